@@ -3,7 +3,8 @@
  * derives its types from these schemas, so a pack that parses here is a pack
  * every layer can use.
  */
-import { z } from 'zod';
+// zod/mini: the same schemas validate messages in the content script, where bundle size counts.
+import * as z from 'zod/mini';
 
 export const CATEGORIES = ['person', 'country', 'organization', 'place'] as const;
 export const CategorySchema = z.enum(CATEGORIES);
@@ -24,7 +25,9 @@ export type FactKind = z.infer<typeof FactKindSchema>;
 /** Lower-case words joined by hyphens: stable across pack versions. */
 export const SlugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "north-korea"');
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "north-korea"'));
+
+const Text = () => z.string().check(z.trim(), z.minLength(1));
 
 /**
  * When an alias may count as a mention.
@@ -39,79 +42,79 @@ export type AliasRule = z.infer<typeof AliasRuleSchema>;
 
 export const AliasSchema = z.strictObject({
   /** The written form as it appears in running text, in its usual case. */
-  text: z.string().trim().min(1),
-  rule: AliasRuleSchema.default('always'),
+  text: Text(),
+  rule: z._default(AliasRuleSchema, 'always'),
   /**
    * Longer phrases that contain this alias but mean something else
    * ("Washington Post", "George Washington"): inside them the alias is no mention.
    */
-  exclude: z.array(z.string().trim().min(1)).default([]),
+  exclude: z._default(z.array(Text()), []),
   /** Declares that another entity legitimately shares this written form. */
-  ambiguous: z.boolean().default(false),
+  ambiguous: z._default(z.boolean(), false),
 });
 export type Alias = z.infer<typeof AliasSchema>;
 export type AliasInput = z.input<typeof AliasSchema>;
 
 /** Paragraph 0 is the headline; paragraph N is the N-th line after it. */
 export const CitationSchema = z.strictObject({
-  paragraph: z.int().min(0),
+  paragraph: z.int().check(z.minimum(0)),
   /** A verbatim substring of that paragraph of the article, curly quotes included. */
-  quote: z.string().min(1),
+  quote: z.string().check(z.minLength(1)),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
 export const SanctionsSchema = z.strictObject({
   sanctioned: z.boolean(),
   /** Entity ids of who imposes or leads the sanctions, where the article says so. */
-  by: z.array(SlugSchema).default([]),
+  by: z._default(z.array(SlugSchema), []),
   /** What for, in the article's terms. */
-  reason: z.string().min(1),
+  reason: z.string().check(z.minLength(1)),
   citation: CitationSchema,
 });
 export type Sanctions = z.infer<typeof SanctionsSchema>;
 
 export const EntitySchema = z.strictObject({
   id: SlugSchema,
-  name: z.string().trim().min(1),
+  name: Text(),
   category: CategorySchema,
   /** A short neutral identifier, never a claim: "capital of North Korea". */
-  description: z.string().trim().min(1).max(120),
-  aliases: z.array(AliasSchema).min(1),
-  sanctions: SanctionsSchema.optional(),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  aliases: z.array(AliasSchema).check(z.minLength(1)),
+  sanctions: z.optional(SanctionsSchema),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
 export const FactSchema = z.strictObject({
   id: SlugSchema,
   kind: FactKindSchema,
-  subjects: z.array(SlugSchema).min(1),
+  subjects: z.array(SlugSchema).check(z.minLength(1)),
   /** Who said it; required for statements, denials and accusations made by someone. */
-  speaker: SlugSchema.optional(),
+  speaker: z.optional(SlugSchema),
   /** One neutral sentence restating what the article says, nothing more. */
-  text: z.string().trim().min(1),
+  text: Text(),
   citation: CitationSchema,
   /** Facts on the other side of a contested claim (an accusation and its denial). */
-  contests: z.array(SlugSchema).default([]),
+  contests: z._default(z.array(SlugSchema), []),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
 export const KeyPointSchema = z.strictObject({
-  text: z.string().trim().min(1),
+  text: Text(),
   citation: CitationSchema,
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
 export const StoryMetaSchema = z.strictObject({
   id: SlugSchema,
-  headline: z.string().trim().min(1),
+  headline: Text(),
   /** File name of the article text, beside the pack's JSON files. */
-  article: z.string().min(1),
-  summary: z.array(KeyPointSchema).min(3).max(6),
+  article: z.string().check(z.minLength(1)),
+  summary: z.array(KeyPointSchema).check(z.minLength(3), z.maxLength(6)),
 });
 export type StoryMeta = z.infer<typeof StoryMetaSchema>;
 
-export const EntitiesFileSchema = z.array(EntitySchema).min(1);
-export const FactsFileSchema = z.array(FactSchema).min(1);
+export const EntitiesFileSchema = z.array(EntitySchema).check(z.minLength(1));
+export const FactsFileSchema = z.array(FactSchema).check(z.minLength(1));
 
 /** A whole pack as the database stores it. */
 export const StoryPackSchema = z.strictObject({

@@ -1,3 +1,22 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { bundledPack } from '../../background/bundled-pack';
+import { StoryDatabase } from '../../background/db';
+import { handleMessage } from '../../background/handle-message';
+import { loadCardUi } from '../../background/load-card-ui';
+import { createStoryService } from '../../background/story-service';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const stories = createStoryService(new StoryDatabase(), bundledPack);
+  const context = { ready: stories.ready, loadUi: loadCardUi };
+
+  browser.runtime.onInstalled.addListener(() => {
+    stories.ready().catch((error: unknown) => console.error('[Backstory] Seeding failed', error));
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // handleMessage never rejects: every failure is already an error reply.
+    void handleMessage(message, sender, context).then(sendResponse);
+    return true;
+  });
+});

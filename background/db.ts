@@ -1,0 +1,56 @@
+/**
+ * The one database of the extension. It lives in the background's origin only:
+ * a content script's IndexedDB would belong to the web page, which can read and wipe it.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Alias, Entity, Fact, KeyPoint } from '../core/story/schema';
+
+export interface StoryRow {
+  id: string;
+  headline: string;
+  article: string;
+  summary: KeyPoint[];
+  /** Fingerprint of the pack the rows came from: a changed bundle re-seeds. */
+  packHash: string;
+}
+export type EntityRow = Entity & { storyId: string };
+export type FactRow = Fact & { storyId: string };
+/** One written form of one entity: what the content script asks for to build its matcher. */
+export type AliasRow = Alias & { storyId: string; entityId: string };
+
+export const DB_NAME = 'backstory';
+
+export class StoryDatabase extends Dexie {
+  stories!: Table<StoryRow, string>;
+  entities!: Table<EntityRow, [string, string]>;
+  facts!: Table<FactRow, [string, string]>;
+  aliases!: Table<AliasRow, [string, string, string]>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Version 1 kept aliases only inside entity rows.
+    this.version(1).stores({
+      stories: 'id',
+      entities: '[storyId+id], storyId, category',
+      facts: '[storyId+id], storyId, *subjects',
+    });
+    // Version 2 adds an alias index, derived from the entities already stored,
+    // and indexes facts by speaker so a card shows what a person said.
+    this.version(2)
+      .stores({
+        facts: '[storyId+id], storyId, *subjects, speaker',
+        aliases: '[storyId+entityId+text], storyId, text',
+      })
+      .upgrade(async (tx) => {
+        const rows: AliasRow[] = [];
+        await tx
+          .table<EntityRow>('entities')
+          .each((entity) => rows.push(...aliasRowsOf(entity.storyId, entity)));
+        await tx.table<AliasRow>('aliases').bulkPut(rows);
+      });
+  }
+}
+
+export function aliasRowsOf(storyId: string, entity: Entity): AliasRow[] {
+  return entity.aliases.map((alias) => ({ ...alias, storyId, entityId: entity.id }));
+}

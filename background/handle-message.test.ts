@@ -1,0 +1,92 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StoryDatabase } from './db';
+import { handleMessage, type HandlerContext } from './handle-message';
+import { createStoryService } from './story-service';
+import { loadPackSource, uniqueDbName } from './test-support';
+
+const dbs: StoryDatabase[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+function context(overrides: Partial<HandlerContext> = {}): HandlerContext {
+  const db = new StoryDatabase(uniqueDbName());
+  dbs.push(db);
+  const service = createStoryService(db, loadPackSource());
+  return { ready: service.ready, loadUi: async () => {}, ...overrides };
+}
+
+const tab = { tab: { id: 7 } as never, frameId: 0 };
+
+describe('handleMessage', () => {
+  it('answers story/get with the headline and cited key points', async () => {
+    const reply = await handleMessage({ type: 'story/get' }, tab, context());
+    expect(reply).toMatchObject({ ok: true, story: { id: 'putin-pyongyang-summit' } });
+    if (reply.ok && 'story' in reply) {
+      expect(reply.story.headline).toMatch(/^Putin Praises North Korea/);
+      expect(reply.story.summary.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('answers matcher/get with every entity and its aliases, and no prose', async () => {
+    const reply = await handleMessage({ type: 'matcher/get' }, tab, context());
+    if (!reply.ok || !('entities' in reply)) throw new Error(JSON.stringify(reply));
+    const putin = reply.entities.find((e) => e.id === 'vladimir-putin');
+    expect(putin?.aliases.map((a) => a.text)).toContain('Vladimir Putin');
+    expect(putin).not.toHaveProperty('description');
+  });
+
+  it('answers entity/get with the facts about the entity and the entities they name', async () => {
+    const reply = await handleMessage({ type: 'entity/get', entityId: 'north-korea' }, tab, context());
+    if (!reply.ok || !('card' in reply)) throw new Error(JSON.stringify(reply));
+    expect(reply.card.entity.sanctions?.sanctioned).toBe(true);
+    expect(reply.card.facts.some((f) => f.kind === 'accusation')).toBe(true);
+    expect(reply.card.facts.some((f) => f.kind === 'denial')).toBe(true);
+    expect(reply.card.refs.map((r) => r.id)).toContain('russia');
+  });
+
+  it('includes what a person said among their facts', async () => {
+    const reply = await handleMessage({ type: 'entity/get', entityId: 'john-kirby' }, tab, context());
+    if (!reply.ok || !('card' in reply)) throw new Error(JSON.stringify(reply));
+    expect(reply.card.facts.some((f) => f.kind === 'statement' && f.speaker === 'john-kirby')).toBe(true);
+  });
+
+  it.each([
+    ['not an object', 'hello'],
+    ['no type', {}],
+    ['an unknown type', { type: 'db/drop' }],
+    ['a bad id', { type: 'entity/get', entityId: 'North Korea' }],
+    ['a missing field', { type: 'entity/get' }],
+    ['too many ids', { type: 'entities/get', entityIds: Array.from({ length: 501 }, () => 'x') }],
+  ])('replies with an error to a malformed message: %s', async (_label, message) => {
+    const reply = await handleMessage(message, tab, context());
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/Malformed request/) });
+  });
+
+  it('replies with an error, not a throw, for an unknown entity', async () => {
+    const reply = await handleMessage({ type: 'entity/get', entityId: 'atlantis' }, tab, context());
+    expect(reply).toEqual({ ok: false, error: 'Unknown entity "atlantis"' });
+  });
+
+  it('replies with an error when loading the UI fails', async () => {
+    const loadUi = vi.fn().mockRejectedValue(new Error('Cannot access contents of the page'));
+    const reply = await handleMessage({ type: 'ui/load' }, tab, context({ loadUi }));
+    expect(reply).toEqual({ ok: false, error: 'Cannot access contents of the page' });
+  });
+
+  it('serves the data after a restart: a new service over the same database finds it stored', async () => {
+    const name = uniqueDbName();
+    const first = new StoryDatabase(name);
+    await createStoryService(first, loadPackSource()).ready();
+    first.close();
+    const second = new StoryDatabase(name);
+    dbs.push(second);
+    const log = { error: vi.fn() };
+    // A restarted worker with a broken bundle still serves what was stored, and says why it did not reseed.
+    const broken = loadPackSource();
+    (broken.files.entities as { category: string }[])[0]!.category = 'planet';
+    const service = createStoryService(second, broken, log);
+    const reply = await handleMessage({ type: 'story/get' }, tab, { ready: service.ready, loadUi: async () => {} });
+    expect(reply.ok).toBe(true);
+    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/entities\.json .*category/));
+  });
+});

@@ -1,0 +1,61 @@
+import type { Browser } from 'wxt/browser';
+import {
+  parseRequest,
+  type MessageType,
+  type Reply,
+  type ReplyData,
+  type Request,
+} from '../core/messages/protocol';
+import type { StoryDatabase } from './db';
+import { getEntityCards, getMatchableEntities, getStorySummary } from './story-queries';
+
+export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
+
+export interface HandlerContext {
+  /** Resolves once the bundled story is in the database (seeded now if it was missing). */
+  ready: () => Promise<StoryDatabase>;
+  /** Loads the card UI into the sender's frame. */
+  loadUi: (sender: Sender) => Promise<void>;
+}
+
+type Handlers = {
+  [T in MessageType]: (request: Request<T>, sender: Sender, context: HandlerContext) => Promise<ReplyData<T>>;
+};
+
+const handlers: Handlers = {
+  'story/get': async (_request, _sender, { ready }) => ({ story: await getStorySummary(await ready()) }),
+  'matcher/get': async (_request, _sender, { ready }) => getMatchableEntities(await ready()),
+  'entity/get': async ({ entityId }, _sender, { ready }) => {
+    const [card] = await getEntityCards(await ready(), [entityId]);
+    if (!card) throw new Error(`Unknown entity "${entityId}"`);
+    return { card };
+  },
+  'entities/get': async ({ entityIds }, _sender, { ready }) => ({
+    cards: await getEntityCards(await ready(), entityIds),
+  }),
+  'ui/load': async (_request, sender, { loadUi }) => {
+    await loadUi(sender);
+    return {};
+  },
+};
+
+/** Validates and answers one message; every failure becomes an error reply. */
+export async function handleMessage(
+  raw: unknown,
+  sender: Sender,
+  context: HandlerContext,
+): Promise<Reply<MessageType> | { ok: true }> {
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return parsed;
+  const { request } = parsed;
+  try {
+    const handler = handlers[request.type] as (
+      request: Request<MessageType>,
+      sender: Sender,
+      context: HandlerContext,
+    ) => Promise<ReplyData<MessageType>>;
+    return { ok: true, ...(await handler(request, sender, context)) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

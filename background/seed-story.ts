@@ -1,0 +1,45 @@
+import { packHash } from '../core/story/pack-hash';
+import type { StoryPack } from '../core/story/schema';
+import { parseStoryPack, type PackProblem } from '../core/story/verify-pack';
+import { aliasRowsOf, type StoryDatabase } from './db';
+
+export interface PackSource {
+  files: { story: unknown; entities: unknown; facts: unknown };
+  article: string;
+}
+
+export type SeedResult =
+  | { ok: true; storyId: string; written: boolean }
+  | { ok: false; problems: PackProblem[] };
+
+/**
+ * Loads a pack into the database unless the same pack is already there.
+ * A pack that fails validation is rejected before anything is written, so the
+ * data already stored stays intact.
+ */
+export async function seedStory(db: StoryDatabase, source: PackSource): Promise<SeedResult> {
+  // The hash check comes first: a service worker that wakes up often should not re-validate an unchanged pack.
+  const hash = packHash(JSON.stringify(source.files), source.article);
+  const stored = await db.stories.filter((row) => row.packHash === hash).first();
+  if (stored) return { ok: true, storyId: stored.id, written: false };
+  const parsed = parseStoryPack(source.files, source.article);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  await writePack(db, parsed.pack, hash);
+  return { ok: true, storyId: parsed.pack.story.id, written: true };
+}
+
+/** Replaces one story's rows in a single transaction: any failure rolls all of it back. */
+export async function writePack(db: StoryDatabase, pack: StoryPack, hash: string): Promise<void> {
+  const storyId = pack.story.id;
+  await db.transaction('rw', [db.stories, db.entities, db.facts, db.aliases], async () => {
+    await Promise.all([
+      db.entities.where('storyId').equals(storyId).delete(),
+      db.facts.where('storyId').equals(storyId).delete(),
+      db.aliases.where('storyId').equals(storyId).delete(),
+    ]);
+    await db.stories.put({ ...pack.story, packHash: hash });
+    await db.entities.bulkAdd(pack.entities.map((entity) => ({ ...entity, storyId })));
+    await db.facts.bulkAdd(pack.facts.map((fact) => ({ ...fact, storyId })));
+    await db.aliases.bulkAdd(pack.entities.flatMap((entity) => aliasRowsOf(storyId, entity)));
+  });
+}

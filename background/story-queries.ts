@@ -1,0 +1,84 @@
+import type { EntityCard, EntityRef, StorySummary } from '../core/messages/protocol';
+import type { Category } from '../core/story/schema';
+import type { EntityRow, StoryDatabase } from './db';
+
+export class NotFoundError extends Error {}
+
+/** The story the extension currently shows; one for now, the first seeded. */
+export async function currentStoryId(db: StoryDatabase): Promise<string> {
+  const key = await db.stories.toCollection().firstKey();
+  if (typeof key !== 'string') throw new NotFoundError('No story is stored yet');
+  return key;
+}
+
+export async function getStorySummary(db: StoryDatabase): Promise<StorySummary> {
+  const story = await db.stories.get(await currentStoryId(db));
+  if (!story) throw new NotFoundError('No story is stored yet');
+  return { id: story.id, headline: story.headline, summary: story.summary };
+}
+
+export async function getMatchableEntities(db: StoryDatabase) {
+  const storyId = await currentStoryId(db);
+  const [entities, aliases] = await Promise.all([
+    db.entities.where('storyId').equals(storyId).toArray(),
+    db.aliases.where('storyId').equals(storyId).toArray(),
+  ]);
+  return {
+    storyId,
+    entities: entities.map((entity) => ({
+      id: entity.id,
+      name: entity.name,
+      category: entity.category as Category,
+      aliases: aliases
+        .filter((alias) => alias.entityId === entity.id)
+        .map(({ text, rule, exclude, ambiguous }) => ({ text, rule, exclude, ambiguous })),
+    })),
+  };
+}
+
+export async function getEntityCards(db: StoryDatabase, entityIds: readonly string[]): Promise<EntityCard[]> {
+  const storyId = await currentStoryId(db);
+  const story = await db.stories.get(storyId);
+  if (!story) throw new NotFoundError('No story is stored yet');
+  const entities = await db.entities.bulkGet(entityIds.map((id) => [storyId, id] as [string, string]));
+  const cards: EntityCard[] = [];
+  for (const [index, entity] of entities.entries()) {
+    if (!entity) throw new NotFoundError(`Unknown entity "${entityIds[index]}"`);
+    const facts = await factsAbout(db, storyId, entity.id);
+    const refIds = new Set<string>();
+    for (const fact of facts) {
+      fact.subjects.forEach((id) => refIds.add(id));
+      if (fact.speaker) refIds.add(fact.speaker);
+    }
+    entity.sanctions?.by.forEach((id) => refIds.add(id));
+    const refs = await db.entities.bulkGet([...refIds].map((id) => [storyId, id] as [string, string]));
+    cards.push({
+      storyId,
+      headline: story.headline,
+      entity: withoutStoryId(entity),
+      facts: facts.map(({ storyId: _omit, ...fact }) => fact),
+      refs: refs.filter((ref): ref is EntityRow => ref !== undefined).map(toRef),
+    });
+  }
+  return cards;
+}
+
+/** Facts the entity is a subject of or spoke, in the order the article tells them. */
+async function factsAbout(db: StoryDatabase, storyId: string, entityId: string) {
+  const [asSubject, asSpeaker] = await Promise.all([
+    db.facts.where('subjects').equals(entityId).toArray(),
+    db.facts.where('speaker').equals(entityId).toArray(),
+  ]);
+  const byId = new Map([...asSubject, ...asSpeaker].filter((f) => f.storyId === storyId).map((f) => [f.id, f]));
+  return [...byId.values()].sort(
+    (a, b) => a.citation.paragraph - b.citation.paragraph || a.id.localeCompare(b.id),
+  );
+}
+
+function withoutStoryId({ storyId: _omit, ...entity }: EntityRow) {
+  return entity;
+}
+
+function toRef(entity: EntityRow): EntityRef {
+  return { id: entity.id, name: entity.name, category: entity.category };
+}

@@ -1,0 +1,33 @@
+import type { PackProblem } from '../core/story/verify-pack';
+import type { StoryDatabase } from './db';
+import { seedStory, type PackSource } from './seed-story';
+
+export function formatProblems(problems: PackProblem[]): string {
+  return problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('\n');
+}
+
+/**
+ * Gives handlers a database that holds the bundled story. The service worker may
+ * have been stopped since the last message, so every wake-up checks again (cheaply,
+ * by the pack's hash) instead of trusting anything kept in memory.
+ */
+export function createStoryService(db: StoryDatabase, pack: PackSource, log: Pick<Console, 'error'> = console) {
+  let pending: Promise<StoryDatabase> | undefined;
+  const seed = async () => {
+    const result = await seedStory(db, pack);
+    if (!result.ok) {
+      // The data stored before stays in place and keeps being served.
+      log.error(`[Backstory] The bundled story pack was rejected:\n${formatProblems(result.problems)}`);
+    }
+    return db;
+  };
+  return {
+    ready(): Promise<StoryDatabase> {
+      pending ??= seed().catch((error: unknown) => {
+        pending = undefined;
+        throw error;
+      });
+      return pending;
+    },
+  };
+}

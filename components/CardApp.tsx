@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { sendMessage } from '../extension/send-message';
+import type { CardApi, CardRequest } from '../page/card-bridge';
+import { CLOSE_GRACE_MS } from '../page/hover-card';
+import { CardHost, type CardState } from './CardHost';
+
+/** Lets the page script drive the card: the app hands its API out once mounted. */
+export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
+  const [state, setState] = useState<CardState>();
+  const engaged = useRef(false);
+  const leaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const current = useRef<CardRequest>(undefined);
+
+  const load = useCallback((request: CardRequest) => {
+    current.current = request;
+    setState({ request });
+    void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
+      if (current.current !== request) return;
+      setState(reply.ok ? { request, card: reply.card } : { request, error: reply.error });
+    });
+  }, []);
+
+  const close = useCallback(() => {
+    const request = current.current;
+    current.current = undefined;
+    engaged.current = false;
+    setState(undefined);
+    request?.onClose?.();
+  }, []);
+
+  useEffect(() => {
+    onReady({
+      show: load,
+      hide: () => {
+        current.current = undefined;
+        engaged.current = false;
+        setState(undefined);
+      },
+      isEngaged: () => engaged.current,
+    });
+  }, [onReady, load]);
+
+  useEffect(() => {
+    if (!state) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [state, close]);
+
+  const onPointerInside = useCallback(
+    (inside: boolean) => {
+      engaged.current = inside;
+      clearTimeout(leaveTimer.current);
+      if (!inside && current.current) leaveTimer.current = setTimeout(close, CLOSE_GRACE_MS);
+    },
+    [close],
+  );
+
+  const openEntity = useCallback(
+    (entityId: string) => {
+      const request = current.current;
+      if (request) load({ ...request, entityId });
+    },
+    [load],
+  );
+
+  return (
+    <div className="root">
+      <CardHost state={state} onOpenEntity={openEntity} onPointerInside={onPointerInside} />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { EntityCard } from '../core/messages/protocol';
+import type { AnchorBox, CardRequest } from '../page/card-bridge';
+import { EntityCardView } from './EntityCardView';
+
+export type CardState = { request: CardRequest; card?: EntityCard; error?: string } | undefined;
+
+interface Props {
+  state: CardState;
+  onOpenEntity: (entityId: string) => void;
+  onPointerInside: (inside: boolean) => void;
+}
+
+/** The floating card: placed beside its mention, flipped and shifted to stay in the viewport. */
+export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const [placed, setPlaced] = useState(false);
+
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || !state) return;
+    setPlaced(false);
+    let cancelled = false;
+    void computePosition(virtualElement(state.request.anchor), element, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(8),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            element.style.maxHeight = `${Math.max(160, availableHeight)}px`;
+          },
+        }),
+      ],
+    }).then(({ x, y }) => {
+      if (cancelled) return;
+      element.style.left = `${x}px`;
+      element.style.top = `${y}px`;
+      setPlaced(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [state]);
+
+  useEffect(() => {
+    if (!state) onPointerInside(false);
+  }, [state, onPointerInside]);
+
+  if (!state) return null;
+  return (
+    <div
+      ref={ref}
+      className="card-frame"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      data-placed={placed}
+      onPointerEnter={() => onPointerInside(true)}
+      onPointerLeave={() => onPointerInside(false)}
+    >
+      {state.card ? (
+        <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
+      ) : (
+        <p id={titleId} className="card-status" role="status">
+          {state.error ? `Backstory could not load this card: ${state.error}` : 'Loading…'}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function virtualElement(anchor: AnchorBox) {
+  return {
+    getBoundingClientRect: () => ({
+      ...anchor,
+      top: anchor.y,
+      left: anchor.x,
+      right: anchor.x + anchor.width,
+      bottom: anchor.y + anchor.height,
+    }),
+  };
+}

@@ -1,0 +1,118 @@
+import { useId, useState } from 'react';
+import type { EntityCard } from '../core/messages/protocol';
+import type { Citation, Fact, FactKind } from '../core/story/schema';
+
+const KIND_TITLES: Record<FactKind, string> = {
+  sanctions: 'Sanctions',
+  accusation: 'Accusations and denials',
+  denial: 'Accusations and denials',
+  statement: 'Statements',
+  event: 'Events',
+  relation: 'Relations',
+  background: 'Background',
+};
+const KIND_ORDER: FactKind[] = ['sanctions', 'accusation', 'statement', 'event', 'relation', 'background'];
+
+const CATEGORY_LABELS = { person: 'Person', country: 'Country', organization: 'Organization', place: 'Place' };
+
+interface Props {
+  card: EntityCard;
+  titleId: string;
+  onOpenEntity?: (entityId: string) => void;
+}
+
+/** What a reader sees about one entity: who or what it is, and every fact the story gives, cited. */
+export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
+  const { entity, facts, refs } = card;
+  const names = new Map(refs.map((ref) => [ref.id, ref.name]));
+  const groups = groupFacts(facts);
+  const related = refs.filter((ref) => ref.id !== entity.id);
+  return (
+    <article className="card">
+      <header className="card-header">
+        <h2 id={titleId} className="card-title">
+          {entity.name}
+        </h2>
+        <p className="card-meta">
+          <span className={`category category-${entity.category}`}>{CATEGORY_LABELS[entity.category]}</span>
+          <span className="description">{entity.description}</span>
+        </p>
+        {entity.sanctions?.sanctioned ? (
+          <p className="sanctions-badge" data-testid="sanctions">
+            <strong>Sanctioned</strong>
+            {entity.sanctions.by.length > 0
+              ? ` by ${entity.sanctions.by.map((id) => names.get(id) ?? id).join(', ')}`
+              : ''}{' '}
+            for {entity.sanctions.reason} <CitationToggle citation={entity.sanctions.citation} />
+          </p>
+        ) : null}
+      </header>
+      {groups.map(([kind, list]) => (
+        <section key={kind} className="fact-group" aria-label={KIND_TITLES[kind]}>
+          <h3 className="fact-group-title">{KIND_TITLES[kind]}</h3>
+          <ul className="facts">
+            {list.map((fact) => (
+              <li key={fact.id} className={`fact fact-${fact.kind}`} data-fact-id={fact.id}>
+                <span className="fact-text">{fact.text}</span>
+                {fact.speaker ? (
+                  <span className="speaker"> — {names.get(fact.speaker) ?? fact.speaker}</span>
+                ) : null}{' '}
+                <CitationToggle citation={fact.citation} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {related.length > 0 ? (
+        <footer className="related">
+          <h3 className="fact-group-title">Related</h3>
+          <ul className="related-list">
+            {related.map((ref) => (
+              <li key={ref.id}>
+                <button type="button" className="link" onClick={() => onOpenEntity?.(ref.id)}>
+                  {ref.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </footer>
+      ) : null}
+    </article>
+  );
+}
+
+/** "¶4" that expands to the exact sentence of the article the fact rests on. */
+export function CitationToggle({ citation }: { citation: Citation }) {
+  const [open, setOpen] = useState(false);
+  const quoteId = useId();
+  const label = citation.paragraph === 0 ? 'headline' : `paragraph ${citation.paragraph}`;
+  return (
+    <>
+      <button
+        type="button"
+        className="citation"
+        aria-expanded={open}
+        aria-controls={quoteId}
+        aria-label={`Source: ${label} of the article`}
+        onClick={() => setOpen(!open)}
+      >
+        {citation.paragraph === 0 ? 'headline' : `¶${citation.paragraph}`}
+      </button>
+      <blockquote id={quoteId} className="quote" hidden={!open}>
+        “{citation.quote}”
+      </blockquote>
+    </>
+  );
+}
+
+/** Groups facts by kind for display; an accusation and its denial share one group, side by side. */
+function groupFacts(facts: Fact[]): [FactKind, Fact[]][] {
+  const groups = new Map<FactKind, Fact[]>();
+  for (const fact of facts) {
+    const kind = fact.kind === 'denial' ? 'accusation' : fact.kind;
+    let list = groups.get(kind);
+    if (!list) groups.set(kind, (list = []));
+    list.push(fact);
+  }
+  return KIND_ORDER.filter((kind) => groups.has(kind)).map((kind) => [kind, groups.get(kind)!]);
+}

@@ -1,0 +1,52 @@
+/**
+ * Context checks for one candidate hit, looking only at the page characters
+ * right around it. Called per hit, never per page character.
+ */
+import { codePointBefore, codePointFrom, isIgnorable, isLowerLetter, isUpperLetter, isWordCodePoint } from './chars';
+
+/** No letter or digit directly before `start`: "Russia" is not inside "WhiteRussia". */
+export function startsWord(text: string, start: number): boolean {
+  const cp = codePointBefore(text, start);
+  return cp < 0 || !isWordCodePoint(cp);
+}
+
+/**
+ * No letter or digit directly after `end`: "Russian", "Chinatown", "USA" and
+ * "Putinism" hold no mention. "’s", "-led" and a sentence's full stop may follow.
+ */
+export function endsWord(text: string, end: number): boolean {
+  const cp = codePointFrom(text, end);
+  return cp < 0 || !isWordCodePoint(cp);
+}
+
+/** Punctuation and spaces allowed between an acronym and the word that gives the line away. */
+const MAX_GAP = 3;
+
+/**
+ * Whether the word `dir` (-1 before, +1 after) of the range is written in
+ * capitals (at least two letters, no lower-case one): the sign of a line set
+ * in all caps, where a short acronym may just be a word ("TRUMP TELLS US").
+ */
+function neighbourIsShouted(text: string, from: number, dir: -1 | 1): boolean {
+  let i = dir < 0 ? from - 1 : from;
+  let gap = 0;
+  for (; i >= 0 && i < text.length; i += dir) {
+    const code = text.charCodeAt(i);
+    if (isWordCodePoint(code)) break;
+    if (!isIgnorable(code) && ++gap > MAX_GAP) return false;
+  }
+  let capitals = 0;
+  for (; i >= 0 && i < text.length; i += dir) {
+    const code = text.charCodeAt(i);
+    if (isIgnorable(code)) continue;
+    if (!isWordCodePoint(code)) break;
+    const ch = text.charAt(i);
+    if (isLowerLetter(ch)) return false;
+    if (isUpperLetter(ch)) capitals++;
+  }
+  return capitals >= 2;
+}
+
+export function inShoutedLine(text: string, start: number, end: number): boolean {
+  return neighbourIsShouted(text, start, -1) || neighbourIsShouted(text, end, 1);
+}

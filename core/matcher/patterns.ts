@@ -1,0 +1,90 @@
+/**
+ * Turns the pack's entities into the flat list of strings the automaton
+ * searches for, each remembering what a hit on it means.
+ */
+import { foldText, isUnspacedScript } from './chars';
+import type { MatchableEntity } from './types';
+import { aliasForms } from './variants';
+
+export interface Pattern {
+  /** Folded text the automaton matches. */
+  form: string;
+  /** Index of the entity in the list given to compileMatcher. */
+  entity: number;
+  /** The pack's alias text, reported in Span.alias. */
+  alias: string;
+  /** An exclusion phrase: wins like a mention, reports nothing. */
+  exclude: boolean;
+  /**
+   * Counts as the entity's full name: its canonical name or an `always` alias.
+   * False for `after-full-name` aliases, which need such a sighting first.
+   */
+  always: boolean;
+  /**
+   * A short all-capitals acronym ("US", "UN"): in an all-caps line it is
+   * indistinguishable from a word ("TRUMP TELLS US"), see boundaries.ts.
+   */
+  acronym: boolean;
+  /** Whether a letter may not directly precede / follow the match. */
+  leftBoundary: boolean;
+  rightBoundary: boolean;
+}
+
+const ACRONYM = /^\p{Lu}{1,3}$/u;
+
+function needsBoundary(cp: number | undefined): boolean {
+  return cp === undefined || !isUnspacedScript(cp);
+}
+
+/**
+ * The canonical name always counts as a mention even when the pack forgot to
+ * list it among the aliases; when it is listed, that entry's rule decides
+ * (a pack may mark its own name `never` on purpose).
+ */
+function aliasesWithName(entity: MatchableEntity): MatchableEntity['aliases'] {
+  const name = foldText(entity.name);
+  if (entity.aliases.some((alias) => foldText(alias.text) === name)) return entity.aliases;
+  return [...entity.aliases, { text: entity.name, rule: 'always', exclude: [], ambiguous: false }];
+}
+
+export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
+  const patterns: Pattern[] = [];
+  const byKey = new Map<string, Pattern>();
+
+  const add = (form: string, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean) => {
+    const key = `${exclude ? 'x' : 'a'}${entity}\u0000${form}`;
+    const existing = byKey.get(key);
+    if (existing) {
+      // The same spelling reached through an `always` alias must not lose that status.
+      if (always && !existing.always) Object.assign(existing, { always, alias, acronym });
+      return;
+    }
+    const pattern: Pattern = {
+      form,
+      entity,
+      alias,
+      exclude,
+      always,
+      acronym,
+      leftBoundary: needsBoundary(form.codePointAt(0)),
+      rightBoundary: needsBoundary(form.codePointAt(form.length - 1)),
+    };
+    byKey.set(key, pattern);
+    patterns.push(pattern);
+  };
+
+  entities.forEach((entity, index) => {
+    for (const alias of aliasesWithName(entity)) {
+      if (alias.rule === 'never') continue;
+      const always = alias.rule === 'always';
+      const acronym = ACRONYM.test(foldText(alias.text));
+      for (const form of aliasForms(alias.text, 'unless-common')) {
+        add(form.text, index, alias.text, false, always, acronym && !form.allCaps);
+      }
+      for (const phrase of alias.exclude) {
+        for (const form of aliasForms(phrase, 'always')) add(form.text, index, alias.text, true, false, false);
+      }
+    }
+  });
+  return patterns;
+}

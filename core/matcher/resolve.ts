@@ -1,0 +1,100 @@
+/**
+ * From overlapping hits to mentions: leftmost-longest, with the pack's rules.
+ *
+ * - At each start the longest eligible hit wins and hides every hit that
+ *   starts inside it: "Russia’s Far East" is the place, "Democratic People's
+ *   Republic of Korea" is North Korea and not also Korea, "South Korea’s
+ *   Foreign Ministry" is the ministry alone.
+ * - An exclusion phrase wins the same way and reports nothing ("Washington
+ *   Post" hides "Washington"). When an exclusion and an alias cover the very
+ *   same text, the alias wins: one entity's exclusion may be another's name.
+ * - `after-full-name` hits are eligible only when the entity's full name was
+ *   seen earlier on the page. A full name hidden inside a longer mention still
+ *   counts as seen ("South Korea’s Foreign Ministry … Seoul"); one hidden
+ *   inside an exclusion phrase does not.
+ * - Several entities on the very same text (an alias the pack marks
+ *   `ambiguous`): the one whose full name was seen most recently wins; when
+ *   none was seen the text is left unmarked rather than guessed.
+ */
+import type { Pattern } from './patterns';
+import type { Candidates } from './scan';
+import { markSeen } from './state';
+import type { MatchState, Span } from './types';
+
+export function resolve(
+  hits: Candidates,
+  patterns: readonly Pattern[],
+  entityIds: readonly string[],
+  state: MatchState,
+): Span[] {
+  const n = hits.count;
+  if (n === 0) return [];
+  const { start, end, pattern } = hits;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort(
+    (a, b) =>
+      start[a]! - start[b]! ||
+      end[b]! - end[a]! ||
+      Number(patterns[pattern[a]!]!.exclude) - Number(patterns[pattern[b]!]!.exclude),
+  );
+
+  const spans: Span[] = [];
+  let cursor = -1;
+  let hiddenByExclusion = false;
+  for (let g = 0; g < n; ) {
+    const from = g;
+    const s = start[order[g]!]!;
+    const e = end[order[g]!]!;
+    while (g < n && start[order[g]!] === s && end[order[g]!] === e) g++;
+    const group: Pattern[] = [];
+    for (let k = from; k < g; k++) group.push(patterns[pattern[order[k]!]!]!);
+
+    if (s < cursor) {
+      if (!hiddenByExclusion) {
+        const named = soleEntity(group.filter((p) => !p.exclude && p.always));
+        if (named !== undefined) markSeen(state, entityIds[named]!);
+      }
+      continue;
+    }
+
+    const eligible = group.filter((p) => !p.exclude && (p.always || state.seen.has(entityIds[p.entity]!)));
+    if (eligible.length === 0) {
+      if (group.some((p) => p.exclude)) {
+        cursor = e;
+        hiddenByExclusion = true;
+      }
+      continue;
+    }
+    cursor = e;
+    hiddenByExclusion = false;
+    const winner = pickEntity(eligible, entityIds, state);
+    if (winner === undefined) continue;
+    const mine = eligible.filter((p) => p.entity === winner);
+    const best = mine.find((p) => p.always) ?? mine[0]!;
+    spans.push({ entityId: entityIds[winner]!, alias: best.alias, start: s, end: e });
+    if (best.always) markSeen(state, entityIds[winner]!);
+  }
+  return spans;
+}
+
+function soleEntity(group: readonly Pattern[]): number | undefined {
+  const first = group[0];
+  if (!first) return undefined;
+  return group.every((p) => p.entity === first.entity) ? first.entity : undefined;
+}
+
+function pickEntity(eligible: readonly Pattern[], entityIds: readonly string[], state: MatchState): number | undefined {
+  const sole = soleEntity(eligible);
+  if (sole !== undefined) return sole;
+  // Clock values are unique per sighting, so the latest one is never tied.
+  let winner: number | undefined;
+  let latest = 0;
+  for (const p of eligible) {
+    const when = state.seen.get(entityIds[p.entity]!) ?? 0;
+    if (when > latest) {
+      latest = when;
+      winner = p.entity;
+    }
+  }
+  return winner;
+}

@@ -1,0 +1,132 @@
+/**
+ * The hot loop: runs the automaton over a block of page text and records
+ * every hit that sits on word boundaries. Which hits become mentions is
+ * decided afterwards (resolve.ts), on the handful of hits a block yields.
+ */
+import { IGNORE_CLASS, type Automaton } from './automaton';
+import { endsWord, inShoutedLine, startsWord } from './boundaries';
+import type { Pattern } from './patterns';
+
+/** Hits of one scan, in growable typed arrays reused from block to block. */
+export class Candidates {
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  pattern = new Int32Array(64);
+  count = 0;
+
+  push(start: number, end: number, pattern: number): void {
+    if (this.count === this.start.length) {
+      const grow = (from: Int32Array) => {
+        const to = new Int32Array(from.length * 2);
+        to.set(from);
+        return to;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.pattern = grow(this.pattern);
+    }
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.pattern[this.count++] = pattern;
+  }
+}
+
+export class Scanner {
+  /**
+   * Original index of each of the last characters fed to the automaton:
+   * ignorables and collapsed spaces are skipped, so a hit's start cannot be
+   * computed from its folded length alone.
+   */
+  private readonly ring: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly automaton: Automaton,
+    private readonly patterns: readonly Pattern[],
+  ) {
+    let size = 1;
+    while (size < automaton.maxLength + 1) size <<= 1;
+    this.ring = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  find(text: string, out: Candidates): void {
+    out.count = 0;
+    const {
+      classOf,
+      spaceClass,
+      rootNext,
+      startsPattern,
+      edgeStart,
+      edgeLabel,
+      edgeTarget,
+      fail,
+      outHead,
+      outNext,
+      dict,
+      patternLength,
+    } = this.automaton;
+    const { ring, mask, patterns } = this;
+    let state = 0;
+    let fed = 0;
+    let lastSpace = false;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      if (state === 0) {
+        // Nearly all page text is read here: at the root only a character
+        // that starts some pattern can change anything.
+        while (i < n && startsPattern[text.charCodeAt(i)] === 0) i++;
+        if (i === n) break;
+        lastSpace = false;
+      }
+      const cls = classOf[text.charCodeAt(i)]!;
+      if (cls === 0) {
+        state = 0;
+        lastSpace = false;
+        continue;
+      }
+      if (cls === IGNORE_CLASS) continue;
+      if (cls === spaceClass) {
+        // "North\n    Korea" in the HTML source renders as "North Korea".
+        if (lastSpace) continue;
+        lastSpace = true;
+      } else {
+        lastSpace = false;
+      }
+      ring[fed & mask] = i;
+      fed++;
+
+      let s = state;
+      let next = 0;
+      for (;;) {
+        if (s === 0) {
+          next = rootNext[cls]!;
+          break;
+        }
+        let e = edgeStart[s]!;
+        const stop = edgeStart[s + 1]!;
+        while (e < stop && edgeLabel[e]! < cls) e++;
+        if (e < stop && edgeLabel[e] === cls) {
+          next = edgeTarget[e]!;
+          break;
+        }
+        s = fail[s]!;
+      }
+      state = next;
+
+      let node = outHead[next]! >= 0 ? next : dict[next]!;
+      while (node >= 0) {
+        for (let p = outHead[node]!; p >= 0; p = outNext[p]!) {
+          const start = ring[(fed - patternLength[p]!) & mask]!;
+          const end = i + 1;
+          const pattern = patterns[p]!;
+          if (pattern.leftBoundary && !startsWord(text, start)) continue;
+          if (pattern.rightBoundary && !endsWord(text, end)) continue;
+          if (pattern.acronym && inShoutedLine(text, start, end)) continue;
+          out.push(start, end, p);
+        }
+        node = dict[node]!;
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import type { MatchState } from './types';
+
+/** A fresh state for one page (or one document scanned on its own). */
+export function createMatchState(): MatchState {
+  return { seen: new Map(), clock: 0 };
+}
+
+export function markSeen(state: MatchState, entityId: string): void {
+  state.seen.set(entityId, ++state.clock);
+}

@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStoryPack, splitParagraphs, type PackFiles, type PackProblem } from './verify-pack';
+
+const dir = new URL('../../data/summit/', import.meta.url);
+const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+const article = readFileSync(new URL('article.txt', dir), 'utf8');
+const landed = { story: readJson('story.json'), entities: readJson('entities.json'), facts: readJson('facts.json') };
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate raw JSON on purpose */
+interface RawPack {
+  story: any;
+  entities: any[];
+  facts: any[];
+}
+
+/** A fresh deep copy of the landed pack, ready to be broken in one place. */
+function pack(): RawPack {
+  return structuredClone(landed) as RawPack;
+}
+
+const indexOf = (items: { id: string }[], id: string): number => {
+  const index = items.findIndex((item) => item.id === id);
+  if (index < 0) throw new Error(`fixture lost "${id}"`);
+  return index;
+};
+
+function problemsOf(files: PackFiles, text = article): PackProblem[] {
+  const result = parseStoryPack(files, text, { articleName: 'article.txt' });
+  if (result.ok) throw new Error('expected the pack to be rejected');
+  return result.problems;
+}
+
+describe('parseStoryPack on the landed pack', () => {
+  it('accepts it and fills schema defaults', () => {
+    const result = parseStoryPack(landed, article, { articleName: 'article.txt' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+    expect(result.pack.story.id).toBe('putin-pyongyang-summit');
+    expect(result.pack.facts.length).toBeGreaterThanOrEqual(30);
+    expect(result.pack.facts.length).toBeLessThanOrEqual(45);
+    expect(result.pack.entities.every((e) => e.aliases.every((a) => a.rule && Array.isArray(a.exclude)))).toBe(true);
+  });
+
+  it('covers every entity the brief names', () => {
+    const ids = (landed.entities as { id: string }[]).map((e) => e.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'vladimir-putin', 'kim-jong-un', 'john-kirby', 'russia', 'north-korea', 'south-korea', 'united-states',
+        'ukraine', 'china', 'japan', 'vietnam', 'soviet-union', 'us-national-security-council',
+        'south-korean-foreign-ministry', 'united-nations', 'pyongyang', 'moscow', 'washington',
+        'korean-peninsula', 'russian-far-east',
+      ]),
+    );
+  });
+});
+
+describe('parseStoryPack rejects a broken pack with a precise problem', () => {
+  it('an altered quote: one word changed', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'russia-sanctions');
+    p.facts[i].citation.quote = p.facts[i].citation.quote.replace('aggression', 'invasion');
+    const [problem, ...rest] = problemsOf(p);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ file: 'facts.json', path: `$[${i}].citation.quote` });
+    expect(problem?.message).toBe(
+      'quote is not verbatim in paragraph 4: after “…programs, and Russia for its ” the quote reads ' +
+        '“invasion in Ukraine.” but the article reads “aggression in Ukraine. Despite…”',
+    );
+  });
+
+  it('a quote whose apostrophe was straightened', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'putin-first-visit-in-24-years');
+    p.facts[i].citation.quote = p.facts[i].citation.quote.replace('’', "'");
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$[${i}].citation.quote`,
+        message: expect.stringContaining('differs from paragraph 3 only in quotation marks or apostrophes'),
+      },
+    ]);
+  });
+
+  it('a quote cited to the wrong paragraph says where it really is', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'us-criticizes-visit');
+    p.facts[i].citation.paragraph = 5;
+    expect(problemsOf(p)).toEqual([
+      { file: 'facts.json', path: `$[${i}].citation.paragraph`, message: 'quote is not in paragraph 5; the quote is in paragraph 6' },
+    ]);
+  });
+
+  it('a paragraph number out of range, in the summary', () => {
+    const p = pack();
+    p.story.summary[1].citation.paragraph = 10;
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'story.json',
+        path: '$.summary[1].citation.paragraph',
+        message: 'paragraph 10 does not exist; the article has paragraphs 0–9; the quote is in paragraph 3',
+      },
+    ]);
+  });
+
+  it('a dangling subject id', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'kim-visit-russian-far-east');
+    p.facts[i].subjects[0] = 'kim-jong-il';
+    expect(problemsOf(p)).toEqual([
+      { file: 'facts.json', path: `$[${i}].subjects[0]`, message: 'unknown entity id "kim-jong-il" (not in entities.json)' },
+    ]);
+  });
+
+  it('a dangling speaker', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'us-urges-no-support-for-war');
+    p.facts[i].speaker = 'white-house';
+    expect(problemsOf(p)).toEqual([
+      { file: 'facts.json', path: `$[${i}].speaker`, message: 'unknown entity id "white-house" (not in entities.json)' },
+    ]);
+  });
+
+  it('an unknown category', () => {
+    const p = pack();
+    const i = indexOf(p.entities, 'japan');
+    p.entities[i].category = 'planet';
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'entities.json',
+        path: `$[${i}].category`,
+        message: '"planet" is not one of "person", "country", "organization", "place"',
+      },
+    ]);
+  });
+
+  it('an alias claimed by two entities, even with different spacing', () => {
+    const p = pack();
+    const putin = indexOf(p.entities, 'vladimir-putin');
+    const kim = indexOf(p.entities, 'kim-jong-un');
+    const added = p.entities[kim].aliases.push({ text: 'Vladimir  Putin' }) - 1;
+    const problems = problemsOf(p);
+    expect(problems.map((x) => `${x.file} ${x.path}`)).toEqual([
+      `entities.json $[${putin}].aliases[0]`,
+      `entities.json $[${kim}].aliases[${added}]`,
+    ]);
+    expect(problems[1]?.message).toBe(
+      `alias "Vladimir Putin" also belongs to "vladimir-putin" ($[${putin}].aliases[0]); ` +
+        'a shared alias needs ambiguous: true on every entity that uses it',
+    );
+  });
+
+  it('an alias another entity spells only with a different apostrophe', () => {
+    const p = pack();
+    const north = indexOf(p.entities, 'north-korea');
+    const south = indexOf(p.entities, 'south-korea');
+    const added = p.entities[south].aliases.push({ text: 'Democratic People’s Republic of Korea' }) - 1;
+    const straight = p.entities[north].aliases.findIndex((a: any) => a.text === "Democratic People's Republic of Korea");
+    const curly = p.entities[north].aliases.findIndex((a: any) => a.text === 'Democratic People’s Republic of Korea');
+    expect(problemsOf(p).map((x) => x.path)).toEqual([
+      `$[${north}].aliases[${straight}]`,
+      `$[${north}].aliases[${curly}]`,
+      `$[${south}].aliases[${added}]`,
+    ]);
+  });
+
+  it('accepts a shared alias only when every entity declares it ambiguous', () => {
+    const p = pack();
+    const korea = (id: string) => {
+      const i = indexOf(p.entities, id);
+      const j = p.entities[i].aliases.findIndex((a: any) => a.text === 'Korea');
+      return { alias: p.entities[i].aliases[j], path: `$[${i}].aliases[${j}]` };
+    };
+    expect(korea('north-korea').alias.ambiguous && korea('south-korea').alias.ambiguous).toBe(true);
+    korea('south-korea').alias.ambiguous = false;
+    expect(problemsOf(p).map((x) => x.path)).toEqual([korea('south-korea').path]);
+  });
+
+  it('a statement without a speaker', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'kirby-concern-moscow-pyongyang');
+    delete p.facts[i].speaker;
+    expect(problemsOf(p)).toEqual([
+      { file: 'facts.json', path: `$[${i}].speaker`, message: 'a fact of kind "statement" needs a speaker' },
+    ]);
+  });
+
+  it('an asymmetric contests link', () => {
+    const p = pack();
+    const accusation = indexOf(p.facts, 'weapons-supply-accusation');
+    const denial = indexOf(p.facts, 'weapons-supply-denial');
+    p.facts[denial].contests = p.facts[denial].contests.filter((id: string) => id !== 'weapons-supply-accusation');
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$[${accusation}].contests[0]`,
+        message:
+          '"weapons-supply-accusation" contests "weapons-supply-denial" but not the other way round; ' +
+          `add "weapons-supply-accusation" to $[${denial}].contests`,
+      },
+    ]);
+  });
+
+  it('other broken references: sanctions.by, contests, duplicate ids, an entity with no facts', () => {
+    const p = pack();
+    const nk = indexOf(p.entities, 'north-korea');
+    p.entities[nk].sanctions.by = ['security-council'];
+    p.facts[0].contests = ['no-such-fact'];
+    p.facts[2].id = p.facts[1].id;
+    const vietnamFacts = p.facts.filter((f: any) => f.subjects.includes('vietnam'));
+    for (const f of vietnamFacts) f.subjects = f.subjects.filter((s: string) => s !== 'vietnam');
+    expect(problemsOf(p).map((x) => `${x.file} ${x.path}: ${x.message}`)).toEqual([
+      `entities.json $[${nk}].sanctions.by[0]: unknown entity id "security-council" (not in entities.json)`,
+      `entities.json $[${indexOf(p.entities, 'vietnam')}]: no fact in facts.json has "vietnam" among its subjects`,
+      `facts.json $[2].id: duplicate fact id "${p.facts[1].id}" (first used at $[1])`,
+      'facts.json $[0].contests[0]: unknown fact id "no-such-fact" (not in facts.json)',
+    ]);
+  });
+
+  it('a headline or article name that does not match the article', () => {
+    const p = pack();
+    p.story.headline = 'Putin Praises North Korea';
+    p.story.article = '../secrets.txt';
+    expect(problemsOf(p).map((x) => x.path)).toEqual(['$.headline', '$.article']);
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    const p = pack();
+    p.entities[indexOf(p.entities, 'japan')].category = 'planet';
+    p.facts[indexOf(p.facts, 'kim-visit-russian-far-east')].subjects[0] = 'kim-jong-il';
+    p.facts[indexOf(p.facts, 'us-criticizes-visit')].citation.paragraph = 5;
+    delete p.facts[indexOf(p.facts, 'kirby-concern-moscow-pyongyang')].speaker;
+    expect(problemsOf(p)).toHaveLength(4);
+  });
+
+  it('an unusable file is one problem at its root', () => {
+    expect(problemsOf({ ...pack(), entities: { not: 'an array' } })).toEqual([
+      { file: 'entities.json', path: '$', message: 'expected array, got object {"not":"an array"}' },
+    ]);
+  });
+});
+
+describe('splitParagraphs', () => {
+  it('numbers the headline 0 and each following line after it', () => {
+    expect(splitParagraphs('\uFEFFHeadline\r\nOne\nTwo\n')).toEqual(['Headline', 'One', 'Two']);
+  });
+
+  it('keeps a blank line so the article check can flag it instead of renumbering', () => {
+    expect(splitParagraphs('Headline\n\nOne')).toEqual(['Headline', '', 'One']);
+    const problems = problemsOf(pack(), article.replace('\n', '\n\n'));
+    expect(problems).toContainEqual({ file: 'article.txt', path: '$[1]', message: 'paragraph 1 is blank; every line must be one paragraph' });
+  });
+
+  it('splits the landed article into the headline and nine paragraphs', () => {
+    expect(splitParagraphs(article)).toHaveLength(10);
+  });
+});

@@ -1,0 +1,199 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileMatcher } from '../core/matcher';
+import { SUMMIT_ENTITIES } from '../tests/fixtures/summit-entities';
+import { findMentions, type PageMention } from './find-mentions';
+import { collectBlocks, type TextBlock } from './text-walk';
+
+const matcher = compileMatcher(SUMMIT_ENTITIES);
+
+function page(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+
+/** What a Range over the mention reads, to check the node positions. */
+function rangeText(mention: PageMention): string {
+  const range = mention.startNode.ownerDocument.createRange();
+  range.setStart(mention.startNode, mention.startOffset);
+  range.setEnd(mention.endNode, mention.endOffset);
+  return range.toString();
+}
+
+function summary(mentions: PageMention[]): string[] {
+  return mentions.map((mention) => `${mention.entityId}:${mention.text}`);
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('findMentions', () => {
+  it('finds a name split across inline elements, with node positions for a Range', () => {
+    const mentions = findMentions(page('<p>Then Kim <b>Jong</b>-un met <i>Vladimir Putin</i>.</p>'), matcher);
+    expect(summary(mentions)).toEqual(['kim-jong-un:Kim Jong-un', 'vladimir-putin:Vladimir Putin']);
+    const [kim] = mentions;
+    expect([kim!.startNode.data, kim!.startOffset, kim!.endNode.data, kim!.endOffset]).toEqual(['Then Kim ', 5, '-un met ', 3]);
+    expect(mentions.map(rangeText)).toEqual(['Kim Jong-un', 'Vladimir Putin']);
+    expect(kim!.alias).toBe('Kim Jong Un');
+  });
+
+  it('carries full-name sightings from block to block in document order', () => {
+    const doc = page('<h1>Putin in Pyongyang</h1><p>Vladimir Putin landed.</p><ul><li>Putin spoke.</li></ul>');
+    expect(summary(findMentions(doc, matcher))).toEqual([
+      'pyongyang:Pyongyang',
+      'vladimir-putin:Vladimir Putin',
+      'vladimir-putin:Putin',
+    ]);
+  });
+
+  it('does not count a full name in a skipped region as seen', () => {
+    const doc = page('<script>var who = "Vladimir Putin";</script><textarea>Vladimir Putin</textarea><p>Putin spoke.</p>');
+    expect(findMentions(doc, matcher)).toEqual([]);
+  });
+
+  it('matches a name with a soft hyphen across nodes and spans the original text', () => {
+    const mentions = findMentions(page('<p>In Pyong&shy;<b>yang</b>, talks.</p>'), matcher);
+    expect(summary(mentions)).toEqual(['pyongyang:Pyong\u00adyang']);
+    expect(rangeText(mentions[0]!)).toBe('Pyong\u00adyang');
+  });
+
+  it('finds mentions in shadow roots and same-origin frames', () => {
+    const doc = page('<p>Russia</p><div id="host"></div><iframe srcdoc="<p>Inside Moscow</p>"></iframe>');
+    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>the Korean Peninsula</p>';
+    const mentions = findMentions(doc, matcher);
+    expect(summary(mentions)).toEqual(['russia:Russia', 'korean-peninsula:Korean Peninsula', 'moscow:Moscow']);
+    expect(mentions.map(rangeText)).toEqual(['Russia', 'Korean Peninsula', 'Moscow']);
+  });
+
+  it('keeps blocks apart: a name cannot straddle two paragraphs', () => {
+    expect(findMentions(page('<p>North</p><p>Korea</p>'), matcher)).toEqual([]);
+  });
+});
+
+// ---- Property: random documents ------------------------------------------
+
+type Tree =
+  | { kind: 'text'; text: string }
+  | { kind: 'element'; tag: string; editable: string | null; children: Tree[] }
+  | { kind: 'host'; shadow: Tree[]; children: Tree[] };
+
+const fragment = fc.oneof(
+  fc.constantFrom(
+    'Vladimir Putin', 'Putin', 'Kim ', 'Jong', '-un', ' Un', 'North', ' Korea', 'Pyong\u00adyang', 'Mos\u200bcow',
+    'U.S.', '-led', 'Russia’s', ' Far East', 'Washington Post', 'Chinatown', 'NORTH KOREA', '\u00a0', ' ', '\n  ',
+  ),
+  fc.string({ maxLength: 6 }),
+);
+const textArb = fc.array(fragment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+
+const TAGS = [
+  'b', 'i', 'span', 'a', 'em', 'p', 'div', 'li', 'h2', 'td', 'section', 'br',
+  'script', 'style', 'textarea', 'noscript', 'template', 'backstory-mark', 'backstory-root',
+];
+
+const { tree } = fc.letrec<{ tree: Tree; element: Tree; host: Tree; text: Tree }>((tie) => ({
+  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('text'), tie('element'), tie('host')),
+  text: textArb.map((text) => ({ kind: 'text' as const, text })),
+  element: fc.record({
+    kind: fc.constant('element' as const),
+    tag: fc.constantFrom(...TAGS),
+    editable: fc.option(fc.constantFrom<string>('', 'true', 'false', 'plaintext-only'), { freq: 5, nil: null }),
+    children: fc.array(tie('tree'), { maxLength: 4 }),
+  }),
+  host: fc.record({
+    kind: fc.constant('host' as const),
+    shadow: fc.array(tie('tree'), { maxLength: 3 }),
+    children: fc.array(tie('tree'), { maxLength: 2 }),
+  }),
+}));
+
+/** Builds the tree into `parent`; returns every shadow root made, to check them afterwards. */
+function build(doc: Document, parent: Node, trees: Tree[], shadows: ShadowRoot[]): void {
+  for (const t of trees) {
+    if (t.kind === 'text') {
+      parent.appendChild(doc.createTextNode(t.text));
+    } else if (t.kind === 'element') {
+      const el = doc.createElement(t.tag);
+      if (t.editable !== null) el.setAttribute('contenteditable', t.editable);
+      parent.appendChild(el);
+      if (t.tag !== 'br') build(doc, el, t.children, shadows);
+    } else {
+      const host = doc.createElement('div');
+      parent.appendChild(host);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadows.push(shadow);
+      build(doc, shadow, t.shadow, shadows);
+      build(doc, host, t.children, shadows);
+    }
+  }
+}
+
+function snapshot(doc: Document, shadows: ShadowRoot[]): string[] {
+  return [
+    doc.documentElement.outerHTML,
+    doc.documentElement.textContent ?? '',
+    ...shadows.flatMap((shadow) => [shadow.innerHTML, shadow.textContent ?? '']),
+  ];
+}
+
+/** The walk as linkedom runs it: a TreeWalker that can only go to the next node. */
+function withNextNodeOnly<T>(doc: Document, run: () => T): T {
+  const real = doc.createTreeWalker.bind(doc);
+  Object.defineProperty(doc, 'createTreeWalker', {
+    configurable: true,
+    value: (root: Node, whatToShow?: number) => {
+      const walker = real(root, whatToShow);
+      return { nextNode: () => walker.nextNode() };
+    },
+  });
+  try {
+    return run();
+  } finally {
+    delete (doc as { createTreeWalker?: unknown }).createTreeWalker;
+  }
+}
+
+function describeBlocks(blocks: TextBlock[]): unknown[] {
+  return blocks.map((block) => [block.text, block.starts, block.nodes]);
+}
+
+describe('findMentions on random documents', () => {
+  it('never throws, never changes the document or its shadow roots, and returns valid positions', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), (trees) => {
+        // A document of its own: scripts in it never run, whatever the tree holds.
+        const doc = document.implementation.createHTMLDocument('random');
+        const shadows: ShadowRoot[] = [];
+        build(doc, doc.body, trees, shadows);
+        const before = snapshot(doc, shadows);
+
+        const mentions = findMentions(doc, matcher);
+
+        expect(snapshot(doc, shadows)).toEqual(before);
+        for (const mention of mentions) {
+          expect(mention.startOffset).toBeGreaterThanOrEqual(0);
+          expect(mention.startOffset).toBeLessThan(mention.startNode.length);
+          expect(mention.endOffset).toBeGreaterThan(0);
+          expect(mention.endOffset).toBeLessThanOrEqual(mention.endNode.length);
+          expect(mention.text.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the same blocks whether the walker can jump over skipped regions or not', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), (trees) => {
+        const doc = document.implementation.createHTMLDocument('random');
+        build(doc, doc.body, trees, []);
+        const jumping = collectBlocks(doc);
+        const stepping = withNextNodeOnly(doc, () => collectBlocks(doc));
+        expect(describeBlocks(stepping)).toEqual(describeBlocks(jumping));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import type { PageMention } from './find-mentions';
+
+export const MENTION_HIGHLIGHT = 'backstory-mention';
+export const HOVER_HIGHLIGHT = 'backstory-hover';
+
+/** How far beyond the viewport, in viewport heights, mentions stay registered. */
+const MARGIN_SCREENS = 1;
+
+const HIGHLIGHT_CSS = `
+::highlight(${MENTION_HIGHLIGHT}) { background-color: rgba(255, 200, 40, 0.28); text-decoration: underline dotted rgba(160, 110, 0, 0.9); text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(${HOVER_HIGHLIGHT}) { background-color: rgba(255, 186, 0, 0.5); }
+@media (prefers-color-scheme: dark) {
+  ::highlight(${MENTION_HIGHLIGHT}) { background-color: rgba(255, 214, 90, 0.22); text-decoration-color: rgba(255, 214, 90, 0.9); }
+  ::highlight(${HOVER_HIGHLIGHT}) { background-color: rgba(255, 214, 90, 0.42); }
+}
+@media (forced-colors: active) {
+  ::highlight(${MENTION_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
+  ::highlight(${HOVER_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
+}`;
+
+export function supportsHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/**
+ * Paints mentions with the CSS Custom Highlight API, which leaves the page's DOM
+ * untouched. Only mentions near the viewport are registered, as StaticRanges: live
+ * Ranges would be updated on every DOM change the page makes.
+ */
+export class Highlighter {
+  private mentions: readonly PageMention[] = [];
+  private readonly painted = new Highlight();
+  private readonly hovered = new Highlight();
+  private readonly probe = document.createRange();
+  private readonly sheet = new CSSStyleSheet();
+  private windowStart = 0;
+  private windowEnd = 0;
+
+  constructor() {
+    this.sheet.replaceSync(HIGHLIGHT_CSS);
+    this.hovered.priority = 1;
+    CSS.highlights.set(MENTION_HIGHLIGHT, this.painted);
+    CSS.highlights.set(HOVER_HIGHLIGHT, this.hovered);
+    // An adopted sheet styles the page without adding a node to it.
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+  }
+
+  setMentions(mentions: readonly PageMention[]): void {
+    this.mentions = mentions;
+    this.windowStart = this.windowEnd = 0;
+    this.update();
+  }
+
+  /** Re-registers the mentions within a screen of the viewport; call at most once a frame. */
+  update(): void {
+    const margin = innerHeight * MARGIN_SCREENS;
+    const start = this.firstBelow(-margin);
+    const end = this.firstBelow(innerHeight + margin, start);
+    if (start === this.windowStart && end === this.windowEnd && this.painted.size > 0) return;
+    this.windowStart = start;
+    this.windowEnd = end;
+    this.painted.clear();
+    for (let i = start; i < end; i++) this.painted.add(toStaticRange(this.mentions[i]!));
+  }
+
+  setHovered(mention: PageMention | undefined): void {
+    this.hovered.clear();
+    if (mention) this.hovered.add(toStaticRange(mention));
+  }
+
+  /** How many mentions are registered now: what a user sees painted near the viewport. */
+  get paintedCount(): number {
+    return this.painted.size;
+  }
+
+  destroy(): void {
+    if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.painted) CSS.highlights.delete(MENTION_HIGHLIGHT);
+    if (CSS.highlights.get(HOVER_HIGHLIGHT) === this.hovered) CSS.highlights.delete(HOVER_HIGHLIGHT);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+  }
+
+  /**
+   * Binary search for the first mention whose bottom lies below `y` (viewport
+   * coordinates). Mentions are in document order, which tracks vertical order
+   * closely enough on real pages; the margin absorbs the rest.
+   */
+  private firstBelow(y: number, from = 0): number {
+    let lo = from;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const box = this.box(this.mentions[mid]!);
+      if (box.bottom < y || (box.bottom === 0 && box.top === 0 && box.height === 0 && y > 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private box(mention: PageMention): DOMRect {
+    this.probe.setStart(mention.startNode, mention.startOffset);
+    this.probe.setEnd(mention.endNode, mention.endOffset);
+    return this.probe.getBoundingClientRect();
+  }
+}
+
+export function toStaticRange(mention: PageMention): StaticRange {
+  return new StaticRange({
+    startContainer: mention.startNode,
+    startOffset: mention.startOffset,
+    endContainer: mention.endNode,
+    endOffset: mention.endOffset,
+  });
+}

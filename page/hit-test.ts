@@ -1,0 +1,40 @@
+import type { PageMention } from './find-mentions';
+import type { MentionIndex } from './mention-index';
+
+type CaretDocument = Document & {
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+/**
+ * The mention under a viewport point, or undefined. The caret snaps to the nearest
+ * character even beside the text, so each candidate is verified against its boxes.
+ */
+export function mentionAtPoint(
+  index: MentionIndex,
+  x: number,
+  y: number,
+  probe: Range,
+  doc: CaretDocument = document,
+): PageMention | undefined {
+  let node: Node | null = null;
+  let offset = 0;
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    node = position?.offsetNode ?? null;
+    offset = position?.offset ?? 0;
+  } else if (typeof doc.caretRangeFromPoint === 'function') {
+    const range = doc.caretRangeFromPoint(x, y);
+    node = range?.startContainer ?? null;
+    offset = range?.startOffset ?? 0;
+  }
+  if (!node || node.nodeType !== Node.TEXT_NODE) return undefined;
+  // A caret after a name's last letter sits at its end offset: look one back too.
+  const mention = index.at(node, offset) ?? (offset > 0 ? index.at(node, offset - 1) : undefined);
+  if (!mention) return undefined;
+  probe.setStart(mention.startNode, mention.startOffset);
+  probe.setEnd(mention.endNode, mention.endOffset);
+  for (const rect of probe.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mention;
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import { sendMessage } from '../extension/send-message';
+import { getCardApi, type CardApi } from './card-bridge';
+import type { PageMention } from './find-mentions';
+
+/** Hover intent: a mention must stay under the pointer this long before its card opens. */
+export const OPEN_DELAY_MS = 200;
+/** Grace period that lets the pointer travel from a mention into its card. */
+export const CLOSE_GRACE_MS = 300;
+
+/**
+ * Opens and closes the card for the hovered mention, loading the card UI on first
+ * use only (pages without hovers never load React).
+ */
+export class HoverCard {
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private shown: PageMention | undefined;
+  private uiLoading: Promise<CardApi | undefined> | undefined;
+
+  constructor(private readonly onShownChange: (mention: PageMention | undefined) => void = () => {}) {}
+
+  /** The pointer now rests on `mention`, or on no mention at all. */
+  hover(mention: PageMention | undefined): void {
+    clearTimeout(this.openTimer);
+    if (mention) {
+      clearTimeout(this.closeTimer);
+      if (mention === this.shown) return;
+      this.openTimer = setTimeout(() => void this.open(mention), OPEN_DELAY_MS);
+    } else if (this.shown) {
+      this.scheduleClose();
+    }
+  }
+
+  async open(mention: PageMention): Promise<void> {
+    const api = await this.loadUi();
+    if (!api) return;
+    this.shown = mention;
+    this.onShownChange(mention);
+    api.show({
+      entityId: mention.entityId,
+      anchor: anchorOf(mention),
+      onClose: () => this.closed(),
+    });
+  }
+
+  close(): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    getCardApi()?.hide();
+    this.closed();
+  }
+
+  get current(): PageMention | undefined {
+    return this.shown;
+  }
+
+  private scheduleClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => {
+      if (getCardApi()?.isEngaged()) return; // the card closes itself when the pointer leaves it
+      this.close();
+    }, CLOSE_GRACE_MS);
+  }
+
+  private closed(): void {
+    this.shown = undefined;
+    this.onShownChange(undefined);
+  }
+
+  private loadUi(): Promise<CardApi | undefined> {
+    const ready = getCardApi();
+    if (ready) return Promise.resolve(ready);
+    this.uiLoading ??= sendMessage({ type: 'ui/load' }).then((reply) => {
+      this.uiLoading = undefined;
+      if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
+      return getCardApi();
+    });
+    return this.uiLoading;
+  }
+}
+
+export function anchorOf(mention: PageMention) {
+  const range = document.createRange();
+  range.setStart(mention.startNode, mention.startOffset);
+  range.setEnd(mention.endNode, mention.endOffset);
+  const rects = range.getClientRects();
+  const box = rects[0] ?? range.getBoundingClientRect();
+  return { x: box.x, y: box.y, width: box.width, height: box.height };
+}

@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import { parseHTML } from 'linkedom';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { collectBlocks, mapSpanToNodes, type TextBlock } from './text-walk';
+
+function texts(blocks: TextBlock[]): string[] {
+  return blocks.map((block) => block.text);
+}
+
+function page(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+
+beforeEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+describe('collectBlocks: joining inline text', () => {
+  it('joins text nodes across inline elements into one block', () => {
+    const [block] = collectBlocks(page('<p>Kim <b>Jong</b> Un</p>'));
+    expect(block!.text).toBe('Kim Jong Un');
+    expect(block!.nodes.map((node) => node.data)).toEqual(['Kim ', 'Jong', ' Un']);
+    expect(block!.starts).toEqual([0, 4, 8]);
+  });
+
+  it('joins across nested inline markup, comments and inline code elements', () => {
+    const doc = page(
+      '<p><a href="#"><i>North</i> <span>Ko<!-- c -->rea<script>var x = 1;</script></span></a>’s <em>leader</em></p>',
+    );
+    expect(texts(collectBlocks(doc))).toEqual(['North Korea’s leader']);
+  });
+
+  it('keeps a word split by <wbr> whole', () => {
+    expect(texts(collectBlocks(page('<p>Pyong<wbr>yang</p>')))).toEqual(['Pyongyang']);
+  });
+});
+
+describe('collectBlocks: block boundaries', () => {
+  it('starts a new block where a block element begins and where it ends', () => {
+    expect(texts(collectBlocks(page('<div>before<p>inside</p>after</div>')))).toEqual(['before', 'inside', 'after']);
+  });
+
+  it('splits at br, list items, headings and table cells', () => {
+    const doc = page(
+      '<h1>Title</h1><ul><li>one</li><li>two</li></ul>line<br>break<table><tr><td>a</td><td>b</td></tr></table>',
+    );
+    expect(texts(collectBlocks(doc))).toEqual(['Title', 'one', 'two', 'line', 'break', 'a', 'b']);
+  });
+
+  it('drops blocks of whitespace only', () => {
+    expect(texts(collectBlocks(page('<div>\n  <p>text</p>\n  \n</div>')))).toEqual(['text']);
+  });
+});
+
+describe('collectBlocks: regions never read', () => {
+  it.each([
+    ['script', '<script>var leader = "Kim Jong Un";</script>'],
+    ['style', '<style>.Russia { color: red }</style>'],
+    ['noscript', '<noscript>Enable JavaScript, Russia</noscript>'],
+    ['template', '<template><p>Russia</p></template>'],
+    ['textarea', '<textarea>Russia</textarea>'],
+    ['select', '<select><option>Russia</option><optgroup label="x"><option>China</option></optgroup></select>'],
+    ['contenteditable=""', '<div contenteditable="">Russia</div>'],
+    ['contenteditable="true"', '<div contenteditable="true"><p>Russia</p></div>'],
+    ['contenteditable="plaintext-only"', '<div contenteditable="plaintext-only">Russia</div>'],
+    ['data-backstory-ui', '<div data-backstory-ui><p>Russia</p></div>'],
+    ['backstory-root', '<backstory-root><p>Russia</p></backstory-root>'],
+    ['backstory-mark', '<p><backstory-mark>Russia</backstory-mark></p>'],
+    ['hidden', '<p hidden>Russia</p>'],
+  ])('skips %s', (_label, html) => {
+    const blocks = collectBlocks(page(`<p>start</p>${html}<p>end</p>`));
+    expect(texts(blocks).join('|')).not.toMatch(/Russia|China|Kim/);
+    expect(texts(blocks)[0]).toBe('start');
+    expect(texts(blocks).at(-1)).toBe('end');
+  });
+
+  it('skips SVG <style> and <title> but reads SVG text', () => {
+    // Built with the DOM API: happy-dom's parser lets an SVG <style> swallow the rest of the markup.
+    const doc = page('<p>start</p><p>end</p>');
+    const svgNs = 'http://www.w3.org/2000/svg';
+    const svg = doc.createElementNS(svgNs, 'svg');
+    for (const [tag, text] of [['style', '.Russia {}'], ['title', 'Russia'], ['text', 'map']] as const) {
+      const el = doc.createElementNS(svgNs, tag);
+      el.textContent = text;
+      svg.append(el);
+    }
+    doc.body.insertBefore(svg, doc.body.lastChild);
+    expect(texts(collectBlocks(doc))).toEqual(['start', 'map', 'end']);
+  });
+
+  it('reads contenteditable="false"', () => {
+    expect(texts(collectBlocks(page('<div contenteditable="false">Russia</div>')))).toEqual(['Russia']);
+  });
+
+  it('skips the head, including the page title', () => {
+    document.head.innerHTML = '<title>Russia news</title>';
+    expect(texts(collectBlocks(page('<p>body text</p>')))).toEqual(['body text']);
+  });
+
+  it('reads nothing of a document in design mode', () => {
+    const doc = document.implementation.createHTMLDocument('x');
+    doc.body.innerHTML = '<p>Russia</p>';
+    doc.designMode = 'on';
+    expect(collectBlocks(doc)).toEqual([]);
+  });
+
+  it('continues after a skipped element that ends its parent', () => {
+    const doc = page('<div><p>one<script>x</script></p><p>two<style>y</style></p></div><p>three</p>');
+    expect(texts(collectBlocks(doc))).toEqual(['one', 'two', 'three']);
+  });
+});
+
+describe('collectBlocks: shadow roots and frames', () => {
+  it('reads an open shadow root as blocks of its own, where its host stands', () => {
+    const doc = page('<p>before</p><div id="host"><span>light child</span></div><p>after</p>');
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Shadow <b>Russia</b></p><slot></slot>';
+    expect(texts(collectBlocks(doc))).toEqual(['before', 'Shadow Russia', 'light child', 'after']);
+    expect(texts(collectBlocks(doc, { shadowRoots: false }))).toEqual(['before', 'light child', 'after']);
+  });
+
+  it('reads nested shadow roots', () => {
+    const doc = page('<div id="outer"></div>');
+    const outer = doc.getElementById('outer')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<p>outer</p><div id="inner"></div>';
+    outer.getElementById('inner')!.attachShadow({ mode: 'open' }).innerHTML = '<p>inner</p>';
+    expect(texts(collectBlocks(doc))).toEqual(['outer', 'inner']);
+  });
+
+  it('reads a shadow root passed as the root', () => {
+    const host = page('<div id="host"></div>').getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>one</p><p>two</p>';
+    expect(texts(collectBlocks(shadow))).toEqual(['one', 'two']);
+  });
+
+  it('reads a same-origin iframe as blocks of its own (happy-dom loads srcdoc frames)', () => {
+    const doc = page('<p>before</p><iframe srcdoc="<p>Inside <i>Moscow</i></p>"></iframe><p>after</p>');
+    expect(texts(collectBlocks(doc))).toEqual(['before', 'Inside Moscow', 'after']);
+    expect(texts(collectBlocks(doc, { frames: false }))).toEqual(['before', 'after']);
+  });
+
+  it('survives a frame whose document cannot be read', () => {
+    const doc = page('<p>before</p><iframe srcdoc="<p>secret</p>"></iframe><p>after</p>');
+    const frame = doc.querySelector('iframe')!;
+    Object.defineProperty(frame, 'contentDocument', {
+      get() {
+        throw new DOMException('Blocked a frame with origin', 'SecurityError');
+      },
+    });
+    expect(texts(collectBlocks(doc))).toEqual(['before', 'after']);
+  });
+});
+
+describe('collectBlocks: roots and engines', () => {
+  it('accepts an element as the root', () => {
+    const doc = page('<p>outside</p><article id="a"><p>one</p>two</article>');
+    expect(texts(collectBlocks(doc.getElementById('a')!))).toEqual(['one', 'two']);
+  });
+
+  it('gives the same blocks in linkedom, whose TreeWalker has only nextNode()', () => {
+    const html =
+      '<html><head><title>t</title><style>p{}</style></head><body><div>a<p>Kim <b>Jong</b> Un<script>x</script></p>' +
+      '<textarea>no</textarea>b<ul><li>one</li><li>two<div contenteditable><p>no</p></div></li></ul></div></body></html>';
+    const { document: linked } = parseHTML(html);
+    const expected = ['a', 'Kim Jong Un', 'b', 'one', 'two'];
+    expect(texts(collectBlocks(linked as unknown as Document))).toEqual(expected);
+    document.documentElement.innerHTML = html.replace(/^<html>|<\/html>$/g, '');
+    expect(texts(collectBlocks(document))).toEqual(expected);
+  });
+});
+
+describe('mapSpanToNodes', () => {
+  const [block] = collectBlocks(page('<p>Kim <b>Jong</b> Un</p>'));
+
+  it('maps a span inside one node', () => {
+    const range = mapSpanToNodes(block!, 0, 3);
+    expect([range.startNode.data, range.startOffset, range.endNode.data, range.endOffset]).toEqual(['Kim ', 0, 'Kim ', 3]);
+  });
+
+  it('maps a span across nodes', () => {
+    const range = mapSpanToNodes(block!, 0, 11);
+    expect([range.startNode.data, range.startOffset, range.endNode.data, range.endOffset]).toEqual(['Kim ', 0, ' Un', 3]);
+  });
+
+  it('puts a start on a node boundary in the next node and an end in the previous one', () => {
+    const range = mapSpanToNodes(block!, 4, 8);
+    expect([range.startNode.data, range.startOffset, range.endNode.data, range.endOffset]).toEqual(['Jong', 0, 'Jong', 4]);
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * Reads a page's visible text as blocks: the text of consecutive text nodes
+ * joined across inline elements, so "Kim <b>Jong</b> Un" is one string, and
+ * split where a block-level element begins or ends. Read-only: it never
+ * touches the DOM, so the page's own scripts and frameworks see no change.
+ *
+ * Runs in Chromium, Firefox, happy-dom and linkedom, so it relies on no
+ * globals (Node, NodeFilter) and on nothing but TreeWalker.nextNode() where
+ * the other TreeWalker methods are missing (linkedom).
+ */
+
+export interface TextBlock {
+  /** The joined text of `nodes`. */
+  text: string;
+  nodes: Text[];
+  /** Offset in `text` where each node's data begins; ascending. */
+  starts: number[];
+}
+
+export interface CollectOptions {
+  /** Also read open shadow roots, as blocks of their own (default true). */
+  shadowRoots?: boolean;
+  /** Also read same-origin iframes, as blocks of their own (default true). */
+  frames?: boolean;
+}
+
+export interface NodeRange {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+
+/**
+ * Decided by tag name: getComputedStyle would be exact but forces style
+ * recalculation on every element, which on a large page costs more than
+ * everything else here together.
+ */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'button', 'canvas', 'caption', 'center', 'col',
+  'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html',
+  'iframe', 'img', 'input', 'legend', 'li', 'listing', 'main', 'menu', 'meter', 'nav', 'object', 'ol', 'optgroup',
+  'option', 'output', 'p', 'picture', 'plaintext', 'pre', 'progress', 'search', 'section', 'select', 'summary',
+  'svg', 'table', 'tbody', 'td', 'textarea', 'tfoot', 'th', 'thead', 'tr', 'ul', 'video', 'audio', 'xmp', 'math',
+  'foreignobject',
+]);
+
+/**
+ * Never read: code, styles (SVG's <style> too: same local name), form fields
+ * the user types into, invisible metadata (<title> of the page and of SVG
+ * shapes), fallback content of embedded objects, and Backstory's own UI.
+ */
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
+  'head', 'title', 'meta', 'link', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'picture',
+  'img', 'desc', 'rp', 'backstory-root', 'backstory-mark',
+]);
+
+function isSkipped(el: Element, tag: string): boolean {
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (el.hasAttribute('data-backstory-ui') || el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  // "" and "true" and "plaintext-only" all make it editable; only "false" (and "inherit") do not.
+  return editable !== null && editable !== 'false' && editable !== 'inherit';
+}
+
+function frameDocument(el: Element): Document | null {
+  try {
+    return (el as HTMLIFrameElement).contentDocument ?? null;
+  } catch {
+    // Cross-origin frames throw in some engines and return null in others.
+    return null;
+  }
+}
+
+class BlockBuilder {
+  private text = '';
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+
+  constructor(private readonly out: TextBlock[]) {}
+
+  add(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    this.starts.push(this.text.length);
+    this.nodes.push(node);
+    this.text += data;
+  }
+
+  flush(): void {
+    if (this.nodes.length === 0) return;
+    if (/\S/.test(this.text)) this.out.push({ text: this.text, nodes: this.nodes, starts: this.starts });
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
+  }
+}
+
+interface WalkContext {
+  options: CollectOptions;
+  out: TextBlock[];
+  /** Documents already read, so a frame cannot bring us back to one. */
+  documents: Set<Document>;
+}
+
+function walk(root: Document | ShadowRoot | Element, context: WalkContext): void {
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  if (!doc) return;
+  if (root === doc) {
+    if (context.documents.has(doc)) return;
+    context.documents.add(doc);
+    // A document in design mode is one big editor.
+    if (doc.designMode === 'on') return;
+  }
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  const canJump = typeof walker.nextSibling === 'function' && typeof walker.parentNode === 'function';
+  const block = new BlockBuilder(context.out);
+
+  // Open elements from `root` down to the current node's parent: the walker
+  // reports only entries, so exits are found by comparing parents.
+  const open: Node[] = [root];
+  const openIsBlock: boolean[] = [false];
+  // Where the walker cannot jump (linkedom), the skipped element whose subtree we are passing through.
+  let skipping: Node | null = null;
+
+  let node = walker.nextNode();
+  while (node) {
+    const parent = node.parentNode;
+    while (open.length > 1 && open[open.length - 1] !== parent) {
+      const closed = open.pop()!;
+      if (openIsBlock.pop()) block.flush();
+      if (closed === skipping) skipping = null;
+    }
+    if (skipping) {
+      // Still tracked as open, or their children would look like exits from `skipping`.
+      if (node.nodeType === ELEMENT_NODE) {
+        open.push(node);
+        openIsBlock.push(false);
+      }
+      node = walker.nextNode();
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      block.add(node as Text);
+      node = walker.nextNode();
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) {
+      node = walker.nextNode();
+      continue;
+    }
+
+    const el = node as Element;
+    const tag = el.localName;
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) block.flush();
+
+    if (isSkipped(el, tag)) {
+      if ((tag === 'iframe' || tag === 'frame') && context.options.frames !== false) {
+        const inner = frameDocument(el);
+        if (inner) walk(inner, context);
+      }
+      if (canJump) {
+        node = nextOutside(walker, el, root);
+      } else {
+        skipping = el;
+        open.push(el);
+        openIsBlock.push(isBlock);
+        node = walker.nextNode();
+      }
+      continue;
+    }
+
+    const shadow = context.options.shadowRoots !== false ? el.shadowRoot : null;
+    if (shadow) {
+      block.flush();
+      walk(shadow, context);
+    }
+    open.push(el);
+    openIsBlock.push(isBlock);
+    node = walker.nextNode();
+  }
+  block.flush();
+}
+
+/** The node after `el`'s subtree in the walk, without visiting the subtree. */
+function nextOutside(walker: TreeWalker, el: Element, root: Node): Node | null {
+  walker.currentNode = el;
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    const parent = walker.parentNode();
+    if (!parent || parent === root) return null;
+  }
+}
+
+/**
+ * The text blocks under `root`, in document order; the blocks of an open
+ * shadow root or a same-origin frame come where their host element stands.
+ */
+export function collectBlocks(root: Document | ShadowRoot | Element, options: CollectOptions = {}): TextBlock[] {
+  const out: TextBlock[] = [];
+  walk(root, { options, out, documents: new Set() });
+  return out;
+}
+
+/** Index of the last node whose data starts at or before `offset` (strictly before, if `before`). */
+function nodeAt(starts: readonly number[], offset: number, before: boolean): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = starts[mid]!;
+    if (start < offset || (!before && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Text node positions of block offsets [start, end). A start on a node
+ * boundary lands at the beginning of the next node and an end at the end of
+ * the previous one, so a range never reaches into a node it has no text of.
+ */
+export function mapSpanToNodes(block: TextBlock, start: number, end: number): NodeRange {
+  const first = nodeAt(block.starts, start, false);
+  const last = end > start ? nodeAt(block.starts, end, true) : first;
+  return {
+    startNode: block.nodes[first]!,
+    startOffset: start - block.starts[first]!,
+    endNode: block.nodes[last]!,
+    endOffset: end - block.starts[last]!,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm start`: builds the extension and opens Chromium with it on the demo article.
+ * Without a display (or with --headless) it hovers a mention, saves screenshots of
+ * the open card and of the popup, prints what it found, and exits.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../tooling/launch-extension';
+import { startPageServer } from '../tooling/page-server';
+
+const OUT_DIR = resolve('.start');
+
+async function main() {
+  const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+  console.log('Building the extension…');
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const server = await startPageServer();
+  const demoUrl = `${server.origin}/demo`;
+  const launched = await launchWithExtension({ headless, viewport: { width: 1280, height: 860 } });
+  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  await page.goto(demoUrl);
+  console.log(`Demo article: ${demoUrl}`);
+
+  if (!headless) {
+    console.log('Chromium is open with Backstory loaded. Hover a highlighted name; close the browser to stop.');
+    await new Promise<void>((done) => launched.context.on('close', () => done()));
+    await server.close();
+    return;
+  }
+
+  try {
+    mkdirSync(OUT_DIR, { recursive: true });
+    const mentions = await waitForMentions(page);
+    const cardShot = resolve(OUT_DIR, 'card.png');
+    await hoverFirst(page, 'North Korea');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: cardShot });
+
+    const popup = await launched.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+    await popup.getByRole('heading', { level: 1 }).waitFor();
+    const popupShot = resolve(OUT_DIR, 'popup.png');
+    await popup.screenshot({ path: popupShot, fullPage: true });
+
+    console.log(`Mentions highlighted near the top of the page (${mentions.length}):`);
+    const counts = new Map<string, number>();
+    for (const text of mentions) counts.set(text, (counts.get(text) ?? 0) + 1);
+    for (const [text, count] of counts) console.log(`  ${text} ×${count}`);
+    console.log(`Card screenshot:  ${cardShot}`);
+    console.log(`Popup screenshot: ${popupShot}`);
+  } finally {
+    await launched.close();
+    await server.close();
+  }
+}
+
+async function waitForMentions(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0, undefined, {
+    timeout: 15_000,
+  });
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => {
+      const r = document.createRange();
+      r.setStart(range.startContainer, range.startOffset);
+      r.setEnd(range.endContainer, range.endOffset);
+      return r.toString();
+    }),
+  );
+}
+
+async function hoverFirst(page: Page, text: string) {
+  const box = await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not on the demo page`);
+  await page.mouse.move(box.x, box.y);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

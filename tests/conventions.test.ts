@@ -1,0 +1,101 @@
+/**
+ * The layout is part of the design: these tests keep each layer to the code that
+ * can run where it runs, and the script injected into every page small.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve('.');
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else if (/\.(ts|tsx)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  return [...source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => (m[1] ?? m[2])!,
+  );
+}
+
+function resolveLocal(from: string, spec: string): string | undefined {
+  const base = resolve(dirname(from), spec.replace(/\?.*$/, ''));
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** Every package and local file reachable from `entry` through static imports. */
+function importGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    if (!/\.(ts|tsx)$/.test(file)) continue;
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) {
+        const local = resolveLocal(file, spec);
+        if (local) queue.push(local);
+      } else packages.add(spec);
+    }
+  }
+  return { files, packages };
+}
+
+const rel = (file: string) => relative(ROOT, file);
+const tsFiles = (dir: string) => filesUnder(resolve(dir)).filter((f) => !/\.test\.tsx?$/.test(f));
+
+describe('layers', () => {
+  it('core/ is pure: no browser, DOM or Node API, no other layer', () => {
+    for (const file of tsFiles('core')) {
+      const source = readFileSync(file, 'utf8');
+      expect(importsOf(file).filter((s) => /^(wxt|node:|dexie|react)|\/(page|background|extension|components)\//.test(s)), rel(file)).toEqual([]);
+      expect(source, rel(file)).not.toMatch(/\b(browser|chrome)\.(runtime|storage|tabs)|\bdocument\.|\bwindow\./);
+    }
+  });
+
+  it('page/ never reaches the database or the React UI', () => {
+    for (const file of tsFiles('page')) {
+      expect(importsOf(file).filter((s) => /^(dexie|react)|\/(background|components)\//.test(s)), rel(file)).toEqual([]);
+    }
+  });
+
+  it('background/ never imports page or UI code', () => {
+    for (const file of tsFiles('background')) {
+      expect(importsOf(file).filter((s) => /^react|\/(page|components)\//.test(s)), rel(file)).toEqual([]);
+    }
+  });
+});
+
+describe('entrypoints', () => {
+  const entrypoints = readdirSync(resolve('entrypoints'));
+
+  it('each entrypoint is a folder with an index file that only wires modules together', () => {
+    for (const name of entrypoints) {
+      const dir = resolve('entrypoints', name);
+      expect(statSync(dir).isDirectory(), name).toBe(true);
+      const index = ['index.ts', 'index.tsx', 'index.html'].find((f) => existsSync(join(dir, f)));
+      expect(index, `${name} has an index file`).toBeDefined();
+      for (const file of filesUnder(dir)) {
+        expect(readFileSync(file, 'utf8').split('\n').length, `${rel(file)} stays a thin wiring file`).toBeLessThan(80);
+      }
+    }
+  });
+
+  it('the script injected into every page loads neither React, nor Dexie, nor full Zod', () => {
+    const { packages } = importGraph(resolve('entrypoints/story.content/index.ts'));
+    const heavy = [...packages].filter((p) => /^(react|react-dom|dexie|@floating-ui)|^zod$/.test(p));
+    expect(heavy).toEqual([]);
+  });
+});

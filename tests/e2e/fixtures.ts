@@ -1,0 +1,85 @@
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { launchWithExtension } from '../../tooling/launch-extension';
+import { startPageServer, type PageServer } from '../../tooling/page-server';
+
+interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: () => Promise<Worker>;
+  /** Errors thrown by any page of the test, checked empty at the end. */
+  pageErrors: Error[];
+}
+
+interface WorkerFixtures {
+  server: PageServer;
+}
+
+export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startPageServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ colorScheme }, use) => {
+    const launched = await launchWithExtension({ colorScheme: colorScheme ?? 'light' });
+    // The saved news pages reference trackers and CDNs: nothing leaves this machine.
+    await launched.context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await use(launched.context);
+    await launched.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+  pageErrors: async ({ context }, use) => {
+    const errors: Error[] = [];
+    context.on('page', (page) => page.on('pageerror', (error) => errors.push(error)));
+    await use(errors);
+  },
+  page: async ({ context }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Number of mentions painted by Backstory near the viewport, read from the page's highlight registry. */
+export function paintedMentions(page: Page): Promise<number> {
+  return page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+}
+
+/** Viewport centre of the first occurrence of `text` in the page's text. */
+export async function pointOfText(page: Page, text: string, occurrence = 0) {
+  const point = await page.evaluate(
+    ({ text, occurrence }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        let at = node.textContent!.indexOf(text);
+        while (at >= 0) {
+          if (seen++ === occurrence) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            const box = range.getClientRects()[0]!;
+            return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+          }
+          at = node.textContent!.indexOf(text, at + 1);
+        }
+      }
+      return null;
+    },
+    { text, occurrence },
+  );
+  if (!point) throw new Error(`"${text}" is not on the page`);
+  return point;
+}

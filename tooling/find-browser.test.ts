@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { findChromium } from './find-browser';
+
+describe('findChromium', () => {
+  it('prefers CHROMIUM_PATH', () => {
+    expect(findChromium({ CHROMIUM_PATH: '/opt/c/chrome' }, (p) => p === '/opt/c/chrome' || p === '/usr/bin/chromium')).toBe(
+      '/opt/c/chrome',
+    );
+  });
+
+  it('falls back to Debian chromium', () => {
+    expect(findChromium({}, (p) => p === '/usr/bin/chromium')).toBe('/usr/bin/chromium');
+  });
+
+  it('names all three places when no browser exists', () => {
+    expect(() => findChromium({}, () => false)).toThrow(/CHROMIUM_PATH.*\/usr\/bin\/chromium.*Playwright/s);
+  });
+
+  it('says so when CHROMIUM_PATH points nowhere', () => {
+    expect(() => findChromium({ CHROMIUM_PATH: '/nope' }, () => false)).toThrow(/CHROMIUM_PATH is set to \/nope/);
+  });
+});

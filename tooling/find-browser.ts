@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium that start, tests and benchmarks drive: CHROMIUM_PATH, else Debian's
+ * /usr/bin/chromium, else Playwright's own build if one is installed. Never downloads one.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, exists = existsSync): string {
+  const candidates: [string, string | undefined][] = [
+    ['CHROMIUM_PATH', env.CHROMIUM_PATH],
+    [SYSTEM_CHROMIUM, SYSTEM_CHROMIUM],
+    ["Playwright's Chromium", playwrightChromium()],
+  ];
+  if (env.CHROMIUM_PATH && !exists(env.CHROMIUM_PATH)) {
+    throw new Error(`CHROMIUM_PATH is set to ${env.CHROMIUM_PATH}, but no file is there.`);
+  }
+  for (const [, path] of candidates) if (path && exists(path)) return path;
+  throw new Error(
+    'No Chromium found. Looked for: the CHROMIUM_PATH environment variable, ' +
+      `${SYSTEM_CHROMIUM} (Debian: apt-get install chromium), and Playwright's own Chromium ` +
+      '(npx playwright install chromium). Install one of them or point CHROMIUM_PATH at a Chromium binary.',
+  );
+}
+
+function playwrightChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}

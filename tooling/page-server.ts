@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { basename, join, resolve } from 'node:path';
+import { renderDemoPage } from './demo-page';
+
+export const SHARED_PAGES_DIR = resolve('../shared/pages');
+const FIXTURES_DIR = resolve('tests/fixtures');
+
+export interface PageServer {
+  origin: string;
+  /** Serves `html` at `path` until the server closes: tests build pages on the fly. */
+  route: (path: string, html: string) => void;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves test and demo pages on 127.0.0.1 (content scripts do not run on data: or
+ * setContent pages): `/demo` is the story's article as a news page, `/fixtures/X`
+ * a file of tests/fixtures, `/shared/X` a saved news page from ../shared/pages.
+ */
+export async function startPageServer(port = 0): Promise<PageServer> {
+  const routes = new Map<string, string>();
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const html = routes.get(path) ?? fileFor(path);
+    if (html === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${bound}`,
+    route: (path, html) => routes.set(path, html),
+    close: () =>
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done());
+      }),
+  };
+}
+
+function fileFor(path: string): string | undefined {
+  if (path === '/' || path === '/demo') return renderDemoPage();
+  const [, folder, name] = path.split('/');
+  if (!name || name !== basename(name)) return undefined;
+  const dir = folder === 'fixtures' ? FIXTURES_DIR : folder === 'shared' ? SHARED_PAGES_DIR : undefined;
+  const file = dir && join(dir, name);
+  return file && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
