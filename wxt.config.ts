@@ -5,6 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports keep each layer's dependencies visible (and checkable by the convention tests).
   imports: false,
+  // Manifest V3 for Firefox too: one extension model, one set of behaviours to test.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
@@ -13,7 +15,13 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'backstory@backstory.invalid', strict_min_version: '128.0' },
+        gecko: {
+          id: 'backstory@backstory.invalid',
+          strict_min_version: '140.0',
+          // Nothing leaves the browser: Firefox shows this to the reader at install.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

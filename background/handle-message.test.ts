@@ -90,3 +90,13 @@ describe('handleMessage', () => {
     expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/entities\.json .*category/));
   });
 });
+
+describe('contested claims', () => {
+  it('never shows a denial without the accusation it answers', async () => {
+    const reply = await handleMessage({ type: 'entity/get', entityId: 'pyongyang' }, tab, context());
+    if (!reply.ok || !('card' in reply)) throw new Error(JSON.stringify(reply));
+    const kinds = reply.card.facts.map((f) => f.kind);
+    expect(kinds).toContain('denial');
+    expect(kinds).toContain('accusation');
+  });
+});

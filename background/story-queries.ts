@@ -63,13 +63,19 @@ export async function getEntityCards(db: StoryDatabase, entityIds: readonly stri
   return cards;
 }
 
-/** Facts the entity is a subject of or spoke, in the order the article tells them. */
+/**
+ * Facts the entity is a subject of or spoke, in the order the article tells them,
+ * plus the other side of every contested one: a denial never shows without its accusation.
+ */
 async function factsAbout(db: StoryDatabase, storyId: string, entityId: string) {
   const [asSubject, asSpeaker] = await Promise.all([
     db.facts.where('subjects').equals(entityId).toArray(),
     db.facts.where('speaker').equals(entityId).toArray(),
   ]);
   const byId = new Map([...asSubject, ...asSpeaker].filter((f) => f.storyId === storyId).map((f) => [f.id, f]));
+  const otherSides = [...byId.values()].flatMap((f) => f.contests).filter((id) => !byId.has(id));
+  const contested = await db.facts.bulkGet(otherSides.map((id) => [storyId, id] as [string, string]));
+  for (const fact of contested) if (fact) byId.set(fact.id, fact);
   return [...byId.values()].sort(
     (a, b) => a.citation.paragraph - b.citation.paragraph || a.id.localeCompare(b.id),
   );

@@ -114,5 +114,24 @@ function groupFacts(facts: Fact[]): [FactKind, Fact[]][] {
     if (!list) groups.set(kind, (list = []));
     list.push(fact);
   }
+  const contested = groups.get('accusation');
+  if (contested) groups.set('accusation', pairSides(contested));
   return KIND_ORDER.filter((kind) => groups.has(kind)).map((kind) => [kind, groups.get(kind)!]);
+}
+
+/** Each accusation directly followed by the denials that contest it. */
+function pairSides(facts: Fact[]): Fact[] {
+  const placed = new Set<string>();
+  const out: Fact[] = [];
+  const place = (fact: Fact) => {
+    if (placed.has(fact.id)) return;
+    placed.add(fact.id);
+    out.push(fact);
+  };
+  for (const fact of facts.filter((f) => f.kind === 'accusation')) {
+    place(fact);
+    facts.filter((f) => f.kind === 'denial' && f.contests.includes(fact.id)).forEach(place);
+  }
+  facts.forEach(place);
+  return out;
 }

@@ -49,6 +49,10 @@ describe('collectBlocks: block boundaries', () => {
     expect(texts(collectBlocks(doc))).toEqual(['Title', 'one', 'two', 'line', 'break', 'a', 'b']);
   });
 
+  it('keeps superscript footnote marks off the word they follow', () => {
+    expect(texts(collectBlocks(page('<p>Russia<sup>1</sup> said</p>')))).toEqual(['Russia', '1', ' said']);
+  });
+
   it('drops blocks of whitespace only', () => {
     expect(texts(collectBlocks(page('<div>\n  <p>text</p>\n  \n</div>')))).toEqual(['text']);
   });

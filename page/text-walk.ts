@@ -50,6 +50,8 @@ const BLOCK_TAGS = new Set([
   'option', 'output', 'p', 'picture', 'plaintext', 'pre', 'progress', 'search', 'section', 'select', 'summary',
   'svg', 'table', 'tbody', 'td', 'textarea', 'tfoot', 'th', 'thead', 'tr', 'ul', 'video', 'audio', 'xmp', 'math',
   'foreignobject',
+  // Not blocks, but a footnote mark must not glue onto the word: "Russia<sup>1</sup>" is not "Russia1".
+  'sup', 'sub',
 ]);
 
 /**

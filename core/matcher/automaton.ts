@@ -4,7 +4,7 @@
  * backtracks: each page character costs one table lookup plus, rarely, a few
  * failure hops.
  */
-import { APOSTROPHE, APOSTROPHE_CODES, DASH_CODES, HYPHEN, IGNORABLE_CODES, SPACE, SPACE_CODES } from './chars';
+import { APOSTROPHE, APOSTROPHE_CODES, DASH_CODES, IGNORABLE_CODES, SPACE, SPACE_CODES } from './chars';
 
 /** Class of characters the scanner skips without moving the automaton. */
 export const IGNORE_CLASS = 0xffff;
@@ -14,6 +14,11 @@ export interface Automaton {
   classOf: Uint16Array;
   /** The class every whitespace character folds to; runs of it are fed once. */
   spaceClass: number;
+  /**
+   * The class of dashes: the automaton moves on it as on a space (patterns
+   * hold only spaces between words), but a run of dashes is not collapsed.
+   */
+  dashClass: number;
   /** Root transitions, dense: the root is where the scan spends most of its time. */
   rootNext: Int32Array;
   /** UTF-16 code unit → 1 when some pattern starts with it: lets the scan skip ahead at the root. */
@@ -42,7 +47,8 @@ export function buildAutomaton(forms: readonly string[]): Automaton {
     }
   }
   const alphabet = classes.size + 1;
-  if (alphabet >= IGNORE_CLASS) throw new Error('Too many distinct characters in the aliases');
+  const dashClass = alphabet;
+  if (dashClass >= IGNORE_CLASS) throw new Error('Too many distinct characters in the aliases');
 
   // One flat map keyed by node * alphabet + class: compiling runs on every
   // page load, and thousands of small Maps cost more than the scan itself.
@@ -134,8 +140,8 @@ export function buildAutomaton(forms: readonly string[]): Automaton {
     for (const code of codes) assign(code, cls);
   };
   fold(SPACE_CODES, SPACE);
-  fold(DASH_CODES, HYPHEN);
   fold(APOSTROPHE_CODES, APOSTROPHE);
+  for (const code of DASH_CODES) classOf[code] = dashClass;
   for (const code of IGNORABLE_CODES) {
     classOf[code] = IGNORE_CLASS;
     startsPattern[code] = 0;
@@ -144,6 +150,7 @@ export function buildAutomaton(forms: readonly string[]): Automaton {
   return {
     classOf,
     spaceClass: 1,
+    dashClass,
     rootNext,
     startsPattern,
     edgeStart,

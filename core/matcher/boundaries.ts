@@ -2,7 +2,7 @@
  * Context checks for one candidate hit, looking only at the page characters
  * right around it. Called per hit, never per page character.
  */
-import { codePointBefore, codePointFrom, isIgnorable, isLowerLetter, isUpperLetter, isWordCodePoint } from './chars';
+import { codePointBefore, codePointFrom, isDash, isIgnorable, isLowerLetter, isUpperLetter, isWhitespace, isWordCodePoint } from './chars';
 
 /** No letter or digit directly before `start`: "Russia" is not inside "WhiteRussia". */
 export function startsWord(text: string, start: number): boolean {
@@ -49,4 +49,28 @@ function neighbourIsShouted(text: string, from: number, dir: -1 | 1): boolean {
 
 export function inShoutedLine(text: string, start: number, end: number): boolean {
   return neighbourIsShouted(text, start, -1) || neighbourIsShouted(text, end, 1);
+}
+
+/**
+ * Whether the separators at folded offsets `dashAt` of the hit starting at
+ * `start` are dashes on the page. Replays the scanner's folding (ignorables
+ * skipped, whitespace runs fed once) to find them in the original text.
+ */
+export function dashesAt(text: string, start: number, dashAt: readonly number[]): boolean {
+  let folded = 0;
+  let next = 0;
+  let lastWhitespace = false;
+  for (let i = start; i < text.length && next < dashAt.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isIgnorable(code)) continue;
+    const whitespace = isWhitespace(code);
+    if (whitespace && lastWhitespace) continue;
+    lastWhitespace = whitespace;
+    if (folded === dashAt[next]) {
+      if (!isDash(code)) return false;
+      next++;
+    }
+    folded++;
+  }
+  return next === dashAt.length;
 }

@@ -35,35 +35,45 @@ const SPACES = new Set(SPACE_CODES);
 const DASHES = new Set(DASH_CODES);
 const APOSTROPHES = new Set(APOSTROPHE_CODES);
 
-/** The canonical code unit for `code`, or -1 when the character is ignorable. */
+/**
+ * The canonical code unit for `code`, or -1 when the character is ignorable.
+ * Dashes fold to a space: inside a name "Kim Jong-Un", "Kim Jong Un" and
+ * "Kim Jong–Un" are one spelling. Only whitespace runs collapse, though, so
+ * "North - Korea" (a sentence dash) is three separators, not one.
+ */
 export function foldCode(code: number): number {
   if (IGNORABLE.has(code)) return -1;
-  if (SPACES.has(code)) return SPACE;
-  if (DASHES.has(code)) return HYPHEN;
+  if (SPACES.has(code) || DASHES.has(code)) return SPACE;
   if (APOSTROPHES.has(code)) return APOSTROPHE;
   return code;
 }
 
 /**
- * Folds a string the way the scanner sees page text: ignorables dropped,
- * whitespace runs collapsed to one space, dashes and apostrophes unified.
- * Only used at compile time and in tests, never per page character.
+ * Folds a string the way the scanner reads page text: ignorables dropped,
+ * whitespace runs collapsed to one space, dashes to a space, apostrophes
+ * unified, ends trimmed. Compile time and tests only, never per page character.
  */
 export function foldText(text: string): string {
   let out = '';
-  let lastSpace = true;
+  let lastWhitespace = true;
   for (let i = 0; i < text.length; i++) {
-    const code = foldCode(text.charCodeAt(i));
+    const raw = text.charCodeAt(i);
+    const code = foldCode(raw);
     if (code === -1) continue;
-    if (code === SPACE) {
-      if (lastSpace) continue;
-      lastSpace = true;
-    } else {
-      lastSpace = false;
-    }
+    const whitespace = SPACES.has(raw);
+    if (whitespace && lastWhitespace) continue;
+    lastWhitespace = whitespace;
     out += String.fromCharCode(code);
   }
-  return lastSpace && out.length > 0 ? out.slice(0, -1) : out;
+  return out.trim();
+}
+
+export function isWhitespace(code: number): boolean {
+  return SPACES.has(code);
+}
+
+export function isDash(code: number): boolean {
+  return DASHES.has(code);
 }
 
 export function isIgnorable(code: number): boolean {

@@ -134,6 +134,19 @@ describe('space, hyphen and dash variants', () => {
   it.each(forms)('matches %j', (form) => {
     expect(found(`Then ${form} spoke.`)).toEqual([`kim-jong-un:${form}`]);
   });
+  it('drops a capital only after a hyphen: "White house" is another phrase', () => {
+    const house = compileMatcher([entity('white-house', 'White House', [{ text: 'White House' }], 'organization')]);
+    expect(found('the White House, the White-house and a White house', house)).toEqual([
+      'white-house:White House',
+      'white-house:White-house',
+    ]);
+  });
+  it('reads title-case headlines of names with a lower-case word', () => {
+    expect(found('Republic Of Korea Protests')).toEqual(['south-korea:Republic Of Korea']);
+  });
+  it('does not join words across a spaced sentence dash or a double hyphen', () => {
+    expect(found('North - Korea and North--Korea')).toEqual([]);
+  });
   it('does not match run-together lower-case or all-lower-case forms', () => {
     expect(found('Kim Jongun and kim jong un')).toEqual([]);
   });

@@ -4,7 +4,7 @@
  */
 import { foldText, isUnspacedScript } from './chars';
 import type { MatchableEntity } from './types';
-import { aliasForms } from './variants';
+import { aliasForms, type Form } from './variants';
 
 export interface Pattern {
   /** Folded text the automaton matches. */
@@ -25,6 +25,8 @@ export interface Pattern {
    * indistinguishable from a word ("TRUMP TELLS US"), see boundaries.ts.
    */
   acronym: boolean;
+  /** Separators (offsets in `form`) that must be dashes on the page; see variants.ts. */
+  dashAt: readonly number[];
   /** Whether a letter may not directly precede / follow the match. */
   leftBoundary: boolean;
   rightBoundary: boolean;
@@ -51,23 +53,26 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
   const patterns: Pattern[] = [];
   const byKey = new Map<string, Pattern>();
 
-  const add = (form: string, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean) => {
-    const key = `${exclude ? 'x' : 'a'}${entity}\u0000${form}`;
+  const add = (form: Form, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean) => {
+    const key = `${exclude ? 'x' : 'a'}${entity}\u0000${form.text}`;
     const existing = byKey.get(key);
     if (existing) {
       // The same spelling reached through an `always` alias must not lose that status.
       if (always && !existing.always) Object.assign(existing, { always, alias, acronym });
+      existing.dashAt = existing.dashAt.filter((at) => form.dashAt.includes(at));
       return;
     }
+    const text = form.text;
     const pattern: Pattern = {
-      form,
+      form: text,
       entity,
       alias,
       exclude,
       always,
       acronym,
-      leftBoundary: needsBoundary(form.codePointAt(0)),
-      rightBoundary: needsBoundary(form.codePointAt(form.length - 1)),
+      dashAt: form.dashAt,
+      leftBoundary: needsBoundary(text.codePointAt(0)),
+      rightBoundary: needsBoundary(text.codePointAt(text.length - 1)),
     };
     byKey.set(key, pattern);
     patterns.push(pattern);
@@ -79,10 +84,10 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       const always = alias.rule === 'always';
       const acronym = ACRONYM.test(foldText(alias.text));
       for (const form of aliasForms(alias.text, 'unless-common')) {
-        add(form.text, index, alias.text, false, always, acronym && !form.allCaps);
+        add(form, index, alias.text, false, always, acronym && !form.allCaps);
       }
       for (const phrase of alias.exclude) {
-        for (const form of aliasForms(phrase, 'always')) add(form.text, index, alias.text, true, false, false);
+        for (const form of aliasForms(phrase, 'always', false)) add(form, index, alias.text, true, false, false);
       }
     }
   });

@@ -4,7 +4,7 @@
  * decided afterwards (resolve.ts), on the handful of hits a block yields.
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
-import { endsWord, inShoutedLine, startsWord } from './boundaries';
+import { dashesAt, endsWord, inShoutedLine, startsWord } from './boundaries';
 import type { Pattern } from './patterns';
 
 /** Hits of one scan, in growable typed arrays reused from block to block. */
@@ -55,6 +55,7 @@ export class Scanner {
     const {
       classOf,
       spaceClass,
+      dashClass,
       rootNext,
       startsPattern,
       edgeStart,
@@ -79,7 +80,7 @@ export class Scanner {
         if (i === n) break;
         lastSpace = false;
       }
-      const cls = classOf[text.charCodeAt(i)]!;
+      let cls = classOf[text.charCodeAt(i)]!;
       if (cls === 0) {
         state = 0;
         lastSpace = false;
@@ -92,6 +93,7 @@ export class Scanner {
         lastSpace = true;
       } else {
         lastSpace = false;
+        if (cls === dashClass) cls = spaceClass;
       }
       ring[fed & mask] = i;
       fed++;
@@ -123,6 +125,7 @@ export class Scanner {
           if (pattern.leftBoundary && !startsWord(text, start)) continue;
           if (pattern.rightBoundary && !endsWord(text, end)) continue;
           if (pattern.acronym && inShoutedLine(text, start, end)) continue;
+          if (pattern.dashAt.length > 0 && !dashesAt(text, start, pattern.dashAt)) continue;
           out.push(start, end, p);
         }
         node = dict[node]!;

@@ -1,18 +1,15 @@
 /**
  * From one alias as the pack writes it to every form a page may use for it.
- * The scanner folds dashes, spaces and apostrophes itself (chars.ts), so the
- * forms here only need to differ where folding cannot help: a space against a
- * hyphen, the case of a letter after a hyphen, joined hashtags, ALL CAPS.
+ * The scanner already folds what folding can (chars.ts): any dash, space or
+ * no-break space between two words is one separator, apostrophes are one
+ * apostrophe, invisible characters vanish. So the forms here only differ
+ * where folding cannot help: a capital lost after a hyphen ("Kim Jong-un"),
+ * hashtag spelling ("#NorthKorea"), and ALL CAPS.
+ *
+ * Few forms per alias matter: the automaton is compiled on every page load.
  */
 import { foldText, isLowerLetter, isUpperLetter } from './chars';
 import { COMMON_WORDS } from './common-words';
-
-/**
- * Each separator multiplies the forms; past this many, only the plain
- * space/hyphen choices are kept so one long official name cannot bloat the
- * automaton that runs on every page.
- */
-const MAX_FORMS = 64;
 
 /**
  * - `never`: no ALL-CAPS form.
@@ -23,73 +20,56 @@ const MAX_FORMS = 64;
 export type CapsPolicy = 'never' | 'unless-common' | 'always';
 
 export interface Form {
-  /** Folded text, as the automaton matches it. */
+  /** Folded text, as the automaton matches it; words separated by single spaces. */
   text: string;
   /** Generated ALL-CAPS form, not the alias's own spelling. */
   allCaps: boolean;
+  /**
+   * Offsets in `text` of separators that must be a dash on the page: a
+   * capital dropped after a hyphen is a spelling ("Jong-un"), after a space
+   * it is another phrase ("White house" is not "White House").
+   */
+  dashAt: number[];
 }
 
-interface Option {
-  sep: string;
-  /** How the first letter after the separator is written. */
-  first: 'keep' | 'lower' | 'upper';
+/** Names of at most this many words get the lower-case-after-hyphen forms; official titles do not. */
+const MAX_SEPARATORS_FOR_CASE_FORMS = 2;
+
+interface Choice {
+  word: string;
+  dash: boolean;
 }
 
-const PLAIN: readonly Option[] = [
-  { sep: ' ', first: 'keep' },
-  { sep: '-', first: 'keep' },
-];
-
-/**
- * Options for the separator in front of `next`:
- * - space or any dash, always ("Kim Jong Un" / "Kim Jong‑Un");
- * - after a dash the next syllable may lose its capital ("Kim Jong-un"), and
- *   an alias written "Jong-un" also matches "Jong Un";
- * - capitalised parts may be run together, as hashtags do ("#NorthKorea").
- *   Never lower-case and joined: "Blackstone" is not "Black Stone".
- */
-function richOptions(sep: string, prev: string, next: string): Option[] {
-  const options = [...PLAIN];
-  const first = next.charAt(0);
-  if (isUpperLetter(first)) {
-    options.push({ sep: '-', first: 'lower' });
-    if (/\p{L}$/u.test(prev)) options.push({ sep: '', first: 'keep' });
-  } else if (isLowerLetter(first) && sep === '-') {
-    options.push({ sep: '-', first: 'upper' }, { sep: ' ', first: 'upper' });
-  }
-  return options;
+function wordChoices(word: string, rich: boolean): Choice[] {
+  const choices: Choice[] = [{ word, dash: false }];
+  const first = word.charAt(0);
+  if (rich && isUpperLetter(first)) choices.push({ word: first.toLowerCase() + word.slice(1), dash: true });
+  if (rich && isLowerLetter(first)) choices.push({ word: first.toUpperCase() + word.slice(1), dash: false });
+  return choices;
 }
 
-function applyFirst(segment: string, first: Option['first']): string {
-  if (first === 'keep') return segment;
-  const head = segment.charAt(0);
-  return (first === 'lower' ? head.toLowerCase() : head.toUpperCase()) + segment.slice(1);
-}
-
-/** All separator spellings of a folded alias, its own spelling first. */
-export function separatorForms(folded: string, rich: boolean): string[] {
-  const parts = folded.split(/([ -])/);
-  const segments: string[] = [];
-  const seps: string[] = [];
-  for (let i = 0; i < parts.length; i++) (i % 2 === 0 ? segments : seps).push(parts[i]!);
-  if (seps.length === 0) return [folded];
-  // A leading or trailing hyphen ("-stan") is part of the spelling, not a separator.
-  if (segments.some((segment) => segment === '')) return [folded];
-
-  let optionSets = seps.map((sep, i) => (rich ? richOptions(sep, segments[i]!, segments[i + 1]!) : [...PLAIN]));
-  const count = (sets: Option[][]) => sets.reduce((n, set) => n * set.length, 1);
-  if (count(optionSets) > MAX_FORMS) optionSets = seps.map(() => [...PLAIN]);
-  if (count(optionSets) > MAX_FORMS) optionSets = seps.map((sep) => [{ sep, first: 'keep' as const }]);
-
-  let forms = [segments[0]!];
-  for (let i = 0; i < seps.length; i++) {
-    const next: string[] = [];
+/** Separator forms of a folded alias, its own spelling first. */
+export function separatorForms(folded: string, rich: boolean): Omit<Form, 'allCaps'>[] {
+  const words = folded.split(' ');
+  if (words.length === 1) return [{ text: folded, dashAt: [] }];
+  const withCase = rich && words.length - 1 <= MAX_SEPARATORS_FOR_CASE_FORMS;
+  let forms: Omit<Form, 'allCaps'>[] = [{ text: words[0]!, dashAt: [] }];
+  for (const word of words.slice(1)) {
+    const next: Omit<Form, 'allCaps'>[] = [];
     for (const form of forms) {
-      for (const option of optionSets[i]!) next.push(form + option.sep + applyFirst(segments[i + 1]!, option.first));
+      for (const choice of wordChoices(word, withCase)) {
+        const sep = form.text.length;
+        next.push({ text: `${form.text} ${choice.word}`, dashAt: choice.dash ? [...form.dashAt, sep] : form.dashAt });
+      }
     }
     forms = next;
   }
-  return [...new Set([folded, ...forms])];
+  // Hashtags and handles run capitalised words together ("#NorthKorea", "@KimJongUn").
+  // Never lower-case and joined: "Blackstone" is not "Black Stone".
+  if (rich && words.slice(1).every((word) => isUpperLetter(word.charAt(0)))) {
+    forms.push({ text: words.join(''), dashAt: [] });
+  }
+  return forms;
 }
 
 const LETTER = /\p{L}/gu;
@@ -108,22 +88,29 @@ export function allCapsForm(folded: string, policy: CapsPolicy): string | null {
   const upper = folded.toUpperCase();
   if (upper === folded) return null;
   if (policy === 'always') return upper;
-  const phrase = /[ .-]/.test(folded);
-  if (phrase) return upper;
+  if (/[ .]/.test(folded)) return upper;
   if ((folded.match(LETTER)?.length ?? 0) < 4) return null;
   if (COMMON_WORDS.has(folded.toLowerCase())) return null;
   return upper;
 }
 
-/** Every folded form of one alias (or exclusion phrase). */
-export function aliasForms(text: string, caps: CapsPolicy): Form[] {
+/**
+ * Every folded form of one alias (`rich`) or exclusion phrase (not rich:
+ * folding alone covers how pages separate its words).
+ */
+export function aliasForms(text: string, caps: CapsPolicy, rich = true): Form[] {
   const folded = foldText(text);
   if (folded === '') return [];
-  const forms: Form[] = separatorForms(folded, true).map((form) => ({ text: form, allCaps: false }));
+  const forms: Form[] = separatorForms(folded, rich).map((form) => ({ ...form, allCaps: false }));
   const upper = allCapsForm(folded, caps);
-  if (upper !== null) {
-    for (const form of separatorForms(upper, false)) forms.push({ text: form, allCaps: true });
+  if (upper !== null) forms.push({ text: upper, allCaps: true, dashAt: [] });
+
+  const byText = new Map<string, Form>();
+  for (const form of forms) {
+    const existing = byText.get(form.text);
+    if (!existing) byText.set(form.text, form);
+    // Reached both with and without a dash requirement: the looser one holds.
+    else existing.dashAt = existing.dashAt.filter((at) => form.dashAt.includes(at));
   }
-  const seen = new Set<string>();
-  return forms.filter((form) => !seen.has(form.text) && seen.add(form.text));
+  return [...byText.values()];
 }
