@@ -1,9 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
-// Each test launches Chromium with the built extension (tests/e2e/fixtures.ts);
-// `npm test` builds .output/chrome-mv3 before this runs.
+// tests/e2e launches Chromium with the built extension (tests/e2e/fixtures.ts);
+// `npm test` builds .output/chrome-mv3 before it runs.
 export default defineConfig({
-  testDir: 'tests/e2e',
+  projects: [
+    // Page code alone in real Chromium, bundled without the extension.
+    { name: 'page', testDir: 'tests/page' },
+    // The built extension, end to end.
+    { name: 'e2e', testDir: 'tests/e2e' },
+  ],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -1,55 +1,66 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileMatcher } from '../core/matcher';
+import type { MentionCounts } from '../core/messages/protocol';
 import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/schema';
 import { sendMessage } from '../extension/send-message';
 import { readSettings, watchSettings } from '../extension/settings-store';
-import { findMentions, type PageMention } from './find-mentions';
-import { Highlighter, supportsHighlights } from './highlighter';
-import { mentionAtPoint } from './hit-test';
 import { HoverCard } from './hover-card';
-import { MentionIndex } from './mention-index';
+import { PageAnnotator } from './page-annotator';
+import { listenForPageCommands } from './page-commands';
+
+/** Reports of what was found are sent at most this often while a page keeps changing. */
+const REPORT_INTERVAL_MS = 500;
 
 /**
- * The page side of Backstory: text → matches → highlights → card.
- * Resolves with the number of mentions found.
+ * The page side of Backstory, wired to the extension: the story's matcher from
+ * the background, the reader's settings, the hover card, and reports of what
+ * was found for the popup and the badge.
  */
-export async function startAnnotator(ctx: ContentScriptContext): Promise<number> {
+export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
   const [reply, initialSettings] = await Promise.all([sendMessage({ type: 'matcher/get' }), readSettings()]);
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
-  if (!supportsHighlights()) return 0;
+  if (ctx.isInvalid) return undefined;
 
   const categories = new Map<string, Category>(reply.entities.map((e) => [e.id, e.category]));
-  const matcher = compileMatcher(reply.entities);
-  const mentions = findMentions(document.body ?? document.documentElement, matcher);
-  if (mentions.length === 0 || ctx.isInvalid) return 0;
-
-  const highlighter = new Highlighter();
-  const card = new HoverCard((mention) => highlighter.setHovered(mention));
+  const report = throttledReporter(ctx);
+  const annotator = new PageAnnotator({ entities: reply.entities, onCountsChange: report });
+  const card = new HoverCard((mention) => annotator.setHovered(mention));
   ctx.onInvalidated(() => {
     card.close();
-    highlighter.destroy();
+    annotator.destroy();
   });
 
-  let index = new MentionIndex([]);
+  listenForPageCommands(ctx, annotator, card);
+
+  let active = false;
   const apply = (settings: Settings) => {
-    const visible: PageMention[] = isActiveOn(settings, location.hostname)
-      ? mentions.filter((m) => settings.categories[categories.get(m.entityId)!] !== false)
-      : [];
-    index = new MentionIndex(visible);
-    highlighter.setMentions(visible);
-    if (card.current && !visible.includes(card.current)) card.close();
+    const wasActive = active;
+    active = isActiveOn(settings, location.hostname);
+    annotator.setFilter((id) => active && settings.categories[categories.get(id)!] !== false);
+    if (card.current && !annotator.shown.includes(card.current)) card.close();
+    if (active && !wasActive) void annotator.start();
   };
   apply(initialSettings);
   ctx.onInvalidated(watchSettings(apply));
 
-  const probe = document.createRange();
+  // Single-page apps change the URL without a load: the new view is a new page.
+  // The event fires as navigation starts: the app renders the new view after it, so wait two frames.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    card.close();
+    ctx.requestAnimationFrame(() =>
+      ctx.requestAnimationFrame(() => {
+        if (active) void annotator.reset();
+      }),
+    );
+  });
+
   let pointer: { x: number; y: number } | undefined;
   let frame = 0;
   const onFrame = () => {
     frame = 0;
-    highlighter.update();
-    if (pointer) card.hover(mentionAtPoint(index, pointer.x, pointer.y, probe));
+    annotator.updateViewport();
+    if (pointer) card.hover(annotator.mentionAt(pointer.x, pointer.y));
+    card.follow();
   };
   const schedule = () => {
     frame ||= requestAnimationFrame(onFrame);
@@ -65,5 +76,24 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<number>
   );
   ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
   ctx.addEventListener(window, 'resize', schedule, { passive: true });
-  return mentions.length;
+  return annotator;
+}
+
+/** Sends the counts to the background, coalescing bursts of changes into one report. */
+function throttledReporter(ctx: ContentScriptContext) {
+  let latest: ReadonlyMap<string, number> | undefined;
+  let timer: number | undefined;
+  let lastSent = 0;
+  const send = () => {
+    timer = undefined;
+    lastSent = performance.now();
+    const counts: MentionCounts = Object.fromEntries(latest ?? []);
+    void sendMessage({ type: 'tab/found', url: location.href, counts });
+  };
+  return (counts: ReadonlyMap<string, number>) => {
+    latest = counts;
+    if (timer !== undefined || ctx.isInvalid) return;
+    const wait = Math.max(0, lastSent + REPORT_INTERVAL_MS - performance.now());
+    timer = ctx.setTimeout(send, wait);
+  };
 }

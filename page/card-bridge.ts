@@ -13,6 +13,8 @@ export interface CardRequest {
   entityId: string;
   /** The mention's box in viewport coordinates, where the card is placed. */
   anchor: AnchorBox;
+  /** Move keyboard focus into the card, and back where it was when the card closes. */
+  focus?: boolean;
   /** Called when the card closes by itself (Escape, pointer left it). */
   onClose?: () => void;
 }
@@ -20,6 +22,8 @@ export interface CardRequest {
 export interface CardApi {
   show(request: CardRequest): void;
   hide(): void;
+  /** Places the open card at its mention's new box (the page scrolled). */
+  move(anchor: AnchorBox): void;
   /** Whether the pointer or focus is inside the card, which keeps it open. */
   isEngaged(): boolean;
 }

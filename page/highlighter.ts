@@ -1,10 +1,9 @@
 import type { PageMention } from './find-mentions';
+import type { Painter } from './painter';
+import { ViewportWindow } from './viewport-window';
 
 export const MENTION_HIGHLIGHT = 'backstory-mention';
 export const HOVER_HIGHLIGHT = 'backstory-hover';
-
-/** How far beyond the viewport, in viewport heights, mentions stay registered. */
-const MARGIN_SCREENS = 1;
 
 const HIGHLIGHT_CSS = `
 ::highlight(${MENTION_HIGHLIGHT}) { background-color: rgba(255, 200, 40, 0.28); text-decoration: underline dotted rgba(160, 110, 0, 0.9); text-decoration-thickness: 2px; text-underline-offset: 3px; }
@@ -27,11 +26,11 @@ export function supportsHighlights(): boolean {
  * untouched. Only mentions near the viewport are registered, as StaticRanges: live
  * Ranges would be updated on every DOM change the page makes.
  */
-export class Highlighter {
+export class Highlighter implements Painter {
   private mentions: readonly PageMention[] = [];
   private readonly painted = new Highlight();
   private readonly hovered = new Highlight();
-  private readonly probe = document.createRange();
+  private readonly window = new ViewportWindow();
   private readonly sheet = new CSSStyleSheet();
   private windowStart = 0;
   private windowEnd = 0;
@@ -53,9 +52,7 @@ export class Highlighter {
 
   /** Re-registers the mentions within a screen of the viewport; call at most once a frame. */
   update(): void {
-    const margin = innerHeight * MARGIN_SCREENS;
-    const start = this.firstBelow(-margin);
-    const end = this.firstBelow(innerHeight + margin, start);
+    const [start, end] = this.window.find(this.mentions);
     if (start === this.windowStart && end === this.windowEnd && this.painted.size > 0) return;
     this.windowStart = start;
     this.windowEnd = end;
@@ -77,29 +74,6 @@ export class Highlighter {
     if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.painted) CSS.highlights.delete(MENTION_HIGHLIGHT);
     if (CSS.highlights.get(HOVER_HIGHLIGHT) === this.hovered) CSS.highlights.delete(HOVER_HIGHLIGHT);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
-  }
-
-  /**
-   * Binary search for the first mention whose bottom lies below `y` (viewport
-   * coordinates). Mentions are in document order, which tracks vertical order
-   * closely enough on real pages; the margin absorbs the rest.
-   */
-  private firstBelow(y: number, from = 0): number {
-    let lo = from;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const box = this.box(this.mentions[mid]!);
-      if (box.bottom < y || (box.bottom === 0 && box.top === 0 && box.height === 0 && y > 0)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private box(mention: PageMention): DOMRect {
-    this.probe.setStart(mention.startNode, mention.startOffset);
-    this.probe.setEnd(mention.endNode, mention.endOffset);
-    return this.probe.getBoundingClientRect();
   }
 }
 

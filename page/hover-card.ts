@@ -31,7 +31,10 @@ export class HoverCard {
     }
   }
 
-  async open(mention: PageMention): Promise<void> {
+  /** Opens the card at once; `focus` moves keyboard focus into it (and back on close). */
+  async open(mention: PageMention, options: { focus?: boolean } = {}): Promise<void> {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
     const api = await this.loadUi();
     if (!api) return;
     this.shown = mention;
@@ -39,6 +42,7 @@ export class HoverCard {
     api.show({
       entityId: mention.entityId,
       anchor: anchorOf(mention),
+      focus: options.focus ?? false,
       onClose: () => this.closed(),
     });
   }
@@ -48,6 +52,15 @@ export class HoverCard {
     clearTimeout(this.closeTimer);
     getCardApi()?.hide();
     this.closed();
+  }
+
+  /** Keeps the card with its mention while the page scrolls; closes it once the mention left the viewport. */
+  follow(): void {
+    if (!this.shown) return;
+    const anchor = anchorOf(this.shown);
+    const gone = (anchor.width === 0 && anchor.height === 0) || anchor.y + anchor.height < 0 || anchor.y > innerHeight;
+    if (gone) this.close();
+    else getCardApi()?.move(anchor);
   }
 
   get current(): PageMention | undefined {

@@ -66,7 +66,8 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 function isSkipped(el: Element, tag: string): boolean {
-  if (SKIPPED_TAGS.has(tag)) return true;
+  // Every element of our own UI is named backstory-*: the card's shadow host among them.
+  if (SKIPPED_TAGS.has(tag) || tag.startsWith('backstory-')) return true;
   if (el.hasAttribute('data-backstory-ui') || el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   // "" and "true" and "plaintext-only" all make it editable; only "false" (and "inherit") do not.
@@ -106,58 +107,102 @@ class BlockBuilder {
   }
 }
 
-interface WalkContext {
-  options: CollectOptions;
-  out: TextBlock[];
-  /** Documents already read, so a frame cannot bring us back to one. */
-  documents: Set<Document>;
-}
-
-function walk(root: Document | ShadowRoot | Element, context: WalkContext): void {
-  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
-  if (!doc) return;
-  if (root === doc) {
-    if (context.documents.has(doc)) return;
-    context.documents.add(doc);
-    // A document in design mode is one big editor.
-    if (doc.designMode === 'on') return;
-  }
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
-  const canJump = typeof walker.nextSibling === 'function' && typeof walker.parentNode === 'function';
-  const block = new BlockBuilder(context.out);
-
+/** The walk of one document, shadow root or subtree; frames stack up for nested roots. */
+interface Frame {
+  root: Node;
+  walker: TreeWalker;
+  canJump: boolean;
+  block: BlockBuilder;
+  /** The next node to visit, or null once the walk of this root is done. */
+  node: Node | null;
   // Open elements from `root` down to the current node's parent: the walker
   // reports only entries, so exits are found by comparing parents.
-  const open: Node[] = [root];
-  const openIsBlock: boolean[] = [false];
+  open: Node[];
+  openIsBlock: boolean[];
   // Where the walker cannot jump (linkedom), the skipped element whose subtree we are passing through.
-  let skipping: Node | null = null;
+  skipping: Node | null;
+}
 
-  let node = walker.nextNode();
-  while (node) {
+/**
+ * Reads blocks one at a time, so a caller can stop after any block and resume
+ * later: on a large page the walk is spread over many short slices of work.
+ */
+export class BlockReader {
+  private readonly frames: Frame[] = [];
+  private readonly ready: TextBlock[] = [];
+  /** Documents already read, so a frame cannot bring us back to one. */
+  private readonly documents = new Set<Document>();
+
+  constructor(
+    root: Document | ShadowRoot | Element,
+    private readonly options: CollectOptions = {},
+  ) {
+    this.enter(root);
+  }
+
+  /** The next block in document order, or null when the whole tree was read. */
+  next(): TextBlock | null {
+    while (this.ready.length === 0) {
+      const frame = this.frames[this.frames.length - 1];
+      if (!frame) return null;
+      if (frame.node) this.step(frame);
+      else {
+        frame.block.flush();
+        this.frames.pop();
+      }
+    }
+    return this.ready.shift()!;
+  }
+
+  private enter(root: Document | ShadowRoot | Element): void {
+    const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    if (!doc) return;
+    if (root === doc) {
+      if (this.documents.has(doc)) return;
+      this.documents.add(doc);
+      // A document in design mode is one big editor.
+      if (doc.designMode === 'on') return;
+    }
+    const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    this.frames.push({
+      root,
+      walker,
+      canJump: typeof walker.nextSibling === 'function' && typeof walker.parentNode === 'function',
+      block: new BlockBuilder(this.ready),
+      node: walker.nextNode(),
+      open: [root],
+      openIsBlock: [false],
+      skipping: null,
+    });
+  }
+
+  /** Visits `frame.node` and moves the frame to the next node. */
+  private step(frame: Frame): void {
+    const { walker, open, openIsBlock, block } = frame;
+    const node = frame.node!;
     const parent = node.parentNode;
     while (open.length > 1 && open[open.length - 1] !== parent) {
       const closed = open.pop()!;
       if (openIsBlock.pop()) block.flush();
-      if (closed === skipping) skipping = null;
+      if (closed === frame.skipping) frame.skipping = null;
     }
-    if (skipping) {
+    if (frame.skipping) {
       // Still tracked as open, or their children would look like exits from `skipping`.
       if (node.nodeType === ELEMENT_NODE) {
         open.push(node);
         openIsBlock.push(false);
       }
-      node = walker.nextNode();
-      continue;
+      frame.node = walker.nextNode();
+      return;
     }
     if (node.nodeType === TEXT_NODE) {
       block.add(node as Text);
-      node = walker.nextNode();
-      continue;
+      frame.node = walker.nextNode();
+      return;
     }
     if (node.nodeType !== ELEMENT_NODE) {
-      node = walker.nextNode();
-      continue;
+      frame.node = walker.nextNode();
+      return;
     }
 
     const el = node as Element;
@@ -166,31 +211,30 @@ function walk(root: Document | ShadowRoot | Element, context: WalkContext): void
     if (isBlock) block.flush();
 
     if (isSkipped(el, tag)) {
-      if ((tag === 'iframe' || tag === 'frame') && context.options.frames !== false) {
-        const inner = frameDocument(el);
-        if (inner) walk(inner, context);
-      }
-      if (canJump) {
-        node = nextOutside(walker, el, root);
+      if (frame.canJump) {
+        frame.node = nextOutside(walker, el, frame.root);
       } else {
-        skipping = el;
+        frame.skipping = el;
         open.push(el);
         openIsBlock.push(isBlock);
-        node = walker.nextNode();
+        frame.node = walker.nextNode();
       }
-      continue;
+      if ((tag === 'iframe' || tag === 'frame') && this.options.frames !== false) {
+        const inner = frameDocument(el);
+        if (inner) this.enter(inner);
+      }
+      return;
     }
 
-    const shadow = context.options.shadowRoots !== false ? el.shadowRoot : null;
-    if (shadow) {
-      block.flush();
-      walk(shadow, context);
-    }
     open.push(el);
     openIsBlock.push(isBlock);
-    node = walker.nextNode();
+    frame.node = walker.nextNode();
+    const shadow = this.options.shadowRoots !== false ? el.shadowRoot : null;
+    if (shadow) {
+      block.flush();
+      this.enter(shadow);
+    }
   }
-  block.flush();
 }
 
 /** The node after `el`'s subtree in the walk, without visiting the subtree. */
@@ -209,8 +253,9 @@ function nextOutside(walker: TreeWalker, el: Element, root: Node): Node | null {
  * shadow root or a same-origin frame come where their host element stands.
  */
 export function collectBlocks(root: Document | ShadowRoot | Element, options: CollectOptions = {}): TextBlock[] {
+  const reader = new BlockReader(root, options);
   const out: TextBlock[] = [];
-  walk(root, { options, out, documents: new Set() });
+  for (let block = reader.next(); block; block = reader.next()) out.push(block);
   return out;
 }
 
@@ -241,4 +286,20 @@ export function mapSpanToNodes(block: TextBlock, start: number, end: number): No
     endNode: block.nodes[last]!,
     endOffset: end - block.starts[last]!,
   };
+}
+
+/**
+ * The nearest block-level element around `node` (within `root`): the unit a
+ * change is rescanned in, since inline text joins across its children.
+ */
+export function closestBlock(node: Node, root: Node): Element | null {
+  let block: Element | null = null;
+  let el: Element | null = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  for (; el && el !== root; el = el.parentElement) {
+    // A change inside an editor, a script or our own UI is never read.
+    if (isSkipped(el, el.localName)) return null;
+    if (!block && BLOCK_TAGS.has(el.localName)) block = el;
+  }
+  if (!el) return null;
+  return block ?? (root.nodeType === ELEMENT_NODE ? (root as Element) : null);
 }

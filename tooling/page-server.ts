@@ -17,7 +17,8 @@ export interface PageServer {
 /**
  * Serves test and demo pages on 127.0.0.1 (content scripts do not run on data: or
  * setContent pages): `/demo` is the story's article as a news page, `/fixtures/X`
- * a file of tests/fixtures, `/shared/X` a saved news page from ../shared/pages.
+ * a file of tests/fixtures, `/shared/X` a saved news page from ../shared/pages
+ * and `/static/X` the same page without its scripts.
  */
 export async function startPageServer(port = 0): Promise<PageServer> {
   const routes = new Map<string, string>();
@@ -52,7 +53,17 @@ function fileFor(path: string): string | undefined {
   if (path === '/' || path === '/demo') return renderDemoPage();
   const [, folder, name] = path.split('/');
   if (!name || name !== basename(name)) return undefined;
-  const dir = folder === 'fixtures' ? FIXTURES_DIR : folder === 'shared' ? SHARED_PAGES_DIR : undefined;
+  const dir = folder === 'fixtures' ? FIXTURES_DIR : folder === 'shared' || folder === 'static' ? SHARED_PAGES_DIR : undefined;
   const file = dir && join(dir, name);
-  return file && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  if (!file || !existsSync(file)) return undefined;
+  const html = readFileSync(file, 'utf8');
+  return folder === 'static' ? withoutScripts(html) : html;
+}
+
+/**
+ * `/static/X`: a saved page with its scripts removed, so its DOM changes only if
+ * we change it, and what the browser sees is exactly what a Node DOM parses.
+ */
+function withoutScripts(html: string): string {
+  return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 }

@@ -1,0 +1,81 @@
+import { closestBlock } from './text-walk';
+
+/** Above this many added nodes in one batch, one rescan of the page beats many small ones. */
+export const COARSE_RESCAN_NODES = 1000;
+
+export interface DirtyWork {
+  /** Blocks to rescan, none inside another. */
+  roots: Element[];
+  /** Nodes were removed: mentions in them must go. */
+  removed: boolean;
+  /** So much changed that the whole page is rescanned. */
+  coarse: boolean;
+}
+
+/**
+ * Collects what the page changed, and nothing more: the records are turned into
+ * rescans later, in a slice of our own, so the page's mutations cost no more than before.
+ */
+export class MutationWatcher {
+  private readonly observer: MutationObserver;
+  private readonly dirty = new Set<Node>();
+  private added = 0;
+  private removed = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly onDirty: () => void,
+  ) {
+    this.observer = new MutationObserver((records) => this.collect(records));
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.dirty.clear();
+  }
+
+  private collect(records: MutationRecord[]): void {
+    const wasEmpty = this.dirty.size === 0 && !this.removed;
+    for (const record of records) {
+      if (isOurs(record.target)) continue;
+      if (record.type === 'characterData') {
+        this.dirty.add(record.target);
+        continue;
+      }
+      if (record.removedNodes.length > 0) this.removed = true;
+      let ours = 0;
+      for (const node of record.addedNodes) if (isOurs(node)) ours++;
+      if (ours === record.addedNodes.length && record.removedNodes.length === 0) continue;
+      this.added += record.addedNodes.length - ours;
+      // The whole block around the change: a name may now span old and new text.
+      this.dirty.add(record.target);
+    }
+    if (wasEmpty && (this.dirty.size > 0 || this.removed)) this.onDirty();
+  }
+
+  /** What changed since the last call, as work to do; null when nothing did. */
+  take(): DirtyWork | null {
+    if (this.dirty.size === 0 && !this.removed) return null;
+    const coarse = this.added > COARSE_RESCAN_NODES;
+    const blocks = new Set<Element>();
+    if (!coarse) {
+      for (const node of this.dirty) {
+        if (!node.isConnected) continue;
+        const block = closestBlock(node, this.root);
+        if (block) blocks.add(block);
+      }
+    }
+    const roots = [...blocks].filter((block) => ![...blocks].some((other) => other !== block && other.contains(block)));
+    const work = { roots, removed: this.removed, coarse };
+    this.dirty.clear();
+    this.added = 0;
+    this.removed = false;
+    return work;
+  }
+}
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el && (el.localName.startsWith('backstory-') || !!el.closest('[data-backstory-ui]'));
+}

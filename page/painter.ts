@@ -1,0 +1,12 @@
+import type { PageMention } from './find-mentions';
+
+/** Shows mentions to the reader: the Highlight API where there is one, an overlay elsewhere. */
+export interface Painter {
+  /** The mentions to show, in document order; only those near the viewport are painted. */
+  setMentions(mentions: readonly PageMention[]): void;
+  /** Follows scrolling and resizing; call at most once a frame. */
+  update(): void;
+  setHovered(mention: PageMention | undefined): void;
+  readonly paintedCount: number;
+  destroy(): void;
+}

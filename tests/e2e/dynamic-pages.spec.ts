@@ -1,0 +1,43 @@
+import type { Page } from '@playwright/test';
+import { shadowUiText } from './closed-shadow';
+import { expect, paintedMentions, pointOfText, test } from './fixtures';
+
+/** The text of every mention painted now, in document order. */
+function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('backstory-mention') ?? [])]
+      .map((range) => {
+        const r = document.createRange();
+        r.setStart(range.startContainer, range.startOffset);
+        r.setEnd(range.endContainer, range.endOffset);
+        return r;
+      })
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+      .map((r) => r.toString()),
+  );
+}
+
+test('a page that adds an entry every 100 ms gets each new mention highlighted and hoverable', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  await page.goto(`${server.origin}/fixtures/live-feed.html`);
+  await expect(page).toHaveTitle('feed done', { timeout: 15_000 });
+  // 30 entries: John Kirby ×8, Kim Jong Un ×7, Japan ×7.
+  await expect.poll(() => paintedMentions(page)).toBe(22);
+  const point = await pointOfText(page, 'Kim Jong Un', 6);
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => shadowUiText(page)).toContain('Kim Jong Un');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a single-page-app navigation starts the page over', async ({ page, server, pageErrors }) => {
+  await page.goto(`${server.origin}/fixtures/single-page-app.html`);
+  await expect.poll(() => paintedTexts(page)).toEqual(['John Kirby', 'U.S. National Security Council', 'Kirby']);
+  await page.click('#next');
+  await expect(page).toHaveURL(/second-view$/);
+  // On the new view "Kirby" alone is no mention: the full name appeared only on the previous page.
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vietnam']);
+  expect(pageErrors).toEqual([]);
+});

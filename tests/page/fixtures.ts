@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { EntitiesFileSchema } from '../../core/story/schema';
+import { findChromium } from '../../tooling/find-browser';
+import { startPageServer, type PageServer } from '../../tooling/page-server';
+
+interface WorkerFixtures {
+  server: PageServer;
+  harness: string;
+}
+
+export const test = base.extend<{ load: (html: string) => Promise<Page> }, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startPageServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  harness: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const result = await build({
+        entryPoints: [resolve('tests/page/harness-entry.ts')],
+        bundle: true,
+        format: 'iife',
+        target: 'chrome120',
+        write: false,
+        logLevel: 'silent',
+      });
+      await use(result.outputFiles[0]!.text);
+    },
+    { scope: 'worker' },
+  ],
+  /** Serves `html` on 127.0.0.1, opens it, and adds the page code with the story's entities. */
+  load: async ({ page, server, harness }, use) => {
+    let n = 0;
+    await use(async (html: string) => {
+      const path = `/page-test-${++n}`;
+      server.route(path, html);
+      await page.goto(`${server.origin}${path}`);
+      await page.addScriptTag({ content: harness });
+      await page.evaluate((entities) => {
+        (window as unknown as { entities: unknown }).entities = entities;
+      }, ENTITIES);
+      return page;
+    });
+  },
+});
+
+test.use({ launchOptions: { executablePath: findChromium() } });
+
+const ENTITIES = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
+
+export { expect };

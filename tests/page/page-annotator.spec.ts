@@ -1,0 +1,221 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Win = Window & {
+  entities: never;
+  annotator: InstanceType<Window['backstoryHarness']['PageAnnotator']>;
+  counts: Record<string, number>;
+  firstPaint: boolean;
+};
+
+async function annotate(page: Page) {
+  await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.counts = {};
+    w.firstPaint = false;
+    w.annotator = new w.backstoryHarness.PageAnnotator({
+      entities: w.entities,
+      onCountsChange: (counts) => (w.counts = Object.fromEntries(counts)),
+      onFirstHighlights: () => (w.firstPaint = true),
+    });
+    await w.annotator.start();
+  });
+}
+
+const found = (page: Page) =>
+  page.evaluate(() => (window as unknown as Win).annotator.mentions.map((m) => `${m.entityId}:${m.text}`));
+const counts = (page: Page) => page.evaluate(() => (window as unknown as Win).counts);
+const painted = (page: Page) => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+
+const ARTICLE = `<main><h1>PYONGYANG, North Korea</h1>
+<p>Russian President Vladimir Putin met Kim <b>Jong</b> Un. Putin’s visit deepens Russia-North Korea ties.</p>
+<p contenteditable>North Korea in an editor is never touched.</p>
+<textarea>North Korea</textarea>
+<p>The Washington Post reported on the U.S.-led sanctions.</p></main>`;
+
+test('finds the story’s names, joined across tags, and skips editors and decoys', async ({ load }) => {
+  const page = await load(ARTICLE);
+  await annotate(page);
+  expect(await found(page)).toEqual([
+    'pyongyang:PYONGYANG',
+    'north-korea:North Korea',
+    'vladimir-putin:Vladimir Putin',
+    'kim-jong-un:Kim Jong Un',
+    'vladimir-putin:Putin',
+    'russia:Russia',
+    'north-korea:North Korea',
+    'united-states:U.S.',
+  ]);
+  expect(await counts(page)).toMatchObject({ 'north-korea': 2, 'vladimir-putin': 2 });
+  expect(await page.evaluate(() => (window as unknown as Win).firstPaint)).toBe(true);
+});
+
+test('leaves the page’s text and DOM exactly as they were', async ({ load }) => {
+  const page = await load(ARTICLE);
+  const before = await page.evaluate(() => [document.body.innerHTML, document.body.textContent]);
+  await annotate(page);
+  expect(await page.evaluate(() => [document.body.innerHTML, document.body.textContent])).toEqual(before);
+});
+
+test('paints only the mentions near the viewport, and follows scrolling', async ({ load }) => {
+  const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(400);
+  const page = await load(`<p>North Korea at the top.</p>${filler}<p id="far">North Korea far below.</p>`);
+  await annotate(page);
+  expect(await found(page)).toHaveLength(2);
+  expect(await painted(page)).toBe(1);
+  await page.evaluate(() => {
+    document.getElementById('far')!.scrollIntoView();
+    (window as unknown as Win).annotator.updateViewport();
+  });
+  expect(await painted(page)).toBe(1);
+  const paintedText = await page.evaluate(() => {
+    const [range] = [...CSS.highlights.get('backstory-mention')!] as StaticRange[];
+    return range!.startContainer.textContent;
+  });
+  expect(paintedText).toBe('North Korea far below.');
+});
+
+test('rescans what the page adds, changes and removes', async ({ load }) => {
+  const page = await load('<div id="feed"><p>Vladimir Putin arrived.</p></div>');
+  await annotate(page);
+  expect(await counts(page)).toEqual({ 'vladimir-putin': 1 });
+
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'South Korea and Japan held exercises.';
+    document.getElementById('feed')!.append(p);
+  });
+  await expect.poll(() => counts(page)).toEqual({ 'vladimir-putin': 1, 'south-korea': 1, japan: 1 });
+
+  await page.evaluate(() => {
+    document.querySelector('#feed p')!.firstChild!.textContent = 'John Kirby arrived.';
+  });
+  await expect.poll(() => counts(page)).toEqual({ 'john-kirby': 1, 'south-korea': 1, japan: 1 });
+
+  await page.evaluate(() => document.querySelector('#feed p:last-child')!.remove());
+  await expect.poll(() => counts(page)).toEqual({ 'john-kirby': 1 });
+  // Added mentions keep document order.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'China first.';
+    document.getElementById('feed')!.prepend(p);
+  });
+  await expect.poll(() => found(page)).toEqual(['china:China', 'john-kirby:John Kirby']);
+});
+
+test('a flood of added nodes is handled by one rescan', async ({ load }) => {
+  const page = await load('<div id="feed"></div>');
+  await annotate(page);
+  await page.evaluate(() => {
+    const feed = document.getElementById('feed')!;
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < 1500; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 3 === 0 ? `Item ${i}: Ukraine.` : `Item ${i}.`;
+      fragment.append(p);
+    }
+    feed.append(fragment);
+  });
+  await expect.poll(() => counts(page)).toEqual({ ukraine: 500 });
+});
+
+test('the filter hides a category at once, and the hit test ignores what is hidden', async ({ load }) => {
+  const page = await load('<p style="font-size:40px">Moscow and Vladimir Putin</p>');
+  await annotate(page);
+  const box = await page.evaluate(() => {
+    const text = document.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 6);
+    const r = range.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2, right: r.right };
+  });
+  const hit = (x: number, y: number) =>
+    page.evaluate(([x, y]) => (window as unknown as Win).annotator.mentionAt(x!, y!)?.entityId ?? null, [x, y]);
+  expect(await hit(box.x, box.y)).toBe('moscow');
+  // Beside the word, on the space: no mention, although the caret snaps to the word's end.
+  expect(await hit(box.right + 4, box.y)).toBeNull();
+  await page.evaluate(() => (window as unknown as Win).annotator.setFilter((id) => id !== 'moscow'));
+  expect(await hit(box.x, box.y)).toBeNull();
+  expect(await painted(page)).toBe(1);
+});
+
+test('a reset after a single-page-app navigation scans the new view from scratch', async ({ load }) => {
+  const page = await load('<main id="app"><p>John Kirby spoke. Kirby added more.</p></main>');
+  await annotate(page);
+  expect(await found(page)).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+  await page.evaluate(async () => {
+    history.pushState({}, '', '/another-view');
+    document.getElementById('app')!.innerHTML = '<p>Kirby alone is not enough on a new page.</p>';
+    await (window as unknown as Win).annotator.reset();
+  });
+  expect(await found(page)).toEqual([]);
+});
+
+test('a long page is scanned in slices: the page’s own tasks and frames run in between', async ({ load }) => {
+  const paragraph = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
+  const page = await load(`<main>${paragraph.repeat(20_000)}</main>`);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    let pageTasks = 0;
+    let frames = 0;
+    let running = true;
+    const tick = () => {
+      pageTasks++;
+      if (running) setTimeout(tick, 0);
+    };
+    const frame = () => {
+      frames++;
+      if (running) requestAnimationFrame(frame);
+    };
+    setTimeout(tick, 0);
+    requestAnimationFrame(frame);
+    w.annotator = new w.backstoryHarness.PageAnnotator({ entities: w.entities });
+    await w.annotator.start();
+    running = false;
+    return { pageTasks, frames, mentions: w.annotator.mentionCount };
+  });
+  expect(result.mentions).toBe(60_000);
+  expect(result.pageTasks).toBeGreaterThan(5);
+  expect(result.frames).toBeGreaterThan(1);
+});
+
+test('without the Highlight API, marks are drawn over the text, and the page DOM stays untouched', async ({ load }) => {
+  const page = await load('<p style="font-size:30px">Vladimir Putin met Kim Jong Un.</p>');
+  const before = await page.evaluate(() => document.body.innerHTML);
+  await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ entities: w.entities, painter: 'overlay' });
+    await w.annotator.start();
+  });
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const marks: string[] = [];
+  const visit = (node: CdpNode) => {
+    const attrs = node.attributes ?? [];
+    const cls = attrs[attrs.indexOf('class') + 1];
+    if (attrs.includes('class') && cls?.startsWith('mark') && !attrs.includes('hidden')) {
+      marks.push(attrs[attrs.indexOf('style') + 1]!);
+    }
+    [...(node.children ?? []), ...(node.shadowRoots ?? [])].forEach(visit);
+  };
+  visit(root);
+  const expected = await page.evaluate(() => {
+    const text = document.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 'Vladimir Putin'.length);
+    return Math.round(range.getBoundingClientRect().left);
+  });
+  expect(marks).toHaveLength(2);
+  expect(Math.round(parseFloat(/left:\s*([\d.]+)px/.exec(marks[0]!)![1]!))).toBe(expected);
+  await page.evaluate(() => (window as unknown as Win).annotator.destroy());
+  expect(await page.evaluate(() => document.querySelector('backstory-overlay'))).toBeNull();
+});
+
+interface CdpNode {
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
