@@ -32,6 +32,7 @@ export class Highlighter implements Painter {
   private readonly hovered = new Highlight();
   private readonly window = new ViewportWindow();
   private readonly sheet = new CSSStyleSheet();
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private windowStart = 0;
   private windowEnd = 0;
 
@@ -70,7 +71,13 @@ export class Highlighter implements Painter {
     return this.painted.size;
   }
 
+  addShadowRoot(root: ShadowRoot): void {
+    if (!root.adoptedStyleSheets.includes(this.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    this.shadowRoots.add(root);
+  }
+
   destroy(): void {
+    for (const root of this.shadowRoots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
     if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.painted) CSS.highlights.delete(MENTION_HIGHLIGHT);
     if (CSS.highlights.get(HOVER_HIGHLIGHT) === this.hovered) CSS.highlights.delete(HOVER_HIGHLIGHT);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);

@@ -3,6 +3,7 @@ import type { MentionIndex } from './mention-index';
 
 type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  caretPositionFromPoint(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): CaretPosition | null;
 };
 
 /**
@@ -15,11 +16,13 @@ export function mentionAtPoint(
   y: number,
   probe: Range,
   doc: CaretDocument = document,
+  shadowRoots: ShadowRoot[] = [],
 ): PageMention | undefined {
   let node: Node | null = null;
   let offset = 0;
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    // Without the shadow roots named, the caret stops at their host.
+    const position = doc.caretPositionFromPoint(x, y, { shadowRoots });
     node = position?.offsetNode ?? null;
     offset = position?.offset ?? 0;
   } else if (typeof doc.caretRangeFromPoint === 'function') {

@@ -61,6 +61,10 @@ export class OverlayPainter implements Painter {
     this.update();
   }
 
+  addShadowRoot(): void {
+    // The overlay draws over the page: shadow trees need nothing of their own.
+  }
+
   get paintedCount(): number {
     return this.painted;
   }

@@ -37,6 +37,7 @@ export class PageAnnotator {
   private watcher: MutationWatcher | undefined;
   private state: MatchState = createMatchState();
   private visible: PageMention[] = [];
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private index = new MentionIndex([]);
   private filter: (entityId: string) => boolean = () => true;
   private generation = 0;
@@ -89,7 +90,7 @@ export class PageAnnotator {
   }
 
   mentionAt(x: number, y: number): PageMention | undefined {
-    return mentionAtPoint(this.index, x, y, this.probe, this.doc);
+    return mentionAtPoint(this.index, x, y, this.probe, this.doc, [...this.shadowRoots]);
   }
 
   setHovered(mention: PageMention | undefined): void {
@@ -123,7 +124,8 @@ export class PageAnnotator {
     const generation = this.generation;
     this.store.clear();
     this.state = createMatchState();
-    const reader = new BlockReader(this.doc.body ?? this.doc.documentElement);
+    // Frames run a content script of their own (all_frames): each paints and hit-tests its document.
+    const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, { frames: false });
     for (;;) {
       this.slice.begin();
       const found: PageMention[] = [];
@@ -173,7 +175,7 @@ export class PageAnnotator {
           this.slice.begin();
         }
         if (!root.isConnected) continue;
-        const reader = new BlockReader(root);
+        const reader = new BlockReader(root, { frames: false });
         const found: PageMention[] = [];
         for (let block = reader.next(); block; block = reader.next()) {
           for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
@@ -189,6 +191,13 @@ export class PageAnnotator {
   private publish(report = false): void {
     if (this.destroyed) return;
     this.visible = this.store.all.filter((m) => this.filter(m.entityId));
+    for (const mention of this.visible) {
+      const root = mention.startNode.getRootNode();
+      if (root !== this.doc && 'host' in root && !this.shadowRoots.has(root as ShadowRoot)) {
+        this.shadowRoots.add(root as ShadowRoot);
+        this.painter.addShadowRoot(root as ShadowRoot);
+      }
+    }
     this.index = new MentionIndex(this.visible);
     this.painter.setMentions(this.visible);
     if (!this.painted && this.painter.paintedCount > 0) {

@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
 /** The text of every mention painted now, in document order. */
-function paintedTexts(page: Page): Promise<string[]> {
+function paintedTexts(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() =>
     [...(CSS.highlights.get('backstory-mention') ?? [])]
       .map((range) => {
@@ -40,4 +40,11 @@ test('a single-page-app navigation starts the page over', async ({ page, server,
   // On the new view "Kirby" alone is no mention: the full name appeared only on the previous page.
   await expect.poll(() => paintedTexts(page)).toEqual(['Vietnam']);
   expect(pageErrors).toEqual([]);
+});
+
+test('a same-origin frame gets highlights of its own', async ({ page, server }) => {
+  await page.goto(`${server.origin}/fixtures/framed.html`);
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  await expect.poll(() => paintedTexts(frame)).toEqual(['South Korea', 'Japan']);
 });

@@ -219,3 +219,25 @@ interface CdpNode {
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
 }
+
+test('mentions inside an open shadow root are painted and hoverable', async ({ load }) => {
+  const page = await load('<div id="host"></div>');
+  await page.evaluate(() => {
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p style="font-size:30px">Vladimir Putin</p>';
+  });
+  await annotate(page);
+  const result = await page.evaluate(() => {
+    const root = document.getElementById('host')!.shadowRoot!;
+    const text = root.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 8);
+    const box = range.getBoundingClientRect();
+    return {
+      hit: (window as unknown as Win).annotator.mentionAt(box.x + box.width / 2, box.y + box.height / 2)?.entityId,
+      styled: root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((r) => r.cssText.includes('::highlight'))),
+    };
+  });
+  expect(result).toEqual({ hit: 'vladimir-putin', styled: true });
+});
