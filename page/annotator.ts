@@ -3,7 +3,7 @@ import type { MentionCounts } from '../core/messages/protocol';
 import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/schema';
 import { sendMessage } from '../extension/send-message';
-import { readSettings, watchSettings } from '../extension/settings-store';
+import { readSettingsLight, watchSettingsLight } from '../extension/settings-watch';
 import { HoverCard } from './hover-card';
 import { PageAnnotator } from './page-annotator';
 import { listenForPageCommands } from './page-commands';
@@ -17,7 +17,7 @@ const REPORT_INTERVAL_MS = 500;
  * was found for the popup and the badge.
  */
 export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
-  const [reply, initialSettings] = await Promise.all([sendMessage({ type: 'matcher/get' }), readSettings()]);
+  const [reply, initialSettings] = await Promise.all([sendMessage({ type: 'matcher/get' }), readSettingsLight()]);
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   if (ctx.isInvalid) return undefined;
 
@@ -41,7 +41,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     if (active && !wasActive) void annotator.start();
   };
   apply(initialSettings);
-  ctx.onInvalidated(watchSettings(apply));
+  ctx.onInvalidated(watchSettingsLight(apply));
 
   // Single-page apps change the URL without a load: the new view is a new page.
   // The event fires as navigation starts: the app renders the new view after it, so wait two frames.

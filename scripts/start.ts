@@ -10,12 +10,15 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tooling/launch-extension';
 import { startPageServer } from '../tooling/page-server';
 
-const OUT_DIR = resolve('.start');
+const OUT_DIR = resolve(process.env.BACKSTORY_START_DIR ?? '.start');
 
 async function main() {
   const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
-  console.log('Building the extension…');
-  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // --no-build: the test suite runs this right after building once.
+  if (!process.argv.includes('--no-build')) {
+    console.log('Building the extension…');
+    execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
 
   const server = await startPageServer();
   const demoUrl = `${server.origin}/demo`;

@@ -93,9 +93,9 @@ describe('entrypoints', () => {
     }
   });
 
-  it('the script injected into every page loads neither React, nor Dexie, nor full Zod', () => {
+  it('the script injected into every page loads neither React, nor Dexie, nor full Zod, nor the storage library', () => {
     const { packages } = importGraph(resolve('entrypoints/story.content/index.ts'));
-    const heavy = [...packages].filter((p) => /^(react|react-dom|dexie|@floating-ui)|^zod$/.test(p));
+    const heavy = [...packages].filter((p) => /^(react|react-dom|dexie|@floating-ui|#i18n|@wxt-dev\/i18n)|^zod$|storage$/.test(p));
     expect(heavy).toEqual([]);
   });
 });

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { migrateSettingsV1, normalizeSettings, type Settings, type SettingsV1 } from '../core/settings';
+
+/** Where extension/settings-store.ts keeps the settings ("sync:settings"). */
+const AREA = 'sync';
+const KEY = 'settings';
+
+/** Stored settings of any version, read as the current version. */
+function fromStorage(raw: unknown): Settings {
+  const v1 = raw as SettingsV1 | undefined;
+  if (v1 && typeof v1 === 'object' && 'disabledCategories' in v1) return migrateSettingsV1(v1);
+  return normalizeSettings(raw);
+}
+
+/**
+ * Reads and watches the settings with the plain storage API: the script injected
+ * into every page cannot afford the storage library the popup uses to write them.
+ */
+export async function readSettingsLight(): Promise<Settings> {
+  const stored = await browser.storage[AREA].get(KEY);
+  return fromStorage(stored[KEY]);
+}
+
+export function watchSettingsLight(onChange: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === AREA && KEY in changes) onChange(fromStorage(changes[KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
