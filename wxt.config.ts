@@ -2,17 +2,24 @@ import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // Explicit imports keep each layer's dependencies visible (and checkable by the convention tests).
   imports: false,
   // Manifest V3 for Firefox too: one extension model, one set of behaviours to test.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description:
-      'Background on the people, countries and organisations of a news story, right where you read it. Runs locally.',
+    // Every string a reader sees comes from locales/: the manifest's too.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'scripting', 'tabs'],
     host_permissions: ['<all_urls>'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandNextMention__',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import {
   parseRequest,
   type MessageType,
@@ -7,7 +7,11 @@ import {
   type Request,
 } from '../core/messages/protocol';
 import type { StoryDatabase } from './db';
+import { resolveFound } from './found-entities';
+import { recordFrameReport } from './report-found';
+import { isExtensionPage, senderTabId } from './sender';
 import { getEntityCards, getMatchableEntities, getStorySummary } from './story-queries';
+import { mergeFrames, readTabFound, topFrameUrl } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
 
@@ -36,6 +40,19 @@ const handlers: Handlers = {
   'ui/load': async (_request, sender, { loadUi }) => {
     await loadUi(sender);
     return {};
+  },
+  'tab/found': async ({ url, counts }, sender) => {
+    const tabId = senderTabId(sender);
+    await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, counts });
+    return {};
+  },
+  'tab/get': async ({ tabId }, sender, { ready }) => {
+    if (!isExtensionPage(sender)) throw new Error("Only the extension's own pages may ask what a tab found");
+    const [found, tab] = await Promise.all([readTabFound(tabId), browser.tabs.get(tabId).catch(() => undefined)]);
+    if (!tab) throw new Error(`No tab ${tabId}`);
+    // The tab's address now: a single-page app may have moved on since its frames last reported.
+    const url = tab.url ?? topFrameUrl(found) ?? '';
+    return { url, found: await resolveFound(await ready(), mergeFrames(found)) };
   },
 };
 

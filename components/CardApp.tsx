@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
@@ -11,11 +12,13 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const leaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const current = useRef<CardRequest>(undefined);
 
-  const load = useCallback((request: CardRequest) => {
+  const load = useCallback((shown: CardRequest) => {
+    let request = shown;
     current.current = request;
     setState({ request });
     void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
-      if (current.current !== request) return;
+      if (current.current?.entityId !== request.entityId) return;
+      request = current.current;
       setState(reply.ok ? { request, card: reply.card } : { request, error: reply.error });
     });
   }, []);
@@ -37,6 +40,12 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         setState(undefined);
       },
       isEngaged: () => engaged.current,
+      move: (anchor) => {
+        const request = current.current;
+        if (!request) return;
+        current.current = { ...request, anchor };
+        setState((previous) => previous && { ...previous, request: current.current! });
+      },
     });
   }, [onReady, load]);
 
@@ -67,7 +76,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   );
 
   return (
-    <div className="root">
+    // The card speaks the extension's language, whatever the page's own is.
+    <div className="root" lang={i18n.t('lang')} dir={i18n.t('dir')}>
       <CardHost state={state} onOpenEntity={openEntity} onPointerInside={onPointerInside} />
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
@@ -16,14 +17,17 @@ interface Props {
 export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const [placed, setPlaced] = useState(false);
+  const anchor = state?.request.anchor;
+  const entityId = state?.request.entityId;
+  // A new entity fades in once placed; the same card only moves with its mention.
+  const [placedFor, setPlacedFor] = useState<string>();
+  const placed = placedFor !== undefined && placedFor === entityId;
 
   useLayoutEffect(() => {
     const element = ref.current;
-    if (!element || !state) return;
-    setPlaced(false);
+    if (!element || !anchor) return;
     let cancelled = false;
-    void computePosition(virtualElement(state.request.anchor), element, {
+    void computePosition(virtualElement(anchor), element, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -41,12 +45,13 @@ export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
       if (cancelled) return;
       element.style.left = `${x}px`;
       element.style.top = `${y}px`;
-      setPlaced(true);
+      setPlacedFor(entityId);
     });
     return () => {
       cancelled = true;
     };
-  }, [state]);
+    // The card's content changes its size, so a loaded card is placed again.
+  }, [anchor, entityId, state?.card, state?.error]);
 
   useEffect(() => {
     if (!state) onPointerInside(false);
@@ -68,7 +73,7 @@ export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
         <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
       ) : (
         <p id={titleId} className="card-status" role="status">
-          {state.error ? `Backstory could not load this card: ${state.error}` : 'Loading…'}
+          {state.error ? i18n.t('card.error', { error: state.error }) : i18n.t('card.loading')}
         </p>
       )}
     </div>

@@ -1,19 +1,11 @@
+import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import type { Citation, Fact, FactKind } from '../core/story/schema';
+import { categoryLabel, factGroupTitle } from './labels';
 
-const KIND_TITLES: Record<FactKind, string> = {
-  sanctions: 'Sanctions',
-  accusation: 'Accusations and denials',
-  denial: 'Accusations and denials',
-  statement: 'Statements',
-  event: 'Events',
-  relation: 'Relations',
-  background: 'Background',
-};
-const KIND_ORDER: FactKind[] = ['sanctions', 'accusation', 'statement', 'event', 'relation', 'background'];
-
-const CATEGORY_LABELS = { person: 'Person', country: 'Country', organization: 'Organization', place: 'Place' };
+type GroupKind = Exclude<FactKind, 'denial'>;
+const KIND_ORDER: GroupKind[] = ['sanctions', 'accusation', 'statement', 'event', 'relation', 'background'];
 
 interface Props {
   card: EntityCard;
@@ -34,28 +26,34 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           {entity.name}
         </h2>
         <p className="card-meta">
-          <span className={`category category-${entity.category}`}>{CATEGORY_LABELS[entity.category]}</span>
+          <span className={`category category-${entity.category}`}>{categoryLabel(entity.category)}</span>
           <span className="description">{entity.description}</span>
         </p>
         {entity.sanctions?.sanctioned ? (
           <p className="sanctions-badge" data-testid="sanctions">
-            <strong>Sanctioned</strong>
+            <strong>{i18n.t('card.sanctioned')}</strong>{' '}
             {entity.sanctions.by.length > 0
-              ? ` by ${entity.sanctions.by.map((id) => names.get(id) ?? id).join(', ')}`
-              : ''}{' '}
-            for {entity.sanctions.reason} <CitationToggle citation={entity.sanctions.citation} />
+              ? i18n.t('card.sanctionedByFor', {
+                  by: entity.sanctions.by.map((id) => names.get(id) ?? id).join(i18n.t('card.listSeparator')),
+                  reason: entity.sanctions.reason,
+                })
+              : i18n.t('card.sanctionedFor', { reason: entity.sanctions.reason })}{' '}
+            <CitationToggle citation={entity.sanctions.citation} />
           </p>
         ) : null}
       </header>
       {groups.map(([kind, list]) => (
-        <section key={kind} className="fact-group" aria-label={KIND_TITLES[kind]}>
-          <h3 className="fact-group-title">{KIND_TITLES[kind]}</h3>
+        <section key={kind} className="fact-group" aria-label={factGroupTitle(kind)}>
+          <h3 className="fact-group-title">{factGroupTitle(kind)}</h3>
           <ul className="facts">
             {list.map((fact) => (
               <li key={fact.id} className={`fact fact-${fact.kind}`} data-fact-id={fact.id}>
                 <span className="fact-text">{fact.text}</span>
                 {fact.speaker ? (
-                  <span className="speaker"> — {names.get(fact.speaker) ?? fact.speaker}</span>
+                  <span className="speaker">
+                    {' '}
+                    {i18n.t('card.speaker', { name: names.get(fact.speaker) ?? fact.speaker })}
+                  </span>
                 ) : null}{' '}
                 <CitationToggle citation={fact.citation} />
               </li>
@@ -65,7 +63,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
       ))}
       {related.length > 0 ? (
         <footer className="related">
-          <h3 className="fact-group-title">Related</h3>
+          <h3 className="fact-group-title">{i18n.t('card.related')}</h3>
           <ul className="related-list">
             {related.map((ref) => (
               <li key={ref.id}>
@@ -85,7 +83,8 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
 export function CitationToggle({ citation }: { citation: Citation }) {
   const [open, setOpen] = useState(false);
   const quoteId = useId();
-  const label = citation.paragraph === 0 ? 'headline' : `paragraph ${citation.paragraph}`;
+  const n = String(citation.paragraph);
+  const headline = citation.paragraph === 0;
   return (
     <>
       <button
@@ -93,21 +92,21 @@ export function CitationToggle({ citation }: { citation: Citation }) {
         className="citation"
         aria-expanded={open}
         aria-controls={quoteId}
-        aria-label={`Source: ${label} of the article`}
+        aria-label={headline ? i18n.t('citation.sourceHeadline') : i18n.t('citation.sourceParagraph', { n })}
         onClick={() => setOpen(!open)}
       >
-        {citation.paragraph === 0 ? 'headline' : `¶${citation.paragraph}`}
+        {headline ? i18n.t('citation.headline') : i18n.t('citation.paragraph', { n })}
       </button>
       <blockquote id={quoteId} className="quote" hidden={!open}>
-        “{citation.quote}”
+        {i18n.t('citation.quote', { quote: citation.quote })}
       </blockquote>
     </>
   );
 }
 
 /** Groups facts by kind for display; an accusation and its denial share one group, side by side. */
-function groupFacts(facts: Fact[]): [FactKind, Fact[]][] {
-  const groups = new Map<FactKind, Fact[]>();
+function groupFacts(facts: Fact[]): [GroupKind, Fact[]][] {
+  const groups = new Map<GroupKind, Fact[]>();
   for (const fact of facts) {
     const kind = fact.kind === 'denial' ? 'accusation' : fact.kind;
     let list = groups.get(kind);

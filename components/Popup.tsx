@@ -1,40 +1,59 @@
-import { useEffect, useState } from 'react';
-import type { StorySummary } from '../core/messages/protocol';
-import { sendMessage } from '../extension/send-message';
-import { CitationToggle } from './EntityCardView';
+import { i18n } from '#i18n';
+import { useCallback, useState } from 'react';
+import type { FoundEntity } from '../core/messages/protocol';
+import { sendToTab } from '../extension/send-to-tab';
+import { FoundSection } from './FoundSection';
+import { SettingsSection } from './SettingsSection';
+import { StorySection } from './StorySection';
+import { useSettings } from './use-settings';
+import { useStory } from './use-story';
+import { useTabFound } from './use-tab-found';
+import { useTargetTab } from './use-target-tab';
 
-/** The toolbar popup: the story at a glance. */
-export function Popup() {
-  const [story, setStory] = useState<StorySummary>();
-  const [error, setError] = useState<string>();
+/** The toolbar popup: the story at a glance, what the tab mentions, and what to highlight. */
+export function Popup({ search }: { search: string }) {
+  const target = useTargetTab(search);
+  const story = useStory();
+  const [settings, changeSettings] = useSettings();
+  const tab = target.status === 'ready' ? target.value : undefined;
+  const found = useTabFound(tab?.id);
+  const [notice, setNotice] = useState<string>();
 
-  useEffect(() => {
-    void sendMessage({ type: 'story/get' }).then((reply) => {
-      if (reply.ok) setStory(reply.story);
-      else setError(reply.error);
-    });
-  }, []);
+  // The tab's current address (it may have moved on since the popup opened), else the one it opened with.
+  const url = found.status === 'ready' && found.value.url ? found.value.url : tab?.url;
+  const noTab = target.status === 'error' || (target.status === 'ready' && !tab);
+
+  const reveal = useCallback(
+    async (entity: FoundEntity) => {
+      if (!tab) return;
+      setNotice(undefined);
+      const reply = await sendToTab(tab.id, { type: 'page/reveal', entityId: entity.id });
+      if (reply.ok && reply.revealed) {
+        // The reader's attention moves to the card on the page; as a page (tests, a pinned tab) it stays open.
+        if (!tab.openedAsPage) window.close();
+        return;
+      }
+      setNotice(
+        reply.ok
+          ? i18n.t('popup.notRevealed', { name: entity.name })
+          : i18n.t('popup.revealFailed', { name: entity.name, error: reply.error }),
+      );
+    },
+    [tab],
+  );
 
   return (
     <main className="popup">
-      <p className="brand">Backstory</p>
-      {error ? (
-        <p role="alert">Backstory could not load the story: {error}</p>
-      ) : !story ? (
-        <p role="status">Loading…</p>
-      ) : (
-        <>
-          <h1 className="headline">{story.headline}</h1>
-          <h2 className="section-title">Key points</h2>
-          <ul className="key-points">
-            {story.summary.map((point) => (
-              <li key={point.text}>
-                {point.text} <CitationToggle citation={point.citation} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <p className="brand">{i18n.t('extName')}</p>
+      <StorySection story={story} />
+      <FoundSection
+        url={noTab ? '' : url}
+        found={found}
+        settings={settings}
+        notice={notice}
+        onReveal={(entity) => void reveal(entity)}
+      />
+      <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} />
     </main>
   );
 }

@@ -47,7 +47,8 @@ export class Highlighter implements Painter {
 
   setMentions(mentions: readonly PageMention[]): void {
     this.mentions = mentions;
-    this.windowStart = this.windowEnd = 0;
+    // -1 forces the next update to repaint, even when the new list is empty.
+    this.windowStart = this.windowEnd = -1;
     this.update();
   }
 

@@ -44,6 +44,18 @@ export type EntityCard = z.infer<typeof EntityCardSchema>;
 
 const EntityIdsSchema = z.array(SlugSchema).check(z.maxLength(500));
 
+/** Mentions per entity id on one page. */
+export const MentionCountsSchema = z.record(SlugSchema, z.int().check(z.minimum(1)));
+export type MentionCounts = z.infer<typeof MentionCountsSchema>;
+
+export const FoundEntitySchema = z.object({
+  id: SlugSchema,
+  name: z.string(),
+  category: CategorySchema,
+  count: z.int().check(z.minimum(1)),
+});
+export type FoundEntity = z.infer<typeof FoundEntitySchema>;
+
 /** Request schemas by type, with the reply fields each one answers with on success. */
 export const protocol = {
   'story/get': {
@@ -66,6 +78,33 @@ export const protocol = {
     request: z.object({ type: z.literal('ui/load') }),
     reply: z.object({}),
   },
+  /** Content script → background: what this frame found, whenever it changes. */
+  'tab/found': {
+    request: z.object({ type: z.literal('tab/found'), url: z.string(), counts: MentionCountsSchema }),
+    reply: z.object({}),
+  },
+  /** Popup → background: what was found on a tab (all its frames together). */
+  'tab/get': {
+    request: z.object({ type: z.literal('tab/get'), tabId: z.int().check(z.minimum(0)) }),
+    reply: z.object({ url: z.string(), found: z.array(FoundEntitySchema) }),
+  },
+} as const;
+
+/**
+ * Messages the extension sends INTO a page's content script (tabs.sendMessage),
+ * validated there on receipt; replies follow the same `{ ok }` convention.
+ */
+export const pageProtocol = {
+  /** Scroll to the next mention of the entity and open its card. */
+  'page/reveal': {
+    request: z.object({ type: z.literal('page/reveal'), entityId: SlugSchema }),
+    reply: z.object({ revealed: z.boolean() }),
+  },
+  /** The keyboard command: focus the next mention in view and open its card. */
+  'page/next-mention': {
+    request: z.object({ type: z.literal('page/next-mention') }),
+    reply: z.object({ revealed: z.boolean() }),
+  },
 } as const;
 
 export type MessageType = keyof typeof protocol;
@@ -73,6 +112,14 @@ export type Request<T extends MessageType> = z.infer<(typeof protocol)[T]['reque
 export type ReplyData<T extends MessageType> = z.infer<(typeof protocol)[T]['reply']>;
 export type Reply<T extends MessageType> = ({ ok: true } & ReplyData<T>) | { ok: false; error: string };
 export type AnyRequest = { [T in MessageType]: Request<T> }[MessageType];
+
+export type PageMessageType = keyof typeof pageProtocol;
+export type PageRequest<T extends PageMessageType> = z.infer<(typeof pageProtocol)[T]['request']>;
+export type PageReplyData<T extends PageMessageType> = z.infer<(typeof pageProtocol)[T]['reply']>;
+export type PageReply<T extends PageMessageType> = ({ ok: true } & PageReplyData<T>) | { ok: false; error: string };
+export type AnyPageRequest = { [T in PageMessageType]: PageRequest<T> }[PageMessageType];
+
+type Table = Record<string, { request: z.ZodMiniType; reply: z.ZodMiniType }>;
 
 export const AnyRequestSchema = z.discriminatedUnion(
   'type',
@@ -82,23 +129,49 @@ export const AnyRequestSchema = z.discriminatedUnion(
   ],
 );
 
+export const AnyPageRequestSchema = z.discriminatedUnion(
+  'type',
+  Object.values(pageProtocol).map((entry) => entry.request) as unknown as [
+    (typeof pageProtocol)[PageMessageType]['request'],
+    ...(typeof pageProtocol)[PageMessageType]['request'][],
+  ],
+);
+
 const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
 
-/** Validates a reply to a request of type `type`; a malformed reply becomes an error reply. */
-export function parseReply<T extends MessageType>(type: T, raw: unknown): Reply<T> {
+function parseReplyIn(table: Table, type: string, raw: unknown): { ok: true } | { ok: false; error: string } {
   const failed = ErrorReplySchema.safeParse(raw);
   if (failed.success) return failed.data;
   if (typeof raw !== 'object' || raw === null || (raw as { ok?: unknown }).ok !== true) {
     return { ok: false, error: `Malformed reply to ${type}` };
   }
-  const parsed = protocol[type].reply.safeParse(raw);
+  const parsed = table[type]!.reply.safeParse(raw);
   if (!parsed.success) return { ok: false, error: `Malformed reply to ${type}: ${z.prettifyError(parsed.error)}` };
-  return { ok: true, ...(parsed.data as ReplyData<T>) };
+  return { ok: true, ...(parsed.data as object) };
+}
+
+function parseRequestIn<R>(schema: z.ZodMiniType, raw: unknown): { ok: true; request: R } | { ok: false; error: string } {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `Malformed request: ${z.prettifyError(parsed.error)}` };
+  return { ok: true, request: parsed.data as R };
+}
+
+/** Validates a reply to a request of type `type`; a malformed reply becomes an error reply. */
+export function parseReply<T extends MessageType>(type: T, raw: unknown): Reply<T> {
+  return parseReplyIn(protocol, type, raw) as Reply<T>;
 }
 
 /** Validates an incoming request of any type. */
 export function parseRequest(raw: unknown): { ok: true; request: AnyRequest } | { ok: false; error: string } {
-  const parsed = AnyRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `Malformed request: ${z.prettifyError(parsed.error)}` };
-  return { ok: true, request: parsed.data as AnyRequest };
+  return parseRequestIn<AnyRequest>(AnyRequestSchema, raw);
+}
+
+/** Validates a content script's reply to a page request of type `type`. */
+export function parsePageReply<T extends PageMessageType>(type: T, raw: unknown): PageReply<T> {
+  return parseReplyIn(pageProtocol, type, raw) as PageReply<T>;
+}
+
+/** Validates a request the content script received from the extension. */
+export function parsePageRequest(raw: unknown): { ok: true; request: AnyPageRequest } | { ok: false; error: string } {
+  return parseRequestIn<AnyPageRequest>(AnyPageRequestSchema, raw);
 }

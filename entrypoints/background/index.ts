@@ -4,6 +4,8 @@ import { bundledPack } from '../../background/bundled-pack';
 import { StoryDatabase } from '../../background/db';
 import { handleMessage } from '../../background/handle-message';
 import { loadCardUi } from '../../background/load-card-ui';
+import { onCommand } from '../../background/next-mention-command';
+import { forgetTab } from '../../background/report-found';
 import { createStoryService } from '../../background/story-service';
 
 export default defineBackground(() => {
@@ -18,5 +20,13 @@ export default defineBackground(() => {
     // handleMessage never rejects: every failure is already an error reply.
     void handleMessage(message, sender, context).then(sendResponse);
     return true;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId).catch((error: unknown) => console.warn('[Backstory] Could not forget a closed tab', error));
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    onCommand(command, tab).catch((error: unknown) => console.warn('[Backstory] Shortcut failed', error));
   });
 });

@@ -11,7 +11,7 @@ test('npm start without a display hovers a mention, saves both screenshots and e
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'backstory-start-'));
   try {
-    const env = { ...process.env, BACKSTORY_START_DIR: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, BACKSTORY_START_DIR: dir };
     delete env.DISPLAY;
     const { stdout } = await run('node_modules/.bin/tsx', ['scripts/start.ts', '--no-build'], { env, timeout: 100_000 });
     const card = join(dir, 'card.png');

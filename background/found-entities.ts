@@ -1,0 +1,25 @@
+import type { FoundEntity } from '../core/messages/protocol';
+import { CATEGORIES, type Category } from '../core/story/schema';
+import type { StoryDatabase } from './db';
+import { currentStoryId } from './story-queries';
+
+const CATEGORY_RANK = new Map<Category, number>(CATEGORIES.map((category, rank) => [category, rank]));
+
+/**
+ * Names and categories for a tab's merged counts, by category, then most mentioned first.
+ * Ids the database does not know (a page that matched an older pack) are left out.
+ */
+export async function resolveFound(db: StoryDatabase, counts: ReadonlyMap<string, number>): Promise<FoundEntity[]> {
+  const storyId = await currentStoryId(db);
+  const ids = [...counts.keys()];
+  const rows = await db.entities.bulkGet(ids.map((id) => [storyId, id] as [string, string]));
+  return rows
+    .filter((row) => row !== undefined)
+    .map((row) => ({ id: row.id, name: row.name, category: row.category, count: counts.get(row.id)! }))
+    .sort(
+      (a, b) =>
+        CATEGORY_RANK.get(a.category)! - CATEGORY_RANK.get(b.category)! ||
+        b.count - a.count ||
+        a.name.localeCompare(b.name),
+    );
+}

@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { forgetTab, recordFrameReport } from './report-found';
+import { readTabFound } from './tab-found';
+
+const page = 'https://news.example/story';
+const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+
+describe('reports from the frames of a tab', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('badges the tab with the number of distinct entities over all its frames', async () => {
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 4, china: 1 } });
+    await recordFrameReport({ tabId: 3, frameId: 8, url: 'https://embed.example/', topUrl: page, counts: { russia: 2, japan: 1 } });
+    expect(await badge(3)).toBe('3');
+  });
+
+  it('shows no badge when nothing is found', async () => {
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: {} });
+    expect(await badge(3)).toBe('');
+  });
+
+  it('gives the badge a colour white text is readable on', async () => {
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
+    const [r, g, b] = (await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 3 })) as number[];
+    const luminance = (c: number) => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    const l = 0.2126 * luminance(r!) + 0.7152 * luminance(g!) + 0.0722 * luminance(b!);
+    expect(1.05 / (l + 0.05)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('keeps every frame of concurrent reports', async () => {
+    await Promise.all(
+      [0, 1, 2, 3, 4].map((frameId) =>
+        recordFrameReport({ tabId: 6, frameId, url: `${page}/${frameId}`, topUrl: `${page}/0`, counts: { [`e${frameId}`]: 1 } }),
+      ),
+    );
+    expect(Object.keys(await readTabFound(6)).sort()).toEqual(['0', '1', '2', '3', '4']);
+    expect(await badge(6)).toBe('5');
+  });
+
+  it('keeps tabs apart and forgets a closed one', async () => {
+    await recordFrameReport({ tabId: 1, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
+    await recordFrameReport({ tabId: 2, frameId: 0, url: page, topUrl: page, counts: { china: 1, japan: 1 } });
+    await forgetTab(1);
+    expect(await readTabFound(1)).toEqual({});
+    expect(await badge(2)).toBe('2');
+  });
+
+  it('still sets the badge when the counts did not change, as after a reload', async () => {
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
+    // A reload clears the tab's badge in the browser; the repeated report must restore it.
+    await fakeBrowser.action.setBadgeText({ tabId: 3, text: '' });
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
+    expect(await badge(3)).toBe('1');
+  });
+});

@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { applyFrameReport, forgetTabFound, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
+
+const page = 'https://news.example/story';
+
+describe('what a tab found, frame by frame', () => {
+  it('replaces a frame\'s previous report', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, counts: { russia: 2 } });
+    found = applyFrameReport(found, 0, { url: page, counts: { russia: 3, ukraine: 1 } });
+    expect(found).toEqual({ 0: { url: page, counts: { russia: 3, ukraine: 1 } } });
+  });
+
+  it('keeps the other frames of the same page', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, counts: { russia: 1 } });
+    found = applyFrameReport(found, 5, { url: 'https://ads.example/f', topUrl: page, counts: { china: 1 } });
+    found = applyFrameReport(found, 0, { url: `${page}#comments`, counts: { russia: 2 } });
+    expect(Object.keys(found).sort()).toEqual(['0', '5']);
+  });
+
+  it('drops the frames of the previous page when the top frame reports a new one', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, counts: { russia: 1 } });
+    found = applyFrameReport(found, 5, { url: 'https://ads.example/f', topUrl: page, counts: { china: 1 } });
+    found = applyFrameReport(found, 9, { url: 'https://ads.example/g', counts: { japan: 1 } });
+    found = applyFrameReport(found, 0, { url: 'https://news.example/other', counts: { ukraine: 1 } });
+    expect(found).toEqual({ 0: { url: 'https://news.example/other', counts: { ukraine: 1 } } });
+  });
+
+  it('keeps an iframe of the new page that reported before its parent did', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, counts: { russia: 1 } });
+    const next = 'https://news.example/other';
+    found = applyFrameReport(found, 7, { url: 'https://embed.example/x', topUrl: next, counts: { china: 2 } });
+    found = applyFrameReport(found, 0, { url: next, counts: {} });
+    expect(Object.keys(found).sort()).toEqual(['0', '7']);
+  });
+
+  it('adds up the mentions of every frame', () => {
+    const merged = mergeFrames({
+      0: { url: page, counts: { russia: 2, china: 1 } },
+      3: { url: 'https://embed.example/x', counts: { russia: 5 } },
+    });
+    expect(Object.fromEntries(merged)).toEqual({ russia: 7, china: 1 });
+  });
+});
+
+describe('where it is kept', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('lives in session storage, so a restarted service worker reads it back', async () => {
+    await writeTabFound(4, { 0: { url: page, counts: { russia: 1 } } });
+    expect(await fakeBrowser.storage.session.get('tabFound:4')).toEqual({
+      'tabFound:4': { 0: { url: page, counts: { russia: 1 } } },
+    });
+    expect(await readTabFound(4)).toEqual({ 0: { url: page, counts: { russia: 1 } } });
+  });
+
+  it('reads nothing for an unknown tab, and nothing from malformed storage', async () => {
+    expect(await readTabFound(99)).toEqual({});
+    await fakeBrowser.storage.session.set({ 'tabFound:4': { 0: { url: page, counts: { Russia: 'many' } } } });
+    expect(await readTabFound(4)).toEqual({});
+  });
+
+  it('forgets a tab', async () => {
+    await writeTabFound(4, { 0: { url: page, counts: { russia: 1 } } });
+    await forgetTabFound(4);
+    expect(await readTabFound(4)).toEqual({});
+  });
+});

@@ -1,0 +1,68 @@
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { MentionCountsSchema } from '../core/messages/protocol';
+import { tabFoundKey } from '../extension/tab-found-key';
+
+const FrameFoundSchema = z.object({
+  url: z.string(),
+  /** The tab's URL when the frame reported: tells a subframe of the current page from a stale one. */
+  topUrl: z.optional(z.string()),
+  counts: MentionCountsSchema,
+});
+export type FrameFound = z.infer<typeof FrameFoundSchema>;
+
+/** What each frame of one tab found, by frame id. */
+const TabFoundSchema = z.record(z.string(), FrameFoundSchema);
+export type TabFound = z.infer<typeof TabFoundSchema>;
+
+const TOP_FRAME = '0';
+
+export async function readTabFound(tabId: number): Promise<TabFound> {
+  const parsed = TabFoundSchema.safeParse(await storage.getItem(tabFoundKey(tabId)));
+  return parsed.success ? parsed.data : {};
+}
+
+export async function writeTabFound(tabId: number, found: TabFound): Promise<void> {
+  await storage.setItem(tabFoundKey(tabId), found);
+}
+
+export async function forgetTabFound(tabId: number): Promise<void> {
+  await storage.removeItem(tabFoundKey(tabId));
+}
+
+/**
+ * A frame's report replaces its previous one. A report of the top frame also drops
+ * the subframes reported under another page. Subframes reported under this one stay:
+ * iframes often finish loading, and report, before their parent does.
+ */
+export function applyFrameReport(found: TabFound, frameId: number, report: FrameFound): TabFound {
+  const key = String(frameId);
+  if (key !== TOP_FRAME) return { ...found, [key]: report };
+  const page = withoutHash(report.url);
+  const previous = found[TOP_FRAME];
+  const pageChanged = previous !== undefined && withoutHash(previous.url) !== page;
+  const samePage = ([id, frame]: [string, FrameFound]) =>
+    id !== TOP_FRAME && (frame.topUrl === undefined ? !pageChanged : withoutHash(frame.topUrl) === page);
+  return { ...Object.fromEntries(Object.entries(found).filter(samePage)), [TOP_FRAME]: report };
+}
+
+/** Mentions per entity over all of the tab's frames. */
+export function mergeFrames(found: TabFound): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const frame of Object.values(found)) {
+    for (const [entityId, count] of Object.entries(frame.counts)) {
+      counts.set(entityId, (counts.get(entityId) ?? 0) + count);
+    }
+  }
+  return counts;
+}
+
+export function topFrameUrl(found: TabFound): string | undefined {
+  return found[TOP_FRAME]?.url;
+}
+
+/** Same document: an in-page anchor changes the URL but not what the page says. */
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
+}

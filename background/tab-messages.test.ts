@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { StoryDatabase } from './db';
+import { handleMessage, type HandlerContext, type Sender } from './handle-message';
+import { createStoryService } from './story-service';
+import { loadPackSource, uniqueDbName } from './test-support';
+
+const dbs: StoryDatabase[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+beforeEach(() => fakeBrowser.reset());
+
+function context(): HandlerContext {
+  const db = new StoryDatabase(uniqueDbName());
+  dbs.push(db);
+  return { ready: createStoryService(db, loadPackSource()).ready, loadUi: async () => {} };
+}
+
+const popup: Sender = { url: 'chrome-extension://test-extension-id/popup.html' };
+
+async function newsTab(url = 'https://news.example/summit') {
+  const tab = await fakeBrowser.tabs.create({ url });
+  const frame = (frameId: number, frameUrl = url): Sender => ({ tab: { ...tab } as Sender['tab'], frameId, url: frameUrl });
+  return { id: tab.id!, frame };
+}
+
+describe('tab/found and tab/get', () => {
+  it('merges the frames of a tab and names each entity, by category then most mentioned', async () => {
+    const ctx = context();
+    const tab = await newsTab();
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 3, 'north-korea': 5, 'vladimir-putin': 2, moscow: 1 } }, tab.frame(0), ctx);
+    await handleMessage({ type: 'tab/found', url: 'https://embed.example/', counts: { russia: 4 } }, tab.frame(3, 'https://embed.example/'), ctx);
+
+    const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, ctx);
+    expect(reply).toEqual({
+      ok: true,
+      url: 'https://news.example/summit',
+      found: [
+        { id: 'vladimir-putin', name: 'Vladimir Putin', category: 'person', count: 2 },
+        { id: 'russia', name: 'Russia', category: 'country', count: 7 },
+        { id: 'north-korea', name: 'North Korea', category: 'country', count: 5 },
+        { id: 'moscow', name: 'Moscow', category: 'place', count: 1 },
+      ],
+    });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('4');
+  });
+
+  it('answers with nothing found for a tab no frame reported from', async () => {
+    const tab = await newsTab();
+    expect(await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, context())).toEqual({
+      ok: true,
+      url: 'https://news.example/summit',
+      found: [],
+    });
+  });
+
+  it('leaves out ids the story does not know', async () => {
+    const ctx = context();
+    const tab = await newsTab();
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { atlantis: 2, russia: 1 } }, tab.frame(0), ctx);
+    const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, ctx);
+    expect(reply.ok && 'found' in reply && reply.found.map((e) => e.id)).toEqual(['russia']);
+  });
+
+  it('keeps what a tab found when the service worker restarts', async () => {
+    const tab = await newsTab();
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 1 } }, tab.frame(0), context());
+    // A new context is what a restarted worker builds: nothing carried over in memory.
+    const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, context());
+    expect(reply.ok && 'found' in reply && reply.found).toHaveLength(1);
+  });
+
+  it('keeps tabs apart', async () => {
+    const ctx = context();
+    const a = await newsTab();
+    const b = await newsTab('https://news.example/other');
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 1 } }, a.frame(0), ctx);
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/other', counts: { china: 1 } }, b.frame(0), ctx);
+    const reply = await handleMessage({ type: 'tab/get', tabId: b.id }, popup, ctx);
+    expect(reply.ok && 'found' in reply && reply.found.map((e) => e.id)).toEqual(['china']);
+  });
+
+  it('refuses a report that does not come from a tab', async () => {
+    const reply = await handleMessage({ type: 'tab/found', url: 'x', counts: {} }, { frameId: 0 }, context());
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/page in a tab/) });
+  });
+
+  it('tells a content script nothing about any tab', async () => {
+    const tab = await newsTab();
+    const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, tab.frame(0), context());
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/extension's own pages/) });
+  });
+
+  it('replies with an error for a tab that does not exist', async () => {
+    expect(await handleMessage({ type: 'tab/get', tabId: 404 }, popup, context())).toEqual({ ok: false, error: 'No tab 404' });
+  });
+
+  it.each([
+    ['a count of zero', { type: 'tab/found', url: 'x', counts: { russia: 0 } }],
+    ['a bad entity id', { type: 'tab/found', url: 'x', counts: { 'North Korea': 1 } }],
+    ['a negative tab id', { type: 'tab/get', tabId: -1 }],
+  ])('rejects a malformed request: %s', async (_label, message) => {
+    expect(await handleMessage(message, popup, context())).toMatchObject({ ok: false, error: expect.stringMatching(/Malformed request/) });
+  });
+});

@@ -1,0 +1,69 @@
+/** What the bundles injected into benchmark pages expose on window, typed for both sides. */
+import type { MatchableEntity } from '../core/matcher';
+import type { VariantId } from './types';
+
+export type BackstoryApi = 'PageAnnotator' | 'compileMatcher + findMentions + Highlighter';
+
+export interface BackstoryRun {
+  mentions: number;
+  /** performance.now() once the first frame showing highlights was rendered; null with nothing to show. */
+  firstPaintAt: number | null;
+}
+
+export interface HoverTiming {
+  /** Median over batches of the time of one lookup; null when no mention could be brought into view. */
+  perLookupMs: number | null;
+  lookups: number;
+  /** Lookups that found their mention: a check that the points were over mentions. */
+  hits: number;
+}
+
+/** Backstory's page side, bundled by bench/bundles.ts from one of the two entry files. */
+export interface BackstoryBench {
+  api: BackstoryApi;
+  run(entities: readonly MatchableEntity[]): Promise<BackstoryRun>;
+  hoverTiming(lookups: number): HoverTiming;
+}
+
+export interface HarnessRun {
+  wallMs: number;
+  firstHighlightMs: number | null;
+  mentions: number | null;
+  heapAddedBytes: number | null;
+  longtaskMaxMs: number | null;
+  loafMaxMs: number | null;
+  textChars: number | null;
+  textNodes: number | null;
+}
+
+export interface ScrollRun {
+  /** requestAnimationFrame-to-requestAnimationFrame, one per scroll. */
+  intervals: number[];
+}
+
+export interface MutationsRun {
+  scriptMs: number;
+}
+
+/** The variants and probes, bundled from bench/page-harness-entry.ts. */
+export interface Harness {
+  settle(): Promise<void>;
+  run(variant: VariantId, entities: readonly MatchableEntity[], aliasRegExp: string): Promise<HarnessRun>;
+  scroll(): Promise<ScrollRun>;
+  mutate(): Promise<MutationsRun>;
+}
+
+export interface MarkInstance {
+  markRegExp(regexp: RegExp, options: { className?: string; done?: (marks: number) => void }): void;
+}
+
+declare global {
+  interface Window {
+    __backstoryBench?: BackstoryBench;
+    __bench?: Harness;
+    /** mark.js, when its script is on the page. */
+    Mark?: new (context: Element) => MarkInstance;
+    /** With --js-flags=--expose-gc. */
+    gc?: () => void;
+  }
+}

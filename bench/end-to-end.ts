@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../tooling/launch-extension';
+import type { PageServer } from '../tooling/page-server';
+import { keepLocal } from './bench-browser';
+import { timeInScripts, type CpuProfile } from './cpu-profile';
+import { median } from './stats';
+import type { EndToEnd } from './types';
+
+type Measured = Omit<EndToEnd, 'builtAt' | 'injectedBytes' | 'injectedGzipBytes'>;
+
+/** Notes, in the page's main world, the first frame in which Backstory's highlight holds a range. */
+const WATCH_FIRST_HIGHLIGHT = `(() => {
+  const tick = () => {
+    if ((CSS.highlights?.get('backstory-mention')?.size ?? 0) > 0) window.__backstoryFirstHighlight = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/** Content scripts run at document_idle and then wait for the service worker: give them this long after load. */
+const SETTLE_AFTER_LOAD_MS = 3_000;
+const SAMPLING_INTERVAL_US = 100;
+
+async function firstHighlight(page: Page, url: string): Promise<{ firstMs: number; loadMs: number }> {
+  await page.addInitScript(WATCH_FIRST_HIGHLIGHT);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { __backstoryFirstHighlight?: number }).__backstoryFirstHighlight !== undefined, null, {
+    timeout: 30_000,
+  });
+  return page.evaluate(() => ({
+    firstMs: (window as { __backstoryFirstHighlight?: number }).__backstoryFirstHighlight!,
+    loadMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+  }));
+}
+
+/**
+ * Samples the JS of the renderer across a navigation to `url` and sums the
+ * time spent in the extension's scripts. Profiling starts on a same-origin
+ * page first, so the navigation stays in the renderer being profiled.
+ */
+async function extensionWork(page: Page, origin: string, url: string, extensionId: string): Promise<number | null> {
+  await page.goto(`${origin}/bench/blank`);
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  await session.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(SETTLE_AFTER_LOAD_MS);
+  const { profile } = await session.send('Profiler.stop');
+  await session.detach();
+  const time = timeInScripts(profile as CpuProfile, (script) => script.startsWith(`chrome-extension://${extensionId}/`));
+  return time.seen ? time.ms : null;
+}
+
+/** The built extension in Chromium: how soon the demo article shows highlights, and what a page without mentions costs. */
+export async function measureEndToEnd(server: PageServer, noMentionPath: string, repetitions: number, log: (line: string) => void): Promise<Measured> {
+  server.route('/bench/blank', '<!doctype html><title>blank</title>');
+  const firsts: number[] = [];
+  const loads: number[] = [];
+  const works: (number | null)[] = [];
+  const extension = await launchWithExtension();
+  try {
+    await keepLocal(extension.context);
+    const demo = `${server.origin}/demo`;
+    // The first load after install waits for the story database to be seeded: a one-off, not what readers meet.
+    const warmUp = await extension.context.newPage();
+    await firstHighlight(warmUp, demo).catch((error: Error) => log(`  warm-up: ${error.message.split('\n')[0]}`));
+    await warmUp.close();
+    for (let round = 0; round < repetitions; round++) {
+      const page = await extension.context.newPage();
+      try {
+        const { firstMs, loadMs } = await firstHighlight(page, demo);
+        firsts.push(firstMs);
+        loads.push(loadMs);
+        log(`  demo #${round + 1}: first highlight ${firstMs.toFixed(0)} ms after navigation (load event ${loadMs.toFixed(0)} ms)`);
+      } catch (error) {
+        log(`  demo #${round + 1}: no highlight (${(error as Error).message.split('\n')[0]})`);
+      } finally {
+        await page.close();
+      }
+    }
+    for (let round = 0; round < repetitions; round++) {
+      const page = await extension.context.newPage();
+      try {
+        const work = await extensionWork(page, server.origin, `${server.origin}${noMentionPath}`, extension.extensionId);
+        works.push(work);
+        log(`  page without mentions #${round + 1}: ${work === null ? 'extension not seen in the profile' : `${work.toFixed(1)} ms`}`);
+      } catch (error) {
+        log(`  page without mentions #${round + 1}: not measured (${(error as Error).message.split('\n')[0]})`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await extension.close();
+  }
+  return {
+    demoFirstHighlightMs: median(firsts),
+    demoLoadEventMs: median(loads),
+    noMentionWorkMs: median(works),
+    noMentionMethod: `V8 CPU profile of the page's renderer (sampled every ${SAMPLING_INTERVAL_US} µs) from navigation to ${SETTLE_AFTER_LOAD_MS / 1000} s after load: time in the extension's scripts and the DOM calls they make`,
+    runs: repetitions,
+  };
+}

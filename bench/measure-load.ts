@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import type { MatchableEntity } from '../core/matcher';
+import type { BenchBrowser } from './bench-browser';
+import type { Bundles } from './bundles';
+import { busyBetween } from './busy-time';
+import { HOVER_LOOKUPS, MARKS, SCROLL_STEPS } from './marks';
+import { median } from './stats';
+import { startTrace } from './trace';
+import type { ProbeSample, RunSample, VariantId } from './types';
+
+export interface LoadPlan {
+  url: string;
+  variant: VariantId;
+  entities: readonly MatchableEntity[];
+  aliasRegExp: string;
+  bundles: Bundles;
+}
+
+const LOAD_TIMEOUT_MS = 120_000;
+
+async function inject(page: Page, { variant, bundles }: LoadPlan): Promise<void> {
+  await page.addScriptTag({ content: bundles.harness });
+  if (variant === 'backstory') await page.addScriptTag({ content: bundles.backstory });
+  if (variant === 'markjs') await page.addScriptTag({ content: bundles.markjs });
+}
+
+/**
+ * One fresh page load running one variant. Loads of the floor and of
+ * Backstory also run the probes: the floor's page stands in for "without
+ * Backstory", its own work having left the DOM as it was.
+ */
+export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promise<{ run: RunSample; probes: ProbeSample | null }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(plan.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await inject(page, plan);
+    await page.evaluate(() => window.__bench!.settle());
+    const trace = await startTrace(page);
+    const harnessRun = await page.evaluate(
+      ({ variant, entities, aliasRegExp }) => window.__bench!.run(variant, entities, aliasRegExp),
+      { variant: plan.variant, entities: plan.entities as MatchableEntity[], aliasRegExp: plan.aliasRegExp },
+    );
+    let hover: number | null = null;
+    let scroll: number[] = [];
+    let mutationsScriptMs: number | null = null;
+    const probing = plan.variant === 'backstory' || plan.variant === 'floor';
+    if (probing) {
+      if (plan.variant === 'backstory' && (harnessRun.mentions ?? 0) > 0) {
+        hover = (await page.evaluate((lookups) => window.__backstoryBench!.hoverTiming(lookups), HOVER_LOOKUPS)).perLookupMs;
+      }
+      scroll = (await page.evaluate(() => window.__bench!.scroll())).intervals;
+      mutationsScriptMs = (await page.evaluate(() => window.__bench!.mutate())).scriptMs;
+    }
+    const events = await trace.stop();
+    const runWindow = busyBetween(events, MARKS.runStart, MARKS.runEnd);
+    const { textChars, textNodes, longtaskMaxMs, loafMaxMs, ...measured } = harnessRun;
+    const run: RunSample = {
+      variant: plan.variant,
+      ...measured,
+      mainThreadMs: runWindow?.busyMs ?? null,
+      mainThreadCpuMs: runWindow?.cpuMs ?? null,
+      // The observers only see tasks over 50 ms; the trace sees them all.
+      longestSliceMs: runWindow?.longestTaskMs ?? longtaskMaxMs,
+      longtaskMaxMs,
+      loafMaxMs,
+      textChars,
+      textNodes,
+    };
+    if (!probing) return { run, probes: null };
+    const scrollWindow = busyBetween(events, MARKS.scrollStart, MARKS.scrollEnd);
+    return {
+      run,
+      probes: {
+        hoverLookupMs: hover,
+        mutationsMs: busyBetween(events, MARKS.mutationsStart, MARKS.mutationsEnd)?.busyMs ?? null,
+        mutationsScriptMs,
+        scrollFrameMs: scrollWindow ? scrollWindow.busyMs / SCROLL_STEPS : null,
+        scrollIntervalMs: median(scroll),
+      },
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,27 @@
+import type { MatchableEntity } from '../core/matcher';
+import type { MentionIndex } from '../page/mention-index';
+import type { BackstoryApi, BackstoryRun } from './bench-api';
+import { timeHoverLookups } from './page-hover-timing';
+
+export interface Annotated extends BackstoryRun {
+  /** The index hover lookups go through; built after the timed run when the API does not expose its own. */
+  hoverIndex: () => MentionIndex;
+  /** Whatever Backstory keeps alive on the page, held so the heap figure counts it. */
+  kept: unknown;
+}
+
+/** Puts one way of running Backstory's page side on window for the benchmark. */
+export function exposeBackstory(api: BackstoryApi, annotate: (entities: readonly MatchableEntity[]) => Promise<Annotated>): void {
+  let last: Annotated | undefined;
+  window.__backstoryBench = {
+    api,
+    async run(entities) {
+      last = await annotate(entities);
+      return { mentions: last.mentions, firstPaintAt: last.firstPaintAt };
+    },
+    hoverTiming(lookups) {
+      if (!last) throw new Error('run() first');
+      return timeHoverLookups(last.hoverIndex(), lookups);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Bundled into every benchmark page (bench/bundles.ts): runs one variant in a
+ * window bounded by performance marks, and the scroll and mutation probes.
+ */
+import type { MatchableEntity } from '../core/matcher';
+import type { Harness, HarnessRun } from './bench-api';
+import { MARKS } from './marks';
+import { BASELINE_CSS, markWithMarkJs, readAllText, wrapMentions } from './page-baselines';
+import { watchLongFrames } from './page-long-frames';
+import { mutationProbe, scrollProbe } from './page-probes';
+import { afterNextPaint, nextFrame, nextTask, sleep } from './page-paint';
+import type { VariantId } from './types';
+
+type MemoryPerformance = Performance & { memory?: { usedJSHeapSize: number } };
+
+/** Chromium refreshes performance.memory at most every 50 ms, even with --enable-precise-memory-info. */
+const MEMORY_REFRESH_MS = 60;
+
+/**
+ * JS heap in use after full collections; null without --expose-gc or
+ * performance.memory. With `untilStable`, collects again until nothing more
+ * is freed: garbage held across the JS and DOM heaps can take another round.
+ */
+async function settledHeap(untilStable = false): Promise<number | null> {
+  const memory = (performance as MemoryPerformance).memory;
+  if (!window.gc || !memory) return null;
+  let used = Infinity;
+  for (let round = 0; round < 5; round++) {
+    window.gc();
+    window.gc();
+    await sleep(MEMORY_REFRESH_MS);
+    const now = memory.usedJSHeapSize;
+    if (!untilStable || used - now < 1024) return now;
+    used = now;
+  }
+  return used;
+}
+
+interface Outcome {
+  mentions: number | null;
+  /** When the variant itself knows its first painted frame (Backstory); the others show everything at once. */
+  firstPaintAt?: number | null;
+  text?: { chars: number; nodes: number };
+}
+
+async function runVariant(variant: VariantId, entities: readonly MatchableEntity[], aliasRegExp: string): Promise<Outcome> {
+  switch (variant) {
+    case 'floor':
+      return { mentions: null, text: readAllText(document.body) };
+    case 'backstory': {
+      const backstory = window.__backstoryBench;
+      if (!backstory) throw new Error('the Backstory bundle is not on the page');
+      return backstory.run(entities);
+    }
+    case 'markjs':
+      return { mentions: markWithMarkJs(document.body, new RegExp(aliasRegExp, 'g')) };
+    case 'wrap':
+      return { mentions: wrapMentions(document.body, new RegExp(aliasRegExp, 'g')) };
+  }
+}
+
+async function run(variant: VariantId, entities: readonly MatchableEntity[], aliasRegExp: string): Promise<HarnessRun> {
+  const heapBefore = await settledHeap();
+  const longFrames = watchLongFrames();
+  // A task of its own, apart from the DevTools call that asked for it.
+  await nextTask();
+  performance.mark(MARKS.runStart);
+  const t0 = performance.now();
+  const outcome = await runVariant(variant, entities, aliasRegExp);
+  let firstPaintAt = outcome.firstPaintAt;
+  if (variant !== 'backstory') {
+    // Backstory's run awaits its own first paint; the others change the page synchronously.
+    firstPaintAt = await afterNextPaint();
+    await nextFrame();
+  }
+  const wallMs = performance.now() - t0;
+  performance.mark(MARKS.runEnd);
+  const long = longFrames.stop();
+  const heapAfter = await settledHeap(true);
+  return {
+    wallMs,
+    firstHighlightMs: variant === 'floor' || firstPaintAt == null ? null : firstPaintAt - t0,
+    mentions: outcome.mentions,
+    heapAddedBytes: heapBefore === null || heapAfter === null ? null : heapAfter - heapBefore,
+    ...long,
+    textChars: outcome.text?.chars ?? null,
+    textNodes: outcome.text?.nodes ?? null,
+  };
+}
+
+/** Lets the page finish its first layout and paint, so no variant is billed for them. */
+async function settle(): Promise<void> {
+  const style = document.createElement('style');
+  style.textContent = BASELINE_CSS;
+  (document.head ?? document.documentElement).append(style);
+  await document.fonts?.ready;
+  await afterNextPaint();
+  await sleep(100);
+  await afterNextPaint();
+  // The load's garbage, collected now: otherwise the first run's "before" can still hold some of it.
+  await settledHeap(true);
+}
+
+const harness: Harness = { settle, run, scroll: scrollProbe, mutate: mutationProbe };
+window.__bench = harness;

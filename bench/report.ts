@@ -1,0 +1,152 @@
+import { VARIANT_LABELS, type BenchResult, type Budget, type PageSummary } from './types';
+
+const DASH = '—';
+const KIB = 1024;
+
+const grouped = (value: number, decimals: number) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
+/** Milliseconds with as many decimals as the size warrants. */
+export function formatMs(ms: number | null, signed = false): string {
+  if (ms === null) return DASH;
+  const size = Math.abs(ms);
+  const decimals = size >= 100 ? 0 : size >= 10 ? 1 : size >= 1 ? 2 : 3;
+  const sign = signed && ms > 0 ? '+' : ms < 0 ? '−' : '';
+  return `${sign}${grouped(size, decimals)} ms`;
+}
+
+export function formatBytes(bytes: number | null, signed = false): string {
+  if (bytes === null) return DASH;
+  const size = Math.abs(bytes);
+  const sign = signed && bytes > 0 ? '+' : bytes < 0 ? '−' : '';
+  if (size < KIB) return `${sign}${size} B`;
+  if (size < KIB * KIB) return `${sign}${grouped(size / KIB, 1)} KiB`;
+  return `${sign}${grouped(size / KIB / KIB, 1)} MiB`;
+}
+
+export function formatRatio(value: number | null): string {
+  if (value === null) return DASH;
+  return `×${grouped(value, value >= 100 ? 0 : value >= 10 ? 1 : 2)}`;
+}
+
+const formatCount = (value: number | null) => (value === null ? DASH : grouped(value, 0));
+
+function formatValue(budget: Budget, value: number | null, signed = false): string {
+  return budget.unit === 'B' ? formatBytes(value, signed) : formatMs(value, signed);
+}
+
+/** "met, 12 ms to spare" or "missed by 300 ms (×2.5 the limit)". */
+export function verdict(budget: Budget): string {
+  if (budget.measured === null || budget.limit === null) return '**not measured**';
+  const gap = Math.abs(budget.measured - budget.limit);
+  if (budget.met) return `met, ${formatValue(budget, gap)} to spare`;
+  const times = budget.limit > 0 ? ` (${formatRatio(budget.measured / budget.limit)} the limit)` : '';
+  return `**missed** by ${formatValue(budget, gap)}${times}`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function budgetTable(budgets: readonly Budget[]): string {
+  return table(
+    ['budget', 'measured', 'limit', 'verdict'],
+    budgets.map((b) => [b.label, `${formatValue(b, b.measured)}${b.where ? ` (${b.where})` : ''}`, formatValue(b, b.limit), verdict(b)]),
+  );
+}
+
+function textSize(page: PageSummary): string {
+  if (page.textChars === null) return DASH;
+  const size = page.textChars >= KIB * KIB ? `${grouped(page.textChars / KIB / KIB, 2)} MiB` : `${grouped(page.textChars / KIB, 1)} KiB`;
+  return `${size}, ${formatCount(page.textNodes)} nodes`;
+}
+
+function variantTable(pages: readonly PageSummary[]): string {
+  return table(
+    ['page', 'text', 'variant', 'main thread', 'of it CPU', 'longest slice', 'ms / MiB', '× floor', '× mark.js', 'first highlight', 'mentions', 'JS heap added'],
+    pages.flatMap((page) =>
+      page.variants.map((v, i) => [
+        i === 0 ? `**${page.page}**` : '',
+        i === 0 ? textSize(page) : '',
+        VARIANT_LABELS[v.variant],
+        formatMs(v.mainThreadMs),
+        formatMs(v.mainThreadCpuMs),
+        formatMs(v.longestSliceMs),
+        v.msPerMiB === null ? DASH : grouped(v.msPerMiB, v.msPerMiB >= 10 ? 0 : 1),
+        formatRatio(v.vsFloor),
+        formatRatio(v.vsMarkjs),
+        formatMs(v.firstHighlightMs),
+        formatCount(v.mentions),
+        formatBytes(v.heapAddedBytes, true),
+      ]),
+    ),
+  );
+}
+
+const beforeAfter = (without: number | null, withMs: number | null) => `${formatMs(without)} → ${formatMs(withMs)}`;
+
+function afterTable(pages: readonly PageSummary[]): string {
+  return table(
+    ['page', 'hover lookup', '2,000 DOM mutations: without → with', 'added', 'scroll frame: without → with', 'added'],
+    pages.map((page) => [
+      page.page,
+      formatMs(page.hoverLookupMs),
+      beforeAfter(page.mutations.withoutMs, page.mutations.withMs),
+      formatMs(page.mutations.addedMs, true),
+      beforeAfter(page.scrollFrame.withoutMs, page.scrollFrame.withMs),
+      formatMs(page.scrollFrame.addedMs, true),
+    ]),
+  );
+}
+
+function endToEndTable(result: BenchResult): string {
+  const e = result.endToEnd;
+  return table(
+    ['figure', 'value'],
+    [
+      ['script injected into every page (content-scripts/story.js)', `${formatBytes(e.injectedGzipBytes)} gzipped (${formatBytes(e.injectedBytes)} raw)`],
+      ['demo article: navigation → first highlight painted', `${formatMs(e.demoFirstHighlightMs)} (load event ends at ${formatMs(e.demoLoadEventMs)})`],
+      ['4 MiB page without story names: Backstory’s main-thread work', formatMs(e.noMentionWorkMs)],
+    ],
+  );
+}
+
+/** The results as markdown under headings of `level`: 2 for latest.md, deeper inside the README. */
+export function renderResults(result: BenchResult, level: number): string {
+  const h = '#'.repeat(level);
+  const m = result.machine;
+  const run = result.quick
+    ? `quick run (${result.repetitions} repetition, synthetic and demo pages only: for development, not for comparison)`
+    : `medians of ${result.repetitions} fresh page loads per page and variant, variants alternating`;
+  return [
+    `Measured ${result.date} · ${run} · Backstory's page side through ${result.backstoryApi}.`,
+    '',
+    `Machine: ${m.os} · ${m.cpu}, ${m.cores} cores · ${m.memoryGiB} GiB memory · Chromium ${m.chromium} (headless) · Node ${m.node} · ` +
+      `load average ${result.loadAverage.start.toFixed(1)} at the start, ${result.loadAverage.end.toFixed(1)} at the end`,
+    '',
+    `${h} Budgets`,
+    '',
+    budgetTable(result.budgets),
+    '',
+    `${h} Per page and variant`,
+    '',
+    variantTable(result.pages),
+    '',
+    `${h} The page afterwards: hover, DOM changes, scrolling (without Backstory → with it)`,
+    '',
+    afterTable(result.pages),
+    '',
+    `${h} End to end, through the built extension`,
+    '',
+    `The build in .output/chrome-mv3${result.endToEnd.builtAt ? ` made ${result.endToEnd.builtAt}` : ''}; \`--build\` rebuilds it first.`,
+    '',
+    endToEndTable(result),
+    '',
+    `Work on the page without mentions: ${result.endToEnd.noMentionMethod}.`,
+  ].join('\n');
+}
+
+export function renderMarkdown(result: BenchResult): string {
+  return `# Backstory benchmark\n\n${renderResults(result, 2)}\n`;
+}

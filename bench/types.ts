@@ -1,0 +1,137 @@
+/** What the benchmark records. Every figure is null when it could not be measured, never a made-up zero. */
+
+export const VARIANTS = ['floor', 'backstory', 'markjs', 'wrap'] as const;
+export type VariantId = (typeof VARIANTS)[number];
+
+export const VARIANT_LABELS: Record<VariantId, string> = {
+  floor: 'floor (TreeWalker read)',
+  backstory: 'Backstory',
+  markjs: 'mark.js markRegExp',
+  wrap: 'span wrapper',
+};
+
+/** One fresh page load that ran one variant. */
+export interface RunSample {
+  variant: VariantId;
+  /** Main-thread task time between the start of the work and the frame that shows its result (trace). */
+  mainThreadMs: number | null;
+  /** The CPU time of those tasks: what mainThreadMs would be on an idle machine. */
+  mainThreadCpuMs: number | null;
+  /** Start of the work to the end of that frame, idle time included. */
+  wallMs: number;
+  /** The longest main-thread task in that window (trace). */
+  longestSliceMs: number | null;
+  /** Longest `longtask` entry (tasks over 50 ms only). */
+  longtaskMaxMs: number | null;
+  /** Longest Long Animation Frame entry (frames over 50 ms only). */
+  loafMaxMs: number | null;
+  /** Start of the work to the first frame rendered with a highlight in it. */
+  firstHighlightMs: number | null;
+  mentions: number | null;
+  /** usedJSHeapSize after minus before, both after a full GC. */
+  heapAddedBytes: number | null;
+  /** Characters in all text nodes under <body>, as the floor reads them. */
+  textChars: number | null;
+  textNodes: number | null;
+}
+
+/** The same page script or scroll, timed on a page Backstory ran on ("with") or the floor's page ("without"). */
+export interface ProbeSample {
+  /** Median time of one hover lookup (mentionAtPoint), ms. Backstory loads only. */
+  hoverLookupMs: number | null;
+  /** Main-thread time of 2,000 DOM mutations and whatever they set off, until the page is idle again (trace). */
+  mutationsMs: number | null;
+  /** The mutation script alone, performance.now() around it. */
+  mutationsScriptMs: number | null;
+  /** Main-thread time per scroll frame (trace), over 20 scrolls of 500 px. */
+  scrollFrameMs: number | null;
+  /** Median requestAnimationFrame-to-requestAnimationFrame interval while scrolling. */
+  scrollIntervalMs: number | null;
+}
+
+export interface VariantSummary {
+  variant: VariantId;
+  runs: number;
+  mainThreadMs: number | null;
+  mainThreadCpuMs: number | null;
+  wallMs: number | null;
+  longestSliceMs: number | null;
+  longtaskMaxMs: number | null;
+  loafMaxMs: number | null;
+  firstHighlightMs: number | null;
+  mentions: number | null;
+  heapAddedBytes: number | null;
+  msPerMiB: number | null;
+  vsFloor: number | null;
+  vsMarkjs: number | null;
+}
+
+export interface WithWithout {
+  withoutMs: number | null;
+  withMs: number | null;
+  addedMs: number | null;
+}
+
+export interface PageSummary {
+  page: string;
+  textChars: number | null;
+  textNodes: number | null;
+  variants: VariantSummary[];
+  hoverLookupMs: number | null;
+  mutations: WithWithout & { scriptWithoutMs: number | null; scriptWithMs: number | null };
+  scrollFrame: WithWithout & { intervalWithoutMs: number | null; intervalWithMs: number | null };
+}
+
+export interface EndToEnd {
+  /** When .output/chrome-mv3 was built: the end-to-end figures describe that build, not necessarily the sources. */
+  builtAt: string | null;
+  injectedBytes: number | null;
+  injectedGzipBytes: number | null;
+  /** Navigation start to the first frame with Backstory's highlight registered, on the demo article. */
+  demoFirstHighlightMs: number | null;
+  /** Navigation start to the end of the load event on the same loads: content scripts wait for it. */
+  demoLoadEventMs: number | null;
+  /** Backstory's main-thread time on a 4 MiB page without story names. */
+  noMentionWorkMs: number | null;
+  /** How noMentionWorkMs was measured. */
+  noMentionMethod: string;
+  runs: number;
+}
+
+export interface Machine {
+  os: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  chromium: string;
+  node: string;
+}
+
+export interface Budget {
+  id: string;
+  /** What is promised, in words. */
+  label: string;
+  /** Where the figure comes from: the page, or the worst page. */
+  where: string | null;
+  measured: number | null;
+  limit: number | null;
+  unit: 'ms' | 'B';
+  met: boolean;
+}
+
+export interface BenchResult {
+  date: string;
+  /** 1-minute load average when the run started and ended: other work on the machine inflates every time. */
+  loadAverage: { start: number; end: number };
+  quick: boolean;
+  repetitions: number;
+  machine: Machine;
+  /** Which page-side API variant (b) ran. */
+  backstoryApi: 'PageAnnotator' | 'compileMatcher + findMentions + Highlighter';
+  pages: PageSummary[];
+  endToEnd: EndToEnd;
+  budgets: Budget[];
+}
+
+/** The generated 4 MiB page: the budgets on time ratios are judged on it. */
+export const SYNTHETIC_PAGE = 'synthetic';

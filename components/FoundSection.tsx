@@ -1,0 +1,149 @@
+import { i18n } from '#i18n';
+import { useId } from 'react';
+import type { FoundEntity } from '../core/messages/protocol';
+import { isActiveOn, type Settings } from '../core/settings';
+import { canAnnotate, siteOf } from '../core/site';
+import { CATEGORIES } from '../core/story/schema';
+import { categoryGroupLabel } from './labels';
+import type { Loadable } from './loadable';
+import type { TabFound } from './use-tab-found';
+
+interface Props {
+  /** The tab's address; undefined when there is no tab to show. */
+  url: string | undefined;
+  found: Loadable<TabFound>;
+  settings: Settings | undefined;
+  /** The outcome of the last reveal, announced politely. */
+  notice: string | undefined;
+  onReveal: (entity: FoundEntity) => void;
+}
+
+/** "On this page": every name of the story the tab mentions, by category, most mentioned first. */
+export function FoundSection({ url, found, settings, notice, onReveal }: Props) {
+  const titleId = useId();
+  const hintId = useId();
+  return (
+    <section className="found" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        {i18n.t('popup.onThisPage')}
+      </h2>
+      <FoundBody url={url} found={found} settings={settings} hintId={hintId} onReveal={onReveal} />
+      <p className="notice" role="status">
+        {notice}
+      </p>
+    </section>
+  );
+}
+
+function FoundBody({ url, found, settings, hintId, onReveal }: Omit<Props, 'notice'> & { hintId: string }) {
+  if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
+  if (found.status === 'error') {
+    return (
+      <p className="status status-error" role="alert">
+        {i18n.t('popup.foundError', { error: found.error })}
+      </p>
+    );
+  }
+  if (url === undefined || found.status === 'loading' || !settings) {
+    return (
+      <p className="status" role="status">
+        {i18n.t('popup.loading')}
+      </p>
+    );
+  }
+  const site = siteOf(url);
+  const active = isActiveOn(settings, site ?? '');
+  const entities = found.value.found;
+  return (
+    <>
+      {!settings.enabled ? (
+        <p className="status status-off">{i18n.t('popup.offEverywhere')}</p>
+      ) : !active && site ? (
+        <p className="status status-off">{i18n.t('popup.offOnSite', { site })}</p>
+      ) : null}
+      {entities.length === 0 ? (
+        <p className="status">{i18n.t('popup.nothingFound')}</p>
+      ) : (
+        <>
+          <p className="found-summary">{i18n.t('popup.foundCount', entities.length)}</p>
+          {active ? (
+            <p id={hintId} className="hint">
+              {i18n.t('popup.revealHint')}
+            </p>
+          ) : null}
+          {CATEGORIES.map((category) => {
+            const group = entities.filter((entity) => entity.category === category);
+            if (group.length === 0) return null;
+            const shown = active && settings.categories[category];
+            return (
+              <EntityGroup
+                key={category}
+                title={categoryGroupLabel(category)}
+                entities={group}
+                off={active && !shown}
+                onReveal={shown ? onReveal : undefined}
+                hintId={hintId}
+              />
+            );
+          })}
+        </>
+      )}
+    </>
+  );
+}
+
+interface GroupProps {
+  title: string;
+  entities: FoundEntity[];
+  /** Switched off by its category toggle: listed, but nothing on the page to go to. */
+  off: boolean;
+  onReveal: ((entity: FoundEntity) => void) | undefined;
+  hintId: string;
+}
+
+function EntityGroup({ title, entities, off, onReveal, hintId }: GroupProps) {
+  const titleId = useId();
+  return (
+    <div className="entity-group">
+      <h3 id={titleId} className="group-title">
+        {title}
+        {off ? <span className="tag">{i18n.t('popup.categoryOff')}</span> : null}
+      </h3>
+      <ul className="entities" aria-labelledby={titleId}>
+        {entities.map((entity) => {
+          const mentions = i18n.t('popup.mentions', entity.count);
+          const content = (
+            <>
+              <span className="entity-name">{entity.name}</span>
+              <span className="count" aria-hidden="true">
+                {entity.count}
+              </span>
+              <span className="visually-hidden">{mentions}</span>
+            </>
+          );
+          return (
+            <li key={entity.id}>
+              {onReveal ? (
+                <button
+                  type="button"
+                  className="entity"
+                  data-entity-id={entity.id}
+                  // One name with a pause before the count: spans alone would read as "North Korea , 13 mentions".
+                  aria-label={i18n.t('popup.entityLabel', { name: entity.name, mentions })}
+                  aria-describedby={hintId}
+                  onClick={() => onReveal(entity)}
+                >
+                  {content}
+                </button>
+              ) : (
+                <span className="entity" data-entity-id={entity.id}>
+                  {content}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

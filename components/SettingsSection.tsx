@@ -1,0 +1,64 @@
+import { i18n } from '#i18n';
+import { useId } from 'react';
+import type { Settings } from '../core/settings';
+import { siteOf } from '../core/site';
+import { CATEGORIES } from '../core/story/schema';
+import { categoryGroupLabel } from './labels';
+import { Switch } from './Switch';
+
+interface Props {
+  settings: Settings | undefined;
+  /** The tab's address, for "Off on this site". */
+  url: string | undefined;
+  onChange: (change: (settings: Settings) => Settings) => void;
+}
+
+/** What Backstory highlights on pages; every open tab applies a change at once. */
+export function SettingsSection({ settings, url, onChange }: Props) {
+  const titleId = useId();
+  const site = url === undefined ? undefined : siteOf(url);
+  return (
+    <section className="settings" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        {i18n.t('popup.settings')}
+      </h2>
+      {!settings ? (
+        <p className="status" role="status">
+          {i18n.t('popup.loading')}
+        </p>
+      ) : (
+        <>
+          <Switch
+            label={i18n.t('popup.enabled')}
+            hint={i18n.t('popup.enabledHint')}
+            checked={settings.enabled}
+            onChange={(enabled) => onChange((s) => ({ ...s, enabled }))}
+          />
+          <div className="switch-group">
+            {CATEGORIES.map((category) => (
+              <Switch
+                key={category}
+                label={categoryGroupLabel(category)}
+                checked={settings.categories[category]}
+                onChange={(on) => onChange((s) => ({ ...s, categories: { ...s.categories, [category]: on } }))}
+              />
+            ))}
+          </div>
+          <Switch
+            label={i18n.t('popup.offOnThisSite')}
+            hint={site ?? i18n.t('popup.offOnThisSiteUnavailable')}
+            checked={site !== undefined && settings.offSites.includes(site)}
+            disabled={site === undefined}
+            onChange={(off) =>
+              site !== undefined &&
+              onChange((s) => ({
+                ...s,
+                offSites: off ? [...new Set([...s.offSites, site])] : s.offSites.filter((other) => other !== site),
+              }))
+            }
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { i18n } from '#i18n';
+import type { StorySummary } from '../core/messages/protocol';
+import { CitationToggle } from './EntityCardView';
+import type { Loadable } from './loadable';
+
+/** The story at a glance: its headline and key points, each citing the article. */
+export function StorySection({ story }: { story: Loadable<StorySummary> }) {
+  if (story.status === 'loading') {
+    return (
+      <p className="status" role="status">
+        {i18n.t('popup.loading')}
+      </p>
+    );
+  }
+  if (story.status === 'error') {
+    return (
+      <p className="status status-error" role="alert">
+        {i18n.t('popup.storyError', { error: story.error })}
+      </p>
+    );
+  }
+  return (
+    <section className="story">
+      <h1 className="headline">{story.value.headline}</h1>
+      <h2 className="section-title">{i18n.t('popup.keyPoints')}</h2>
+      <ul className="key-points">
+        {story.value.summary.map((point) => (
+          <li key={point.text}>
+            {point.text} <CitationToggle citation={point.citation} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

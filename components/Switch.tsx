@@ -1,0 +1,38 @@
+import { useId } from 'react';
+
+interface Props {
+  label: string;
+  /** A line under the label: what the switch does, or why it is unavailable. */
+  hint?: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** An on/off setting: a real switch to assistive technology, the whole row its target. */
+export function Switch({ label, hint, checked, disabled = false, onChange }: Props) {
+  const hintId = useId();
+  return (
+    <div className="switch-row">
+      <button
+        type="button"
+        role="switch"
+        className="switch"
+        aria-checked={checked}
+        aria-describedby={hint ? hintId : undefined}
+        disabled={disabled}
+        onClick={() => onChange(!checked)}
+      >
+        <span className="switch-label">{label}</span>
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+      </button>
+      {hint ? (
+        <p id={hintId} className="switch-hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { browser, type Browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { ReplyData } from '../core/messages/protocol';
+import { sendMessage } from '../extension/send-message';
+import { tabFoundKey } from '../extension/tab-found-key';
+import { LOADING, type Loadable } from './loadable';
+
+export type TabFound = ReplyData<'tab/get'>;
+
+/**
+ * What the tab's frames found, kept current while the popup is open: the background
+ * writes every report to session storage, and the popup asks again when it changes
+ * or when the tab moves to another page.
+ */
+export function useTabFound(tabId: number | undefined): Loadable<TabFound> {
+  const [found, setFound] = useState<Loadable<TabFound>>(LOADING);
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let latest = 0;
+    const load = () => {
+      const asked = ++latest;
+      void sendMessage({ type: 'tab/get', tabId }).then((reply) => {
+        // A slower answer to an earlier question must not overwrite a newer one.
+        if (asked !== latest) return;
+        setFound(reply.ok ? { status: 'ready', value: { url: reply.url, found: reply.found } } : { status: 'error', error: reply.error });
+      });
+    };
+    const onUpdated = (id: number, change: Browser.tabs.OnUpdatedInfo) => {
+      if (id === tabId && (change.url !== undefined || change.status === 'complete')) load();
+    };
+    load();
+    const unwatch = storage.watch(tabFoundKey(tabId), load);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      latest = -1;
+      unwatch();
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabId]);
+  return found;
+}

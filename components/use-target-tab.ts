@@ -1,0 +1,19 @@
+import { useEffect, useState } from 'react';
+import { findTargetTab, type TargetTab } from '../extension/target-tab';
+import { LOADING, type Loadable } from './loadable';
+
+/** The tab the popup is about; `undefined` once resolved means there is none. */
+export function useTargetTab(search: string): Loadable<TargetTab | undefined> {
+  const [target, setTarget] = useState<Loadable<TargetTab | undefined>>(LOADING);
+  useEffect(() => {
+    let live = true;
+    findTargetTab(search).then(
+      (value) => live && setTarget({ status: 'ready', value }),
+      (error: unknown) => live && setTarget({ status: 'error', error: String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [search]);
+  return target;
+}

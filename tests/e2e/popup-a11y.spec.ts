@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, paintedMentions, test } from './fixtures';
+import { openPopupFor } from './popup-page';
+
+/** Every rule axe runs by default: WCAG 2.0–2.2 A and AA, and its best practices. */
+async function violations(popup: Page) {
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** The popup about the demo article, fully loaded: story, names and settings. */
+async function loadedPopup(page: Page, context: Parameters<typeof openPopupFor>[0], extensionId: string, origin: string) {
+  await page.goto(`${origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  const { popup } = await openPopupFor(context, extensionId, page);
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await expect(popup.getByRole('button', { name: /^North Korea, / })).toBeVisible();
+  await expect(popup.getByRole('switch', { name: 'Off on this site' })).toBeEnabled();
+  return popup;
+}
+
+/** Relative luminance of a computed `rgb(...)` colour. */
+function luminance(rgb: string): number {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+const bodyColours = (popup: Page) =>
+  popup.evaluate(() => {
+    const style = getComputedStyle(document.body);
+    return { background: style.backgroundColor, text: style.color };
+  });
+
+test.describe('the popup, light', () => {
+  test.use({ colorScheme: 'light' });
+
+  test('is light, and axe finds no violations in any state', async ({ context, extensionId, page, server }) => {
+    const popup = await loadedPopup(page, context, extensionId, server.origin);
+    const { background, text } = await bodyColours(popup);
+    expect(luminance(background)).toBeGreaterThan(0.8);
+    expect(luminance(text)).toBeLessThan(0.1);
+    expect(await violations(popup)).toEqual([]);
+
+    // A quote opened, a category switched off, then the whole site off.
+    await popup.locator('.key-points').getByRole('button').first().click();
+    await popup.getByRole('switch', { name: 'Places' }).click();
+    expect(await violations(popup)).toEqual([]);
+    await popup.getByRole('switch', { name: 'Off on this site' }).click();
+    await expect(popup.getByText('Backstory is off on 127.0.0.1.')).toBeVisible();
+    expect(await violations(popup)).toEqual([]);
+  });
+
+  test('keyboard users see where focus is', async ({ context, extensionId, page, server }) => {
+    const popup = await loadedPopup(page, context, extensionId, server.origin);
+    await popup.keyboard.press('Tab');
+    const outline = await popup.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+  });
+});
+
+test.describe('the popup, dark', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('follows the dark colour scheme, and axe finds no violations', async ({ context, extensionId, page, server }) => {
+    const popup = await loadedPopup(page, context, extensionId, server.origin);
+    const { background, text } = await bodyColours(popup);
+    expect(luminance(background)).toBeLessThan(0.05);
+    expect(luminance(text)).toBeGreaterThan(0.7);
+    expect(await violations(popup)).toEqual([]);
+
+    await popup.getByRole('switch', { name: 'Countries' }).click();
+    await popup.getByRole('switch', { name: 'Backstory on pages' }).click();
+    await expect(popup.getByText('Backstory is switched off.', { exact: false })).toBeVisible();
+    expect(await violations(popup)).toEqual([]);
+  });
+});

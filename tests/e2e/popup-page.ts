@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { browser } from 'wxt/browser';
+import type { Entity } from '../../core/story/schema';
+
+const entities = JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')) as Entity[];
+
+/** The extension API as an extension page sees it (Chromium calls it `chrome`). */
+type ExtensionApi = typeof browser;
+
+/**
+ * The popup opened as a page about `page`'s tab (`popup.html?tab=<id>`): a toolbar
+ * popup cannot be opened from a test, and it closes as soon as it loses focus.
+ */
+export async function openPopupFor(context: BrowserContext, extensionId: string, page: Page) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const url = page.url();
+  const tabId = await popup.evaluate(async (url) => {
+    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+    return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id;
+  }, url);
+  if (tabId === undefined) throw new Error(`No tab shows ${url}`);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return { popup, tabId };
+}
+
+/** The toolbar badge of a tab, read from an extension page. */
+export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
+  return extensionPage.evaluate((tabId) => {
+    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+    return chrome.action.getBadgeText({ tabId });
+  }, tabId);
+}
+
+/** The keys the background keeps in session storage. */
+export function storedTabs(extensionPage: Page): Promise<string[]> {
+  return extensionPage.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+    return Object.keys(await chrome.storage.session.get(null));
+  });
+}
+
+/** Each entity the popup lists, with the count it shows. */
+export function listedCounts(popup: Page): Promise<Record<string, number>> {
+  return popup
+    .locator('[data-entity-id]')
+    .evaluateAll((items) =>
+      Object.fromEntries(items.map((item) => [item.getAttribute('data-entity-id')!, Number(item.querySelector('.count')!.textContent)])),
+    );
+}
+
+/** The text of every mention the page paints now. */
+export function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => {
+      const r = document.createRange();
+      r.setStart(range.startContainer, range.startOffset);
+      r.setEnd(range.endContainer, range.endOffset);
+      return r.toString();
+    }),
+  );
+}
+
+const entityOfAlias = new Map(
+  entities.flatMap((entity) =>
+    entity.aliases.filter((alias) => alias.rule !== 'never').map((alias) => [alias.text.toLowerCase(), entity] as const),
+  ),
+);
+
+/** Mentions painted on the page, by entity id, told apart by the story's aliases. */
+export async function paintedCounts(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const text of await paintedTexts(page)) {
+    const entity = entityOfAlias.get(text.replace(/\s+/g, ' ').toLowerCase());
+    if (!entity) throw new Error(`"${text}" is painted but is no alias of the story`);
+    counts[entity.id] = (counts[entity.id] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export function categoryOf(entityId: string): string | undefined {
+  return entities.find((entity) => entity.id === entityId)?.category;
+}
+
+/**
+ * Makes the page tall enough on screen that every mention is painted: the page
+ * paints only the mentions near the viewport, and these tests count all of them.
+ */
+export async function showWholePage(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.min(height + 100, 8000) });
+}

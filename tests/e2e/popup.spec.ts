@@ -1,0 +1,233 @@
+import type { Page } from '@playwright/test';
+import { shadowUiText } from './closed-shadow';
+import { expect, paintedMentions, pointOfText, test } from './fixtures';
+import { badgeText, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
+import { stopServiceWorker } from './service-worker';
+
+const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
+
+/** The demo article with every mention painted, once the page has reported what it found. */
+async function openDemo(page: Page, origin: string) {
+  await page.goto(`${origin}/demo`);
+  await showWholePage(page);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(40);
+  return paintedCounts(page);
+}
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+test.describe('the popup', () => {
+  test('shows the story, each key point with its citation', async ({ context, extensionId, page, server }) => {
+    await openDemo(page, server.origin);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
+    const points = popup.locator('.key-points > li');
+    await expect(points).toHaveCount(5);
+    for (const point of await points.all()) {
+      await expect(point.getByRole('button', { name: /^Source: paragraph \d+ of the article$/ })).toBeVisible();
+    }
+    const first = points.first().getByRole('button');
+    await first.click();
+    await expect(first).toHaveAttribute('aria-expanded', 'true');
+    await expect(points.first().locator('blockquote')).toContainText('Russian President Vladimir Putin expressed gratitude');
+  });
+
+  test('lists what the tab mentions, counted as the page paints it, and badges the tab', async ({
+    context,
+    extensionId,
+    page,
+    server,
+    pageErrors,
+  }) => {
+    const painted = await openDemo(page, server.origin);
+    // The article names North Korea over and over.
+    expect(painted['north-korea']).toBeGreaterThanOrEqual(10);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+
+    await expect.poll(() => listedCounts(popup)).toEqual(painted);
+    await expect(popup.getByRole('button', { name: `North Korea, ${painted['north-korea']} mentions` })).toBeVisible();
+    const distinct = Object.keys(painted).length;
+    await expect(popup.getByText(`${distinct} names from this story`)).toBeVisible();
+    for (const group of ['People', 'Countries', 'Organizations', 'Places']) {
+      await expect(popup.getByRole('heading', { level: 3, name: group })).toBeVisible();
+    }
+    // Grouped by category, most mentioned first.
+    const order = await popup.locator('[data-entity-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-entity-id')!));
+    const categories = order.map((id) => ['person', 'country', 'organization', 'place'].indexOf(categoryOf(id)!));
+    expect(categories).toEqual([...categories].sort((a, b) => a - b));
+    expect(order.indexOf('north-korea')).toBe(order.findIndex((id) => categoryOf(id) === 'country'));
+
+    await expect.poll(() => badgeText(popup, tabId)).toBe(String(distinct));
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('adds up what the page and its frames mention, and badges distinct names once', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    server.route(
+      '/framed',
+      `<!doctype html><title>Framed</title><p>Vladimir Putin arrived in Japan on Tuesday.</p>
+      <iframe title="Ticker" srcdoc="<p>South Korea and Japan held exercises.</p>"></iframe>`,
+    );
+    await page.goto(`${server.origin}/framed`);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, japan: 2, 'south-korea': 1 });
+    await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+  });
+
+  test('still knows what a tab found after the service worker was stopped, and forgets a closed tab', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    const painted = await openDemo(page, server.origin);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => listedCounts(popup)).toEqual(painted);
+
+    await stopServiceWorker(context, extensionId);
+    await popup.reload();
+    await expect.poll(() => listedCounts(popup)).toEqual(painted);
+
+    expect(await storedTabs(popup)).toContain(`tabFound:${tabId}`);
+    await page.close();
+    await expect.poll(() => storedTabs(popup)).not.toContain(`tabFound:${tabId}`);
+  });
+
+  test('shows no badge on a page that names nobody from the story', async ({ context, extensionId, page, server }) => {
+    server.route('/plain', '<!doctype html><title>Weather</title><p>Sunny with a light breeze all afternoon.</p>');
+    await page.goto(`${server.origin}/plain`);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+    expect(await badgeText(popup, tabId)).toBe('');
+  });
+
+  test('updates while open, as the page changes', async ({ context, extensionId, page, server }) => {
+    server.route('/live', '<!doctype html><title>Live</title><main><p>Waiting for the first update.</p></main>');
+    await page.goto(`${server.origin}/live`);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Vladimir Putin landed in Pyongyang, where Vladimir Putin was greeted.';
+      document.querySelector('main')!.append(p);
+    });
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 2, pyongyang: 1 });
+    await expect.poll(() => badgeText(popup, tabId)).toBe('2');
+  });
+
+  test('choosing a name reveals it on the page and opens its card', async ({ context, extensionId, page, server }) => {
+    await page.goto(`${server.origin}/demo`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await popup.getByRole('button', { name: /^North Korea, \d+ mentions$/ }).click();
+    await expect.poll(() => shadowUiText(page)).toContain('North Korea');
+    const card = (await shadowUiText(page))!;
+    expect(card).toMatch(/Sanctioned/);
+    expect(card).toMatch(/nuclear weapons and missile programs/);
+    // Opened as a page, the popup stays; only the toolbar popup closes itself.
+    expect(popup.isClosed()).toBe(false);
+    await expect(popup.locator('.notice')).toBeEmpty();
+  });
+
+  test('says a browser page is out of reach, and offers no "Off on this site" there', async ({ extensionId, page }) => {
+    // Opened without ?tab=, the popup is about the active tab: this extension page itself.
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(page.getByText('Backstory does not run on this page.', { exact: false })).toBeVisible();
+    await expect(page.getByRole('switch', { name: 'Off on this site' })).toBeDisabled();
+    await expect(page.getByText('Not available on this page')).toBeVisible();
+  });
+});
+
+test.describe('the switches apply at once in open tabs', () => {
+  const CATEGORIES = [
+    ['People', 'person'],
+    ['Countries', 'country'],
+    ['Organizations', 'organization'],
+    ['Places', 'place'],
+  ] as const;
+
+  for (const [label, category] of CATEGORIES) {
+    test(`${label}`, async ({ context, extensionId, page, server }) => {
+      const painted = await openDemo(page, server.origin);
+      const total = sum(painted);
+      const ofCategory = sum(Object.fromEntries(Object.entries(painted).filter(([id]) => categoryOf(id) === category)));
+      expect(ofCategory).toBeGreaterThan(0);
+      const { popup } = await openPopupFor(context, extensionId, page);
+      const toggle = popup.getByRole('switch', { name: label });
+      await expect(toggle).toHaveAttribute('aria-checked', 'true');
+
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-checked', 'false');
+      await expect.poll(() => paintedMentions(page)).toBe(total - ofCategory);
+      const left = await paintedCounts(page);
+      expect(Object.keys(left).filter((id) => categoryOf(id) === category)).toEqual([]);
+
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-checked', 'true');
+      await expect.poll(() => paintedMentions(page)).toBe(total);
+    });
+  }
+
+  test('Countries off: hovering North Korea opens no card, and the popup offers no jump to it', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    await openDemo(page, server.origin);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await expect(popup.getByRole('button', { name: /^North Korea, / })).toBeVisible();
+    await popup.getByRole('switch', { name: 'Countries' }).click();
+    await expect(popup.getByRole('button', { name: /^North Korea, / })).toHaveCount(0);
+
+    await page.bringToFront();
+    const point = await pointOfText(page, 'North Korea');
+    await page.mouse.move(point.x, point.y);
+    // Give a card every chance to open before concluding none does.
+    await page.waitForTimeout(800);
+    expect((await shadowUiText(page)) ?? '').not.toContain('North Korea');
+    // Another name on the same page still has its card.
+    const putin = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(putin.x, putin.y);
+    await expect.poll(() => shadowUiText(page)).toContain('Vladimir Putin');
+  });
+
+  test('the global switch turns every tab off and back on', async ({ context, extensionId, page, server }) => {
+    const total = sum(await openDemo(page, server.origin));
+    const other = await context.newPage();
+    await openDemo(other, server.origin);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    const toggle = popup.getByRole('switch', { name: 'Backstory on pages' });
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await expect.poll(() => paintedMentions(page)).toBe(0);
+    await expect.poll(() => paintedMentions(other)).toBe(0);
+    await expect(popup.getByText('Backstory is switched off.', { exact: false })).toBeVisible();
+
+    await toggle.click();
+    await expect.poll(() => paintedMentions(page)).toBe(total);
+    await expect.poll(() => paintedMentions(other)).toBe(total);
+  });
+
+  test('"Off on this site" turns the site off, and back on', async ({ context, extensionId, page, server }) => {
+    const total = sum(await openDemo(page, server.origin));
+    const { popup } = await openPopupFor(context, extensionId, page);
+    const toggle = popup.getByRole('switch', { name: 'Off on this site' });
+    await expect(popup.getByText('127.0.0.1', { exact: true })).toBeVisible();
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', 'true');
+    await expect.poll(() => paintedMentions(page)).toBe(0);
+    await expect(popup.getByText('Backstory is off on 127.0.0.1.')).toBeVisible();
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await expect.poll(() => paintedMentions(page)).toBe(total);
+  });
+});
