@@ -12,8 +12,20 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const leaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const current = useRef<CardRequest>(undefined);
 
+  // Where keyboard focus was before a card took it, to give it back on close.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const restoreFocus = useCallback(() => {
+    const target = returnFocus.current;
+    returnFocus.current = null;
+    if (target?.isConnected) target.focus({ preventScroll: true });
+  }, []);
+
   const load = useCallback((shown: CardRequest) => {
     let request = shown;
+    if (request.focus && !returnFocus.current) {
+      const active = document.activeElement;
+      returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    }
     current.current = request;
     setState({ request });
     void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
@@ -28,8 +40,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     current.current = undefined;
     engaged.current = false;
     setState(undefined);
+    restoreFocus();
     request?.onClose?.();
-  }, []);
+  }, [restoreFocus]);
 
   useEffect(() => {
     onReady({
@@ -38,6 +51,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         current.current = undefined;
         engaged.current = false;
         setState(undefined);
+        restoreFocus();
       },
       isEngaged: () => engaged.current,
       move: (anchor) => {
@@ -47,7 +61,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         setState((previous) => previous && { ...previous, request: current.current! });
       },
     });
-  }, [onReady, load]);
+  }, [onReady, load, restoreFocus]);
 
   useEffect(() => {
     if (!state) return;

@@ -57,6 +57,12 @@ export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
     if (!state) onPointerInside(false);
   }, [state, onPointerInside]);
 
+  // A card opened from the keyboard takes focus, so Tab walks its links and buttons.
+  const wantsFocus = state?.request.focus === true;
+  useEffect(() => {
+    if (wantsFocus && state?.card) ref.current?.focus({ preventScroll: true });
+  }, [wantsFocus, entityId, state?.card]);
+
   if (!state) return null;
   return (
     <div
@@ -64,6 +70,7 @@ export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
       className="card-frame"
       role="dialog"
       aria-modal="false"
+      tabIndex={-1}
       aria-labelledby={titleId}
       data-placed={placed}
       onPointerEnter={() => onPointerInside(true)}

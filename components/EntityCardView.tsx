@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
-import type { Citation, Fact, FactKind } from '../core/story/schema';
+import type { Fact, FactKind } from '../core/story/schema';
+import { CitationToggle } from './CitationToggle';
 import { categoryLabel, factGroupTitle } from './labels';
+import { StorySummaryToggle } from './StorySummaryToggle';
 
 type GroupKind = Exclude<FactKind, 'denial'>;
 const KIND_ORDER: GroupKind[] = ['sanctions', 'accusation', 'statement', 'event', 'relation', 'background'];
@@ -75,32 +76,8 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           </ul>
         </footer>
       ) : null}
+      <StorySummaryToggle headline={card.headline} />
     </article>
-  );
-}
-
-/** "¶4" that expands to the exact sentence of the article the fact rests on. */
-export function CitationToggle({ citation }: { citation: Citation }) {
-  const [open, setOpen] = useState(false);
-  const quoteId = useId();
-  const n = String(citation.paragraph);
-  const headline = citation.paragraph === 0;
-  return (
-    <>
-      <button
-        type="button"
-        className="citation"
-        aria-expanded={open}
-        aria-controls={quoteId}
-        aria-label={headline ? i18n.t('citation.sourceHeadline') : i18n.t('citation.sourceParagraph', { n })}
-        onClick={() => setOpen(!open)}
-      >
-        {headline ? i18n.t('citation.headline') : i18n.t('citation.paragraph', { n })}
-      </button>
-      <blockquote id={quoteId} className="quote" hidden={!open}>
-        {i18n.t('citation.quote', { quote: citation.quote })}
-      </blockquote>
-    </>
   );
 }
 

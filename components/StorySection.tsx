@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { StorySummary } from '../core/messages/protocol';
-import { CitationToggle } from './EntityCardView';
+import { CitationToggle } from './CitationToggle';
 import type { Loadable } from './loadable';
 
 /** The story at a glance: its headline and key points, each citing the article. */

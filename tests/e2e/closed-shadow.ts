@@ -51,3 +51,111 @@ export async function shadowUiText(page: Page, localName = 'backstory-card'): Pr
   visibleText(host, out);
   return out.join(' ').replace(/\s+/g, ' ').trim();
 }
+
+function findByClass(node: CdpNode, className: string): CdpNode | undefined {
+  const attrs = node.attributes ?? [];
+  const at = attrs.indexOf('class');
+  if (at >= 0 && attrs[at + 1]!.split(/\s+/).includes(className)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findByClass(child, className);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The viewport box of the first element with `className` in our UI, or null when none is rendered. */
+export async function shadowUiBox(page: Page, className = 'card-frame') {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const node = findByClass(root, className);
+    if (!node) return null;
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
+      model: { border: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Name and role of the element that has keyboard focus, seen through the accessibility tree. */
+export async function focusedElement(page: Page): Promise<{ role: string; name: string } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
+    };
+    // The document itself reports focus too: the focused element is the innermost one.
+    const focused = nodes.findLast(
+      (n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    );
+    return focused ? { role: focused.role?.value ?? '', name: focused.name?.value ?? '' } : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Copies the card's shadow tree (markup and styles) into an open shadow root of a
+ * test host, where axe can reach it: a closed root is closed to axe too.
+ */
+export async function cloneCardForAxe(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findHost(root, 'backstory-card');
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) throw new Error('the card is not mounted');
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () {
+        const host = document.createElement('div');
+        host.id = 'card-clone-for-axe';
+        document.documentElement.append(host);
+        host.attachShadow({ mode: 'open' }).innerHTML = this.innerHTML;
+      }`,
+    });
+    return '#card-clone-for-axe';
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function findButton(node: CdpNode, text: string): CdpNode | undefined {
+  if (node.localName === 'button') {
+    const out: string[] = [];
+    visibleText(node, out);
+    if (out.join('').trim() === text) return node;
+  }
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findButton(child, text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Clicks the button labelled `text` in our UI, as a reader's pointer would. */
+export async function clickShadowUiButton(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let center: { x: number; y: number };
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const node = findButton(root, text);
+    if (!node) throw new Error(`no button "${text}" in our UI`);
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
+      model: { border: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    center = { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  } finally {
+    await cdp.detach();
+  }
+  await page.mouse.move(center.x, center.y, { steps: 3 });
+  await page.mouse.click(center.x, center.y);
+}

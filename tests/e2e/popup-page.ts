@@ -16,14 +16,38 @@ type ExtensionApi = typeof browser;
 export async function openPopupFor(context: BrowserContext, extensionId: string, page: Page) {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const url = page.url();
-  const tabId = await popup.evaluate(async (url) => {
+  const tabId = await tabIdIn(popup, page.url());
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return { popup, tabId };
+}
+
+/** The id of the tab showing `url`, asked from an extension page. */
+export async function tabIdIn(extensionPage: Page, url: string): Promise<number> {
+  const tabId = await extensionPage.evaluate(async (url) => {
     const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
     return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id;
   }, url);
   if (tabId === undefined) throw new Error(`No tab shows ${url}`);
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  return { popup, tabId };
+  return tabId;
+}
+
+/** Sends a page-protocol message to `page`'s top frame, as the popup and the keyboard command do. */
+export async function sendToPage(context: BrowserContext, extensionId: string, page: Page, message: object): Promise<unknown> {
+  const sender = await context.newPage();
+  try {
+    await sender.goto(`chrome-extension://${extensionId}/popup.html?tab=0`);
+    const tabId = await tabIdIn(sender, page.url());
+    return await sender.evaluate(
+      async ([tabId, message]) => {
+        const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+        return chrome.tabs.sendMessage(tabId as number, message, { frameId: 0 });
+      },
+      [tabId, message] as const,
+    );
+  } finally {
+    await sender.close();
+    await page.bringToFront();
+  }
 }
 
 /** The toolbar badge of a tab, read from an extension page. */

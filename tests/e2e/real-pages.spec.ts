@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { SHARED_PAGES_DIR } from '../../tooling/page-server';
 import { expect, test } from './fixtures';
+import { tabIdIn } from './popup-page';
 
 /** The extension API as an extension page sees it (Chromium calls it `chrome`). */
 type Api = { chrome: typeof browser };
@@ -28,9 +29,8 @@ function expectedEntities(): Map<string, Set<string>> {
 async function tabIdOf(context: BrowserContext, extensionId: string, url: string): Promise<number> {
   const probe = await context.newPage();
   await probe.goto(`chrome-extension://${extensionId}/popup.html?tab=0`);
-  const id = await probe.evaluate(async (url) => (await (globalThis as unknown as Api).chrome.tabs.query({ url }))[0]?.id, url);
+  const id = await tabIdIn(probe, url);
   await probe.close();
-  if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
 }
 

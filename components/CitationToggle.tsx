@@ -1,0 +1,28 @@
+import { i18n } from '#i18n';
+import { useId, useState } from 'react';
+import type { Citation } from '../core/story/schema';
+
+/** "¶4" that expands to the exact sentence of the article the fact rests on. */
+export function CitationToggle({ citation }: { citation: Citation }) {
+  const [open, setOpen] = useState(false);
+  const quoteId = useId();
+  const n = String(citation.paragraph);
+  const headline = citation.paragraph === 0;
+  return (
+    <>
+      <button
+        type="button"
+        className="citation"
+        aria-expanded={open}
+        aria-controls={quoteId}
+        aria-label={headline ? i18n.t('citation.sourceHeadline') : i18n.t('citation.sourceParagraph', { n })}
+        onClick={() => setOpen(!open)}
+      >
+        {headline ? i18n.t('citation.headline') : i18n.t('citation.paragraph', { n })}
+      </button>
+      <blockquote id={quoteId} className="quote" hidden={!open}>
+        {i18n.t('citation.quote', { quote: citation.quote })}
+      </blockquote>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { i18n } from '#i18n';
+import { useId, useState } from 'react';
+import type { StorySummary } from '../core/messages/protocol';
+import { sendMessage } from '../extension/send-message';
+import { CitationToggle } from './CitationToggle';
+
+/** "About the story": the story's key points, fetched the first time a reader asks. */
+export function StorySummaryToggle({ headline }: { headline: string }) {
+  const [open, setOpen] = useState(false);
+  const [story, setStory] = useState<StorySummary>();
+  const [error, setError] = useState<string>();
+  const panelId = useId();
+
+  const toggle = () => {
+    setOpen(!open);
+    if (!story && !error) {
+      void sendMessage({ type: 'story/get' }).then((reply) => {
+        if (reply.ok) setStory(reply.story);
+        else setError(reply.error);
+      });
+    }
+  };
+
+  return (
+    <section className="story-summary">
+      <button type="button" className="link" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
+        {i18n.t('card.aboutStory')}
+      </button>
+      <div id={panelId} hidden={!open}>
+        <p className="story-headline">{headline}</p>
+        {error ? (
+          <p role="alert">{i18n.t('popup.storyError', { error })}</p>
+        ) : !story ? (
+          <p role="status">{i18n.t('card.loading')}</p>
+        ) : (
+          <ul className="key-points">
+            {story.summary.map((point) => (
+              <li key={point.text}>
+                {point.text} <CitationToggle citation={point.citation} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

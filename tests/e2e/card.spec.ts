@@ -1,0 +1,147 @@
+import AxeBuilder from '@axe-core/playwright';
+import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiText } from './closed-shadow';
+import { expect, paintedMentions, pointOfText, test } from './fixtures';
+import { sendToPage } from './popup-page';
+
+async function openDemo(page: import('@playwright/test').Page, origin: string) {
+  await page.goto(`${origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+}
+
+const cardTitle = async (page: import('@playwright/test').Page) => {
+  const text = await shadowUiText(page);
+  return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
+};
+
+test.describe('the hover card', () => {
+  test('opens only after the pointer rests on a name, not when it passes over', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await page.waitForTimeout(80);
+    await page.mouse.move(point.x, point.y + 200);
+    await page.waitForTimeout(500);
+    expect(await shadowUiBox(page)).toBeNull();
+
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+  });
+
+  test('stays open while the pointer travels into it, and closes after it leaves', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => shadowUiBox(page)).not.toBeNull();
+    const box = (await shadowUiBox(page))!;
+    // Into the card, through the gap between name and card.
+    await page.mouse.move(box.x + 20, box.y + 20, { steps: 4 });
+    await page.waitForTimeout(600);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+    // Well away from both.
+    await page.mouse.move(box.x + box.width + 200, 5);
+    await expect.poll(() => shadowUiBox(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('closes on Escape', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const point = await pointOfText(page, 'John Kirby');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+  });
+
+  test('closes when its name scrolls out of view, even with the pointer resting on the card', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    await page.mouse.move(box.x + 30, box.y + 30, { steps: 3 });
+    await page.waitForTimeout(400);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+    await page.evaluate(() => window.scrollBy(0, innerHeight * 2));
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+  });
+
+  test('stays whole inside the viewport near every edge, above a sticky header', async ({ page, server }) => {
+    await page.goto(`${server.origin}/fixtures/edges.html`);
+    await expect.poll(() => paintedMentions(page)).toBe(4);
+    const viewport = page.viewportSize()!;
+    for (const name of ['Japan', 'Ukraine', 'Vietnam', 'China']) {
+      await page.mouse.move(viewport.width / 2, viewport.height / 2);
+      await expect.poll(() => shadowUiBox(page)).toBeNull();
+      const point = await pointOfText(page, name);
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+      await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+      const box = (await shadowUiBox(page))!;
+      expect(box.x, name).toBeGreaterThanOrEqual(0);
+      expect(box.y, name).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(viewport.width);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(viewport.height);
+    }
+  });
+
+  test('the keyboard command opens the next name in view with focus in the card; Escape gives focus back', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    await openDemo(page, server.origin);
+    await page.getByRole('link', { name: 'World' }).focus();
+    // The message the Alt+Shift+B command sends (headless Chromium has no toolbar to press it on).
+    expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention' })).toMatchObject({
+      ok: true,
+      revealed: true,
+    });
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Vladimir Putin' });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'World' });
+
+    // Again: the next name after the first.
+    await sendToPage(context, extensionId, page, { type: 'page/next-mention' });
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+  });
+
+  test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const point = await pointOfText(page, 'John Kirby');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    expect(await shadowUiText(page)).not.toContain('Key points');
+
+    await clickShadowUiButton(page, '¶7');
+    await expect.poll(() => shadowUiText(page)).toContain(
+      '“John Kirby of the U.S. National Security Council expressed concern',
+    );
+    await clickShadowUiButton(page, 'About the story');
+    await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
+
+    await clickShadowUiButton(page, 'U.S. National Security Council');
+    await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${colorScheme} theme`, () => {
+      test.use({ colorScheme });
+      test('an open card has no accessibility violations', async ({ page, server }) => {
+        await openDemo(page, server.origin);
+        const point = await pointOfText(page, 'North Korea');
+        await page.mouse.move(point.x, point.y);
+        await expect.poll(() => cardTitle(page)).toBe('North Korea');
+        await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+        const clone = await cloneCardForAxe(page);
+        const results = await new AxeBuilder({ page }).include(clone).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+      });
+    });
+  }
+});
