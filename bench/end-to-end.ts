@@ -18,7 +18,7 @@ const WATCH_FIRST_HIGHLIGHT = `(() => {
 })();`;
 
 /** Content scripts run at document_idle and then wait for the service worker: give them this long after load. */
-const SETTLE_AFTER_LOAD_MS = 3_000;
+const SETTLE_AFTER_LOAD_MS = 2_000;
 const SAMPLING_INTERVAL_US = 100;
 
 async function firstHighlight(page: Page, url: string): Promise<{ firstMs: number; loadMs: number }> {

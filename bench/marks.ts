@@ -16,4 +16,4 @@ export const SCROLL_PX = 500;
 export const MUTATIONS = 2_000;
 export const HOVER_LOOKUPS = 1_000;
 /** How long after the mutations work they set off still counts: debounced or idle-time handlers included. */
-export const MUTATIONS_SETTLE_MS = 500;
+export const MUTATIONS_SETTLE_MS = 300;

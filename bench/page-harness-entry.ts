@@ -18,22 +18,15 @@ const MEMORY_REFRESH_MS = 60;
 
 /**
  * JS heap in use after full collections; null without --expose-gc or
- * performance.memory. With `untilStable`, collects again until nothing more
- * is freed: garbage held across the JS and DOM heaps can take another round.
+ * performance.memory. Three in a row: garbage held across the JS and DOM
+ * heaps can need more than one round to go.
  */
-async function settledHeap(untilStable = false): Promise<number | null> {
+async function settledHeap(): Promise<number | null> {
   const memory = (performance as MemoryPerformance).memory;
   if (!window.gc || !memory) return null;
-  let used = Infinity;
-  for (let round = 0; round < 5; round++) {
-    window.gc();
-    window.gc();
-    await sleep(MEMORY_REFRESH_MS);
-    const now = memory.usedJSHeapSize;
-    if (!untilStable || used - now < 1024) return now;
-    used = now;
-  }
-  return used;
+  for (let round = 0; round < 3; round++) window.gc();
+  await sleep(MEMORY_REFRESH_MS);
+  return memory.usedJSHeapSize;
 }
 
 interface Outcome {
@@ -76,7 +69,7 @@ async function run(variant: VariantId, entities: readonly MatchableEntity[], ali
   const wallMs = performance.now() - t0;
   performance.mark(MARKS.runEnd);
   const long = longFrames.stop();
-  const heapAfter = await settledHeap(true);
+  const heapAfter = await settledHeap();
   return {
     wallMs,
     firstHighlightMs: variant === 'floor' || firstPaintAt == null ? null : firstPaintAt - t0,
@@ -95,10 +88,10 @@ async function settle(): Promise<void> {
   (document.head ?? document.documentElement).append(style);
   await document.fonts?.ready;
   await afterNextPaint();
-  await sleep(100);
+  await sleep(50);
   await afterNextPaint();
   // The load's garbage, collected now: otherwise the first run's "before" can still hold some of it.
-  await settledHeap(true);
+  await settledHeap();
 }
 
 const harness: Harness = { settle, run, scroll: scrollProbe, mutate: mutationProbe };

@@ -1,20 +1,16 @@
 import { browser } from 'wxt/browser';
-import { parsePageReply, type PageMessageType, type PageReply, type PageRequest } from '../core/messages/protocol';
+import { settle } from '../core/messages/envelope';
+import { parsePageReply, type PageMessageType, type PageReply, type PageRequest } from '../core/messages/page-protocol';
 
 /**
  * Sends a request to the content script of a tab's top frame and validates the reply.
  * Never throws: a tab without our content script (a browser page, a page still
  * loading, one opened before the extension was installed) comes back as `{ ok: false }`.
  */
-export async function sendToTab<T extends PageMessageType>(
+export function sendToTab<T extends PageMessageType>(
   tabId: number,
   request: PageRequest<T> & { type: T },
 ): Promise<PageReply<T>> {
-  try {
-    // The top frame only: every frame would answer, and the first answer wins whatever it says.
-    const raw: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
-    return parsePageReply(request.type, raw);
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  // The top frame only: every frame would answer, and the first answer wins whatever it says.
+  return settle(async () => parsePageReply(request.type, await browser.tabs.sendMessage(tabId, request, { frameId: 0 })));
 }

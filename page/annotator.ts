@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { MentionCounts } from '../core/messages/protocol';
+import type { MentionCounts } from '../core/messages/page-protocol';
 import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/schema';
-import { sendMessage } from '../extension/send-message';
+import { sendPageMessage } from '../extension/send-page-message';
 import { readSettingsLight, watchSettingsLight } from '../extension/settings-watch';
 import { HoverCard } from './hover-card';
 import { PageAnnotator } from './page-annotator';
@@ -17,7 +17,7 @@ const REPORT_INTERVAL_MS = 500;
  * was found for the popup and the badge.
  */
 export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
-  const [reply, initialSettings] = await Promise.all([sendMessage({ type: 'matcher/get' }), readSettingsLight()]);
+  const [reply, initialSettings] = await Promise.all([sendPageMessage({ type: 'matcher/get' }), readSettingsLight()]);
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   if (ctx.isInvalid) return undefined;
 
@@ -88,7 +88,7 @@ function throttledReporter(ctx: ContentScriptContext) {
     timer = undefined;
     lastSent = performance.now();
     const counts: MentionCounts = Object.fromEntries(latest ?? []);
-    void sendMessage({ type: 'tab/found', url: location.href, counts });
+    void sendPageMessage({ type: 'tab/found', url: location.href, counts });
   };
   return (counts: ReadonlyMap<string, number>) => {
     latest = counts;

@@ -1,4 +1,4 @@
-import { sendMessage } from '../extension/send-message';
+import { sendPageMessage } from '../extension/send-page-message';
 import { getCardApi, type CardApi } from './card-bridge';
 import type { PageMention } from './find-mentions';
 
@@ -83,7 +83,7 @@ export class HoverCard {
   private loadUi(): Promise<CardApi | undefined> {
     const ready = getCardApi();
     if (ready) return Promise.resolve(ready);
-    this.uiLoading ??= sendMessage({ type: 'ui/load' }).then((reply) => {
+    this.uiLoading ??= sendPageMessage({ type: 'ui/load' }).then((reply) => {
       this.uiLoading = undefined;
       if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
       return getCardApi();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageRequest, type AnyPageRequest } from '../core/messages/protocol';
+import { parsePageRequest, type AnyPageRequest } from '../core/messages/page-protocol';
 import type { PageMention } from './find-mentions';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { PageAnnotator } from './page-annotator';

@@ -33,7 +33,9 @@ const README = resolve('README.md');
 /** A run that takes this long is stuck somewhere: stop rather than hang a terminal or CI job. */
 const WATCHDOG_MS = 20 * 60 * 1000;
 
+const startedAt = Date.now();
 const log = (line: string) => console.log(line);
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0)} s`;
 
 async function bench(options: BenchOptions): Promise<BenchResult> {
   const loadAtStart = loadavg()[0]!;
@@ -52,7 +54,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     const pages: PageSummary[] = [];
     try {
       for (const page of set.pages) {
-        log(`${page.name}:`);
+        log(`${page.name} (at ${elapsed()}):`);
         const summary = await benchPage(benchBrowser, {
           name: page.name,
           url: `${server.origin}${page.path}`,
@@ -70,7 +72,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     } finally {
       await benchBrowser.browser.close();
     }
-    log('End to end, built extension:');
+    log(`End to end, built extension (at ${elapsed()}):`);
     const measured = extensionBuilt
       ? await measureEndToEnd(server, set.noMentionPath, options.repetitions, log)
       : { demoFirstHighlightMs: null, demoLoadEventMs: null, noMentionWorkMs: null, noMentionMethod: 'not measured: no extension build', runs: 0 };
@@ -102,7 +104,6 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const started = Date.now();
   const result = await bench(options);
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(resolve(RESULTS_DIR, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -113,7 +114,7 @@ async function main(): Promise<number> {
     log('README.md: Performance results replaced.');
   }
   log(`\n${markdown}`);
-  log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s; results in bench/results/latest.{json,md}.`);
+  log(`Done in ${elapsed()}; results in bench/results/latest.{json,md}.`);
   const missed = result.budgets.filter((b) => !b.met);
   for (const budget of missed) log(`Budget missed: ${budget.label}: ${verdict(budget).replace(/\*\*/g, '')}`);
   return options.check && !allMet(result.budgets) ? 1 : 0;

@@ -65,9 +65,10 @@ describe('layers', () => {
     }
   });
 
-  it('page/ never reaches the database or the React UI', () => {
+  it('page/ never reaches the database or the React UI, and bundles only the page’s own messages', () => {
     for (const file of tsFiles('page')) {
-      expect(importsOf(file).filter((s) => /^(dexie|react)|\/(background|components)\//.test(s)), rel(file)).toEqual([]);
+      const banned = /^(dexie|react)|\/(background|components)\/|\/messages\/protocol$|\/send-message$/;
+      expect(importsOf(file).filter((s) => banned.test(s)), rel(file)).toEqual([]);
     }
   });
 

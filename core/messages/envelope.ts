@@ -1,0 +1,47 @@
+/**
+ * The envelope every message shares: requests are objects with a `type`, replies
+ * are `{ ok: true, ... }` or `{ ok: false, error }`. Kept apart from the message
+ * tables so the script injected into every page bundles only the schemas it uses.
+ */
+import * as z from 'zod/mini';
+
+export type Table = Record<string, { request: z.ZodMiniType; reply: z.ZodMiniType }>;
+export type Failure = { ok: false; error: string };
+
+const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
+
+/** One line per problem, with where it is: enough to debug a message, small enough to bundle anywhere. */
+export function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(message)'}: ${issue.message}`).join('; ');
+}
+
+/** Validates a request against the table entry its `type` names. */
+export function parseRequestIn<R>(table: Table, raw: unknown): { ok: true; request: R } | Failure {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  const entry = typeof type === 'string' && Object.hasOwn(table, type) ? table[type] : undefined;
+  if (!entry) return { ok: false, error: `Malformed request: unknown type ${JSON.stringify(type) ?? 'undefined'}` };
+  const parsed = entry.request.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `Malformed request: ${describeIssues(parsed.error)}` };
+  return { ok: true, request: parsed.data as R };
+}
+
+/** Validates a reply to a request of `type`; a malformed reply becomes an error reply. */
+export function parseReplyIn(table: Table, type: string, raw: unknown): { ok: true } | Failure {
+  const failed = ErrorReplySchema.safeParse(raw);
+  if (failed.success) return failed.data;
+  if (typeof raw !== 'object' || raw === null || (raw as { ok?: unknown }).ok !== true) {
+    return { ok: false, error: `Malformed reply to ${type}` };
+  }
+  const parsed = table[type]!.reply.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `Malformed reply to ${type}: ${describeIssues(parsed.error)}` };
+  return { ok: true, ...(parsed.data as object) };
+}
+
+/** Runs a send and turns any thrown error (a stopped worker, a closed tab) into an error reply. */
+export async function settle<R>(send: () => Promise<R>): Promise<R | Failure> {
+  try {
+    return await send();
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

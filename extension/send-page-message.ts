@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+import { settle } from '../core/messages/envelope';
+import { parsePageSideReply, type PageSideReply, type PageSideRequest, type PageSideType } from '../core/messages/page-protocol';
+
+/**
+ * sendMessage for the script injected into every page: the same envelope and
+ * validation, with only the page's own message schemas bundled.
+ */
+export function sendPageMessage<T extends PageSideType>(request: PageSideRequest<T> & { type: T }): Promise<PageSideReply<T>> {
+  return settle(async () => parsePageSideReply(request.type, await browser.runtime.sendMessage(request)));
+}
