@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { MatchableEntity } from '../core/matcher';
 import type { BenchBrowser } from './bench-browser';
 import type { Bundles } from './bundles';
+import { HIGHLIGHT_CSS } from '../page/highlight-styles';
 import { busyBetween } from './busy-time';
 import { HOVER_LOOKUPS, MARKS, SCROLL_STEPS } from './marks';
 import { median } from './stats';
@@ -18,6 +19,14 @@ export interface LoadPlan {
 
 const LOAD_TIMEOUT_MS = 120_000;
 
+/** Runs in the page before its HTML: the same sheet, under the same key, that page/highlight-styles.ts adopts. */
+function adoptStylesEarly(css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  (globalThis as Record<symbol, unknown>)[Symbol.for('backstory.highlight-sheet')] = sheet;
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 async function inject(page: Page, { variant, bundles }: LoadPlan): Promise<void> {
   await page.addScriptTag({ content: bundles.harness });
   if (variant === 'backstory') await page.addScriptTag({ content: bundles.backstory });
@@ -33,6 +42,8 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
+    // As the content script does at document_start: our highlight styles are in place before the page has elements.
+    if (plan.variant === 'backstory') await page.addInitScript(adoptStylesEarly, HIGHLIGHT_CSS);
     await page.goto(plan.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     await inject(page, plan);
     await page.evaluate(() => window.__bench!.settle());

@@ -4,6 +4,8 @@ import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/schema';
 import { sendPageMessage } from '../extension/send-page-message';
 import { readSettingsLight, watchSettingsLight } from '../extension/settings-watch';
+import { adoptHighlightStyles } from './highlight-styles';
+import { supportsHighlights } from './highlighter';
 import { HoverCard } from './hover-card';
 import { PageAnnotator } from './page-annotator';
 import { listenForPageCommands } from './page-commands';
@@ -17,7 +19,13 @@ const REPORT_INTERVAL_MS = 500;
  * was found for the popup and the badge.
  */
 export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
-  const [reply, initialSettings] = await Promise.all([sendPageMessage({ type: 'matcher/get' }), readSettingsLight()]);
+  // At document_start, before the page has any elements to restyle.
+  if (supportsHighlights()) adoptHighlightStyles();
+  const [reply, initialSettings] = await Promise.all([
+    sendPageMessage({ type: 'matcher/get' }),
+    readSettingsLight(),
+    documentParsed(),
+  ]);
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   if (ctx.isInvalid) return undefined;
 
@@ -96,4 +104,10 @@ function throttledReporter(ctx: ContentScriptContext) {
     const wait = Math.max(0, lastSent + REPORT_INTERVAL_MS - performance.now());
     timer = ctx.setTimeout(send, wait);
   };
+}
+
+/** Resolves once the page's HTML is parsed: what there is to read is all there. */
+function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }

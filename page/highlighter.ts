@@ -1,21 +1,9 @@
 import type { PageMention } from './find-mentions';
 import type { Painter } from './painter';
 import { ViewportWindow } from './viewport-window';
+import { adoptHighlightStyles, HOVER_HIGHLIGHT, MENTION_HIGHLIGHT, removeHighlightStyles } from './highlight-styles';
 
-export const MENTION_HIGHLIGHT = 'backstory-mention';
-export const HOVER_HIGHLIGHT = 'backstory-hover';
-
-const HIGHLIGHT_CSS = `
-::highlight(${MENTION_HIGHLIGHT}) { background-color: rgba(255, 200, 40, 0.28); text-decoration: underline dotted rgba(160, 110, 0, 0.9); text-decoration-thickness: 2px; text-underline-offset: 3px; }
-::highlight(${HOVER_HIGHLIGHT}) { background-color: rgba(255, 186, 0, 0.5); }
-@media (prefers-color-scheme: dark) {
-  ::highlight(${MENTION_HIGHLIGHT}) { background-color: rgba(255, 214, 90, 0.22); text-decoration-color: rgba(255, 214, 90, 0.9); }
-  ::highlight(${HOVER_HIGHLIGHT}) { background-color: rgba(255, 214, 90, 0.42); }
-}
-@media (forced-colors: active) {
-  ::highlight(${MENTION_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
-  ::highlight(${HOVER_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
-}`;
+export { HOVER_HIGHLIGHT, MENTION_HIGHLIGHT };
 
 export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -31,22 +19,21 @@ export class Highlighter implements Painter {
   private readonly painted = new Highlight();
   private readonly hovered = new Highlight();
   private readonly window = new ViewportWindow();
-  private readonly sheet = new CSSStyleSheet();
+  private readonly sheet = adoptHighlightStyles();
   private readonly shadowRoots = new Set<ShadowRoot>();
+  private known = 0;
   private windowStart = 0;
   private windowEnd = 0;
 
   constructor() {
-    this.sheet.replaceSync(HIGHLIGHT_CSS);
     this.hovered.priority = 1;
     CSS.highlights.set(MENTION_HIGHLIGHT, this.painted);
     CSS.highlights.set(HOVER_HIGHLIGHT, this.hovered);
-    // An adopted sheet styles the page without adding a node to it.
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
   }
 
   setMentions(mentions: readonly PageMention[]): void {
     this.mentions = mentions;
+    this.known = mentions.length;
     // -1 forces the next update to repaint, even when the new list is empty.
     this.windowStart = this.windowEnd = -1;
     this.update();
@@ -60,6 +47,14 @@ export class Highlighter implements Painter {
     this.windowEnd = end;
     this.painted.clear();
     for (let i = start; i < end; i++) this.painted.add(toStaticRange(this.mentions[i]!));
+  }
+
+  extend(mentions: readonly PageMention[]): void {
+    // `mentions` may be the very array grown in place: compare with the length last seen.
+    const windowEndsEarlier = this.windowEnd >= 0 && this.windowEnd < this.known;
+    this.mentions = mentions;
+    this.known = mentions.length;
+    if (!windowEndsEarlier) this.update();
   }
 
   setHovered(mention: PageMention | undefined): void {
@@ -81,7 +76,7 @@ export class Highlighter implements Painter {
     for (const root of this.shadowRoots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
     if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.painted) CSS.highlights.delete(MENTION_HIGHLIGHT);
     if (CSS.highlights.get(HOVER_HIGHLIGHT) === this.hovered) CSS.highlights.delete(HOVER_HIGHLIGHT);
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    removeHighlightStyles();
   }
 }
 

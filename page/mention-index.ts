@@ -6,15 +6,27 @@ import type { PageMention } from './find-mentions';
  */
 export class MentionIndex {
   private readonly byNode = new Map<Text, PageMention[]>();
+  private readonly list: PageMention[] = [];
 
-  constructor(readonly mentions: readonly PageMention[]) {
+  constructor(mentions: readonly PageMention[] = []) {
+    this.add(mentions);
+  }
+
+  /** Adds mentions that come after every mention already indexed, in document order. */
+  add(mentions: readonly PageMention[]): void {
     for (const mention of mentions) {
+      this.list.push(mention);
       for (const node of nodesOf(mention)) {
         let list = this.byNode.get(node);
         if (!list) this.byNode.set(node, (list = []));
         list.push(mention);
       }
     }
+  }
+
+  /** Every mention indexed, in document order. */
+  get mentions(): readonly PageMention[] {
+    return this.list;
   }
 
   /** The mention covering `offset` in `node`, if any. */

@@ -1,6 +1,6 @@
 import type { PageMention } from './find-mentions';
 
-const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING, without relying on the Node global.
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on the Node global.
 
 /**
  * Every mention on the page in document order, kept current as parts of the
@@ -29,11 +29,20 @@ export class MentionStore {
     return this.list.length !== before;
   }
 
-  /** Replaces the mentions inside `root` with `found` (already in document order). */
-  replaceWithin(root: Node, found: readonly PageMention[]): void {
-    const kept = this.list.filter((m) => !root.contains(m.startNode));
-    const at = insertionPoint(kept, root);
-    this.list = [...kept.slice(0, at), ...found, ...kept.slice(at)];
+  /**
+   * Replaces the mentions inside any of `roots` with `found` (in document order):
+   * one pass over the list, however many blocks changed at once.
+   */
+  replaceWithin(roots: readonly Node[], found: readonly PageMention[]): void {
+    const dirty = new Set(roots);
+    const inDirty = (node: Node) => {
+      for (let n: Node | null = node; n; n = n.parentNode) if (dirty.has(n)) return true;
+      return false;
+    };
+    this.list = mergeInDocumentOrder(
+      this.list.filter((m) => !inDirty(m.startNode)),
+      found,
+    );
   }
 
   /** Mentions per entity id. */
@@ -44,15 +53,19 @@ export class MentionStore {
   }
 }
 
-/** Index of the first mention that comes after `root` in document order. */
-function insertionPoint(list: readonly PageMention[], root: Node): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    // PRECEDING: the mention's node comes before root.
-    if (root.compareDocumentPosition(list[mid]!.startNode) & PRECEDING) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Whether `a` starts before `b` in the document. */
+export function startsBefore(a: PageMention, b: PageMention): boolean {
+  if (a.startNode === b.startNode) return a.startOffset < b.startOffset;
+  return (a.startNode.compareDocumentPosition(b.startNode) & FOLLOWING) !== 0;
+}
+
+function mergeInDocumentOrder(a: readonly PageMention[], b: readonly PageMention[]): PageMention[] {
+  if (b.length === 0) return a.slice();
+  const out: PageMention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(startsBefore(b[j]!, a[i]!) ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }

@@ -26,6 +26,8 @@ export class OverlayPainter implements Painter {
   private readonly layer: HTMLDivElement;
   private readonly pool: HTMLDivElement[] = [];
   private used = 0;
+  private known = 0;
+  private windowEnd = -1;
   private painted = 0;
   private hovered: PageMention | undefined;
 
@@ -44,16 +46,26 @@ export class OverlayPainter implements Painter {
 
   setMentions(mentions: readonly PageMention[]): void {
     this.mentions = mentions;
+    this.known = mentions.length;
     this.update();
   }
 
   /** Boxes move with the text, so every frame of scrolling places them again. */
   update(): void {
     const [start, end] = this.window.find(this.mentions);
+    this.windowEnd = end;
     this.used = 0;
     for (let i = start; i < end; i++) this.draw(this.mentions[i]!);
     this.painted = end - start;
     for (let i = this.used; i < this.pool.length; i++) this.pool[i]!.hidden = true;
+  }
+
+  extend(mentions: readonly PageMention[]): void {
+    // `mentions` may be the very array grown in place: compare with the length last seen.
+    const windowEndsEarlier = this.windowEnd >= 0 && this.windowEnd < this.known;
+    this.mentions = mentions;
+    this.known = mentions.length;
+    if (!windowEndsEarlier) this.update();
   }
 
   setHovered(mention: PageMention | undefined): void {

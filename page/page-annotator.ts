@@ -124,6 +124,7 @@ export class PageAnnotator {
     const generation = this.generation;
     this.store.clear();
     this.state = createMatchState();
+    this.publish();
     // Frames run a content script of their own (all_frames): each paints and hit-tests its document.
     const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, { frames: false });
     for (;;) {
@@ -140,12 +141,13 @@ export class PageAnnotator {
       }
       if (generation !== this.generation) return;
       this.store.append(found);
+      // Only the new mentions are added: rebuilding all of it every slice grows with the square of the page.
+      this.showMore(found);
       if (done) break;
-      if (found.length > 0) this.publish();
       await yieldToPage();
       if (generation !== this.generation) return;
     }
-    this.publish(true);
+    this.reportCounts();
   }
 
   private scheduleRescan(): void {
@@ -167,43 +169,71 @@ export class PageAnnotator {
       }
       const generation = this.generation;
       let changed = work.removed && this.store.dropDisconnected();
-      this.slice.begin();
-      for (const root of work.roots) {
-        if (this.slice.expired) {
+      const roots = work.roots.filter((root) => root.isConnected).sort(inDocumentOrder);
+      let next = 0;
+      while (next < roots.length) {
+        // One slice of roots, then one merge into the store for all of them.
+        this.slice.begin();
+        const batch: Element[] = [];
+        const found: PageMention[] = [];
+        while (next < roots.length && !this.slice.expired) {
+          const root = roots[next++]!;
+          batch.push(root);
+          const reader = new BlockReader(root, { frames: false });
+          for (let block = reader.next(); block; block = reader.next()) {
+            for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
+          }
+        }
+        this.store.replaceWithin(batch, found);
+        changed = true;
+        if (next < roots.length) {
           await yieldToPage();
           if (generation !== this.generation) return;
-          this.slice.begin();
         }
-        if (!root.isConnected) continue;
-        const reader = new BlockReader(root, { frames: false });
-        const found: PageMention[] = [];
-        for (let block = reader.next(); block; block = reader.next()) {
-          for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
-        }
-        this.store.replaceWithin(root, found);
-        changed = true;
       }
-      if (changed) this.publish(true);
+      if (changed) {
+        this.publish();
+        this.reportCounts();
+      }
     }
   }
 
-  /** Makes what the store holds visible: filter, hit-test index, highlights, counts. */
-  private publish(report = false): void {
+  /** Makes what the store holds visible from scratch: after a filter change or a rescan. */
+  private publish(): void {
     if (this.destroyed) return;
-    this.visible = this.store.all.filter((m) => this.filter(m.entityId));
-    for (const mention of this.visible) {
+    this.visible = [];
+    this.index = new MentionIndex();
+    this.showMore(this.store.all);
+  }
+
+  /** Shows mentions that come after all those already shown: filter, hit-test index, highlights. */
+  private showMore(mentions: readonly PageMention[]): void {
+    if (this.destroyed) return;
+    const shown = mentions.filter((m) => this.filter(m.entityId));
+    for (const mention of shown) {
+      this.visible.push(mention);
       const root = mention.startNode.getRootNode();
       if (root !== this.doc && 'host' in root && !this.shadowRoots.has(root as ShadowRoot)) {
         this.shadowRoots.add(root as ShadowRoot);
         this.painter.addShadowRoot(root as ShadowRoot);
       }
     }
-    this.index = new MentionIndex(this.visible);
-    this.painter.setMentions(this.visible);
+    this.index.add(shown);
+    if (mentions === this.store.all) this.painter.setMentions(this.visible);
+    else this.painter.extend(this.visible);
     if (!this.painted && this.painter.paintedCount > 0) {
       this.painted = true;
       this.options.onFirstHighlights?.();
     }
-    if (report) this.options.onCountsChange?.(this.store.counts());
   }
+
+  private reportCounts(): void {
+    if (!this.destroyed) this.options.onCountsChange?.(this.store.counts());
+  }
+}
+
+function inDocumentOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  // 4: DOCUMENT_POSITION_FOLLOWING, b comes after a.
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }

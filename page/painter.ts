@@ -4,6 +4,12 @@ import type { PageMention } from './find-mentions';
 export interface Painter {
   /** The mentions to show, in document order; only those near the viewport are painted. */
   setMentions(mentions: readonly PageMention[]): void;
+  /**
+   * The list given to setMentions grew at its end. Mentions come in document
+   * order, so once one lies below the painted window, all later ones do too:
+   * nothing is measured then, which keeps a long page's scan from forcing layout.
+   */
+  extend(mentions: readonly PageMention[]): void;
   /** Follows scrolling and resizing; call at most once a frame. */
   update(): void;
   setHovered(mention: PageMention | undefined): void;
