@@ -1,19 +1,11 @@
 /** Frame and task timing inside the page. */
+import { yieldToPage } from '../page/scheduler';
 
 /** Resolves in the next requestAnimationFrame callback, with its frame time. */
 export const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
-/** Resolves in a task queued now; MessageChannel because setTimeout(0) may be clamped. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+/** Resolves in a task queued now: the same yield Backstory's slices use. */
+export const nextTask = yieldToPage;
 
 /** performance.now() just after the next frame is rendered: a task queued from requestAnimationFrame runs once that frame is painted. */
 export async function afterNextPaint(): Promise<number> {

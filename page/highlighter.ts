@@ -21,7 +21,6 @@ export class Highlighter implements Painter {
   private readonly window = new ViewportWindow();
   private readonly sheet = adoptHighlightStyles();
   private readonly shadowRoots = new Set<ShadowRoot>();
-  private known = 0;
   private windowStart = 0;
   private windowEnd = 0;
 
@@ -33,7 +32,6 @@ export class Highlighter implements Painter {
 
   setMentions(mentions: readonly PageMention[]): void {
     this.mentions = mentions;
-    this.known = mentions.length;
     // -1 forces the next update to repaint, even when the new list is empty.
     this.windowStart = this.windowEnd = -1;
     this.update();
@@ -50,11 +48,8 @@ export class Highlighter implements Painter {
   }
 
   extend(mentions: readonly PageMention[]): void {
-    // `mentions` may be the very array grown in place: compare with the length last seen.
-    const windowEndsEarlier = this.windowEnd >= 0 && this.windowEnd < this.known;
     this.mentions = mentions;
-    this.known = mentions.length;
-    if (!windowEndsEarlier) this.update();
+    if (this.window.mayReach()) this.update();
   }
 
   setHovered(mention: PageMention | undefined): void {

@@ -26,8 +26,6 @@ export class OverlayPainter implements Painter {
   private readonly layer: HTMLDivElement;
   private readonly pool: HTMLDivElement[] = [];
   private used = 0;
-  private known = 0;
-  private windowEnd = -1;
   private painted = 0;
   private hovered: PageMention | undefined;
 
@@ -46,14 +44,12 @@ export class OverlayPainter implements Painter {
 
   setMentions(mentions: readonly PageMention[]): void {
     this.mentions = mentions;
-    this.known = mentions.length;
     this.update();
   }
 
   /** Boxes move with the text, so every frame of scrolling places them again. */
   update(): void {
     const [start, end] = this.window.find(this.mentions);
-    this.windowEnd = end;
     this.used = 0;
     for (let i = start; i < end; i++) this.draw(this.mentions[i]!);
     this.painted = end - start;
@@ -61,11 +57,8 @@ export class OverlayPainter implements Painter {
   }
 
   extend(mentions: readonly PageMention[]): void {
-    // `mentions` may be the very array grown in place: compare with the length last seen.
-    const windowEndsEarlier = this.windowEnd >= 0 && this.windowEnd < this.known;
     this.mentions = mentions;
-    this.known = mentions.length;
-    if (!windowEndsEarlier) this.update();
+    if (this.window.mayReach()) this.update();
   }
 
   setHovered(mention: PageMention | undefined): void {

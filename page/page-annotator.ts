@@ -8,7 +8,7 @@ import { MentionIndex } from './mention-index';
 import { MentionStore } from './mention-store';
 import { MutationWatcher } from './mutation-watcher';
 import { Slice, yieldToPage } from './scheduler';
-import { BlockReader } from './text-walk';
+import { BlockReader, closestBlock } from './text-walk';
 
 export interface PageAnnotatorOptions {
   entities: readonly MatchableEntity[];
@@ -125,6 +125,7 @@ export class PageAnnotator {
     this.store.clear();
     this.state = createMatchState();
     this.publish();
+    const previewing = this.previewViewport();
     // Frames run a content script of their own (all_frames): each paints and hit-tests its document.
     const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, { frames: false });
     for (;;) {
@@ -142,12 +143,46 @@ export class PageAnnotator {
       if (generation !== this.generation) return;
       this.store.append(found);
       // Only the new mentions are added: rebuilding all of it every slice grows with the square of the page.
-      this.showMore(found);
+      if (!previewing) this.showMore(found);
       if (done) break;
       await yieldToPage();
       if (generation !== this.generation) return;
     }
+    if (previewing) this.publish();
     this.reportCounts();
+  }
+
+  /**
+   * The visible area first: on a page opened scrolled down (a restored scroll
+   * position, a link to an anchor), the blocks in view are scanned and painted
+   * before the in-order scan of the whole page reaches them. The preview knows
+   * nothing of what came earlier on the page, so short forms that need the full
+   * name first wait for the real scan, which replaces the preview when it is done.
+   */
+  private previewViewport(): boolean {
+    const view = this.doc.defaultView;
+    if (!view || view.scrollY < view.innerHeight / 2) return false;
+    const body = this.doc.body ?? this.doc.documentElement;
+    const roots = new Set<Element>();
+    for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+      for (const x of [view.innerWidth * 0.3, view.innerWidth * 0.6]) {
+        const element = this.doc.elementFromPoint(x, view.innerHeight * fraction);
+        const block = element && closestBlock(element, body);
+        if (block && block !== body) roots.add(block);
+      }
+    }
+    const preview: PageMention[] = [];
+    const state = createMatchState();
+    for (const root of [...roots].sort(inDocumentOrder)) {
+      if ([...roots].some((other) => other !== root && other.contains(root))) continue;
+      const reader = new BlockReader(root, { frames: false });
+      for (let block = reader.next(); block; block = reader.next()) {
+        for (const span of this.matcher.scan(block.text, state)) preview.push(toPageMention({ block, span }));
+      }
+    }
+    if (preview.length === 0) return false;
+    this.showMore(preview);
+    return true;
   }
 
   private scheduleRescan(): void {

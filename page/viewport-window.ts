@@ -11,6 +11,8 @@ const MARGIN_SCREENS = 1;
  */
 export class ViewportWindow {
   private readonly probe: Range;
+  /** The last window found ended before the end of the list it was found in. */
+  private endedEarly = false;
 
   constructor(doc: Document = document) {
     this.probe = doc.createRange();
@@ -20,7 +22,18 @@ export class ViewportWindow {
   find(mentions: readonly PageMention[]): [number, number] {
     const margin = innerHeight * MARGIN_SCREENS;
     const start = this.firstBelow(mentions, -margin, 0);
-    return [start, this.firstBelow(mentions, innerHeight + margin, start)];
+    const end = this.firstBelow(mentions, innerHeight + margin, start);
+    this.endedEarly = end < mentions.length;
+    return [start, end];
+  }
+
+  /**
+   * Whether mentions appended to the list since the last find() can be in the
+   * window: not once a mention already lay below it, since they come in
+   * document order. Lets a long page's scan paint without measuring anything.
+   */
+  mayReach(): boolean {
+    return !this.endedEarly;
   }
 
   /** The mention's boxes in viewport coordinates. */

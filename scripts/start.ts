@@ -7,8 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { foundOnTab, tabIdIn } from '../tooling/extension-tabs';
 import { launchWithExtension } from '../tooling/launch-extension';
 import { startPageServer } from '../tooling/page-server';
+import { paintedTexts } from '../tooling/painted-texts';
 
 const OUT_DIR = resolve(process.env.BACKSTORY_START_DIR ?? '.start');
 
@@ -45,14 +47,16 @@ async function main() {
     const popup = await launched.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
-    await popup.getByRole('heading', { level: 1 }).waitFor();
+    // The popup as a page about the demo tab: a real toolbar popup cannot be screenshotted.
+    const tabId = await tabIdIn(popup, demoUrl);
+    await popup.goto(`chrome-extension://${launched.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: /^North Korea/ }).waitFor();
     const popupShot = resolve(OUT_DIR, 'popup.png');
     await popup.screenshot({ path: popupShot, fullPage: true });
 
-    console.log(`Mentions highlighted near the top of the page (${mentions.length}):`);
-    const counts = new Map<string, number>();
-    for (const text of mentions) counts.set(text, (counts.get(text) ?? 0) + 1);
-    for (const [text, count] of counts) console.log(`  ${text} ×${count}`);
+    const found = await foundOnTab(popup, tabId);
+    console.log(`Found on the demo article (${found.length} of the story's names, ${mentions.length} painted in view):`);
+    for (const entity of found) console.log(`  ${entity.name} ×${entity.count}`);
     console.log(`Card screenshot:  ${cardShot}`);
     console.log(`Popup screenshot: ${popupShot}`);
   } finally {
@@ -65,14 +69,7 @@ async function waitForMentions(page: Page): Promise<string[]> {
   await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0, undefined, {
     timeout: 15_000,
   });
-  return page.evaluate(() =>
-    [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => {
-      const r = document.createRange();
-      r.setStart(range.startContainer, range.startOffset);
-      r.setEnd(range.endContainer, range.endOffset);
-      return r.toString();
-    }),
-  );
+  return paintedTexts(page);
 }
 
 async function hoverFirst(page: Page, text: string) {

@@ -67,3 +67,17 @@ function fileFor(path: string): string | undefined {
 function withoutScripts(html: string): string {
   return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 }
+
+/** A Playwright worker fixture: one page server for all the tests of a worker. */
+export const pageServerFixture: [
+  (args: object, use: (server: PageServer) => Promise<void>) => Promise<void>,
+  { scope: 'worker' },
+] = [
+  // eslint-disable-next-line no-empty-pattern
+  async ({}, use) => {
+    const server = await startPageServer();
+    await use(server);
+    await server.close();
+  },
+  { scope: 'worker' },
+];

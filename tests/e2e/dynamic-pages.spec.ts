@@ -1,21 +1,6 @@
-import type { Frame, Page } from '@playwright/test';
+import { paintedTexts } from '../../tooling/painted-texts';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
-
-/** The text of every mention painted now, in document order. */
-function paintedTexts(page: Page | Frame): Promise<string[]> {
-  return page.evaluate(() =>
-    [...(CSS.highlights.get('backstory-mention') ?? [])]
-      .map((range) => {
-        const r = document.createRange();
-        r.setStart(range.startContainer, range.startOffset);
-        r.setEnd(range.endContainer, range.endOffset);
-        return r;
-      })
-      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
-      .map((r) => r.toString()),
-  );
-}
 
 test('a page that adds an entry every 100 ms gets each new mention highlighted and hoverable', async ({
   page,

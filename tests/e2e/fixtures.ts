@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../../tooling/launch-extension';
-import { startPageServer, type PageServer } from '../../tooling/page-server';
+import { pageServerFixture, type PageServer } from '../../tooling/page-server';
 
 interface ExtensionFixtures {
   context: BrowserContext;
@@ -15,15 +15,7 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startPageServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  server: pageServerFixture,
   context: async ({ colorScheme }, use) => {
     const launched = await launchWithExtension({ colorScheme: colorScheme ?? 'light' });
     // The saved news pages reference trackers and CDNs: nothing leaves this machine.

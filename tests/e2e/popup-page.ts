@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import type { Entity } from '../../core/story/schema';
+import { tabIdIn } from '../../tooling/extension-tabs';
+import { paintedTexts } from '../../tooling/painted-texts';
+
+export { tabIdIn };
 
 const entities = JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')) as Entity[];
 
@@ -19,16 +23,6 @@ export async function openPopupFor(context: BrowserContext, extensionId: string,
   const tabId = await tabIdIn(popup, page.url());
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return { popup, tabId };
-}
-
-/** The id of the tab showing `url`, asked from an extension page. */
-export async function tabIdIn(extensionPage: Page, url: string): Promise<number> {
-  const tabId = await extensionPage.evaluate(async (url) => {
-    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
-    return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id;
-  }, url);
-  if (tabId === undefined) throw new Error(`No tab shows ${url}`);
-  return tabId;
 }
 
 /** Sends a page-protocol message to `page`'s top frame, as the popup and the keyboard command do. */
@@ -73,18 +67,6 @@ export function listedCounts(popup: Page): Promise<Record<string, number>> {
     .evaluateAll((items) =>
       Object.fromEntries(items.map((item) => [item.getAttribute('data-entity-id')!, Number(item.querySelector('.count')!.textContent)])),
     );
-}
-
-/** The text of every mention the page paints now. */
-export function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => {
-      const r = document.createRange();
-      r.setStart(range.startContainer, range.startOffset);
-      r.setEnd(range.endContainer, range.endOffset);
-      return r.toString();
-    }),
-  );
 }
 
 const entityOfAlias = new Map(

@@ -2,13 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import type { browser } from 'wxt/browser';
+import { foundOnTab, tabIdIn } from '../../tooling/extension-tabs';
 import { SHARED_PAGES_DIR } from '../../tooling/page-server';
 import { expect, test } from './fixtures';
-import { tabIdIn } from './popup-page';
-
-/** The extension API as an extension page sees it (Chromium calls it `chrome`). */
-type Api = { chrome: typeof browser };
 
 const pages = existsSync(SHARED_PAGES_DIR) ? readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort() : [];
 
@@ -34,19 +30,11 @@ async function tabIdOf(context: BrowserContext, extensionId: string, url: string
   return id;
 }
 
-async function foundOnTab(context: BrowserContext, extensionId: string, tabId: number): Promise<string[]> {
+async function foundIds(context: BrowserContext, extensionId: string, tabId: number): Promise<string[]> {
   const probe = context.pages().find((p) => p.url().startsWith(`chrome-extension://${extensionId}/`));
   const page: Page = probe ?? (await context.newPage());
   if (!probe) await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  const reply = await page.evaluate(
-    async (tabId) =>
-      (await (globalThis as unknown as Api).chrome.runtime.sendMessage({ type: 'tab/get', tabId })) as {
-        ok: boolean;
-        found?: { id: string }[];
-      },
-    tabId,
-  );
-  return (reply.found ?? []).map((e) => e.id).sort();
+  return (await foundOnTab(page, tabId)).map((e) => e.id).sort();
 }
 
 test.describe('real news pages', () => {
@@ -82,7 +70,7 @@ test.describe('real news pages', () => {
       await page.goto(url, { waitUntil: 'load' });
       const tabId = await tabIdOf(context, extensionId, url);
       const want = [...expected.get(name)!].sort();
-      await expect.poll(() => foundOnTab(context, extensionId, tabId), { timeout: 20_000 }).toEqual(want);
+      await expect.poll(() => foundIds(context, extensionId, tabId), { timeout: 20_000 }).toEqual(want);
       expect(
         await page.evaluate(() => document.documentElement.textContent === (window as unknown as { textAtLoad: string }).textAtLoad),
       ).toBe(true);

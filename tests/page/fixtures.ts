@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { EntitiesFileSchema } from '../../core/story/schema';
 import { findChromium } from '../../tooling/find-browser';
-import { startPageServer, type PageServer } from '../../tooling/page-server';
+import { pageServerFixture, type PageServer } from '../../tooling/page-server';
 
 interface WorkerFixtures {
   server: PageServer;
@@ -12,15 +12,7 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<{ load: (html: string) => Promise<Page> }, WorkerFixtures>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startPageServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  server: pageServerFixture,
   harness: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {

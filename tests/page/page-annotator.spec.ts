@@ -241,3 +241,24 @@ test('mentions inside an open shadow root are painted and hoverable', async ({ l
   });
   expect(result).toEqual({ hit: 'vladimir-putin', styled: true });
 });
+
+test('on a page opened scrolled down, the names in view are painted before the scan reaches them', async ({ load }) => {
+  const filler = '<p>Officials in Moscow met again in the capital to talk about the weather for a while.</p>'.repeat(30_000);
+  const page = await load(`<main>${filler}<p id="here" style="font-size:30px">Kim Jong Un waved.</p>${filler}</main>`);
+  const result = await page.evaluate(async () => {
+    document.getElementById('here')!.scrollIntoView({ block: 'center' });
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ entities: w.entities });
+    const done = w.annotator.start();
+    let finished = false;
+    void done.then(() => (finished = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const early = [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.startContainer.textContent);
+    const finishedEarly = finished;
+    await done;
+    return { early, finishedEarly, total: w.annotator.mentionCount };
+  });
+  expect(result.finishedEarly).toBe(false);
+  expect(result.early).toContain('Kim Jong Un waved.');
+  expect(result.total).toBe(60_001);
+});
