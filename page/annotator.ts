@@ -21,17 +21,20 @@ const REPORT_INTERVAL_MS = 500;
 export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
   // At document_start, before the page has any elements to restyle.
   if (supportsHighlights()) adoptHighlightStyles();
-  const [reply, initialSettings] = await Promise.all([
-    sendPageMessage({ type: 'matcher/get' }),
-    readSettingsLight(),
-    documentParsed(),
-  ]);
+  const parsed = documentParsed();
+  const [reply, initialSettings] = await Promise.all([sendPageMessage({ type: 'matcher/get' }), readSettingsLight()]);
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   if (ctx.isInvalid) return undefined;
 
   const categories = new Map<string, Category>(reply.entities.map((e) => [e.id, e.category]));
   const report = throttledReporter(ctx);
+  // Compiles the matcher now, often while the page is still parsing, not in the first slice of the scan.
   const annotator = new PageAnnotator({ entities: reply.entities, onCountsChange: report });
+  await parsed;
+  if (ctx.isInvalid) {
+    annotator.destroy();
+    return undefined;
+  }
   const card = new HoverCard((mention) => annotator.setHovered(mention));
   ctx.onInvalidated(() => {
     card.close();

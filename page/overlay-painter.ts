@@ -38,8 +38,6 @@ export class OverlayPainter implements Painter {
     this.layer = doc.createElement('div');
     this.layer.className = 'layer';
     shadow.append(style, this.layer);
-    // Outside <body>: the page's body-level layout and selectors never see it.
-    doc.documentElement.append(this.host);
   }
 
   setMentions(mentions: readonly PageMention[]): void {
@@ -49,6 +47,9 @@ export class OverlayPainter implements Painter {
 
   /** Boxes move with the text, so every frame of scrolling places them again. */
   update(): void {
+    // Outside <body>: the page's body-level layout and selectors never see it. Added on first
+    // use, since the content script may start before the document has an element to add it to.
+    if (!this.host.isConnected) this.doc.documentElement?.append(this.host);
     const [start, end] = this.window.find(this.mentions);
     this.used = 0;
     for (let i = start; i < end; i++) this.draw(this.mentions[i]!);

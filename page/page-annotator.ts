@@ -125,6 +125,9 @@ export class PageAnnotator {
     this.store.clear();
     this.state = createMatchState();
     this.publish();
+    // The matcher was compiled in this task: the scan starts in a slice of its own.
+    await yieldToPage();
+    if (generation !== this.generation) return;
     const previewing = this.previewViewport();
     // Frames run a content script of their own (all_frames): each paints and hit-tests its document.
     const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, { frames: false });

@@ -252,7 +252,8 @@ test('on a page opened scrolled down, the names in view are painted before the s
     const done = w.annotator.start();
     let finished = false;
     void done.then(() => (finished = true));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Until the first highlight shows, or the scan is over.
+    while (!finished && !CSS.highlights.get('backstory-mention')?.size) await new Promise((r) => setTimeout(r, 0));
     const early = [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.startContainer.textContent);
     const finishedEarly = finished;
     await done;
