@@ -1,6 +1,6 @@
 import type { PageMention } from './find-mentions';
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on the Node global.
+const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING, without relying on the Node global.
 
 /**
  * Every mention on the page in document order, kept current as parts of the
@@ -30,19 +30,28 @@ export class MentionStore {
   }
 
   /**
-   * Replaces the mentions inside any of `roots` with `found` (in document order):
-   * one pass over the list, however many blocks changed at once.
+   * Replaces the mentions inside each rescanned block with what was found there.
+   * `rescans` come in document order, none inside another. One pass over the
+   * list, and a binary search per block to place its mentions: comparing
+   * document positions is slow among thousands of siblings, so it is done rarely.
    */
-  replaceWithin(roots: readonly Node[], found: readonly PageMention[]): void {
-    const dirty = new Set(roots);
+  replaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): void {
+    const dirty = new Set(rescans.map((r) => r.root));
     const inDirty = (node: Node) => {
       for (let n: Node | null = node; n; n = n.parentNode) if (dirty.has(n)) return true;
       return false;
     };
-    this.list = mergeInDocumentOrder(
-      this.list.filter((m) => !inDirty(m.startNode)),
-      found,
-    );
+    const kept = this.list.filter((m) => !inDirty(m.startNode));
+    const out: PageMention[] = [];
+    let from = 0;
+    for (const { root, found } of rescans) {
+      const at = firstAfter(kept, root, from);
+      for (let i = from; i < at; i++) out.push(kept[i]!);
+      for (const mention of found) out.push(mention);
+      from = at;
+    }
+    for (let i = from; i < kept.length; i++) out.push(kept[i]!);
+    this.list = out;
   }
 
   /** Mentions per entity id. */
@@ -53,19 +62,15 @@ export class MentionStore {
   }
 }
 
-/** Whether `a` starts before `b` in the document. */
-export function startsBefore(a: PageMention, b: PageMention): boolean {
-  if (a.startNode === b.startNode) return a.startOffset < b.startOffset;
-  return (a.startNode.compareDocumentPosition(b.startNode) & FOLLOWING) !== 0;
-}
-
-function mergeInDocumentOrder(a: readonly PageMention[], b: readonly PageMention[]): PageMention[] {
-  if (b.length === 0) return a.slice();
-  const out: PageMention[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(startsBefore(b[j]!, a[i]!) ? b[j++]! : a[i++]!);
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
+/** Index (from `from` on) of the first mention that comes after `root` and all it contains. */
+function firstAfter(list: readonly PageMention[], root: Node, from: number): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // PRECEDING: the mention's node comes before root (and, being kept, is not inside it).
+    if (root.compareDocumentPosition(list[mid]!.startNode) & PRECEDING) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,7 +1,11 @@
-import { closestBlock } from './text-walk';
+import { closestBlock, isBlockElement } from './text-walk';
 
-/** Above this many added nodes in one batch, one rescan of the page beats many small ones. */
+/**
+ * Above this many added nodes in one batch, one rescan of the page beats many
+ * small ones; on a large page, only once the change is a fair share of it.
+ */
 export const COARSE_RESCAN_NODES = 1000;
+const COARSE_SHARE = 0.25;
 
 export interface DirtyWork {
   /** Blocks to rescan, none inside another. */
@@ -25,6 +29,8 @@ export class MutationWatcher {
   constructor(
     private readonly root: Node,
     private readonly onDirty: () => void,
+    /** Text nodes the page had at its last full scan. */
+    private readonly pageTextNodes: () => number = () => 0,
   ) {
     this.observer = new MutationObserver((records) => this.collect(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
@@ -44,12 +50,17 @@ export class MutationWatcher {
         continue;
       }
       if (record.removedNodes.length > 0) this.removed = true;
-      let ours = 0;
-      for (const node of record.addedNodes) if (isOurs(node)) ours++;
-      if (ours === record.addedNodes.length && record.removedNodes.length === 0) continue;
-      this.added += record.addedNodes.length - ours;
-      // The whole block around the change: a name may now span old and new text.
-      this.dirty.add(record.target);
+      let inline = false;
+      for (const node of record.addedNodes) {
+        if (isOurs(node)) continue;
+        this.added++;
+        // A new block (a feed entry, a paragraph) holds its own text: only it is read again.
+        if (isBlockElement(node)) this.dirty.add(node);
+        else inline = true;
+      }
+      for (const node of record.removedNodes) if (!isBlockElement(node)) inline = true;
+      // Inline text added or taken out joins what is around it: the whole block is read again.
+      if (inline) this.dirty.add(record.target);
     }
     if (wasEmpty && (this.dirty.size > 0 || this.removed)) this.onDirty();
   }
@@ -57,7 +68,7 @@ export class MutationWatcher {
   /** What changed since the last call, as work to do; null when nothing did. */
   take(): DirtyWork | null {
     if (this.dirty.size === 0 && !this.removed) return null;
-    const coarse = this.added > COARSE_RESCAN_NODES;
+    const coarse = this.added > Math.max(COARSE_RESCAN_NODES, this.pageTextNodes() * COARSE_SHARE);
     const blocks = new Set<Element>();
     if (!coarse) {
       for (const node of this.dirty) {
@@ -66,7 +77,11 @@ export class MutationWatcher {
         if (block) blocks.add(block);
       }
     }
-    const roots = [...blocks].filter((block) => ![...blocks].some((other) => other !== block && other.contains(block)));
+    // A block inside another dirty block is read with it: walk up, not across (thousands of blocks at once).
+    const roots = [...blocks].filter((block) => {
+      for (let up = block.parentElement; up; up = up.parentElement) if (blocks.has(up)) return false;
+      return true;
+    });
     const work = { roots, removed: this.removed, coarse };
     this.dirty.clear();
     this.added = 0;

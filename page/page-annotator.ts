@@ -38,6 +38,8 @@ export class PageAnnotator {
   private state: MatchState = createMatchState();
   private visible: PageMention[] = [];
   private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Text nodes read by the last full scan: how large the page is. */
+  private textNodes = 0;
   private index = new MentionIndex([]);
   private filter: (entityId: string) => boolean = () => true;
   private generation = 0;
@@ -57,7 +59,11 @@ export class PageAnnotator {
   /** Scans the whole page once, painting as it goes; resolves when done. */
   start(): Promise<void> {
     const body = this.doc.body ?? this.doc.documentElement;
-    this.watcher ??= new MutationWatcher(body, () => this.scheduleRescan());
+    this.watcher ??= new MutationWatcher(
+      body,
+      () => this.scheduleRescan(),
+      () => this.textNodes,
+    );
     return this.run(() => this.fullScan());
   }
 
@@ -131,6 +137,7 @@ export class PageAnnotator {
     const previewing = this.previewViewport();
     // Frames run a content script of their own (all_frames): each paints and hit-tests its document.
     const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, { frames: false });
+    let nodes = 0;
     for (;;) {
       this.slice.begin();
       const found: PageMention[] = [];
@@ -141,6 +148,7 @@ export class PageAnnotator {
           done = true;
           break;
         }
+        nodes += block.nodes.length;
         for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
       }
       if (generation !== this.generation) return;
@@ -151,6 +159,7 @@ export class PageAnnotator {
       await yieldToPage();
       if (generation !== this.generation) return;
     }
+    this.textNodes = nodes;
     if (previewing) this.publish();
     this.reportCounts();
   }
@@ -212,17 +221,17 @@ export class PageAnnotator {
       while (next < roots.length) {
         // One slice of roots, then one merge into the store for all of them.
         this.slice.begin();
-        const batch: Element[] = [];
-        const found: PageMention[] = [];
+        const batch: { root: Element; found: PageMention[] }[] = [];
         while (next < roots.length && !this.slice.expired) {
           const root = roots[next++]!;
-          batch.push(root);
+          const found: PageMention[] = [];
           const reader = new BlockReader(root, { frames: false });
           for (let block = reader.next(); block; block = reader.next()) {
             for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
           }
+          batch.push({ root, found });
         }
-        this.store.replaceWithin(batch, found);
+        this.store.replaceWithin(batch);
         changed = true;
         if (next < roots.length) {
           await yieldToPage();

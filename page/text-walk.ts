@@ -303,3 +303,8 @@ export function closestBlock(node: Node, root: Node): Element | null {
   if (!el) return null;
   return block ?? (root.nodeType === ELEMENT_NODE ? (root as Element) : null);
 }
+
+/** An element that starts a block of its own (decided by tag name, as the walk does). */
+export function isBlockElement(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName);
+}

@@ -263,3 +263,17 @@ test('on a page opened scrolled down, the names in view are painted before the s
   expect(result.early).toContain('Kim Jong Un waved.');
   expect(result.total).toBe(60_001);
 });
+
+test('inline text added beside old text is read together with it', async ({ load }) => {
+  const page = await load('<p id="line">Vladimir</p>');
+  await annotate(page);
+  expect(await found(page)).toEqual([]);
+  await page.evaluate(() => {
+    const b = document.createElement('b');
+    b.textContent = ' Putin';
+    document.getElementById('line')!.append(b);
+  });
+  await expect.poll(() => found(page)).toEqual(['vladimir-putin:Vladimir Putin']);
+  await page.evaluate(() => document.querySelector('#line b')!.remove());
+  await expect.poll(() => found(page)).toEqual([]);
+});
