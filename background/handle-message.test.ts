@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMatchState, decodeMatcher, matcherFrom } from '../core/matcher';
 import { StoryDatabase } from './db';
 import { handleMessage, type HandlerContext } from './handle-message';
 import { createStoryService } from './story-service';
@@ -27,12 +28,14 @@ describe('handleMessage', () => {
     }
   });
 
-  it('answers matcher/get with every entity and its aliases, and no prose', async () => {
+  it('answers matcher/get with the compiled story and each entity\'s category, and no prose', async () => {
     const reply = await handleMessage({ type: 'matcher/get' }, tab, context());
-    if (!reply.ok || !('entities' in reply)) throw new Error(JSON.stringify(reply));
-    const putin = reply.entities.find((e) => e.id === 'vladimir-putin');
-    expect(putin?.aliases.map((a) => a.text)).toContain('Vladimir Putin');
-    expect(putin).not.toHaveProperty('description');
+    if (!reply.ok || !('matcher' in reply)) throw new Error(JSON.stringify(reply));
+    expect(reply.entities).toContainEqual({ id: 'vladimir-putin', category: 'person' });
+    expect(reply.matcher.aliases).toContain('Vladimir Putin');
+    expect(JSON.stringify(reply)).not.toContain('President of Russia');
+    const found = matcherFrom(decodeMatcher(reply.matcher)).scan('Vladimir Putin flew to Pyongyang.', createMatchState());
+    expect(found.map((span) => span.entityId)).toEqual(['vladimir-putin', 'pyongyang']);
   });
 
   it('answers entity/get with the facts about the entity and the entities they name', async () => {

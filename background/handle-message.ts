@@ -10,7 +10,8 @@ import type { StoryDatabase } from './db';
 import { resolveFound } from './found-entities';
 import { recordFrameReport } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
-import { getEntityCards, getMatchableEntities, getStorySummary } from './story-queries';
+import { getPageMatcher } from './page-matcher';
+import { getEntityCards, getStorySummary } from './story-queries';
 import { mergeFrames, readTabFound, topFrameUrl } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
@@ -28,7 +29,7 @@ type Handlers = {
 
 const handlers: Handlers = {
   'story/get': async (_request, _sender, { ready }) => ({ story: await getStorySummary(await ready()) }),
-  'matcher/get': async (_request, _sender, { ready }) => getMatchableEntities(await ready()),
+  'matcher/get': async (_request, _sender, { ready }) => getPageMatcher(await ready()),
   'entity/get': async ({ entityId }, _sender, { ready }) => {
     const [card] = await getEntityCards(await ready(), [entityId]);
     if (!card) throw new Error(`Unknown entity "${entityId}"`);

@@ -1,4 +1,5 @@
 import type { EntityCard, EntityRef, StorySummary } from '../core/messages/protocol';
+import type { MatchableEntity } from '../core/matcher';
 import type { Category } from '../core/story/schema';
 import type { EntityRow, StoryDatabase } from './db';
 
@@ -17,7 +18,7 @@ export async function getStorySummary(db: StoryDatabase): Promise<StorySummary> 
   return { id: story.id, headline: story.headline, summary: story.summary };
 }
 
-export async function getMatchableEntities(db: StoryDatabase) {
+export async function getMatchableEntities(db: StoryDatabase): Promise<{ storyId: string; entities: MatchableEntity[] }> {
   const storyId = await currentStoryId(db);
   const [entities, aliases] = await Promise.all([
     db.entities.where('storyId').equals(storyId).toArray(),

@@ -1,8 +1,8 @@
 /** What the bundles injected into benchmark pages expose on window, typed for both sides. */
-import type { MatchableEntity } from '../core/matcher';
+import type { MatcherWire } from '../core/matcher';
 import type { VariantId } from './types';
 
-export type BackstoryApi = 'PageAnnotator' | 'compileMatcher + findMentions + Highlighter';
+export type BackstoryApi = 'PageAnnotator';
 
 export interface BackstoryRun {
   mentions: number;
@@ -21,7 +21,8 @@ export interface HoverTiming {
 /** Backstory's page side, bundled by bench/bundles.ts from one of the two entry files. */
 export interface BackstoryBench {
   api: BackstoryApi;
-  run(entities: readonly MatchableEntity[]): Promise<BackstoryRun>;
+  /** Runs with the story compiled as the background sends it; decoding it is part of the run. */
+  run(matcher: MatcherWire): Promise<BackstoryRun>;
   hoverTiming(lookups: number): HoverTiming;
 }
 
@@ -48,7 +49,7 @@ export interface MutationsRun {
 /** The variants and probes, bundled from bench/page-harness-entry.ts. */
 export interface Harness {
   settle(): Promise<void>;
-  run(variant: VariantId, entities: readonly MatchableEntity[], aliasRegExp: string): Promise<HarnessRun>;
+  run(variant: VariantId, matcher: MatcherWire, aliasRegExp: string): Promise<HarnessRun>;
   scroll(): Promise<ScrollRun>;
   mutate(): Promise<MutationsRun>;
 }

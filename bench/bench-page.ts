@@ -1,4 +1,4 @@
-import type { MatchableEntity } from '../core/matcher';
+import type { MatcherWire } from '../core/matcher';
 import type { BenchBrowser } from './bench-browser';
 import type { Bundles } from './bundles';
 import { measureLoad } from './measure-load';
@@ -9,7 +9,8 @@ export interface PagePlan {
   name: string;
   url: string;
   repetitions: number;
-  entities: readonly MatchableEntity[];
+  /** The story compiled as the background sends it to pages. */
+  matcherWire: MatcherWire;
   aliasRegExp: string;
   bundles: Bundles;
   log: (line: string) => void;

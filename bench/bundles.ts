@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,22 +14,18 @@ export interface Bundles {
   markjs: string;
 }
 
-/** The sliced page side replaces the old pipeline; until it lands the benchmark runs what exists. */
-export const PAGE_ANNOTATOR = resolve('page/page-annotator.ts');
-
 /**
  * Bundles the page-side code into standalone scripts a page can be given
  * with a <script> tag. Built in a temporary directory, read, and deleted:
  * the bundles are never part of the repository.
  */
 export async function buildBundles(): Promise<Bundles> {
-  const annotator = existsSync(PAGE_ANNOTATOR);
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
   try {
     await build({
       entryPoints: {
         harness: resolve('bench/page-harness-entry.ts'),
-        backstory: resolve(annotator ? 'bench/page-annotator-entry.ts' : 'bench/page-pipeline-entry.ts'),
+        backstory: resolve('bench/page-annotator-entry.ts'),
       },
       bundle: true,
       format: 'iife',
@@ -41,7 +37,7 @@ export async function buildBundles(): Promise<Bundles> {
     return {
       harness: readFileSync(join(dir, 'harness.js'), 'utf8'),
       backstory: readFileSync(join(dir, 'backstory.js'), 'utf8'),
-      backstoryApi: annotator ? 'PageAnnotator' : 'compileMatcher + findMentions + Highlighter',
+      backstoryApi: 'PageAnnotator',
       markjs: readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8'),
     };
   } finally {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { MatchableEntity } from '../core/matcher';
+import type { MatcherWire } from '../core/matcher';
 import type { BenchBrowser } from './bench-browser';
 import type { Bundles } from './bundles';
 import { HIGHLIGHT_CSS } from '../page/highlight-styles';
@@ -12,7 +12,7 @@ import type { ProbeSample, RunSample, VariantId } from './types';
 export interface LoadPlan {
   url: string;
   variant: VariantId;
-  entities: readonly MatchableEntity[];
+  matcherWire: MatcherWire;
   aliasRegExp: string;
   bundles: Bundles;
 }
@@ -49,8 +49,8 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
     await page.evaluate(() => window.__bench!.settle());
     const trace = await startTrace(page);
     const harnessRun = await page.evaluate(
-      ({ variant, entities, aliasRegExp }) => window.__bench!.run(variant, entities, aliasRegExp),
-      { variant: plan.variant, entities: plan.entities as MatchableEntity[], aliasRegExp: plan.aliasRegExp },
+      ({ variant, matcherWire, aliasRegExp }) => window.__bench!.run(variant, matcherWire, aliasRegExp),
+      { variant: plan.variant, matcherWire: plan.matcherWire, aliasRegExp: plan.aliasRegExp },
     );
     let hover: number | null = null;
     let scroll: number[] = [];

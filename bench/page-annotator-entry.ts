@@ -1,21 +1,18 @@
 /**
- * Backstory's page side through the sliced PageAnnotator. Bundled by
- * bench/bundles.ts instead of page-pipeline-entry.ts once page/page-annotator.ts exists.
+ * Backstory's page side through the sliced PageAnnotator, as the content
+ * script runs it: the matcher arrives compiled and is decoded inside the run.
  */
-import { compileMatcher } from '../core/matcher';
-import { findMentions, type PageMention } from '../page/find-mentions';
+import { matcherFrom } from '../core/matcher/runtime';
+import { decodeMatcher } from '../core/matcher/wire';
 import { MentionIndex } from '../page/mention-index';
-// The module is being written alongside this benchmark; tsc checks the calls below as soon as it lands.
-// eslint-disable-next-line @typescript-eslint/ban-ts-comment
-// @ts-ignore
 import { PageAnnotator } from '../page/page-annotator';
 import { exposeBackstory } from './page-backstory-bench';
 import { afterNextPaint, nextFrame } from './page-paint';
 
-exposeBackstory('PageAnnotator', async (entities) => {
+exposeBackstory('PageAnnotator', async (wire) => {
   let firstPaint: Promise<number> | undefined;
   const annotator = new PageAnnotator({
-    entities,
+    matcher: matcherFrom(decodeMatcher(wire)),
     root: document,
     onFirstHighlights: () => {
       firstPaint ??= afterNextPaint();
@@ -27,11 +24,9 @@ exposeBackstory('PageAnnotator', async (entities) => {
   await afterNextPaint();
   await nextFrame();
   return {
-    mentions: annotator.mentionCount as number,
+    mentions: annotator.mentionCount,
     firstPaintAt,
-    // Hover lookups go through the same modules as the annotator's; a fresh scan if it does not share its mentions.
-    hoverIndex: () =>
-      new MentionIndex((annotator as { mentions?: readonly PageMention[] }).mentions ?? findMentions(document.body, compileMatcher(entities))),
+    hoverIndex: () => new MentionIndex(annotator.mentions),
     kept: annotator,
   };
 });

@@ -1,4 +1,4 @@
-import type { MatchableEntity } from '../core/matcher';
+import type { MatcherWire } from '../core/matcher';
 import type { MentionIndex } from '../page/mention-index';
 import type { BackstoryApi, BackstoryRun } from './bench-api';
 import { timeHoverLookups } from './page-hover-timing';
@@ -11,12 +11,12 @@ export interface Annotated extends BackstoryRun {
 }
 
 /** Puts one way of running Backstory's page side on window for the benchmark. */
-export function exposeBackstory(api: BackstoryApi, annotate: (entities: readonly MatchableEntity[]) => Promise<Annotated>): void {
+export function exposeBackstory(api: BackstoryApi, annotate: (matcher: MatcherWire) => Promise<Annotated>): void {
   let last: Annotated | undefined;
   window.__backstoryBench = {
     api,
-    async run(entities) {
-      last = await annotate(entities);
+    async run(matcher) {
+      last = await annotate(matcher);
       return { mentions: last.mentions, firstPaintAt: last.firstPaintAt };
     },
     hoverTiming(lookups) {

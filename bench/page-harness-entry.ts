@@ -2,7 +2,7 @@
  * Bundled into every benchmark page (bench/bundles.ts): runs one variant in a
  * window bounded by performance marks, and the scroll and mutation probes.
  */
-import type { MatchableEntity } from '../core/matcher';
+import type { MatcherWire } from '../core/matcher';
 import type { Harness, HarnessRun } from './bench-api';
 import { MARKS } from './marks';
 import { BASELINE_CSS, markWithMarkJs, readAllText, wrapMentions } from './page-baselines';
@@ -36,14 +36,14 @@ interface Outcome {
   text?: { chars: number; nodes: number };
 }
 
-async function runVariant(variant: VariantId, entities: readonly MatchableEntity[], aliasRegExp: string): Promise<Outcome> {
+async function runVariant(variant: VariantId, matcher: MatcherWire, aliasRegExp: string): Promise<Outcome> {
   switch (variant) {
     case 'floor':
       return { mentions: null, text: readAllText(document.body) };
     case 'backstory': {
       const backstory = window.__backstoryBench;
       if (!backstory) throw new Error('the Backstory bundle is not on the page');
-      return backstory.run(entities);
+      return backstory.run(matcher);
     }
     case 'markjs':
       return { mentions: markWithMarkJs(document.body, new RegExp(aliasRegExp, 'g')) };
@@ -52,14 +52,14 @@ async function runVariant(variant: VariantId, entities: readonly MatchableEntity
   }
 }
 
-async function run(variant: VariantId, entities: readonly MatchableEntity[], aliasRegExp: string): Promise<HarnessRun> {
+async function run(variant: VariantId, matcher: MatcherWire, aliasRegExp: string): Promise<HarnessRun> {
   const heapBefore = await settledHeap();
   const longFrames = watchLongFrames();
   // A task of its own, apart from the DevTools call that asked for it.
   await nextTask();
   performance.mark(MARKS.runStart);
   const t0 = performance.now();
-  const outcome = await runVariant(variant, entities, aliasRegExp);
+  const outcome = await runVariant(variant, matcher, aliasRegExp);
   let firstPaintAt = outcome.firstPaintAt;
   if (variant !== 'backstory') {
     // Backstory's run awaits its own first paint; the others change the page synchronously.

@@ -127,7 +127,7 @@ export interface BenchResult {
   repetitions: number;
   machine: Machine;
   /** Which page-side API variant (b) ran. */
-  backstoryApi: 'PageAnnotator' | 'compileMatcher + findMentions + Highlighter';
+  backstoryApi: 'PageAnnotator';
   pages: PageSummary[];
   endToEnd: EndToEnd;
   budgets: Budget[];

@@ -3,7 +3,7 @@
  * not in the story database: every context reads them and is told when they change.
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, CategorySchema, type Category } from './story/schema';
+import { CATEGORIES, CategorySchema, type Category } from './story/category';
 
 export const SettingsSchema = z.object({
   enabled: z.boolean(),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { settle } from '../core/messages/envelope';
-import { parsePageReply, type PageMessageType, type PageReply, type PageRequest } from '../core/messages/page-protocol';
+import { parsePageReply } from '../core/messages/page-peer';
+import type { PageMessageType, PageReply, PageRequest } from '../core/messages/page-protocol';
 
 /**
  * Sends a request to the content script of a tab's top frame and validates the reply.

@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { MentionCounts } from '../core/messages/page-protocol';
+import type { MentionCounts } from '../core/messages/page-peer';
+import { matcherFrom } from '../core/matcher/runtime';
+import { decodeMatcher } from '../core/matcher/wire';
 import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/schema';
 import { sendPageMessage } from '../extension/send-page-message';
@@ -28,8 +30,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
 
   const categories = new Map<string, Category>(reply.entities.map((e) => [e.id, e.category]));
   const report = throttledReporter(ctx);
-  // Compiles the matcher now, often while the page is still parsing, not in the first slice of the scan.
-  const annotator = new PageAnnotator({ entities: reply.entities, onCountsChange: report });
+  // Decoded now, often while the page is still parsing, not in the first slice of the scan.
+  const annotator = new PageAnnotator({ matcher: matcherFrom(decodeMatcher(reply.matcher)), onCountsChange: report });
   await parsed;
   if (ctx.isInvalid) {
     annotator.destroy();

@@ -1,4 +1,5 @@
-import { createMatchState, type Matcher, type MatchState, type Span } from '../core/matcher';
+import { createMatchState } from '../core/matcher/state';
+import type { Matcher, MatchState, Span } from '../core/matcher/types';
 import { collectBlocks, mapSpanToNodes, type CollectOptions, type TextBlock } from './text-walk';
 
 /** One mention on the page, as text node positions a Range or StaticRange can take. */

@@ -1,4 +1,5 @@
-import { compileMatcher, createMatchState, type MatchableEntity, type Matcher, type MatchState } from '../core/matcher';
+import { createMatchState } from '../core/matcher/state';
+import type { Matcher, MatchState } from '../core/matcher/types';
 import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter, supportsHighlights } from './highlighter';
 import { OverlayPainter } from './overlay-painter';
@@ -11,7 +12,8 @@ import { Slice, yieldToPage } from './scheduler';
 import { BlockReader, closestBlock } from './text-walk';
 
 export interface PageAnnotatorOptions {
-  entities: readonly MatchableEntity[];
+  /** The story's matcher, decoded from what the background sent (core/matcher/wire.ts). */
+  matcher: Matcher;
   root?: Document;
   /** Called once, when the first mentions are painted. */
   onFirstHighlights?: () => void;
@@ -50,7 +52,7 @@ export class PageAnnotator {
 
   constructor(private readonly options: PageAnnotatorOptions) {
     this.doc = options.root ?? document;
-    this.matcher = compileMatcher(options.entities);
+    this.matcher = options.matcher;
     const kind = options.painter ?? (supportsHighlights() ? 'highlights' : 'overlay');
     this.painter = kind === 'highlights' ? new Highlighter() : new OverlayPainter(this.doc);
     this.probe = this.doc.createRange();

@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { compileStory, encodeMatcher } from '../core/matcher';
 import { EntitiesFileSchema } from '../core/story/schema';
 import { startPageServer } from '../tooling/page-server';
 import { aliasRegExpSource } from '../bench/alias-regex';
@@ -41,6 +42,8 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
   const loadAtStart = loadavg()[0]!;
   const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
   const aliasRegExp = aliasRegExpSource(entities);
+  // Compiled here as the background compiles it; pages only decode it.
+  const matcherWire = encodeMatcher(compileStory(entities));
   const set = benchPages(entities, { quick: options.quick, only: options.pages });
   log(`Pages: ${set.pages.map((p) => p.name).join(', ')}`);
   const bundles = await buildBundles();
@@ -59,7 +62,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
           name: page.name,
           url: `${server.origin}${page.path}`,
           repetitions: options.repetitions,
-          entities,
+          matcherWire,
           aliasRegExp,
           bundles,
           log,

@@ -1,23 +1,12 @@
-import { buildAutomaton } from './automaton';
-import { buildPatterns } from './patterns';
-import { resolve } from './resolve';
-import { Candidates, Scanner } from './scan';
-import type { MatchableEntity, Matcher, MatchState, Span } from './types';
+import { compileStory } from './compile-story';
+import { matcherFrom } from './runtime';
+import type { MatchableEntity, Matcher } from './types';
+import { decodeMatcher, encodeMatcher } from './wire';
 
 /**
- * Compiles every written form of every alias into one automaton. Do it once
- * per story: the result scans any number of blocks and pages.
+ * Compiles the entities and takes the path a page's matcher takes, through
+ * the wire format: what tests and scripts find is what pages find.
  */
 export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
-  const patterns = buildPatterns(entities);
-  const entityIds = entities.map((entity) => entity.id);
-  if (patterns.length === 0) return { scan: () => [] };
-  const scanner = new Scanner(buildAutomaton(patterns.map((pattern) => pattern.form)), patterns);
-  const hits = new Candidates();
-  return {
-    scan(text: string, state: MatchState): Span[] {
-      scanner.find(text, hits);
-      return resolve(hits, patterns, entityIds, state);
-    },
-  };
+  return matcherFrom(decodeMatcher(encodeMatcher(compileStory(entities))));
 }

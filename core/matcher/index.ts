@@ -1,4 +1,7 @@
 export { compileMatcher } from './compile';
+export { compileStory } from './compile-story';
+export { matcherFrom } from './runtime';
 export { createMatchState } from './state';
 export { foldText } from './chars';
-export type { MatchableEntity, Matcher, MatchState, Span } from './types';
+export { decodeMatcher, encodeMatcher, type MatcherWire } from './wire';
+export type { CompiledMatcher, MatchableEntity, Matcher, MatchState, Span } from './types';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUMMIT_ENTITIES } from '../../tests/fixtures/summit-entities';
-import { buildAutomaton } from './automaton';
+import { buildAutomaton } from './build-automaton';
 import { endsWord, inShoutedLine, startsWord } from './boundaries';
 import { foldCode, foldText, isDash, isWhitespace } from './chars';
 import { compileMatcher, createMatchState } from './index';

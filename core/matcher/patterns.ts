@@ -3,33 +3,13 @@
  * searches for, each remembering what a hit on it means.
  */
 import { foldText, isUnspacedScript } from './chars';
-import type { MatchableEntity } from './types';
+import type { MatchableEntity, PatternRule } from './types';
 import { aliasForms, type Form } from './variants';
 
-export interface Pattern {
+/** One string the automaton searches for, with what a hit on it means. */
+export interface Pattern extends PatternRule {
   /** Folded text the automaton matches. */
   form: string;
-  /** Index of the entity in the list given to compileMatcher. */
-  entity: number;
-  /** The pack's alias text, reported in Span.alias. */
-  alias: string;
-  /** An exclusion phrase: wins like a mention, reports nothing. */
-  exclude: boolean;
-  /**
-   * Counts as the entity's full name: its canonical name or an `always` alias.
-   * False for `after-full-name` aliases, which need such a sighting first.
-   */
-  always: boolean;
-  /**
-   * A short all-capitals acronym ("US", "UN"): in an all-caps line it is
-   * indistinguishable from a word ("TRUMP TELLS US"), see boundaries.ts.
-   */
-  acronym: boolean;
-  /** Separators (offsets in `form`) that must be dashes on the page; see variants.ts. */
-  dashAt: readonly number[];
-  /** Whether a letter may not directly precede / follow the match. */
-  leftBoundary: boolean;
-  rightBoundary: boolean;
 }
 
 const ACRONYM = /^\p{Lu}{1,3}$/u;

@@ -16,14 +16,14 @@
  *   `ambiguous`): the one whose full name was seen most recently wins; when
  *   none was seen the text is left unmarked rather than guessed.
  */
-import type { Pattern } from './patterns';
+import type { PatternRule } from './types';
 import type { Candidates } from './scan';
 import { markSeen } from './state';
 import type { MatchState, Span } from './types';
 
 export function resolve(
   hits: Candidates,
-  patterns: readonly Pattern[],
+  patterns: readonly PatternRule[],
   entityIds: readonly string[],
   state: MatchState,
 ): Span[] {
@@ -46,7 +46,7 @@ export function resolve(
     const s = start[order[g]!]!;
     const e = end[order[g]!]!;
     while (g < n && start[order[g]!] === s && end[order[g]!] === e) g++;
-    const group: Pattern[] = [];
+    const group: PatternRule[] = [];
     for (let k = from; k < g; k++) group.push(patterns[pattern[order[k]!]!]!);
 
     if (s < cursor) {
@@ -77,13 +77,13 @@ export function resolve(
   return spans;
 }
 
-function soleEntity(group: readonly Pattern[]): number | undefined {
+function soleEntity(group: readonly PatternRule[]): number | undefined {
   const first = group[0];
   if (!first) return undefined;
   return group.every((p) => p.entity === first.entity) ? first.entity : undefined;
 }
 
-function pickEntity(eligible: readonly Pattern[], entityIds: readonly string[], state: MatchState): number | undefined {
+function pickEntity(eligible: readonly PatternRule[], entityIds: readonly string[], state: MatchState): number | undefined {
   const sole = soleEntity(eligible);
   if (sole !== undefined) return sole;
   // Clock values are unique per sighting, so the latest one is never tied.

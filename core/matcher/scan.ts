@@ -5,7 +5,7 @@
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
 import { dashesAt, endsWord, inShoutedLine, startsWord } from './boundaries';
-import type { Pattern } from './patterns';
+import type { PatternRule } from './types';
 
 /** Hits of one scan, in growable typed arrays reused from block to block. */
 export class Candidates {
@@ -42,7 +42,7 @@ export class Scanner {
 
   constructor(
     private readonly automaton: Automaton,
-    private readonly patterns: readonly Pattern[],
+    private readonly patterns: readonly PatternRule[],
   ) {
     let size = 1;
     while (size < automaton.maxLength + 1) size <<= 1;

@@ -1,4 +1,5 @@
 import type { Alias, Category } from '../story/schema';
+import type { Automaton } from './automaton';
 
 /** What the matcher needs to know of one entity: the pack's entity minus its prose. */
 export interface MatchableEntity {
@@ -33,4 +34,40 @@ export interface MatchState {
 export interface Matcher {
   /** Mentions in `text`, in order, not overlapping; offsets index `text` itself. */
   scan(text: string, state: MatchState): Span[];
+}
+
+/** What a hit on one of the automaton's patterns means; the pattern's own text stays with the compiler. */
+export interface PatternRule {
+  /** Index of the entity in the list given to the compiler. */
+  entity: number;
+  /** The pack's alias text, reported in Span.alias. */
+  alias: string;
+  /** An exclusion phrase: wins like a mention, reports nothing. */
+  exclude: boolean;
+  /**
+   * Counts as the entity's full name: its canonical name or an `always` alias.
+   * False for `after-full-name` aliases, which need such a sighting first.
+   */
+  always: boolean;
+  /**
+   * A short all-capitals acronym ("US", "UN"): in an all-caps line it is
+   * indistinguishable from a word ("TRUMP TELLS US"), see boundaries.ts.
+   */
+  acronym: boolean;
+  /** Separators (offsets in the folded pattern) that must be dashes on the page; see variants.ts. */
+  dashAt: readonly number[];
+  /** Whether a letter may not directly precede / follow the match. */
+  leftBoundary: boolean;
+  rightBoundary: boolean;
+}
+
+/**
+ * A story's aliases compiled for scanning: built once where the story is
+ * stored (the background), sent to every page as wire.ts encodes it.
+ */
+export interface CompiledMatcher {
+  entityIds: readonly string[];
+  /** Indexed like the automaton's patterns. */
+  rules: readonly PatternRule[];
+  automaton: Automaton;
 }

@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 
-export type Table = Record<string, { request: z.ZodMiniType; reply: z.ZodMiniType }>;
+/** Schemas by message type: of requests, or of the replies to them. */
+export type Schemas = Record<string, z.ZodMiniType>;
 export type Failure = { ok: false; error: string };
 
 const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
@@ -16,23 +17,23 @@ export function describeIssues(error: { issues: readonly { path: readonly Proper
 }
 
 /** Validates a request against the table entry its `type` names. */
-export function parseRequestIn<R>(table: Table, raw: unknown): { ok: true; request: R } | Failure {
+export function parseRequestIn<R>(requests: Schemas, raw: unknown): { ok: true; request: R } | Failure {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  const entry = typeof type === 'string' && Object.hasOwn(table, type) ? table[type] : undefined;
-  if (!entry) return { ok: false, error: `Malformed request: unknown type ${JSON.stringify(type) ?? 'undefined'}` };
-  const parsed = entry.request.safeParse(raw);
+  const schema = typeof type === 'string' && Object.hasOwn(requests, type) ? requests[type] : undefined;
+  if (!schema) return { ok: false, error: `Malformed request: unknown type ${JSON.stringify(type) ?? 'undefined'}` };
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: `Malformed request: ${describeIssues(parsed.error)}` };
   return { ok: true, request: parsed.data as R };
 }
 
 /** Validates a reply to a request of `type`; a malformed reply becomes an error reply. */
-export function parseReplyIn(table: Table, type: string, raw: unknown): { ok: true } | Failure {
+export function parseReplyIn(replies: Schemas, type: string, raw: unknown): { ok: true } | Failure {
   const failed = ErrorReplySchema.safeParse(raw);
   if (failed.success) return failed.data;
   if (typeof raw !== 'object' || raw === null || (raw as { ok?: unknown }).ok !== true) {
     return { ok: false, error: `Malformed reply to ${type}` };
   }
-  const parsed = table[type]!.reply.safeParse(raw);
+  const parsed = replies[type]!.safeParse(raw);
   if (!parsed.success) return { ok: false, error: `Malformed reply to ${type}: ${describeIssues(parsed.error)}` };
   return { ok: true, ...(parsed.data as object) };
 }

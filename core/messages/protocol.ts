@@ -7,8 +7,10 @@
 import * as z from 'zod/mini';
 import { CategorySchema, EntitySchema, FactSchema, KeyPointSchema, SlugSchema } from '../story/schema';
 import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
-import { pageRequests } from './page-protocol';
+import { pageSideRequests } from './page-peer';
+import { pageSideReplies } from './page-protocol';
 
+export * from './page-peer';
 export * from './page-protocol';
 
 export const EntityRefSchema = z.object({ id: SlugSchema, name: z.string(), category: CategorySchema });
@@ -44,7 +46,10 @@ export type FoundEntity = z.infer<typeof FoundEntitySchema>;
 
 /** Request schemas by type, with the reply fields each one answers with on success. */
 export const protocol = {
-  ...pageRequests,
+  'matcher/get': { request: pageSideRequests['matcher/get'], reply: pageSideReplies['matcher/get'] },
+  'ui/load': { request: pageSideRequests['ui/load'], reply: pageSideReplies['ui/load'] },
+  /** What this frame found, whenever it changes. */
+  'tab/found': { request: pageSideRequests['tab/found'], reply: pageSideReplies['tab/found'] },
   'story/get': {
     request: z.object({ type: z.literal('story/get') }),
     reply: z.object({ story: StorySummarySchema }),
@@ -70,12 +75,15 @@ export type ReplyData<T extends MessageType> = z.infer<(typeof protocol)[T]['rep
 export type Reply<T extends MessageType> = ({ ok: true } & ReplyData<T>) | Failure;
 export type AnyRequest = { [T in MessageType]: Request<T> }[MessageType];
 
+const requests = Object.fromEntries(Object.entries(protocol).map(([type, entry]) => [type, entry.request]));
+const replies = Object.fromEntries(Object.entries(protocol).map(([type, entry]) => [type, entry.reply]));
+
 /** Validates a reply to a request of type `type`; a malformed reply becomes an error reply. */
 export function parseReply<T extends MessageType>(type: T, raw: unknown): Reply<T> {
-  return parseReplyIn(protocol, type, raw) as Reply<T>;
+  return parseReplyIn(replies, type, raw) as Reply<T>;
 }
 
 /** Validates an incoming request of any type. */
 export function parseRequest(raw: unknown): { ok: true; request: AnyRequest } | Failure {
-  return parseRequestIn<AnyRequest>(protocol, raw);
+  return parseRequestIn<AnyRequest>(requests, raw);
 }

@@ -6,9 +6,9 @@
 // zod/mini: the same schemas validate messages in the content script, where bundle size counts.
 import * as z from 'zod/mini';
 
-export const CATEGORIES = ['person', 'country', 'organization', 'place'] as const;
-export const CategorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof CategorySchema>;
+import { CategorySchema, SlugSchema } from './category';
+
+export { CATEGORIES, CategorySchema, SlugSchema, type Category } from './category';
 
 export const FACT_KINDS = [
   'sanctions',
@@ -22,10 +22,6 @@ export const FACT_KINDS = [
 export const FactKindSchema = z.enum(FACT_KINDS);
 export type FactKind = z.infer<typeof FactKindSchema>;
 
-/** Lower-case words joined by hyphens: stable across pack versions. */
-export const SlugSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "north-korea"'));
 
 const Text = () => z.string().check(z.trim(), z.minLength(1));
 

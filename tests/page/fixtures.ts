@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { compileStory, encodeMatcher } from '../../core/matcher';
 import { EntitiesFileSchema } from '../../core/story/schema';
 import { findChromium } from '../../tooling/find-browser';
 import { pageServerFixture, type PageServer } from '../../tooling/page-server';
@@ -28,7 +29,7 @@ export const test = base.extend<{ load: (html: string) => Promise<Page> }, Worke
     },
     { scope: 'worker' },
   ],
-  /** Serves `html` on 127.0.0.1, opens it, and adds the page code with the story's entities. */
+  /** Serves `html` on 127.0.0.1, opens it, and adds the page code with the story's compiled matcher. */
   load: async ({ page, server, harness }, use) => {
     let n = 0;
     await use(async (html: string) => {
@@ -36,9 +37,10 @@ export const test = base.extend<{ load: (html: string) => Promise<Page> }, Worke
       server.route(path, html);
       await page.goto(`${server.origin}${path}`);
       await page.addScriptTag({ content: harness });
-      await page.evaluate((entities) => {
-        (window as unknown as { entities: unknown }).entities = entities;
-      }, ENTITIES);
+      // What the background sends every page: the story compiled once, in Node here.
+      await page.evaluate((wire) => {
+        (window as unknown as { matcherWire: unknown }).matcherWire = wire;
+      }, MATCHER_WIRE);
       return page;
     });
   },
@@ -46,6 +48,8 @@ export const test = base.extend<{ load: (html: string) => Promise<Page> }, Worke
 
 test.use({ launchOptions: { executablePath: findChromium() } });
 
-const ENTITIES = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
+const MATCHER_WIRE = encodeMatcher(
+  compileStory(EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')))),
+);
 
 export { expect };

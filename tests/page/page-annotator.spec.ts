@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 type Win = Window & {
-  entities: never;
+  matcherWire: never;
   annotator: InstanceType<Window['backstoryHarness']['PageAnnotator']>;
   counts: Record<string, number>;
   firstPaint: boolean;
@@ -14,7 +14,7 @@ async function annotate(page: Page) {
     w.counts = {};
     w.firstPaint = false;
     w.annotator = new w.backstoryHarness.PageAnnotator({
-      entities: w.entities,
+      matcher: w.backstoryHarness.matcher(w.matcherWire),
       onCountsChange: (counts) => (w.counts = Object.fromEntries(counts)),
       onFirstHighlights: () => (w.firstPaint = true),
     });
@@ -170,7 +170,7 @@ test('a long page is scanned in slices: the page’s own tasks and frames run in
     };
     setTimeout(tick, 0);
     requestAnimationFrame(frame);
-    w.annotator = new w.backstoryHarness.PageAnnotator({ entities: w.entities });
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
     await w.annotator.start();
     running = false;
     return { pageTasks, frames, mentions: w.annotator.mentionCount };
@@ -185,7 +185,7 @@ test('without the Highlight API, marks are drawn over the text, and the page DOM
   const before = await page.evaluate(() => document.body.innerHTML);
   await page.evaluate(async () => {
     const w = window as unknown as Win;
-    w.annotator = new w.backstoryHarness.PageAnnotator({ entities: w.entities, painter: 'overlay' });
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: 'overlay' });
     await w.annotator.start();
   });
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
@@ -248,7 +248,7 @@ test('on a page opened scrolled down, the names in view are painted before the s
   const result = await page.evaluate(async () => {
     document.getElementById('here')!.scrollIntoView({ block: 'center' });
     const w = window as unknown as Win;
-    w.annotator = new w.backstoryHarness.PageAnnotator({ entities: w.entities });
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
     const done = w.annotator.start();
     let finished = false;
     void done.then(() => (finished = true));
