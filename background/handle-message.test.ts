@@ -13,7 +13,7 @@ function context(overrides: Partial<HandlerContext> = {}): HandlerContext {
   const db = new StoryDatabase(uniqueDbName());
   dbs.push(db);
   const service = createStoryService(db, loadPackSource());
-  return { ready: service.ready, loadUi: async () => {}, ...overrides };
+  return { ready: service.ready, loadUi: async () => {}, loadOverlay: async () => {}, ...overrides };
 }
 
 const tab = { tab: { id: 7 } as never, frameId: 0 };
@@ -88,7 +88,7 @@ describe('handleMessage', () => {
     const broken = loadPackSource();
     (broken.files.entities as { category: string }[])[0]!.category = 'planet';
     const service = createStoryService(second, broken, log);
-    const reply = await handleMessage({ type: 'story/get' }, tab, { ready: service.ready, loadUi: async () => {} });
+    const reply = await handleMessage({ type: 'story/get' }, tab, { ready: service.ready, loadUi: async () => {}, loadOverlay: async () => {} });
     expect(reply.ok).toBe(true);
     expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/entities\.json .*category/));
   });

@@ -21,6 +21,8 @@ export interface HandlerContext {
   ready: () => Promise<StoryDatabase>;
   /** Loads the card UI into the sender's frame. */
   loadUi: (sender: Sender) => Promise<void>;
+  /** Loads the overlay painter into the sender's frame. */
+  loadOverlay: (sender: Sender) => Promise<void>;
 }
 
 type Handlers = {
@@ -40,6 +42,10 @@ const handlers: Handlers = {
   }),
   'ui/load': async (_request, sender, { loadUi }) => {
     await loadUi(sender);
+    return {};
+  },
+  'painter/load': async (_request, sender, { loadOverlay }) => {
+    await loadOverlay(sender);
     return {};
   },
   'tab/found': async ({ url, counts }, sender) => {

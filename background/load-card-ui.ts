@@ -1,15 +1,21 @@
 import { browser } from 'wxt/browser';
+import { injectCardUi } from '../extension/inject-card-ui';
 import type { Sender } from './handle-message';
 
-/**
- * Injects the card UI (React and all) into the frame that asked, so pages without
- * mentions never pay for it. The card script ignores a second injection itself.
- */
-export async function loadCardUi(sender: Sender): Promise<void> {
+function senderFrame(sender: Sender): { tabId: number; frameId: number } {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('Only a page can load the card UI');
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [sender.frameId ?? 0] },
-    files: ['/content-scripts/card.js'],
-  });
+  if (tabId === undefined) throw new Error('Only a page can load page scripts');
+  return { tabId, frameId: sender.frameId ?? 0 };
+}
+
+/** Injects the card UI into the frame that asked: one where mentions were found. */
+export async function loadCardUi(sender: Sender): Promise<void> {
+  const { tabId, frameId } = senderFrame(sender);
+  await injectCardUi(tabId, frameId);
+}
+
+/** Injects the overlay painter into the frame that asked: its browser has no Highlight API. */
+export async function loadOverlayPainter(sender: Sender): Promise<void> {
+  const { tabId, frameId } = senderFrame(sender);
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/overlay.js'] });
 }

@@ -7,6 +7,9 @@ describe('the next-mention keyboard command', () => {
   beforeEach(() => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
+    // The card script, which answers page commands, is already in the page.
+    const executeScript = vi.fn(async () => [{ frameId: 0, documentId: 'd', result: true }]);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
   });
 
   it('asks the tab it was pressed in for its next mention', async () => {

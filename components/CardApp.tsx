@@ -1,9 +1,13 @@
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EntityCard } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
 import { CLOSE_GRACE_MS } from '../page/hover-card';
 import { CardHost, type CardState } from './CardHost';
+
+/** What one entities/get request may ask for (the protocol's limit). */
+const MAX_CARDS_PER_REQUEST = 500;
 
 /** Lets the page script drive the card: the app hands its API out once mounted. */
 export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
@@ -20,6 +24,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     if (target?.isConnected) target.focus({ preventScroll: true });
   }, []);
 
+  // Cards fetched ahead for the entities on the page, and those opened since.
+  const cards = useRef(new Map<string, EntityCard>());
+
   const load = useCallback((shown: CardRequest) => {
     let request = shown;
     if (request.focus && !returnFocus.current) {
@@ -27,12 +34,28 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : null;
     }
     current.current = request;
+    const known = cards.current.get(request.entityId);
+    if (known) {
+      setState({ request, card: known });
+      return;
+    }
     setState({ request });
     void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
+      if (reply.ok) cards.current.set(reply.card.entity.id, reply.card);
       if (current.current?.entityId !== request.entityId) return;
       request = current.current;
       setState(reply.ok ? { request, card: reply.card } : { request, error: reply.error });
     });
+  }, []);
+
+  const prefetch = useCallback((entityIds: readonly string[]) => {
+    for (let i = 0; i < entityIds.length; i += MAX_CARDS_PER_REQUEST) {
+      const batch = entityIds.slice(i, i + MAX_CARDS_PER_REQUEST);
+      void sendMessage({ type: 'entities/get', entityIds: batch }).then((reply) => {
+        // A failed prefetch costs nothing: the card is fetched when it opens.
+        if (reply.ok) for (const card of reply.cards) cards.current.set(card.entity.id, card);
+      });
+    }
   }, []);
 
   const close = useCallback(() => {
@@ -54,6 +77,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         restoreFocus();
       },
       isEngaged: () => engaged.current,
+      prefetch,
       move: (anchor) => {
         const request = current.current;
         if (!request) return;
@@ -61,7 +85,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         setState((previous) => previous && { ...previous, request: current.current! });
       },
     });
-  }, [onReady, load, restoreFocus]);
+  }, [onReady, load, prefetch, restoreFocus]);
 
   useEffect(() => {
     if (!state) return;

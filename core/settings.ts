@@ -3,11 +3,19 @@
  * not in the story database: every context reads them and is told when they change.
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, CategorySchema, type Category } from './story/category';
+import { CATEGORIES, type Category } from './story/category';
+
+/**
+ * One switch per category. An object rather than z.record: the page script
+ * validates settings too, and a record schema is almost a kilobyte of its bundle.
+ */
+const CategorySwitchesSchema = z.object(
+  Object.fromEntries(CATEGORIES.map((category) => [category, z.boolean()])) as Record<Category, z.ZodMiniBoolean>,
+);
 
 export const SettingsSchema = z.object({
   enabled: z.boolean(),
-  categories: z.record(CategorySchema, z.boolean()),
+  categories: CategorySwitchesSchema,
   /** Hostnames where Backstory stays off ("Off on this site"). */
   offSites: z.array(z.string()),
 });

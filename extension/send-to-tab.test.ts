@@ -3,15 +3,33 @@ import { fakeBrowser } from 'wxt/testing';
 import { sendToTab } from './send-to-tab';
 
 describe('sending a request into a tab', () => {
+  let inject: ReturnType<typeof vi.fn>;
   beforeEach(() => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
+    // The card script is already in the frame: the probe says so and nothing is injected.
+    inject = vi.fn(async () => [{ frameId: 0, documentId: 'd', result: true }]);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: inject };
   });
 
   it('asks the top frame and hands back its validated reply', async () => {
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, revealed: true });
     expect(await sendToTab(5, { type: 'page/reveal', entityId: 'north-korea' })).toEqual({ ok: true, revealed: true });
     expect(send).toHaveBeenCalledWith(5, { type: 'page/reveal', entityId: 'north-korea' }, { frameId: 0 });
+    expect(inject).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts the card script into the top frame first when it is not there yet', async () => {
+    inject.mockResolvedValueOnce([{ frameId: 0, documentId: 'd', result: false }]);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, revealed: false });
+    await sendToTab(5, { type: 'page/next-mention' });
+    expect(inject).toHaveBeenLastCalledWith({ target: { tabId: 5, frameIds: [0] }, files: ['/content-scripts/card.js'] });
+    expect(inject.mock.invocationCallOrder.at(-1)!).toBeLessThan(send.mock.invocationCallOrder[0]!);
+  });
+
+  it('gives an error reply when the page cannot take scripts (a browser page)', async () => {
+    inject.mockRejectedValueOnce(new Error('Cannot access a chrome:// URL'));
+    expect(await sendToTab(5, { type: 'page/next-mention' })).toEqual({ ok: false, error: 'Cannot access a chrome:// URL' });
   });
 
   it('passes on an error reply', async () => {

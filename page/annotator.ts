@@ -1,24 +1,27 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { MentionCounts } from '../core/messages/page-peer';
 import { matcherFrom } from '../core/matcher/runtime';
 import { decodeMatcher } from '../core/matcher/wire';
+import type { MentionCounts } from '../core/messages/page-peer';
 import { isActiveOn, type Settings } from '../core/settings';
-import type { Category } from '../core/story/schema';
+import type { Category } from '../core/story/category';
 import { sendPageMessage } from '../extension/send-page-message';
 import { readSettingsLight, watchSettingsLight } from '../extension/settings-watch';
 import { adoptHighlightStyles } from './highlight-styles';
 import { supportsHighlights } from './highlighter';
-import { HoverCard } from './hover-card';
+import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
-import { listenForPageCommands } from './page-commands';
+import { registerPageBridge, type PageChange } from './page-bridge';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
+/** The card UI loads in idle time after mentions are found, or after this long at the latest. */
+const CARD_UI_IDLE_TIMEOUT_MS = 2000;
 
 /**
- * The page side of Backstory, wired to the extension: the story's matcher from
- * the background, the reader's settings, the hover card, and reports of what
- * was found for the popup and the badge.
+ * The script injected into every page: the story's matcher from the background,
+ * the reader's settings, highlights, and reports of what was found for the popup
+ * and the badge. Hovering, the card and the page commands come with the card
+ * script, which the background injects only into frames where mentions were found.
  */
 export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
   // At document_start, before the page has any elements to restyle.
@@ -29,28 +32,50 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   if (ctx.isInvalid) return undefined;
 
   const categories = new Map<string, Category>(reply.entities.map((e) => [e.id, e.category]));
+  const listeners = new Set<(change: PageChange) => void>();
+  const notify = (change: PageChange) => listeners.forEach((listener) => listener(change));
+  let counts: ReadonlyMap<string, number> = new Map();
   const report = throttledReporter(ctx);
+  const loadCardUi = cardUiLoader(ctx);
+  const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
+  if (ctx.isInvalid) return undefined;
   // Decoded now, often while the page is still parsing, not in the first slice of the scan.
-  const annotator = new PageAnnotator({ matcher: matcherFrom(decodeMatcher(reply.matcher)), onCountsChange: report });
+  const annotator = new PageAnnotator({
+    matcher: matcherFrom(decodeMatcher(reply.matcher)),
+    painter,
+    onCountsChange: (latest) => {
+      counts = latest;
+      report(latest);
+      if (latest.size > 0) loadCardUi();
+      notify('mentions');
+    },
+  });
   await parsed;
   if (ctx.isInvalid) {
     annotator.destroy();
     return undefined;
   }
-  const card = new HoverCard((mention) => annotator.setHovered(mention));
-  ctx.onInvalidated(() => {
-    card.close();
-    annotator.destroy();
-  });
-
-  listenForPageCommands(ctx, annotator, card);
+  ctx.onInvalidated(() => annotator.destroy());
+  let pointer: { x: number; y: number } | undefined;
+  ctx.addEventListener(window, 'pointermove', (event) => (pointer = { x: event.clientX, y: event.clientY }), { passive: true });
+  ctx.onInvalidated(
+    registerPageBridge({
+      annotator,
+      counts: () => counts,
+      pointer: () => pointer,
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    }),
+  );
 
   let active = false;
   const apply = (settings: Settings) => {
     const wasActive = active;
     active = isActiveOn(settings, location.hostname);
     annotator.setFilter((id) => active && settings.categories[categories.get(id)!] !== false);
-    if (card.current && !annotator.shown.includes(card.current)) card.close();
+    notify('mentions');
     if (active && !wasActive) void annotator.start();
   };
   apply(initialSettings);
@@ -59,7 +84,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // Single-page apps change the URL without a load: the new view is a new page.
   // The event fires as navigation starts: the app renders the new view after it, so wait two frames.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    card.close();
+    notify('navigation');
     ctx.requestAnimationFrame(() =>
       ctx.requestAnimationFrame(() => {
         if (active) void annotator.reset();
@@ -67,29 +92,37 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     );
   });
 
-  let pointer: { x: number; y: number } | undefined;
+  // Highlights are kept registered around the viewport only.
   let frame = 0;
-  const onFrame = () => {
-    frame = 0;
-    annotator.updateViewport();
-    if (pointer) card.hover(annotator.mentionAt(pointer.x, pointer.y));
-    card.follow();
-  };
   const schedule = () => {
-    frame ||= requestAnimationFrame(onFrame);
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      annotator.updateViewport();
+    });
   };
-  ctx.addEventListener(
-    window,
-    'pointermove',
-    (event) => {
-      pointer = { x: event.clientX, y: event.clientY };
-      schedule();
-    },
-    { passive: true },
-  );
   ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
   ctx.addEventListener(window, 'resize', schedule, { passive: true });
   return annotator;
+}
+
+/**
+ * Asks the background, once, for the card script, in idle time so it never
+ * competes with the first highlights: hovering then finds the card and the
+ * facts of the entities on the page already there, even if the service worker
+ * has stopped since.
+ */
+function cardUiLoader(ctx: ContentScriptContext): () => void {
+  let asked = false;
+  return () => {
+    if (asked || ctx.isInvalid) return;
+    asked = true;
+    const load = () => {
+      void sendPageMessage({ type: 'ui/load' }).then((reply) => {
+        if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
+      });
+    };
+    ctx.requestIdleCallback(load, { timeout: CARD_UI_IDLE_TIMEOUT_MS });
+  };
 }
 
 /** Sends the counts to the background, coalescing bursts of changes into one report. */

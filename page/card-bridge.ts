@@ -1,6 +1,6 @@
 /**
- * The page script and the lazily injected card script run in the same isolated
- * world, so they meet on a global that the web page's own scripts cannot see.
+ * The card UI's API, handed out by the React app once it is mounted; the
+ * injected card script also guards against a second injection through it.
  */
 export interface AnchorBox {
   x: number;
@@ -26,6 +26,8 @@ export interface CardApi {
   move(anchor: AnchorBox): void;
   /** Whether the pointer or focus is inside the card, which keeps it open. */
   isEngaged(): boolean;
+  /** Fetches these entities' cards now, so opening one later needs no round trip. */
+  prefetch(entityIds: readonly string[]): void;
 }
 
 const KEY = Symbol.for('backstory.card-api');
@@ -40,6 +42,3 @@ export function unregisterCardApi(api: CardApi): void {
   if ((globalThis as Holder)[KEY] === api) delete (globalThis as Holder)[KEY];
 }
 
-export function getCardApi(): CardApi | undefined {
-  return (globalThis as Holder)[KEY];
-}

@@ -1,5 +1,4 @@
-import { sendPageMessage } from '../extension/send-page-message';
-import { getCardApi, type CardApi } from './card-bridge';
+import type { CardApi } from './card-bridge';
 import type { PageMention } from './find-mentions';
 
 /** Hover intent: a mention must stay under the pointer this long before its card opens. */
@@ -7,17 +6,16 @@ export const OPEN_DELAY_MS = 200;
 /** Grace period that lets the pointer travel from a mention into its card. */
 export const CLOSE_GRACE_MS = 300;
 
-/**
- * Opens and closes the card for the hovered mention, loading the card UI on first
- * use only (pages without hovers never load React).
- */
+/** Opens and closes the card for the hovered mention, with hover intent and a grace period. */
 export class HoverCard {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private shown: PageMention | undefined;
-  private uiLoading: Promise<CardApi | undefined> | undefined;
 
-  constructor(private readonly onShownChange: (mention: PageMention | undefined) => void = () => {}) {}
+  constructor(
+    private readonly api: CardApi,
+    private readonly onShownChange: (mention: PageMention | undefined) => void = () => {},
+  ) {}
 
   /** The pointer now rests on `mention`, or on no mention at all. */
   hover(mention: PageMention | undefined): void {
@@ -25,21 +23,19 @@ export class HoverCard {
     if (mention) {
       clearTimeout(this.closeTimer);
       if (mention === this.shown) return;
-      this.openTimer = setTimeout(() => void this.open(mention), OPEN_DELAY_MS);
+      this.openTimer = setTimeout(() => this.open(mention), OPEN_DELAY_MS);
     } else if (this.shown) {
       this.scheduleClose();
     }
   }
 
   /** Opens the card at once; `focus` moves keyboard focus into it (and back on close). */
-  async open(mention: PageMention, options: { focus?: boolean } = {}): Promise<void> {
+  open(mention: PageMention, options: { focus?: boolean } = {}): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
-    const api = await this.loadUi();
-    if (!api) return;
     this.shown = mention;
     this.onShownChange(mention);
-    api.show({
+    this.api.show({
       entityId: mention.entityId,
       anchor: anchorOf(mention),
       focus: options.focus ?? false,
@@ -50,7 +46,7 @@ export class HoverCard {
   close(): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
-    getCardApi()?.hide();
+    this.api.hide();
     this.closed();
   }
 
@@ -60,7 +56,7 @@ export class HoverCard {
     const anchor = anchorOf(this.shown);
     const gone = (anchor.width === 0 && anchor.height === 0) || anchor.y + anchor.height < 0 || anchor.y > innerHeight;
     if (gone) this.close();
-    else getCardApi()?.move(anchor);
+    else this.api.move(anchor);
   }
 
   get current(): PageMention | undefined {
@@ -70,7 +66,7 @@ export class HoverCard {
   private scheduleClose(): void {
     clearTimeout(this.closeTimer);
     this.closeTimer = setTimeout(() => {
-      if (getCardApi()?.isEngaged()) return; // the card closes itself when the pointer leaves it
+      if (this.api.isEngaged()) return; // the card closes itself when the pointer leaves it
       this.close();
     }, CLOSE_GRACE_MS);
   }
@@ -78,17 +74,6 @@ export class HoverCard {
   private closed(): void {
     this.shown = undefined;
     this.onShownChange(undefined);
-  }
-
-  private loadUi(): Promise<CardApi | undefined> {
-    const ready = getCardApi();
-    if (ready) return Promise.resolve(ready);
-    this.uiLoading ??= sendPageMessage({ type: 'ui/load' }).then((reply) => {
-      this.uiLoading = undefined;
-      if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
-      return getCardApi();
-    });
-    return this.uiLoading;
   }
 }
 

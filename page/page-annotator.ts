@@ -1,11 +1,8 @@
 import { createMatchState } from '../core/matcher/state';
 import type { Matcher, MatchState } from '../core/matcher/types';
 import { toPageMention, type PageMention } from './find-mentions';
-import { Highlighter, supportsHighlights } from './highlighter';
-import { OverlayPainter } from './overlay-painter';
+import { Highlighter } from './highlighter';
 import type { Painter } from './painter';
-import { mentionAtPoint } from './hit-test';
-import { MentionIndex } from './mention-index';
 import { MentionStore } from './mention-store';
 import { MutationWatcher } from './mutation-watcher';
 import { Slice, yieldToPage } from './scheduler';
@@ -20,7 +17,7 @@ export interface PageAnnotatorOptions {
   /** Called after every change to what was found, with mentions per entity. */
   onCountsChange?: (counts: ReadonlyMap<string, number>) => void;
   /** How mentions are painted; by default the Highlight API where the browser has it. */
-  painter?: 'highlights' | 'overlay';
+  painter?: (doc: Document) => Painter;
 }
 
 /**
@@ -34,7 +31,6 @@ export class PageAnnotator {
   private readonly matcher: Matcher;
   private readonly store = new MentionStore();
   private readonly painter: Painter;
-  private readonly probe: Range;
   private readonly slice = new Slice();
   private watcher: MutationWatcher | undefined;
   private state: MatchState = createMatchState();
@@ -42,7 +38,6 @@ export class PageAnnotator {
   private readonly shadowRoots = new Set<ShadowRoot>();
   /** Text nodes read by the last full scan: how large the page is. */
   private textNodes = 0;
-  private index = new MentionIndex([]);
   private filter: (entityId: string) => boolean = () => true;
   private generation = 0;
   private working: Promise<void> | undefined;
@@ -53,9 +48,7 @@ export class PageAnnotator {
   constructor(private readonly options: PageAnnotatorOptions) {
     this.doc = options.root ?? document;
     this.matcher = options.matcher;
-    const kind = options.painter ?? (supportsHighlights() ? 'highlights' : 'overlay');
-    this.painter = kind === 'highlights' ? new Highlighter() : new OverlayPainter(this.doc);
-    this.probe = this.doc.createRange();
+    this.painter = options.painter?.(this.doc) ?? new Highlighter();
   }
 
   /** Scans the whole page once, painting as it goes; resolves when done. */
@@ -95,10 +88,6 @@ export class PageAnnotator {
 
   get mentionCount(): number {
     return this.store.all.length;
-  }
-
-  mentionAt(x: number, y: number): PageMention | undefined {
-    return mentionAtPoint(this.index, x, y, this.probe, this.doc, [...this.shadowRoots]);
   }
 
   setHovered(mention: PageMention | undefined): void {
@@ -250,8 +239,8 @@ export class PageAnnotator {
   /** Makes what the store holds visible from scratch: after a filter change or a rescan. */
   private publish(): void {
     if (this.destroyed) return;
+    // A new array, not a cleared one: readers of `shown` tell a new list from a grown one by identity.
     this.visible = [];
-    this.index = new MentionIndex();
     this.showMore(this.store.all);
   }
 
@@ -267,7 +256,6 @@ export class PageAnnotator {
         this.painter.addShadowRoot(root as ShadowRoot);
       }
     }
-    this.index.add(shown);
     if (mentions === this.store.all) this.painter.setMentions(this.visible);
     else this.painter.extend(this.visible);
     if (!this.painted && this.painter.paintedCount > 0) {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageRequest, type AnyPageRequest } from '../core/messages/page-protocol';
+import { parsePageRequest, type AnyPageRequest } from '../core/messages/page-commands';
 import type { PageMention } from './find-mentions';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { PageAnnotator } from './page-annotator';
@@ -26,7 +26,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       mention.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     }
     annotator.updateViewport();
-    await card.open(mention, { focus: request.type === 'page/next-mention' });
+    card.open(mention, { focus: request.type === 'page/next-mention' });
     return true;
   };
 

@@ -10,6 +10,7 @@ import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
 import { pageSideRequests } from './page-peer';
 import { pageSideReplies } from './page-protocol';
 
+export * from './page-commands';
 export * from './page-peer';
 export * from './page-protocol';
 
@@ -48,6 +49,7 @@ export type FoundEntity = z.infer<typeof FoundEntitySchema>;
 export const protocol = {
   'matcher/get': { request: pageSideRequests['matcher/get'], reply: pageSideReplies['matcher/get'] },
   'ui/load': { request: pageSideRequests['ui/load'], reply: pageSideReplies['ui/load'] },
+  'painter/load': { request: pageSideRequests['painter/load'], reply: pageSideReplies['painter/load'] },
   /** What this frame found, whenever it changes. */
   'tab/found': { request: pageSideRequests['tab/found'], reply: pageSideReplies['tab/found'] },
   'story/get': {

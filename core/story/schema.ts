@@ -6,9 +6,11 @@
 // zod/mini: the same schemas validate messages in the content script, where bundle size counts.
 import * as z from 'zod/mini';
 
-import { CategorySchema, SlugSchema } from './category';
+import { CategorySchema } from './category';
+import { SlugSchema } from './slug';
 
-export { CATEGORIES, CategorySchema, SlugSchema, type Category } from './category';
+export { CATEGORIES, CategorySchema, type Category } from './category';
+export { SlugSchema } from './slug';
 
 export const FACT_KINDS = [
   'sanctions',

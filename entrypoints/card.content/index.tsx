@@ -3,14 +3,16 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
-import { getCardApi, registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
+import { registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
+import { startInteraction } from '../../page/interaction';
+import { getPageBridge } from '../../page/page-bridge';
 
-// Injected by the background only into frames with mentions, the first time a card opens.
+// Injected by the background into frames where mentions were found (in idle time after the
+// scan), and before a command from the popup or the keyboard reaches the page.
 export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    if (getCardApi()) return;
     try {
       let api: CardApi | undefined;
       const ready = new Promise<void>((resolve) => {
@@ -40,6 +42,9 @@ export default defineContentScript({
         void ui.then((mounted) => mounted.mount());
       });
       await ready;
+      const page = getPageBridge();
+      // Without the page script (it failed, or Backstory is not running in this frame) there is nothing to hover.
+      if (page && api) startInteraction(ctx, page, api);
     } catch (error) {
       console.warn('[Backstory] The card failed to load', error);
     }

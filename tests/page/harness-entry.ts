@@ -5,15 +5,20 @@
 import { matcherFrom } from '../../core/matcher/runtime';
 import { decodeMatcher, type MatcherWire } from '../../core/matcher/wire';
 import type { Matcher } from '../../core/matcher/types';
+import { MentionLookup } from '../../page/mention-lookup';
+import { OverlayPainter } from '../../page/overlay-painter';
 import { PageAnnotator } from '../../page/page-annotator';
 
 /** Decodes the matcher the way the content script does. */
 const matcher = (wire: MatcherWire): Matcher => matcherFrom(decodeMatcher(wire));
 
+/** The painter for browsers without the Highlight API, which the extension injects on demand. */
+const overlay = (doc: Document) => new OverlayPainter(doc);
+
 declare global {
   interface Window {
-    backstoryHarness: { PageAnnotator: typeof PageAnnotator; matcher: typeof matcher };
+    backstoryHarness: { PageAnnotator: typeof PageAnnotator; MentionLookup: typeof MentionLookup; matcher: typeof matcher; overlay: typeof overlay };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, matcher };
+window.backstoryHarness = { PageAnnotator, MentionLookup, matcher, overlay };

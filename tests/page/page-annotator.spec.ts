@@ -4,6 +4,8 @@ import { expect, test } from './fixtures';
 type Win = Window & {
   matcherWire: never;
   annotator: InstanceType<Window['backstoryHarness']['PageAnnotator']>;
+  /** Hit-testing as the card script does it, kept across changes to what is shown. */
+  lookup: InstanceType<Window['backstoryHarness']['MentionLookup']>;
   counts: Record<string, number>;
   firstPaint: boolean;
 };
@@ -18,6 +20,7 @@ async function annotate(page: Page) {
       onCountsChange: (counts) => (w.counts = Object.fromEntries(counts)),
       onFirstHighlights: () => (w.firstPaint = true),
     });
+    w.lookup = new w.backstoryHarness.MentionLookup(w.annotator);
     await w.annotator.start();
   });
 }
@@ -131,7 +134,7 @@ test('the filter hides a category at once, and the hit test ignores what is hidd
     return { x: r.x + r.width / 2, y: r.y + r.height / 2, right: r.right };
   });
   const hit = (x: number, y: number) =>
-    page.evaluate(([x, y]) => (window as unknown as Win).annotator.mentionAt(x!, y!)?.entityId ?? null, [x, y]);
+    page.evaluate(([x, y]) => (window as unknown as Win).lookup.at(x!, y!)?.entityId ?? null, [x, y]);
   expect(await hit(box.x, box.y)).toBe('moscow');
   // Beside the word, on the space: no mention, although the caret snaps to the word's end.
   expect(await hit(box.right + 4, box.y)).toBeNull();
@@ -185,7 +188,7 @@ test('without the Highlight API, marks are drawn over the text, and the page DOM
   const before = await page.evaluate(() => document.body.innerHTML);
   await page.evaluate(async () => {
     const w = window as unknown as Win;
-    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: 'overlay' });
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: w.backstoryHarness.overlay });
     await w.annotator.start();
   });
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
@@ -235,7 +238,7 @@ test('mentions inside an open shadow root are painted and hoverable', async ({ l
     range.setEnd(text, 8);
     const box = range.getBoundingClientRect();
     return {
-      hit: (window as unknown as Win).annotator.mentionAt(box.x + box.width / 2, box.y + box.height / 2)?.entityId,
+      hit: (window as unknown as Win).lookup.at(box.x + box.width / 2, box.y + box.height / 2)?.entityId,
       styled: root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((r) => r.cssText.includes('::highlight'))),
     };
   });

@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { OverlayPainter } from '../../page/overlay-painter';
+import { registerOverlayPainter } from '../../page/overlay-bridge';
+
+// Injected by the background only into frames of a browser without the Highlight API.
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    registerOverlayPainter((doc) => new OverlayPainter(doc));
+  },
+});

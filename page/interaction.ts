@@ -1,0 +1,59 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardApi } from './card-bridge';
+import { HoverCard } from './hover-card';
+import { MentionLookup } from './mention-lookup';
+import { listenForPageCommands } from './page-commands';
+import type { PageBridge } from './page-bridge';
+
+/**
+ * Everything the reader does with mentions, started by the card script once it
+ * is in the frame: hovering opens cards, the card follows scrolling, the popup's
+ * and the keyboard's commands reveal mentions. The facts of every entity found
+ * are fetched ahead, so a card never waits for the service worker.
+ */
+export function startInteraction(ctx: ContentScriptContext, page: PageBridge, api: CardApi): void {
+  const { annotator } = page;
+  const card = new HoverCard(api, (mention) => annotator.setHovered(mention));
+  const lookup = new MentionLookup(annotator);
+  ctx.onInvalidated(() => card.close());
+  listenForPageCommands(ctx, annotator, card);
+
+  const fetched = new Set<string>();
+  const sync = () => {
+    if (card.current && !annotator.shown.includes(card.current)) card.close();
+    const fresh = [...page.counts().keys()].filter((id) => !fetched.has(id));
+    if (fresh.length === 0) return;
+    fresh.forEach((id) => fetched.add(id));
+    api.prefetch(fresh);
+  };
+  sync();
+  ctx.onInvalidated(
+    page.subscribe((change) => {
+      if (change === 'navigation') card.close();
+      else sync();
+    }),
+  );
+
+  let pointer = page.pointer();
+  let frame = 0;
+  const onFrame = () => {
+    frame = 0;
+    if (pointer) card.hover(lookup.at(pointer.x, pointer.y));
+    card.follow();
+  };
+  const schedule = () => {
+    frame ||= requestAnimationFrame(onFrame);
+  };
+  ctx.addEventListener(
+    window,
+    'pointermove',
+    (event) => {
+      pointer = { x: event.clientX, y: event.clientY };
+      schedule();
+    },
+    { passive: true },
+  );
+  ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
+  ctx.addEventListener(window, 'resize', schedule, { passive: true });
+  if (pointer) schedule();
+}
