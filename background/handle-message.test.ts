@@ -76,6 +76,13 @@ describe('handleMessage', () => {
     expect(reply).toEqual({ ok: false, error: 'Cannot access contents of the page' });
   });
 
+  it('loads the overlay painter into the frame of a browser without the Highlight API', async () => {
+    const loadOverlay = vi.fn().mockResolvedValue(undefined);
+    const sender = { tab: { id: 7 } as never, frameId: 3 };
+    expect(await handleMessage({ type: 'painter/load' }, sender, context({ loadOverlay }))).toEqual({ ok: true });
+    expect(loadOverlay).toHaveBeenCalledWith(sender);
+  });
+
   it('serves the data after a restart: a new service over the same database finds it stored', async () => {
     const name = uniqueDbName();
     const first = new StoryDatabase(name);

@@ -18,8 +18,10 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-function importsOf(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
+/** Module specifiers `file` imports or re-exports; `values` leaves out type-only imports, which compile away. */
+function importsOf(file: string, values = false): string[] {
+  let source = readFileSync(file, 'utf8');
+  if (values) source = source.replace(/^\s*(?:import|export)\s+type\s[^;]*;/gm, '');
   return [...source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map(
     (m) => (m[1] ?? m[2])!,
   );
@@ -33,8 +35,8 @@ function resolveLocal(from: string, spec: string): string | undefined {
   return undefined;
 }
 
-/** Every package and local file reachable from `entry` through static imports. */
-function importGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+/** Every package and local file reachable from `entry` through static imports (`values`: those that reach the bundle). */
+function importGraph(entry: string, values = false): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const queue = [entry];
@@ -43,7 +45,7 @@ function importGraph(entry: string): { files: Set<string>; packages: Set<string>
     if (files.has(file)) continue;
     files.add(file);
     if (!/\.(ts|tsx)$/.test(file)) continue;
-    for (const spec of importsOf(file)) {
+    for (const spec of importsOf(file, values)) {
       if (spec.startsWith('.')) {
         const local = resolveLocal(file, spec);
         if (local) queue.push(local);
@@ -98,5 +100,15 @@ describe('entrypoints', () => {
     const { packages } = importGraph(resolve('entrypoints/story.content/index.ts'));
     const heavy = [...packages].filter((p) => /^(react|react-dom|dexie|@floating-ui|#i18n|@wxt-dev\/i18n)|^zod$|storage$/.test(p));
     expect(heavy).toEqual([]);
+  });
+
+  it('the script injected into every page decodes the story but never compiles it, and bundles no schema it does not use', () => {
+    const { files } = importGraph(resolve('entrypoints/story.content/index.ts'), true);
+    // Compiling is the background's job; every schema a module defines is bundled with any import from it.
+    const compileSide = /core\/matcher\/(compile|compile-story|patterns|variants|common-words|build-automaton)\.ts$/;
+    const otherSchemas = /core\/(story\/(schema|slug)|messages\/(protocol|page-peer|page-commands))\.ts$/;
+    // What only pages with mentions need comes with the card script; the overlay only without the Highlight API.
+    const injectedLater = /page\/(interaction|hover-card|page-commands|reveal|mention-lookup|hit-test|mention-index|overlay-painter)\.ts$/;
+    expect([...files].map(rel).filter((f) => compileSide.test(f) || otherSchemas.test(f) || injectedLater.test(f))).toEqual([]);
   });
 });

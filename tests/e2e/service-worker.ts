@@ -1,14 +1,15 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 
 /**
  * Stops the extension's service worker the way Chrome does when it idles, so tests
- * prove that nothing the extension needs lived only in the worker's memory.
+ * prove that nothing the extension needs lived only in the worker's memory. Through
+ * `via` when given: opening and closing a tab of our own would wake the worker
+ * again at once (it listens for closed tabs).
  */
-export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
+export async function stopServiceWorker(context: BrowserContext, extensionId: string, via?: Page): Promise<void> {
+  const page = via ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
   try {
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    const cdp = await context.newCDPSession(page);
     const stopped = new Promise<void>((resolve) => {
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
         if (versions.some((v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'stopped')) resolve();
@@ -18,6 +19,21 @@ export async function stopServiceWorker(context: BrowserContext, extensionId: st
     await cdp.send('ServiceWorker.stopAllWorkers');
     await stopped;
   } finally {
-    if (!page.isClosed()) await page.close();
+    await cdp.detach();
+    if (!via && !page.isClosed()) await page.close();
   }
+}
+
+/**
+ * Watches the extension's service worker from `page` and tells whether it was
+ * started since: proof that something worked without it.
+ */
+export async function watchServiceWorker(page: Page, extensionId: string): Promise<{ started: () => boolean; stop: () => Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  let started = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+    if (versions.some((v) => v.scriptURL.includes(extensionId) && v.runningStatus !== 'stopped')) started = true;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return { started: () => started, stop: () => cdp.detach() };
 }
