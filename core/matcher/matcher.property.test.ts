@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUMMIT_ENTITIES } from '../../tests/fixtures/summit-entities';
+import { EntitiesFileSchema } from '../story/schema';
 import { buildAutomaton } from './build-automaton';
 import { endsWord, inShoutedLine, startsWord } from './boundaries';
 import { foldCode, foldText, isDash, isWhitespace } from './chars';
 import { compileMatcher, createMatchState } from './index';
 import { buildPatterns } from './patterns';
+import { resolve } from './resolve';
 import { Candidates, Scanner } from './scan';
 
 const matcher = compileMatcher(SUMMIT_ENTITIES);
@@ -97,6 +101,28 @@ describe('matcher properties', () => {
     fc.assert(
       fc.property(newsText, (text) => {
         expect(automatonHits(text)).toEqual(bruteForceHits(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the mentions that resolving every hit of every pattern finds, though it looks for exclusions only in blocks with an alias', () => {
+    // The story's own pack: it has exclusion phrases that start where no alias does ("state of Washington").
+    const story = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolvePath('data/summit/entities.json'), 'utf8')));
+    const storyPatterns = buildPatterns(story);
+    const full = new Scanner(buildAutomaton(storyPatterns.map((pattern) => pattern.form)), storyPatterns);
+    const storyMatcher = compileMatcher(story);
+    const ids = story.map((entity) => entity.id);
+    const storyText = fc
+      .array(fc.oneof(piece, fc.constantFrom('state of Washington', 'Washington', 'Washington Post', 'Latin America', 'the United States')), {
+        maxLength: 30,
+      })
+      .map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(storyText, (text) => {
+        const hits = new Candidates();
+        full.find(text, hits);
+        expect(storyMatcher.scan(text, createMatchState())).toEqual(resolve(hits, storyPatterns, ids, createMatchState()));
       }),
       { numRuns: 500 },
     );

@@ -50,14 +50,17 @@ export class Scanner {
     this.mask = size - 1;
   }
 
-  find(text: string, out: Candidates): void {
+  /**
+   * Every hit in `text` of a pattern whose first character `starts` marks
+   * (all patterns: the automaton's startsPattern), into `out`.
+   */
+  find(text: string, out: Candidates, starts: Uint8Array = this.automaton.startsPattern): void {
     out.count = 0;
     const {
       classOf,
       spaceClass,
       dashClass,
       rootNext,
-      startsPattern,
       edgeStart,
       edgeLabel,
       edgeTarget,
@@ -76,7 +79,7 @@ export class Scanner {
       if (state === 0) {
         // Nearly all page text is read here: at the root only a character
         // that starts some pattern can change anything.
-        while (i < n && startsPattern[text.charCodeAt(i)] === 0) i++;
+        while (i < n && starts[text.charCodeAt(i)] === 0) i++;
         if (i === n) break;
         lastSpace = false;
       }

@@ -127,7 +127,7 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
     if (!ok) throw new Error(`Malformed matcher: ${what}`);
   };
   check(wire.version === MATCHER_WIRE_VERSION, `version ${wire.version}, expected ${MATCHER_WIRE_VERSION}`);
-  let bytes = new Uint8Array(0);
+  let bytes: Uint8Array = new Uint8Array(0);
   try {
     bytes = fromBase64(wire.tables);
   } catch {
