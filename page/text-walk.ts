@@ -65,13 +65,17 @@ const SKIPPED_TAGS = new Set([
   'img', 'desc', 'rp', 'backstory-root', 'backstory-mark',
 ]);
 
-function isSkipped(el: Element, tag: string): boolean {
+/** Elements skipped for an attribute rather than their tag: found in one native query per walk. */
+const SKIPPED_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not([contenteditable="false" i],[contenteditable="inherit" i])';
+
+function isSkippedTag(tag: string): boolean {
   // Every element of our own UI is named backstory-*: the card's shadow host among them.
-  if (SKIPPED_TAGS.has(tag) || tag.startsWith('backstory-')) return true;
-  if (el.hasAttribute('data-backstory-ui') || el.hasAttribute('hidden')) return true;
-  const editable = el.getAttribute('contenteditable');
-  // "" and "true" and "plaintext-only" all make it editable; only "false" (and "inherit") do not.
-  return editable !== null && editable !== 'false' && editable !== 'inherit';
+  return SKIPPED_TAGS.has(tag) || tag.startsWith('backstory-');
+}
+
+function isSkipped(el: Element, tag: string): boolean {
+  // "" and "true" and "plaintext-only" all make an element editable; only "false" (and "inherit") do not.
+  return isSkippedTag(tag) || el.matches(SKIPPED_BY_ATTRIBUTE);
 }
 
 function frameDocument(el: Element): Document | null {
@@ -84,7 +88,10 @@ function frameDocument(el: Element): Document | null {
 }
 
 class BlockBuilder {
-  private text = '';
+  // Pieces joined once at the end: a string built by += is a rope the scanner
+  // would flatten again, and most blocks are a single text node anyway.
+  private parts: string[] = [];
+  private length = 0;
   private nodes: Text[] = [];
   private starts: number[] = [];
 
@@ -93,15 +100,18 @@ class BlockBuilder {
   add(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
-    this.starts.push(this.text.length);
+    this.starts.push(this.length);
     this.nodes.push(node);
-    this.text += data;
+    this.parts.push(data);
+    this.length += data.length;
   }
 
   flush(): void {
     if (this.nodes.length === 0) return;
-    if (/\S/.test(this.text)) this.out.push({ text: this.text, nodes: this.nodes, starts: this.starts });
-    this.text = '';
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    if (/\S/.test(text)) this.out.push({ text, nodes: this.nodes, starts: this.starts });
+    this.parts = [];
+    this.length = 0;
     this.nodes = [];
     this.starts = [];
   }
@@ -121,6 +131,11 @@ interface Frame {
   openIsBlock: boolean[];
   // Where the walker cannot jump (linkedom), the skipped element whose subtree we are passing through.
   skipping: Node | null;
+  /**
+   * Elements under `root` skipped for an attribute, found up front: asking
+   * each element about three attributes costs more than the rest of the walk.
+   */
+  skippedByAttribute: ReadonlySet<Element>;
 }
 
 /**
@@ -173,6 +188,7 @@ export class BlockReader {
       open: [root],
       openIsBlock: [false],
       skipping: null,
+      skippedByAttribute: new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)),
     });
   }
 
@@ -195,12 +211,13 @@ export class BlockReader {
       frame.node = walker.nextNode();
       return;
     }
-    if (node.nodeType === TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       block.add(node as Text);
       frame.node = walker.nextNode();
       return;
     }
-    if (node.nodeType !== ELEMENT_NODE) {
+    if (type !== ELEMENT_NODE) {
       frame.node = walker.nextNode();
       return;
     }
@@ -210,7 +227,7 @@ export class BlockReader {
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) block.flush();
 
-    if (isSkipped(el, tag)) {
+    if (isSkippedTag(tag) || (frame.skippedByAttribute.size > 0 && frame.skippedByAttribute.has(el))) {
       if (frame.canJump) {
         frame.node = nextOutside(walker, el, frame.root);
       } else {
