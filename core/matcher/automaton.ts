@@ -23,6 +23,12 @@ export interface Automaton {
   rootNext: Int32Array;
   /** UTF-16 code unit → 1 when some pattern starts with it: lets the scan skip ahead at the root. */
   startsPattern: Uint8Array;
+  /**
+   * The same for aliases alone, leaving out characters only exclusion phrases
+   * start with ("state of Washington"); see runtime.ts. The very same table as
+   * startsPattern when there are none.
+   */
+  startsAlias: Uint8Array;
   /** Other nodes' transitions, sorted by class: node n owns edgeStart[n] .. edgeStart[n + 1]. */
   edgeStart: Int32Array;
   edgeLabel: Uint16Array;

@@ -1,7 +1,11 @@
 import { APOSTROPHE, APOSTROPHE_CODES, DASH_CODES, IGNORABLE_CODES, SPACE, SPACE_CODES } from './chars';
 import { IGNORE_CLASS, type Automaton } from './automaton';
 
-export function buildAutomaton(forms: readonly string[]): Automaton {
+/**
+ * `exclusions` marks the forms that are exclusion phrases, which a first pass
+ * over the text does not need to start at (see runtime.ts).
+ */
+export function buildAutomaton(forms: readonly string[], exclusions: readonly boolean[] = []): Automaton {
   const classes = new Map<number, number>([[SPACE, 1]]);
   for (const form of forms) {
     for (let i = 0; i < form.length; i++) {
@@ -116,6 +120,7 @@ export function buildAutomaton(forms: readonly string[]): Automaton {
     dashClass,
     rootNext,
     startsPattern,
+    startsAlias: aliasStarts(forms, exclusions, classOf, startsPattern),
     edgeStart,
     edgeLabel,
     edgeTarget,
@@ -126,4 +131,10 @@ export function buildAutomaton(forms: readonly string[]): Automaton {
     patternLength: Int32Array.from(forms, (form) => form.length),
     maxLength,
   };
+}
+
+function aliasStarts(forms: readonly string[], exclusions: readonly boolean[], classOf: Uint16Array, startsPattern: Uint8Array): Uint8Array {
+  const aliasClasses = new Set(forms.filter((_, i) => !exclusions[i]).map((form) => classOf[form.charCodeAt(0)]!));
+  const startsAlias = startsPattern.map((starts, code) => (starts && aliasClasses.has(classOf[code]!) ? 1 : 0));
+  return startsAlias.every((starts, code) => starts === startsPattern[code]) ? startsPattern : startsAlias;
 }

@@ -11,6 +11,9 @@ export function compileStory(entities: readonly MatchableEntity[]): CompiledMatc
   return {
     entityIds: entities.map((entity) => entity.id),
     rules: patterns.map(({ form: _form, ...rule }) => rule),
-    automaton: buildAutomaton(patterns.map((pattern) => pattern.form)),
+    automaton: buildAutomaton(
+      patterns.map((pattern) => pattern.form),
+      patterns.map((pattern) => pattern.exclude),
+    ),
   };
 }

@@ -1,7 +1,6 @@
-import type { Automaton } from './automaton';
 import { resolve } from './resolve';
 import { Candidates, Scanner } from './scan';
-import type { CompiledMatcher, Matcher, MatchState, PatternRule, Span } from './types';
+import type { CompiledMatcher, Matcher, MatchState, Span } from './types';
 
 /**
  * A compiled story, ready to scan any number of blocks and pages.
@@ -16,44 +15,13 @@ export function matcherFrom({ entityIds, rules, automaton }: CompiledMatcher): M
   if (rules.length === 0) return { scan: () => [] };
   const scanner = new Scanner(automaton, rules);
   const hits = new Candidates();
-  const { aliases, exclusionsAlone } = aliasStarts(automaton, rules);
+  const { startsAlias, startsPattern } = automaton;
+  const exclusionsAlone = startsAlias !== startsPattern;
   return {
     scan(text: string, state: MatchState): Span[] {
-      scanner.find(text, hits, aliases);
+      scanner.find(text, hits, startsAlias);
       if (hits.count > 0 && exclusionsAlone) scanner.find(text, hits);
       return resolve(hits, rules, entityIds, state);
     },
   };
-}
-
-/**
- * The characters that start some alias (not only some exclusion phrase), and
- * whether any exclusion starts with a character no alias starts with (without
- * one, the first pass already finds every hit).
- */
-function aliasStarts(automaton: Automaton, rules: readonly PatternRule[]): { aliases: Uint8Array; exclusionsAlone: boolean } {
-  const { rootNext, edgeStart, edgeTarget, outHead, outNext, classOf, startsPattern } = automaton;
-  // The first character of every pattern is the root child its trie path starts with.
-  const firstOf = new Int32Array(automaton.fail.length);
-  const queue: number[] = [];
-  for (const child of rootNext) {
-    if (child === 0) continue;
-    firstOf[child] = child;
-    queue.push(child);
-  }
-  const startsAlias = new Set<number>();
-  const startsExclusion = new Set<number>();
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-      firstOf[edgeTarget[e]!] = firstOf[node]!;
-      queue.push(edgeTarget[e]!);
-    }
-    for (let p = outHead[node]!; p >= 0; p = outNext[p]!) (rules[p]!.exclude ? startsExclusion : startsAlias).add(firstOf[node]!);
-  }
-  const aliases = new Uint8Array(startsPattern.length);
-  for (let code = 0; code < aliases.length; code++) {
-    if (startsPattern[code] && startsAlias.has(rootNext[classOf[code]!]!)) aliases[code] = 1;
-  }
-  return { aliases, exclusionsAlone: [...startsExclusion].some((first) => !startsAlias.has(first)) };
 }

@@ -8,10 +8,10 @@
 import { IGNORE_CLASS, type Automaton } from './automaton';
 import type { CompiledMatcher, PatternRule } from './types';
 
-export const MATCHER_WIRE_VERSION = 1;
+export const MATCHER_WIRE_VERSION = 1 as const;
 
 export interface MatcherWire {
-  version: number;
+  version: typeof MATCHER_WIRE_VERSION;
   entityIds: string[];
   /** Each distinct alias text once; rules point into it. */
   aliases: string[];
@@ -28,15 +28,24 @@ const ACRONYM = 4;
 const LEFT = 8;
 const RIGHT = 16;
 
-type Header = readonly [nodes: number, edges: number, alphabet: number, patterns: number, classPairs: number, dashPool: number, maxLength: number];
-const HEADER_LENGTH = 7;
+type Header = readonly [
+  nodes: number,
+  edges: number,
+  alphabet: number,
+  patterns: number,
+  classPairs: number,
+  dashPool: number,
+  maxLength: number,
+  aliasClasses: number,
+];
+const HEADER_LENGTH = 8;
 
 type SectionName =
   | 'rootNext' | 'edgeStart' | 'edgeLabel' | 'edgeTarget' | 'fail' | 'outHead' | 'dict' | 'outNext' | 'patternLength'
-  | 'ruleEntity' | 'ruleAlias' | 'ruleFlags' | 'ruleDashStart' | 'ruleDashCount' | 'classPairs' | 'dashPool';
+  | 'ruleEntity' | 'ruleAlias' | 'ruleFlags' | 'ruleDashStart' | 'ruleDashCount' | 'classPairs' | 'dashPool' | 'aliasClasses';
 type Sections = Record<SectionName, ArrayLike<number>>;
 
-function layout([nodes, edges, alphabet, patterns, classPairs, dashPool]: Header): [SectionName, number][] {
+function layout([nodes, edges, alphabet, patterns, classPairs, dashPool, , aliasClasses]: Header): [SectionName, number][] {
   return [
     ['rootNext', alphabet],
     ['edgeStart', nodes + 1],
@@ -54,6 +63,8 @@ function layout([nodes, edges, alphabet, patterns, classPairs, dashPool]: Header
     ['ruleDashCount', patterns],
     ['classPairs', classPairs * 2],
     ['dashPool', dashPool],
+    /** Classes some alias (not only some exclusion phrase) starts with. */
+    ['aliasClasses', aliasClasses],
   ];
 }
 
@@ -64,6 +75,10 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
   const classPairs: number[] = [];
   a.classOf.forEach((cls, code) => {
     if (cls !== 0) classPairs.push(code, cls);
+  });
+  const aliasClasses = new Set<number>();
+  a.startsAlias.forEach((starts, code) => {
+    if (starts) aliasClasses.add(a.classOf[code]!);
   });
   const dashPool: number[] = [];
   const dashStart: number[] = [];
@@ -88,8 +103,18 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
     ruleDashCount: rules.map((rule) => rule.dashAt.length),
     classPairs,
     dashPool,
+    aliasClasses: [...aliasClasses],
   };
-  const header: Header = [a.fail.length, a.edgeLabel.length, alphabet, rules.length, classPairs.length / 2, dashPool.length, a.maxLength];
+  const header: Header = [
+    a.fail.length,
+    a.edgeLabel.length,
+    alphabet,
+    rules.length,
+    classPairs.length / 2,
+    dashPool.length,
+    a.maxLength,
+    aliasClasses.size,
+  ];
   const plan = layout(header);
   const out = new Int32Array(HEADER_LENGTH + plan.reduce((sum, [, length]) => sum + length, 0));
   out.set(header);
@@ -126,7 +151,9 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   const check = (ok: boolean, what: string) => {
     if (!ok) throw new Error(`Malformed matcher: ${what}`);
   };
-  check(wire.version === MATCHER_WIRE_VERSION, `version ${wire.version}, expected ${MATCHER_WIRE_VERSION}`);
+  // Typed as the one version, but it came from elsewhere.
+  const version: number = wire.version;
+  check(version === MATCHER_WIRE_VERSION, `version ${version}, expected ${MATCHER_WIRE_VERSION}`);
   let bytes: Uint8Array = new Uint8Array(0);
   try {
     bytes = fromBase64(wire.tables);
@@ -208,15 +235,24 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
     });
   }
 
+  const aliasClasses = new Set(s.aliasClasses);
   const classOf = new Uint16Array(0x10000);
   const startsPattern = new Uint8Array(0x10000);
+  let startsAlias = new Uint8Array(0x10000);
+  let exclusionsApart = false;
   for (let i = 0; i < s.classPairs.length; i += 2) {
     const code = s.classPairs[i]!;
     const cls = s.classPairs[i + 1]!;
     check(within(code, 0, 0x10000) && (within(cls, 1, alphabet + 1) || cls === IGNORE_CLASS), 'a character class is out of range');
     classOf[code] = cls;
-    if (cls < alphabet && s.rootNext[cls] !== 0) startsPattern[code] = 1;
+    if (cls < alphabet && s.rootNext[cls] !== 0) {
+      startsPattern[code] = 1;
+      if (aliasClasses.has(cls)) startsAlias[code] = 1;
+      else exclusionsApart = true;
+    }
   }
+  // One table when every start is an alias's: the scan then needs one pass (runtime.ts).
+  if (!exclusionsApart) startsAlias = startsPattern;
 
   const automaton: Automaton = {
     classOf,
@@ -224,6 +260,7 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
     dashClass: alphabet,
     rootNext: s.rootNext,
     startsPattern,
+    startsAlias,
     edgeStart: s.edgeStart,
     edgeLabel: Uint16Array.from(s.edgeLabel),
     edgeTarget: s.edgeTarget,

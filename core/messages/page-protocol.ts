@@ -5,6 +5,7 @@
  * the extension sends pages are answered by the card script (page-commands.ts).
  */
 import * as z from 'zod/mini';
+import { MATCHER_WIRE_VERSION } from '../matcher/wire';
 import { CategorySchema } from '../story/category';
 import { parseReplyIn, type Failure } from './envelope';
 import type { PageSideRequests } from './page-peer';
@@ -12,9 +13,11 @@ import type { PageSideRequests } from './page-peer';
 /**
  * The story compiled by the background (core/matcher/wire.ts): a string of
  * tables that validates in constant time; decoding checks their structure.
+ * A page script of another version than the background's (an update that
+ * half-happened) is told so here.
  */
 export const MatcherWireSchema = z.object({
-  version: z.number(),
+  version: z.literal(MATCHER_WIRE_VERSION),
   entityIds: z.array(z.string()),
   aliases: z.array(z.string()),
   tables: z.string(),
