@@ -13,6 +13,8 @@ export interface PageMention {
   startOffset: number;
   endNode: Text;
   endOffset: number;
+  /** The open shadow root the mention is in, if it is in one. */
+  shadowRoot?: ShadowRoot;
 }
 
 export interface BlockSpan {
@@ -33,12 +35,14 @@ export function scanBlocks(blocks: readonly TextBlock[], matcher: Matcher, state
 }
 
 export function toPageMention({ block, span }: BlockSpan): PageMention {
-  return {
+  const mention: PageMention = {
     entityId: span.entityId,
     alias: span.alias,
     text: block.text.slice(span.start, span.end),
     ...mapSpanToNodes(block, span.start, span.end),
   };
+  if (block.shadowRoot) mention.shadowRoot = block.shadowRoot;
+  return mention;
 }
 
 /** Every mention under `root`, in document order. Reads the DOM, never changes it. */

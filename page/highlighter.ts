@@ -23,6 +23,8 @@ export class Highlighter implements Painter {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private windowStart = 0;
   private windowEnd = 0;
+  /** The mentions registered now, to tell a real change from a rebuilt list holding the same ones. */
+  private registered: readonly PageMention[] = [];
 
   constructor() {
     this.hovered.priority = 1;
@@ -43,8 +45,12 @@ export class Highlighter implements Painter {
     if (start === this.windowStart && end === this.windowEnd && this.painted.size > 0) return;
     this.windowStart = start;
     this.windowEnd = end;
+    // Any change to a highlight repaints the page (about 10 ms on a 4 MiB page): none when nothing changed.
+    const next = this.mentions.slice(start, end);
+    if (next.length === this.registered.length && next.every((mention, i) => mention === this.registered[i])) return;
+    this.registered = next;
     this.painted.clear();
-    for (let i = start; i < end; i++) this.painted.add(toStaticRange(this.mentions[i]!));
+    for (const mention of next) this.painted.add(toStaticRange(mention));
   }
 
   extend(mentions: readonly PageMention[]): void {

@@ -37,10 +37,7 @@ export class MentionLookup {
     }
     if (shown.length === this.indexed) return;
     const fresh = shown.slice(this.indexed);
-    for (const mention of fresh) {
-      const root = mention.startNode.getRootNode();
-      if (root !== this.doc && 'host' in root) this.shadowRoots.add(root as ShadowRoot);
-    }
+    for (const mention of fresh) if (mention.shadowRoot) this.shadowRoots.add(mention.shadowRoot);
     this.index.add(fresh);
     this.indexed = shown.length;
   }

@@ -90,7 +90,11 @@ export class MutationWatcher {
   }
 }
 
+/**
+ * Our UI is hosted in backstory-* elements whose content sits in shadow roots,
+ * which the page's observer does not see into: only the hosts themselves come by.
+ */
 function isOurs(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el && (el.localName.startsWith('backstory-') || !!el.closest('[data-backstory-ui]'));
+  return !!el && el.localName.startsWith('backstory-');
 }

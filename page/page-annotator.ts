@@ -250,10 +250,10 @@ export class PageAnnotator {
     const shown = mentions.filter((m) => this.filter(m.entityId));
     for (const mention of shown) {
       this.visible.push(mention);
-      const root = mention.startNode.getRootNode();
-      if (root !== this.doc && 'host' in root && !this.shadowRoots.has(root as ShadowRoot)) {
-        this.shadowRoots.add(root as ShadowRoot);
-        this.painter.addShadowRoot(root as ShadowRoot);
+      const root = mention.shadowRoot;
+      if (root && !this.shadowRoots.has(root)) {
+        this.shadowRoots.add(root);
+        this.painter.addShadowRoot(root);
       }
     }
     if (mentions === this.store.all) this.painter.setMentions(this.visible);

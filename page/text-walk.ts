@@ -15,6 +15,8 @@ export interface TextBlock {
   nodes: Text[];
   /** Offset in `text` where each node's data begins; ascending. */
   starts: number[];
+  /** The open shadow root the block is in, if it is in one: found once per walk, not per mention. */
+  shadowRoot?: ShadowRoot;
 }
 
 export interface CollectOptions {
@@ -95,7 +97,10 @@ class BlockBuilder {
   private nodes: Text[] = [];
   private starts: number[] = [];
 
-  constructor(private readonly out: TextBlock[]) {}
+  constructor(
+    private readonly out: TextBlock[],
+    private readonly shadowRoot: ShadowRoot | undefined,
+  ) {}
 
   add(node: Text): void {
     const data = node.data;
@@ -109,7 +114,11 @@ class BlockBuilder {
   flush(): void {
     if (this.nodes.length === 0) return;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    if (/\S/.test(text)) this.out.push({ text, nodes: this.nodes, starts: this.starts });
+    if (/\S/.test(text)) {
+      const block: TextBlock = { text, nodes: this.nodes, starts: this.starts };
+      if (this.shadowRoot) block.shadowRoot = this.shadowRoot;
+      this.out.push(block);
+    }
     this.parts = [];
     this.length = 0;
     this.nodes = [];
@@ -132,10 +141,11 @@ interface Frame {
   // Where the walker cannot jump (linkedom), the skipped element whose subtree we are passing through.
   skipping: Node | null;
   /**
-   * Elements under `root` skipped for an attribute, found up front: asking
-   * each element about three attributes costs more than the rest of the walk.
+   * Elements under `root` skipped for an attribute, found up front when the
+   * root is a whole document or shadow root: asking each element costs more
+   * than the rest of the walk. Null for a subtree (a rescan), where asking is cheaper than the query.
    */
-  skippedByAttribute: ReadonlySet<Element>;
+  skippedByAttribute: ReadonlySet<Element> | null;
 }
 
 /**
@@ -179,16 +189,18 @@ export class BlockReader {
       if (doc.designMode === 'on') return;
     }
     const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    const top = root.getRootNode();
+    const whole = root.nodeType !== ELEMENT_NODE;
     this.frames.push({
       root,
       walker,
       canJump: typeof walker.nextSibling === 'function' && typeof walker.parentNode === 'function',
-      block: new BlockBuilder(this.ready),
+      block: new BlockBuilder(this.ready, top !== doc && 'host' in top ? (top as ShadowRoot) : undefined),
       node: walker.nextNode(),
       open: [root],
       openIsBlock: [false],
       skipping: null,
-      skippedByAttribute: new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)),
+      skippedByAttribute: whole ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
     });
   }
 
@@ -227,7 +239,8 @@ export class BlockReader {
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) block.flush();
 
-    if (isSkippedTag(tag) || (frame.skippedByAttribute.size > 0 && frame.skippedByAttribute.has(el))) {
+    const skipped = frame.skippedByAttribute;
+    if (isSkippedTag(tag) || (skipped ? skipped.size > 0 && skipped.has(el) : el.matches(SKIPPED_BY_ATTRIBUTE))) {
       if (frame.canJump) {
         frame.node = nextOutside(walker, el, frame.root);
       } else {

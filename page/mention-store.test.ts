@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { PageMention } from './find-mentions';
+import { MentionStore } from './mention-store';
+
+/** A mention of the whole text of `p`'s first text node. */
+function mentionIn(p: Element, entityId = 'x'): PageMention {
+  const node = p.firstChild as Text;
+  return { entityId, alias: node.data, text: node.data, startNode: node, startOffset: 0, endNode: node, endOffset: node.length };
+}
+
+function page(html: string) {
+  document.body.innerHTML = html;
+  return [...document.querySelectorAll('p')];
+}
+
+const texts = (store: MentionStore) => store.all.map((m) => m.text);
+
+describe('the mention store', () => {
+  it('replaces the mentions inside each rescanned block in place, keeping the rest in document order', () => {
+    const [a, b, c, d] = page('<p>A</p><div><p>B</p><p>C</p></div><p>D</p>');
+    const store = new MentionStore();
+    store.append([a, b, c, d].map((p) => mentionIn(p!)));
+    b!.firstChild!.textContent = 'B2';
+    store.replaceWithin([{ root: b!.parentElement!, found: [mentionIn(b!), mentionIn(c!)] }]);
+    expect(texts(store)).toEqual(['A', 'B2', 'C', 'D']);
+  });
+
+  it('places the mentions of new blocks between those around them', () => {
+    const [a, d] = page('<p>A</p><p>D</p>');
+    const store = new MentionStore();
+    store.append([mentionIn(a!), mentionIn(d!)]);
+    const b = document.createElement('p');
+    b.textContent = 'B';
+    const e = document.createElement('p');
+    e.textContent = 'E';
+    a!.after(b);
+    document.body.append(e);
+    store.replaceWithin([
+      { root: b, found: [mentionIn(b)] },
+      { root: e, found: [mentionIn(e)] },
+    ]);
+    expect(texts(store)).toEqual(['A', 'B', 'D', 'E']);
+  });
+
+  it('drops a block’s old mentions when its rescan finds none', () => {
+    const [a, b] = page('<p>A</p><p>B</p>');
+    const store = new MentionStore();
+    store.append([mentionIn(a!), mentionIn(b!)]);
+    store.replaceWithin([{ root: a!, found: [] }]);
+    expect(texts(store)).toEqual(['B']);
+  });
+
+  it('copes with mentions the page removed meanwhile: they go, the rest stays in order', () => {
+    const [a, b, c] = page('<p>A</p><p>B</p><p>C</p>');
+    const store = new MentionStore();
+    store.append([a, b, c].map((p) => mentionIn(p!)));
+    b!.remove();
+    const n = document.createElement('p');
+    n.textContent = 'N';
+    c!.after(n);
+    store.replaceWithin([{ root: n, found: [mentionIn(n)] }]);
+    expect(texts(store)).toEqual(['A', 'C', 'N']);
+  });
+});
