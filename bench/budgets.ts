@@ -14,6 +14,7 @@ export const LIMITS = {
   mutationsMs: 5,
   injectedGzipBytes: 15 * KIB,
   noMentionWorkMs: 2,
+  firstHoverMs: 100,
 };
 
 const figure = (page: PageSummary, variant: VariantId) => page.variants.find((v) => v.variant === variant);
@@ -83,19 +84,27 @@ export function checkBudgets(result: Pick<BenchResult, 'pages' | 'endToEnd'>): B
     ),
     worst(
       'mutations',
-      `No added cost to 2,000 page DOM mutations (noise allowed: ≤ ${LIMITS.mutationsShare * 100}% or ≤ ${LIMITS.mutationsMs} ms)`,
+      `No added cost to the page's own 2,000 DOM mutations: its task, observers included (noise allowed: ≤ ${LIMITS.mutationsShare * 100}% or ≤ ${LIMITS.mutationsMs} ms)`,
       'ms',
       pages.map((page) => ({
         where: page.page,
-        measured: page.mutations.addedMs,
-        limit: page.mutations.withoutMs == null ? null : Math.max(page.mutations.withoutMs * LIMITS.mutationsShare, LIMITS.mutationsMs),
+        measured: page.mutationsTask.addedMs,
+        limit: page.mutationsTask.withoutMs == null ? null : Math.max(page.mutationsTask.withoutMs * LIMITS.mutationsShare, LIMITS.mutationsMs),
       })),
     ),
     worst('injected-size', `Injected script ≤ ${LIMITS.injectedGzipBytes / KIB} KiB gzipped`, 'B', [
       { where: 'content-scripts/story.js', measured: endToEnd.injectedGzipBytes, limit: LIMITS.injectedGzipBytes },
     ]),
-    worst('no-mention-work', `≤ ${LIMITS.noMentionWorkMs} ms of work on a page without mentions`, 'ms', [
-      { where: '4 MiB page without story names', measured: endToEnd.noMentionWorkMs, limit: LIMITS.noMentionWorkMs },
+    worst(
+      'no-mention-work',
+      `≤ ${LIMITS.noMentionWorkMs} ms of work on a page without mentions (the saved news pages without any)`,
+      'ms',
+      endToEnd.noMentionPages.length > 0
+        ? endToEnd.noMentionPages.map((p) => ({ where: p.page, measured: p.workMs, limit: LIMITS.noMentionWorkMs }))
+        : [{ where: '4 MiB page without story names', measured: endToEnd.noMentionWorkMs, limit: LIMITS.noMentionWorkMs }],
+    ),
+    worst('first-hover', `First hover after the service worker stopped shows the card ≤ ${LIMITS.firstHoverMs} ms after the hover delay`, 'ms', [
+      { where: 'demo', measured: endToEnd.firstHoverAfterStopMs, limit: LIMITS.firstHoverMs },
     ]),
   ];
 }

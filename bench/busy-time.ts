@@ -63,3 +63,17 @@ export function busyBetween(events: readonly TraceEvent[], startMark: string, en
   }
   return { busyMs: busy / 1000, cpuMs: cpu / 1000, longestTaskMs: longest / 1000, tasks: tasks.length };
 }
+
+/**
+ * Duration of the main-thread task in which `mark` was set: for the page's
+ * own mutations, the script that made them and the microtasks it ran at its
+ * end, where MutationObserver callbacks (ours among them) are delivered.
+ */
+export function taskAround(events: readonly TraceEvent[], mark: string): number | null {
+  const at = events.find((e) => e.name === mark);
+  if (!at) return null;
+  const task = events.find(
+    (e) => e.name === TASK_EVENT && e.ph === 'X' && e.pid === at.pid && e.tid === at.tid && e.ts <= at.ts && at.ts <= e.ts + (e.dur ?? 0),
+  );
+  return task?.dur === undefined ? null : task.dur / 1000;
+}

@@ -3,6 +3,7 @@ import { launchWithExtension } from '../tooling/launch-extension';
 import type { PageServer } from '../tooling/page-server';
 import { keepLocal } from './bench-browser';
 import { timeInScripts, type CpuProfile } from './cpu-profile';
+import { firstHoverAfterStop } from './first-hover';
 import { median } from './stats';
 import type { EndToEnd } from './types';
 
@@ -52,12 +53,25 @@ async function extensionWork(page: Page, origin: string, url: string, extensionI
   return time.seen ? time.ms : null;
 }
 
-/** The built extension in Chromium: how soon the demo article shows highlights, and what a page without mentions costs. */
-export async function measureEndToEnd(server: PageServer, noMentionPath: string, repetitions: number, log: (line: string) => void): Promise<Measured> {
+/**
+ * The built extension in Chromium: how soon the demo article shows highlights,
+ * what pages without mentions cost (the saved pages that have none, and the
+ * generated 4 MiB one), and how soon a card opens after the worker stopped.
+ */
+export async function measureEndToEnd(
+  server: PageServer,
+  noMentionPath: string,
+  noMentionPages: readonly { name: string; path: string }[],
+  repetitions: number,
+  log: (line: string) => void,
+): Promise<Measured> {
   server.route('/bench/blank', '<!doctype html><title>blank</title>');
   const firsts: number[] = [];
   const loads: number[] = [];
   const works: (number | null)[] = [];
+  const savedWorks = new Map<string, (number | null)[]>(noMentionPages.map((p) => [p.name, []]));
+  const hovers: (number | null)[] = [];
+  let wokeWorker: boolean | null = null;
   const extension = await launchWithExtension();
   try {
     await keepLocal(extension.context);
@@ -80,6 +94,30 @@ export async function measureEndToEnd(server: PageServer, noMentionPath: string,
       }
     }
     for (let round = 0; round < repetitions; round++) {
+      for (const saved of noMentionPages) {
+        const page = await extension.context.newPage();
+        try {
+          const work = await extensionWork(page, server.origin, `${server.origin}${saved.path}`, extension.extensionId);
+          savedWorks.get(saved.name)!.push(work);
+          log(`  ${saved.name} (no mentions) #${round + 1}: ${work === null ? 'extension not seen in the profile' : `${work.toFixed(1)} ms`}`);
+        } catch (error) {
+          log(`  ${saved.name} (no mentions) #${round + 1}: not measured (${(error as Error).message.split('\n')[0]})`);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+    for (let round = 0; round < repetitions; round++) {
+      try {
+        const hover = await firstHoverAfterStop(extension.context, demo, extension.extensionId);
+        hovers.push(hover.ms);
+        wokeWorker = (wokeWorker ?? false) || hover.wokeWorker;
+        log(`  first hover after the worker stopped #${round + 1}: ${hover.ms === null ? 'no card' : `${hover.ms.toFixed(1)} ms after the hover delay`}${hover.wokeWorker ? ' (woke the worker)' : ''}`);
+      } catch (error) {
+        log(`  first hover after the worker stopped #${round + 1}: not measured (${(error as Error).message.split('\n')[0]})`);
+      }
+    }
+    for (let round = 0; round < repetitions; round++) {
       const page = await extension.context.newPage();
       try {
         const work = await extensionWork(page, server.origin, `${server.origin}${noMentionPath}`, extension.extensionId);
@@ -98,6 +136,9 @@ export async function measureEndToEnd(server: PageServer, noMentionPath: string,
     demoFirstHighlightMs: median(firsts),
     demoLoadEventMs: median(loads),
     noMentionWorkMs: median(works),
+    noMentionPages: noMentionPages.map((p) => ({ page: p.name, workMs: median(savedWorks.get(p.name)!) })),
+    firstHoverAfterStopMs: median(hovers),
+    firstHoverWokeWorker: wokeWorker,
     noMentionMethod: `V8 CPU profile of the page's renderer (sampled every ${SAMPLING_INTERVAL_US} µs) from navigation to ${SETTLE_AFTER_LOAD_MS / 1000} s after load: time in the extension's scripts and the DOM calls they make`,
     runs: repetitions,
   };

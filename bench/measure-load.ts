@@ -3,7 +3,7 @@ import type { MatcherWire } from '../core/matcher';
 import type { BenchBrowser } from './bench-browser';
 import type { Bundles } from './bundles';
 import { HIGHLIGHT_CSS } from '../page/highlight-styles';
-import { busyBetween } from './busy-time';
+import { busyBetween, taskAround } from './busy-time';
 import { HOVER_LOOKUPS, MARKS, SCROLL_STEPS } from './marks';
 import { median } from './stats';
 import { startTrace } from './trace';
@@ -86,6 +86,7 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
         hoverLookupMs: hover,
         mutationsMs: busyBetween(events, MARKS.mutationsStart, MARKS.mutationsEnd)?.busyMs ?? null,
         mutationsScriptMs,
+        mutationsTaskMs: taskAround(events, MARKS.mutationsStart),
         scrollFrameMs: scrollWindow ? scrollWindow.busyMs / SCROLL_STEPS : null,
         scrollIntervalMs: median(scroll),
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withoutScripts } from './pages';
+import { savedWithoutMentions, withoutScripts } from './pages';
+import type { PageSummary } from './types';
 
 describe('withoutScripts', () => {
   it('removes script elements, inline or not, and keeps the rest', () => {
@@ -9,5 +10,20 @@ describe('withoutScripts', () => {
 
   it('leaves noscript and text mentioning scripts alone', () => {
     expect(withoutScripts('<noscript>on</noscript><p>a script tag</p>')).toBe('<noscript>on</noscript><p>a script tag</p>');
+  });
+});
+
+describe('savedWithoutMentions', () => {
+  it('picks the saved pages where Backstory found nothing', () => {
+    const summary = (page: string, mentions: number | null) => ({ page, variants: [{ variant: 'backstory', mentions }] }) as unknown as PageSummary;
+    const pages = [
+      { name: 'synthetic', path: '/bench/synthetic' },
+      { name: 'demo', path: '/demo' },
+      { name: 'cnn', path: '/bench/shared/cnn.html' },
+      { name: 'folha', path: '/bench/shared/folha.html' },
+      { name: 'qq', path: '/bench/shared/qq.html' },
+    ];
+    const found = savedWithoutMentions(pages, [summary('synthetic', 0), summary('demo', 60), summary('cnn', 12), summary('folha', 0), summary('qq', null)]);
+    expect(found.map((p) => p.name)).toEqual(['folha']);
   });
 });

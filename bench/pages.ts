@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { MatchableEntity } from '../core/matcher';
 import { SHARED_PAGES_DIR } from '../tooling/page-server';
 import { generateSyntheticPage, type SyntheticPageStats } from './synthetic-page';
-import { SYNTHETIC_PAGE } from './types';
+import { SYNTHETIC_PAGE, type PageSummary } from './types';
 
 export interface BenchPage {
   name: string;
@@ -55,4 +55,16 @@ export function benchPages(entities: readonly MatchableEntity[], options: { quic
   }
   const chosen = options.only?.length ? pages.filter((p) => options.only!.includes(p.name)) : pages;
   return { pages: chosen, routes, synthetic: synthetic.stats, noMentionPath: '/bench/no-mentions', noMention: noMention.stats };
+}
+
+/**
+ * The saved news pages on which Backstory found nothing: ordinary pages
+ * without the story, where its whole cost is overhead.
+ */
+export function savedWithoutMentions(pages: readonly BenchPage[], summaries: readonly PageSummary[]): BenchPage[] {
+  return pages.filter((page) => {
+    if (!page.path.startsWith('/bench/shared/')) return false;
+    const backstory = summaries.find((s) => s.page === page.name)?.variants.find((v) => v.variant === 'backstory');
+    return backstory?.mentions === 0;
+  });
 }

@@ -88,10 +88,21 @@ const beforeAfter = (without: number | null, withMs: number | null) => `${format
 
 function afterTable(pages: readonly PageSummary[]): string {
   return table(
-    ['page', 'hover lookup', '2,000 DOM mutations: without → with', 'added', 'scroll frame: without → with', 'added'],
+    [
+      'page',
+      'hover lookup',
+      'the page’s task making 2,000 DOM mutations: without → with',
+      'added',
+      'with the work they set off (300 ms): without → with',
+      'added',
+      'scroll frame: without → with',
+      'added',
+    ],
     pages.map((page) => [
       page.page,
       formatMs(page.hoverLookupMs),
+      beforeAfter(page.mutationsTask.withoutMs, page.mutationsTask.withMs),
+      formatMs(page.mutationsTask.addedMs, true),
       beforeAfter(page.mutations.withoutMs, page.mutations.withMs),
       formatMs(page.mutations.addedMs, true),
       beforeAfter(page.scrollFrame.withoutMs, page.scrollFrame.withMs),
@@ -107,7 +118,12 @@ function endToEndTable(result: BenchResult): string {
     [
       ['script injected into every page (content-scripts/story.js)', `${formatBytes(e.injectedGzipBytes)} gzipped (${formatBytes(e.injectedBytes)} raw)`],
       ['demo article: navigation → first highlight painted', `${formatMs(e.demoFirstHighlightMs)} (load event ends at ${formatMs(e.demoLoadEventMs)})`],
-      ['4 MiB page without story names: Backstory’s main-thread work', formatMs(e.noMentionWorkMs)],
+      ...e.noMentionPages.map((p): [string, string] => [`${p.page} (a saved page without mentions): Backstory’s work`, formatMs(p.workMs)]),
+      ['4 MiB page without story names: Backstory’s work', formatMs(e.noMentionWorkMs)],
+      [
+        'first hover after the service worker stopped: end of the hover delay → card with its facts',
+        `${formatMs(e.firstHoverAfterStopMs)}${e.firstHoverWokeWorker === null ? '' : e.firstHoverWokeWorker ? ' (the worker was started)' : ' (the worker stayed stopped)'}`,
+      ],
     ],
   );
 }

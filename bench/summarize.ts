@@ -50,6 +50,11 @@ export function summarizePage(page: string, runs: readonly RunSample[], withBack
       scriptWithoutMs: probe(without, 'mutationsScriptMs'),
       scriptWithMs: probe(withBackstory, 'mutationsScriptMs'),
     },
+    mutationsTask: {
+      withoutMs: probe(without, 'mutationsTaskMs'),
+      withMs: probe(withBackstory, 'mutationsTaskMs'),
+      addedMs: difference(probe(withBackstory, 'mutationsTaskMs'), probe(without, 'mutationsTaskMs')),
+    },
     scrollFrame: {
       withoutMs: scrollWithout,
       withMs: scrollWith,

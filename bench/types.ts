@@ -43,6 +43,8 @@ export interface ProbeSample {
   mutationsMs: number | null;
   /** The mutation script alone, performance.now() around it. */
   mutationsScriptMs: number | null;
+  /** The page's task that made the mutations, with the microtasks it ran: MutationObserver callbacks included (trace). */
+  mutationsTaskMs: number | null;
   /** Main-thread time per scroll frame (trace), over 20 scrolls of 500 px. */
   scrollFrameMs: number | null;
   /** Median requestAnimationFrame-to-requestAnimationFrame interval while scrolling. */
@@ -78,7 +80,10 @@ export interface PageSummary {
   textNodes: number | null;
   variants: VariantSummary[];
   hoverLookupMs: number | null;
+  /** Everything in the window: the page's task and the work it set off (Backstory's rescans). */
   mutations: WithWithout & { scriptWithoutMs: number | null; scriptWithMs: number | null };
+  /** The page's own task that made the mutations. */
+  mutationsTask: WithWithout;
   scrollFrame: WithWithout & { intervalWithoutMs: number | null; intervalWithMs: number | null };
 }
 
@@ -91,8 +96,17 @@ export interface EndToEnd {
   demoFirstHighlightMs: number | null;
   /** Navigation start to the end of the load event on the same loads: content scripts wait for it. */
   demoLoadEventMs: number | null;
-  /** Backstory's main-thread time on a 4 MiB page without story names. */
+  /** Backstory's work on a 4 MiB page without story names. */
   noMentionWorkMs: number | null;
+  /** Backstory's work on each saved news page without mentions (real pages of ordinary size). */
+  noMentionPages: { page: string; workMs: number | null }[];
+  /**
+   * The demo article with the service worker stopped: from the end of the hover
+   * delay to the frame that shows the hovered name's card with its facts.
+   */
+  firstHoverAfterStopMs: number | null;
+  /** Whether any of those hovers started the service worker again (the facts should be in the page already). */
+  firstHoverWokeWorker: boolean | null;
   /** How noMentionWorkMs was measured. */
   noMentionMethod: string;
   runs: number;

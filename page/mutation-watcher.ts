@@ -17,11 +17,13 @@ export interface DirtyWork {
 }
 
 /**
- * Collects what the page changed, and nothing more: the records are turned into
- * rescans later, in a slice of our own, so the page's mutations cost no more than before.
+ * Keeps what the page changed, and nothing more: the observer's callback runs
+ * at the end of the page's own task, so it only stores the records; they are
+ * read later, in a slice of our own, and the page's mutations cost no more than before.
  */
 export class MutationWatcher {
   private readonly observer: MutationObserver;
+  private pending: MutationRecord[][] = [];
   private readonly dirty = new Set<Node>();
   private added = 0;
   private removed = false;
@@ -32,17 +34,20 @@ export class MutationWatcher {
     /** Text nodes the page had at its last full scan. */
     private readonly pageTextNodes: () => number = () => 0,
   ) {
-    this.observer = new MutationObserver((records) => this.collect(records));
+    this.observer = new MutationObserver((records) => {
+      this.pending.push(records);
+      if (this.pending.length === 1) this.onDirty();
+    });
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
   disconnect(): void {
     this.observer.disconnect();
+    this.pending = [];
     this.dirty.clear();
   }
 
-  private collect(records: MutationRecord[]): void {
-    const wasEmpty = this.dirty.size === 0 && !this.removed;
+  private collect(records: readonly MutationRecord[]): void {
     for (const record of records) {
       if (isOurs(record.target)) continue;
       if (record.type === 'characterData') {
@@ -62,11 +67,12 @@ export class MutationWatcher {
       // Inline text added or taken out joins what is around it: the whole block is read again.
       if (inline) this.dirty.add(record.target);
     }
-    if (wasEmpty && (this.dirty.size > 0 || this.removed)) this.onDirty();
   }
 
-  /** What changed since the last call, as work to do; null when nothing did. */
+  /** What changed since the last call, as work to do; null when nothing did (or only our own UI). */
   take(): DirtyWork | null {
+    for (const records of this.pending) this.collect(records);
+    this.pending = [];
     if (this.dirty.size === 0 && !this.removed) return null;
     const coarse = this.added > Math.max(COARSE_RESCAN_NODES, this.pageTextNodes() * COARSE_SHARE);
     const blocks = new Set<Element>();

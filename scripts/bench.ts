@@ -24,7 +24,7 @@ import { buildBundles } from '../bench/bundles';
 import { measureEndToEnd } from '../bench/end-to-end';
 import { builtAt, ensureExtensionBuilt, injectedScriptSize } from '../bench/injected-script';
 import { describeMachine } from '../bench/machine';
-import { benchPages } from '../bench/pages';
+import { benchPages, savedWithoutMentions } from '../bench/pages';
 import { replaceBenchSection } from '../bench/readme-section';
 import { renderMarkdown, renderResults, verdict } from '../bench/report';
 import { SYNTHETIC_PAGE, type BenchResult, type EndToEnd, type PageSummary } from '../bench/types';
@@ -77,8 +77,17 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     }
     log(`End to end, built extension (at ${elapsed()}):`);
     const measured = extensionBuilt
-      ? await measureEndToEnd(server, set.noMentionPath, options.repetitions, log)
-      : { demoFirstHighlightMs: null, demoLoadEventMs: null, noMentionWorkMs: null, noMentionMethod: 'not measured: no extension build', runs: 0 };
+      ? await measureEndToEnd(server, set.noMentionPath, savedWithoutMentions(set.pages, pages), options.repetitions, log)
+      : {
+          demoFirstHighlightMs: null,
+          demoLoadEventMs: null,
+          noMentionWorkMs: null,
+          noMentionPages: [],
+          firstHoverAfterStopMs: null,
+          firstHoverWokeWorker: null,
+          noMentionMethod: 'not measured: no extension build',
+          runs: 0,
+        };
     const size = injectedScriptSize();
     const endToEnd: EndToEnd = { builtAt: builtAt(), injectedBytes: size?.bytes ?? null, injectedGzipBytes: size?.gzipBytes ?? null, ...measured };
     return {

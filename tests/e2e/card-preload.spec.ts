@@ -1,6 +1,6 @@
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
-import { stopServiceWorker, watchServiceWorker } from './service-worker';
+import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
 test('on a page with mentions the card and its facts arrive before any hover: the first hover after the worker stopped needs no worker', async ({
   context,

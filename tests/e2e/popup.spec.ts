@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { badgeText, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
-import { stopServiceWorker } from './service-worker';
+import { stopServiceWorker } from '../../tooling/service-worker';
 
 const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
 

@@ -1,6 +1,6 @@
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
-import { stopServiceWorker } from './service-worker';
+import { stopServiceWorker } from '../../tooling/service-worker';
 
 test('cards keep working after the service worker was stopped', async ({ context, page, server, extensionId }) => {
   await page.goto(`${server.origin}/demo`);
