@@ -133,7 +133,7 @@ export class PageAnnotator {
       this.slice.begin();
       const found: PageMention[] = [];
       let done = false;
-      while (!this.slice.expired) {
+      for (;;) {
         const block = reader.next();
         if (!block) {
           done = true;
@@ -141,6 +141,8 @@ export class PageAnnotator {
         }
         nodes += block.nodes.length;
         for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
+        // Each node read costs about as much as a few dozen characters scanned.
+        if (this.slice.spent(block.text.length + block.nodes.length * 32)) break;
       }
       if (generation !== this.generation) return;
       this.store.append(found);

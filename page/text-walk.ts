@@ -190,7 +190,8 @@ export class BlockReader {
     }
     const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
     const top = root.getRootNode();
-    const whole = root.nodeType !== ELEMENT_NODE;
+    // A document, a shadow root, or the whole body: not one block of a rescan.
+    const whole = root.nodeType !== ELEMENT_NODE || root === doc.body || root === doc.documentElement;
     this.frames.push({
       root,
       walker,

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startPageServer } from './tooling/page-server';
+import { generateSyntheticPage } from './bench/synthetic-page';
+import { buildBundles } from './bench/bundles';
+import { EntitiesFileSchema } from './core/story/schema';
+import { compileStory, encodeMatcher } from './core/matcher';
+import { HIGHLIGHT_CSS } from './page/highlight-styles';
+import { aliasRegExpSource } from './bench/alias-regex';
+const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8')));
+const wire = encodeMatcher(compileStory(entities));
+const bundles = await buildBundles();
+const server = await startPageServer();
+server.route('/s', generateSyntheticPage(entities).html);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const total = new Map<string, number>();
+for (let rep = 0; rep < 3; rep++) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript((css: string) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css); (globalThis as any)[Symbol.for('backstory.highlight-sheet')] = sheet; document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }, HIGHLIGHT_CSS);
+  await page.goto(`${server.origin}/s`, { waitUntil: 'load' });
+  await page.addScriptTag({ content: bundles.harness });
+  await page.addScriptTag({ content: bundles.backstory });
+  await page.evaluate(() => (window as any).__bench.settle());
+  const s = await page.context().newCDPSession(page);
+  await s.send('Profiler.enable'); await s.send('Profiler.setSamplingInterval', { interval: 100 }); await s.send('Profiler.start');
+  await page.evaluate(({ w, r }) => (window as any).__bench.run('backstory', w, r), { w: wire, r: aliasRegExpSource(entities) });
+  const { profile } = await s.send('Profiler.stop') as any;
+  const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+  profile.samples.forEach((id: number, i: number) => { const n: any = byId.get(id); const k = n.callFrame.functionName + ':' + n.callFrame.lineNumber; total.set(k, (total.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 3000); });
+  await page.close();
+}
+console.log([...total].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('\n'));
+await browser.close(); await server.close();
