@@ -31,7 +31,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   if (ctx.isInvalid) return undefined;
 
-  const categories = new Map<string, Category>(reply.entities.map((e) => [e.id, e.category]));
+  const categories = new Map(reply.entities.map((e) => [e.id, e.category as Category]));
   const listeners = new Set<(change: PageChange) => void>();
   const notify = (change: PageChange) => listeners.forEach((listener) => listener(change));
   let counts: ReadonlyMap<string, number> = new Map();

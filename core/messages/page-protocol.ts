@@ -6,7 +6,6 @@
  */
 import * as z from 'zod/mini';
 import { MATCHER_WIRE_VERSION } from '../matcher/wire';
-import { CategorySchema } from '../story/category';
 import { parseReplyIn, type Failure } from './envelope';
 import type { PageSideRequests } from './page-peer';
 
@@ -23,8 +22,12 @@ export const MatcherWireSchema = z.object({
   tables: z.string(),
 });
 
-/** What the content script needs to filter mentions by category: no prose, no facts. */
-export const PageEntitySchema = z.object({ id: z.string(), category: CategorySchema });
+/**
+ * What the content script needs to filter mentions by category: no prose, no
+ * facts. Any string: a category the page does not know has no switch, so its
+ * mentions show (and the page script carries no enum schema for it).
+ */
+export const PageEntitySchema = z.object({ id: z.string(), category: z.string() });
 
 /** Background → page: the replies to the page's requests. */
 export const pageSideReplies = {
