@@ -5,7 +5,7 @@ import { Highlighter } from './highlighter';
 import type { Painter } from './painter';
 import { MentionStore } from './mention-store';
 import { MutationWatcher } from './mutation-watcher';
-import { Slice, yieldToPage } from './scheduler';
+import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { BlockReader, closestBlock } from './text-walk';
 
 export interface PageAnnotatorOptions {
@@ -129,8 +129,8 @@ export class PageAnnotator {
     // Frames run a content script of their own (all_frames): each paints and hit-tests its document.
     const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, { frames: false });
     let nodes = 0;
-    for (;;) {
-      this.slice.begin();
+    for (let first = true; ; first = false) {
+      this.slice.begin(first ? FIRST_SLICE_MS : SLICE_MS);
       const found: PageMention[] = [];
       let done = false;
       for (;;) {

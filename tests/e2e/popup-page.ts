@@ -34,6 +34,11 @@ export async function sendToPage(context: BrowserContext, extensionId: string, p
     return await sender.evaluate(
       async ([tabId, message]) => {
         const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+        // As extension/send-to-tab.ts does: the card script answers page commands, so it goes in first
+        // (it may not have arrived yet: pages load it in idle time after their scan).
+        const target = { tabId: tabId as number, frameIds: [0] };
+        const [probe] = await chrome.scripting.executeScript({ target, func: () => Symbol.for('backstory.card-api') in globalThis });
+        if (probe?.result !== true) await chrome.scripting.executeScript({ target, files: ['/content-scripts/card.js'] });
         return chrome.tabs.sendMessage(tabId as number, message, { frameId: 0 });
       },
       [tabId, message] as const,
