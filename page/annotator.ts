@@ -6,6 +6,7 @@ import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/category';
 import { sendPageMessage } from '../extension/send-page-message';
 import { readSettingsLight, watchSettingsLight } from '../extension/settings-watch';
+import { textAppears } from './frame-text';
 import { adoptHighlightStyles } from './highlight-styles';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
@@ -27,6 +28,12 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // At document_start, before the page has any elements to restyle.
   if (supportsHighlights()) adoptHighlightStyles();
   const parsed = documentParsed();
+  // Frames (ads, embeds) are often empty: one asks for the story only once it shows some text.
+  if (window !== window.top) {
+    await parsed;
+    await textAppears(ctx);
+    if (ctx.isInvalid) return undefined;
+  }
   const [reply, initialSettings] = await Promise.all([sendPageMessage({ type: 'matcher/get' }), readSettingsLight()]);
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   if (ctx.isInvalid) return undefined;

@@ -126,8 +126,8 @@ export class PageAnnotator {
     await yieldToPage();
     if (generation !== this.generation) return;
     const previewing = this.previewViewport();
-    // Frames run a content script of their own (all_frames): each paints and hit-tests its document.
-    const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, { frames: false });
+    // Frames are not entered: each runs a content script of its own (all_frames), painting and hit-testing its document.
+    const reader = new BlockReader(this.doc.body ?? this.doc.documentElement);
     let nodes = 0;
     for (let first = true; ; first = false) {
       this.slice.begin(first ? FIRST_SLICE_MS : SLICE_MS);
@@ -180,7 +180,7 @@ export class PageAnnotator {
     const state = createMatchState();
     for (const root of [...roots].sort(inDocumentOrder)) {
       if ([...roots].some((other) => other !== root && other.contains(root))) continue;
-      const reader = new BlockReader(root, { frames: false });
+      const reader = new BlockReader(root);
       for (let block = reader.next(); block; block = reader.next()) {
         for (const span of this.matcher.scan(block.text, state)) preview.push(toPageMention({ block, span }));
       }
@@ -218,7 +218,7 @@ export class PageAnnotator {
         while (next < roots.length && !this.slice.expired) {
           const root = roots[next++]!;
           const found: PageMention[] = [];
-          const reader = new BlockReader(root, { frames: false });
+          const reader = new BlockReader(root);
           for (let block = reader.next(); block; block = reader.next()) {
             for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
           }

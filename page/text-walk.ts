@@ -26,6 +26,15 @@ export interface CollectOptions {
   frames?: boolean;
 }
 
+interface ReaderOptions {
+  shadowRoots?: boolean;
+  /**
+   * Where a frame's document is read with the rest (collectBlocks); none in
+   * content scripts, which run in every frame on their own.
+   */
+  frameDocument?: (frame: Element) => Document | null;
+}
+
 export interface NodeRange {
   startNode: Text;
   startOffset: number;
@@ -160,7 +169,7 @@ export class BlockReader {
 
   constructor(
     root: Document | ShadowRoot | Element,
-    private readonly options: CollectOptions = {},
+    private readonly options: ReaderOptions = {},
   ) {
     this.enter(root);
   }
@@ -250,10 +259,8 @@ export class BlockReader {
         openIsBlock.push(isBlock);
         frame.node = walker.nextNode();
       }
-      if ((tag === 'iframe' || tag === 'frame') && this.options.frames !== false) {
-        const inner = frameDocument(el);
-        if (inner) this.enter(inner);
-      }
+      const inner = (tag === 'iframe' || tag === 'frame') && this.options.frameDocument?.(el);
+      if (inner) this.enter(inner);
       return;
     }
 
@@ -284,7 +291,7 @@ function nextOutside(walker: TreeWalker, el: Element, root: Node): Node | null {
  * shadow root or a same-origin frame come where their host element stands.
  */
 export function collectBlocks(root: Document | ShadowRoot | Element, options: CollectOptions = {}): TextBlock[] {
-  const reader = new BlockReader(root, options);
+  const reader = new BlockReader(root, { shadowRoots: options.shadowRoots, frameDocument: options.frames === false ? undefined : frameDocument });
   const out: TextBlock[] = [];
   for (let block = reader.next(); block; block = reader.next()) out.push(block);
   return out;

@@ -52,13 +52,21 @@ describe('the matcher on the wire', () => {
     ['another version', () => ({ ...wire, version: 2 }) as unknown as MatcherWire, /version 2, expected 1/],
     ['tables that are not base64', () => ({ ...wire, tables: '%%%' }), /not base64/],
     ['truncated tables', () => withTables(tablesOf(wire).slice(0, -1)), /do not match their counts/],
+    ['edges out of order', () => {
+      const tables = tablesOf(wire);
+      const edgeStart = section(tables, 'edgeStart');
+      const labels = section(tables, 'edgeLabel');
+      const node = edgeStart.findIndex((start, n) => n > 0 && edgeStart[n + 1]! - start >= 2);
+      [labels[edgeStart[node]!], labels[edgeStart[node]! + 1]] = [labels[edgeStart[node]! + 1]!, labels[edgeStart[node]!]!];
+      return withTables(tables);
+    }, /not a tree/],
     ['a header that claims too much', () => withTables(tablesOf(wire).map((v, i) => (i === 0 ? v + 1 : v))), /do not match their counts/],
     ['a node left out of the trie', () => {
       const tables = tablesOf(wire);
       const root = section(tables, 'rootNext');
       root[root.findIndex((target) => target !== 0)] = 0;
       return withTables(tables);
-    }, /not a tree|unreachable/],
+    }, /not a tree/],
     ['an edge to a node that is already in the trie', () => {
       const tables = tablesOf(wire);
       section(tables, 'edgeTarget')[0] = section(tables, 'rootNext').find((target) => target !== 0)!;
@@ -69,7 +77,7 @@ describe('the matcher on the wire', () => {
       const fail = section(tables, 'fail');
       fail[1] = fail.length - 1;
       return withTables(tables);
-    }, /failure link/],
+    }, /failure or output link/],
     ['an alias index past the end', () => ({ ...wire, aliases: wire.aliases.slice(0, 1) }), /pattern \d+ is out of range/],
     ['an entity index past the end', () => ({ ...wire, entityIds: [] }), /pattern \d+ is out of range/],
   ])('refuses %s with a clear error', (_label, damaged, message) => {

@@ -160,13 +160,21 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   } catch {
     check(false, 'tables are not base64');
   }
-  check(bytes.length % 4 === 0 && bytes.length >= HEADER_LENGTH * 4, 'tables are truncated');
+  const mismatch = 'tables do not match their counts';
+  check(bytes.length % 4 === 0 && bytes.length >= HEADER_LENGTH * 4, mismatch);
   const all = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   const header = Array.from(all.subarray(0, HEADER_LENGTH)) as unknown as Header;
   const [nodes, edges, alphabet, patterns, , dashPool, maxLength] = header;
-  check(header.every((count) => count >= 0) && nodes >= 1 && alphabet >= 2 && alphabet < IGNORE_CLASS && maxLength <= MAX_PATTERN_LENGTH, 'counts out of range');
   const plan = layout(header);
-  check(all.length === HEADER_LENGTH + plan.reduce((sum, [, length]) => sum + length, 0), 'tables do not match their counts');
+  check(
+    header.every((count) => count >= 0) &&
+      nodes >= 1 &&
+      alphabet >= 2 &&
+      alphabet < IGNORE_CLASS &&
+      maxLength <= MAX_PATTERN_LENGTH &&
+      all.length === HEADER_LENGTH + plan.reduce((sum, [, length]) => sum + length, 0),
+    mismatch,
+  );
   const s = {} as Record<SectionName, Int32Array>;
   let at = HEADER_LENGTH;
   for (const [name, length] of plan) {
@@ -181,29 +189,32 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   const queue = new Int32Array(nodes);
   depth[0] = 0;
   let tail = 1;
+  const notTree = 'the trie is not a tree';
   const visit = (parent: number, label: number, target: number) => {
-    check(within(label, 1, alphabet) && within(target, 1, nodes) && depth[target] === -1, 'the trie is not a tree');
+    check(within(label, 1, alphabet) && within(target, 1, nodes) && depth[target] === -1, notTree);
     depth[target] = depth[parent]! + 1;
     queue[tail++] = target;
   };
-  check(s.edgeStart[0] === 0 && s.edgeStart[1] === 0 && s.edgeStart[nodes] === edges, 'edge ranges out of bounds');
+  check(s.edgeStart[0] === 0 && s.edgeStart[1] === 0 && s.edgeStart[nodes] === edges, notTree);
   for (let cls = 0; cls < alphabet; cls++) if (s.rootNext[cls] !== 0) visit(0, cls, s.rootNext[cls]!);
   for (let head = 1; head < tail; head++) {
     const node = queue[head]!;
     const from = s.edgeStart[node]!;
     const to = s.edgeStart[node + 1]!;
-    check(from <= to && to <= edges, 'edge ranges out of bounds');
+    check(from <= to && to <= edges, notTree);
     for (let e = from; e < to; e++) {
-      check(e === from || s.edgeLabel[e - 1]! < s.edgeLabel[e]!, 'edges are not sorted');
+      // Sorted: the scanner stops looking at the first label past the one it wants.
+      check(e === from || s.edgeLabel[e - 1]! < s.edgeLabel[e]!, notTree);
       visit(node, s.edgeLabel[e]!, s.edgeTarget[e]!);
     }
   }
-  check(tail === nodes, 'the trie has unreachable nodes');
+  check(tail === nodes, notTree);
   const shallower = (target: number, node: number) => within(target, 0, nodes) && depth[target]! < depth[node]!;
   for (let n = 0; n < nodes; n++) {
-    check(n === 0 ? s.fail[0] === 0 : shallower(s.fail[n]!, n), 'a failure link does not lead towards the root');
-    check(s.dict[n] === -1 || shallower(s.dict[n]!, n), 'an output link does not lead towards the root');
-    check(within(s.outHead[n]!, -1, patterns), 'an output is out of range');
+    check(
+      (n === 0 ? s.fail[0] === 0 : shallower(s.fail[n]!, n)) && (s.dict[n] === -1 || shallower(s.dict[n]!, n)) && within(s.outHead[n]!, -1, patterns),
+      'a failure or output link does not lead towards the root',
+    );
   }
 
   const rules: PatternRule[] = [];

@@ -33,3 +33,21 @@ test('a same-origin frame gets highlights of its own', async ({ page, server }) 
   const frame = page.frames().find((f) => f !== page.mainFrame())!;
   await expect.poll(() => paintedTexts(frame)).toEqual(['South Korea', 'Japan']);
 });
+
+test('a frame that is empty at first (an ad slot) is read once text arrives in it', async ({ page, server }) => {
+  server.route(
+    '/empty-frame',
+    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><iframe title="slot" srcdoc="<body></body>"></iframe></main></body></html>',
+  );
+  await page.goto(`${server.origin}/empty-frame`);
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  await frame.waitForLoadState();
+  await page.waitForTimeout(500);
+  expect(await paintedTexts(frame)).toEqual([]);
+  await frame.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Sponsored: a tour of North Korea.';
+    document.body.append(p);
+  });
+  await expect.poll(() => paintedTexts(frame)).toEqual(['North Korea']);
+});
