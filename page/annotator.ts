@@ -25,11 +25,13 @@ const CARD_UI_IDLE_TIMEOUT_MS = 2000;
  * script, which the background injects only into frames where mentions were found.
  */
 export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
-  // At document_start, before the page has any elements to restyle.
-  if (supportsHighlights()) adoptHighlightStyles();
+  const top = window === window.top;
+  // At document_start, before the page has any elements to restyle. A frame's are adopted
+  // with its highlighter, if it ever has text: most frames are small, many are empty.
+  if (top && supportsHighlights()) adoptHighlightStyles();
   const parsed = documentParsed();
   // Frames (ads, embeds) are often empty: one asks for the story only once it shows some text.
-  if (window !== window.top) {
+  if (!top) {
     await parsed;
     await textAppears(ctx);
     if (ctx.isInvalid) return undefined;

@@ -20,6 +20,11 @@ export class ViewportWindow {
 
   /** [start, end) indices into `mentions` of those near the viewport. */
   find(mentions: readonly PageMention[]): [number, number] {
+    // Without a mention to place, nothing is measured: even reading innerHeight can force a layout of a loading page.
+    if (mentions.length === 0) {
+      this.endedEarly = false;
+      return [0, 0];
+    }
     const margin = innerHeight * MARGIN_SCREENS;
     const start = this.firstBelow(mentions, -margin, 0);
     const end = this.firstBelow(mentions, innerHeight + margin, start);
