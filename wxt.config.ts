@@ -1,4 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { buildScreen } from './core/matcher/screen';
+import { EntitiesFileSchema } from './core/story/schema';
+import { HIGHLIGHT_CSS } from './page/highlight-styles';
+
+/** The script on every page (entrypoints/story): an unlisted script that the manifest injects. */
+const STORY_SCRIPT = 'story.js';
+const HIGHLIGHT_STYLES = 'highlights.css';
+
+/** The screen of the story the background seeds (background/bundled-pack.ts), for the script on every page. */
+function bundledScreen() {
+  const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8')));
+  return buildScreen(entities);
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,6 +21,29 @@ export default defineConfig({
   imports: false,
   // Manifest V3 for Firefox too: one extension model, one set of behaviours to test.
   manifestVersion: 3,
+  vite: () => ({ define: { __BACKSTORY_SCREEN__: JSON.stringify(bundledScreen()) } }),
+  hooks: {
+    // Our ::highlight rules, injected by the browser with the script on every page, before
+    // the page has any elements: a style sheet added to a finished page restyles all of it.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HIGHLIGHT_STYLES, contents: HIGHLIGHT_CSS });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['<all_urls>'],
+          js: [STORY_SCRIPT],
+          css: [HIGHLIGHT_STYLES],
+          // Once the HTML is parsed; the styles come before the page has any elements either way.
+          run_at: 'document_end',
+          // Each frame paints and hit-tests its own document; about:blank and srcdoc frames included.
+          all_frames: true,
+          match_about_blank: true,
+        },
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     // Every string a reader sees comes from locales/: the manifest's too.
     name: '__MSG_extName__',

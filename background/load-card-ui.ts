@@ -1,11 +1,18 @@
 import { browser } from 'wxt/browser';
 import { injectCardUi } from '../extension/inject-card-ui';
+import { injectOnce } from '../extension/inject-once';
 import type { Sender } from './handle-message';
 
 function senderFrame(sender: Sender): { tabId: number; frameId: number } {
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new Error('Only a page can load page scripts');
   return { tabId, frameId: sender.frameId ?? 0 };
+}
+
+/** Injects the annotator into the frame that asked: its screen found a name of the story. */
+export async function loadAnnotator(sender: Sender): Promise<void> {
+  const { tabId, frameId } = senderFrame(sender);
+  await injectOnce(tabId, frameId, '/content-scripts/annotator.js', 'backstory.annotator');
 }
 
 /** Injects the card UI into the frame that asked: one where mentions were found. */

@@ -6,8 +6,6 @@ import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/category';
 import { sendPageMessage } from '../extension/send-page-message';
 import { readSettingsLight, watchSettingsLight } from '../extension/settings-watch';
-import { textAppears } from './frame-text';
-import { adoptHighlightStyles } from './highlight-styles';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
@@ -18,24 +16,24 @@ const REPORT_INTERVAL_MS = 500;
 /** The card UI loads in idle time after mentions are found, or after this long at the latest. */
 const CARD_UI_IDLE_TIMEOUT_MS = 2000;
 
+const PRESENT = Symbol.for('backstory.annotator');
+
+/** Whether this frame runs the annotator already: the background asks before injecting it. */
+export function annotatorPresent(): boolean {
+  return PRESENT in globalThis;
+}
+
 /**
- * The script injected into every page: the story's matcher from the background,
- * the reader's settings, highlights, and reports of what was found for the popup
- * and the badge. Hovering, the card and the page commands come with the card
- * script, which the background injects only into frames where mentions were found.
+ * The annotator, injected by the background into a frame whose screen found a
+ * name of the story: the story's matcher from the background, the reader's
+ * settings, highlights, and reports of what was found for the popup and the
+ * badge. Hovering, the card and the page commands come with the card script,
+ * which the background injects only into frames where mentions were found.
  */
 export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
-  const top = window === window.top;
-  // At document_start, before the page has any elements to restyle. A frame's are adopted
-  // with its highlighter, if it ever has text: most frames are small, many are empty.
-  if (top && supportsHighlights()) adoptHighlightStyles();
+  (globalThis as { [PRESENT]?: true })[PRESENT] = true;
+  ctx.onInvalidated(() => delete (globalThis as { [PRESENT]?: true })[PRESENT]);
   const parsed = documentParsed();
-  // Frames (ads, embeds) are often empty: one asks for the story only once it shows some text.
-  if (!top) {
-    await parsed;
-    await textAppears(ctx);
-    if (ctx.isInvalid) return undefined;
-  }
   const [reply, initialSettings] = await Promise.all([sendPageMessage({ type: 'matcher/get' }), readSettingsLight()]);
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   if (ctx.isInvalid) return undefined;
@@ -48,10 +46,11 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const loadCardUi = cardUiLoader(ctx);
   const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
   if (ctx.isInvalid) return undefined;
-  // Decoded now, often while the page is still parsing, not in the first slice of the scan.
   const annotator = new PageAnnotator({
     matcher: matcherFrom(decodeMatcher(reply.matcher)),
     painter,
+    // The manifest adds our highlight styles to every document (wxt.config.ts).
+    documentStyled: true,
     onCountsChange: (latest) => {
       counts = latest;
       report(latest);

@@ -22,12 +22,8 @@ export const HIGHLIGHT_CSS = `
 const KEY = Symbol.for('backstory.highlight-sheet');
 type Holder = { [KEY]?: CSSStyleSheet };
 
-/**
- * Adds our ::highlight rules to the document, once. Any new style sheet makes
- * the browser restyle the whole page (measured: about 250 ms on a 4 MB page), so
- * the content script does this at document_start, while the page is still empty.
- */
-export function adoptHighlightStyles(doc: Document = document): CSSStyleSheet {
+/** Our ::highlight rules as one sheet, shared by every root that adopts it. */
+export function highlightSheet(): CSSStyleSheet {
   const holder = globalThis as Holder;
   let sheet = holder[KEY];
   if (!sheet) {
@@ -35,6 +31,17 @@ export function adoptHighlightStyles(doc: Document = document): CSSStyleSheet {
     sheet.replaceSync(HIGHLIGHT_CSS);
     holder[KEY] = sheet;
   }
+  return sheet;
+}
+
+/**
+ * Adds our ::highlight rules to a document without them: a test or benchmark
+ * page. Any new style sheet makes the browser restyle the whole page (measured:
+ * about 250 ms on a 4 MB page), which is why the extension has the browser add
+ * them with the script on every page, before the page has any elements.
+ */
+export function adoptHighlightStyles(doc: Document = document): CSSStyleSheet {
+  const sheet = highlightSheet();
   // An adopted sheet styles the page without adding a node to it.
   if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   return sheet;

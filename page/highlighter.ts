@@ -1,7 +1,7 @@
 import type { PageMention } from './find-mentions';
 import type { Painter } from './painter';
 import { ViewportWindow } from './viewport-window';
-import { adoptHighlightStyles, HOVER_HIGHLIGHT, MENTION_HIGHLIGHT, removeHighlightStyles } from './highlight-styles';
+import { adoptHighlightStyles, highlightSheet, HOVER_HIGHLIGHT, MENTION_HIGHLIGHT, removeHighlightStyles } from './highlight-styles';
 
 export { HOVER_HIGHLIGHT, MENTION_HIGHLIGHT };
 
@@ -19,14 +19,16 @@ export class Highlighter implements Painter {
   private readonly painted = new Highlight();
   private readonly hovered = new Highlight();
   private readonly window = new ViewportWindow();
-  private readonly sheet = adoptHighlightStyles();
+  private readonly sheet: CSSStyleSheet;
   private readonly shadowRoots = new Set<ShadowRoot>();
   private windowStart = 0;
   private windowEnd = 0;
   /** The mentions registered now, to tell a real change from a rebuilt list holding the same ones. */
   private registered: readonly PageMention[] = [];
 
-  constructor() {
+  /** `documentStyled`: the document has our styles already (the extension's manifest adds them); shadow roots still adopt them. */
+  constructor(private readonly documentStyled = false) {
+    this.sheet = documentStyled ? highlightSheet() : adoptHighlightStyles();
     this.hovered.priority = 1;
     CSS.highlights.set(MENTION_HIGHLIGHT, this.painted);
     CSS.highlights.set(HOVER_HIGHLIGHT, this.hovered);
@@ -77,7 +79,7 @@ export class Highlighter implements Painter {
     for (const root of this.shadowRoots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
     if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.painted) CSS.highlights.delete(MENTION_HIGHLIGHT);
     if (CSS.highlights.get(HOVER_HIGHLIGHT) === this.hovered) CSS.highlights.delete(HOVER_HIGHLIGHT);
-    removeHighlightStyles();
+    if (!this.documentStyled) removeHighlightStyles();
   }
 }
 

@@ -18,6 +18,8 @@ export interface PageAnnotatorOptions {
   onCountsChange?: (counts: ReadonlyMap<string, number>) => void;
   /** How mentions are painted; by default the Highlight API where the browser has it. */
   painter?: (doc: Document) => Painter;
+  /** The document has our highlight styles already (the extension's manifest adds them). */
+  documentStyled?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export class PageAnnotator {
   constructor(private readonly options: PageAnnotatorOptions) {
     this.doc = options.root ?? document;
     this.matcher = options.matcher;
-    this.painter = options.painter?.(this.doc) ?? new Highlighter();
+    this.painter = options.painter?.(this.doc) ?? new Highlighter(options.documentStyled);
   }
 
   /** Scans the whole page once, painting as it goes; resolves when done. */

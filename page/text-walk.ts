@@ -342,6 +342,12 @@ export function closestBlock(node: Node, root: Node): Element | null {
   return block ?? (root.nodeType === ELEMENT_NODE ? (root as Element) : null);
 }
 
+/** Whether the walk reads `node`'s text: no skipped element stands between it and `root` (a shadow root's top counts as the root). */
+export function isReadable(node: Node, root: Node): boolean {
+  for (let el = node.parentElement; el && el !== root; el = el.parentElement) if (isSkipped(el, el.localName)) return false;
+  return true;
+}
+
 /** An element that starts a block of its own (decided by tag name, as the walk does). */
 export function isBlockElement(node: Node): boolean {
   return node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName);

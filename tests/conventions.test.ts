@@ -96,16 +96,24 @@ describe('entrypoints', () => {
     }
   });
 
-  it('the script injected into every page loads neither React, nor Dexie, nor full Zod, nor the storage library', () => {
-    const { packages } = importGraph(resolve('entrypoints/story.content/index.ts'));
+  it('the script injected into every page is the screen and a watch: no schema, no matcher, no framework', () => {
+    const { packages, files } = importGraph(resolve('entrypoints/story/index.ts'), true);
+    expect([...packages].filter((p) => !/^wxt(\/|$)/.test(p))).toEqual([]);
+    // The annotator and all it needs come from the background, only into frames where a name may be.
+    const allowed = /^(page\/(page-screen|story-watch|text-walk)|core\/matcher\/(chars|boundaries|screen-text))\.ts$/;
+    expect([...files].map(rel).filter((f) => !f.startsWith('entrypoints/') && !allowed.test(f))).toEqual([]);
+  });
+
+  it('the annotator loads neither React, nor Dexie, nor full Zod, nor the storage library', () => {
+    const { packages } = importGraph(resolve('entrypoints/annotator.content/index.ts'));
     const heavy = [...packages].filter((p) => /^(react|react-dom|dexie|@floating-ui|#i18n|@wxt-dev\/i18n)|^zod$|storage$/.test(p));
     expect(heavy).toEqual([]);
   });
 
-  it('the script injected into every page decodes the story but never compiles it, and bundles no schema it does not use', () => {
-    const { files } = importGraph(resolve('entrypoints/story.content/index.ts'), true);
+  it('the annotator decodes the story but never compiles it, and bundles no schema it does not use', () => {
+    const { files } = importGraph(resolve('entrypoints/annotator.content/index.ts'), true);
     // Compiling is the background's job; every schema a module defines is bundled with any import from it.
-    const compileSide = /core\/matcher\/(compile|compile-story|patterns|variants|common-words|build-automaton)\.ts$/;
+    const compileSide = /core\/matcher\/(compile|compile-story|patterns|variants|common-words|build-automaton|screen)\.ts$/;
     const otherSchemas = /core\/(story\/(schema|slug)|messages\/(protocol|page-peer|page-commands))\.ts$/;
     // What only pages with mentions need comes with the card script; the overlay only without the Highlight API.
     const injectedLater = /page\/(interaction|hover-card|page-commands|reveal|mention-lookup|hit-test|mention-index|overlay-painter)\.ts$/;

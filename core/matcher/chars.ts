@@ -31,6 +31,12 @@ export const DASH_CODES: readonly number[] = [
 export const APOSTROPHE_CODES: readonly number[] = [0x27, 0x60, 0xb4, 0x2bc, 0x2018, 0x2019, 0x2032, 0xff07];
 
 const IGNORABLE = new Set(IGNORABLE_CODES);
+
+/** A regular-expression character class of `codes` (all in the BMP). */
+export function codeClass(codes: readonly number[]): string {
+  return `[${codes.map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`;
+}
+
 const SPACES = new Set(SPACE_CODES);
 const DASHES = new Set(DASH_CODES);
 const APOSTROPHES = new Set(APOSTROPHE_CODES);

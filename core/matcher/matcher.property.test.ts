@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IGNORABLES, newsPiece as piece, newsText } from '../../tests/fixtures/news-text';
 import { SUMMIT_ENTITIES } from '../../tests/fixtures/summit-entities';
 import { EntitiesFileSchema } from '../story/schema';
 import { buildAutomaton } from './build-automaton';
@@ -63,38 +64,6 @@ for (const pattern of patterns) {
   if (!formsOf.has(id)) formsOf.set(id, new Set());
   formsOf.get(id)!.add(pattern.form);
 }
-
-const IGNORABLES = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
-
-/** News-like text: names, near-misses, separators, invisible characters and noise. */
-const piece = fc.oneof(
-  fc.constantFrom(
-    'Vladimir Putin', 'Putin', 'PUTIN', 'Kim Jong Un', 'Kim Jong-un', 'KimJongUn', 'North Korea', 'NORTH KOREA',
-    'South Korea’s Foreign Ministry', 'Korea', 'Russia', 'Russian', 'Russia’s Far East', 'U.S.', 'US', 'USA',
-    'U.N.', 'UN', 'Washington', 'Washington Post', 'George Washington', 'United States', 'China', 'china',
-    'Chinatown', 'Pyong\u00adyang', 'Moscow', 'DPRK', "Democratic People's Republic of Korea", 'TRUMP TELLS',
-  ),
-  // Names whose spaces became other separators, so those land inside names too.
-  fc
-    .tuple(
-      fc.constantFrom(...SUMMIT_ENTITIES.flatMap((entity) => entity.aliases.map((alias) => alias.text))),
-      fc.array(fc.constantFrom(' ', '  ', ' \n ', '-', '–', ' - ', '--', '\u00a0', '\u202f', '\u00ad', ' \u200b'), {
-        minLength: 1,
-      }),
-    )
-    .chain(([name, seps]) =>
-      fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }).map((lower) =>
-        name
-          .split(' ')
-          .map((word, i) => (lower[i] ? word.charAt(0).toLowerCase() + word.slice(1) : word))
-          .reduce((out, word, i) => out + seps[(i - 1) % seps.length] + word),
-      ),
-    ),
-  fc.constantFrom(' ', ' ', '  ', ' \n ', '-', '–', '—', '\u00a0', '\u202f', ', ', '. ', '’s ', "'", '(', ')'),
-  fc.constantFrom(...IGNORABLES),
-  fc.string({ maxLength: 4 }),
-);
-const newsText = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
 
 describe('matcher properties', () => {
   it('finds exactly the hits a brute-force search finds', () => {

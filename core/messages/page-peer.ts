@@ -11,6 +11,8 @@ export type MentionCounts = z.infer<typeof MentionCountsSchema>;
 
 /** Page → background, validated by the background. */
 export const pageSideRequests = {
+  /** The screen found a name of the story in this frame: inject the annotator. */
+  'page/annotate': z.object({ type: z.literal('page/annotate') }),
   'matcher/get': z.object({ type: z.literal('matcher/get') }),
   'ui/load': z.object({ type: z.literal('ui/load') }),
   /** A browser without the Highlight API: inject the overlay painter into this frame. */

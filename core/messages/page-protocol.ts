@@ -31,6 +31,7 @@ export const PageEntitySchema = z.object({ id: z.string(), category: z.string() 
 
 /** Background → page: the replies to the page's requests. */
 export const pageSideReplies = {
+  'page/annotate': z.object({}),
   'matcher/get': z.object({ storyId: z.string(), entities: z.array(PageEntitySchema), matcher: MatcherWireSchema }),
   'ui/load': z.object({}),
   'painter/load': z.object({}),

@@ -47,6 +47,7 @@ export type FoundEntity = z.infer<typeof FoundEntitySchema>;
 
 /** Request schemas by type, with the reply fields each one answers with on success. */
 export const protocol = {
+  'page/annotate': { request: pageSideRequests['page/annotate'], reply: pageSideReplies['page/annotate'] },
   'matcher/get': { request: pageSideRequests['matcher/get'], reply: pageSideReplies['matcher/get'] },
   'ui/load': { request: pageSideRequests['ui/load'], reply: pageSideReplies['ui/load'] },
   'painter/load': { request: pageSideRequests['painter/load'], reply: pageSideReplies['painter/load'] },

@@ -3,14 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { bundledPack } from '../../background/bundled-pack';
 import { StoryDatabase } from '../../background/db';
 import { handleMessage } from '../../background/handle-message';
-import { loadCardUi, loadOverlayPainter } from '../../background/load-card-ui';
+import { loadAnnotator, loadCardUi, loadOverlayPainter } from '../../background/load-card-ui';
 import { onCommand } from '../../background/next-mention-command';
 import { forgetTab } from '../../background/report-found';
 import { createStoryService } from '../../background/story-service';
 
 export default defineBackground(() => {
   const stories = createStoryService(new StoryDatabase(), bundledPack);
-  const context = { ready: stories.ready, loadUi: loadCardUi, loadOverlay: loadOverlayPainter };
+  const context = { ready: stories.ready, loadAnnotator, loadUi: loadCardUi, loadOverlay: loadOverlayPainter };
 
   browser.runtime.onInstalled.addListener(() => {
     stories.ready().catch((error: unknown) => console.error('[Backstory] Seeding failed', error));

@@ -1,4 +1,5 @@
 import { paintedTexts } from '../../tooling/painted-texts';
+import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
@@ -50,4 +51,39 @@ test('a frame that is empty at first (an ad slot) is read once text arrives in i
     document.body.append(p);
   });
   await expect.poll(() => paintedTexts(frame)).toEqual(['North Korea']);
+});
+
+test('a page without the story’s names never wakes the worker; a name that appears later is highlighted', async ({
+  context,
+  page,
+  server,
+  extensionId,
+  pageErrors,
+}) => {
+  server.route(
+    '/no-story',
+    '<!doctype html><html lang="en"><body><main><h1>Weather</h1><p>Rain in the West Ham United ground; the USB charger of Ben Johnson.</p>' +
+      '<p>Read it in The Washington Post.</p><select><option>North Korea</option></select></main></body></html>',
+  );
+  // Something to watch the worker from that is not the page under test, and that wakes nothing itself.
+  server.route('/quiet', '<!doctype html><html lang="en"><body><p>Nothing to see.</p></body></html>');
+  const watcher = await context.newPage();
+  await watcher.goto(`${server.origin}/quiet`);
+  await stopServiceWorker(context, extensionId, watcher);
+  const worker = await watchServiceWorker(watcher, extensionId);
+  await page.goto(`${server.origin}/no-story`);
+  await page.waitForTimeout(1500);
+  // Near misses, an exclusion phrase and a name in a form field: the page's own script decides alone.
+  expect(worker.started()).toBe(false);
+  expect(await paintedTexts(page)).toEqual([]);
+
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.append('Later: ', Object.assign(document.createElement('b'), { textContent: 'Vladimir' }), ' Putin spoke.');
+    document.querySelector('main')!.append(p);
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
+  expect(worker.started()).toBe(true);
+  await worker.stop();
+  expect(pageErrors).toEqual([]);
 });

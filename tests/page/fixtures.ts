@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { compileStory, encodeMatcher } from '../../core/matcher';
+import { buildScreen } from '../../core/matcher/screen';
 import { EntitiesFileSchema } from '../../core/story/schema';
 import { findChromium } from '../../tooling/find-browser';
 import { pageServerFixture, type PageServer } from '../../tooling/page-server';
@@ -38,9 +39,9 @@ export const test = base.extend<{ load: (html: string) => Promise<Page> }, Worke
       await page.goto(`${server.origin}${path}`);
       await page.addScriptTag({ content: harness });
       // What the background sends every page: the story compiled once, in Node here.
-      await page.evaluate((wire) => {
-        (window as unknown as { matcherWire: unknown }).matcherWire = wire;
-      }, MATCHER_WIRE);
+      await page.evaluate(([wire, screen]) => {
+        Object.assign(window, { matcherWire: wire, screenSource: screen });
+      }, [MATCHER_WIRE, SCREEN] as const);
       return page;
     });
   },
@@ -48,8 +49,9 @@ export const test = base.extend<{ load: (html: string) => Promise<Page> }, Worke
 
 test.use({ launchOptions: { executablePath: findChromium() } });
 
-const MATCHER_WIRE = encodeMatcher(
-  compileStory(EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')))),
-);
+const ENTITIES = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
+const MATCHER_WIRE = encodeMatcher(compileStory(ENTITIES));
+/** What the build compiles into the script on every page (wxt.config.ts). */
+const SCREEN = buildScreen(ENTITIES);
 
 export { expect };

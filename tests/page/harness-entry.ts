@@ -7,6 +7,7 @@ import { decodeMatcher, type MatcherWire } from '../../core/matcher/wire';
 import type { Matcher } from '../../core/matcher/types';
 import { MentionLookup } from '../../page/mention-lookup';
 import { OverlayPainter } from '../../page/overlay-painter';
+import { createPageScreen } from '../../page/page-screen';
 import { PageAnnotator } from '../../page/page-annotator';
 
 /** Decodes the matcher the way the content script does. */
@@ -17,8 +18,14 @@ const overlay = (doc: Document) => new OverlayPainter(doc);
 
 declare global {
   interface Window {
-    backstoryHarness: { PageAnnotator: typeof PageAnnotator; MentionLookup: typeof MentionLookup; matcher: typeof matcher; overlay: typeof overlay };
+    backstoryHarness: {
+      PageAnnotator: typeof PageAnnotator;
+      MentionLookup: typeof MentionLookup;
+      matcher: typeof matcher;
+      overlay: typeof overlay;
+      createPageScreen: typeof createPageScreen;
+    };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, MentionLookup, matcher, overlay };
+window.backstoryHarness = { PageAnnotator, MentionLookup, matcher, overlay, createPageScreen };

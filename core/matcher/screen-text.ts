@@ -1,0 +1,125 @@
+/**
+ * The screen's tests on plain text (the source comes from screen.ts): runs
+ * anywhere, so the property tests hold it against the matcher itself. Only
+ * the first words are a regular expression; names are compared by hand where
+ * one starts, because an expression of every name costs milliseconds to
+ * compile on each page that needs it.
+ */
+import { endsWord, startsWord } from './boundaries';
+import { APOSTROPHE_CODES, isDash, isIgnorable, isWhitespace } from './chars';
+import type { ScreenSource } from './screen';
+
+const SPACE = 0x20;
+const PLUS = 0x2b;
+const APOSTROPHE = 0x27;
+const APOSTROPHES = new Set(APOSTROPHE_CODES);
+/** matchAt's answer when an invisible character stands in the way: it may hide inside a name. */
+const UNSURE = -2;
+
+export interface TextScreen {
+  /**
+   * Where names may be in `text`, a whole page's text in which blocks run
+   * together (one search for their first words, which most pages stop at): [start, end) pairs, flat, of the longest name at each place one
+   * starts, word boundaries and exclusion phrases ignored (both can be
+   * artefacts of blocks running together). Null when an invisible character
+   * stands where a name may be.
+   */
+  namePlaces(text: string): number[] | null;
+  /**
+   * Whether one piece of text may hold a mention: false only when it holds
+   * none of the names that count on their own, on word boundaries and outside
+   * exclusion phrases. Its ends count as word boundaries.
+   */
+  mayMention(piece: string): boolean;
+}
+
+interface Form {
+  text: string;
+  name: boolean;
+}
+
+/** The scanner's folding of one character (chars.ts): a dash is a space, every apostrophe one. */
+function folded(code: number): number {
+  if (isWhitespace(code) || isDash(code)) return SPACE;
+  return APOSTROPHES.has(code) ? APOSTROPHE : code;
+}
+
+/**
+ * The end of `form` matched in `text` at `at`, -1 when it does not match there,
+ * UNSURE at an invisible character. A space in a form is one separator on the
+ * page, as the scanner reads it: a run of whitespace, or one dash.
+ */
+function matchAt(text: string, at: number, form: string): number {
+  let i = at;
+  for (let k = 0; k < form.length; k++) {
+    if (i >= text.length) return -1;
+    const code = text.charCodeAt(i);
+    if (isIgnorable(code)) return UNSURE;
+    const want = form.charCodeAt(k);
+    if (want === SPACE) {
+      if (isDash(code)) i++;
+      else if (isWhitespace(code)) while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+      else return -1;
+    } else if (folded(code) === want) i++;
+    else return -1;
+  }
+  return i;
+}
+
+export function createTextScreen(source: ScreenSource): TextScreen {
+  const firstWords = new RegExp(source.anchors, 'g');
+  const openStart = new Set(source.openStart);
+  const openEnd = new Set(source.openEnd);
+  // Forms by their first character, in the source's order.
+  const byStart = new Map<number, Form[]>();
+  for (const marked of source.forms) {
+    const form = { text: marked.slice(1), name: marked.charCodeAt(0) === PLUS };
+    const key = form.text.charCodeAt(0);
+    const list = byStart.get(key);
+    if (list) list.push(form);
+    else byStart.set(key, [form]);
+  }
+  const formsAt = (text: string, at: number) => byStart.get(folded(text.charCodeAt(at)));
+
+  return {
+    namePlaces(text) {
+      const places: number[] = [];
+      firstWords.lastIndex = 0;
+      // Every first word counts, overlapping ones too: "US" inside "USSR", "Washington" in "George Washington".
+      for (let match = firstWords.exec(text); match; match = firstWords.exec(text)) {
+        const at = match.index;
+        firstWords.lastIndex = at + 1;
+        if (isIgnorable(text.charCodeAt(at))) return null;
+        for (const form of formsAt(text, at) ?? []) {
+          if (!form.name) continue;
+          const end = matchAt(text, at, form.text);
+          if (end === UNSURE) return null;
+          if (end >= 0) {
+            places.push(at, end);
+            break;
+          }
+        }
+      }
+      return places;
+    },
+
+    mayMention(piece) {
+      // Leftmost-longest as resolve.ts: a name wins, an exclusion hides what starts inside it.
+      for (let at = 0; at < piece.length; at++) {
+        if (isIgnorable(piece.charCodeAt(at))) return true;
+        const forms = formsAt(piece, at);
+        if (!forms) continue;
+        for (const form of forms) {
+          const end = matchAt(piece, at, form.text);
+          if (end === UNSURE) return true;
+          if (end < 0) continue;
+          if (!(openStart.has(form.text) || startsWord(piece, at)) || !(openEnd.has(form.text) || endsWord(piece, end))) continue;
+          if (form.name) return true;
+          at = end - 1;
+          break;
+        }
+      }
+      return false;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { newsPiece } from '../../tests/fixtures/news-text';
+import { EntitiesFileSchema } from '../story/schema';
+import { compileMatcher, createMatchState } from './index';
+import { buildPatterns } from './patterns';
+import { buildScreen } from './screen';
+import { createTextScreen } from './screen-text';
+
+const story = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
+const matcher = compileMatcher(story);
+const source = buildScreen(story);
+const screen = createTextScreen(source);
+
+const found = (text: string) => matcher.scan(text, createMatchState());
+
+describe('the story screen', () => {
+  it('lets through every block of text in which the matcher finds a mention', () => {
+    const text = fc
+      .array(
+        fc.oneof(
+          newsPiece,
+          fc.constantFrom('state of Washington', 'Washington Post', 'Washington Postal', 'Latin America', 'John Kirby', 'Kirby', 'the United States', 'U.S.S.R.'),
+        ),
+        { maxLength: 30 },
+      )
+      .map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, (block) => {
+        if (found(block).length === 0) return;
+        // A page's text holds a name wherever a block of it holds a mention...
+        const places = screen.namePlaces(block);
+        if (places !== null) expect(places).not.toEqual([]);
+        // ...and the block itself passes.
+        expect(screen.mayMention(block)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('starts every name that counts on its own with one of its first words', () => {
+    for (const pattern of buildPatterns(story)) {
+      if (pattern.exclude || !pattern.always) continue;
+      expect(screen.namePlaces(`… ${pattern.form} …`), pattern.form).toContain(2);
+      expect(screen.mayMention(`… ${pattern.form} …`), pattern.form).toBe(true);
+    }
+  });
+
+  it.each([
+    ['a near miss', 'Russian officials in Chinatown'],
+    ['an exclusion phrase', 'according to The Washington Post'],
+    ['a short form that needs the full name first', 'Kirby declined to comment'],
+    ['a name inside a longer word', 'the USSRs and Putinism'],
+    ['a name inside an exclusion phrase that starts with another word', 'Download — English (US)'],
+  ])('stops %s', (_label, text) => {
+    expect(found(text)).toEqual([]);
+    expect(screen.mayMention(text)).toBe(false);
+  });
+
+  it('reads names the way the scanner folds them: other spaces, dashes and apostrophes', () => {
+    expect(screen.mayMention('Kim\u00a0Jong–un said')).toBe(true);
+    expect(screen.mayMention('South Korea’s Foreign Ministry')).toBe(true);
+    expect(screen.mayMention('North \n   Korea')).toBe(true);
+  });
+
+  it('finds names in a whole page’s text even where blocks run together, and says where', () => {
+    // "Chinatown" and "Putin" were list items: the page's text glues them. Boundaries are the nodes' to judge.
+    expect(screen.namePlaces('ChinatownPutin and the U.S.S.R.')).toEqual([0, 5, 9, 14, 23, 31]);
+    // Invisible characters may hide inside a name: no answer.
+    expect(screen.namePlaces('Pyong\u00adyang')).toBeNull();
+  });
+
+  it('takes a shorter name where the longest form at a place runs into a word', () => {
+    // "Washington Post" is an exclusion phrase, but not inside "Washington Postal".
+    expect(found('Washington Postal workers')).not.toEqual([]);
+    expect(screen.mayMention('Washington Postal workers')).toBe(true);
+  });
+
+  it('is small enough to compile into the script on every page', () => {
+    expect(JSON.stringify(source).length).toBeLessThan(12_000);
+  });
+});

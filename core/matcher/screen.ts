@@ -1,0 +1,66 @@
+/**
+ * The story's screen: what the script on every page needs to tell, without the
+ * matcher, that a page cannot mention the story. Built at build time from the
+ * bundled pack and compiled into that script as two regular expressions, so a
+ * page without the story's names costs a couple of native searches and no
+ * message to the background (page/page-screen.ts uses it).
+ *
+ * Conservative by construction: whatever the matcher would find, the screen
+ * lets through. Only names that count on their own matter (`always` forms): a
+ * short form that needs the full name first cannot be a page's first mention.
+ * Exclusion phrases come along so "The Washington Post" alone does not pass.
+ * What the screen ignores (required dashes, shouted lines, ambiguous names)
+ * only lets more through.
+ */
+import { codeClass, IGNORABLE_CODES } from './chars';
+import { buildPatterns } from './patterns';
+import type { MatchableEntity } from './types';
+
+export interface ScreenSource {
+  /**
+   * Regular expression (flags `g`) for the first word of every name that counts
+   * on its own, and for invisible characters (which may hide inside a name).
+   * The one expression tried over a whole page's text: one native search.
+   */
+  anchors: string;
+  /**
+   * Every name that counts on its own and every exclusion phrase that is not
+   * also such a name, as the scanner folds them (chars.ts), each marked by its
+   * first character: "+" a name, "-" an exclusion (a name inside one is not a
+   * mention). Longest first, a name before an exclusion of the same length:
+   * tried in this order at a place, they take what resolve.ts takes there.
+   */
+  forms: string[];
+  /** Forms that may start / end inside a word (those beginning / ending in a script written without spaces). */
+  openStart: string[];
+  openEnd: string[];
+}
+
+const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
+const escape = (text: string) => text.replace(SYNTAX, '\\$&');
+
+function firstWord(form: string): string {
+  const end = form.search(/[ ']/);
+  return end > 0 ? form.slice(0, end) : form;
+}
+
+export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource {
+  const patterns = buildPatterns(entities).filter((pattern) => pattern.exclude || pattern.always);
+  const names = [...new Set(patterns.filter((pattern) => !pattern.exclude).map((pattern) => pattern.form))];
+
+  // A word another one begins with adds nothing: wherever "NorthKorea" is, "North" is.
+  const words = [...new Set(names.map(firstWord))].sort((a, b) => a.length - b.length);
+  const anchors = words.filter((word, i) => !words.slice(0, i).some((shorter) => word.startsWith(shorter)));
+
+  const nameSet = new Set(names);
+  const forms = [...new Set(patterns.map((pattern) => pattern.form))].sort(
+    (a, b) => b.length - a.length || Number(nameSet.has(b)) - Number(nameSet.has(a)),
+  );
+
+  return {
+    anchors: [...anchors.map(escape), codeClass(IGNORABLE_CODES)].join('|'),
+    forms: forms.map((form) => (nameSet.has(form) ? `+${form}` : `-${form}`)),
+    openStart: forms.filter((form) => patterns.some((p) => p.form === form && !p.leftBoundary)),
+    openEnd: forms.filter((form) => patterns.some((p) => p.form === form && !p.rightBoundary)),
+  };
+}

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startAnnotator } from '../../page/annotator';
+
+// Injected by the background into a frame whose screen found a name of the story (story.content).
+export default defineContentScript({
+  registration: 'runtime',
+  main(ctx) {
+    startAnnotator(ctx).catch((error: unknown) => console.warn('[Backstory]', error));
+  },
+});

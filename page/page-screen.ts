@@ -1,0 +1,74 @@
+/**
+ * Tells, cheaply and conservatively, whether a page (or part of one) may
+ * mention the story, from the screen compiled into the script (core/matcher/screen.ts).
+ *
+ * 1. The root's whole text is read at once (`textContent`, one native call)
+ *    and searched for the first words of the story's names, then for the
+ *    names themselves. Most pages stop at one of these two.
+ * 2. Where a name is, the text node it is in is found (a walk reading only
+ *    lengths). A name that runs across text nodes lets the page through; one
+ *    inside a script, a form field, hidden content or our own UI does not; one
+ *    in a single text node passes if, in that node, it sits on word boundaries
+ *    and outside an exclusion phrase ("The Washington Post"). Reading the
+ *    node, not the page, is what keeps this cheap: the whole text runs blocks
+ *    together, so a boundary there proves nothing.
+ *
+ * Open shadow roots are screened too, those of custom elements (names with a
+ * hyphen): finding hosts among all elements would cost more than the rest.
+ */
+import type { ScreenSource } from '../core/matcher/screen';
+import { createTextScreen } from '../core/matcher/screen-text';
+import { isReadable } from './text-walk';
+
+const SHOW_TEXT = 0x4;
+const ORDERED_NODE_SNAPSHOT_TYPE = 7;
+
+export interface PageScreen {
+  /** False only when no part of `root` can hold a mention of the story. */
+  mayMention(root: Element | ShadowRoot): boolean;
+}
+
+export function createPageScreen(source: ScreenSource): PageScreen {
+  const screen = createTextScreen(source);
+
+  /** Whether any of the names at `places` (pairs of offsets in `root`'s text) may be a mention. */
+  function placesMayMention(root: Element | ShadowRoot, places: readonly number[]): boolean {
+    const doc = root.ownerDocument;
+    const walker = doc.createTreeWalker(root, SHOW_TEXT);
+    let offset = 0;
+    let next = 0;
+    // textContent is every text node's data in tree order: the same nodes, the same offsets.
+    for (let node = walker.nextNode(); node && next < places.length; node = walker.nextNode()) {
+      const end = offset + (node as Text).length;
+      if (places[next]! < end) {
+        let inside = true;
+        for (; next < places.length && places[next]! < end; next += 2) inside &&= places[next + 1]! <= end;
+        // Split by markup ("Kim <b>Jong</b> Un", a drop cap): the annotator reads it joined.
+        if (!inside) return true;
+        // Not inside a script, a style, a form field, hidden content or our own UI (asked last: it costs most).
+        if (screen.mayMention((node as Text).data) && isReadable(node, root)) return true;
+      }
+      offset = end;
+    }
+    return false;
+  }
+
+  function shadowRootsMayMention(root: Element | ShadowRoot): boolean {
+    const doc = root.ownerDocument;
+    if (typeof doc.evaluate !== 'function') return false;
+    const hosts = doc.evaluate('.//*[contains(local-name(), "-")]', root, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < hosts.snapshotLength; i++) {
+      const shadow = (hosts.snapshotItem(i) as Element).shadowRoot;
+      if (shadow && mayMention(shadow)) return true;
+    }
+    return false;
+  }
+
+  function mayMention(root: Element | ShadowRoot): boolean {
+    const places = screen.namePlaces(root.textContent ?? '');
+    if (places === null || (places.length > 0 && placesMayMention(root, places))) return true;
+    return shadowRootsMayMention(root);
+  }
+
+  return { mayMention };
+}

@@ -1,0 +1,87 @@
+import type { PageScreen } from './page-screen';
+import { closestBlock } from './text-walk';
+
+/** Changes are screened in idle time, at the latest this long after they happened. */
+const SCREEN_TIMEOUT_MS = 500;
+/** More changes than this before they are screened: the whole page is screened instead. */
+const MAX_CHANGES = 200;
+
+/**
+ * Waits until the document may mention the story, then calls `onNames` once.
+ * The page is screened once its HTML is parsed, then every block the page
+ * changes, in idle time; a page that never shows a name never hears from
+ * Backstory again, and no message ever leaves it. Returns `stop`.
+ */
+export function watchForStoryNames(screen: PageScreen, onNames: () => void): () => void {
+  let pending: MutationRecord[] = [];
+  let whole = false;
+  let idle = 0;
+  let stopped = false;
+
+  const observer = new MutationObserver((records) => {
+    // Only kept here: what changed is screened in idle time, off the page's own task.
+    if (whole || pending.length + records.length > MAX_CHANGES) {
+      whole = true;
+      pending = [];
+    } else pending.push(...records);
+    idle ||= requestIdleCallback(screenChanges, { timeout: SCREEN_TIMEOUT_MS });
+  });
+
+  function stop(): void {
+    stopped = true;
+    observer.disconnect();
+    if (idle) cancelIdleCallback(idle);
+  }
+
+  function found(): void {
+    stop();
+    onNames();
+  }
+
+  function screenChanges(): void {
+    idle = 0;
+    const root = pageRoot();
+    const records = pending;
+    const all = whole;
+    pending = [];
+    whole = false;
+    if (!root || stopped) return;
+    if (all) {
+      if (screen.mayMention(root)) found();
+      return;
+    }
+    const blocks = new Set<Element>();
+    for (const record of records) {
+      const nodes = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
+      for (const node of nodes) {
+        // The block around the change: an insertion may complete a name the block already began.
+        const block = node.isConnected ? closestBlock(node, root) : null;
+        if (block) blocks.add(block);
+      }
+    }
+    for (const block of blocks) {
+      if (screen.mayMention(block)) {
+        found();
+        return;
+      }
+    }
+  }
+
+  whenParsed(() => {
+    const root = pageRoot();
+    if (stopped || !root) return;
+    if (screen.mayMention(root)) found();
+    else observer.observe(root, { childList: true, subtree: true, characterData: true });
+  });
+  return stop;
+}
+
+function pageRoot(): Element | null {
+  return document.body ?? document.documentElement;
+}
+
+/** Once the page's HTML is parsed: what there is to read is all there. */
+function whenParsed(callback: () => void): void {
+  if (document.readyState !== 'loading') callback();
+  else document.addEventListener('DOMContentLoaded', callback, { once: true });
+}

@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { withoutScripts } from '../../bench/pages';
+import { SHARED_PAGES_DIR } from '../../tooling/page-server';
+import { expect, test } from './fixtures';
+
+type Win = Window & { screenSource: never; matcherWire: never };
+
+/** What the script on every page decides: may this page mention the story? */
+const screened = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as Win;
+    return w.backstoryHarness.createPageScreen(w.screenSource).mayMention(document.body);
+  });
+
+/** What the annotator finds on the same page. */
+const annotated = (page: Page) =>
+  page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    await annotator.start();
+    const ids = [...new Set(annotator.mentions.map((m) => m.entityId))];
+    annotator.destroy();
+    return ids;
+  });
+
+test.describe('the screen on every page', () => {
+  for (const [label, html] of [
+    ['a name in a paragraph', '<p>Putin arrived on Wednesday.</p>'],
+    ['a name whose first letter is a drop cap', '<p><span class="cap">P</span>utin arrived on Wednesday.</p>'],
+    ['a name split by inline tags', '<p>Kim <b>Jong</b> Un <i>welcomed</i> him.</p>'],
+    ['a name in a list item glued to the one before it', '<ul><li>Chinatown</li><li>Putin</li></ul>'],
+    ['a name with an invisible soft hyphen', '<p>Talks in Pyong&shy;yang.</p>'],
+    ['a name written in capitals in a dateline', '<p>PYONGYANG — The talks began.</p>'],
+    ['a name beside an exclusion phrase', '<p>The Washington Post said Washington agreed.</p>'],
+  ] as const) {
+    test(`lets through ${label}, as the annotator finds it`, async ({ load }) => {
+      const page = await load(html);
+      expect(await annotated(page)).not.toEqual([]);
+      expect(await screened(page)).toBe(true);
+    });
+  }
+
+  for (const [label, html] of [
+    ['a page about something else', '<p>The council met on Tuesday to discuss the budget.</p>'],
+    ['near misses and exclusion phrases', '<p>Russian food in Chinatown. The Washington Post. West Ham United. Ben Johnson. USB.</p>'],
+    ['a short form that needs the full name first', '<p>Kirby said nothing.</p>'],
+    [
+      'names only where nobody reads them',
+      '<select><option>North Korea</option></select><textarea>Putin</textarea><p hidden>Vladimir Putin</p><div contenteditable>Moscow</div>',
+    ],
+  ] as const) {
+    test(`stops ${label}, where the annotator finds nothing`, async ({ load }) => {
+      const page = await load(html);
+      expect(await annotated(page)).toEqual([]);
+      expect(await screened(page)).toBe(false);
+    });
+  }
+
+  test('looks into the open shadow roots of custom elements', async ({ load }) => {
+    const page = await load('<p>Nothing here.</p><news-card></news-card>');
+    expect(await screened(page)).toBe(false);
+    await page.evaluate(() => {
+      const root = document.querySelector('news-card')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<p>Vladimir Putin arrived.</p>';
+    });
+    expect(await screened(page)).toBe(true);
+  });
+});
+
+const savedPages = existsSync(SHARED_PAGES_DIR) ? readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort() : [];
+
+test.describe('the screen on saved news pages', () => {
+  test.skip(savedPages.length === 0, `no saved pages in ${SHARED_PAGES_DIR}`);
+
+  for (const file of savedPages) {
+    test(`${file}: lets the page through whenever the annotator finds a mention`, async ({ load }) => {
+      const page = await load(withoutScripts(readFileSync(join(SHARED_PAGES_DIR, file), 'utf8')));
+      const passes = await screened(page);
+      const found = await annotated(page);
+      if (found.length > 0) expect(passes, `found ${found.join(', ')}`).toBe(true);
+      test.info().annotations.push({ type: 'screen', description: `${passes ? 'passes' : 'stops'}; annotator found ${found.length} entities` });
+    });
+  }
+});
