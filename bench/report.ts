@@ -116,7 +116,7 @@ function endToEndTable(result: BenchResult): string {
   return table(
     ['figure', 'value'],
     [
-      ['script injected into every page (content-scripts/story.js)', `${formatBytes(e.injectedGzipBytes)} gzipped (${formatBytes(e.injectedBytes)} raw)`],
+      ['script injected into every page (story.js)', `${formatBytes(e.injectedGzipBytes)} gzipped (${formatBytes(e.injectedBytes)} raw)`],
       ['demo article: navigation → first highlight painted', `${formatMs(e.demoFirstHighlightMs)} (load event ends at ${formatMs(e.demoLoadEventMs)})`],
       ...e.noMentionPages.map((p): [string, string] => [`${p.page} (a saved page without mentions): Backstory’s work`, formatMs(p.workMs)]),
       ['4 MiB page without story names: Backstory’s work', formatMs(e.noMentionWorkMs)],
