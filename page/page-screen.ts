@@ -18,7 +18,7 @@
  */
 import type { ScreenSource } from '../core/matcher/screen';
 import { createTextScreen } from '../core/matcher/screen-text';
-import { isReadable } from './text-walk';
+import { isReadable, isSkippedTag } from './text-walk';
 
 const SHOW_TEXT = 0x4;
 const ORDERED_NODE_SNAPSHOT_TYPE = 7;
@@ -45,7 +45,13 @@ export function createPageScreen(source: ScreenSource): PageScreen {
         for (; next < places.length && places[next]! < end; next += 2) inside &&= places[next + 1]! <= end;
         // Split by markup ("Kim <b>Jong</b> Un", a drop cap): the annotator reads it joined.
         if (!inside) return true;
-        // Not inside a script, a style, a form field, hidden content or our own UI (asked last: it costs most).
+        // Not inside a script, a style, a form field, hidden content or our own UI: a style's
+        // text is long and its parent tells at once; the whole way up is asked last, it costs most.
+        const parent = node.parentElement;
+        if (parent && isSkippedTag(parent.localName)) {
+          offset = end;
+          continue;
+        }
         if (screen.mayMention((node as Text).data) && isReadable(node, root)) return true;
       }
       offset = end;

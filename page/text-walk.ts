@@ -79,7 +79,7 @@ const SKIPPED_TAGS = new Set([
 /** Elements skipped for an attribute rather than their tag: found in one native query per walk. */
 const SKIPPED_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not([contenteditable="false" i],[contenteditable="inherit" i])';
 
-function isSkippedTag(tag: string): boolean {
+export function isSkippedTag(tag: string): boolean {
   // Every element of our own UI is named backstory-*: the card's shadow host among them.
   return SKIPPED_TAGS.has(tag) || tag.startsWith('backstory-');
 }

@@ -6,13 +6,14 @@
  * compile on each page that needs it.
  */
 import { endsWord, startsWord } from './boundaries';
-import { APOSTROPHE_CODES, isDash, isIgnorable, isWhitespace } from './chars';
+import { APOSTROPHE_CODES, codeClass, IGNORABLE_CODES, isDash, isIgnorable, isWhitespace } from './chars';
 import type { ScreenSource } from './screen';
 
 const SPACE = 0x20;
 const PLUS = 0x2b;
 const APOSTROPHE = 0x27;
 const APOSTROPHES = new Set(APOSTROPHE_CODES);
+const INVISIBLE = new RegExp(codeClass(IGNORABLE_CODES));
 /** matchAt's answer when an invisible character stands in the way: it may hide inside a name. */
 const UNSURE = -2;
 
@@ -80,6 +81,11 @@ export function createTextScreen(source: ScreenSource): TextScreen {
     else byStart.set(key, [form]);
   }
   const formsAt = (text: string, at: number) => byStart.get(folded(text.charCodeAt(at)));
+  // Where a form may start in a piece: a native search, not a lookup per character.
+  const formStarts = new RegExp(
+    `[${[...byStart.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`,
+    'g',
+  );
 
   return {
     namePlaces(text) {
@@ -104,18 +110,18 @@ export function createTextScreen(source: ScreenSource): TextScreen {
     },
 
     mayMention(piece) {
+      // Invisible characters may sit inside a name: the matcher sees through them, this does not.
+      if (INVISIBLE.test(piece)) return true;
       // Leftmost-longest as resolve.ts: a name wins, an exclusion hides what starts inside it.
-      for (let at = 0; at < piece.length; at++) {
-        if (isIgnorable(piece.charCodeAt(at))) return true;
-        const forms = formsAt(piece, at);
-        if (!forms) continue;
-        for (const form of forms) {
+      formStarts.lastIndex = 0;
+      for (let match = formStarts.exec(piece); match; match = formStarts.exec(piece)) {
+        const at = match.index;
+        for (const form of formsAt(piece, at)!) {
           const end = matchAt(piece, at, form.text);
-          if (end === UNSURE) return true;
           if (end < 0) continue;
           if (!(openStart.has(form.text) || startsWord(piece, at)) || !(openEnd.has(form.text) || endsWord(piece, end))) continue;
           if (form.name) return true;
-          at = end - 1;
+          formStarts.lastIndex = end;
           break;
         }
       }
