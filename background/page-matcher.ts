@@ -11,7 +11,7 @@ export interface PageMatcher {
 
 /**
  * Compiled once per story and worker lifetime rather than once per page: every
- * frame of every page asks for it. Keyed by the stored aliases themselves, so
+ * frame the screen lets through asks for it. Keyed by the stored aliases themselves, so
  * a re-seeded pack can never be answered with a stale automaton.
  */
 let cached: { key: string; value: PageMatcher } | undefined;

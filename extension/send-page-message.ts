@@ -3,7 +3,7 @@ import { settle } from '../core/messages/envelope';
 import { parsePageSideReply, type PageSideReply, type PageSideRequest, type PageSideType } from '../core/messages/page-protocol';
 
 /**
- * sendMessage for the script injected into every page: the same envelope and
+ * sendMessage for the annotator injected into pages: the same envelope and
  * validation, with only the page's own message schemas bundled.
  */
 export function sendPageMessage<T extends PageSideType>(request: PageSideRequest<T> & { type: T }): Promise<PageSideReply<T>> {

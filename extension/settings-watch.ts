@@ -13,8 +13,8 @@ function fromStorage(raw: unknown): Settings {
 }
 
 /**
- * Reads and watches the settings with the plain storage API: the script injected
- * into every page cannot afford the storage library the popup uses to write them.
+ * Reads and watches the settings with the plain storage API: the annotator, in
+ * every page with the story, cannot afford the storage library the popup uses to write them.
  */
 export async function readSettingsLight(): Promise<Settings> {
   const stored = await browser.storage[AREA].get(KEY);

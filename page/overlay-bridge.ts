@@ -5,7 +5,7 @@ export type PainterFactory = (doc: Document) => Painter;
 
 /**
  * The overlay painter is only for browsers without the Highlight API, so it is
- * not in the script every page gets: the background injects it on request, and
+ * not in the annotator: the background injects it on request, and
  * it registers itself here, in the isolated world both scripts share.
  */
 const KEY = Symbol.for('backstory.overlay-painter');

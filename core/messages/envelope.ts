@@ -1,7 +1,7 @@
 /**
  * The envelope every message shares: requests are objects with a `type`, replies
  * are `{ ok: true, ... }` or `{ ok: false, error }`. Kept apart from the message
- * tables so the script injected into every page bundles only the schemas it uses.
+ * tables so the annotator injected into pages bundles only the schemas it uses.
  */
 import * as z from 'zod/mini';
 

@@ -1,7 +1,7 @@
 /**
  * What the popup and the keyboard command ask of a page (tabs.sendMessage) and
  * its answers. The card script answers them, so these schemas are bundled
- * there and in the extension's pages, never into the script every page gets.
+ * there and in the extension's pages, never into the annotator.
  */
 import * as z from 'zod/mini';
 import { SlugSchema } from '../story/slug';

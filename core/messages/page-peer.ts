@@ -1,5 +1,5 @@
 /**
- * The requests the script on every page sends the background, validated by the
+ * The requests page scripts (the screen, the annotator) send the background, validated by the
  * background and never bundled into the page (page-protocol.ts has the replies).
  */
 import * as z from 'zod/mini';

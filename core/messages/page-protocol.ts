@@ -1,5 +1,5 @@
 /**
- * What the script injected into every page validates: the background's replies
+ * What the annotator injected into pages validates: the background's replies
  * to its requests. Only these schemas are bundled there; the requests
  * themselves are validated by the background (page-peer.ts), and the commands
  * the extension sends pages are answered by the card script (page-commands.ts).

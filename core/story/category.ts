@@ -1,5 +1,5 @@
 /**
- * Entity categories on their own: the script injected into every page needs
+ * Entity categories on their own: the annotator injected into pages needs
  * them, and importing them from schema.ts would bundle the whole pack schema
  * there (schema constructors are calls a bundler cannot prove pure, so every
  * schema a module defines comes with any import from it).
