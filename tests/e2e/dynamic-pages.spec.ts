@@ -65,9 +65,12 @@ test('a page without the story’s names never wakes the worker; a name that app
     '<!doctype html><html lang="en"><body><main><h1>Weather</h1><p>Rain in the West Ham United ground; the USB charger of Ben Johnson.</p>' +
       '<p>Read it in The Washington Post.</p><select><option>North Korea</option></select></main></body></html>',
   );
-  // Something to watch the worker from that is not the page under test, and that wakes nothing itself.
-  server.route('/quiet', '<!doctype html><html lang="en"><body><p>Nothing to see.</p></body></html>');
+  // The worker's own start-up first (seeding the story on install): a page with the story waits for it.
   const watcher = await context.newPage();
+  await watcher.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(watcher)).toBeGreaterThan(0);
+  // Then something to watch the worker from that is not the page under test, and that wakes nothing itself.
+  server.route('/quiet', '<!doctype html><html lang="en"><body><p>Nothing to see.</p></body></html>');
   await watcher.goto(`${server.origin}/quiet`);
   await stopServiceWorker(context, extensionId, watcher);
   const worker = await watchServiceWorker(watcher, extensionId);
