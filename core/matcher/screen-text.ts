@@ -14,6 +14,7 @@ const PLUS = 0x2b;
 const APOSTROPHE = 0x27;
 const APOSTROPHES = new Set(APOSTROPHE_CODES);
 const INVISIBLE = new RegExp(codeClass(IGNORABLE_CODES));
+const INVISIBLES = new RegExp(codeClass(IGNORABLE_CODES), 'g');
 /** matchAt's answer when an invisible character stands in the way: it may hide inside a name. */
 const UNSURE = -2;
 
@@ -23,7 +24,7 @@ export interface TextScreen {
    * together (one search for their first words, which most pages stop at): [start, end) pairs, flat, of the longest name at each place one
    * starts, word boundaries and exclusion phrases ignored (both can be
    * artefacts of blocks running together). Null when an invisible character
-   * stands where a name may be.
+   * stands where a name may be (inside or next to a first word, or in a name).
    */
   namePlaces(text: string): number[] | null;
   /**
@@ -81,6 +82,18 @@ export function createTextScreen(source: ScreenSource): TextScreen {
     else byStart.set(key, [form]);
   }
   const formsAt = (text: string, at: number) => byStart.get(folded(text.charCodeAt(at)));
+  /** How far from an invisible character a first word it breaks can reach. */
+  const reach = Math.max(0, ...source.forms.map((form) => form.length));
+
+  /** Whether the invisible character at `at` may break a first word: the text around it, without them, has one. */
+  function breaksFirstWord(text: string, at: number): boolean {
+    const around = text.slice(Math.max(0, at - reach), at + reach).replace(INVISIBLES, '');
+    const resume = firstWords.lastIndex;
+    firstWords.lastIndex = 0;
+    const found = firstWords.test(around);
+    firstWords.lastIndex = resume;
+    return found;
+  }
   // Where a form may start in a piece: a native search, not a lookup per character.
   const formStarts = new RegExp(
     `[${[...byStart.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`,
@@ -95,7 +108,11 @@ export function createTextScreen(source: ScreenSource): TextScreen {
       for (let match = firstWords.exec(text); match; match = firstWords.exec(text)) {
         const at = match.index;
         firstWords.lastIndex = at + 1;
-        if (isIgnorable(text.charCodeAt(at))) return null;
+        if (isIgnorable(text.charCodeAt(at))) {
+          // Soft hyphens fill some sites' long words: only one that may sit in a name matters.
+          if (breaksFirstWord(text, at)) return null;
+          continue;
+        }
         for (const form of formsAt(text, at) ?? []) {
           if (!form.name) continue;
           const end = matchAt(text, at, form.text);

@@ -70,6 +70,8 @@ describe('the story screen', () => {
     expect(screen.namePlaces('ChinatownPutin and the U.S.S.R.')).toEqual([0, 5, 9, 14, 23, 31]);
     // Invisible characters may hide inside a name: no answer.
     expect(screen.namePlaces('Pyong\u00adyang')).toBeNull();
+    // Elsewhere they change nothing: some sites put soft hyphens in every long word.
+    expect(screen.namePlaces('Zusammen\u00adarbeit der Bundes\u00adregierung')).toEqual([]);
   });
 
   it('takes a shorter name where the longest form at a place runs into a word', () => {
