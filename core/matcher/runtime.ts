@@ -1,3 +1,4 @@
+import { anchorExpressions } from './anchors';
 import { resolve } from './resolve';
 import { Candidates, Scanner } from './scan';
 import type { CompiledMatcher, Matcher, MatchState, Span } from './types';
@@ -5,17 +6,28 @@ import type { CompiledMatcher, Matcher, MatchState, Span } from './types';
 /**
  * A compiled story, ready to scan any number of blocks and pages.
  *
- * Text is first scanned for the aliases alone. Exclusion phrases only ever
- * hide an alias hit inside them, so a block without one cannot need them; and
- * a phrase such as "state of Washington" would otherwise send the scan into
- * the automaton at every "s" of every page. Blocks with a hit are scanned
- * again with every pattern, exclusions included, before hits become mentions.
+ * The automaton runs only where a pattern's first letters are (anchors.ts),
+ * found by the engine's native search: one pass finds aliases and exclusion
+ * phrases alike. When no anchors can be written (a pattern starting with an
+ * apostrophe), the scan looks at every character, first for the aliases alone:
+ * exclusion phrases only ever hide an alias hit inside them, so a block without
+ * one cannot need them, and a phrase such as "state of Washington" would
+ * otherwise send the scan into the automaton at every "s" of every page.
  */
 export function matcherFrom({ entityIds, rules, automaton }: CompiledMatcher): Matcher {
   if (rules.length === 0) return { scan: () => [] };
   const scanner = new Scanner(automaton, rules);
   const hits = new Candidates();
   const { startsAlias, startsPattern } = automaton;
+  const anchors = anchorExpressions(automaton, startsPattern);
+  if (anchors) {
+    return {
+      scan(text: string, state: MatchState): Span[] {
+        scanner.find(text, hits, startsPattern, anchors);
+        return resolve(hits, rules, entityIds, state);
+      },
+    };
+  }
   const exclusionsAlone = startsAlias !== startsPattern;
   return {
     scan(text: string, state: MatchState): Span[] {

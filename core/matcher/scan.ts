@@ -39,6 +39,8 @@ export class Scanner {
    */
   private readonly ring: Int32Array;
   private readonly mask: number;
+  /** Where each anchor expression next matches, as last searched (-1: not yet). */
+  private readonly ahead = new Float64Array(4);
 
   constructor(
     private readonly automaton: Automaton,
@@ -52,9 +54,11 @@ export class Scanner {
 
   /**
    * Every hit in `text` of a pattern whose first character `starts` marks
-   * (all patterns: the automaton's startsPattern), into `out`.
+   * (all patterns: the automaton's startsPattern), into `out`. `anchors`
+   * (anchors.ts, built for the same `starts`) find where such a pattern may
+   * begin; without them the scan looks at every character.
    */
-  find(text: string, out: Candidates, starts: Uint8Array = this.automaton.startsPattern): void {
+  find(text: string, out: Candidates, starts: Uint8Array = this.automaton.startsPattern, anchors: readonly RegExp[] | null = null): void {
     out.count = 0;
     const {
       classOf,
@@ -71,15 +75,21 @@ export class Scanner {
       patternLength,
     } = this.automaton;
     const { ring, mask, patterns } = this;
+    const ahead = this.ahead;
+    ahead.fill(-1);
     let state = 0;
     let fed = 0;
     let lastSpace = false;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       if (state === 0) {
-        // Nearly all page text is read here: at the root only a character
-        // that starts some pattern can change anything.
-        while (i < n && starts[text.charCodeAt(i)] === 0) i++;
+        // Nearly all page text is passed over here: at the root only the start
+        // of some pattern can change anything.
+        if (anchors) {
+          i = nextAnchor(text, i, anchors, ahead);
+        } else {
+          while (i < n && starts[text.charCodeAt(i)] === 0) i++;
+        }
         if (i === n) break;
         lastSpace = false;
       }
@@ -135,4 +145,24 @@ export class Scanner {
       }
     }
   }
+}
+
+/**
+ * The first place at or after `from` where one of `anchors` matches, or the
+ * text's length. `ahead` keeps each expression's last answer, so an expression
+ * whose match still lies ahead is not searched again.
+ */
+function nextAnchor(text: string, from: number, anchors: readonly RegExp[], ahead: Float64Array): number {
+  let at = text.length;
+  for (let k = 0; k < anchors.length; k++) {
+    let found = ahead[k]!;
+    if (found < from) {
+      const anchor = anchors[k]!;
+      anchor.lastIndex = from;
+      found = anchor.exec(text)?.index ?? text.length;
+      ahead[k] = found;
+    }
+    if (found < at) at = found;
+  }
+  return at;
 }

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IGNORABLES, newsPiece } from '../../tests/fixtures/news-text';
+import { EntitiesFileSchema } from '../story/schema';
+import { anchorExpressions } from './anchors';
+import { compileStory } from './compile-story';
+import { buildPatterns } from './patterns';
+import { Candidates, Scanner } from './scan';
+import type { CompiledMatcher } from './types';
+import { decodeMatcher, encodeMatcher } from './wire';
+
+const story = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
+const compiled = decodeMatcher(encodeMatcher(compileStory(story)));
+
+/** Every hit of one pass, as "start-end:pattern", found with and without the anchors. */
+function bothWays({ automaton, rules }: CompiledMatcher, text: string, starts: Uint8Array) {
+  const scanner = new Scanner(automaton, rules);
+  const read = (anchors: RegExp[] | null) => {
+    const hits = new Candidates();
+    scanner.find(text, hits, starts, anchors);
+    return Array.from({ length: hits.count }, (_, i) => `${hits.start[i]}-${hits.end[i]}:${hits.pattern[i]}`);
+  };
+  const anchors = anchorExpressions(automaton, starts);
+  expect(anchors).not.toBeNull();
+  return { anchored: read(anchors), everyCharacter: read(null) };
+}
+
+const passes = [
+  ['aliases', compiled.automaton.startsAlias],
+  ['all patterns', compiled.automaton.startsPattern],
+] as const;
+
+describe('anchor expressions', () => {
+  it.each(passes)('find every hit the character scan finds (%s)', (_pass, starts) => {
+    const piece = fc.oneof(
+      newsPiece,
+      fc.constantFrom('state of Washington', 'STATE OF WASHINGTON', 'Washington Post', 'Latin America', 'People’s Republic of China', 'D.P.R.K.', 'Kim Jong‑un'),
+      // An invisible character anywhere, inside a first word too.
+      fc.tuple(fc.constantFrom('Russia', 'Pyongyang', 'Washington', 'Vladimir Putin', 'state of Washington'), fc.nat(12), fc.constantFrom(...IGNORABLES)).map(
+        ([name, at, mark]) => name.slice(0, at) + mark + name.slice(at),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), (text) => {
+        const { anchored, everyCharacter } = bothWays(compiled, text, starts);
+        expect(anchored).toEqual(everyCharacter);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('start every pattern of the story, with invisible characters inside its first word', () => {
+    const anchors = anchorExpressions(compiled.automaton, compiled.automaton.startsPattern)!;
+    const firstMatch = (text: string) =>
+      Math.min(...anchors.map((anchor) => ((anchor.lastIndex = 0), anchor.exec(text)?.index ?? Infinity)));
+    for (const pattern of buildPatterns(story)) {
+      const hyphenated = pattern.form[0] + '\u00ad' + pattern.form.slice(1, 3) + '\u200b' + pattern.form.slice(3);
+      for (const text of [`… ${pattern.form} …`, `… ${hyphenated} …`]) {
+        expect(firstMatch(text), text).toBe(2);
+        const { anchored, everyCharacter } = bothWays(compiled, text, compiled.automaton.startsPattern);
+        expect(anchored, text).toEqual(everyCharacter);
+      }
+    }
+  });
+
+  it('are none when a pattern begins with a character that has look-alikes', () => {
+    const quoted = compileStory([{ id: 'x', name: '’t Hooft', category: 'person', aliases: [] }]);
+    expect(anchorExpressions(quoted.automaton, quoted.automaton.startsPattern)).toBeNull();
+  });
+
+  it('keep names starting with a capital apart from phrases starting in lower case', () => {
+    const anchors = anchorExpressions(compiled.automaton, compiled.automaton.startsPattern)!;
+    expect(anchors).toHaveLength(2);
+    expect(anchors[0]!.test('Pyongyang')).toBe(true);
+    expect(anchors[1]!.source.startsWith('s')).toBe(true);
+  });
+});
