@@ -30,13 +30,7 @@ export function resolve(
   const n = hits.count;
   if (n === 0) return [];
   const { start, end, pattern } = hits;
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort(
-    (a, b) =>
-      start[a]! - start[b]! ||
-      end[b]! - end[a]! ||
-      Number(patterns[pattern[a]!]!.exclude) - Number(patterns[pattern[b]!]!.exclude),
-  );
+  const order = sortedHits(hits, patterns);
 
   const spans: Span[] = [];
   let cursor = -1;
@@ -46,6 +40,23 @@ export function resolve(
     const s = start[order[g]!]!;
     const e = end[order[g]!]!;
     while (g < n && start[order[g]!] === s && end[order[g]!] === e) g++;
+    if (g - from === 1) {
+      // Nearly every place holds one pattern: the rules below, without the lists.
+      const p = patterns[pattern[order[from]!]!]!;
+      const entityId = entityIds[p.entity]!;
+      if (s < cursor) {
+        if (!hiddenByExclusion && !p.exclude && p.always) markSeen(state, entityId);
+      } else if (p.exclude) {
+        cursor = e;
+        hiddenByExclusion = true;
+      } else if (p.always || state.seen.has(entityId)) {
+        cursor = e;
+        hiddenByExclusion = false;
+        spans.push({ entityId, alias: p.alias, start: s, end: e });
+        if (p.always) markSeen(state, entityId);
+      }
+      continue;
+    }
     const group: PatternRule[] = [];
     for (let k = from; k < g; k++) group.push(patterns[pattern[order[k]!]!]!);
 
@@ -97,4 +108,28 @@ function pickEntity(eligible: readonly PatternRule[], entityIds: readonly string
     }
   }
   return winner;
+}
+
+/** Scratch for sortedHits: resolve runs once per block, and most blocks have a hit or two. */
+let scratch = new Int32Array(64);
+
+/**
+ * Indices of the hits by start, longer first, an alias before an exclusion
+ * phrase on the same text; otherwise in the order found. Insertion sort: a
+ * block's hits are few and nearly in order already.
+ */
+function sortedHits({ count, start, end, pattern }: Candidates, patterns: readonly PatternRule[]): Int32Array {
+  if (scratch.length < count) scratch = new Int32Array(count * 2);
+  const order = scratch;
+  const before = (a: number, b: number) =>
+    start[a]! - start[b]! || end[b]! - end[a]! || Number(patterns[pattern[a]!]!.exclude) - Number(patterns[pattern[b]!]!.exclude);
+  for (let i = 0; i < count; i++) {
+    let j = i;
+    while (j > 0 && before(order[j - 1]!, i) > 0) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
 }
