@@ -77,3 +77,13 @@ describe('anchor expressions', () => {
     expect(anchors[1]!.source.startsWith('s')).toBe(true);
   });
 });
+
+describe('class spellings', () => {
+  it('give the one character of a letter class and none for folded classes', () => {
+    const { classOf, spelling, spaceClass, dashClass } = compiled.automaton;
+    expect(String.fromCharCode(spelling[classOf['P'.charCodeAt(0)]!]!)).toBe('P');
+    expect(spelling[spaceClass]).toBe(-1);
+    expect(spelling[dashClass]).toBe(-1);
+    expect(spelling[classOf["'".charCodeAt(0)]!]).toBe(-1);
+  });
+});

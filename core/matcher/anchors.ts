@@ -8,17 +8,34 @@
  * text in native code; the automaton then starts only where a pattern's first
  * word is, and runs as before until it is back at its root.
  */
-import { IGNORABLE_CODES, codeClass } from './chars';
+import { IGNORABLE_CODES } from './chars';
 import type { Automaton } from './automaton';
 
 /**
  * Letters of a pattern's start kept in the expression: enough to tell "Kim"
  * from "Kiev" and "Putin" from "Put", short enough to keep the expression small.
  */
-const ANCHOR_LENGTH = 6;
+const ANCHOR_LENGTH = 4;
 
-/** Invisible characters may sit between any two letters of a name ("Rus\u00ADsia"); the scan steps over them. */
-const INVISIBLE = `${codeClass(IGNORABLE_CODES)}*`;
+/**
+ * Invisible characters may sit between any two letters of a name
+ * ("Rus\u00ADsia"); the scan steps over them. Written with ranges: the class
+ * stands between every two letters, and the expression is compiled on every page.
+ */
+const INVISIBLE = `${rangeClass(IGNORABLE_CODES)}*`;
+
+function rangeClass(codes: readonly number[]): string {
+  const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+  const sorted = [...codes].sort((a, b) => a - b);
+  let out = '';
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out += j - i >= 2 ? `${hex(sorted[i]!)}-${hex(sorted[j]!)}` : sorted.slice(i, j + 1).map(hex).join('');
+    i = j + 1;
+  }
+  return `[${out}]`;
+}
 
 const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
 
@@ -36,21 +53,10 @@ const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
  * over 4 MiB of news text).
  */
 export function anchorExpressions(automaton: Automaton, starts: Uint8Array): RegExp[] | null {
-  const { classOf, rootNext, edgeStart, edgeLabel, edgeTarget, outHead } = automaton;
-  // A class with one character can be written as that character; folded classes (spaces, apostrophes, dashes) cannot.
-  const codeOf = new Int32Array(rootNext.length + 1).fill(-1);
-  const count = new Int32Array(rootNext.length + 1);
-  const startClasses = new Set<number>();
-  for (let code = 0; code < 0x10000; code++) {
-    const cls = classOf[code]!;
-    if (cls === 0 || cls >= count.length) continue;
-    count[cls]!++;
-    codeOf[cls] = code;
-    if (starts[code]) startClasses.add(cls);
-  }
-  const spelled = (cls: number) => count[cls] === 1;
+  const { rootNext, edgeStart, edgeLabel, edgeTarget, outHead, spelling } = automaton;
+  const spelled = (cls: number) => spelling[cls]! >= 0;
 
-  const letter = (cls: number) => String.fromCharCode(codeOf[cls]!).replace(SYNTAX, '\\$&');
+  const letter = (cls: number) => String.fromCharCode(spelling[cls]!).replace(SYNTAX, '\\$&');
   // The trie's own shape, one group per branching node: the engine then tests a
   // place's first letter once, not once per name ("Kim|Kirby" is slower than "Ki(?:m|rby)").
   const rest = (node: number, length: number): string => {
@@ -65,9 +71,12 @@ export function anchorExpressions(automaton: Automaton, starts: Uint8Array): Reg
   };
   const capitals: string[] = [];
   const others: string[] = [];
-  for (const cls of startClasses) {
+  for (let cls = 1; cls < rootNext.length; cls++) {
+    if (rootNext[cls] === 0) continue;
+    // Not to be written as a literal: the caller looks at every character instead.
     if (!spelled(cls)) return null;
-    const first = String.fromCharCode(codeOf[cls]!);
+    if (!starts[spelling[cls]!]) continue;
+    const first = String.fromCharCode(spelling[cls]!);
     const capital = first !== first.toLowerCase();
     (capital ? capitals : others).push(letter(cls) + rest(rootNext[cls]!, 1));
   }

@@ -39,7 +39,25 @@ export interface Automaton {
   outNext: Int32Array;
   /** Nearest node on the failure chain that has an output, -1 if none. */
   dict: Int32Array;
+  /**
+   * Class → the one code unit in it, -1 for a class several characters fold
+   * to (spaces, apostrophes, dashes): lets anchors.ts write a pattern's first
+   * letters as a literal without reading all of classOf on every page.
+   */
+  spelling: Int32Array;
   /** Folded length of each pattern, to find where a hit started. */
   patternLength: Int32Array;
   maxLength: number;
+}
+
+/** The `spelling` table of classes below `classes`, from every (code unit, class) pair of classOf. */
+export function spellingOf(pairs: Iterable<readonly [code: number, cls: number]>, classes: number): Int32Array {
+  const spelling = new Int32Array(classes).fill(-1);
+  const count = new Int32Array(classes);
+  for (const [code, cls] of pairs) {
+    if (cls <= 0 || cls >= classes) continue;
+    count[cls]!++;
+    spelling[cls] = count[cls] === 1 ? code : -1;
+  }
+  return spelling;
 }

@@ -1,5 +1,5 @@
 import { APOSTROPHE, APOSTROPHE_CODES, DASH_CODES, IGNORABLE_CODES, SPACE, SPACE_CODES } from './chars';
-import { IGNORE_CLASS, type Automaton } from './automaton';
+import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
 
 /**
  * `exclusions` marks the forms that are exclusion phrases, which a first pass
@@ -128,6 +128,10 @@ export function buildAutomaton(forms: readonly string[], exclusions: readonly bo
     outHead: Int32Array.from(outHead),
     outNext: Int32Array.from(outNext),
     dict,
+    spelling: spellingOf(
+      Array.from(classOf, (cls, code) => [code, cls] as const),
+      alphabet + 1,
+    ),
     patternLength: Int32Array.from(forms, (form) => form.length),
     maxLength,
   };

@@ -31,7 +31,7 @@ describe('the matcher on the wire', () => {
     const decoded = decodeMatcher(JSON.parse(JSON.stringify(wire)) as MatcherWire);
     expect(decoded.entityIds).toEqual(compiled.entityIds);
     expect(decoded.rules).toEqual(compiled.rules);
-    for (const key of ['classOf', 'rootNext', 'startsPattern', 'startsAlias', 'edgeStart', 'edgeLabel', 'edgeTarget', 'fail', 'outHead', 'outNext', 'dict', 'patternLength'] as const) {
+    for (const key of ['classOf', 'rootNext', 'startsPattern', 'startsAlias', 'edgeStart', 'edgeLabel', 'edgeTarget', 'fail', 'outHead', 'outNext', 'dict', 'spelling', 'patternLength'] as const) {
       expect(Array.from(decoded.automaton[key]), key).toEqual(Array.from(compiled.automaton[key]));
     }
     expect(decoded.automaton.maxLength).toBe(compiled.automaton.maxLength);

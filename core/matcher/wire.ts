@@ -5,7 +5,7 @@
  * Decoding checks every index before anything is scanned: a damaged table is
  * refused with a clear error instead of reading out of bounds or looping.
  */
-import { IGNORE_CLASS, type Automaton } from './automaton';
+import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
 import type { CompiledMatcher, PatternRule } from './types';
 
 export const MATCHER_WIRE_VERSION = 1 as const;
@@ -279,6 +279,10 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
     outHead: s.outHead,
     outNext: s.outNext,
     dict: s.dict,
+    spelling: spellingOf(
+      Array.from({ length: s.classPairs.length / 2 }, (_, i) => [s.classPairs[2 * i]!, s.classPairs[2 * i + 1]!] as const),
+      alphabet + 1,
+    ),
     patternLength: s.patternLength,
     maxLength,
   };
