@@ -10,6 +10,7 @@
  */
 import { IGNORABLE_CODES } from './chars';
 import type { Automaton } from './automaton';
+import { trieExpression } from './word-trie';
 
 /**
  * Letters of a pattern's start kept in the expression: enough to tell "Kim"
@@ -37,8 +38,6 @@ function rangeClass(codes: readonly number[]): string {
   return `[${out}]`;
 }
 
-const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
-
 /**
  * Global expressions that together find, in any text, every place where an
  * occurrence of a pattern starting with a character `starts` marks may begin
@@ -56,18 +55,15 @@ export function anchorExpressions(automaton: Automaton, starts: Uint8Array): Reg
   const { rootNext, edgeStart, edgeLabel, edgeTarget, outHead, spelling } = automaton;
   const spelled = (cls: number) => spelling[cls]! >= 0;
 
-  const letter = (cls: number) => String.fromCharCode(spelling[cls]!).replace(SYNTAX, '\\$&');
-  // The trie's own shape, one group per branching node: the engine then tests a
-  // place's first letter once, not once per name ("Kim|Kirby" is slower than "Ki(?:m|rby)").
-  const rest = (node: number, length: number): string => {
+  // The first letters of every pattern, read off the trie: prefixes end at a
+  // pattern's end, at a character with look-alikes, or after ANCHOR_LENGTH letters.
+  const prefixes = (node: number, prefix: string, out: string[]) => {
     const from = edgeStart[node]!;
     const to = edgeStart[node + 1]!;
-    let stop = outHead[node]! >= 0 || length >= ANCHOR_LENGTH || from === to;
+    let stop = outHead[node]! >= 0 || prefix.length >= ANCHOR_LENGTH || from === to;
     for (let e = from; e < to && !stop; e++) stop = !spelled(edgeLabel[e]!);
-    if (stop) return '';
-    const branches: string[] = [];
-    for (let e = from; e < to; e++) branches.push(INVISIBLE + letter(edgeLabel[e]!) + rest(edgeTarget[e]!, length + 1));
-    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    if (stop) out.push(prefix);
+    else for (let e = from; e < to; e++) prefixes(edgeTarget[e]!, prefix + String.fromCharCode(spelling[edgeLabel[e]!]!), out);
   };
   const capitals: string[] = [];
   const others: string[] = [];
@@ -77,9 +73,10 @@ export function anchorExpressions(automaton: Automaton, starts: Uint8Array): Reg
     if (!spelled(cls)) return null;
     if (!starts[spelling[cls]!]) continue;
     const first = String.fromCharCode(spelling[cls]!);
-    const capital = first !== first.toLowerCase();
-    (capital ? capitals : others).push(letter(cls) + rest(rootNext[cls]!, 1));
+    prefixes(rootNext[cls]!, first, first !== first.toLowerCase() ? capitals : others);
   }
-  const expressions = [capitals, others].filter((branches) => branches.length > 0).map((branches) => new RegExp(branches.join('|'), 'g'));
+  const expressions = [capitals, others]
+    .filter((words) => words.length > 0)
+    .map((words) => new RegExp(trieExpression(words, INVISIBLE), 'g'));
   return expressions.length > 0 ? expressions : null;
 }

@@ -12,15 +12,15 @@
  * What the screen ignores (required dashes, shouted lines, ambiguous names)
  * only lets more through.
  */
-import { codeClass, IGNORABLE_CODES } from './chars';
 import { buildPatterns } from './patterns';
 import type { MatchableEntity } from './types';
+import { trieExpression } from './word-trie';
 
 export interface ScreenSource {
   /**
    * Regular expression (flags `g`) for the first word of every name that counts
-   * on its own, and for invisible characters (which may hide inside a name).
-   * The one expression tried over a whole page's text: one native search.
+   * on its own, in the shape of their trie (word-trie.ts). The one expression
+   * tried over a whole page's text: one native search.
    */
   anchors: string;
   /**
@@ -35,9 +35,6 @@ export interface ScreenSource {
   openStart: string[];
   openEnd: string[];
 }
-
-const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
-const escape = (text: string) => text.replace(SYNTAX, '\\$&');
 
 function firstWord(form: string): string {
   const end = form.search(/[ ']/);
@@ -58,7 +55,7 @@ export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource 
   );
 
   return {
-    anchors: [...anchors.map(escape), codeClass(IGNORABLE_CODES)].join('|'),
+    anchors: trieExpression(anchors),
     forms: forms.map((form) => (nameSet.has(form) ? `+${form}` : `-${form}`)),
     openStart: forms.filter((form) => patterns.some((p) => p.form === form && !p.leftBoundary)),
     openEnd: forms.filter((form) => patterns.some((p) => p.form === form && !p.rightBoundary)),
