@@ -17,7 +17,7 @@
  * hyphen): finding hosts among all elements would cost more than the rest.
  */
 import type { ScreenSource } from '../core/matcher/screen';
-import { createTextScreen } from '../core/matcher/screen-text';
+import { createTextScreen, type TextScreen } from '../core/matcher/screen-text';
 import { isReadable, isSkippedTag } from './text-walk';
 
 const SHOW_TEXT = 0x4;
@@ -29,7 +29,9 @@ export interface PageScreen {
 }
 
 export function createPageScreen(source: ScreenSource): PageScreen {
-  const screen = createTextScreen(source);
+  // Built on the first text to screen: the empty frames of a page (ad slots, blank iframes) never pay for it.
+  let textScreen: TextScreen | undefined;
+  const screen = () => (textScreen ??= createTextScreen(source));
 
   /** Whether any of the names at `places` (pairs of offsets in `root`'s text) may be a mention. */
   function placesMayMention(root: Element | ShadowRoot, places: readonly number[]): boolean {
@@ -52,7 +54,7 @@ export function createPageScreen(source: ScreenSource): PageScreen {
           offset = end;
           continue;
         }
-        if (screen.mayMention((node as Text).data) && isReadable(node, root)) return true;
+        if (screen().mayMention((node as Text).data) && isReadable(node, root)) return true;
       }
       offset = end;
     }
@@ -71,7 +73,8 @@ export function createPageScreen(source: ScreenSource): PageScreen {
   }
 
   function mayMention(root: Element | ShadowRoot): boolean {
-    const places = screen.namePlaces(root.textContent ?? '');
+    const text = root.textContent ?? '';
+    const places = text ? screen().namePlaces(text) : [];
     if (places === null || (places.length > 0 && placesMayMention(root, places))) return true;
     return shadowRootsMayMention(root);
   }
