@@ -73,32 +73,19 @@ export function createTextScreen(source: ScreenSource): TextScreen {
   // Only for text with invisible characters: V8 searches an expression with an
   // alternative outside Latin-1 four times slower, and most pages have none.
   let firstWordsOrInvisible: RegExp | undefined;
-  const openStart = new Set(source.openStart);
-  const openEnd = new Set(source.openEnd);
-  // Forms by their first character, in the source's order.
-  const byStart = new Map<number, Form[]>();
-  for (const marked of source.forms) {
-    const form = { text: marked.slice(1), name: marked.charCodeAt(0) === PLUS };
-    const key = form.text.charCodeAt(0);
-    const list = byStart.get(key);
-    if (list) list.push(form);
-    else byStart.set(key, [form]);
-  }
-  const formsAt = (text: string, at: number) => byStart.get(folded(text.charCodeAt(at)));
-  /** How far from an invisible character a first word it breaks can reach. */
-  const reach = Math.max(0, ...source.forms.map((form) => form.length));
+  // The rest is built on the first text that holds a first word: most pages
+  // without the story hold none, and this runs in every frame of every page.
+  let tables: ReturnType<typeof buildTables> | undefined;
+  const built = () => (tables ??= buildTables(source));
+  const formsAt = (text: string, at: number) => built().byStart.get(folded(text.charCodeAt(at)));
 
   /** Whether the invisible character at `at` may break a first word: the text around it, without them, has one. */
   function breaksFirstWord(text: string, at: number): boolean {
+    const { reach } = built();
     const around = text.slice(Math.max(0, at - reach), at + reach).replace(INVISIBLES, '');
     firstWords.lastIndex = 0;
     return firstWords.test(around);
   }
-  // Where a form may start in a piece: a native search, not a lookup per character.
-  const formStarts = new RegExp(
-    `[${[...byStart.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`,
-    'g',
-  );
 
   return {
     namePlaces(text) {
@@ -132,6 +119,7 @@ export function createTextScreen(source: ScreenSource): TextScreen {
     mayMention(piece) {
       // Invisible characters may sit inside a name: the matcher sees through them, this does not.
       if (INVISIBLE.test(piece)) return true;
+      const { formStarts, openStart, openEnd } = built();
       // Leftmost-longest as resolve.ts: a name wins, an exclusion hides what starts inside it.
       formStarts.lastIndex = 0;
       for (let match = formStarts.exec(piece); match; match = formStarts.exec(piece)) {
@@ -147,5 +135,27 @@ export function createTextScreen(source: ScreenSource): TextScreen {
       }
       return false;
     },
+  };
+}
+
+/** The screen's forms by their first character, and what the checks of one piece need. */
+function buildTables(source: ScreenSource) {
+  // In the source's order, which is the order they are tried in.
+  const byStart = new Map<number, Form[]>();
+  for (const marked of source.forms) {
+    const form = { text: marked.slice(1), name: marked.charCodeAt(0) === PLUS };
+    const key = form.text.charCodeAt(0);
+    const list = byStart.get(key);
+    if (list) list.push(form);
+    else byStart.set(key, [form]);
+  }
+  return {
+    byStart,
+    // Where a form may start in a piece: a native search, not a lookup per character.
+    formStarts: new RegExp(`[${[...byStart.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'g'),
+    /** How far from an invisible character a first word it breaks can reach. */
+    reach: Math.max(0, ...source.forms.map((form) => form.length)),
+    openStart: new Set(source.openStart),
+    openEnd: new Set(source.openEnd),
   };
 }
