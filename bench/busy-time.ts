@@ -10,6 +10,8 @@ export interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
+  /** What the event carries, by event name (a script's URL, a mark's name…). */
+  args?: unknown;
 }
 
 /** Every task the renderer's main thread runs is wrapped in one of these ('toplevel' category). */

@@ -2,9 +2,10 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tooling/launch-extension';
 import type { PageServer } from '../tooling/page-server';
 import { keepLocal } from './bench-browser';
-import { timeInScripts, type CpuProfile } from './cpu-profile';
+import { cpuOfScripts } from './script-cpu';
 import { firstHoverAfterStop } from './first-hover';
 import { median } from './stats';
+import { startTrace } from './trace';
 import type { EndToEnd } from './types';
 
 type Measured = Omit<EndToEnd, 'builtAt' | 'injectedBytes' | 'injectedGzipBytes'>;
@@ -20,7 +21,8 @@ const WATCH_FIRST_HIGHLIGHT = `(() => {
 
 /** Content scripts run at document_idle and then wait for the service worker: give them this long after load. */
 const SETTLE_AFTER_LOAD_MS = 2_000;
-const SAMPLING_INTERVAL_US = 100;
+/** Script evaluations and callbacks, with their thread time. */
+const SCRIPT_CATEGORIES = ['devtools.timeline'];
 
 async function firstHighlight(page: Page, url: string): Promise<{ firstMs: number; loadMs: number }> {
   await page.addInitScript(WATCH_FIRST_HIGHLIGHT);
@@ -35,21 +37,16 @@ async function firstHighlight(page: Page, url: string): Promise<{ firstMs: numbe
 }
 
 /**
- * Samples the JS of the renderer across a navigation to `url` and sums the
- * time spent in the extension's scripts. Profiling starts on a same-origin
- * page first, so the navigation stays in the renderer being profiled.
+ * Traces a navigation to `url` and sums the CPU time the extension's scripts
+ * take in the page's frames (script-cpu.ts). Tracing starts on a same-origin
+ * page first, so the navigation stays in the renderer being traced.
  */
 async function extensionWork(page: Page, origin: string, url: string, extensionId: string): Promise<number | null> {
   await page.goto(`${origin}/bench/blank`);
-  const session = await page.context().newCDPSession(page);
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-  await session.send('Profiler.start');
+  const trace = await startTrace(page, SCRIPT_CATEGORIES);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForTimeout(SETTLE_AFTER_LOAD_MS);
-  const { profile } = await session.send('Profiler.stop');
-  await session.detach();
-  const time = timeInScripts(profile as CpuProfile, (script) => script.startsWith(`chrome-extension://${extensionId}/`));
+  const time = cpuOfScripts(await trace.stop(), (script) => script.startsWith(`chrome-extension://${extensionId}/`));
   return time.seen ? time.ms : null;
 }
 
@@ -99,7 +96,7 @@ export async function measureEndToEnd(
         try {
           const work = await extensionWork(page, server.origin, `${server.origin}${saved.path}`, extension.extensionId);
           savedWorks.get(saved.name)!.push(work);
-          log(`  ${saved.name} (no mentions) #${round + 1}: ${work === null ? 'extension not seen in the profile' : `${work.toFixed(1)} ms`}`);
+          log(`  ${saved.name} (no mentions) #${round + 1}: ${work === null ? 'extension not seen in the trace' : `${work.toFixed(1)} ms`}`);
         } catch (error) {
           log(`  ${saved.name} (no mentions) #${round + 1}: not measured (${(error as Error).message.split('\n')[0]})`);
         } finally {
@@ -122,7 +119,7 @@ export async function measureEndToEnd(
       try {
         const work = await extensionWork(page, server.origin, `${server.origin}${noMentionPath}`, extension.extensionId);
         works.push(work);
-        log(`  page without mentions #${round + 1}: ${work === null ? 'extension not seen in the profile' : `${work.toFixed(1)} ms`}`);
+        log(`  page without mentions #${round + 1}: ${work === null ? 'extension not seen in the trace' : `${work.toFixed(1)} ms`}`);
       } catch (error) {
         log(`  page without mentions #${round + 1}: not measured (${(error as Error).message.split('\n')[0]})`);
       } finally {
@@ -139,7 +136,7 @@ export async function measureEndToEnd(
     noMentionPages: noMentionPages.map((p) => ({ page: p.name, workMs: median(savedWorks.get(p.name)!) })),
     firstHoverAfterStopMs: median(hovers),
     firstHoverWokeWorker: wokeWorker,
-    noMentionMethod: `V8 CPU profile of the page's renderer (sampled every ${SAMPLING_INTERVAL_US} µs) from navigation to ${SETTLE_AFTER_LOAD_MS / 1000} s after load: time in the extension's scripts and the DOM calls they make`,
+    noMentionMethod: `CPU time (thread time, from a Chromium trace) of the extension's script evaluations and callbacks in the page's frames, DOM calls included, from navigation to ${SETTLE_AFTER_LOAD_MS / 1000} s after load`,
     runs: repetitions,
   };
 }

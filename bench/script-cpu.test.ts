@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from './busy-time';
+import { cpuOfScripts } from './script-cpu';
+
+const OURS = 'chrome-extension://abc/story.js';
+const ours = (url: string) => url.startsWith('chrome-extension://abc/');
+const run = (name: string, ts: number, dur: number, tdur: number, url: string, frame: string | null = 'F1', tid = 1): TraceEvent => ({
+  name,
+  ph: 'X',
+  ts,
+  dur,
+  tdur,
+  pid: 7,
+  tid,
+  args: { data: frame === null ? { url } : { url, frame } },
+});
+
+describe('cpuOfScripts', () => {
+  it('sums the thread time of our evaluations and callbacks, the wall time beside it', () => {
+    const events = [
+      run('EvaluateScript', 1000, 4000, 2500, OURS),
+      run('EvaluateScript', 9000, 900, 500, OURS, 'F2'),
+      run('FunctionCall', 20000, 300, 250, OURS),
+      run('FunctionCall', 30000, 800, 700, 'https://page.example/app.js'),
+    ];
+    expect(cpuOfScripts(events, ours)).toEqual({ ms: 3.25, wallMs: 5.2, seen: true });
+  });
+
+  it('counts a callback inside our own evaluation once', () => {
+    const events = [run('EvaluateScript', 1000, 4000, 3000, OURS), run('FunctionCall', 2000, 1000, 1000, OURS)];
+    expect(cpuOfScripts(events, ours).ms).toBe(3);
+  });
+
+  it('leaves out the service worker (no frame), other events, and says when our scripts never ran', () => {
+    const events = [
+      run('FunctionCall', 1000, 500, 500, 'chrome-extension://abc/background.js', null),
+      { ...run('v8.run', 2000, 500, 500, OURS) },
+      { ...run('EvaluateScript', 3000, 500, 500, OURS), ph: 'B' },
+    ];
+    expect(cpuOfScripts(events, ours)).toEqual({ ms: 0, wallMs: 0, seen: false });
+  });
+});

@@ -1,0 +1,51 @@
+/** The CPU time a page's frames spend running given scripts, read from a Chromium trace. */
+import type { TraceEvent } from './busy-time';
+
+export interface ScriptCpu {
+  /** Thread (CPU) time of those scripts' tasks: what the thread spent, not what it waited for a core. */
+  ms: number;
+  /** The same tasks' wall time, for comparison. */
+  wallMs: number;
+  /** Whether the trace holds any of them: without one, the scripts never ran (or the trace saw another process). */
+  seen: boolean;
+}
+
+/**
+ * Where a frame runs a script: its evaluation ('EvaluateScript') and every
+ * callback into it ('FunctionCall': listeners, observers, idle callbacks,
+ * timers), each with the script's URL. Both include whatever they call: DOM
+ * calls, compiling, garbage collection in the middle of them.
+ */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall']);
+
+interface ScriptEventArgs {
+  data?: { url?: string; frame?: string };
+}
+
+/**
+ * CPU time of the evaluations of and callbacks into the scripts `ours`
+ * accepts, in frames (a service worker has none), each counted once where
+ * one runs inside another. Not counted: work they cause outside their own
+ * tasks (style recalculation for a stylesheet, promise jobs).
+ */
+export function cpuOfScripts(events: readonly TraceEvent[], ours: (url: string) => boolean): ScriptCpu {
+  const runs = events
+    .filter((event) => {
+      if (event.ph !== 'X' || !SCRIPT_EVENTS.has(event.name)) return false;
+      const data = (event.args as ScriptEventArgs | undefined)?.data;
+      return data?.frame !== undefined && ours(data.url ?? '');
+    })
+    .sort((a, b) => a.ts - b.ts);
+  const busyUntil = new Map<string, number>();
+  let micros = 0;
+  let wallMicros = 0;
+  for (const run of runs) {
+    const thread = `${run.pid}:${run.tid}`;
+    const end = run.ts + (run.dur ?? 0);
+    if (run.ts < (busyUntil.get(thread) ?? -Infinity)) continue;
+    busyUntil.set(thread, end);
+    micros += run.tdur ?? run.dur ?? 0;
+    wallMicros += run.dur ?? 0;
+  }
+  return { ms: micros / 1000, wallMs: wallMicros / 1000, seen: runs.length > 0 };
+}
