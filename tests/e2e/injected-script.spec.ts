@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { COMPILE_ALL_FUNCTIONS } from '../../wxt.config';
 import { injectedScriptSize } from '../../bench/injected-script';
 
 // A size, not a timing: exact on every machine, so it is a test and not only a benchmark figure.
@@ -7,4 +9,10 @@ test('the script the manifest injects into every page is at most 15 KiB gzipped'
   expect(size, 'the Chrome build exists').not.toBeNull();
   expect(size!.files).toEqual(['story.js']);
   expect(size!.gzipBytes).toBeLessThanOrEqual(15 * 1024);
+});
+
+test('the script on every page asks V8 to compile all its functions at once, and no other script does', () => {
+  const built = (file: string) => readFileSync(`.output/chrome-mv3/${file}`, 'utf8');
+  expect(built('story.js').startsWith(`${COMPILE_ALL_FUNCTIONS}\n`)).toBe(true);
+  for (const file of ['background.js', 'content-scripts/annotator.js', 'content-scripts/card.js']) expect(built(file), file).not.toContain(COMPILE_ALL_FUNCTIONS);
 });
