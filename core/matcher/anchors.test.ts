@@ -14,13 +14,20 @@ import { decodeMatcher, encodeMatcher } from './wire';
 const story = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
 const compiled = decodeMatcher(encodeMatcher(compileStory(story)));
 
-/** Every hit of one pass, as "start-end:pattern", found with and without the anchors. */
+/**
+ * The hits of one pass, as "start-end:pattern", found with and without the anchors. With the
+ * starts of aliases alone, only alias hits are compared: a character scan started for an alias
+ * also meets exclusion phrases that begin inside its run, which is chance, not a rule.
+ */
 function bothWays({ automaton, rules }: CompiledMatcher, text: string, starts: Uint8Array) {
   const scanner = new Scanner(automaton, rules);
+  const aliasesOnly = starts !== automaton.startsPattern;
   const read = (anchors: RegExp[] | null) => {
     const hits = new Candidates();
     scanner.find(text, hits, starts, anchors);
-    return Array.from({ length: hits.count }, (_, i) => `${hits.start[i]}-${hits.end[i]}:${hits.pattern[i]}`);
+    return Array.from({ length: hits.count }, (_, i) => i)
+      .filter((i) => !aliasesOnly || !rules[hits.pattern[i]!]!.exclude)
+      .map((i) => `${hits.start[i]}-${hits.end[i]}:${hits.pattern[i]}`);
   };
   const anchors = anchorExpressions(automaton, starts);
   expect(anchors).not.toBeNull();
@@ -28,8 +35,8 @@ function bothWays({ automaton, rules }: CompiledMatcher, text: string, starts: U
 }
 
 const passes = [
-  ['aliases', compiled.automaton.startsAlias],
-  ['all patterns', compiled.automaton.startsPattern],
+  ['the one the matcher makes: every pattern', compiled.automaton.startsPattern],
+  ['aliases alone', compiled.automaton.startsAlias],
 ] as const;
 
 describe('anchor expressions', () => {
