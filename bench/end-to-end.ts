@@ -46,7 +46,7 @@ async function extensionWork(page: Page, origin: string, url: string, extensionI
   const trace = await startTrace(page, SCRIPT_CATEGORIES);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForTimeout(SETTLE_AFTER_LOAD_MS);
-  const time = cpuOfScripts(await trace.stop(), (script) => script.startsWith(`chrome-extension://${extensionId}/`));
+  const time = cpuOfScripts(await trace.stop(), (script) => script.startsWith(`chrome-extension://${extensionId}/`), url);
   return time.seen ? time.ms : null;
 }
 

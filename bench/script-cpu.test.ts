@@ -39,4 +39,29 @@ describe('cpuOfScripts', () => {
     ];
     expect(cpuOfScripts(events, ours)).toEqual({ ms: 0, wallMs: 0, seen: false });
   });
+
+  it('counts from the commit of the measured document: the page before it runs our script too', () => {
+    const page = 'http://127.0.0.1:8000/news.html';
+    const commit = (ts: number, url: string, isMainFrame = true): TraceEvent => ({
+      name: 'CommitLoad',
+      ph: 'X',
+      ts,
+      dur: 10,
+      pid: 7,
+      tid: 1,
+      args: { data: { url, isMainFrame, frame: 'F1' } },
+    });
+    const events = [
+      commit(500, 'http://127.0.0.1:8000/blank'),
+      // The blank page's own run, late: after the trace started, before the navigation committed.
+      run('EvaluateScript', 1000, 2000, 2000, OURS),
+      commit(4000, page),
+      run('EvaluateScript', 5000, 1500, 1500, OURS),
+      commit(6000, 'about:srcdoc', false),
+      run('EvaluateScript', 7000, 400, 400, OURS, 'F2'),
+    ];
+    expect(cpuOfScripts(events, ours, page).ms).toBe(1.9);
+    expect(cpuOfScripts(events, ours).ms).toBe(3.9);
+    expect(cpuOfScripts(events, ours, 'http://127.0.0.1:8000/elsewhere').seen).toBe(false);
+  });
 });

@@ -22,16 +22,38 @@ interface ScriptEventArgs {
   data?: { url?: string; frame?: string };
 }
 
+interface CommitArgs {
+  data?: { url?: string; isMainFrame?: boolean };
+}
+
+/**
+ * When the main frame committed the document at `url`: the page before it
+ * (the blank page the trace starts on) runs our script too, sometimes only
+ * after the trace began, and its run is not this page's work.
+ */
+function committedAt(events: readonly TraceEvent[], url: string): number | undefined {
+  let at: number | undefined;
+  for (const event of events) {
+    if (event.name !== 'CommitLoad') continue;
+    const data = (event.args as CommitArgs | undefined)?.data;
+    if (data?.isMainFrame && data.url === url && (at === undefined || event.ts < at)) at = event.ts;
+  }
+  return at;
+}
+
 /**
  * CPU time of the evaluations of and callbacks into the scripts `ours`
  * accepts, in frames (a service worker has none), each counted once where
- * one runs inside another. Not counted: work they cause outside their own
- * tasks (style recalculation for a stylesheet, promise jobs).
+ * one runs inside another; with `documentUrl`, only from the main frame's
+ * commit of that document on (nothing is counted when the trace has no such
+ * commit). Not counted: work they cause outside their own tasks (style
+ * recalculation for a stylesheet, promise jobs).
  */
-export function cpuOfScripts(events: readonly TraceEvent[], ours: (url: string) => boolean): ScriptCpu {
+export function cpuOfScripts(events: readonly TraceEvent[], ours: (url: string) => boolean, documentUrl?: string): ScriptCpu {
+  const from = documentUrl === undefined ? -Infinity : committedAt(events, documentUrl) ?? Infinity;
   const runs = events
     .filter((event) => {
-      if (event.ph !== 'X' || !SCRIPT_EVENTS.has(event.name)) return false;
+      if (event.ph !== 'X' || !SCRIPT_EVENTS.has(event.name) || event.ts < from) return false;
       const data = (event.args as ScriptEventArgs | undefined)?.data;
       return data?.frame !== undefined && ours(data.url ?? '');
     })
