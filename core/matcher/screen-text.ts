@@ -35,11 +35,6 @@ export interface TextScreen {
   mayMention(piece: string): boolean;
 }
 
-interface Form {
-  text: string;
-  name: boolean;
-}
-
 /** The scanner's folding of one character (chars.ts): a dash is a space, every apostrophe one. */
 function folded(code: number): number {
   if (isWhitespace(code) || isDash(code)) return SPACE;
@@ -47,42 +42,48 @@ function folded(code: number): number {
 }
 
 /**
- * The end of `form` matched in `text` at `at`, -1 when it does not match there,
- * UNSURE at an invisible character. A space in a form is one separator on the
- * page, as the scanner reads it: a run of whitespace, or one dash.
+ * The end of `form` (a marked form: its text starts at index 1) matched in
+ * `text` at `at`, -1 when it does not match there, UNSURE at an invisible
+ * character. A space in a form is one separator on the page, as the scanner
+ * reads it: a run of whitespace, or one dash.
  */
 function matchAt(text: string, at: number, form: string): number {
   let i = at;
-  for (let k = 0; k < form.length; k++) {
+  for (let k = 1; k < form.length; k++) {
     if (i >= text.length) return -1;
     const code = text.charCodeAt(i);
-    if (isIgnorable(code)) return UNSURE;
     const want = form.charCodeAt(k);
+    // Forms are folded: a letter matches only itself, so most comparisons are
+    // settled without the tables (this runs cold, once per page, where every call counts).
+    if (code === want && want !== SPACE) {
+      i++;
+      continue;
+    }
+    if (isIgnorable(code)) return UNSURE;
     if (want === SPACE) {
       if (isDash(code)) i++;
       else if (isWhitespace(code)) while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
       else return -1;
-    } else if (folded(code) === want) i++;
+    } else if (want === APOSTROPHE && APOSTROPHES.has(code)) i++;
     else return -1;
   }
   return i;
 }
+
+const isName = (form: string) => form.charCodeAt(0) === PLUS;
 
 export function createTextScreen(source: ScreenSource): TextScreen {
   const firstWords = new RegExp(source.anchors, 'g');
   // Only for text with invisible characters: V8 searches an expression with an
   // alternative outside Latin-1 four times slower, and most pages have none.
   let firstWordsOrInvisible: RegExp | undefined;
-  // The rest is built on the first text that holds a first word: most pages
-  // without the story hold none, and this runs in every frame of every page.
-  let tables: ReturnType<typeof buildTables> | undefined;
-  const built = () => (tables ??= buildTables(source));
-  const formsAt = (text: string, at: number) => built().byStart.get(folded(text.charCodeAt(at)));
+  // Only for a piece of text that holds a name, which most pages never show.
+  let formStarts: RegExp | undefined;
+  const formsAt = (text: string, at: number): readonly string[] | undefined => source.forms[folded(text.charCodeAt(at))];
 
   /** Whether the invisible character at `at` may break a first word: the text around it, without them, has one. */
   function breaksFirstWord(text: string, at: number): boolean {
-    const { reach } = built();
-    const around = text.slice(Math.max(0, at - reach), at + reach).replace(INVISIBLES, '');
+    const around = text.slice(Math.max(0, at - source.reach), at + source.reach).replace(INVISIBLES, '');
     firstWords.lastIndex = 0;
     return firstWords.test(around);
   }
@@ -104,8 +105,8 @@ export function createTextScreen(source: ScreenSource): TextScreen {
           continue;
         }
         for (const form of formsAt(text, at) ?? []) {
-          if (!form.name) continue;
-          const end = matchAt(text, at, form.text);
+          if (!isName(form)) continue;
+          const end = matchAt(text, at, form);
           if (end === UNSURE) return null;
           if (end >= 0) {
             places.push(at, end);
@@ -119,43 +120,23 @@ export function createTextScreen(source: ScreenSource): TextScreen {
     mayMention(piece) {
       // Invisible characters may sit inside a name: the matcher sees through them, this does not.
       if (INVISIBLE.test(piece)) return true;
-      const { formStarts, openStart, openEnd } = built();
+      const starts = (formStarts ??= new RegExp(source.formStarts, 'g'));
+      const { openStart, openEnd } = source;
       // Leftmost-longest as resolve.ts: a name wins, an exclusion hides what starts inside it.
-      formStarts.lastIndex = 0;
-      for (let match = formStarts.exec(piece); match; match = formStarts.exec(piece)) {
+      starts.lastIndex = 0;
+      for (let match = starts.exec(piece); match; match = starts.exec(piece)) {
         const at = match.index;
-        for (const form of formsAt(piece, at)!) {
-          const end = matchAt(piece, at, form.text);
+        for (const form of formsAt(piece, at) ?? []) {
+          const end = matchAt(piece, at, form);
           if (end < 0) continue;
-          if (!(openStart.has(form.text) || startsWord(piece, at)) || !(openEnd.has(form.text) || endsWord(piece, end))) continue;
-          if (form.name) return true;
-          formStarts.lastIndex = end;
+          const text = form.slice(1);
+          if (!(openStart.includes(text) || startsWord(piece, at)) || !(openEnd.includes(text) || endsWord(piece, end))) continue;
+          if (isName(form)) return true;
+          starts.lastIndex = end;
           break;
         }
       }
       return false;
     },
-  };
-}
-
-/** The screen's forms by their first character, and what the checks of one piece need. */
-function buildTables(source: ScreenSource) {
-  // In the source's order, which is the order they are tried in.
-  const byStart = new Map<number, Form[]>();
-  for (const marked of source.forms) {
-    const form = { text: marked.slice(1), name: marked.charCodeAt(0) === PLUS };
-    const key = form.text.charCodeAt(0);
-    const list = byStart.get(key);
-    if (list) list.push(form);
-    else byStart.set(key, [form]);
-  }
-  return {
-    byStart,
-    // Where a form may start in a piece: a native search, not a lookup per character.
-    formStarts: new RegExp(`[${[...byStart.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'g'),
-    /** How far from an invisible character a first word it breaks can reach. */
-    reach: Math.max(0, ...source.forms.map((form) => form.length)),
-    openStart: new Set(source.openStart),
-    openEnd: new Set(source.openEnd),
   };
 }

@@ -12,6 +12,7 @@
  * What the screen ignores (required dashes, shouted lines, ambiguous names)
  * only lets more through.
  */
+import { codeClass } from './chars';
 import { buildPatterns } from './patterns';
 import type { MatchableEntity } from './types';
 import { trieExpression } from './word-trie';
@@ -27,10 +28,16 @@ export interface ScreenSource {
    * Every name that counts on its own and every exclusion phrase that is not
    * also such a name, as the scanner folds them (chars.ts), each marked by its
    * first character: "+" a name, "-" an exclusion (a name inside one is not a
-   * mention). Longest first, a name before an exclusion of the same length:
-   * tried in this order at a place, they take what resolve.ts takes there.
+   * mention); keyed by the code of the form's first character. Longest first, a
+   * name before an exclusion of the same length: tried in this order at a
+   * place, they take what resolve.ts takes there. Grouped here, at build time,
+   * because building the groups on a page cost more than searching it.
    */
-  forms: string[];
+  forms: Record<number, string[]>;
+  /** Character class (a regular expression) of the forms' first characters: where one may start. */
+  formStarts: string;
+  /** The longest form's length. */
+  reach: number;
   /** Forms that may start / end inside a word (those beginning / ending in a script written without spaces). */
   openStart: string[];
   openEnd: string[];
@@ -54,9 +61,14 @@ export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource 
     (a, b) => b.length - a.length || Number(nameSet.has(b)) - Number(nameSet.has(a)),
   );
 
+  const byStart: Record<number, string[]> = {};
+  for (const form of forms) (byStart[form.charCodeAt(0)] ??= []).push(nameSet.has(form) ? `+${form}` : `-${form}`);
+
   return {
     anchors: trieExpression(anchors),
-    forms: forms.map((form) => (nameSet.has(form) ? `+${form}` : `-${form}`)),
+    forms: byStart,
+    formStarts: codeClass(Object.keys(byStart).map(Number)),
+    reach: Math.max(0, ...forms.map((form) => form.length)),
     openStart: forms.filter((form) => patterns.some((p) => p.form === form && !p.leftBoundary)),
     openEnd: forms.filter((form) => patterns.some((p) => p.form === form && !p.rightBoundary)),
   };
