@@ -42,14 +42,14 @@ function folded(code: number): number {
 }
 
 /**
- * The end of `form` (a marked form: its text starts at index 1) matched in
- * `text` at `at`, -1 when it does not match there, UNSURE at an invisible
- * character. A space in a form is one separator on the page, as the scanner
- * reads it: a run of whitespace, or one dash.
+ * The end of `form` from its index `from` on, matched in `text` at `at`, -1
+ * when it does not match there, UNSURE at an invisible character. A space in
+ * a form is one separator on the page, as the scanner reads it: a run of
+ * whitespace, or one dash.
  */
-function matchAt(text: string, at: number, form: string): number {
+function matchAt(text: string, at: number, form: string, from: number): number {
   let i = at;
-  for (let k = 1; k < form.length; k++) {
+  for (let k = from; k < form.length; k++) {
     if (i >= text.length) return -1;
     const code = text.charCodeAt(i);
     const want = form.charCodeAt(k);
@@ -104,9 +104,9 @@ export function createTextScreen(source: ScreenSource): TextScreen {
           if (breaksFirstWord(text, at)) return null;
           continue;
         }
-        for (const form of formsAt(text, at) ?? []) {
-          if (!isName(form)) continue;
-          const end = matchAt(text, at, form);
+        const firstWord = match[0];
+        for (const name of source.names[firstWord] ?? []) {
+          const end = matchAt(text, at + firstWord.length, name, firstWord.length);
           if (end === UNSURE) return null;
           if (end >= 0) {
             places.push(at, end);
@@ -127,7 +127,7 @@ export function createTextScreen(source: ScreenSource): TextScreen {
       for (let match = starts.exec(piece); match; match = starts.exec(piece)) {
         const at = match.index;
         for (const form of formsAt(piece, at) ?? []) {
-          const end = matchAt(piece, at, form);
+          const end = matchAt(piece, at, form, 1);
           if (end < 0) continue;
           const text = form.slice(1);
           if (!(openStart.includes(text) || startsWord(piece, at)) || !(openEnd.includes(text) || endsWord(piece, end))) continue;

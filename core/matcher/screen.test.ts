@@ -80,6 +80,14 @@ describe('the story screen', () => {
     expect(screen.mayMention('Washington Postal workers')).toBe(true);
   });
 
+  it('files every name under the first word the search finds where the name starts', () => {
+    const firstWord = new RegExp(`^(?:${source.anchors})`);
+    const filed = Object.entries(source.names).flatMap(([word, names]) => names.map((name) => [word, name] as const));
+    for (const [word, name] of filed) expect(firstWord.exec(name)?.[0], name).toBe(word);
+    const names = new Set(buildPatterns(story).filter((pattern) => !pattern.exclude && pattern.always).map((pattern) => pattern.form));
+    expect(filed.map(([, name]) => name).sort()).toEqual([...names].sort());
+  });
+
   it('is small enough to compile into the script on every page', () => {
     expect(JSON.stringify(source).length).toBeLessThan(12_000);
   });

@@ -25,8 +25,16 @@ export interface ScreenSource {
    */
   anchors: string;
   /**
-   * Every name that counts on its own and every exclusion phrase that is not
-   * also such a name, as the scanner folds them (chars.ts), each marked by its
+   * The names that count on their own, as the scanner folds them, keyed by the
+   * first word the search found (no first word begins another, so a place has
+   * one), longest first: a found first word is already matched, and only its
+   * own names are tried there.
+   */
+  names: Record<string, string[]>;
+  /**
+   * For one piece of text: every name that counts on its own and every
+   * exclusion phrase that is not also such a name, as the scanner folds them
+   * (chars.ts), each marked by its
    * first character: "+" a name, "-" an exclusion (a name inside one is not a
    * mention); keyed by the code of the form's first character. Longest first, a
    * name before an exclusion of the same length: tried in this order at a
@@ -61,11 +69,19 @@ export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource 
     (a, b) => b.length - a.length || Number(nameSet.has(b)) - Number(nameSet.has(a)),
   );
 
+  const byAnchor: Record<string, string[]> = {};
+  for (const name of forms) {
+    if (!nameSet.has(name)) continue;
+    const anchor = anchors.find((word) => name.startsWith(word))!;
+    (byAnchor[anchor] ??= []).push(name);
+  }
+
   const byStart: Record<number, string[]> = {};
   for (const form of forms) (byStart[form.charCodeAt(0)] ??= []).push(nameSet.has(form) ? `+${form}` : `-${form}`);
 
   return {
     anchors: trieExpression(anchors),
+    names: byAnchor,
     forms: byStart,
     formStarts: codeClass(Object.keys(byStart).map(Number)),
     reach: Math.max(0, ...forms.map((form) => form.length)),
