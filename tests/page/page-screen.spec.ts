@@ -34,6 +34,9 @@ test.describe('the screen on every page', () => {
     ['a name with an invisible soft hyphen', '<p>Talks in Pyong&shy;yang.</p>'],
     ['a name written in capitals in a dateline', '<p>PYONGYANG — The talks began.</p>'],
     ['a name beside an exclusion phrase', '<p>The Washington Post said Washington agreed.</p>'],
+    ['a name whose exclusion phrase would run on into the next block', '<ul><li>Letters to Washington\n</li><li>Post</li></ul>'],
+    ['a name read after an unread copy of it', '<select><option>Moscow</option></select><p>Moscow</p>'],
+    ['a name read before an unread copy of it', '<p>Moscow</p><select><option>Moscow</option></select>'],
   ] as const) {
     test(`lets through ${label}, as the annotator finds it`, async ({ load }) => {
       const page = await load(html);
@@ -49,6 +52,13 @@ test.describe('the screen on every page', () => {
     [
       'names only where nobody reads them',
       '<select><option>North Korea</option></select><textarea>Putin</textarea><p hidden>Vladimir Putin</p><div contenteditable>Moscow</div>',
+    ],
+    [
+      'a long page whose names are all in exclusion phrases or where nobody reads',
+      `<nav><a>The Washington Post</a> <a>FOLLOW US</a></nav>${'<p>The council met on Tuesday.</p>'.repeat(200)}` +
+        '<svg><title>United States of America flag</title></svg><noscript>lang=en-US</noscript>' +
+        '<form><select><option>China</option><option>North Korea</option><option>Russian Federation</option></select></form>' +
+        '<h4>Download Firefox — English (US)</h4>',
     ],
   ] as const) {
     test(`stops ${label}, where the annotator finds nothing`, async ({ load }) => {
