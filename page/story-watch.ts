@@ -1,6 +1,7 @@
 import type { PageScreen } from './page-screen';
 import { closestBlock } from './text-walk';
 
+const TEXT_NODE = 3;
 /** Changes are screened in idle time, at the latest this long after they happened. */
 const SCREEN_TIMEOUT_MS = 500;
 /** More changes than this before they are screened: the whole page is screened instead. */
@@ -20,10 +21,12 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
 
   const observer = new MutationObserver((records) => {
     // Only kept here: what changed is screened in idle time, off the page's own task.
-    if (whole || pending.length + records.length > MAX_CHANGES) {
+    const changes = records.filter(mayAddText);
+    if (changes.length === 0) return;
+    if (whole || pending.length + changes.length > MAX_CHANGES) {
       whole = true;
       pending = [];
-    } else pending.push(...records);
+    } else pending.push(...changes);
     idle ||= requestIdleCallback(screenChanges, { timeout: SCREEN_TIMEOUT_MS });
   });
 
@@ -74,6 +77,20 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     else observer.observe(root, { childList: true, subtree: true, characterData: true });
   });
   return stop;
+}
+
+/**
+ * Whether a change may have brought text: removals and empty nodes bring none
+ * (pages add and remove empty slots all the time), and whatever fills an empty
+ * node later is a change of its own. An element with a hyphen in its name may
+ * bring a shadow root, which the screen reads with its host's block.
+ */
+function mayAddText(record: MutationRecord): boolean {
+  if (record.type === 'characterData') return true;
+  for (const node of record.addedNodes) {
+    if (node.nodeType === TEXT_NODE ? (node as Text).length > 0 : node.firstChild !== null || node.nodeName.includes('-')) return true;
+  }
+  return false;
 }
 
 function pageRoot(): Element | null {

@@ -53,6 +53,21 @@ test('a frame that is empty at first (an ad slot) is read once text arrives in i
   await expect.poll(() => paintedTexts(frame)).toEqual(['North Korea']);
 });
 
+test('a slot the page adds empty and fills later is read once it is filled', async ({ page, server }) => {
+  server.route('/late-slot', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
+  await page.goto(`${server.origin}/late-slot`);
+  await page.evaluate(() => {
+    const slot = Object.assign(document.createElement('div'), { id: 'slot' });
+    document.querySelector('main')!.append(slot, document.createComment('ad'));
+  });
+  await page.waitForTimeout(700);
+  expect(await paintedTexts(page)).toEqual([]);
+  await page.evaluate(() => {
+    document.getElementById('slot')!.textContent = 'Live: Kim Jong Un met Vladimir Putin.';
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
+});
+
 test('a page without the story’s names never wakes the worker; a name that appears later is highlighted', async ({
   context,
   page,
