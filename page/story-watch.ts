@@ -1,11 +1,16 @@
 import type { PageScreen } from './page-screen';
 import { closestBlock } from './text-walk';
 
+const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
 /** Changes are screened in idle time, at the latest this long after they happened. */
 const SCREEN_TIMEOUT_MS = 500;
 /** More changes than this before they are screened: the whole page is screened instead. */
 const MAX_CHANGES = 200;
+/** Nodes of an added subtree looked at for text before it is screened anyway. */
+const MAX_NODES_LOOKED_AT = 100;
 
 /**
  * Waits until the document may mention the story, then calls `onNames` once.
@@ -80,15 +85,33 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
 }
 
 /**
- * Whether a change may have brought text: removals and empty nodes bring none
- * (pages add and remove empty slots all the time), and whatever fills an empty
- * node later is a change of its own. An element with a hyphen in its name may
- * bring a shadow root, which the screen reads with its host's block.
+ * Whether a change may have brought text: removals and nodes without text bring
+ * none (pages add and remove empty slots and textless wrappers all the time),
+ * and whatever fills them later is a change of its own. An element with a
+ * hyphen in its name may bring a shadow root, which the screen reads with its
+ * host's block.
  */
 function mayAddText(record: MutationRecord): boolean {
   if (record.type === 'characterData') return true;
-  for (const node of record.addedNodes) {
-    if (node.nodeType === TEXT_NODE ? (node as Text).length > 0 : node.firstChild !== null || node.nodeName.includes('-')) return true;
+  for (const node of record.addedNodes) if (holdsText(node)) return true;
+  return false;
+}
+
+/**
+ * Stops at the first text or custom element: a subtree that holds text almost
+ * always holds it early. Runs in the page's own task, so a large textless
+ * subtree is left to the idle screening after a few nodes.
+ */
+function holdsText(node: Node): boolean {
+  if (node.nodeType === TEXT_NODE) return (node as Text).length > 0;
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  if (node.nodeName.includes('-')) return true;
+  if (!node.firstChild) return false;
+  const walker = document.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT);
+  let budget = MAX_NODES_LOOKED_AT;
+  for (let inner = walker.nextNode(); inner; inner = walker.nextNode()) {
+    if (--budget < 0) return true;
+    if (inner.nodeType === TEXT_NODE ? (inner as Text).length > 0 : inner.nodeName.includes('-')) return true;
   }
   return false;
 }

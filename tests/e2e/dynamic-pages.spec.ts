@@ -68,6 +68,37 @@ test('a slot the page adds empty and fills later is read once it is filled', asy
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
 });
 
+test('a wrapper the page adds with only a custom element in it is read through the element’s shadow root', async ({ page, server }) => {
+  server.route('/late-wrappers', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
+  await page.goto(`${server.origin}/late-wrappers`);
+  await page.evaluate(() => {
+    customElements.define(
+      'news-card',
+      class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>Vladimir Putin spoke.</p>';
+        }
+      },
+    );
+    const wrapper = document.createElement('div');
+    wrapper.append(document.createElement('news-card'));
+    document.querySelector('main')!.append(wrapper);
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
+});
+
+test('a wrapper whose text comes after many empty elements is read', async ({ page, server }) => {
+  server.route('/late-deep', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
+  await page.goto(`${server.origin}/late-deep`);
+  await page.evaluate(() => {
+    const wrapper = document.createElement('section');
+    for (let i = 0; i < 300; i++) wrapper.append(document.createElement('span'));
+    wrapper.append(Object.assign(document.createElement('p'), { textContent: 'Kim Jong Un waved.' }));
+    document.querySelector('main')!.append(wrapper);
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
+});
+
 test('a page without the story’s names never wakes the worker; a name that appears later is highlighted', async ({
   context,
   page,
