@@ -12,7 +12,7 @@ import { recordFrameReport } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
-import { mergeFrames, readTabFound, topFrameUrl } from './tab-found';
+import { framesOfPage, mergeFrames, readTabFound, topFrameUrl } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
 
@@ -65,7 +65,8 @@ const handlers: Handlers = {
     if (!tab) throw new Error(`No tab ${tabId}`);
     // The tab's address now: a single-page app may have moved on since its frames last reported.
     const url = tab.url ?? topFrameUrl(found) ?? '';
-    return { url, found: await resolveFound(await ready(), mergeFrames(found)) };
+    const current = tab.url === undefined ? found : framesOfPage(found, tab.url);
+    return { url, found: await resolveFound(await ready(), mergeFrames(current)) };
   },
 };
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { applyFrameReport, forgetTabFound, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
+import { applyFrameReport, forgetTabFound, framesOfPage, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
 
 const page = 'https://news.example/story';
 
@@ -36,6 +36,27 @@ describe('what a tab found, frame by frame', () => {
     found = applyFrameReport(found, 7, { url: 'https://embed.example/x', topUrl: next, counts: { china: 2 } });
     found = applyFrameReport(found, 0, { url: next, counts: {} });
     expect(Object.keys(found).sort()).toEqual(['0', '7']);
+  });
+
+  it('shows nothing of the previous page on a page that sent no report', () => {
+    const found: TabFound = {
+      0: { url: page, counts: { russia: 1 } },
+      5: { url: 'https://ads.example/f', topUrl: page, counts: { china: 1 } },
+    };
+    expect(framesOfPage(found, 'https://news.example/weather')).toEqual({});
+    expect(framesOfPage(found, `${page}#comments`)).toEqual(found);
+  });
+
+  it('shows the frames of the new page that reported while its top frame did not', () => {
+    const next = 'https://news.example/weather';
+    const found: TabFound = {
+      0: { url: page, counts: { russia: 1 } },
+      7: { url: 'https://embed.example/x', topUrl: next, counts: { china: 2 } },
+      9: { url: 'https://embed.example/y', counts: { japan: 1 } },
+    };
+    expect(Object.keys(framesOfPage(found, next))).toEqual(['7']);
+    // A frame that reported without its page's address belongs to the page its top frame reported.
+    expect(Object.keys(framesOfPage(found, page)).sort()).toEqual(['0', '9']);
   });
 
   it('adds up the mentions of every frame', () => {

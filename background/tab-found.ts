@@ -57,6 +57,21 @@ export function mergeFrames(found: TabFound): Map<string, number> {
   return counts;
 }
 
+/**
+ * The reports of the frames of the page the tab shows now. A page without the
+ * story's names sends no report (the script on every page stops there), so the
+ * reports of the tab's previous page stay stored until a frame of a later page
+ * reports, and are not this page's.
+ */
+export function framesOfPage(found: TabFound, pageUrl: string): TabFound {
+  const page = withoutHash(pageUrl);
+  const top = found[TOP_FRAME];
+  const topIsPage = top !== undefined && withoutHash(top.url) === page;
+  const ofPage = ([id, frame]: [string, FrameFound]) =>
+    id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : withoutHash(frame.topUrl) === page;
+  return Object.fromEntries(Object.entries(found).filter(ofPage));
+}
+
 export function topFrameUrl(found: TabFound): string | undefined {
   return found[TOP_FRAME]?.url;
 }

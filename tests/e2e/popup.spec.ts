@@ -105,6 +105,21 @@ test.describe('the popup', () => {
     expect(await badgeText(popup, tabId)).toBe('');
   });
 
+  test('lists nobody on a page without names that the tab opened after a story page', async ({ context, extensionId, page, server }) => {
+    await openDemo(page, server.origin);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => listedCounts(popup)).not.toEqual({});
+    // The page without names sends nothing (the script on every page stops it): nothing replaces the demo's report.
+    server.route('/plain-next', '<!doctype html><title>Weather</title><p>Sunny with a light breeze all afternoon.</p>');
+    await page.goto(`${server.origin}/plain-next`);
+    await popup.reload();
+    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+    expect(await listedCounts(popup)).toEqual({});
+    expect(await badgeText(popup, tabId)).toBe('');
+    await page.goBack();
+    await expect.poll(() => listedCounts(popup)).not.toEqual({});
+  });
+
   test('updates while open, as the page changes', async ({ context, extensionId, page, server }) => {
     server.route('/live', '<!doctype html><title>Live</title><main><p>Waiting for the first update.</p></main>');
     await page.goto(`${server.origin}/live`);
