@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { forgetTab, recordFrameReport } from './report-found';
+import { forgetClosedTabs, forgetTab, recordFrameReport } from './report-found';
 import { readTabFound } from './tab-found';
 
 const page = 'https://news.example/story';
@@ -48,6 +48,17 @@ describe('reports from the frames of a tab', () => {
     await forgetTab(1);
     expect(await readTabFound(1)).toEqual({});
     expect(await badge(2)).toBe('2');
+  });
+
+  it('forgets the tabs that were closed, and keeps the open ones and everything else in the session', async () => {
+    const open = await fakeBrowser.tabs.create({ url: page });
+    await recordFrameReport({ tabId: open.id!, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
+    await recordFrameReport({ tabId: 9001, frameId: 0, url: page, topUrl: page, counts: { china: 1 } });
+    await fakeBrowser.storage.session.set({ other: 1 });
+    await forgetClosedTabs();
+    expect(await readTabFound(9001)).toEqual({});
+    expect(await readTabFound(open.id!)).toEqual({ 0: { url: page, topUrl: page, counts: { russia: 1 } } });
+    expect(await fakeBrowser.storage.session.get('other')).toEqual({ other: 1 });
   });
 
   it('still sets the badge when the counts did not change, as after a reload', async () => {

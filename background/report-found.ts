@@ -1,4 +1,7 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { MentionCounts } from '../core/messages/protocol';
+import { tabOfStoredKey } from '../extension/tab-found-key';
 import { showFoundCount } from './badge';
 import { createPerKeyQueue } from './per-key-queue';
 import { applyFrameReport, forgetTabFound, mergeFrames, readTabFound, writeTabFound } from './tab-found';
@@ -28,4 +31,18 @@ export function recordFrameReport({ tabId, frameId, url, topUrl, counts }: Frame
 
 export function forgetTab(tabId: number): Promise<void> {
   return byTab(tabId, () => forgetTabFound(tabId));
+}
+
+/**
+ * Drops what closed tabs found. Called when the worker starts, not when a tab
+ * closes: listening for closed tabs would start the worker every time the
+ * reader closes any tab. Tab ids are not reused within a browser session, so
+ * until then a closed tab's entry is only unused, never shown for another tab.
+ */
+export async function forgetClosedTabs(): Promise<void> {
+  // Stored first, open tabs second: a tab that reports in between is open when asked.
+  const stored = Object.keys(await storage.snapshot('session'));
+  const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
+  const closed = stored.map(tabOfStoredKey).filter((tabId): tabId is number => tabId !== undefined && !open.has(tabId));
+  await Promise.all(closed.map(forgetTab));
 }

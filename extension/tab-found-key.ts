@@ -4,5 +4,14 @@
  * extension pages can read it; the popup watches this key to update live.
  */
 export function tabFoundKey(tabId: number): `session:${string}` {
-  return `session:tabFound:${tabId}`;
+  return `session:${TAB_FOUND}${tabId}`;
+}
+
+const TAB_FOUND = 'tabFound:';
+
+/** The tab a key of session storage (as a snapshot of the area names it) is about, if it is one of these. */
+export function tabOfStoredKey(key: string): number | undefined {
+  if (!key.startsWith(TAB_FOUND)) return undefined;
+  const id = Number(key.slice(TAB_FOUND.length));
+  return Number.isInteger(id) ? id : undefined;
 }

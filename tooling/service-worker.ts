@@ -3,8 +3,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 /**
  * Stops the extension's service worker the way Chrome does when it idles, so tests
  * prove that nothing the extension needs lived only in the worker's memory. Through
- * `via` when given: opening and closing a tab of our own would wake the worker
- * again at once (it listens for closed tabs).
+ * `via` when given, else through a tab of its own, opened and closed.
  */
 export async function stopServiceWorker(context: BrowserContext, extensionId: string, via?: Page): Promise<void> {
   const page = via ?? (await context.newPage());

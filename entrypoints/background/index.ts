@@ -5,7 +5,7 @@ import { StoryDatabase } from '../../background/db';
 import { handleMessage } from '../../background/handle-message';
 import { loadAnnotator, loadCardUi, loadOverlayPainter } from '../../background/load-card-ui';
 import { onCommand } from '../../background/next-mention-command';
-import { forgetTab } from '../../background/report-found';
+import { forgetClosedTabs } from '../../background/report-found';
 import { createStoryService } from '../../background/story-service';
 
 export default defineBackground(() => {
@@ -22,11 +22,9 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => {
-    forgetTab(tabId).catch((error: unknown) => console.warn('[Backstory] Could not forget a closed tab', error));
-  });
-
   browser.commands.onCommand.addListener((command, tab) => {
     onCommand(command, tab).catch((error: unknown) => console.warn('[Backstory] Shortcut failed', error));
   });
+
+  forgetClosedTabs().catch((error: unknown) => console.warn('[Backstory] Could not forget closed tabs', error));
 });

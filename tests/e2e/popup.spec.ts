@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { badgeText, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
-import { stopServiceWorker } from '../../tooling/service-worker';
+import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
 const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
 
@@ -78,7 +78,7 @@ test.describe('the popup', () => {
     await expect.poll(() => badgeText(popup, tabId)).toBe('3');
   });
 
-  test('still knows what a tab found after the service worker was stopped, and forgets a closed tab', async ({
+  test('still knows what a tab found after the service worker was stopped, and forgets a closed tab without waking it', async ({
     context,
     extensionId,
     page,
@@ -88,12 +88,20 @@ test.describe('the popup', () => {
     const { popup, tabId } = await openPopupFor(context, extensionId, page);
     await expect.poll(() => listedCounts(popup)).toEqual(painted);
 
-    await stopServiceWorker(context, extensionId);
+    await stopServiceWorker(context, extensionId, popup);
     await popup.reload();
     await expect.poll(() => listedCounts(popup)).toEqual(painted);
-
     expect(await storedTabs(popup)).toContain(`tabFound:${tabId}`);
+
+    await stopServiceWorker(context, extensionId, popup);
+    const worker = await watchServiceWorker(popup, extensionId);
     await page.close();
+    await popup.waitForTimeout(500);
+    expect(worker.started()).toBe(false);
+    await worker.stop();
+    // The worker's next start (here, the popup asking about another tab) drops the closed tab's entry.
+    const other = await context.newPage();
+    await openPopupFor(context, extensionId, other);
     await expect.poll(() => storedTabs(popup)).not.toContain(`tabFound:${tabId}`);
   });
 
