@@ -13,7 +13,7 @@ function context(overrides: Partial<HandlerContext> = {}): HandlerContext {
   const db = new StoryDatabase(uniqueDbName());
   dbs.push(db);
   const service = createStoryService(db, loadPackSource());
-  return { ready: service.ready, loadAnnotator: async () => {}, loadUi: async () => {}, loadOverlay: async () => {}, ...overrides };
+  return { ready: service.ready, loadAnnotator: async () => true, loadUi: async () => {}, loadOverlay: async () => {}, ...overrides };
 }
 
 const tab = { tab: { id: 7 } as never, frameId: 0 };
@@ -76,11 +76,13 @@ describe('handleMessage', () => {
     expect(reply).toEqual({ ok: false, error: 'Cannot access contents of the page' });
   });
 
-  it('loads the annotator into the frame whose screen found a name of the story', async () => {
-    const loadAnnotator = vi.fn().mockResolvedValue(undefined);
+  it('loads the annotator into the frame whose screen found a name of the story, and says whether it did', async () => {
+    const loadAnnotator = vi.fn().mockResolvedValue(true);
     const sender = { tab: { id: 7 } as never, frameId: 2 };
-    expect(await handleMessage({ type: 'page/annotate' }, sender, context({ loadAnnotator }))).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'page/annotate' }, sender, context({ loadAnnotator }))).toEqual({ ok: true, annotated: true });
     expect(loadAnnotator).toHaveBeenCalledWith(sender);
+    loadAnnotator.mockResolvedValue(false);
+    expect(await handleMessage({ type: 'page/annotate' }, sender, context({ loadAnnotator }))).toEqual({ ok: true, annotated: false });
   });
 
   it('loads the overlay painter into the frame of a browser without the Highlight API', async () => {
@@ -102,7 +104,7 @@ describe('handleMessage', () => {
     const broken = loadPackSource();
     (broken.files.entities as { category: string }[])[0]!.category = 'planet';
     const service = createStoryService(second, broken, log);
-    const reply = await handleMessage({ type: 'story/get' }, tab, { ready: service.ready, loadAnnotator: async () => {}, loadUi: async () => {}, loadOverlay: async () => {} });
+    const reply = await handleMessage({ type: 'story/get' }, tab, { ready: service.ready, loadAnnotator: async () => true, loadUi: async () => {}, loadOverlay: async () => {} });
     expect(reply.ok).toBe(true);
     expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/entities\.json .*category/));
   });

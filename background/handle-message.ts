@@ -19,8 +19,8 @@ export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'ur
 export interface HandlerContext {
   /** Resolves once the bundled story is in the database (seeded now if it was missing). */
   ready: () => Promise<StoryDatabase>;
-  /** Loads the annotator into the sender's frame. */
-  loadAnnotator: (sender: Sender) => Promise<void>;
+  /** Loads the annotator into the sender's frame unless Backstory is off there; whether it did. */
+  loadAnnotator: (sender: Sender) => Promise<boolean>;
   /** Loads the card UI into the sender's frame. */
   loadUi: (sender: Sender) => Promise<void>;
   /** Loads the overlay painter into the sender's frame. */
@@ -42,10 +42,7 @@ const handlers: Handlers = {
   'entities/get': async ({ entityIds }, _sender, { ready }) => ({
     cards: await getEntityCards(await ready(), entityIds),
   }),
-  'page/annotate': async (_request, sender, { loadAnnotator }) => {
-    await loadAnnotator(sender);
-    return {};
-  },
+  'page/annotate': async (_request, sender, { loadAnnotator }) => ({ annotated: await loadAnnotator(sender) }),
   'ui/load': async (_request, sender, { loadUi }) => {
     await loadUi(sender);
     return {};

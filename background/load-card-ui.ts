@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { injectCardUi } from '../extension/inject-card-ui';
+import { isActiveOn } from '../core/settings';
 import { injectOnce } from '../extension/inject-once';
+import { readSettingsLight } from '../extension/settings-watch';
 import type { Sender } from './handle-message';
 
 function senderFrame(sender: Sender): { tabId: number; frameId: number } {
@@ -9,10 +11,25 @@ function senderFrame(sender: Sender): { tabId: number; frameId: number } {
   return { tabId, frameId: sender.frameId ?? 0 };
 }
 
-/** Injects the annotator into the frame that asked: its screen found a name of the story. */
-export async function loadAnnotator(sender: Sender): Promise<void> {
+/**
+ * Injects the annotator into the frame that asked (its screen found a name of
+ * the story), unless the reader switched Backstory off, everywhere or on this
+ * site: then nothing runs there until the settings change. Whether it did.
+ */
+export async function loadAnnotator(sender: Sender): Promise<boolean> {
   const { tabId, frameId } = senderFrame(sender);
+  // The annotator decides by its own document's hostname too (page/annotator.ts): the same answer.
+  if (!isActiveOn(await readSettingsLight(), hostnameOf(sender.url))) return false;
   await injectOnce(tabId, frameId, '/content-scripts/annotator.js', 'backstory.annotator');
+  return true;
+}
+
+function hostnameOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** Injects the card UI into the frame that asked: one where mentions were found. */

@@ -13,7 +13,7 @@ beforeEach(() => fakeBrowser.reset());
 function context(): HandlerContext {
   const db = new StoryDatabase(uniqueDbName());
   dbs.push(db);
-  return { ready: createStoryService(db, loadPackSource()).ready, loadAnnotator: async () => {}, loadUi: async () => {}, loadOverlay: async () => {} };
+  return { ready: createStoryService(db, loadPackSource()).ready, loadAnnotator: async () => true, loadUi: async () => {}, loadOverlay: async () => {} };
 }
 
 const popup: Sender = { url: 'chrome-extension://test-extension-id/popup.html' };

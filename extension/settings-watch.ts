@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
 import { migrateSettingsV1, normalizeSettings, type Settings, type SettingsV1 } from '../core/settings';
-
-/** Where extension/settings-store.ts keeps the settings ("sync:settings"). */
-const AREA = 'sync';
-const KEY = 'settings';
+import { SETTINGS_AREA as AREA, SETTINGS_KEY as KEY } from './settings-key';
 
 /** Stored settings of any version, read as the current version. */
 function fromStorage(raw: unknown): Settings {

@@ -100,7 +100,8 @@ describe('entrypoints', () => {
     const { packages, files } = importGraph(resolve('entrypoints/story/index.ts'), true);
     expect([...packages].filter((p) => !/^wxt(\/|$)/.test(p))).toEqual([]);
     // The annotator and all it needs come from the background, only into frames where a name may be.
-    const allowed = /^(page\/(page-screen|story-watch|text-walk)|core\/matcher\/(chars|boundaries|screen-text))\.ts$/;
+    // From the extension, only the request for the annotator and where the settings it waits on are kept.
+    const allowed = /^(page\/(page-screen|story-watch|text-walk)|core\/matcher\/(chars|boundaries|screen-text)|extension\/(request-annotator|settings-key))\.ts$/;
     expect([...files].map(rel).filter((f) => !f.startsWith('entrypoints/') && !allowed.test(f))).toEqual([]);
   });
 

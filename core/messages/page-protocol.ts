@@ -31,7 +31,8 @@ export const PageEntitySchema = z.object({ id: z.string(), category: z.string() 
 
 /** Background → page: the replies to the page's requests. */
 export const pageSideReplies = {
-  'page/annotate': z.object({}),
+  /** False where Backstory is off: the frame then asks again when the settings change. */
+  'page/annotate': z.object({ annotated: z.boolean() }),
   'matcher/get': z.object({ storyId: z.string(), entities: z.array(PageEntitySchema), matcher: MatcherWireSchema }),
   'ui/load': z.object({}),
   'painter/load': z.object({}),

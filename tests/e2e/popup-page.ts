@@ -49,6 +49,15 @@ export async function sendToPage(context: BrowserContext, extensionId: string, p
   }
 }
 
+/** Whether the annotator is in `tabId`'s top frame (asked in the content scripts' world, from an extension page). */
+export function annotatorIn(extensionPage: Page, tabId: number): Promise<boolean> {
+  return extensionPage.evaluate(async (tabId) => {
+    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+    const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => Symbol.for('backstory.annotator') in globalThis });
+    return probe?.result === true;
+  }, tabId);
+}
+
 /** The toolbar badge of a tab, read from an extension page. */
 export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
   return extensionPage.evaluate((tabId) => {

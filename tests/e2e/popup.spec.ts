@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
-import { badgeText, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
+import { annotatorIn, badgeText, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
 const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
@@ -236,6 +236,38 @@ test.describe('the switches apply at once in open tabs', () => {
     await toggle.click();
     await expect.poll(() => paintedMentions(page)).toBe(total);
     await expect.poll(() => paintedMentions(other)).toBe(total);
+  });
+
+  test('pages opened while Backstory is off get no annotator, on the site switched off or everywhere; switching on reaches them', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    server.route('/before', '<!doctype html><title>Before</title><p>Nothing yet.</p>');
+    await page.goto(`${server.origin}/before`);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    const site = popup.getByRole('switch', { name: 'Off on this site' });
+    const everywhere = popup.getByRole('switch', { name: 'Backstory on pages' });
+
+    await site.click();
+    await expect(site).toHaveAttribute('aria-checked', 'true');
+    await page.goto(`${server.origin}/demo`);
+    await page.waitForTimeout(1000);
+    expect(await annotatorIn(popup, tabId)).toBe(false);
+    expect(await paintedMentions(page)).toBe(0);
+    await site.click();
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    expect(await annotatorIn(popup, tabId)).toBe(true);
+
+    await everywhere.click();
+    await expect(everywhere).toHaveAttribute('aria-checked', 'false');
+    await page.reload();
+    await page.waitForTimeout(1000);
+    expect(await annotatorIn(popup, tabId)).toBe(false);
+    expect(await paintedMentions(page)).toBe(0);
+    await everywhere.click();
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
   });
 
   test('"Off on this site" turns the site off, and back on', async ({ context, extensionId, page, server }) => {

@@ -1,0 +1,38 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { updateSettings } from '../extension/settings-store';
+import { loadAnnotator } from './load-card-ui';
+
+const sender = { tab: { id: 5 } as never, frameId: 0, url: 'https://news.example/story' };
+
+describe('the annotator, asked for by a frame whose screen found a name', () => {
+  let executeScript: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The probe finds no annotator in the frame yet.
+    executeScript = vi.fn(async () => [{ frameId: 0, documentId: 'd', result: false }]);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+  });
+
+  const injectedFiles = () => executeScript.mock.calls.flatMap(([options]) => (options as { files?: string[] }).files ?? []);
+
+  it('is injected into that frame', async () => {
+    expect(await loadAnnotator(sender)).toBe(true);
+    expect(injectedFiles()).toEqual(['/content-scripts/annotator.js']);
+    expect(executeScript.mock.calls.at(-1)![0]).toMatchObject({ target: { tabId: 5, frameIds: [0] } });
+  });
+
+  it('is not injected while Backstory is switched off', async () => {
+    await updateSettings((settings) => ({ ...settings, enabled: false }));
+    expect(await loadAnnotator(sender)).toBe(false);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('is not injected on a site switched off, and is on another', async () => {
+    await updateSettings(() => ({ ...DEFAULT_SETTINGS, offSites: ['news.example'] }));
+    expect(await loadAnnotator(sender)).toBe(false);
+    expect(await loadAnnotator({ ...sender, url: 'https://other.example/story' })).toBe(true);
+    expect(injectedFiles()).toEqual(['/content-scripts/annotator.js']);
+  });
+});
