@@ -1,5 +1,5 @@
 import type { PageScreen } from './page-screen';
-import { closestBlock } from './text-walk';
+import { closestBlock, isBlockElement, isSkippedTag } from './text-walk';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -26,7 +26,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
 
   const observer = new MutationObserver((records) => {
     // Only kept here: what changed is screened in idle time, off the page's own task.
-    const changes = records.filter(mayAddText);
+    const changes = records.filter(mayBringName);
     if (changes.length === 0) return;
     if (whole || pending.length + changes.length > MAX_CHANGES) {
       whole = true;
@@ -60,7 +60,8 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     }
     const blocks = new Set<Element>();
     for (const record of records) {
-      const nodes = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
+      // A removal that joined the text around it is read where it happened.
+      const nodes = record.type === 'characterData' || record.addedNodes.length === 0 ? [record.target] : [...record.addedNodes];
       for (const node of nodes) {
         // The block around the change: an insertion may complete a name the block already began.
         const block = node.isConnected ? closestBlock(node, root) : null;
@@ -85,16 +86,32 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
 }
 
 /**
- * Whether a change may have brought text: removals and nodes without text bring
- * none (pages add and remove empty slots and textless wrappers all the time),
- * and whatever fills them later is a change of its own. An element with a
- * hyphen in its name may bring a shadow root, which the screen reads with its
- * host's block.
+ * Whether a change may have brought a name: new text, or text joined where
+ * something between two runs of it was taken out ("John <i>(updated)</i>Kirby").
+ * Nodes without text bring none (pages add and remove empty slots and textless
+ * wrappers all the time), and whatever fills them later is a change of its
+ * own. An element with a hyphen in its name may bring a shadow root, which the
+ * screen reads with its host's block.
  */
-function mayAddText(record: MutationRecord): boolean {
+function mayBringName(record: MutationRecord): boolean {
   if (record.type === 'characterData') return true;
   for (const node of record.addedNodes) if (holdsText(node)) return true;
-  return false;
+  return (
+    record.removedNodes.length > 0 && joinsText(record.previousSibling, 'previousSibling') && joinsText(record.nextSibling, 'nextSibling')
+  );
+}
+
+/**
+ * Whether the text on one side of a removal runs on to where it happened: text,
+ * or an element that does not start a block. Spaces alone join nothing (the
+ * spaces between a page's blocks come and go with them): what stands beyond
+ * them decides.
+ */
+function joinsText(node: Node | null, away: 'previousSibling' | 'nextSibling'): boolean {
+  while (node && node.nodeType === TEXT_NODE && (node as Text).data.trim() === '') node = node[away];
+  if (!node) return false;
+  if (node.nodeType === TEXT_NODE) return true;
+  return node.nodeType === ELEMENT_NODE && !isBlockElement(node) && !isSkippedTag((node as Element).localName);
 }
 
 /**

@@ -99,6 +99,15 @@ test('a wrapper whose text comes after many empty elements is read', async ({ pa
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
 });
 
+test('a name the page joins by taking out what stood between its words is read', async ({ page, server }) => {
+  server.route('/late-join', '<!doctype html><html lang="en"><body><main><p>A statement by John <i id="note">(updated)</i>Kirby today.</p></main></body></html>');
+  await page.goto(`${server.origin}/late-join`);
+  await page.waitForTimeout(700);
+  expect(await paintedTexts(page)).toEqual([]);
+  await page.evaluate(() => document.getElementById('note')!.remove());
+  await expect.poll(() => paintedTexts(page)).toEqual(['John Kirby']);
+});
+
 test('a page without the story’s names never wakes the worker; a name that appears later is highlighted', async ({
   context,
   page,
