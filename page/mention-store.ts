@@ -1,3 +1,4 @@
+import { composedPosition } from './composed-order';
 import type { PageMention } from './find-mentions';
 
 // Node.DOCUMENT_POSITION_*, without relying on the Node global.
@@ -6,7 +7,7 @@ const FOLLOWING = 4;
 const CONTAINED_BY = 16;
 
 /**
- * Every mention on the page in document order, kept current as parts of the
+ * Every mention on the page in reading order (composed-order.ts), kept current as parts of the
  * page are rescanned: a rescanned block's mentions replace the old ones in place.
  */
 export class MentionStore {
@@ -53,7 +54,7 @@ export class MentionStore {
     let ordered = true;
     const position = (root: Node, node: Node) => {
       if (!node.isConnected) ordered = false;
-      return root.compareDocumentPosition(node);
+      return composedPosition(root, node);
     };
     for (const { root, found } of rescans) {
       // The run of mentions inside root: from the first not before it to the first after it.

@@ -1,3 +1,4 @@
+import { composedParent, shadowRootOf } from './composed-order';
 import { closestBlock, isBlockElement } from './text-walk';
 
 /**
@@ -7,9 +8,11 @@ import { closestBlock, isBlockElement } from './text-walk';
 export const COARSE_RESCAN_NODES = 1000;
 const COARSE_SHARE = 0.25;
 
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 export interface DirtyWork {
-  /** Blocks to rescan, none inside another. */
-  roots: Element[];
+  /** Blocks to rescan (a shadow root with no block element in it is one), none inside another. */
+  roots: (Element | ShadowRoot)[];
   /** Nodes were removed: mentions in them must go. */
   removed: boolean;
   /** So much changed that the whole page is rescanned. */
@@ -23,13 +26,14 @@ export interface DirtyWork {
  */
 export class MutationWatcher {
   private readonly observer: MutationObserver;
+  private readonly observed = new WeakSet<ShadowRoot>();
   private pending: MutationRecord[][] = [];
   private readonly dirty = new Set<Node>();
   private added = 0;
   private removed = false;
 
   constructor(
-    private readonly root: Node,
+    private readonly root: Element,
     private readonly onDirty: () => void,
     /** Text nodes the page had at its last full scan. */
     private readonly pageTextNodes: () => number = () => 0,
@@ -38,7 +42,14 @@ export class MutationWatcher {
       this.pending.push(records);
       if (this.pending.length === 1) this.onDirty();
     });
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, OPTIONS);
+  }
+
+  /** Watches an open shadow root too: what changes inside it is not seen from the document. */
+  observe(shadowRoot: ShadowRoot): void {
+    if (this.observed.has(shadowRoot)) return;
+    this.observed.add(shadowRoot);
+    this.observer.observe(shadowRoot, OPTIONS);
   }
 
   disconnect(): void {
@@ -75,19 +86,20 @@ export class MutationWatcher {
     this.pending = [];
     if (this.dirty.size === 0 && !this.removed) return null;
     const coarse = this.added > Math.max(COARSE_RESCAN_NODES, this.pageTextNodes() * COARSE_SHARE);
-    const blocks = new Set<Element>();
+    const blocks = new Set<Node>();
     if (!coarse) {
       for (const node of this.dirty) {
         if (!node.isConnected) continue;
-        const block = closestBlock(node, this.root);
+        // Within its own tree: the walk enters a shadow root from its host, and a rescan may start inside it.
+        const block = closestBlock(node, shadowRootOf(node) ?? this.root);
         if (block) blocks.add(block);
       }
     }
-    // A block inside another dirty block is read with it: walk up, not across (thousands of blocks at once).
+    // A block inside another dirty block (or its host's) is read with it: walk up, not across (thousands of blocks at once).
     const roots = [...blocks].filter((block) => {
-      for (let up = block.parentElement; up; up = up.parentElement) if (blocks.has(up)) return false;
+      for (let up = composedParent(block); up; up = composedParent(up)) if (blocks.has(up)) return false;
       return true;
-    });
+    }) as (Element | ShadowRoot)[];
     const work = { roots, removed: this.removed, coarse };
     this.dirty.clear();
     this.added = 0;

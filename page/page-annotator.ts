@@ -1,5 +1,6 @@
 import { createMatchState } from '../core/matcher/state';
 import type { Matcher, MatchState } from '../core/matcher/types';
+import { inReadingOrder } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter } from './highlighter';
 import type { Painter } from './painter';
@@ -38,6 +39,8 @@ export class PageAnnotator {
   private state: MatchState = createMatchState();
   private visible: PageMention[] = [];
   private readonly shadowRoots = new Set<ShadowRoot>();
+  /** What the page changes inside a shadow root reaches only an observer of that root. */
+  private readonly walkOptions = { onShadowRoot: (root: ShadowRoot) => this.watcher?.observe(root) };
   /** Text nodes read by the last full scan: how large the page is. */
   private textNodes = 0;
   private filter: (entityId: string) => boolean = () => true;
@@ -129,7 +132,7 @@ export class PageAnnotator {
     if (generation !== this.generation) return;
     const previewing = this.previewViewport();
     // Frames are not entered: each runs a content script of its own (all_frames), painting and hit-testing its document.
-    const reader = new BlockReader(this.doc.body ?? this.doc.documentElement);
+    const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, this.walkOptions);
     let nodes = 0;
     for (let first = true; ; first = false) {
       this.slice.begin(first ? FIRST_SLICE_MS : SLICE_MS);
@@ -180,7 +183,7 @@ export class PageAnnotator {
     }
     const preview: PageMention[] = [];
     const state = createMatchState();
-    for (const root of [...roots].sort(inDocumentOrder)) {
+    for (const root of [...roots].sort(inReadingOrder)) {
       if ([...roots].some((other) => other !== root && other.contains(root))) continue;
       const reader = new BlockReader(root);
       for (let block = reader.next(); block; block = reader.next()) {
@@ -211,16 +214,16 @@ export class PageAnnotator {
       }
       const generation = this.generation;
       let changed = work.removed && this.store.dropDisconnected();
-      const roots = work.roots.filter((root) => root.isConnected).sort(inDocumentOrder);
+      const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
       let next = 0;
       while (next < roots.length) {
         // One slice of roots, then one merge into the store for all of them.
         this.slice.begin();
-        const batch: { root: Element; found: PageMention[] }[] = [];
+        const batch: { root: Element | ShadowRoot; found: PageMention[] }[] = [];
         while (next < roots.length && !this.slice.expired) {
           const root = roots[next++]!;
           const found: PageMention[] = [];
-          const reader = new BlockReader(root);
+          const reader = new BlockReader(root, this.walkOptions);
           for (let block = reader.next(); block; block = reader.next()) {
             for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
           }
@@ -273,8 +276,3 @@ export class PageAnnotator {
   }
 }
 
-function inDocumentOrder(a: Node, b: Node): number {
-  if (a === b) return 0;
-  // 4: DOCUMENT_POSITION_FOLLOWING, b comes after a.
-  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
-}

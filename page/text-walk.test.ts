@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collectBlocks, mapSpanToNodes, type TextBlock } from './text-walk';
+import { BlockReader, closestBlock, collectBlocks, mapSpanToNodes, type TextBlock } from './text-walk';
 
 function texts(blocks: TextBlock[]): string[] {
   return blocks.map((block) => block.text);
@@ -138,6 +138,30 @@ describe('collectBlocks: shadow roots and frames', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>one</p><p>two</p>';
     expect(texts(collectBlocks(shadow))).toEqual(['one', 'two']);
+  });
+
+  it('finds the block a change inside a shadow root is read again in: an element, or the shadow root itself', () => {
+    const body = page('<div id="host"></div>').body;
+    const shadow = body.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>in a <b>block</b></p><i>loose</i> text<div contenteditable><p>edited</p></div>';
+    const [inBlock, loose, edited] = ['b', 'i', '[contenteditable] p'].map((selector) => shadow.querySelector(selector)!.firstChild!);
+    expect(closestBlock(inBlock!, shadow)).toBe(shadow.querySelector('p'));
+    expect(closestBlock(loose!, shadow)).toBe(shadow);
+    expect(closestBlock(shadow, shadow)).toBe(shadow);
+    expect(closestBlock(edited!, shadow)).toBeNull();
+    // From the document's side, a node of the shadow tree is not inside the body.
+    expect(closestBlock(loose!, body)).toBeNull();
+  });
+
+  it('tells of each shadow root it enters', () => {
+    const doc = page('<div id="outer"></div>');
+    const outer = doc.getElementById('outer')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<p>outer</p><div id="inner"></div>';
+    const inner = outer.getElementById('inner')!.attachShadow({ mode: 'open' });
+    const entered: ShadowRoot[] = [];
+    const reader = new BlockReader(doc, { onShadowRoot: (root) => entered.push(root) });
+    while (reader.next());
+    expect(entered).toEqual([outer, inner]);
   });
 
   it('reads a same-origin iframe as blocks of its own (happy-dom loads srcdoc frames)', () => {

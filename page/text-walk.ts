@@ -9,6 +9,8 @@
  * the other TreeWalker methods are missing (linkedom).
  */
 
+import { isShadowRoot } from './composed-order';
+
 export interface TextBlock {
   /** The joined text of `nodes`. */
   text: string;
@@ -33,6 +35,8 @@ interface ReaderOptions {
    * content scripts, which run in every frame on their own.
    */
   frameDocument?: (frame: Element) => Document | null;
+  /** Told of each open shadow root the walk enters: its changes reach no observer of the document. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 export interface NodeRange {
@@ -270,6 +274,7 @@ export class BlockReader {
     const shadow = this.options.shadowRoots !== false ? el.shadowRoot : null;
     if (shadow) {
       block.flush();
+      this.options.onShadowRoot?.(shadow);
       this.enter(shadow);
     }
   }
@@ -328,18 +333,27 @@ export function mapSpanToNodes(block: TextBlock, start: number, end: number): No
 
 /**
  * The nearest block-level element around `node` (within `root`): the unit a
- * change is rescanned in, since inline text joins across its children.
+ * change is rescanned in, since inline text joins across its children. Where
+ * no block element stands between them, `root` itself (when it is an element
+ * or a shadow root); null when the change is outside `root` or in what the walk never reads.
  */
-export function closestBlock(node: Node, root: Node): Element | null {
+export function closestBlock(node: Node, root: Element): Element | null;
+export function closestBlock(node: Node, root: Element | ShadowRoot): Element | ShadowRoot | null;
+export function closestBlock(node: Node, root: Node): Element | ShadowRoot | null {
+  if (node === root) return root.nodeType === ELEMENT_NODE || isShadowRoot(root) ? (root as Element | ShadowRoot) : null;
   let block: Element | null = null;
+  let top: Node = node;
   let el: Element | null = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
   for (; el && el !== root; el = el.parentElement) {
     // A change inside an editor, a script or our own UI is never read.
     if (isSkipped(el, el.localName)) return null;
     if (!block && BLOCK_TAGS.has(el.localName)) block = el;
+    top = el;
   }
-  if (!el) return null;
-  return block ?? (root.nodeType === ELEMENT_NODE ? (root as Element) : null);
+  if (el) return block ?? (root as Element);
+  // The top of a shadow tree has no parent element: its parent is the shadow root.
+  if (isShadowRoot(root) && top.parentNode === root) return block ?? root;
+  return null;
 }
 
 /** Whether the walk reads `node`'s text: no skipped element stands between it and `root` (a shadow root's top counts as the root). */

@@ -280,3 +280,63 @@ test('inline text added beside old text is read together with it', async ({ load
   await page.evaluate(() => document.querySelector('#line b')!.remove());
   await expect.poll(() => found(page)).toEqual([]);
 });
+
+test('rescans of the page keep the mentions inside shadow roots, in reading order', async ({ load }) => {
+  const paragraphs = Array.from({ length: 6 }, (_, i) => `<p id="p${i}">Paragraph ${i} about China.</p><div id="h${i}"></div>`).join('');
+  const page = await load(`<main>${paragraphs}</main>`);
+  await page.evaluate(() => {
+    for (let i = 0; i < 6; i++) document.getElementById(`h${i}`)!.attachShadow({ mode: 'open' }).innerHTML = `<p>Shadow ${i}: John Kirby.</p>`;
+  });
+  await annotate(page);
+  expect(await counts(page)).toEqual({ china: 6, 'john-kirby': 6 });
+  await page.evaluate(() => {
+    for (let i = 0; i < 6; i += 2) document.getElementById(`p${i}`)!.textContent = `Paragraph ${i} about Japan.`;
+  });
+  await expect.poll(() => counts(page)).toEqual({ china: 3, japan: 3, 'john-kirby': 6 });
+  const names = ['japan', 'john-kirby', 'china', 'john-kirby'];
+  expect(await found(page)).toEqual([...names, ...names, ...names].map((id) => (id === 'japan' ? 'japan:Japan' : id === 'china' ? 'china:China' : 'john-kirby:John Kirby')));
+});
+
+test('what the page adds, changes and removes inside an open shadow root is rescanned', async ({ load }) => {
+  const page = await load('<p>Intro.</p><div id="host"></div><p>Outro.</p>');
+  await page.evaluate(() => {
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p id="first">Vladimir Putin arrived.</p><span id="inner"></span>';
+    root.getElementById('inner')!.attachShadow({ mode: 'open' }).append('Nothing yet.');
+  });
+  await annotate(page);
+  expect(await found(page)).toEqual(['vladimir-putin:Vladimir Putin']);
+
+  await page.evaluate(() => {
+    const root = document.getElementById('host')!.shadowRoot!;
+    const p = document.createElement('p');
+    p.textContent = 'South Korea replied.';
+    root.append(p);
+    // No block element in this one: the shadow root itself is what is read again.
+    root.getElementById('inner')!.shadowRoot!.firstChild!.textContent = 'Kim Jong Un waved.';
+  });
+  await expect.poll(() => found(page)).toEqual(['vladimir-putin:Vladimir Putin', 'kim-jong-un:Kim Jong Un', 'south-korea:South Korea']);
+
+  await page.evaluate(() => document.getElementById('host')!.shadowRoot!.getElementById('first')!.remove());
+  await expect.poll(() => found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'south-korea:South Korea']);
+  expect(await painted(page)).toBe(2);
+});
+
+test('a web component added later, which renders into its shadow root after it is connected, is read and kept current', async ({ load }) => {
+  const page = await load('<main id="feed"><p>The live blog.</p></main>');
+  await annotate(page);
+  await page.evaluate(() => {
+    // Renders a microtask after it is connected, then again on its own, as Lit and similar libraries do.
+    class LiveEntry extends HTMLElement {
+      connectedCallback() {
+        const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+        queueMicrotask(() => (root.innerHTML = '<article><p>Russia and North Korea signed.</p></article>'));
+        setTimeout(() => (root.querySelector('p')!.textContent = 'Ukraine replied.'), 200);
+      }
+    }
+    customElements.define('live-entry', LiveEntry);
+    document.getElementById('feed')!.append(document.createElement('live-entry'));
+  });
+  await expect.poll(() => found(page)).toEqual(['russia:Russia', 'north-korea:North Korea']);
+  await expect.poll(() => found(page)).toEqual(['ukraine:Ukraine']);
+});

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { composedPosition, inReadingOrder } from './composed-order';
+import { collectBlocks } from './text-walk';
+
+const FOLLOWING = 4;
+const CONTAINS = 8;
+const CONTAINED_BY = 16;
+
+/** A page whose text sits in the document, in shadow roots and in a shadow root inside one. */
+function page() {
+  document.body.innerHTML = '<p>one</p><div id="outer"><p>five</p></div><p>six</p>';
+  const outer = document.getElementById('outer')!;
+  const shadow = outer.attachShadow({ mode: 'open' });
+  shadow.innerHTML = '<p>two</p><div id="inner"></div><p>four</p>';
+  const inner = shadow.getElementById('inner')!;
+  inner.attachShadow({ mode: 'open' }).innerHTML = '<p>three</p>';
+  return { outer, shadow, inner, innerShadow: inner.shadowRoot! };
+}
+
+const textNodes = () => collectBlocks(document.body).flatMap((block) => block.nodes);
+
+describe('reading order across shadow roots', () => {
+  it('sorts nodes of different trees as the text walk reads them: shadow content where its host stands', () => {
+    page();
+    const read = textNodes();
+    expect(read.map((node) => node.data)).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
+    const shuffled = [read[3]!, read[5]!, read[0]!, read[2]!, read[4]!, read[1]!];
+    expect(shuffled.sort(inReadingOrder).map((node) => node.data)).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
+  });
+
+  it('agrees with itself both ways round', () => {
+    page();
+    const read = textNodes();
+    for (const a of read) {
+      for (const b of read) {
+        if (a === b) continue;
+        const before = read.indexOf(a) < read.indexOf(b);
+        expect(composedPosition(a, b) & FOLLOWING, `${a.data} → ${b.data}`).toBe(before ? FOLLOWING : 0);
+      }
+    }
+  });
+
+  it('counts what is inside a host’s shadow root as inside the host, and a shadow root’s content as inside it', () => {
+    const { outer, shadow, inner, innerShadow } = page();
+    const [one, , three, , five] = textNodes();
+    expect(composedPosition(outer, three!) & CONTAINED_BY).toBe(CONTAINED_BY);
+    expect(composedPosition(three!, outer) & CONTAINS).toBe(CONTAINS);
+    expect(composedPosition(shadow, three!) & CONTAINED_BY).toBe(CONTAINED_BY);
+    expect(composedPosition(innerShadow, three!) & CONTAINED_BY).toBe(CONTAINED_BY);
+    expect(composedPosition(inner, five!) & CONTAINED_BY).toBe(0);
+    // The host's own children come after its shadow root, and are not inside the shadow root.
+    expect(composedPosition(shadow, five!)).toBe(FOLLOWING);
+    expect(composedPosition(innerShadow, one!) & (CONTAINED_BY | FOLLOWING)).toBe(0);
+  });
+});
