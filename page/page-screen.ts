@@ -21,12 +21,16 @@ import { createTextScreen, type TextScreen } from '../core/matcher/screen-text';
 import { isReadable, isSkippedTag } from './text-walk';
 
 const SHOW_TEXT = 0x4;
+const ELEMENT_NODE = 1;
 const ORDERED_NODE_SNAPSHOT_TYPE = 7;
 
 export interface PageScreen {
   /** False only when no part of `root` can hold a mention of the story. */
-  mayMention(root: Element | ShadowRoot): boolean;
+  mayMention(root: Element | ShadowRoot, visit?: VisitShadowRoot): boolean;
 }
+
+/** Told of each open shadow root before it is screened; false leaves it unscreened (it was screened before). */
+export type VisitShadowRoot = (root: ShadowRoot) => boolean;
 
 export function createPageScreen(source: ScreenSource): PageScreen {
   // Built on the first text to screen: the empty frames of a page (ad slots, blank iframes) never pay for it.
@@ -61,23 +65,40 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     return false;
   }
 
-  function shadowRootsMayMention(root: Element | ShadowRoot): boolean {
-    const doc = root.ownerDocument;
-    if (typeof doc.evaluate !== 'function') return false;
-    const hosts = doc.evaluate('.//*[contains(local-name(), "-")]', root, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
-    for (let i = 0; i < hosts.snapshotLength; i++) {
-      const shadow = (hosts.snapshotItem(i) as Element).shadowRoot;
-      if (shadow && mayMention(shadow)) return true;
+  function shadowRootsMayMention(root: Element | ShadowRoot, visit?: VisitShadowRoot): boolean {
+    for (const host of customElementsUnder(root)) {
+      const shadow = host.shadowRoot;
+      if (shadow && visit?.(shadow) !== false && mayMention(shadow, visit)) return true;
     }
     return false;
   }
 
-  function mayMention(root: Element | ShadowRoot): boolean {
+  function mayMention(root: Element | ShadowRoot, visit?: VisitShadowRoot): boolean {
     const text = root.textContent ?? '';
     const places = text ? screen().namePlaces(text) : [];
     if (places === null || (places.length > 0 && placesMayMention(root, places))) return true;
-    return shadowRootsMayMention(root);
+    return shadowRootsMayMention(root, visit);
   }
 
   return { mayMention };
+}
+
+/** Elements under `root` with a hyphen in their name, the ones that may host a shadow root, found natively. */
+function customElementsUnder(root: Element | ShadowRoot): Element[] {
+  const doc = root.ownerDocument;
+  if (typeof doc.evaluate !== 'function') return [];
+  // A shadow root is no context node XPath takes (it throws): its elements are.
+  const contexts = root.nodeType === ELEMENT_NODE ? [root as Element] : [...root.children];
+  const found: Element[] = [];
+  for (const context of contexts) {
+    const hosts = doc.evaluate(
+      context === root ? './/*[contains(local-name(), "-")]' : 'descendant-or-self::*[contains(local-name(), "-")]',
+      context,
+      null,
+      ORDERED_NODE_SNAPSHOT_TYPE,
+      null,
+    );
+    for (let i = 0; i < hosts.snapshotLength; i++) found.push(hosts.snapshotItem(i) as Element);
+  }
+  return found;
 }

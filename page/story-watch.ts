@@ -1,3 +1,4 @@
+import { shadowRootOf } from './composed-order';
 import type { PageScreen } from './page-screen';
 import { closestBlock, isBlockElement, isSkippedTag } from './text-walk';
 
@@ -11,12 +12,19 @@ const SCREEN_TIMEOUT_MS = 500;
 const MAX_CHANGES = 200;
 /** Nodes of an added subtree looked at for text before it is screened anyway. */
 const MAX_NODES_LOOKED_AT = 100;
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
  * Waits until the document may mention the story, then calls `onNames` once.
  * The page is screened once its HTML is parsed, then every block the page
  * changes, in idle time; a page that never shows a name never hears from
  * Backstory again, and no message ever leaves it. Returns `stop`.
+ *
+ * The open shadow roots the screen reads (those of custom elements) are
+ * watched too, as what changes in them reaches no observer of the document;
+ * and as a custom element gets its shadow root only once its script has
+ * defined it, those still undefined when the page was parsed are looked at
+ * again once the page has loaded.
  */
 export function watchForStoryNames(screen: PageScreen, onNames: () => void): () => void {
   let pending: MutationRecord[] = [];
@@ -34,6 +42,20 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     } else pending.push(...changes);
     idle ||= requestIdleCallback(screenChanges, { timeout: SCREEN_TIMEOUT_MS });
   });
+
+  const watched = new WeakSet<ShadowRoot>();
+  /** Screens and watches a shadow root the first time it is met; later changes in it are records of their own. */
+  const visit = (shadow: ShadowRoot): boolean => {
+    if (watched.has(shadow)) return false;
+    watched.add(shadow);
+    observer.observe(shadow, OPTIONS);
+    return true;
+  };
+  /** For a screening of the whole page: the shadow roots watched already may have changed too. */
+  const visitAll = (shadow: ShadowRoot): boolean => {
+    visit(shadow);
+    return true;
+  };
 
   function stop(): void {
     stopped = true;
@@ -55,21 +77,21 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     whole = false;
     if (!root || stopped) return;
     if (all) {
-      if (screen.mayMention(root)) found();
+      if (screen.mayMention(root, visitAll)) found();
       return;
     }
-    const blocks = new Set<Element>();
+    const blocks = new Set<Element | ShadowRoot>();
     for (const record of records) {
       // A removal that joined the text around it is read where it happened.
       const nodes = record.type === 'characterData' || record.addedNodes.length === 0 ? [record.target] : [...record.addedNodes];
       for (const node of nodes) {
         // The block around the change: an insertion may complete a name the block already began.
-        const block = node.isConnected ? closestBlock(node, root) : null;
+        const block = node.isConnected ? closestBlock(node, shadowRootOf(node) ?? root) : null;
         if (block) blocks.add(block);
       }
     }
     for (const block of blocks) {
-      if (screen.mayMention(block)) {
+      if (screen.mayMention(block, visit)) {
         found();
         return;
       }
@@ -79,8 +101,23 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
   whenParsed(() => {
     const root = pageRoot();
     if (stopped || !root) return;
-    if (screen.mayMention(root)) found();
-    else observer.observe(root, { childList: true, subtree: true, characterData: true });
+    if (screen.mayMention(root, visit)) {
+      found();
+      return;
+    }
+    observer.observe(root, OPTIONS);
+    const undefinedElements = root.querySelectorAll(':not(:defined)');
+    if (undefinedElements.length > 0) {
+      whenLoaded(() => {
+        for (const element of undefinedElements) {
+          const shadow = element.shadowRoot;
+          if (!stopped && shadow && visit(shadow) && screen.mayMention(shadow, visit)) {
+            found();
+            return;
+          }
+        }
+      });
+    }
   });
   return stop;
 }
@@ -135,6 +172,13 @@ function holdsText(node: Node): boolean {
 
 function pageRoot(): Element | null {
   return document.body ?? document.documentElement;
+}
+
+/** In idle time once the page has loaded: the scripts it loads have run. */
+function whenLoaded(callback: () => void): void {
+  const later = () => requestIdleCallback(callback, { timeout: SCREEN_TIMEOUT_MS });
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
 
 /** Once the page's HTML is parsed: what there is to read is all there. */

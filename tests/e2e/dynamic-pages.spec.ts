@@ -87,6 +87,54 @@ test('a wrapper the page adds with only a custom element in it is read through t
   await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
 });
 
+test('a name a web component renders into its shadow root later is highlighted, and so are its changes after that', async ({ page, server }) => {
+  server.route(
+    '/late-shadow',
+    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
+      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
+      ' this.attachShadow({ mode: "open" }).innerHTML = "<p>Loading</p><p></p>"; } });</script></body></html>',
+  );
+  await page.goto(`${server.origin}/late-shadow`);
+  await page.waitForTimeout(700);
+  expect(await paintedTexts(page)).toEqual([]);
+  await page.evaluate(() => {
+    document.querySelector('live-score')!.shadowRoot!.querySelector('p')!.textContent = 'Kim Jong Un waved.';
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
+  await page.evaluate(() => {
+    document.querySelector('live-score')!.shadowRoot!.querySelector('p:last-child')!.textContent = 'Vladimir Putin waved back.';
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
+});
+
+test('a name that comes into a shadow root among hundreds of other changes is read with the whole page', async ({ page, server }) => {
+  server.route(
+    '/late-shadow-flood',
+    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
+      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
+      ' this.attachShadow({ mode: "open" }).innerHTML = "<p>Loading</p>"; } });</script></body></html>',
+  );
+  await page.goto(`${server.origin}/late-shadow-flood`);
+  await page.waitForTimeout(700);
+  await page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    for (let i = 0; i < 300; i++) main.append(Object.assign(document.createElement('p'), { textContent: `Rain, hour ${i}.` }));
+    document.querySelector('live-score')!.shadowRoot!.querySelector('p')!.textContent = 'Kim Jong Un waved.';
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
+});
+
+test('a web component defined only once the page has loaded is read through its shadow root', async ({ page, server }) => {
+  server.route(
+    '/late-definition',
+    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><news-card></news-card></main><script>' +
+      'addEventListener("load", () => customElements.define("news-card", class extends HTMLElement { connectedCallback() {' +
+      ' this.attachShadow({ mode: "open" }).innerHTML = "<p>Vladimir Putin spoke.</p>"; } }));</script></body></html>',
+  );
+  await page.goto(`${server.origin}/late-definition`);
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
+});
+
 test('a wrapper whose text comes after many empty elements is read', async ({ page, server }) => {
   server.route('/late-deep', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
   await page.goto(`${server.origin}/late-deep`);

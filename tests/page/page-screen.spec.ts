@@ -77,6 +77,25 @@ test.describe('the screen on every page', () => {
     });
     expect(await screened(page)).toBe(true);
   });
+
+  test('looks into shadow roots inside shadow roots, and tells of each one it screens', async ({ load }) => {
+    const page = await load('<p>Nothing here.</p><news-feed></news-feed>');
+    const result = await page.evaluate(() => {
+      const w = window as unknown as Win;
+      const outer = document.querySelector('news-feed')!.attachShadow({ mode: 'open' });
+      outer.innerHTML = '<p>The feed.</p><div><news-card></news-card></div><news-card></news-card>';
+      const [first, second] = [...outer.querySelectorAll('news-card')].map((card) => card.attachShadow({ mode: 'open' }));
+      first!.innerHTML = '<p>Weather.</p>';
+      const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+      const visited: string[] = [];
+      const visit = (root: ShadowRoot) => (visited.push(root.textContent!), true);
+      const before = screen.mayMention(document.body, visit);
+      second!.innerHTML = '<p>Kim Jong Un waved.</p>';
+      const skipped = screen.mayMention(document.body, (root) => root !== second);
+      return { before, visited, after: screen.mayMention(document.body), skipped };
+    });
+    expect(result).toEqual({ before: false, visited: ['The feed.', 'Weather.', ''], after: true, skipped: false });
+  });
 });
 
 const savedPages = existsSync(SHARED_PAGES_DIR) ? readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort() : [];
