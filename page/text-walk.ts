@@ -16,7 +16,7 @@ export interface TextBlock {
   text: string;
   nodes: Text[];
   /** Offset in `text` where each node's data begins; ascending. */
-  starts: number[];
+  starts: readonly number[];
   /** The open shadow root the block is in, if it is in one: found once per walk, not per mention. */
   shadowRoot?: ShadowRoot;
 }
@@ -102,13 +102,20 @@ function frameDocument(el: Element): Document | null {
   }
 }
 
+/** Where the one node of a single-node block begins: shared, as most blocks are one node. */
+const SINGLE_START: readonly number[] = Object.freeze([0]);
+
 class BlockBuilder {
-  // Pieces joined once at the end: a string built by += is a rope the scanner
-  // would flatten again, and most blocks are a single text node anyway.
-  private parts: string[] = [];
+  // Most blocks are one text node, and a third of the page's text nodes are
+  // the spaces between blocks: those take no arrays at all. A block of many
+  // nodes keeps its pieces and joins them once at the end: a string built by
+  // += is a rope the scanner would flatten again.
+  private first: Text | null = null;
+  private firstData = '';
+  private parts: string[] | null = null;
+  private nodes: Text[] | null = null;
+  private starts: number[] | null = null;
   private length = 0;
-  private nodes: Text[] = [];
-  private starts: number[] = [];
 
   constructor(
     private readonly out: TextBlock[],
@@ -118,24 +125,38 @@ class BlockBuilder {
   add(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
-    this.starts.push(this.length);
+    if (!this.first) {
+      this.first = node;
+      this.firstData = data;
+      this.length = data.length;
+      return;
+    }
+    if (!this.nodes) {
+      this.nodes = [this.first];
+      this.parts = [this.firstData];
+      this.starts = [0];
+    }
+    this.starts!.push(this.length);
     this.nodes.push(node);
-    this.parts.push(data);
+    this.parts!.push(data);
     this.length += data.length;
   }
 
   flush(): void {
-    if (this.nodes.length === 0) return;
-    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    const first = this.first;
+    if (!first) return;
+    const text = this.parts ? this.parts.join('') : this.firstData;
     if (/\S/.test(text)) {
-      const block: TextBlock = { text, nodes: this.nodes, starts: this.starts };
+      const block: TextBlock = this.nodes ? { text, nodes: this.nodes, starts: this.starts! } : { text, nodes: [first], starts: SINGLE_START };
       if (this.shadowRoot) block.shadowRoot = this.shadowRoot;
       this.out.push(block);
     }
-    this.parts = [];
+    this.first = null;
+    this.firstData = '';
+    this.parts = null;
+    this.nodes = null;
+    this.starts = null;
     this.length = 0;
-    this.nodes = [];
-    this.starts = [];
   }
 }
 
