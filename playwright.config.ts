@@ -1,13 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
-// tests/e2e launches Chromium with the built extension (tests/e2e/fixtures.ts);
-// `npm test` builds .output/chrome-mv3 before it runs.
+// tests/e2e launches Chromium with the built extension (tests/e2e/fixtures.ts), tests/firefox
+// Firefox with the Firefox build; `npm test` builds both before it runs.
 export default defineConfig({
   projects: [
     // Page code alone in real Chromium, bundled without the extension.
     { name: 'page', testDir: 'tests/page' },
     // The built extension, end to end.
     { name: 'e2e', testDir: 'tests/e2e' },
+    // The Firefox build in Firefox (through WebDriver BiDi, tests/firefox/fixtures.ts).
+    { name: 'firefox', testDir: 'tests/firefox' },
   ],
   fullyParallel: false,
   workers: 1,

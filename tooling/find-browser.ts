@@ -31,3 +31,18 @@ function playwrightChromium(): string | undefined {
     return undefined;
   }
 }
+
+const SYSTEM_FIREFOXES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/**
+ * The Firefox the Firefox end-to-end tests drive through WebDriver BiDi:
+ * FIREFOX_PATH, else Debian's firefox-esr or firefox. Undefined when there is
+ * none (those tests then skip and say why; `.ci/run` installs firefox-esr).
+ */
+export function findFirefox(env: NodeJS.ProcessEnv = process.env, exists = existsSync): string | undefined {
+  if (env.FIREFOX_PATH) {
+    if (!exists(env.FIREFOX_PATH)) throw new Error(`FIREFOX_PATH is set to ${env.FIREFOX_PATH}, but no file is there.`);
+    return env.FIREFOX_PATH;
+  }
+  return SYSTEM_FIREFOXES.find((path) => exists(path));
+}

@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../../tooling/launch-extension';
 import { pageServerFixture, type PageServer } from '../../tooling/page-server';
+import { textPointInPage } from '../../tooling/text-point';
 
 interface ExtensionFixtures {
   context: BrowserContext;
@@ -50,28 +51,7 @@ export function paintedMentions(page: Page): Promise<number> {
 
 /** Viewport centre of the first occurrence of `text` in the page's text. */
 export async function pointOfText(page: Page, text: string, occurrence = 0) {
-  const point = await page.evaluate(
-    ({ text, occurrence }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        let at = node.textContent!.indexOf(text);
-        while (at >= 0) {
-          if (seen++ === occurrence) {
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + text.length);
-            range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-            const box = range.getClientRects()[0]!;
-            return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-          }
-          at = node.textContent!.indexOf(text, at + 1);
-        }
-      }
-      return null;
-    },
-    { text, occurrence },
-  );
+  const point = await page.evaluate(textPointInPage, { text, occurrence });
   if (!point) throw new Error(`"${text}" is not on the page`);
   return point;
 }

@@ -1,0 +1,64 @@
+import type { Page } from 'puppeteer-core';
+import { paintedTextsInPage } from '../../tooling/painted-texts';
+import { textPointInPage } from '../../tooling/text-point';
+import { expect, test } from './fixtures';
+
+const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
+
+/**
+ * Runs in the page: how many points of a 20 px grid over the viewport show our
+ * card. The card is in a closed shadow root; the page sees only its host there.
+ */
+function cardPointsInPage(): number {
+  let points = 0;
+  for (let y = 10; y < innerHeight; y += 20) {
+    for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
+  }
+  return points;
+}
+
+test('in Firefox, the demo article is highlighted and hovering a name opens its card', async ({ tab, server, tabErrors }) => {
+  await tab.goto(`${server.origin}/demo`);
+  await expect.poll(() => painted(tab)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Kim Jong Un', 'John Kirby', 'North Korea']));
+  expect(await tab.evaluate(cardPointsInPage)).toBe(0);
+
+  const point = await tab.evaluate(textPointInPage, { text: 'John Kirby', occurrence: 0 });
+  await tab.mouse.move(point!.x, point!.y);
+  // A card of some 300 × 150 px or more, over the page.
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  expect(await tab.evaluate(() => document.querySelector('backstory-card')?.shadowRoot ?? null)).toBeNull();
+
+  await tab.mouse.move(5, 790);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
+  expect(tabErrors).toEqual([]);
+});
+
+test('in Firefox, the page’s text is exactly what the server sent', async ({ tab, server }) => {
+  await tab.goto(`${server.origin}/demo`);
+  await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(5);
+  const [now, sent] = await tab.evaluate(async () => {
+    const html = await (await fetch(location.href)).text();
+    return [document.body.textContent, new DOMParser().parseFromString(html, 'text/html').body.textContent];
+  });
+  expect(now).toBe(sent);
+});
+
+test('in Firefox, names that come later are highlighted: in the page, and in a web component’s shadow root', async ({ tab, server }) => {
+  server.route(
+    '/firefox-late',
+    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
+      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
+      ' this.attachShadow({ mode: "open" }).innerHTML = "<p>Loading</p>"; } });</script></body></html>',
+  );
+  await tab.goto(`${server.origin}/firefox-late`);
+  await new Promise((done) => setTimeout(done, 700));
+  expect(await painted(tab)).toEqual([]);
+  await tab.evaluate(() => {
+    document.querySelector('live-score')!.shadowRoot!.querySelector('p')!.textContent = 'Kim Jong Un waved.';
+  });
+  await expect.poll(() => painted(tab)).toEqual(['Kim Jong Un']);
+  await tab.evaluate(() => {
+    document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Vladimir Putin replied.' }));
+  });
+  await expect.poll(() => painted(tab)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
+});

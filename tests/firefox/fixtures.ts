@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox } from '../../tooling/find-browser';
+import { pageServerFixture, type PageServer } from '../../tooling/page-server';
+
+/** `npm test` builds it before the end-to-end tests run. */
+const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+
+interface TabFixtures {
+  /** A tab of Firefox with the built extension installed. */
+  tab: Page;
+  /** Errors thrown by the tab's page, checked empty by the tests. */
+  tabErrors: Error[];
+}
+
+interface WorkerFixtures {
+  server: PageServer;
+  /** Null where no Firefox is installed. */
+  firefox: Browser | null;
+}
+
+/**
+ * Firefox through WebDriver BiDi (puppeteer-core: Playwright's Firefox is a
+ * patched build it must download, and cannot load extensions). The Firefox
+ * build of the extension is installed as a temporary add-on, as `about:debugging` does.
+ */
+export const test = base.extend<TabFixtures, WorkerFixtures>({
+  server: pageServerFixture,
+  firefox: [
+    // Playwright reads a fixture's dependencies from its destructured first argument: none here.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const executablePath = findFirefox();
+      if (!executablePath) {
+        await use(null);
+        return;
+      }
+      const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+      try {
+        await browser.installExtension(FIREFOX_BUILD);
+        await use(browser);
+      } finally {
+        await browser.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  tabErrors: async ({}, use) => {
+    await use([]);
+  },
+  tab: async ({ firefox, tabErrors }, use) => {
+    // Only where Firefox is absent: `.ci/run` installs Debian's firefox-esr.
+    test.skip(!firefox, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+    const tab = await firefox!.newPage();
+    tab.on('pageerror', (error) => tabErrors.push(error instanceof Error ? error : new Error(String(error))));
+    await tab.setViewport({ width: 1280, height: 800 });
+    await use(tab);
+    await tab.close();
+  },
+});
+
+export { expect };
