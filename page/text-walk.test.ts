@@ -153,6 +153,18 @@ describe('collectBlocks: shadow roots and frames', () => {
     expect(closestBlock(loose!, body)).toBeNull();
   });
 
+  it('reads the shadow root of the host it starts at first, as the walk of the page does', () => {
+    const host = page('<div id="host">light <b>child</b></div>').getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>shadow</p>';
+    const entered: ShadowRoot[] = [];
+    const reader = new BlockReader(host, { onShadowRoot: (root) => entered.push(root) });
+    const read: string[] = [];
+    for (let block = reader.next(); block; block = reader.next()) read.push(block.text);
+    expect(read).toEqual(['shadow', 'light child']);
+    expect(entered).toEqual([host.shadowRoot]);
+    expect(texts(collectBlocks(host, { shadowRoots: false }))).toEqual(['light child']);
+  });
+
   it('tells of each shadow root it enters', () => {
     const doc = page('<div id="outer"></div>');
     const outer = doc.getElementById('outer')!.attachShadow({ mode: 'open' });

@@ -237,6 +237,20 @@ export class BlockReader {
       skipping: null,
       skippedByAttribute: whole ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
     });
+    // A rescan may start at a shadow host: its shadow root is read first, as the walk of the page reads it.
+    if (root.nodeType === ELEMENT_NODE) this.enterShadowOf(root as Element);
+  }
+
+  /**
+   * Reads `el`'s open shadow root next, if it has one: where the host stands,
+   * before its children. The text before the host (`block`) stays a block apart.
+   */
+  private enterShadowOf(el: Element, block?: BlockBuilder): void {
+    const shadow = this.options.shadowRoots !== false ? el.shadowRoot : null;
+    if (!shadow) return;
+    block?.flush();
+    this.options.onShadowRoot?.(shadow);
+    this.enter(shadow);
   }
 
   /** Visits `frame.node` and moves the frame to the next node. */
@@ -292,12 +306,7 @@ export class BlockReader {
     open.push(el);
     openIsBlock.push(isBlock);
     frame.node = walker.nextNode();
-    const shadow = this.options.shadowRoots !== false ? el.shadowRoot : null;
-    if (shadow) {
-      block.flush();
-      this.options.onShadowRoot?.(shadow);
-      this.enter(shadow);
-    }
+    this.enterShadowOf(el, block);
   }
 }
 

@@ -297,6 +297,24 @@ test('rescans of the page keep the mentions inside shadow roots, in reading orde
   expect(await found(page)).toEqual([...names, ...names, ...names].map((id) => (id === 'japan' ? 'japan:Japan' : id === 'china' ? 'china:China' : 'john-kirby:John Kirby')));
 });
 
+test('a rescan of a block that hosts a shadow root reads the shadow root with it', async ({ load }) => {
+  const page = await load('<p>Before: China.</p><div id="host">Light text.</div>');
+  await page.evaluate(() => {
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>John Kirby</p>';
+  });
+  await annotate(page);
+  expect(await found(page)).toEqual(['china:China', 'john-kirby:John Kirby']);
+  await page.evaluate(() => document.getElementById('host')!.append(' And Japan.'));
+  await expect.poll(() => found(page)).toEqual(['china:China', 'john-kirby:John Kirby', 'japan:Japan']);
+  // Both changed in one task: the host's rescan covers its shadow root's change.
+  await page.evaluate(() => {
+    const host = document.getElementById('host')!;
+    host.shadowRoot!.querySelector('p')!.textContent = 'Kim Jong Un';
+    host.append(' And Ukraine.');
+  });
+  await expect.poll(() => found(page)).toEqual(['china:China', 'kim-jong-un:Kim Jong Un', 'japan:Japan', 'ukraine:Ukraine']);
+});
+
 test('what the page adds, changes and removes inside an open shadow root is rescanned', async ({ load }) => {
   const page = await load('<p>Intro.</p><div id="host"></div><p>Outro.</p>');
   await page.evaluate(() => {
