@@ -52,6 +52,18 @@ export class MutationWatcher {
     this.observer.observe(shadowRoot, OPTIONS);
   }
 
+  /**
+   * A custom element that got its shadow root since it was read (its script
+   * defined it later): no mutation record tells of that. Read again where it
+   * stands, unless a rescan has read that shadow root already.
+   */
+  upgraded(host: Element): void {
+    const shadow = host.shadowRoot;
+    if (!shadow || this.observed.has(shadow) || !host.isConnected) return;
+    this.dirty.add(host);
+    this.onDirty();
+  }
+
   disconnect(): void {
     this.observer.disconnect();
     this.pending = [];

@@ -6,8 +6,12 @@ import { Highlighter } from './highlighter';
 import type { Painter } from './painter';
 import { MentionStore } from './mention-store';
 import { MutationWatcher } from './mutation-watcher';
+import { whenLoaded } from './page-lifecycle';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { BlockReader, closestBlock } from './text-walk';
+
+/** Custom elements defined late are read in idle time after load, at the latest this long after it. */
+const UPGRADE_TIMEOUT_MS = 1000;
 
 export interface PageAnnotatorOptions {
   /** The story's matcher, decoded from what the background sent (core/matcher/wire.ts). */
@@ -64,7 +68,27 @@ export class PageAnnotator {
       () => this.scheduleRescan(),
       () => this.textNodes,
     );
-    return this.run(() => this.fullScan());
+    const undefinedElements = body.querySelectorAll(':not(:defined)');
+    const scanned = this.run(() => this.fullScan());
+    // A failed scan is the caller's to handle, through `scanned`.
+    if (undefinedElements.length > 0) scanned.then(() => this.readUpgradesLater(undefinedElements), () => undefined);
+    return scanned;
+  }
+
+  /**
+   * Custom elements get their shadow root once their script defines them, and
+   * no mutation record tells of that: those undefined when the page was read
+   * are looked at again once it has loaded.
+   */
+  private readUpgradesLater(elements: NodeListOf<Element>): void {
+    whenLoaded(
+      this.doc,
+      () => {
+        if (this.destroyed) return;
+        for (const element of elements) this.watcher?.upgraded(element);
+      },
+      UPGRADE_TIMEOUT_MS,
+    );
   }
 
   /** Forgets everything and scans again: after a single-page-app navigation. */

@@ -1,4 +1,5 @@
 import { shadowRootOf } from './composed-order';
+import { whenLoaded, whenParsed } from './page-lifecycle';
 import type { PageScreen } from './page-screen';
 import { closestBlock, isBlockElement, isSkippedTag } from './text-walk';
 
@@ -98,7 +99,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     }
   }
 
-  whenParsed(() => {
+  whenParsed(document, () => {
     const root = pageRoot();
     if (stopped || !root) return;
     if (screen.mayMention(root, visit)) {
@@ -108,7 +109,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     observer.observe(root, OPTIONS);
     const undefinedElements = root.querySelectorAll(':not(:defined)');
     if (undefinedElements.length > 0) {
-      whenLoaded(() => {
+      const readUpgraded = () => {
         for (const element of undefinedElements) {
           const shadow = element.shadowRoot;
           if (!stopped && shadow && visit(shadow) && screen.mayMention(shadow, visit)) {
@@ -116,7 +117,8 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
             return;
           }
         }
-      });
+      };
+      whenLoaded(document, readUpgraded, SCREEN_TIMEOUT_MS);
     }
   });
   return stop;
@@ -172,17 +174,4 @@ function holdsText(node: Node): boolean {
 
 function pageRoot(): Element | null {
   return document.body ?? document.documentElement;
-}
-
-/** In idle time once the page has loaded: the scripts it loads have run. */
-function whenLoaded(callback: () => void): void {
-  const later = () => requestIdleCallback(callback, { timeout: SCREEN_TIMEOUT_MS });
-  if (document.readyState === 'complete') later();
-  else window.addEventListener('load', later, { once: true });
-}
-
-/** Once the page's HTML is parsed: what there is to read is all there. */
-function whenParsed(callback: () => void): void {
-  if (document.readyState !== 'loading') callback();
-  else document.addEventListener('DOMContentLoaded', callback, { once: true });
 }

@@ -315,6 +315,28 @@ test('a rescan of a block that hosts a shadow root reads the shadow root with it
   await expect.poll(() => found(page)).toEqual(['china:China', 'kim-jong-un:Kim Jong Un', 'japan:Japan', 'ukraine:Ukraine']);
 });
 
+test('a custom element its script defines only after the page was read is read through its shadow root', async ({ load }) => {
+  const page = await load('<main><p>Weather: China.</p><late-card></late-card></main>');
+  await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    await w.annotator.start();
+    // Defined after the scan, as a script that loads late defines it: its shadow root appears with no mutation record.
+    customElements.define(
+      'late-card',
+      class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>John Kirby</p>';
+        }
+      },
+    );
+  });
+  await expect.poll(() => found(page)).toEqual(['china:China', 'john-kirby:John Kirby']);
+  // And it is watched from then on.
+  await page.evaluate(() => (document.querySelector('late-card')!.shadowRoot!.querySelector('p')!.textContent = 'Japan'));
+  await expect.poll(() => found(page)).toEqual(['china:China', 'japan:Japan']);
+});
+
 test('what the page adds, changes and removes inside an open shadow root is rescanned', async ({ load }) => {
   const page = await load('<p>Intro.</p><div id="host"></div><p>Outro.</p>');
   await page.evaluate(() => {
