@@ -45,9 +45,11 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
   });
 
   const watched = new WeakSet<ShadowRoot>();
+  /** Watched shadow roots that changed while their host was out of the document: read when it is back. */
+  const changedAway = new WeakSet<ShadowRoot>();
   /** Screens and watches a shadow root the first time it is met; later changes in it are records of their own. */
   const visit = (shadow: ShadowRoot): boolean => {
-    if (watched.has(shadow)) return false;
+    if (watched.has(shadow)) return changedAway.delete(shadow);
     watched.add(shadow);
     observer.observe(shadow, OPTIONS);
     return true;
@@ -87,7 +89,13 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
       const nodes = record.type === 'characterData' || record.addedNodes.length === 0 ? [record.target] : [...record.addedNodes];
       for (const node of nodes) {
         // The block around the change: an insertion may complete a name the block already began.
-        const block = node.isConnected ? closestBlock(node, shadowRootOf(node) ?? root) : null;
+        const shadow = shadowRootOf(node);
+        if (!node.isConnected) {
+          // A list item the page re-renders while it is out of the document, say.
+          if (shadow) changedAway.add(shadow);
+          continue;
+        }
+        const block = closestBlock(node, shadow ?? root);
         if (block) blocks.add(block);
       }
     }

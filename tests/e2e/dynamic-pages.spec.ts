@@ -124,6 +124,27 @@ test('a name that comes into a shadow root among hundreds of other changes is re
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
 });
 
+test('a web component whose shadow root gets a name while it is out of the page is read when it comes back', async ({ page, server }) => {
+  server.route(
+    '/away-shadow',
+    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
+      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
+      ' this.shadowRoot ?? this.attachShadow({ mode: "open" }).append(document.createElement("p")); } });</script></body></html>',
+  );
+  await page.goto(`${server.origin}/away-shadow`);
+  await page.waitForTimeout(700);
+  await page.evaluate(() => {
+    const score = document.querySelector('live-score')!;
+    (window as unknown as { away: Element }).away = score;
+    score.remove();
+    score.shadowRoot!.querySelector('p')!.textContent = 'Kim Jong Un waved.';
+  });
+  // Screened meanwhile: the change is out of the document.
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => document.querySelector('main')!.append((window as unknown as { away: Element }).away));
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
+});
+
 test('a web component defined only once the page has loaded is read through its shadow root', async ({ page, server }) => {
   server.route(
     '/late-definition',
