@@ -1,5 +1,6 @@
 import { paintedTexts } from '../../tooling/painted-texts';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
+import { liveScorePage } from '../../tooling/web-component-page';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
@@ -90,9 +91,7 @@ test('a wrapper the page adds with only a custom element in it is read through t
 test('a name a web component renders into its shadow root later is highlighted, and so are its changes after that', async ({ page, server }) => {
   server.route(
     '/late-shadow',
-    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
-      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
-      ' this.attachShadow({ mode: "open" }).innerHTML = "<p>Loading</p><p></p>"; } });</script></body></html>',
+    liveScorePage('<p>Loading</p><p></p>'),
   );
   await page.goto(`${server.origin}/late-shadow`);
   await page.waitForTimeout(700);
@@ -110,9 +109,7 @@ test('a name a web component renders into its shadow root later is highlighted, 
 test('a name that comes into a shadow root among hundreds of other changes is read with the whole page', async ({ page, server }) => {
   server.route(
     '/late-shadow-flood',
-    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
-      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
-      ' this.attachShadow({ mode: "open" }).innerHTML = "<p>Loading</p>"; } });</script></body></html>',
+    liveScorePage('<p>Loading</p>'),
   );
   await page.goto(`${server.origin}/late-shadow-flood`);
   await page.waitForTimeout(700);
@@ -127,9 +124,7 @@ test('a name that comes into a shadow root among hundreds of other changes is re
 test('a web component whose shadow root gets a name while it is out of the page is read when it comes back', async ({ page, server }) => {
   server.route(
     '/away-shadow',
-    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
-      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
-      ' this.shadowRoot ?? this.attachShadow({ mode: "open" }).append(document.createElement("p")); } });</script></body></html>',
+    liveScorePage('<p></p>'),
   );
   await page.goto(`${server.origin}/away-shadow`);
   await page.waitForTimeout(700);

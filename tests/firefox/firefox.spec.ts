@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
+import { liveScorePage } from '../../tooling/web-component-page';
 import { expect, test } from './fixtures';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
@@ -46,9 +47,7 @@ test('in Firefox, the page’s text is exactly what the server sent', async ({ t
 test('in Firefox, names that come later are highlighted: in the page, and in a web component’s shadow root', async ({ tab, server }) => {
   server.route(
     '/firefox-late',
-    '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><live-score></live-score></main><script>' +
-      'customElements.define("live-score", class extends HTMLElement { connectedCallback() {' +
-      ' this.attachShadow({ mode: "open" }).innerHTML = "<p>Loading</p>"; } });</script></body></html>',
+    liveScorePage('<p>Loading</p>'),
   );
   await tab.goto(`${server.origin}/firefox-late`);
   await new Promise((done) => setTimeout(done, 700));
