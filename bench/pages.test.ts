@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { savedWithoutMentions, withoutScripts } from './pages';
+import { inertScripts, withoutScripts } from '../tooling/saved-page-html';
+import { savedWithoutMentions } from './pages';
 import type { PageSummary } from './types';
 
 describe('withoutScripts', () => {
@@ -10,6 +11,19 @@ describe('withoutScripts', () => {
 
   it('leaves noscript and text mentioning scripts alone', () => {
     expect(withoutScripts('<noscript>on</noscript><p>a script tag</p>')).toBe('<noscript>on</noscript><p>a script tag</p>');
+  });
+});
+
+describe('inertScripts', () => {
+  it('keeps every script with its text, under a type no browser runs, ahead of its own', () => {
+    const html = '<SCRIPT src="https://cdn/x.js"></SCRIPT><p>Text<script type="application/ld+json">{"a":"<b>"}</script> more</p>';
+    expect(inertScripts(html)).toBe(
+      '<script type="text/x-inert" src="https://cdn/x.js"></SCRIPT><p>Text<script type="text/x-inert" type="application/ld+json">{"a":"<b>"}</script> more</p>',
+    );
+  });
+
+  it('leaves noscript and text mentioning scripts alone', () => {
+    expect(inertScripts('<noscript>on</noscript><p>a script tag</p>')).toBe('<noscript>on</noscript><p>a script tag</p>');
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchableEntity } from '../core/matcher';
 import { SHARED_PAGES_DIR } from '../tooling/page-server';
+import { inertScripts } from '../tooling/saved-page-html';
 import { generateSyntheticPage, type SyntheticPageStats } from './synthetic-page';
 import { SYNTHETIC_PAGE, type PageSummary } from './types';
 
@@ -22,18 +23,8 @@ export interface PageSet {
 }
 
 /**
- * A saved page without its scripts. Offline they can only fail, and while
- * they did they would hold up the load (a render-blocking request at a time)
- * and run timers inside the measured windows, billed to whichever variant
- * was running. The DOM they were saved with stays.
- */
-export function withoutScripts(html: string): string {
-  return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
-}
-
-/**
  * The pages to benchmark: the generated 4 MiB page, the demo article, and
- * the saved news pages of ../shared/pages (without their scripts) when that folder is there.
+ * the saved news pages of ../shared/pages (their scripts inert) when that folder is there.
  */
 export function benchPages(entities: readonly MatchableEntity[], options: { quick: boolean; only?: readonly string[] }): PageSet {
   const synthetic = generateSyntheticPage(entities);
@@ -49,7 +40,7 @@ export function benchPages(entities: readonly MatchableEntity[], options: { quic
   if (!options.quick && existsSync(SHARED_PAGES_DIR)) {
     for (const file of readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort()) {
       const path = `/bench/shared/${file}`;
-      routes.set(path, withoutScripts(readFileSync(join(SHARED_PAGES_DIR, file), 'utf8')));
+      routes.set(path, inertScripts(readFileSync(join(SHARED_PAGES_DIR, file), 'utf8')));
       pages.push({ name: file.replace(/\.html$/, ''), path });
     }
   }

@@ -2,9 +2,10 @@
  * Tells, cheaply and conservatively, whether a page (or part of one) may
  * mention the story, from the screen compiled into the script (core/matcher/screen.ts).
  *
- * 1. The root's whole text is read at once (`textContent`, one native call)
- *    and searched for the first words of the story's names, then for the
- *    names themselves. Most pages stop at one of these two.
+ * 1. The root's text is read in a few native calls, without the inline
+ *    scripts and styles no reader sees (read-text.ts), and searched for the
+ *    first words of the story's names, then for the names themselves. Most
+ *    pages stop at one of these two.
  * 2. Where a name is, the text node it is in is found (a walk reading only
  *    lengths). A name that runs across text nodes lets the page through; one
  *    inside a script, a form field, hidden content or our own UI does not; one
@@ -18,9 +19,9 @@
  */
 import type { ScreenSource } from '../core/matcher/screen';
 import { createTextScreen, type TextScreen } from '../core/matcher/screen-text';
+import { readText, textNodesOf, type ReadText } from './read-text';
 import { isReadable, isSkippedTag } from './text-walk';
 
-const SHOW_TEXT = 0x4;
 const ELEMENT_NODE = 1;
 const ORDERED_NODE_SNAPSHOT_TYPE = 7;
 
@@ -37,30 +38,29 @@ export function createPageScreen(source: ScreenSource): PageScreen {
   let textScreen: TextScreen | undefined;
   const screen = () => (textScreen ??= createTextScreen(source));
 
-  /** Whether any of the names at `places` (pairs of offsets in `root`'s text) may be a mention. */
-  function placesMayMention(root: Element | ShadowRoot, places: readonly number[]): boolean {
-    const doc = root.ownerDocument;
-    const walker = doc.createTreeWalker(root, SHOW_TEXT);
-    let offset = 0;
+  /** Whether any of the names at `places` (pairs of offsets in the text read) may be a mention. */
+  function placesMayMention(root: Element | ShadowRoot, read: ReadText, places: readonly number[]): boolean {
     let next = 0;
-    // textContent is every text node's data in tree order: the same nodes, the same offsets.
-    for (let node = walker.nextNode(); node && next < places.length; node = walker.nextNode()) {
-      const end = offset + (node as Text).length;
-      if (places[next]! < end) {
-        let inside = true;
-        for (; next < places.length && places[next]! < end; next += 2) inside &&= places[next + 1]! <= end;
-        // Split by markup ("Kim <b>Jong</b> Un", a drop cap): the annotator reads it joined.
-        if (!inside) return true;
-        // Not inside a script, a style, a form field, hidden content or our own UI: a style's
-        // text is long and its parent tells at once; the whole way up is asked last, it costs most.
-        const parent = node.parentElement;
-        if (parent && isSkippedTag(parent.localName)) {
-          offset = end;
-          continue;
+    for (let k = 0; k < read.runs.length && next < places.length; k++) {
+      const run = read.runs[k]!;
+      const runEnd = read.runs[k + 1]?.start ?? read.text.length;
+      if (places[next]! >= runEnd) continue;
+      const walker = textNodesOf(root, run);
+      let offset = run.start;
+      // A run is its text nodes' data in tree order: the same nodes, the same offsets.
+      for (let node = walker.nextNode(); node && next < places.length && places[next]! < runEnd; node = walker.nextNode()) {
+        const end = offset + (node as Text).length;
+        if (places[next]! < end) {
+          let inside = true;
+          for (; next < places.length && places[next]! < end; next += 2) inside &&= places[next + 1]! <= end;
+          // Split by markup ("Kim <b>Jong</b> Un", a drop cap), or by a script: the annotator reads it joined.
+          if (!inside) return true;
+          // Not inside a form field, hidden content or our own UI: the whole way up is asked last, it costs most.
+          const parent = node.parentElement;
+          if (!(parent && isSkippedTag(parent.localName)) && screen().mayMention((node as Text).data) && isReadable(node, root)) return true;
         }
-        if (screen().mayMention((node as Text).data) && isReadable(node, root)) return true;
+        offset = end;
       }
-      offset = end;
     }
     return false;
   }
@@ -74,9 +74,9 @@ export function createPageScreen(source: ScreenSource): PageScreen {
   }
 
   function mayMention(root: Element | ShadowRoot, visit?: VisitShadowRoot): boolean {
-    const text = root.textContent ?? '';
-    const places = text ? screen().namePlaces(text) : [];
-    if (places === null || (places.length > 0 && placesMayMention(root, places))) return true;
+    const read = readText(root);
+    const places = read.text ? screen().namePlaces(read.text) : [];
+    if (places === null || (places.length > 0 && placesMayMention(root, read, places))) return true;
     return shadowRootsMayMention(root, visit);
   }
 

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { renderDemoPage } from './demo-page';
+import { withoutScripts } from './saved-page-html';
 
 export const SHARED_PAGES_DIR = resolve('../shared/pages');
 const FIXTURES_DIR = resolve('tests/fixtures');
@@ -57,15 +58,8 @@ function fileFor(path: string): string | undefined {
   const file = dir && join(dir, name);
   if (!file || !existsSync(file)) return undefined;
   const html = readFileSync(file, 'utf8');
+  // `/static/X`: what the browser sees is exactly what a Node DOM parses.
   return folder === 'static' ? withoutScripts(html) : html;
-}
-
-/**
- * `/static/X`: a saved page with its scripts removed, so its DOM changes only if
- * we change it, and what the browser sees is exactly what a Node DOM parses.
- */
-function withoutScripts(html: string): string {
-  return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 }
 
 /** A Playwright worker fixture: one page server for all the tests of a worker. */
