@@ -6,9 +6,9 @@ import { Highlighter } from './highlighter';
 import type { Painter } from './painter';
 import { MentionStore } from './mention-store';
 import { MutationWatcher } from './mutation-watcher';
-import { whenLoaded } from './page-lifecycle';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { BlockReader, closestBlock } from './text-walk';
+import { UpgradeWatch } from './upgrade-watch';
 
 /** Custom elements defined late are read in idle time after load, at the latest this long after it. */
 const UPGRADE_TIMEOUT_MS = 1000;
@@ -40,6 +40,8 @@ export class PageAnnotator {
   private readonly painter: Painter;
   private readonly slice = new Slice();
   private watcher: MutationWatcher | undefined;
+  /** Custom elements undefined when read: read again where they stand once their script defines them. */
+  private readonly upgrades: UpgradeWatch;
   private state: MatchState = createMatchState();
   private visible: PageMention[] = [];
   private readonly shadowRoots = new Set<ShadowRoot>();
@@ -58,6 +60,7 @@ export class PageAnnotator {
     this.doc = options.root ?? document;
     this.matcher = options.matcher;
     this.painter = options.painter?.(this.doc) ?? new Highlighter(options.documentStyled);
+    this.upgrades = new UpgradeWatch(this.doc, (host) => this.watcher?.upgraded(host), UPGRADE_TIMEOUT_MS);
   }
 
   /** Scans the whole page once, painting as it goes; resolves when done. */
@@ -71,24 +74,8 @@ export class PageAnnotator {
     const undefinedElements = body.querySelectorAll(':not(:defined)');
     const scanned = this.run(() => this.fullScan());
     // A failed scan is the caller's to handle, through `scanned`.
-    if (undefinedElements.length > 0) scanned.then(() => this.readUpgradesLater(undefinedElements), () => undefined);
+    scanned.then(() => this.upgrades.add(undefinedElements), () => undefined);
     return scanned;
-  }
-
-  /**
-   * Custom elements get their shadow root once their script defines them, and
-   * no mutation record tells of that: those undefined when the page was read
-   * are looked at again once it has loaded.
-   */
-  private readUpgradesLater(elements: NodeListOf<Element>): void {
-    whenLoaded(
-      this.doc,
-      () => {
-        if (this.destroyed) return;
-        for (const element of elements) this.watcher?.upgraded(element);
-      },
-      UPGRADE_TIMEOUT_MS,
-    );
   }
 
   /** Forgets everything and scans again: after a single-page-app navigation. */
@@ -130,6 +117,7 @@ export class PageAnnotator {
 
   destroy(): void {
     this.destroyed = true;
+    this.upgrades.stop();
     this.generation++;
     this.watcher?.disconnect();
     this.painter.destroy();
@@ -254,6 +242,7 @@ export class PageAnnotator {
           batch.push({ root, found });
         }
         this.store.replaceWithin(batch);
+        for (const { root } of batch) this.upgrades.add(root.querySelectorAll(':not(:defined)'));
         changed = true;
         if (next < roots.length) {
           await yieldToPage();

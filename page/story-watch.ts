@@ -1,7 +1,8 @@
 import { shadowRootOf } from './composed-order';
-import { whenLoaded, whenParsed } from './page-lifecycle';
+import { whenParsed } from './page-lifecycle';
 import type { PageScreen } from './page-screen';
 import { closestBlock, isBlockElement, isSkippedTag } from './text-walk';
+import { UpgradeWatch } from './upgrade-watch';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -24,8 +25,9 @@ const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characte
  * The open shadow roots the screen reads (those of custom elements) are
  * watched too, as what changes in them reaches no observer of the document;
  * and as a custom element gets its shadow root only once its script has
- * defined it, those still undefined when the page was parsed are looked at
- * again once the page has loaded.
+ * defined it, those still undefined when the page was parsed or a change was
+ * screened are looked at again once the page has loaded, and for a while
+ * after (upgrade-watch.ts).
  */
 export function watchForStoryNames(screen: PageScreen, onNames: () => void): () => void {
   let pending: MutationRecord[] = [];
@@ -60,9 +62,18 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     return true;
   };
 
+  const upgrades = new UpgradeWatch(
+    document,
+    (_host, shadow) => {
+      if (visit(shadow) && screen.mayMention(shadow, visit)) found();
+    },
+    SCREEN_TIMEOUT_MS,
+  );
+
   function stop(): void {
     stopped = true;
     observer.disconnect();
+    upgrades.stop();
     if (idle) cancelIdleCallback(idle);
   }
 
@@ -81,6 +92,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     if (!root || stopped) return;
     if (all) {
       if (screen.mayMention(root, visitAll)) found();
+      else upgrades.add(root.querySelectorAll(':not(:defined)'));
       return;
     }
     const blocks = new Set<Element | ShadowRoot>();
@@ -105,6 +117,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
         return;
       }
     }
+    for (const block of blocks) upgrades.add(block.querySelectorAll(':not(:defined)'));
   }
 
   whenParsed(document, () => {
@@ -115,19 +128,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
       return;
     }
     observer.observe(root, OPTIONS);
-    const undefinedElements = root.querySelectorAll(':not(:defined)');
-    if (undefinedElements.length > 0) {
-      const readUpgraded = () => {
-        for (const element of undefinedElements) {
-          const shadow = element.shadowRoot;
-          if (!stopped && shadow && visit(shadow) && screen.mayMention(shadow, visit)) {
-            found();
-            return;
-          }
-        }
-      };
-      whenLoaded(document, readUpgraded, SCREEN_TIMEOUT_MS);
-    }
+    upgrades.add(root.querySelectorAll(':not(:defined)'));
   });
   return stop;
 }

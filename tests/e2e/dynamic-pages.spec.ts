@@ -151,6 +151,31 @@ test('a web component defined only once the page has loaded is read through its 
   await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
 });
 
+/** A page script that defines `tag`, its shadow root holding `html`, `delay` ms after `event`. */
+const defineLater = (tag: string, html: string, event: string, delay: number) =>
+  `<script>addEventListener(${JSON.stringify(event)}, () => setTimeout(() => customElements.define(${JSON.stringify(tag)}, class extends HTMLElement {` +
+  ` connectedCallback() { this.attachShadow({ mode: "open" }).innerHTML = ${JSON.stringify(html)}; } }), ${delay}));</script>`;
+
+test('a web component defined seconds after the page loaded is read through its shadow root', async ({ page, server }) => {
+  server.route(
+    '/later-definition',
+    `<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><news-card></news-card></main>${defineLater('news-card', '<p>Vladimir Putin spoke.</p>', 'load', 2500)}</body></html>`,
+  );
+  await page.goto(`${server.origin}/later-definition`);
+  await expect.poll(() => paintedTexts(page), { timeout: 15_000 }).toEqual(['Vladimir Putin']);
+});
+
+test('a web component the page adds after loading and defines later is read, on a page with names and on one without', async ({ page, server }) => {
+  const addLater = '<script>addEventListener("load", () => setTimeout(() => document.querySelector("main").append(document.createElement("late-card")), 300));</script>';
+  const late = defineLater('late-card', '<p>Vladimir Putin spoke.</p>', 'load', 1800);
+  server.route('/added-later-named', `<!doctype html><html lang="en"><body><main><p>John Kirby said so.</p></main>${addLater}${late}</body></html>`);
+  server.route('/added-later-plain', `<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main>${addLater}${late}</body></html>`);
+  await page.goto(`${server.origin}/added-later-named`);
+  await expect.poll(() => paintedTexts(page), { timeout: 15_000 }).toEqual(['John Kirby', 'Vladimir Putin']);
+  await page.goto(`${server.origin}/added-later-plain`);
+  await expect.poll(() => paintedTexts(page), { timeout: 15_000 }).toEqual(['Vladimir Putin']);
+});
+
 test('a wrapper whose text comes after many empty elements is read', async ({ page, server }) => {
   server.route('/late-deep', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
   await page.goto(`${server.origin}/late-deep`);
