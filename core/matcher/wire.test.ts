@@ -15,11 +15,18 @@ function withTables(tables: Int32Array): MatcherWire {
   return { ...wire, tables: btoa(String.fromCharCode(...new Uint8Array(tables.buffer))) };
 }
 /** Header: nodes, edges, alphabet, patterns, class pairs, dash pool, max length, alias classes; then the sections. */
-function section(tables: Int32Array, name: 'rootNext' | 'edgeStart' | 'edgeLabel' | 'edgeTarget' | 'fail'): Int32Array {
-  const [nodes, edges, alphabet] = tables;
-  const lengths = { rootNext: alphabet!, edgeStart: nodes! + 1, edgeLabel: edges!, edgeTarget: edges!, fail: nodes! };
+type Section = 'rootNext' | 'edgeStart' | 'edgeLabel' | 'edgeTarget' | 'fail' | 'outHead' | 'dict' | 'outNext' | 'patternLength'
+  | 'ruleEntity' | 'ruleAlias' | 'ruleFlags' | 'ruleDashStart' | 'ruleDashCount' | 'classPairs' | 'dashPool';
+function section(tables: Int32Array, name: Section): Int32Array {
+  const [nodes, edges, alphabet, patterns, classPairs, dashPool] = tables as unknown as number[];
+  const lengths: [Section, number][] = [
+    ['rootNext', alphabet!], ['edgeStart', nodes! + 1], ['edgeLabel', edges!], ['edgeTarget', edges!], ['fail', nodes!],
+    ['outHead', nodes!], ['dict', nodes!], ['outNext', patterns!], ['patternLength', patterns!], ['ruleEntity', patterns!],
+    ['ruleAlias', patterns!], ['ruleFlags', patterns!], ['ruleDashStart', patterns!], ['ruleDashCount', patterns!],
+    ['classPairs', classPairs! * 2], ['dashPool', dashPool!],
+  ];
   let at = 8;
-  for (const [key, length] of Object.entries(lengths)) {
+  for (const [key, length] of lengths) {
     if (key === name) return tables.subarray(at, at + length);
     at += length;
   }
@@ -78,6 +85,30 @@ describe('the matcher on the wire', () => {
       fail[1] = fail.length - 1;
       return withTables(tables);
     }, /failure or output link/],
+    ['an output link that could loop', () => {
+      const tables = tablesOf(wire);
+      const dict = section(tables, 'dict');
+      const node = dict.findIndex((link) => link !== -1);
+      // A link to itself: following it never reaches the root.
+      dict[node] = node;
+      return withTables(tables);
+    }, /failure or output link/],
+    ['a dash placed past the end of its pattern', () => {
+      const tables = tablesOf(wire);
+      const pattern = section(tables, 'ruleDashCount').findIndex((count) => count > 0);
+      section(tables, 'dashPool')[section(tables, 'ruleDashStart')[pattern]!] = section(tables, 'patternLength')[pattern]!;
+      return withTables(tables);
+    }, /pattern \d+ is out of range/],
+    ['dashes past the end of their pool', () => {
+      const tables = tablesOf(wire);
+      section(tables, 'ruleDashCount')[0] = section(tables, 'dashPool').length + 1;
+      return withTables(tables);
+    }, /pattern 0 is out of range/],
+    ['a character given a class the automaton does not have', () => {
+      const tables = tablesOf(wire);
+      section(tables, 'classPairs')[1] = tables[2]! + 1;
+      return withTables(tables);
+    }, /character class is out of range/],
     ['an alias index past the end', () => ({ ...wire, aliases: wire.aliases.slice(0, 1) }), /pattern \d+ is out of range/],
     ['an entity index past the end', () => ({ ...wire, entityIds: [] }), /pattern \d+ is out of range/],
   ])('refuses %s with a clear error', (_label, damaged, message) => {

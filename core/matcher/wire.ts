@@ -181,7 +181,11 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
     s[name] = all.subarray(at, at + length);
     at += length;
   }
-  const within = (value: number, from: number, below: number) => value >= from && value < below;
+  // Locals, not loads from `s`: with this many keys V8 keeps `s` as a dictionary,
+  // and the checks below run once per page in cold code, where every lookup
+  // costs. For the same reason they are plain loops, without helper calls.
+  const { rootNext, edgeStart, edgeLabel, edgeTarget, fail, outHead, dict, outNext, patternLength } = s;
+  const { ruleEntity, ruleAlias, ruleFlags, ruleDashStart, ruleDashCount, classPairs, dashPool: dashes } = s;
 
   // The trie must be a tree reachable from the root; depths then prove every
   // failure and output chain ends, so no table can make the scanner loop.
@@ -189,54 +193,69 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   const queue = new Int32Array(nodes);
   depth[0] = 0;
   let tail = 1;
-  const notTree = 'the trie is not a tree';
-  const visit = (parent: number, label: number, target: number) => {
-    check(within(label, 1, alphabet) && within(target, 1, nodes) && depth[target] === -1, notTree);
-    depth[target] = depth[parent]! + 1;
+  let tree = rootNext[0] === 0 && edgeStart[0] === 0 && edgeStart[1] === 0 && edgeStart[nodes] === edges;
+  for (let cls = 1; cls < alphabet && tree; cls++) {
+    const target = rootNext[cls]!;
+    if (target === 0) continue;
+    tree = target >= 1 && target < nodes && depth[target] === -1;
+    depth[target] = 1;
     queue[tail++] = target;
-  };
-  check(s.edgeStart[0] === 0 && s.edgeStart[1] === 0 && s.edgeStart[nodes] === edges, notTree);
-  for (let cls = 0; cls < alphabet; cls++) if (s.rootNext[cls] !== 0) visit(0, cls, s.rootNext[cls]!);
-  for (let head = 1; head < tail; head++) {
+  }
+  for (let head = 1; head < tail && tree; head++) {
     const node = queue[head]!;
-    const from = s.edgeStart[node]!;
-    const to = s.edgeStart[node + 1]!;
-    check(from <= to && to <= edges, notTree);
-    for (let e = from; e < to; e++) {
+    const from = edgeStart[node]!;
+    const to = edgeStart[node + 1]!;
+    tree = from >= 0 && from <= to && to <= edges;
+    for (let e = from; e < to && tree; e++) {
+      const label = edgeLabel[e]!;
+      const target = edgeTarget[e]!;
       // Sorted: the scanner stops looking at the first label past the one it wants.
-      check(e === from || s.edgeLabel[e - 1]! < s.edgeLabel[e]!, notTree);
-      visit(node, s.edgeLabel[e]!, s.edgeTarget[e]!);
+      tree = (e === from || edgeLabel[e - 1]! < label) && label >= 1 && label < alphabet && target >= 1 && target < nodes && depth[target] === -1;
+      depth[target] = depth[node]! + 1;
+      queue[tail++] = target;
     }
   }
-  check(tail === nodes, notTree);
-  const shallower = (target: number, node: number) => within(target, 0, nodes) && depth[target]! < depth[node]!;
-  for (let n = 0; n < nodes; n++) {
-    check(
-      (n === 0 ? s.fail[0] === 0 : shallower(s.fail[n]!, n)) && (s.dict[n] === -1 || shallower(s.dict[n]!, n)) && within(s.outHead[n]!, -1, patterns),
-      'a failure or output link does not lead towards the root',
-    );
+  check(tree && tail === nodes, 'the trie is not a tree');
+  let towardsRoot = fail[0] === 0;
+  for (let n = 0; n < nodes && towardsRoot; n++) {
+    const below = depth[n]!;
+    const failure = fail[n]!;
+    const output = dict[n]!;
+    const head = outHead[n]!;
+    towardsRoot =
+      (n === 0 || (failure >= 0 && failure < nodes && depth[failure]! < below)) &&
+      (output === -1 || (output >= 0 && output < nodes && depth[output]! < below)) &&
+      head >= -1 &&
+      head < patterns;
   }
+  check(towardsRoot, 'a failure or output link does not lead towards the root');
 
+  const entities = wire.entityIds.length;
+  const aliases = wire.aliases.length;
   const rules: PatternRule[] = [];
   for (let p = 0; p < patterns; p++) {
-    const length = s.patternLength[p]!;
-    const flags = s.ruleFlags[p]!;
-    const start = s.ruleDashStart[p]!;
-    const dashAt = Array.from(s.dashPool.subarray(start, start + s.ruleDashCount[p]!));
-    check(
-      within(s.outNext[p]!, -1, p) &&
-        within(length, 1, maxLength + 1) &&
-        within(s.ruleEntity[p]!, 0, wire.entityIds.length) &&
-        within(s.ruleAlias[p]!, 0, wire.aliases.length) &&
-        within(flags, 0, RIGHT * 2) &&
-        within(start, 0, dashPool + 1) &&
-        dashAt.length === s.ruleDashCount[p] &&
-        dashAt.every((offset) => within(offset, 0, length)),
-      `pattern ${p} is out of range`,
-    );
+    const length = patternLength[p]!;
+    const flags = ruleFlags[p]!;
+    const start = ruleDashStart[p]!;
+    const count = ruleDashCount[p]!;
+    const entity = ruleEntity[p]!;
+    const alias = ruleAlias[p]!;
+    let inRange =
+      outNext[p]! >= -1 && outNext[p]! < p &&
+      length >= 1 && length <= maxLength &&
+      entity >= 0 && entity < entities &&
+      alias >= 0 && alias < aliases &&
+      flags >= 0 && flags < RIGHT * 2 &&
+      start >= 0 && count >= 0 && start + count <= dashPool;
+    const dashAt: number[] = [];
+    for (let d = start; d < start + count && inRange; d++) {
+      inRange = dashes[d]! >= 0 && dashes[d]! < length;
+      dashAt.push(dashes[d]!);
+    }
+    check(inRange, `pattern ${p} is out of range`);
     rules.push({
-      entity: s.ruleEntity[p]!,
-      alias: wire.aliases[s.ruleAlias[p]!]!,
+      entity,
+      alias: wire.aliases[alias]!,
       exclude: (flags & EXCLUDE) !== 0,
       always: (flags & ALWAYS) !== 0,
       acronym: (flags & ACRONYM) !== 0,
@@ -251,17 +270,21 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   const startsPattern = new Uint8Array(0x10000);
   let startsAlias = new Uint8Array(0x10000);
   let exclusionsApart = false;
-  for (let i = 0; i < s.classPairs.length; i += 2) {
-    const code = s.classPairs[i]!;
-    const cls = s.classPairs[i + 1]!;
-    check(within(code, 0, 0x10000) && (within(cls, 1, alphabet + 1) || cls === IGNORE_CLASS), 'a character class is out of range');
+  let classesInRange = true;
+  const spelled: (readonly [number, number])[] = [];
+  for (let i = 0; i < classPairs.length && classesInRange; i += 2) {
+    const code = classPairs[i]!;
+    const cls = classPairs[i + 1]!;
+    classesInRange = code >= 0 && code < 0x10000 && ((cls >= 1 && cls <= alphabet) || cls === IGNORE_CLASS);
     classOf[code] = cls;
-    if (cls < alphabet && s.rootNext[cls] !== 0) {
+    spelled.push([code, cls]);
+    if (cls < alphabet && rootNext[cls] !== 0) {
       startsPattern[code] = 1;
       if (aliasClasses.has(cls)) startsAlias[code] = 1;
       else exclusionsApart = true;
     }
   }
+  check(classesInRange, 'a character class is out of range');
   // One table when every start is an alias's: the scan then needs one pass (runtime.ts).
   if (!exclusionsApart) startsAlias = startsPattern;
 
@@ -269,21 +292,18 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
     classOf,
     spaceClass: 1,
     dashClass: alphabet,
-    rootNext: s.rootNext,
+    rootNext,
     startsPattern,
     startsAlias,
-    edgeStart: s.edgeStart,
-    edgeLabel: Uint16Array.from(s.edgeLabel),
-    edgeTarget: s.edgeTarget,
-    fail: s.fail,
-    outHead: s.outHead,
-    outNext: s.outNext,
-    dict: s.dict,
-    spelling: spellingOf(
-      Array.from({ length: s.classPairs.length / 2 }, (_, i) => [s.classPairs[2 * i]!, s.classPairs[2 * i + 1]!] as const),
-      alphabet + 1,
-    ),
-    patternLength: s.patternLength,
+    edgeStart,
+    edgeLabel: Uint16Array.from(edgeLabel),
+    edgeTarget,
+    fail,
+    outHead,
+    outNext,
+    dict,
+    spelling: spellingOf(spelled, alphabet + 1),
+    patternLength,
     maxLength,
   };
   return { entityIds: wire.entityIds, rules, automaton };
