@@ -14,12 +14,12 @@ import type { CompiledMatcher, Matcher, MatchState, Span } from './types';
  * one cannot need them, and a phrase such as "state of Washington" would
  * otherwise send the scan into the automaton at every "s" of every page.
  */
-export function matcherFrom({ entityIds, rules, automaton }: CompiledMatcher): Matcher {
+export function matcherFrom({ entityIds, rules, automaton, anchors: shipped }: CompiledMatcher): Matcher {
   if (rules.length === 0) return { scan: () => [] };
   const scanner = new Scanner(automaton, rules);
   const hits = new Candidates();
   const { startsAlias, startsPattern } = automaton;
-  const anchors = anchorExpressions(automaton, startsPattern);
+  const anchors = shipped !== undefined ? shipped : anchorExpressions(automaton, startsPattern);
   if (anchors) {
     return {
       scan(text: string, state: MatchState): Span[] {

@@ -70,4 +70,9 @@ export interface CompiledMatcher {
   /** Indexed like the automaton's patterns. */
   rules: readonly PatternRule[];
   automaton: Automaton;
+  /**
+   * Where patterns may begin (anchors.ts), when they came with the tables;
+   * otherwise read off the automaton when the matcher is made.
+   */
+  anchors?: readonly RegExp[] | null;
 }

@@ -20,6 +20,7 @@ export const MatcherWireSchema = z.object({
   entityIds: z.array(z.string()),
   aliases: z.array(z.string()),
   tables: z.string(),
+  anchors: z.nullable(z.array(z.string())),
 });
 
 /**
