@@ -11,16 +11,19 @@ export interface PageMatcher {
 
 /**
  * Compiled once per story and worker lifetime rather than once per page: every
- * frame the screen lets through asks for it. Keyed by the stored aliases themselves, so
- * a re-seeded pack can never be answered with a stale automaton.
+ * frame the screen lets through asks for it, and waits for it before its first
+ * highlight. Keyed by the stored story's pack hash, which every write of a pack
+ * sets (seed-story.ts): one small read tells a re-seeded pack from the one
+ * compiled, where reading all its aliases took the worker 10–15 ms.
  */
 let cached: { key: string; value: PageMatcher } | undefined;
 
 /** What a page needs to find the current story's mentions: the compiled matcher and each entity's category. */
 export async function getPageMatcher(db: StoryDatabase): Promise<PageMatcher> {
-  const { storyId, entities } = await getMatchableEntities(db);
-  const key = JSON.stringify([storyId, entities]);
+  const story = await db.stories.toCollection().first();
+  const key = JSON.stringify([db.name, story?.id, story?.packHash]);
   if (cached?.key !== key) {
+    const { storyId, entities } = await getMatchableEntities(db);
     cached = {
       key,
       value: {

@@ -1,0 +1,44 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMatchState, decodeMatcher, matcherFrom } from '../core/matcher';
+import { parseStoryPack } from '../core/story/verify-pack';
+import { StoryDatabase } from './db';
+import { getPageMatcher } from './page-matcher';
+import { seedStory, writePack } from './seed-story';
+import { loadPackSource, uniqueDbName } from './test-support';
+
+const dbs: StoryDatabase[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+async function seeded(): Promise<StoryDatabase> {
+  const db = new StoryDatabase(uniqueDbName());
+  dbs.push(db);
+  const result = await seedStory(db, loadPackSource());
+  if (!result.ok) throw new Error('the bundled pack was rejected');
+  return db;
+}
+
+const finds = async (db: StoryDatabase, text: string) =>
+  matcherFrom(decodeMatcher((await getPageMatcher(db)).matcher))
+    .scan(text, createMatchState())
+    .map((span) => span.entityId);
+
+describe('the matcher pages are sent', () => {
+  it('is compiled once and answered again while the stored pack stays the same', async () => {
+    const db = await seeded();
+    const first = await getPageMatcher(db);
+    expect(await getPageMatcher(db)).toBe(first);
+  });
+
+  it('is compiled again when another pack is written, never answered stale', async () => {
+    const db = await seeded();
+    expect(await finds(db, 'Vova flew to Pyongyang.')).toEqual(['pyongyang']);
+    const source = loadPackSource();
+    const parsed = parseStoryPack(source.files, source.article);
+    if (!parsed.ok) throw new Error('the bundled pack was rejected');
+    const putin = parsed.pack.entities.find((entity) => entity.id === 'vladimir-putin')!;
+    putin.aliases.push({ ...putin.aliases.at(-1)!, text: 'Vova' });
+    await writePack(db, parsed.pack, 'another-hash');
+    expect(await finds(db, 'Vova flew to Pyongyang.')).toEqual(['vladimir-putin', 'pyongyang']);
+  });
+});
