@@ -4,6 +4,8 @@ import { startAnnotator } from '../../page/annotator';
 // Injected by the background into a frame whose screen found a name of the story (story.content).
 export default defineContentScript({
   registration: 'runtime',
+  // WXT would also tell the page's own window that the script started: its listeners would run for it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startAnnotator(ctx).catch((error: unknown) => console.warn('[Backstory]', error));
   },

@@ -11,6 +11,8 @@ import { getPageBridge } from '../../page/page-bridge';
 // scan), and before a command from the popup or the keyboard reaches the page.
 export default defineContentScript({
   registration: 'runtime',
+  // WXT would also tell the page's own window that the script started: its listeners would run for it.
+  noScriptStartedPostMessage: true,
   cssInjectionMode: 'manual',
   async main(ctx) {
     try {

@@ -25,6 +25,22 @@ test.describe('the demo article', () => {
     expect(await shadowUiText(page)).toMatch(/Person/);
   });
 
+  test('the page hears nothing from Backstory: no message reaches its window', async ({ page, server }) => {
+    // The page's own listeners (analytics, embeds) would run for any message posted to its window.
+    await page.addInitScript(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { heard: unknown[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(event.data));
+    });
+    await page.goto(`${server.origin}/demo`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+    // The card script too: it comes in idle time, and a hover opens its card.
+    const point = await pointOfText(page, 'North Korea');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => shadowUiText(page)).toContain('North Korea');
+    expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
+  });
+
   test('the page text is exactly what the server sent', async ({ page, server }) => {
     await page.goto(`${server.origin}/demo`);
     await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
