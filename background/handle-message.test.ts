@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { createMatchState, decodeMatcher, matcherFrom } from '../core/matcher';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { updateSettings } from '../extension/settings-store';
 import { StoryDatabase } from './db';
 import { handleMessage, type HandlerContext } from './handle-message';
 import { createStoryService } from './story-service';
@@ -28,14 +31,28 @@ describe('handleMessage', () => {
     }
   });
 
-  it('answers matcher/get with the compiled story and each entity\'s category, and no prose', async () => {
+  it('answers matcher/get with the compiled story, each entity\'s category and the settings, and no prose', async () => {
     const reply = await handleMessage({ type: 'matcher/get' }, tab, context());
     if (!reply.ok || !('matcher' in reply)) throw new Error(JSON.stringify(reply));
+    expect(reply.settings).toEqual(DEFAULT_SETTINGS);
     expect(reply.entities).toContainEqual({ id: 'vladimir-putin', category: 'person' });
     expect(reply.matcher.aliases).toContain('Vladimir Putin');
     expect(JSON.stringify(reply)).not.toContain('President of Russia');
     const found = matcherFrom(decodeMatcher(reply.matcher)).scan('Vladimir Putin flew to Pyongyang.', createMatchState());
     expect(found.map((span) => span.entityId)).toEqual(['vladimir-putin', 'pyongyang']);
+  });
+
+  it('refuses the matcher to a page where Backstory is switched off, everywhere or on its site', async () => {
+    const page = { ...tab, url: 'https://news.example/story' };
+    try {
+      await updateSettings((settings) => ({ ...settings, offSites: ['news.example'] }));
+      expect(await handleMessage({ type: 'matcher/get' }, page, context())).toEqual({ ok: false, error: 'Backstory is switched off here' });
+      expect(await handleMessage({ type: 'matcher/get' }, { ...page, url: 'https://other.example/' }, context())).toMatchObject({ ok: true });
+      await updateSettings((settings) => ({ ...settings, enabled: false }));
+      expect(await handleMessage({ type: 'matcher/get' }, { ...page, url: 'https://other.example/' }, context())).toMatchObject({ ok: false });
+    } finally {
+      fakeBrowser.reset();
+    }
   });
 
   it('answers entity/get with the facts about the entity and the entities they name', async () => {

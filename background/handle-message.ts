@@ -8,6 +8,7 @@ import {
 } from '../core/messages/protocol';
 import type { StoryDatabase } from './db';
 import { resolveFound } from './found-entities';
+import { activeFor } from './load-card-ui';
 import { recordFrameReport } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
@@ -33,7 +34,12 @@ type Handlers = {
 
 const handlers: Handlers = {
   'story/get': async (_request, _sender, { ready }) => ({ story: await getStorySummary(await ready()) }),
-  'matcher/get': async (_request, _sender, { ready }) => getPageMatcher(await ready()),
+  'matcher/get': async (_request, sender, { ready }) => {
+    const { active, settings } = await activeFor(sender);
+    // The screen asks for it along with the annotator: where Backstory is off, none comes to use it.
+    if (!active) throw new Error('Backstory is switched off here');
+    return { ...(await getPageMatcher(await ready())), settings };
+  },
   'entity/get': async ({ entityId }, _sender, { ready }) => {
     const [card] = await getEntityCards(await ready(), [entityId]);
     if (!card) throw new Error(`Unknown entity "${entityId}"`);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import { ANNOTATOR_MARKER } from '../extension/annotator-keys';
 import { injectCardUi } from '../extension/inject-card-ui';
-import { isActiveOn } from '../core/settings';
+import { isActiveOn, type Settings } from '../core/settings';
 import { injectOnce } from '../extension/inject-once';
 import { readSettingsLight } from '../extension/settings-watch';
 import type { Sender } from './handle-message';
@@ -18,10 +19,19 @@ function senderFrame(sender: Sender): { tabId: number; frameId: number } {
  */
 export async function loadAnnotator(sender: Sender): Promise<boolean> {
   const { tabId, frameId } = senderFrame(sender);
-  // The annotator decides by its own document's hostname too (page/annotator.ts): the same answer.
-  if (!isActiveOn(await readSettingsLight(), hostnameOf(sender.url))) return false;
-  await injectOnce(tabId, frameId, '/content-scripts/annotator.js', 'backstory.annotator');
+  if (!(await activeFor(sender)).active) return false;
+  await injectOnce(tabId, frameId, '/content-scripts/annotator.js', ANNOTATOR_MARKER);
   return true;
+}
+
+/**
+ * Whether Backstory runs in the sender's frame: switched on, and not off for
+ * its site. The annotator decides by its own document's hostname too
+ * (page/annotator.ts): the same answer.
+ */
+export async function activeFor(sender: Sender): Promise<{ active: boolean; settings: Settings }> {
+  const settings = await readSettingsLight();
+  return { active: isActiveOn(settings, hostnameOf(sender.url)), settings };
 }
 
 function hostnameOf(url: string | undefined): string {

@@ -1,5 +1,6 @@
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { PageSideRequest } from '../core/messages/page-protocol';
+import { leaveMatcherReply } from './annotator-keys';
 import { SETTINGS_AREA, SETTINGS_KEY } from './settings-key';
 
 /**
@@ -20,7 +21,12 @@ function extensionApi(): typeof ExtensionApi {
 export function requestAnnotator(onFailure: (error: unknown) => void): void {
   const api = extensionApi();
   const request: PageSideRequest<'page/annotate'> = { type: 'page/annotate' };
+  const matcherRequest: PageSideRequest<'matcher/get'> = { type: 'matcher/get' };
   const ask = () => {
+    // The annotator's first request, sent now rather than once it runs: the story's
+    // matcher is a large reply, which then travels while the annotator is being injected.
+    // A failure is the annotator's to meet: it asks again.
+    leaveMatcherReply(api.runtime.sendMessage(matcherRequest).catch(() => undefined));
     api.runtime.sendMessage(request).then((reply: unknown) => {
       // Only `annotated: false` is acted on; the annotator reports its own failures.
       if ((reply as { annotated?: unknown } | undefined)?.annotated === false) whenSettingsChange(api, ask);

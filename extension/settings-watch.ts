@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { migrateSettingsV1, normalizeSettings, type Settings, type SettingsV1 } from '../core/settings';
 import { SETTINGS_AREA as AREA, SETTINGS_KEY as KEY } from './settings-key';
 
-/** Stored settings of any version, read as the current version. */
-function fromStorage(raw: unknown): Settings {
+/** Stored settings of any version, read as the current version: whatever is stored, or sent. */
+export function settingsFrom(raw: unknown): Settings {
   const v1 = raw as SettingsV1 | undefined;
   if (v1 && typeof v1 === 'object' && 'disabledCategories' in v1) return migrateSettingsV1(v1);
   return normalizeSettings(raw);
@@ -15,12 +15,12 @@ function fromStorage(raw: unknown): Settings {
  */
 export async function readSettingsLight(): Promise<Settings> {
   const stored = await browser.storage[AREA].get(KEY);
-  return fromStorage(stored[KEY]);
+  return settingsFrom(stored[KEY]);
 }
 
 export function watchSettingsLight(onChange: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === AREA && KEY in changes) onChange(fromStorage(changes[KEY]!.newValue));
+    if (area === AREA && KEY in changes) onChange(settingsFrom(changes[KEY]!.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -4,8 +4,10 @@ import { decodeMatcher } from '../core/matcher/wire';
 import type { MentionCounts } from '../core/messages/page-peer';
 import { isActiveOn, type Settings } from '../core/settings';
 import type { Category } from '../core/story/category';
+import { ANNOTATOR_MARKER, takeMatcherReply } from '../extension/annotator-keys';
+import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage } from '../extension/send-page-message';
-import { readSettingsLight, watchSettingsLight } from '../extension/settings-watch';
+import { settingsFrom, watchSettingsLight } from '../extension/settings-watch';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
@@ -16,7 +18,7 @@ const REPORT_INTERVAL_MS = 500;
 /** The card UI loads in idle time after mentions are found, or after this long at the latest. */
 const CARD_UI_IDLE_TIMEOUT_MS = 2000;
 
-const PRESENT = Symbol.for('backstory.annotator');
+const PRESENT = Symbol.for(ANNOTATOR_MARKER);
 
 /** Whether this frame runs the annotator already: the background asks before injecting it. */
 export function annotatorPresent(): boolean {
@@ -34,8 +36,9 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   (globalThis as { [PRESENT]?: true })[PRESENT] = true;
   ctx.onInvalidated(() => delete (globalThis as { [PRESENT]?: true })[PRESENT]);
   const parsed = documentParsed();
-  const [reply, initialSettings] = await Promise.all([sendPageMessage({ type: 'matcher/get' }), readSettingsLight()]);
+  const reply = await firstMatcherReply(takeMatcherReply(), () => sendPageMessage({ type: 'matcher/get' }));
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
+  const initialSettings = settingsFrom(reply.settings);
   if (ctx.isInvalid) return undefined;
 
   const categories = new Map(reply.entities.map((e) => [e.id, e.category as Category]));

@@ -100,8 +100,8 @@ describe('entrypoints', () => {
     const { packages, files } = importGraph(resolve('entrypoints/story/index.ts'), true);
     expect([...packages].filter((p) => !/^wxt(\/|$)/.test(p))).toEqual([]);
     // The annotator and all it needs come from the background, only into frames where a name may be.
-    // From the extension, only the request for the annotator and where the settings it waits on are kept.
-    const allowed = /^(page\/(page-screen|read-text|story-watch|text-walk|composed-order|page-lifecycle|upgrade-watch)|core\/matcher\/(chars|boundaries|screen-text)|extension\/(request-annotator|settings-key))\.ts$/;
+    // From the extension, only the request for the annotator (with the reply it starts from) and where the settings it waits on are kept.
+    const allowed = /^(page\/(page-screen|read-text|story-watch|text-walk|composed-order|page-lifecycle|upgrade-watch)|core\/matcher\/(chars|boundaries|screen-text)|extension\/(request-annotator|settings-key|annotator-keys))\.ts$/;
     expect([...files].map(rel).filter((f) => !f.startsWith('entrypoints/') && !allowed.test(f))).toEqual([]);
   });
 

@@ -34,7 +34,8 @@ export const PageEntitySchema = z.object({ id: z.string(), category: z.string() 
 export const pageSideReplies = {
   /** False where Backstory is off: the frame then asks again when the settings change. */
   'page/annotate': z.object({ annotated: z.boolean() }),
-  'matcher/get': z.object({ storyId: z.string(), entities: z.array(PageEntitySchema), matcher: MatcherWireSchema }),
+  /** With the reader's settings as the background read them: the annotator need not wait for storage before it starts. */
+  'matcher/get': z.object({ storyId: z.string(), entities: z.array(PageEntitySchema), matcher: MatcherWireSchema, settings: z.unknown() }),
   'ui/load': z.object({}),
   'painter/load': z.object({}),
   'tab/found': z.object({}),
