@@ -11,6 +11,7 @@ import { settingsFrom, watchSettingsLight } from '../extension/settings-watch';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
+import { yieldToPage } from './scheduler';
 import { registerPageBridge, type PageChange } from './page-bridge';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
@@ -39,6 +40,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const reply = await firstMatcherReply(takeMatcherReply(), () => sendPageMessage({ type: 'matcher/get' }));
   if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
   const initialSettings = settingsFrom(reply.settings);
+  // The script's own evaluation was one task already: decoding the matcher and starting come in another.
+  await yieldToPage();
   if (ctx.isInvalid) return undefined;
 
   const categories = new Map(reply.entities.map((e) => [e.id, e.category as Category]));
