@@ -120,6 +120,7 @@ function endToEndTable(result: BenchResult): string {
       ['demo article: navigation → first highlight painted', `${formatMs(e.demoFirstHighlightMs)} (load event ends at ${formatMs(e.demoLoadEventMs)})`],
       ...e.noMentionPages.map((p): [string, string] => [`${p.page} (a saved page without mentions): Backstory’s work`, formatMs(p.workMs)]),
       ['4 MiB page without story names: Backstory’s work', formatMs(e.noMentionWorkMs)],
+      ...e.longestTasks.map((t): [string, string] => [`${t.page}: the longest task of Backstory’s scripts`, `${formatMs(t.wallMs)} (CPU ${formatMs(t.cpuMs)})`]),
       [
         'first hover after the service worker stopped: end of the hover delay → card with its facts',
         `${formatMs(e.firstHoverAfterStopMs)}${e.firstHoverWokeWorker === null ? '' : e.firstHoverWokeWorker ? ' (the worker was started)' : ' (the worker stayed stopped)'}`,

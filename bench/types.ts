@@ -107,6 +107,12 @@ export interface EndToEnd {
   firstHoverAfterStopMs: number | null;
   /** Whether any of those hovers started the service worker again (the facts should be in the page already). */
   firstHoverWokeWorker: boolean | null;
+  /**
+   * The longest task of the extension's scripts in each traced page (the demo
+   * article, the pages without mentions): its evaluation or a callback into it,
+   * wall and CPU time, medians over the loads.
+   */
+  longestTasks: { page: string; wallMs: number | null; cpuMs: number | null }[];
   /** How noMentionWorkMs was measured. */
   noMentionMethod: string;
   runs: number;

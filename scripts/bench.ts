@@ -85,6 +85,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
           noMentionPages: [],
           firstHoverAfterStopMs: null,
           firstHoverWokeWorker: null,
+          longestTasks: [],
           noMentionMethod: 'not measured: no extension build',
           runs: 0,
         };
