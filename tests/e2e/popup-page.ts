@@ -58,6 +58,15 @@ export function annotatorIn(extensionPage: Page, tabId: number): Promise<boolean
   }, tabId);
 }
 
+/** Whether the card script is in `tabId`'s top frame: it comes in idle time after the scan, and asks for the page's facts. */
+export function cardIn(extensionPage: Page, tabId: number): Promise<boolean> {
+  return extensionPage.evaluate(async (tabId) => {
+    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+    const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => Symbol.for('backstory.card-api') in globalThis });
+    return probe?.result === true;
+  }, tabId);
+}
+
 /** The toolbar badge of a tab, read from an extension page. */
 export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
   return extensionPage.evaluate((tabId) => {

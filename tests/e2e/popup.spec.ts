@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
-import { annotatorIn, badgeText, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
+import { annotatorIn, badgeText, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
 const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
@@ -87,6 +87,8 @@ test.describe('the popup', () => {
     const painted = await openDemo(page, server.origin);
     const { popup, tabId } = await openPopupFor(context, extensionId, page);
     await expect.poll(() => listedCounts(popup)).toEqual(painted);
+    // The page's own last message to the worker is the card script's request for its facts: not to be mistaken for a wake-up below.
+    await expect.poll(() => cardIn(popup, tabId)).toBe(true);
 
     await stopServiceWorker(context, extensionId, popup);
     await popup.reload();
