@@ -49,23 +49,23 @@ export async function sendToPage(context: BrowserContext, extensionId: string, p
   }
 }
 
-/** Whether the annotator is in `tabId`'s top frame (asked in the content scripts' world, from an extension page). */
-export function annotatorIn(extensionPage: Page, tabId: number): Promise<boolean> {
-  return extensionPage.evaluate(async (tabId) => {
-    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
-    const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => Symbol.for('backstory.annotator') in globalThis });
-    return probe?.result === true;
-  }, tabId);
+/** Whether a content script marked `marker` (a Symbol.for key) runs in `tabId`'s top frame, asked from an extension page. */
+function scriptIn(extensionPage: Page, tabId: number, marker: string): Promise<boolean> {
+  return extensionPage.evaluate(
+    async ([tabId, marker]) => {
+      const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+      const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: (key: string) => Symbol.for(key) in globalThis, args: [marker] });
+      return probe?.result === true;
+    },
+    [tabId, marker] as const,
+  );
 }
 
+/** Whether the annotator is in `tabId`'s top frame. */
+export const annotatorIn = (extensionPage: Page, tabId: number) => scriptIn(extensionPage, tabId, 'backstory.annotator');
+
 /** Whether the card script is in `tabId`'s top frame: it comes in idle time after the scan, and asks for the page's facts. */
-export function cardIn(extensionPage: Page, tabId: number): Promise<boolean> {
-  return extensionPage.evaluate(async (tabId) => {
-    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
-    const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => Symbol.for('backstory.card-api') in globalThis });
-    return probe?.result === true;
-  }, tabId);
-}
+export const cardIn = (extensionPage: Page, tabId: number) => scriptIn(extensionPage, tabId, 'backstory.card-api');
 
 /** The toolbar badge of a tab, read from an extension page. */
 export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
