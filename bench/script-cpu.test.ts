@@ -31,6 +31,27 @@ describe('cpuOfScripts', () => {
     expect(cpuOfScripts(events, ours).ms).toBe(3);
   });
 
+  it('counts the promise jobs our callbacks leave in a task of ours, not those of tasks where the page ran too', () => {
+    const task = (ts: number, dur: number): TraceEvent => ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', ts, dur, tdur: dur, pid: 7, tid: 1 });
+    const microtasks = (ts: number, dur: number, tdur: number): TraceEvent => ({ name: 'RunMicrotasks', ph: 'X', ts, dur, tdur, pid: 7, tid: 1 });
+    const events = [
+      // Ours: a MessageChannel callback resolves a promise, and the async function awaiting it goes on.
+      task(1000, 9000),
+      run('FunctionCall', 1000, 100, 100, OURS),
+      microtasks(1200, 8000, 7000),
+      // The page's: its own callback, then promise jobs of its own.
+      task(20000, 9000),
+      run('FunctionCall', 20000, 100, 100, 'https://page.example/app.js'),
+      microtasks(20200, 8000, 8000),
+      // A task with both: what its promise jobs belong to is not known; only our callback counts.
+      task(40000, 9000),
+      run('FunctionCall', 40000, 100, 100, 'https://page.example/app.js'),
+      run('FunctionCall', 40200, 300, 300, OURS),
+      microtasks(40600, 8000, 8000),
+    ];
+    expect(cpuOfScripts(events, ours).ms).toBeCloseTo(0.1 + 7 + 0.3);
+  });
+
   it('leaves out the service worker (no frame), other events, and says when our scripts never ran', () => {
     const events = [
       run('FunctionCall', 1000, 500, 500, 'chrome-extension://abc/background.js', null),

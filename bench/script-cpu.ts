@@ -1,5 +1,10 @@
 /** The CPU time a page's frames spend running given scripts, read from a Chromium trace. */
-import type { TraceEvent } from './busy-time';
+import { TASK_EVENT, type TraceEvent } from './busy-time';
+
+/** The trace categories cpuOfScripts reads: scripts and callbacks, tasks, promise jobs. */
+export const SCRIPT_CPU_CATEGORIES = ['devtools.timeline', 'toplevel', 'v8.execute'];
+/** A microtask checkpoint: where promise jobs run, an async function going on after an await among them. */
+const MICROTASKS_EVENT = 'RunMicrotasks';
 
 export interface ScriptCpu {
   /** Thread (CPU) time of those scripts' tasks: what the thread spent, not what it waited for a core. */
@@ -41,23 +46,51 @@ function committedAt(events: readonly TraceEvent[], url: string): number | undef
   return at;
 }
 
+const within = (outer: TraceEvent, event: TraceEvent) =>
+  outer.pid === event.pid && outer.tid === event.tid && outer.ts <= event.ts && event.ts <= outer.ts + (outer.dur ?? 0);
+
+/**
+ * The microtask checkpoints that run our promise jobs: those of tasks in
+ * which only our scripts ran, after one of them (a callback of ours that
+ * resolved the promise an async function of ours awaited, say).
+ */
+function ourMicrotasks(events: readonly TraceEvent[], scripts: readonly TraceEvent[], ours: (url: string) => boolean, from: number): TraceEvent[] {
+  const tasks = events.filter((event) => event.name === TASK_EVENT && event.ph === 'X');
+  return events.filter((checkpoint) => {
+    if (checkpoint.name !== MICROTASKS_EVENT || checkpoint.ph !== 'X' || checkpoint.ts < from) return false;
+    const task = tasks.find((t) => within(t, checkpoint));
+    if (!task) return false;
+    const inTask = scripts.filter((script) => within(task, script));
+    return (
+      inTask.length > 0 &&
+      inTask.every((script) => ours(urlOf(script))) &&
+      inTask.some((script) => script.ts + (script.dur ?? 0) <= checkpoint.ts)
+    );
+  });
+}
+
+function urlOf(event: TraceEvent): string {
+  return (event.args as ScriptEventArgs | undefined)?.data?.url ?? '';
+}
+
 /**
  * CPU time of the evaluations of and callbacks into the scripts `ours`
- * accepts, in frames (a service worker has none), each counted once where
- * one runs inside another; with `documentUrl`, only from the main frame's
- * commit of that document on (nothing is counted when the trace has no such
- * commit). Not counted: work they cause outside their own tasks (style
- * recalculation for a stylesheet, promise jobs).
+ * accepts, in frames (a service worker has none), and of the promise jobs
+ * they leave (ourMicrotasks), each counted once where one runs inside
+ * another; with `documentUrl`, only from the main frame's commit of that
+ * document on (nothing is counted when the trace has no such commit). Not
+ * counted: work they cause outside their own tasks (style recalculation for
+ * a stylesheet). Read from a trace of SCRIPT_CPU_CATEGORIES.
  */
 export function cpuOfScripts(events: readonly TraceEvent[], ours: (url: string) => boolean, documentUrl?: string): ScriptCpu {
   const from = documentUrl === undefined ? -Infinity : committedAt(events, documentUrl) ?? Infinity;
-  const runs = events
-    .filter((event) => {
-      if (event.ph !== 'X' || !SCRIPT_EVENTS.has(event.name) || event.ts < from) return false;
-      const data = (event.args as ScriptEventArgs | undefined)?.data;
-      return data?.frame !== undefined && ours(data.url ?? '');
-    })
-    .sort((a, b) => a.ts - b.ts);
+  const scripts = events.filter(
+    (event) => event.ph === 'X' && SCRIPT_EVENTS.has(event.name) && (event.args as ScriptEventArgs | undefined)?.data?.frame !== undefined,
+  );
+  const runs = [
+    ...scripts.filter((event) => event.ts >= from && ours(urlOf(event))),
+    ...ourMicrotasks(events, scripts, ours, from),
+  ].sort((a, b) => a.ts - b.ts);
   const busyUntil = new Map<string, number>();
   let micros = 0;
   let wallMicros = 0;

@@ -19,15 +19,49 @@
  */
 import type { ScreenSource } from '../core/matcher/screen';
 import { createTextScreen, type TextScreen } from '../core/matcher/screen-text';
-import { readText, textNodesOf, type ReadText } from './read-text';
+import { readText, TextParts, textNodesOf, type ReadText } from './read-text';
+import { Slice } from './scheduler';
 import { isReadable, isSkippedTag } from './text-walk';
 
 const ELEMENT_NODE = 1;
 const ORDERED_NODE_SNAPSHOT_TYPE = 7;
 
+/**
+ * A page with more elements than this is read a slice of time at a time.
+ * Reading a page's text costs about what its nodes do: 4 MiB in 80,000 text
+ * nodes took 55–70 ms at once on a slow machine.
+ */
+export const LARGE_PAGE_ELEMENTS = 10_000;
+/**
+ * What a slice's search takes of the text before it, longer than any name
+ * on the page can be: a name that runs from one slice's text into the next
+ * is found (and lets the page through, being in more than one text node).
+ */
+const OVERLAP_CHARS = 256;
+/**
+ * Reading time in one slice: joining what was read and searching it come
+ * after, and the young garbage of a slice's strings is collected in it too.
+ */
+const READ_MS = 4;
+
 export interface PageScreen {
   /** False only when no part of `root` can hold a mention of the story. */
   mayMention(root: Element | ShadowRoot, visit?: VisitShadowRoot): boolean;
+  /**
+   * The same answer for a whole page, but a large one is read a part at a
+   * time (TextParts) in slices of the main thread's time, with `pause()`
+   * between them.
+   */
+  mayMentionInPieces(root: Element, options: PiecesOptions): Promise<boolean>;
+}
+
+export interface PiecesOptions {
+  visit?: VisitShadowRoot;
+  pause: () => Promise<void>;
+  /** A page with more elements than this is read in pieces (LARGE_PAGE_ELEMENTS). */
+  largePage?: number;
+  /** A piece ends after this many characters, if its slice of time has not ended it before. */
+  pieceChars?: number;
 }
 
 /** Told of each open shadow root before it is screened; false leaves it unscreened (it was screened before). */
@@ -65,11 +99,13 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     return false;
   }
 
+  function hostMayMention(host: Element, visit?: VisitShadowRoot): boolean {
+    const shadow = host.shadowRoot;
+    return !!shadow && visit?.(shadow) !== false && mayMention(shadow, visit);
+  }
+
   function shadowRootsMayMention(root: Element | ShadowRoot, visit?: VisitShadowRoot): boolean {
-    for (const host of customElementsUnder(root)) {
-      const shadow = host.shadowRoot;
-      if (shadow && visit?.(shadow) !== false && mayMention(shadow, visit)) return true;
-    }
+    for (const host of customElementsUnder(root)) if (hostMayMention(host, visit)) return true;
     return false;
   }
 
@@ -80,8 +116,56 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     return shadowRootsMayMention(root, visit);
   }
 
-  return { mayMention };
+  /** Whether the piece of text read may hold a mention, the end of the text before it (`overlap`) searched with it. */
+  function pieceMayMention(root: Element, read: ReadText, overlap: string): boolean {
+    const found = screen().namePlaces(overlap + read.text);
+    if (found === null) return true;
+    const places: number[] = [];
+    for (let i = 0; i < found.length; i += 2) {
+      const start = found[i]! - overlap.length;
+      const end = found[i + 1]! - overlap.length;
+      // All in the text before: the slice before searched it.
+      if (end <= 0) continue;
+      if (start < 0) return true;
+      places.push(start, end);
+    }
+    return places.length > 0 && placesMayMention(root, read, places);
+  }
+
+  async function mayMentionInPieces(root: Element, { visit, pause, largePage = LARGE_PAGE_ELEMENTS, pieceChars }: PiecesOptions): Promise<boolean> {
+    if (root.getElementsByTagName('*').length <= largePage) return mayMention(root, visit);
+    const parts = new TextParts(root);
+    const slice = new Slice();
+    let overlap = '';
+    for (;;) {
+      // Paused first too: the page's own parsing and scripts have had the task this began in.
+      await pause();
+      // The page took away a node the reading was to go on from: read it all again, at once.
+      if (!parts.intact) return mayMention(root, visit);
+      slice.begin(READ_MS);
+      const read = parts.read(slice, pieceChars);
+      if (!read) break;
+      if (pieceMayMention(root, read, overlap)) return true;
+      overlap = (overlap + read.text).slice(-OVERLAP_CHARS);
+    }
+    // The shadow roots of custom elements: among the elements entered, and inside those read whole, a slice at a time too.
+    for (const host of parts.entered) if (host.localName.includes('-') && hostMayMention(host, visit)) return true;
+    const customElements = root.ownerDocument.createExpression(CUSTOM_ELEMENTS_AND_SELF);
+    for (const element of parts.whole) {
+      if (slice.expired) {
+        await pause();
+        slice.begin(READ_MS);
+      }
+      const hosts = customElements.evaluate(element, ORDERED_NODE_SNAPSHOT_TYPE);
+      for (let i = 0; i < hosts.snapshotLength; i++) if (hostMayMention(hosts.snapshotItem(i) as Element, visit)) return true;
+    }
+    return false;
+  }
+
+  return { mayMention, mayMentionInPieces };
 }
+
+const CUSTOM_ELEMENTS_AND_SELF = 'descendant-or-self::*[contains(local-name(), "-")]';
 
 /** Elements under `root` with a hyphen in their name, the ones that may host a shadow root, found natively. */
 function customElementsUnder(root: Element | ShadowRoot): Element[] {
@@ -92,7 +176,7 @@ function customElementsUnder(root: Element | ShadowRoot): Element[] {
   const found: Element[] = [];
   for (const context of contexts) {
     const hosts = doc.evaluate(
-      context === root ? './/*[contains(local-name(), "-")]' : 'descendant-or-self::*[contains(local-name(), "-")]',
+      context === root ? './/*[contains(local-name(), "-")]' : CUSTOM_ELEMENTS_AND_SELF,
       context,
       null,
       ORDERED_NODE_SNAPSHOT_TYPE,

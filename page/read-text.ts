@@ -7,8 +7,18 @@
  * related-article data, in country lists) are never mentions.
  */
 
+import type { Slice } from './scheduler';
+import { isSkippedTag } from './text-walk';
+
 const SHOW_TEXT = 0x4;
 const ELEMENT_NODE = 1;
+/**
+ * Above this many unread elements, a root is read in parts (TextParts): a
+ * range set beside an element costs Chromium a count of the siblings before
+ * it, and a page of thousands of inline scripts side by side took 30 s to
+ * read by ranges.
+ */
+export const MAX_RANGE_RUNS = 200;
 
 /**
  * Found in one native query. Other elements the annotator skips (hidden content,
@@ -17,19 +27,27 @@ const ELEMENT_NODE = 1;
  */
 const UNREAD = 'script,style,noscript,textarea,select,datalist,title,desc';
 
+export interface TextRun {
+  /** Where the run starts in the text read. */
+  start: number;
+  /** The unread element it follows; null for a run that starts at the root's start, at `first` or at `at`. */
+  after: Element | null;
+  /** Read in parts (TextParts): the run's text node, or the element whose text it is. */
+  first?: Text;
+  at?: Element;
+}
+
 export interface ReadText {
   text: string;
-  /**
-   * Where each run of text between unread elements starts in `text` (the
-   * first at 0), and the element it follows (null for the first run).
-   */
-  runs: { start: number; after: Element | null }[];
+  /** The runs of text between unread elements, in order, the first at 0. */
+  runs: TextRun[];
 }
 
 export function readText(root: Element | ShadowRoot): ReadText {
   const unread = root.nodeType === ELEMENT_NODE ? outermost(root.querySelectorAll(UNREAD)) : [];
   // Ranges in a shadow root throw in some engines; shadow roots hold little text.
   if (unread.length === 0) return { text: root.textContent ?? '', runs: [{ start: 0, after: null }] };
+  if (unread.length > MAX_RANGE_RUNS) return new TextParts(root).read() ?? { text: '', runs: [] };
   const range = root.ownerDocument.createRange();
   range.selectNodeContents(root);
   const parts: string[] = [];
@@ -65,12 +83,97 @@ function outermost(elements: NodeListOf<Element>): Element[] {
 }
 
 /**
+ * An element is read in one native call when it holds no unread element and
+ * at most this many elements: a call long enough to matter is split.
+ */
+const ONE_CALL_ELEMENTS = 1000;
+const TEXT_NODE = 3;
+
+/**
+ * A root's text read a part at a time, resumably: its elements are read in
+ * one native call each where they are small and hold no unread element,
+ * entered where not; text nodes among entered elements are read one by one.
+ * A page of thousands of unread elements costs no more than one without.
+ */
+export class TextParts {
+  /** The next node to read at each depth entered, the root's children at the bottom. */
+  private readonly next: (Node | null)[];
+  /** Elements entered, to read their children one by one. */
+  readonly entered: Element[] = [];
+  /** Elements read whole or skipped: what is inside them was not looked at one by one. */
+  readonly whole: Element[] = [];
+
+  constructor(private readonly root: Element | ShadowRoot) {
+    this.next = [root.firstChild];
+  }
+
+  /** False when the page took away a node the reading was to go on from: what is left cannot be found. */
+  get intact(): boolean {
+    return this.next.every((node) => node === null || this.root.contains(node));
+  }
+
+  /**
+   * Reads on until everything is read, `slice` is spent or `maxChars` are
+   * read; each element or text node read is a run of its own. Null when
+   * everything was read already.
+   */
+  read(slice?: Slice, maxChars = Infinity): ReadText | null {
+    if (this.next.length === 0) return null;
+    const parts: string[] = [];
+    const runs: TextRun[] = [];
+    let length = 0;
+    while (this.next.length > 0) {
+      const depth = this.next.length - 1;
+      const node = this.next[depth];
+      if (!node) {
+        this.next.pop();
+        continue;
+      }
+      this.next[depth] = node.nextSibling;
+      let text: string;
+      let run: TextRun;
+      if (node.nodeType === TEXT_NODE) {
+        text = (node as Text).data;
+        run = { start: length, after: null, first: node as Text };
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const element = node as Element;
+        if (isSkippedTag(element.localName)) {
+          this.whole.push(element);
+          continue;
+        }
+        if (element.firstElementChild && (element.getElementsByTagName('*').length > ONE_CALL_ELEMENTS || element.querySelector(UNREAD))) {
+          this.entered.push(element);
+          this.next.push(element.firstChild);
+          continue;
+        }
+        this.whole.push(element);
+        text = element.textContent ?? '';
+        run = { start: length, after: null, at: element };
+      } else continue;
+      if (text) {
+        parts.push(text);
+        runs.push(run);
+        length += text.length;
+      }
+      if (length >= maxChars || slice?.spent(text.length + 64)) break;
+    }
+    return { text: parts.join(''), runs };
+  }
+}
+
+/**
  * A walker over the text nodes of `root` from the start of `run` on: the text
  * nodes it returns make up the run's text, in order, and then what follows.
  */
-export function textNodesOf(root: Element | ShadowRoot, run: ReadText['runs'][number]): TreeWalker {
+export function textNodesOf(root: Element | ShadowRoot, run: TextRun): TreeWalker {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  if (run.after) {
+  // Before the element: its own text nodes come next.
+  if (run.at) walker.currentNode = run.at;
+  else if (run.first) {
+    // One step back, so that the next node is the run's first.
+    walker.currentNode = run.first;
+    if (!walker.previousNode()) walker.currentNode = root;
+  } else if (run.after) {
     // Past the whole of the element: a walker set on a node goes on after it, in tree order.
     let last: Node = run.after;
     while (last.lastChild) last = last.lastChild;

@@ -1,6 +1,7 @@
 import { shadowRootOf } from './composed-order';
 import { whenParsed } from './page-lifecycle';
-import type { PageScreen } from './page-screen';
+import type { PageScreen, VisitShadowRoot } from './page-screen';
+import { yieldToPage } from './scheduler';
 import { closestBlock, isBlockElement, isSkippedTag } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
@@ -29,11 +30,13 @@ const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characte
  * screened are looked at again once the page has loaded, and for a while
  * after (upgrade-watch.ts).
  */
-export function watchForStoryNames(screen: PageScreen, onNames: () => void): () => void {
+export function watchForStoryNames(screen: PageScreen, onNames: () => void, onError: (error: unknown) => void): () => void {
   let pending: MutationRecord[] = [];
   let whole = false;
   let idle = 0;
   let stopped = false;
+  /** A screening of the whole page is under way, pausing between its pieces: it reads the page again if `whole` is set meanwhile. */
+  let screeningWhole = false;
 
   const observer = new MutationObserver((records) => {
     // Only kept here: what changed is screened in idle time, off the page's own task.
@@ -43,7 +46,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
       whole = true;
       pending = [];
     } else pending.push(...changes);
-    idle ||= requestIdleCallback(screenChanges, { timeout: SCREEN_TIMEOUT_MS });
+    if (!(whole && screeningWhole)) idle ||= requestIdleCallback(screenChanges, { timeout: SCREEN_TIMEOUT_MS });
   });
 
   const watched = new WeakSet<ShadowRoot>();
@@ -82,17 +85,34 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
     onNames();
   }
 
+  /** Screens the whole page, a piece at a time on a large one, and again for as long as the page changed a lot meanwhile. */
+  async function screenWhole(root: Element, visitFirst: VisitShadowRoot): Promise<void> {
+    screeningWhole = true;
+    try {
+      let visitRoot = visitFirst;
+      do {
+        whole = false;
+        if (await screen.mayMentionInPieces(root, { visit: visitRoot, pause: yieldToPage })) {
+          if (!stopped) found();
+          return;
+        }
+        visitRoot = visitAll;
+      } while (whole && !stopped);
+      if (!stopped) upgrades.add(root.querySelectorAll(':not(:defined)'));
+    } finally {
+      screeningWhole = false;
+    }
+  }
+
   function screenChanges(): void {
     idle = 0;
     const root = pageRoot();
     const records = pending;
     const all = whole;
     pending = [];
-    whole = false;
     if (!root || stopped) return;
     if (all) {
-      if (screen.mayMention(root, visitAll)) found();
-      else upgrades.add(root.querySelectorAll(':not(:defined)'));
+      if (!screeningWhole) screenWhole(root, visitAll).catch(onError);
       return;
     }
     const blocks = new Set<Element | ShadowRoot>();
@@ -123,12 +143,9 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void): () 
   whenParsed(document, () => {
     const root = pageRoot();
     if (stopped || !root) return;
-    if (screen.mayMention(root, visit)) {
-      found();
-      return;
-    }
+    // Watched from the start: what the page changes while a large page is read comes back to be read.
     observer.observe(root, OPTIONS);
-    upgrades.add(root.querySelectorAll(':not(:defined)'));
+    screenWhole(root, visit).catch(onError);
   });
   return stop;
 }

@@ -13,6 +13,19 @@ export interface LaunchedExtension {
   close: () => Promise<void>;
 }
 
+/** Chromium's switches for a run with only the extension in `extensionDir`, and nothing of its own on the network. */
+export function extensionFlags(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-gpu',
+  ];
+}
+
 /** Chromium with the built extension loaded, in a fresh profile that is deleted on close. */
 export async function launchWithExtension(
   options: { headless?: boolean; extensionDir?: string; colorScheme?: 'light' | 'dark' | 'no-preference'; viewport?: { width: number; height: number } } = {},
@@ -24,15 +37,7 @@ export async function launchWithExtension(
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
+    args: extensionFlags(extensionDir),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;

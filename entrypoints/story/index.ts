@@ -10,15 +10,21 @@ import { watchForStoryNames } from '../../page/story-watch';
 // extension API costs milliseconds in every frame of every page, with or without the story.
 
 export default defineUnlistedScript(() => {
+  const report = (error: unknown) => console.warn('[Backstory]', error);
   try {
-    const stop = watchForStoryNames(createPageScreen(__BACKSTORY_SCREEN__), () => {
-      requestAnnotator((error) => {
-        // Most often the extension was reloaded or removed since this page loaded: stop watching.
-        stop();
-        console.warn('[Backstory]', error);
-      });
-    });
+    const stop = watchForStoryNames(
+      createPageScreen(__BACKSTORY_SCREEN__),
+      () => {
+        requestAnnotator((error) => {
+          // Most often the extension was reloaded or removed since this page loaded: stop watching.
+          stop();
+          report(error);
+        });
+      },
+      // A large page is screened a piece at a time, past this call.
+      report,
+    );
   } catch (error) {
-    console.warn('[Backstory]', error);
+    report(error);
   }
 });

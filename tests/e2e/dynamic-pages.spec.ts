@@ -234,3 +234,22 @@ test('a page without the story’s names never wakes the worker; a name that app
   await worker.stop();
   expect(pageErrors).toEqual([]);
 });
+
+test('a page of thousands of paragraphs, screened a slice at a time, is read to its end, and watched after', async ({ page, server }) => {
+  // 24,000 elements: more than the screen reads at once (page/page-screen.ts).
+  const paragraphs = '<p>The council met on <b>Tuesday</b> to discuss the budget.</p>'.repeat(12_000);
+  const longPage = (last: string) => `<!doctype html><html lang="en"><body><main>${paragraphs}${last}</main></body></html>`;
+  server.route('/long-page', longPage('<p id="last">Vladimir Putin arrived.</p>'));
+  server.route('/long-page-without', longPage(''));
+  await page.goto(`${server.origin}/long-page`);
+  await page.locator('#last').scrollIntoViewIfNeeded();
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
+
+  await page.goto(`${server.origin}/long-page-without`);
+  await page.waitForTimeout(1_000);
+  await page.evaluate(() => {
+    document.querySelector('main')!.append(Object.assign(document.createElement('p'), { id: 'late', textContent: 'Kim Jong Un waved.' }));
+  });
+  await page.locator('#late').scrollIntoViewIfNeeded();
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
+});
