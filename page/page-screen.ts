@@ -62,6 +62,8 @@ export interface PiecesOptions {
   largePage?: number;
   /** A piece ends after this many characters, if its slice of time has not ended it before. */
   pieceChars?: number;
+  /** Asked after each pause: true stops the reading, and the answer is false (whoever asked no longer wants it). */
+  cancelled?: () => boolean;
 }
 
 /** Told of each open shadow root before it is screened; false leaves it unscreened (it was screened before). */
@@ -132,7 +134,10 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     return places.length > 0 && placesMayMention(root, read, places);
   }
 
-  async function mayMentionInPieces(root: Element, { visit, pause, largePage = LARGE_PAGE_ELEMENTS, pieceChars }: PiecesOptions): Promise<boolean> {
+  async function mayMentionInPieces(
+    root: Element,
+    { visit, pause, largePage = LARGE_PAGE_ELEMENTS, pieceChars, cancelled = () => false }: PiecesOptions,
+  ): Promise<boolean> {
     if (root.getElementsByTagName('*').length <= largePage) return mayMention(root, visit);
     const parts = new TextParts(root);
     const slice = new Slice();
@@ -140,6 +145,7 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     for (;;) {
       // Paused first too: the page's own parsing and scripts have had the task this began in.
       await pause();
+      if (cancelled()) return false;
       // The page took away a node the reading was to go on from: read it all again, at once.
       if (!parts.intact) return mayMention(root, visit);
       slice.begin(READ_MS);
@@ -154,6 +160,7 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     for (const element of parts.whole) {
       if (slice.expired) {
         await pause();
+        if (cancelled()) return false;
         slice.begin(READ_MS);
       }
       const hosts = customElements.evaluate(element, ORDERED_NODE_SNAPSHOT_TYPE);

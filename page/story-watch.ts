@@ -92,7 +92,8 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
       let visitRoot = visitFirst;
       do {
         whole = false;
-        if (await screen.mayMentionInPieces(root, { visit: visitRoot, pause: yieldToPage })) {
+        // Stopped meanwhile (a name found in a change, or the extension gone): the rest is not read.
+        if (await screen.mayMentionInPieces(root, { visit: visitRoot, pause: yieldToPage, cancelled: () => stopped })) {
           if (!stopped) found();
           return;
         }

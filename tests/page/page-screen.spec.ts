@@ -194,6 +194,23 @@ test.describe('the screen on a large page', () => {
     expect(found).toEqual([false, true, false, true, false, true]);
   });
 
+  test('stops reading when whoever asked no longer wants the answer', async ({ load }) => {
+    const page = await load(LARGE.replace('</main>', '<p>Vladimir Putin arrived.</p></main>'));
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as Win;
+      const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+      let pauses = 0;
+      const pause = async () => {
+        pauses++;
+        await new Promise((resolve) => setTimeout(resolve));
+      };
+      const answer = await screen.mayMentionInPieces(document.body, { pause, cancelled: () => pauses >= 2 });
+      return { answer, pauses };
+    });
+    // The name at the end is never reached.
+    expect(result).toEqual({ answer: false, pauses: 2 });
+  });
+
   test('finds a name the page adds where it has not read yet, and goes on when the page drops what it was to read next', async ({ load }) => {
     expect((await inPieces(await load(LARGE), 'name added ahead')).answer).toBe(true);
     // A name added where it was read already is not its to find: the watch's observer sees that change.
