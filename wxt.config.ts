@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { buildScreen } from './core/matcher/screen';
+import { ANNOTATOR_SCRIPT } from './extension/annotator-keys';
+import { CARD_SCRIPT } from './extension/card-keys';
 import { EntitiesFileSchema } from './core/story/schema';
 import { HIGHLIGHT_CSS } from './page/highlight-styles';
 
@@ -72,6 +74,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'tabs'],
     host_permissions: ['<all_urls>'],
+    // The annotator and the card script are imported as modules (extension/inject-once.ts tells why).
+    // In Chrome only through an address made anew each session, so a page cannot probe for Backstory with it;
+    // Firefox's addresses are already made anew for each install.
+    web_accessible_resources: [
+      { resources: [ANNOTATOR_SCRIPT, CARD_SCRIPT].map((path) => path.slice(1)), matches: ['<all_urls>'], ...(browser !== 'firefox' && { use_dynamic_url: true }) },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+B' },

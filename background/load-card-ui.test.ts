@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import { importScript } from '../extension/inject-once';
 import { updateSettings } from '../extension/settings-store';
 import { loadAnnotator } from './load-card-ui';
 
@@ -10,12 +11,16 @@ describe('the annotator, asked for by a frame whose screen found a name', () => 
   let executeScript: ReturnType<typeof vi.fn>;
   beforeEach(() => {
     fakeBrowser.reset();
-    // The probe finds no annotator in the frame yet.
-    executeScript = vi.fn(async () => [{ frameId: 0, documentId: 'd', result: false }]);
+    // The probe finds no annotator in the frame yet; the import works.
+    executeScript = vi.fn(async (options: { func?: unknown }) => [{ frameId: 0, documentId: 'd', result: options.func === importScript }]);
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
   });
 
-  const injectedFiles = () => executeScript.mock.calls.flatMap(([options]) => (options as { files?: string[] }).files ?? []);
+  const injectedFiles = () =>
+    executeScript.mock.calls.flatMap(([options]) => {
+      const { files, func, args } = options as { files?: string[]; func?: unknown; args?: string[] };
+      return files ?? (func === importScript ? [args![0]] : []);
+    });
 
   it('is injected into that frame', async () => {
     expect(await loadAnnotator(sender)).toBe(true);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ANNOTATOR_MARKER } from '../extension/annotator-keys';
+import { ANNOTATOR_MARKER, ANNOTATOR_SCRIPT } from '../extension/annotator-keys';
 import { injectCardUi } from '../extension/inject-card-ui';
 import { isActiveOn, type Settings } from '../core/settings';
 import { injectOnce } from '../extension/inject-once';
@@ -20,7 +20,7 @@ function senderFrame(sender: Sender): { tabId: number; frameId: number } {
 export async function loadAnnotator(sender: Sender): Promise<boolean> {
   const { tabId, frameId } = senderFrame(sender);
   if (!(await activeFor(sender)).active) return false;
-  await injectOnce(tabId, frameId, '/content-scripts/annotator.js', ANNOTATOR_MARKER);
+  await injectOnce(tabId, frameId, ANNOTATOR_SCRIPT, ANNOTATOR_MARKER, { module: true });
   return true;
 }
 

@@ -32,6 +32,21 @@ describe('longestTaskOfScripts', () => {
     expect(longestTaskOfScripts(events, ours)).toEqual({ ms: 30, cpuMs: 25 });
   });
 
+  it('counts a module evaluated in our content scripts\' world, which names no script', () => {
+    const module = (ts: number, dur: number, worldName: string): TraceEvent => ({ name: 'v8.evaluateModule', ph: 'X', ts, dur, pid: 7, tid: 1, args: { worldId: 5, worldName } });
+    const events = [
+      task(0, 5000, 4000),
+      v8('v8.run', 1000, 2000, 'chrome-extension://abc/story.js'),
+      task(10_000, 19_000, 15_000),
+      module(10_100, 15_000, 'Backstory'),
+      // Another world's module (the page's own, or another extension's): not ours.
+      task(40_000, 50_000, 50_000),
+      module(40_100, 45_000, 'Other'),
+    ];
+    expect(longestTaskOfScripts(events, ours, 'Backstory')).toEqual({ ms: 19, cpuMs: 15 });
+    expect(longestTaskOfScripts(events, ours)).toEqual({ ms: 5, cpuMs: 4 });
+  });
+
   it('is null when none of our scripts ran', () => {
     expect(longestTaskOfScripts([task(0, 5000, 4000), v8('v8.run', 100, 300, 'http://127.0.0.1/app.js')], ours)).toBeNull();
   });

@@ -9,16 +9,18 @@ import { CATEGORIES, type Category } from './story/category';
  * One switch per category. An object rather than z.record: the page script
  * validates settings too, and a record schema is almost a kilobyte of its bundle.
  */
-const CategorySwitchesSchema = z.object(
-  Object.fromEntries(CATEGORIES.map((category) => [category, z.boolean()])) as Record<Category, z.ZodMiniBoolean>,
-);
+const categorySwitchesSchema = () =>
+  z.object(Object.fromEntries(CATEGORIES.map((category) => [category, z.boolean()])) as Record<Category, z.ZodMiniBoolean>);
 
-export const SettingsSchema = z.object({
-  enabled: z.boolean(),
-  categories: CategorySwitchesSchema,
-  /** Hostnames where Backstory stays off ("Off on this site"). */
-  offSites: z.array(z.string()),
-});
+/** Built on first use (core/story/schema.ts tells why). */
+export const SettingsSchema = z.lazy(() =>
+  z.object({
+    enabled: z.boolean(),
+    categories: categorySwitchesSchema(),
+    /** Hostnames where Backstory stays off ("Off on this site"). */
+    offSites: z.array(z.string()),
+  }),
+);
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -5,6 +5,8 @@
  * Only the extension's scripts run in that world; the page's run in another.
  */
 export const ANNOTATOR_MARKER = 'backstory.annotator';
+/** The annotator's file: imported as a module, so a web-accessible resource (wxt.config.ts). */
+export const ANNOTATOR_SCRIPT = '/content-scripts/annotator.js';
 const MATCHER_REPLY_KEY = 'backstory.annotator.matcher-reply';
 
 type Slots = Record<symbol, Promise<unknown> | undefined>;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { importScript } from './inject-once';
 import { sendToTab } from './send-to-tab';
 
 describe('sending a request into a tab', () => {
@@ -23,7 +24,8 @@ describe('sending a request into a tab', () => {
     inject.mockResolvedValueOnce([{ frameId: 0, documentId: 'd', result: false }]);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, revealed: false });
     await sendToTab(5, { type: 'page/next-mention' });
-    expect(inject).toHaveBeenLastCalledWith({ target: { tabId: 5, frameIds: [0] }, files: ['/content-scripts/card.js'] });
+    // Imported as a module (the mock's import works), and waited on until it has started.
+    expect(inject).toHaveBeenLastCalledWith({ target: { tabId: 5, frameIds: [0] }, func: importScript, args: ['/content-scripts/card.js', 'backstory.card.start'] });
     expect(inject.mock.invocationCallOrder.at(-1)!).toBeLessThan(send.mock.invocationCallOrder[0]!);
   });
 

@@ -1,3 +1,5 @@
+import { CARD_MARKER } from '../extension/card-keys';
+
 /**
  * The card UI's API, handed out by the React app once it is mounted; the
  * injected card script also guards against a second injection through it.
@@ -30,7 +32,7 @@ export interface CardApi {
   prefetch(entityIds: readonly string[]): void;
 }
 
-const KEY = Symbol.for('backstory.card-api');
+const KEY = Symbol.for(CARD_MARKER);
 
 type Holder = { [KEY]?: CardApi };
 

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 export type Schemas = Record<string, z.ZodMiniType>;
 export type Failure = { ok: false; error: string };
 
-const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
+const ErrorReplySchema = z.lazy(() => z.object({ ok: z.literal(false), error: z.string() }));
 
 /** One line per problem, with where it is: enough to debug a message, small enough to bundle anywhere. */
 export function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {

@@ -4,35 +4,37 @@
  * there and in the extension's pages, never into the annotator.
  */
 import * as z from 'zod/mini';
+import { once } from '../once';
 import { SlugSchema } from '../story/slug';
 import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
 
-/** Extension → page, validated by the page on receipt. */
-export const pageCommandRequests = {
+/** Extension → page, validated by the page on receipt. Built on first use (core/story/schema.ts tells why). */
+const pageCommandRequests = once(() => ({
   /** Scroll to the next mention of the entity and open its card. */
   'page/reveal': z.object({ type: z.literal('page/reveal'), entityId: SlugSchema }),
   /** The keyboard command: focus the next mention in view and open its card. */
   'page/next-mention': z.object({ type: z.literal('page/next-mention') }),
-};
+}));
 
 /** Page → extension: the replies, validated by the sender. */
-export const pageCommandReplies = {
+const pageCommandReplies = once(() => ({
   'page/reveal': z.object({ revealed: z.boolean() }),
   'page/next-mention': z.object({ revealed: z.boolean() }),
-};
+}));
 
-export type PageMessageType = keyof typeof pageCommandRequests;
-export type PageRequest<T extends PageMessageType> = z.infer<(typeof pageCommandRequests)[T]>;
-export type PageReplyData<T extends PageMessageType> = z.infer<(typeof pageCommandReplies)[T]>;
+type PageCommandRequests = ReturnType<typeof pageCommandRequests>;
+export type PageMessageType = keyof PageCommandRequests;
+export type PageRequest<T extends PageMessageType> = z.infer<PageCommandRequests[T]>;
+export type PageReplyData<T extends PageMessageType> = z.infer<ReturnType<typeof pageCommandReplies>[T]>;
 export type PageReply<T extends PageMessageType> = ({ ok: true } & PageReplyData<T>) | Failure;
 export type AnyPageRequest = { [T in PageMessageType]: PageRequest<T> }[PageMessageType];
 
 /** Validates a request the page received from the extension. */
 export function parsePageRequest(raw: unknown): { ok: true; request: AnyPageRequest } | Failure {
-  return parseRequestIn<AnyPageRequest>(pageCommandRequests, raw);
+  return parseRequestIn<AnyPageRequest>(pageCommandRequests(), raw);
 }
 
 /** Validates a page's reply to a command of type `type`. */
 export function parsePageReply<T extends PageMessageType>(type: T, raw: unknown): PageReply<T> {
-  return parseReplyIn(pageCommandReplies, type, raw) as PageReply<T>;
+  return parseReplyIn(pageCommandReplies(), type, raw) as PageReply<T>;
 }

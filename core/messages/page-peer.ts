@@ -3,14 +3,15 @@
  * background and never bundled into the page (page-protocol.ts has the replies).
  */
 import * as z from 'zod/mini';
+import { once } from '../once';
 import { SlugSchema } from '../story/slug';
 
 /** Mentions per entity id on one page. */
-export const MentionCountsSchema = z.record(SlugSchema, z.int().check(z.minimum(1)));
+export const MentionCountsSchema = z.lazy(() => z.record(SlugSchema, z.int().check(z.minimum(1))));
 export type MentionCounts = z.infer<typeof MentionCountsSchema>;
 
-/** Page → background, validated by the background. */
-export const pageSideRequests = {
+/** Page → background, validated by the background. Built on first use (core/story/schema.ts tells why). */
+export const pageSideRequests = once(() => ({
   /** The screen found a name of the story in this frame: inject the annotator. */
   'page/annotate': z.object({ type: z.literal('page/annotate') }),
   'matcher/get': z.object({ type: z.literal('matcher/get') }),
@@ -19,5 +20,5 @@ export const pageSideRequests = {
   'painter/load': z.object({ type: z.literal('painter/load') }),
   /** What this frame found, whenever it changes. */
   'tab/found': z.object({ type: z.literal('tab/found'), url: z.string(), counts: MentionCountsSchema }),
-};
-export type PageSideRequests = typeof pageSideRequests;
+}));
+export type PageSideRequests = ReturnType<typeof pageSideRequests>;

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { MATCHER_WIRE_VERSION } from '../matcher/wire';
+import { once } from '../once';
 import { parseReplyIn, type Failure } from './envelope';
 import type { PageSideRequests } from './page-peer';
 
@@ -15,23 +16,25 @@ import type { PageSideRequests } from './page-peer';
  * A page script of another version than the background's (an update that
  * half-happened) is told so here.
  */
-export const MatcherWireSchema = z.object({
-  version: z.literal(MATCHER_WIRE_VERSION),
-  entityIds: z.array(z.string()),
-  aliases: z.array(z.string()),
-  tables: z.string(),
-  anchors: z.nullable(z.array(z.string())),
-});
+export const MatcherWireSchema = z.lazy(() =>
+  z.object({
+    version: z.literal(MATCHER_WIRE_VERSION),
+    entityIds: z.array(z.string()),
+    aliases: z.array(z.string()),
+    tables: z.string(),
+    anchors: z.nullable(z.array(z.string())),
+  }),
+);
 
 /**
  * What the content script needs to filter mentions by category: no prose, no
  * facts. Any string: a category the page does not know has no switch, so its
  * mentions show (and the page script carries no enum schema for it).
  */
-export const PageEntitySchema = z.object({ id: z.string(), category: z.string() });
+export const PageEntitySchema = z.lazy(() => z.object({ id: z.string(), category: z.string() }));
 
-/** Background → page: the replies to the page's requests. */
-export const pageSideReplies = {
+/** Background → page: the replies to the page's requests. Built on first use (core/story/schema.ts tells why). */
+export const pageSideReplies = once(() => ({
   /** False where Backstory is off: the frame then asks again when the settings change. */
   'page/annotate': z.object({ annotated: z.boolean() }),
   /** With the reader's settings as the background read them: the annotator need not wait for storage before it starts. */
@@ -39,13 +42,14 @@ export const pageSideReplies = {
   'ui/load': z.object({}),
   'painter/load': z.object({}),
   'tab/found': z.object({}),
-};
+}));
+type PageSideReplies = ReturnType<typeof pageSideReplies>;
 
-export type PageSideType = keyof typeof pageSideReplies;
+export type PageSideType = keyof PageSideReplies;
 export type PageSideRequest<T extends PageSideType> = z.infer<PageSideRequests[T]>;
-export type PageSideReply<T extends PageSideType> = ({ ok: true } & z.infer<(typeof pageSideReplies)[T]>) | Failure;
+export type PageSideReply<T extends PageSideType> = ({ ok: true } & z.infer<PageSideReplies[T]>) | Failure;
 
 /** Validates the background's reply to a page's request. */
 export function parsePageSideReply<T extends PageSideType>(type: T, raw: unknown): PageSideReply<T> {
-  return parseReplyIn(pageSideReplies, type, raw) as PageSideReply<T>;
+  return parseReplyIn(pageSideReplies(), type, raw) as PageSideReply<T>;
 }

@@ -4,6 +4,12 @@
  * every layer can use.
  */
 // zod/mini: the same schemas validate messages in the content script, where bundle size counts.
+//
+// A schema of more than one part is built on its first use (z.lazy), not when a
+// script loads: Zod builds each part with property definitions and trait sets,
+// and in a page's cold code building every schema the card script imports took
+// about a third of its evaluation, a frozen frame for a reader who has not
+// hovered yet. The message tables (core/messages) are built on first use too.
 import * as z from 'zod/mini';
 
 import { CategorySchema } from './category';
@@ -38,87 +44,103 @@ const Text = () => z.string().check(z.trim(), z.minLength(1));
 export const AliasRuleSchema = z.enum(['always', 'after-full-name', 'never']);
 export type AliasRule = z.infer<typeof AliasRuleSchema>;
 
-export const AliasSchema = z.strictObject({
-  /** The written form as it appears in running text, in its usual case. */
-  text: Text(),
-  rule: z._default(AliasRuleSchema, 'always'),
-  /**
-   * Longer phrases that contain this alias but mean something else
-   * ("Washington Post", "George Washington"): inside them the alias is no mention.
-   */
-  exclude: z._default(z.array(Text()), []),
-  /** Declares that another entity legitimately shares this written form. */
-  ambiguous: z._default(z.boolean(), false),
-});
+export const AliasSchema = z.lazy(() =>
+  z.strictObject({
+    /** The written form as it appears in running text, in its usual case. */
+    text: Text(),
+    rule: z._default(AliasRuleSchema, 'always'),
+    /**
+     * Longer phrases that contain this alias but mean something else
+     * ("Washington Post", "George Washington"): inside them the alias is no mention.
+     */
+    exclude: z._default(z.array(Text()), []),
+    /** Declares that another entity legitimately shares this written form. */
+    ambiguous: z._default(z.boolean(), false),
+  }),
+);
 export type Alias = z.infer<typeof AliasSchema>;
 export type AliasInput = z.input<typeof AliasSchema>;
 
 /** Paragraph 0 is the headline; paragraph N is the N-th line after it. */
-export const CitationSchema = z.strictObject({
-  paragraph: z.int().check(z.minimum(0)),
-  /** A verbatim substring of that paragraph of the article, curly quotes included. */
-  quote: z.string().check(z.minLength(1)),
-});
+export const CitationSchema = z.lazy(() =>
+  z.strictObject({
+    paragraph: z.int().check(z.minimum(0)),
+    /** A verbatim substring of that paragraph of the article, curly quotes included. */
+    quote: z.string().check(z.minLength(1)),
+  }),
+);
 export type Citation = z.infer<typeof CitationSchema>;
 
-export const SanctionsSchema = z.strictObject({
-  sanctioned: z.boolean(),
-  /** Entity ids of who imposes or leads the sanctions, where the article says so. */
-  by: z._default(z.array(SlugSchema), []),
-  /** What for, in the article's terms. */
-  reason: z.string().check(z.minLength(1)),
-  citation: CitationSchema,
-});
+export const SanctionsSchema = z.lazy(() =>
+  z.strictObject({
+    sanctioned: z.boolean(),
+    /** Entity ids of who imposes or leads the sanctions, where the article says so. */
+    by: z._default(z.array(SlugSchema), []),
+    /** What for, in the article's terms. */
+    reason: z.string().check(z.minLength(1)),
+    citation: CitationSchema,
+  }),
+);
 export type Sanctions = z.infer<typeof SanctionsSchema>;
 
-export const EntitySchema = z.strictObject({
-  id: SlugSchema,
-  name: Text(),
-  category: CategorySchema,
-  /** A short neutral identifier, never a claim: "capital of North Korea". */
-  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  aliases: z.array(AliasSchema).check(z.minLength(1)),
-  sanctions: z.optional(SanctionsSchema),
-});
+export const EntitySchema = z.lazy(() =>
+  z.strictObject({
+    id: SlugSchema,
+    name: Text(),
+    category: CategorySchema,
+    /** A short neutral identifier, never a claim: "capital of North Korea". */
+    description: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+    aliases: z.array(AliasSchema).check(z.minLength(1)),
+    sanctions: z.optional(SanctionsSchema),
+  }),
+);
 export type Entity = z.infer<typeof EntitySchema>;
 
-export const FactSchema = z.strictObject({
-  id: SlugSchema,
-  kind: FactKindSchema,
-  subjects: z.array(SlugSchema).check(z.minLength(1)),
-  /** Who said it; required for statements, denials and accusations made by someone. */
-  speaker: z.optional(SlugSchema),
-  /** One neutral sentence restating what the article says, nothing more. */
-  text: Text(),
-  citation: CitationSchema,
-  /** Facts on the other side of a contested claim (an accusation and its denial). */
-  contests: z._default(z.array(SlugSchema), []),
-});
+export const FactSchema = z.lazy(() =>
+  z.strictObject({
+    id: SlugSchema,
+    kind: FactKindSchema,
+    subjects: z.array(SlugSchema).check(z.minLength(1)),
+    /** Who said it; required for statements, denials and accusations made by someone. */
+    speaker: z.optional(SlugSchema),
+    /** One neutral sentence restating what the article says, nothing more. */
+    text: Text(),
+    citation: CitationSchema,
+    /** Facts on the other side of a contested claim (an accusation and its denial). */
+    contests: z._default(z.array(SlugSchema), []),
+  }),
+);
 export type Fact = z.infer<typeof FactSchema>;
 
-export const KeyPointSchema = z.strictObject({
-  text: Text(),
-  citation: CitationSchema,
-});
+export const KeyPointSchema = z.lazy(() =>
+  z.strictObject({
+    text: Text(),
+    citation: CitationSchema,
+  }),
+);
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
-export const StoryMetaSchema = z.strictObject({
-  id: SlugSchema,
-  headline: Text(),
-  /** File name of the article text, beside the pack's JSON files. */
-  article: z.string().check(z.minLength(1)),
-  summary: z.array(KeyPointSchema).check(z.minLength(3), z.maxLength(6)),
-});
+export const StoryMetaSchema = z.lazy(() =>
+  z.strictObject({
+    id: SlugSchema,
+    headline: Text(),
+    /** File name of the article text, beside the pack's JSON files. */
+    article: z.string().check(z.minLength(1)),
+    summary: z.array(KeyPointSchema).check(z.minLength(3), z.maxLength(6)),
+  }),
+);
 export type StoryMeta = z.infer<typeof StoryMetaSchema>;
 
-export const EntitiesFileSchema = z.array(EntitySchema).check(z.minLength(1));
-export const FactsFileSchema = z.array(FactSchema).check(z.minLength(1));
+export const EntitiesFileSchema = z.lazy(() => z.array(EntitySchema).check(z.minLength(1)));
+export const FactsFileSchema = z.lazy(() => z.array(FactSchema).check(z.minLength(1)));
 
 /** A whole pack as the database stores it. */
-export const StoryPackSchema = z.strictObject({
-  story: StoryMetaSchema,
-  entities: EntitiesFileSchema,
-  facts: FactsFileSchema,
-});
+export const StoryPackSchema = z.lazy(() =>
+  z.strictObject({
+    story: StoryMetaSchema,
+    entities: EntitiesFileSchema,
+    facts: FactsFileSchema,
+  }),
+);
 export type StoryPack = z.infer<typeof StoryPackSchema>;
 export type StoryPackInput = z.input<typeof StoryPackSchema>;

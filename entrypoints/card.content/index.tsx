@@ -1,54 +1,62 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
+import { CARD_START_KEY } from '../../extension/card-keys';
+import { leaveStart } from '../../extension/script-start';
 import { registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
 import { startInteraction } from '../../page/interaction';
 import { getPageBridge } from '../../page/page-bridge';
 
-// Injected by the background into frames where mentions were found (in idle time after the
-// scan), and before a command from the popup or the keyboard reaches the page.
+// Imported by the background into frames where mentions were found (in idle time after the
+// scan), and before a command from the popup or the keyboard reaches the page (extension/inject-card-ui.ts).
 export default defineContentScript({
   registration: 'runtime',
   // WXT would also tell the page's own window that the script started: its listeners would run for it.
   noScriptStartedPostMessage: true,
   cssInjectionMode: 'manual',
-  async main(ctx) {
-    try {
-      let api: CardApi | undefined;
-      const ready = new Promise<void>((resolve) => {
-        const ui = createShadowRootUi<Root>(ctx, {
-          name: 'backstory-card',
-          position: 'inline',
-          mode: 'closed',
-          css: cardCss,
-          onMount(container) {
-            const root = createRoot(container);
-            root.render(
-              <CardApp
-                onReady={(next) => {
-                  api = next;
-                  registerCardApi(next);
-                  resolve();
-                }}
-              />,
-            );
-            return root;
-          },
-          onRemove(root) {
-            if (api) unregisterCardApi(api);
-            root?.unmount();
-          },
-        });
-        void ui.then((mounted) => mounted.mount());
-      });
-      await ready;
-      const page = getPageBridge();
-      // Without the page script (it failed, or Backstory is not running in this frame) there is nothing to hover.
-      if (page && api) startInteraction(ctx, page, api);
-    } catch (error) {
-      console.warn('[Backstory] The card failed to load', error);
-    }
+  main(ctx) {
+    // Imported as a module, the script cannot return its start to the background: it leaves it to be waited on.
+    return leaveStart(CARD_START_KEY, startCard(ctx));
   },
 });
+
+async function startCard(ctx: ContentScriptContext): Promise<void> {
+  try {
+    let api: CardApi | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      const ui = createShadowRootUi<Root>(ctx, {
+        name: 'backstory-card',
+        position: 'inline',
+        mode: 'closed',
+        css: cardCss,
+        onMount(container) {
+          const root = createRoot(container);
+          root.render(
+            <CardApp
+              onReady={(next) => {
+                api = next;
+                registerCardApi(next);
+                resolve();
+              }}
+            />,
+          );
+          return root;
+        },
+        onRemove(root) {
+          if (api) unregisterCardApi(api);
+          root?.unmount();
+        },
+      });
+      ui.then((mounted) => mounted.mount()).catch(reject);
+    });
+    await ready;
+    const page = getPageBridge();
+    // Without the page script (it failed, or Backstory is not running in this frame) there is nothing to hover.
+    if (page && api) startInteraction(ctx, page, api);
+  } catch (error) {
+    console.warn('[Backstory] The card failed to load', error);
+  }
+}

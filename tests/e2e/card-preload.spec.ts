@@ -50,3 +50,29 @@ test('a page without mentions gets no card script until a mention appears', asyn
   await expect.poll(() => paintedMentions(page)).toBe(1);
   await expect.poll(() => shadowUiText(page)).toBe('');
 });
+
+test('the annotator and the card script are imported as modules, which Chromium compiles off the page’s main thread; the page cannot fetch them', async ({
+  context,
+  page,
+  server,
+  extensionId,
+}) => {
+  const cdp = await context.newCDPSession(page);
+  const parsed: { url: string; isModule: boolean }[] = [];
+  cdp.on('Debugger.scriptParsed', ({ url, isModule }) => {
+    if (url.startsWith(`chrome-extension://${extensionId}/`)) parsed.push({ url: url.replace(/^[^/]*\/\/[^/]*/, ''), isModule: isModule ?? false });
+  });
+  await cdp.send('Debugger.enable');
+  await page.goto(`${server.origin}/demo`);
+  await expect.poll(() => shadowUiText(page)).toBe('');
+  expect(parsed).toEqual([
+    { url: '/story.js', isModule: false },
+    { url: '/content-scripts/annotator.js', isModule: true },
+    { url: '/content-scripts/card.js', isModule: true },
+  ]);
+  // Offered to pages only at an address made anew each session, so a site cannot probe for Backstory with it.
+  for (const script of ['annotator', 'card']) {
+    const url = `chrome-extension://${extensionId}/content-scripts/${script}.js`;
+    expect(await page.evaluate((address) => fetch(address).then(() => 'fetched', () => 'refused'), url)).toBe('refused');
+  }
+});
