@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { requestAnnotator } from '../../extension/request-annotator';
 import { createPageScreen } from '../../page/page-screen';
+import { yieldToPage } from '../../page/scheduler';
 import { watchForStoryNames } from '../../page/story-watch';
 
 // The one script in every page (wxt.config.ts puts it in the manifest), so it holds only the
@@ -15,11 +16,17 @@ export default defineUnlistedScript(() => {
     const stop = watchForStoryNames(
       createPageScreen(__BACKSTORY_SCREEN__),
       () => {
-        requestAnnotator((error) => {
-          // Most often the extension was reloaded or removed since this page loaded: stop watching.
-          stop();
-          report(error);
-        });
+        // In a task of its own: the first use of the extension API costs milliseconds, which the
+        // task that screened the page (often the one that compiled this script) need not carry.
+        yieldToPage()
+          .then(() =>
+            requestAnnotator((error) => {
+              // Most often the extension was reloaded or removed since this page loaded: stop watching.
+              stop();
+              report(error);
+            }),
+          )
+          .catch(report);
       },
       // A large page is screened a piece at a time, past this call.
       report,
