@@ -138,14 +138,19 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     root: Element,
     { visit, pause, largePage = LARGE_PAGE_ELEMENTS, pieceChars, cancelled = () => false }: PiecesOptions,
   ): Promise<boolean> {
+    // Paused first, whatever the page's size: the page's own parsing and scripts have had the task
+    // this began in, and in a new renderer that task also compiled the script on every page.
+    await pause();
+    if (cancelled()) return false;
     if (root.getElementsByTagName('*').length <= largePage) return mayMention(root, visit);
     const parts = new TextParts(root);
     const slice = new Slice();
     let overlap = '';
-    for (;;) {
-      // Paused first too: the page's own parsing and scripts have had the task this began in.
-      await pause();
-      if (cancelled()) return false;
+    for (let first = true; ; first = false) {
+      if (!first) {
+        await pause();
+        if (cancelled()) return false;
+      }
       // The page took away a node the reading was to go on from: read it all again, at once.
       if (!parts.intact) return mayMention(root, visit);
       slice.begin(READ_MS);

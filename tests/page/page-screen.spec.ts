@@ -236,3 +236,21 @@ test.describe('the screen on saved news pages', () => {
     });
   }
 });
+
+test('a small page is read after a pause too: the task the screen was asked in is the page’s, and in a new renderer also the one that compiled the script', async ({
+  load,
+}) => {
+  const page = await load('<p>The council met on Tuesday.</p>');
+  const answer = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+    return screen.mayMentionInPieces(document.body, {
+      pause: async () => {
+        await new Promise((resolve) => setTimeout(resolve));
+        // Read after this: the name is found.
+        document.body.append(Object.assign(document.createElement('p'), { textContent: 'Vladimir Putin arrived.' }));
+      },
+    });
+  });
+  expect(answer).toBe(true);
+});
