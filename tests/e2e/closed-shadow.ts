@@ -70,10 +70,13 @@ export async function shadowUiBox(page: Page, className = 'card-frame') {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const node = findByClass(root, className);
     if (!node) return null;
-    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
-      model: { border: number[] };
-    };
-    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    // The card may close between the two calls: an element without a box is not rendered either.
+    const boxed = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId }).catch((error: Error) => {
+      if (/Could not compute box model/.test(error.message)) return null;
+      throw error;
+    })) as { model: { border: number[] } } | null;
+    if (!boxed) return null;
+    const [x1, y1, , , x3, y3] = boxed.model.border as [number, number, number, number, number, number];
     return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
   } finally {
     await cdp.detach();
