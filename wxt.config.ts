@@ -74,12 +74,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'tabs'],
     host_permissions: ['<all_urls>'],
-    // The annotator and the card script are imported as modules (extension/inject-once.ts tells why).
-    // In Chrome only through an address made anew each session, so a page cannot probe for Backstory with it;
-    // Firefox's addresses are already made anew for each install.
-    web_accessible_resources: [
-      { resources: [ANNOTATOR_SCRIPT, CARD_SCRIPT].map((path) => path.slice(1)), matches: ['<all_urls>'], ...(browser !== 'firefox' && { use_dynamic_url: true }) },
-    ],
+    // In Chrome the annotator and the card script are imported as modules (extension/inject-once.ts tells why;
+    // Firefox injects them as files), only through an address made anew each session, so a page cannot probe for Backstory with it.
+    ...(browser !== 'firefox' && {
+      web_accessible_resources: [{ resources: [ANNOTATOR_SCRIPT, CARD_SCRIPT].map((path) => path.slice(1)), matches: ['<all_urls>'], use_dynamic_url: true }],
+    }),
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+B' },

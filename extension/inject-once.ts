@@ -4,6 +4,14 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 type Target = { tabId: number; frameIds: number[] };
 
 /**
+ * Firefox compiles an injected file of over 5,000 characters off the main
+ * thread already (ChromeUtils.compileScript) and keeps it compiled for the
+ * next page (its content-script cache): a module would gain nothing there, and
+ * would need the files offered to every page. Its build holds no import at all.
+ */
+const IMPORTS_MODULES = !import.meta.env.FIREFOX;
+
+/**
  * Puts a script into one frame of a tab unless it is there already: a second
  * copy would replace the first (WXT stops older copies of a content script),
  * dropping what the first holds. The probe runs in the content scripts' world,
@@ -16,7 +24,7 @@ type Target = { tabId: number; frameIds: number[] };
  * web-accessible resource. With `startKey`, the injection ends once the start
  * the script leaves there settles (extension/script-start.ts), as an injected
  * file's ends once the promise it ends with settles. Where the import is
- * refused, the file is injected as before.
+ * refused, the file is injected as before. Not in Firefox (IMPORTS_MODULES).
  */
 export async function injectOnce(
   tabId: number,
@@ -32,7 +40,7 @@ export async function injectOnce(
     args: [marker],
   });
   if (probe?.result === true) return;
-  if (how.module && (await importInFrame(target, file, how.startKey))) return;
+  if (how.module && IMPORTS_MODULES && (await importInFrame(target, file, how.startKey))) return;
   await browser.scripting.executeScript({ target, files: [file] });
 }
 

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
 import { liveScorePage } from '../../tooling/web-component-page';
-import { expect, test } from './fixtures';
+import { expect, FIREFOX_BUILD, test } from './fixtures';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 
@@ -60,4 +62,10 @@ test('in Firefox, names that come later are highlighted: in the page, and in a w
     document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Vladimir Putin replied.' }));
   });
   await expect.poll(() => painted(tab)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
+});
+
+test('the Firefox build offers pages none of its files: the card and the annotator are injected as files there', () => {
+  // Firefox compiles injected files off the main thread and caches them (extension/inject-once.ts): nothing to import.
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  expect(manifest).not.toHaveProperty('web_accessible_resources');
 });

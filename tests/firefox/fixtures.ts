@@ -5,7 +5,7 @@ import { findFirefox } from '../../tooling/find-browser';
 import { pageServerFixture, type PageServer } from '../../tooling/page-server';
 
 /** `npm test` builds it before the end-to-end tests run. */
-const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 
 interface TabFixtures {
   /** A tab of Firefox with the built extension installed. */
