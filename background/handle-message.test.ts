@@ -135,4 +135,18 @@ describe('contested claims', () => {
     expect(kinds).toContain('denial');
     expect(kinds).toContain('accusation');
   });
+
+  it('shows every side of a dispute on every card: Ukraine’s background fact brings the denial, and the denial its accusation', async () => {
+    const ctx = context();
+    const entities = loadPackSource().files.entities as { id: string }[];
+    for (const entity of entities) {
+      const reply = await handleMessage({ type: 'entity/get', entityId: entity.id }, tab, ctx);
+      if (!reply.ok || !('card' in reply)) throw new Error(JSON.stringify(reply));
+      const shown = new Set(reply.card.facts.map((f) => f.id));
+      for (const fact of reply.card.facts) for (const other of fact.contests) expect(shown, `${entity.id}: ${fact.id} → ${other}`).toContain(other);
+    }
+    const ukraine = await handleMessage({ type: 'entity/get', entityId: 'ukraine' }, tab, ctx);
+    if (!ukraine.ok || !('card' in ukraine)) throw new Error(JSON.stringify(ukraine));
+    expect(ukraine.card.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['weapons-supply-denial', 'weapons-supply-accusation']));
+  });
 });

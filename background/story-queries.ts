@@ -66,7 +66,9 @@ export async function getEntityCards(db: StoryDatabase, entityIds: readonly stri
 
 /**
  * Facts the entity is a subject of or spoke, in the order the article tells them,
- * plus the other side of every contested one: a denial never shows without its accusation.
+ * plus the other side of every contested one, and the other side of that in
+ * turn: a denial never shows without its accusation, even where the entity's
+ * own fact is only the background the denial answers.
  */
 async function factsAbout(db: StoryDatabase, storyId: string, entityId: string) {
   const [asSubject, asSpeaker] = await Promise.all([
@@ -74,9 +76,13 @@ async function factsAbout(db: StoryDatabase, storyId: string, entityId: string) 
     db.facts.where('speaker').equals(entityId).toArray(),
   ]);
   const byId = new Map([...asSubject, ...asSpeaker].filter((f) => f.storyId === storyId).map((f) => [f.id, f]));
-  const otherSides = [...byId.values()].flatMap((f) => f.contests).filter((id) => !byId.has(id));
-  const contested = await db.facts.bulkGet(otherSides.map((id) => [storyId, id] as [string, string]));
-  for (const fact of contested) if (fact) byId.set(fact.id, fact);
+  let added = [...byId.values()];
+  while (added.length > 0) {
+    const otherSides = [...new Set(added.flatMap((f) => f.contests))].filter((id) => !byId.has(id));
+    const contested = await db.facts.bulkGet(otherSides.map((id) => [storyId, id] as [string, string]));
+    added = contested.filter((fact) => fact !== undefined);
+    for (const fact of added) byId.set(fact.id, fact);
+  }
   return [...byId.values()].sort(
     (a, b) => a.citation.paragraph - b.citation.paragraph || a.id.localeCompare(b.id),
   );
