@@ -3,7 +3,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
-import { CLOSE_GRACE_MS } from '../page/hover-card';
 import { CardHost, type CardState } from './CardHost';
 
 /** What one entities/get request may ask for (the protocol's limit). */
@@ -12,8 +11,9 @@ const MAX_CARDS_PER_REQUEST = 500;
 /** Lets the page script drive the card: the app hands its API out once mounted. */
 export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const [state, setState] = useState<CardState>();
-  const engaged = useRef(false);
-  const leaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // The pointer, or keyboard focus, is inside the card: the page side then leaves it open.
+  const pointerInside = useRef(false);
+  const focusInside = useRef(false);
   const current = useRef<CardRequest>(undefined);
 
   // Where keyboard focus was before a card took it, to give it back on close.
@@ -61,7 +61,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const close = useCallback(() => {
     const request = current.current;
     current.current = undefined;
-    engaged.current = false;
+    pointerInside.current = false;
+    focusInside.current = false;
     setState(undefined);
     restoreFocus();
     request?.onClose?.();
@@ -72,11 +73,12 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       show: load,
       hide: () => {
         current.current = undefined;
-        engaged.current = false;
+        pointerInside.current = false;
+        focusInside.current = false;
         setState(undefined);
         restoreFocus();
       },
-      isEngaged: () => engaged.current,
+      isEngaged: () => pointerInside.current || focusInside.current,
       prefetch,
       move: (anchor) => {
         const request = current.current;
@@ -96,14 +98,14 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [state, close]);
 
-  const onPointerInside = useCallback(
-    (inside: boolean) => {
-      engaged.current = inside;
-      clearTimeout(leaveTimer.current);
-      if (!inside && current.current) leaveTimer.current = setTimeout(close, CLOSE_GRACE_MS);
-    },
-    [close],
-  );
+  // Where the pointer goes after it leaves the card is the page side's to judge (page/hover-card.ts):
+  // back onto the card's name keeps the card, onto another name opens that one, elsewhere closes it.
+  const onPointerInside = useCallback((inside: boolean) => {
+    pointerInside.current = inside;
+  }, []);
+  const onFocusInside = useCallback((inside: boolean) => {
+    focusInside.current = inside;
+  }, []);
 
   const openEntity = useCallback(
     (entityId: string) => {
@@ -116,7 +118,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   return (
     // The card speaks the extension's language, whatever the page's own is.
     <div className="root" lang={i18n.t('lang')} dir={i18n.t('dir')}>
-      <CardHost state={state} onOpenEntity={openEntity} onPointerInside={onPointerInside} />
+      <CardHost state={state} onOpenEntity={openEntity} onPointerInside={onPointerInside} onFocusInside={onFocusInside} />
     </div>
   );
 }

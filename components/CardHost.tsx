@@ -11,10 +11,11 @@ interface Props {
   state: CardState;
   onOpenEntity: (entityId: string) => void;
   onPointerInside: (inside: boolean) => void;
+  onFocusInside: (inside: boolean) => void;
 }
 
 /** The floating card: placed beside its mention, flipped and shifted to stay in the viewport. */
-export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
+export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const anchor = state?.request.anchor;
@@ -54,8 +55,10 @@ export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
   }, [anchor, entityId, state?.card, state?.error]);
 
   useEffect(() => {
-    if (!state) onPointerInside(false);
-  }, [state, onPointerInside]);
+    if (state) return;
+    onPointerInside(false);
+    onFocusInside(false);
+  }, [state, onPointerInside, onFocusInside]);
 
   // A card opened from the keyboard takes focus, so Tab walks its links and buttons.
   const wantsFocus = state?.request.focus === true;
@@ -75,6 +78,10 @@ export function CardHost({ state, onOpenEntity, onPointerInside }: Props) {
       data-placed={placed}
       onPointerEnter={() => onPointerInside(true)}
       onPointerLeave={() => onPointerInside(false)}
+      onFocus={() => onFocusInside(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onFocusInside(false);
+      }}
     >
       {state.card ? (
         <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />

@@ -17,7 +17,7 @@ export interface CardRequest {
   anchor: AnchorBox;
   /** Move keyboard focus into the card, and back where it was when the card closes. */
   focus?: boolean;
-  /** Called when the card closes by itself (Escape, pointer left it). */
+  /** Called when the card closes by itself (Escape). */
   onClose?: () => void;
 }
 

@@ -6,33 +6,48 @@ export const OPEN_DELAY_MS = 200;
 /** Grace period that lets the pointer travel from a mention into its card. */
 export const CLOSE_GRACE_MS = 300;
 
-/** Opens and closes the card for the hovered mention, with hover intent and a grace period. */
+/**
+ * Opens and closes the card for the hovered mention, with hover intent and a
+ * grace period. A card the reader asked for (the popup, the keyboard) is
+ * pinned: the pointer passing over the page does not close it, nor the page
+ * scrolling to it under a pointer that rests elsewhere; Escape, a click
+ * outside it, another name hovered or its own leaving the viewport do.
+ */
 export class HoverCard {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private shown: PageMention | undefined;
+  private pinned = false;
 
   constructor(
     private readonly api: CardApi,
     private readonly onShownChange: (mention: PageMention | undefined) => void = () => {},
   ) {}
 
-  /** The pointer now rests on `mention`, or on no mention at all. */
-  hover(mention: PageMention | undefined): void {
+  /**
+   * The pointer now rests on `mention`, or on no mention at all; `scrolled`
+   * when the page moved under a pointer that did not.
+   */
+  hover(mention: PageMention | undefined, how: { scrolled?: boolean } = {}): void {
+    if (this.pinned && how.scrolled) return;
     clearTimeout(this.openTimer);
     if (mention) {
       clearTimeout(this.closeTimer);
       if (mention === this.shown) return;
       this.openTimer = setTimeout(() => this.open(mention), OPEN_DELAY_MS);
-    } else if (this.shown) {
+    } else if (this.shown && !this.pinned) {
       this.scheduleClose();
     }
   }
 
-  /** Opens the card at once; `focus` moves keyboard focus into it (and back on close). */
-  open(mention: PageMention, options: { focus?: boolean } = {}): void {
+  /**
+   * Opens the card at once; `pinned` for one the reader asked for, `focus`
+   * moves keyboard focus into it (and back on close).
+   */
+  open(mention: PageMention, options: { focus?: boolean; pinned?: boolean } = {}): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
+    this.pinned = options.pinned ?? false;
     this.shown = mention;
     this.onShownChange(mention);
     this.api.show({
@@ -63,15 +78,22 @@ export class HoverCard {
     return this.shown;
   }
 
+  /** A press somewhere on the page: outside the card, it closes a pinned card (a hovered one closes as the pointer leaves). */
+  pressed(): void {
+    if (this.shown && this.pinned && !this.api.isEngaged()) this.close();
+  }
+
   private scheduleClose(): void {
     clearTimeout(this.closeTimer);
     this.closeTimer = setTimeout(() => {
-      if (this.api.isEngaged()) return; // the card closes itself when the pointer leaves it
+      // The pointer went into the card, or focus did: its leaving is a hover of its own.
+      if (this.api.isEngaged()) return;
       this.close();
     }, CLOSE_GRACE_MS);
   }
 
   private closed(): void {
+    this.pinned = false;
     this.shown = undefined;
     this.onShownChange(undefined);
   }

@@ -35,10 +35,13 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   );
 
   let pointer = page.pointer();
+  // Whether the pointer itself moved since the last frame, or only the page under it.
+  let moved = pointer !== undefined;
   let frame = 0;
   const onFrame = () => {
     frame = 0;
-    if (pointer) card.hover(lookup.at(pointer.x, pointer.y));
+    if (pointer) card.hover(lookup.at(pointer.x, pointer.y), { scrolled: !moved });
+    moved = false;
     card.follow();
   };
   const schedule = () => {
@@ -49,10 +52,23 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     'pointermove',
     (event) => {
       pointer = { x: event.clientX, y: event.clientY };
+      moved = true;
       schedule();
     },
     { passive: true },
   );
+  ctx.addEventListener(
+    window,
+    'pointerout',
+    (event) => {
+      // Out of the window: it rests on no name any more.
+      if (event.relatedTarget !== null) return;
+      pointer = undefined;
+      card.hover(undefined);
+    },
+    { passive: true },
+  );
+  ctx.addEventListener(window, 'pointerdown', () => card.pressed(), { passive: true, capture: true });
   ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
   ctx.addEventListener(window, 'resize', schedule, { passive: true });
   if (pointer) schedule();

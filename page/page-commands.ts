@@ -21,12 +21,15 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
         : nextMention(annotator.shown, current, () => true, boxOf, innerHeight);
     if (!mention) return false;
     lastRevealed = mention;
-    const box = boxOf(mention);
-    if (box.top < 0 || box.bottom > innerHeight) {
+    if (!inView(boxOf(mention))) {
+      // The element first, so scrolling containers bring it in; then the page, by the name's own box:
+      // a paragraph taller than the screen (a transcript, a <pre>) is centred, not the name in it.
       mention.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const box = boxOf(mention);
+      if (!inView(box)) window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
     }
     annotator.updateViewport();
-    card.open(mention, { focus: request.type === 'page/next-mention' });
+    card.open(mention, { focus: request.type === 'page/next-mention', pinned: true });
     return true;
   };
 
@@ -46,6 +49,8 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
+
+const inView = (box: { top: number; bottom: number }) => box.top >= 0 && box.bottom <= innerHeight;
 
 function boxOf(mention: PageMention) {
   const anchor = anchorOf(mention);

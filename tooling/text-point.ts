@@ -1,9 +1,9 @@
 /**
  * Runs in the page (passed to a test driver's `evaluate`, so it must close
  * over nothing): the viewport centre of an occurrence of `text` in the page's
- * text, scrolled into view first; null when it is not there.
+ * text, scrolled into view first (unless `scroll` is false); null when it is not there.
  */
-export function textPointInPage({ text, occurrence }: { text: string; occurrence: number }): { x: number; y: number } | null {
+export function textPointInPage({ text, occurrence, scroll = true }: { text: string; occurrence: number; scroll?: boolean }): { x: number; y: number } | null {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -13,7 +13,7 @@ export function textPointInPage({ text, occurrence }: { text: string; occurrence
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, at + text.length);
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        if (scroll) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
         const box = range.getClientRects()[0]!;
         return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       }

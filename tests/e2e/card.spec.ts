@@ -42,6 +42,81 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page), { timeout: 3000 }).toBeNull();
   });
 
+  test('stays open when the pointer comes back from the card onto its name; a name reached from the card keeps its own card', async ({
+    page,
+    server,
+  }) => {
+    await openDemo(page, server.origin);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    await page.mouse.move(box.x + 20, box.y + 20, { steps: 4 });
+    await page.waitForTimeout(100);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+
+    // From inside the card onto another name in view, outside the card.
+    const outside = (p: { x: number; y: number }) => p.x < box.x || p.x > box.x + box.width || p.y < box.y || p.y > box.y + box.height;
+    let other: { x: number; y: number } | undefined;
+    for (let occurrence = 0; !other && occurrence < 6; occurrence++) {
+      const candidate = await pointOfText(page, 'North Korea', occurrence, false);
+      if (candidate.y > 0 && candidate.y < page.viewportSize()!.height && outside(candidate)) other = candidate;
+    }
+    expect(other).toBeDefined();
+    await page.mouse.move(box.x + 20, box.y + 20, { steps: 4 });
+    await page.waitForTimeout(100);
+    await page.mouse.move(other!.x, other!.y, { steps: 4 });
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    await page.waitForTimeout(700);
+    expect(await cardTitle(page)).toBe('North Korea');
+  });
+
+  test('a card the popup opened stays open once the page scrolled to its name, wherever the pointer rests; a click outside closes it', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    await openDemo(page, server.origin);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // The pointer rests on the page, on no name: after the scroll, whatever lies under it must not close the card.
+    await page.mouse.move(3, 3);
+    expect(await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'john-kirby' })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await page.waitForTimeout(800);
+    expect(await cardTitle(page)).toBe('John Kirby');
+    // The pointer passing over the page leaves it open too.
+    await page.mouse.move(600, 5, { steps: 3 });
+    await page.waitForTimeout(600);
+    expect(await cardTitle(page)).toBe('John Kirby');
+    await page.mouse.click(3, 3);
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+  });
+
+  test('the popup reveals a name deep inside an element taller than the screen: the name itself comes into view', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    const lines = Array.from({ length: 600 }, (_, i) => (i === 500 ? 'Kim Jong Un spoke at length.' : `Line ${i} of the transcript.`));
+    server.route('/transcript', `<!doctype html><html lang="en"><body><h1>Transcript</h1><pre>${lines.join('\n')}</pre></body></html>`);
+    await page.goto(`${server.origin}/transcript`);
+    // Painted only near the viewport: found once revealing it works.
+    await expect
+      .poll(() => sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'kim-jong-un' }))
+      .toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    const point = await pointOfText(page, 'Kim Jong Un', 0, false);
+    expect(point.y).toBeGreaterThan(0);
+    expect(point.y).toBeLessThan(page.viewportSize()!.height);
+  });
+
   test('closes on Escape', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');

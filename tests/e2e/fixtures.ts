@@ -49,9 +49,9 @@ export function paintedMentions(page: Page): Promise<number> {
   return page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
 }
 
-/** Viewport centre of the first occurrence of `text` in the page's text. */
-export async function pointOfText(page: Page, text: string, occurrence = 0) {
-  const point = await page.evaluate(textPointInPage, { text, occurrence });
+/** Viewport centre of an occurrence of `text` in the page's text, its element scrolled to the centre first unless `scroll` is false. */
+export async function pointOfText(page: Page, text: string, occurrence = 0, scroll = true) {
+  const point = await page.evaluate(textPointInPage, { text, occurrence, scroll });
   if (!point) throw new Error(`"${text}" is not on the page`);
   return point;
 }
