@@ -1,5 +1,6 @@
 import type { PageMention } from './find-mentions';
 import type { MentionIndex } from './mention-index';
+import { selectMention } from './mention-range';
 
 type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
@@ -34,8 +35,7 @@ export function mentionAtPoint(
   // A caret after a name's last letter sits at its end offset: look one back too.
   const mention = index.at(node, offset) ?? (offset > 0 ? index.at(node, offset - 1) : undefined);
   if (!mention) return undefined;
-  probe.setStart(mention.startNode, mention.startOffset);
-  probe.setEnd(mention.endNode, mention.endOffset);
+  if (!selectMention(probe, mention)) return undefined;
   for (const rect of probe.getClientRects()) {
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mention;
   }

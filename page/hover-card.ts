@@ -1,5 +1,6 @@
 import type { CardApi } from './card-bridge';
 import type { PageMention } from './find-mentions';
+import { selectMention } from './mention-range';
 
 /** Hover intent: a mention must stay under the pointer this long before its card opens. */
 export const OPEN_DELAY_MS = 200;
@@ -101,8 +102,7 @@ export class HoverCard {
 
 export function anchorOf(mention: PageMention) {
   const range = document.createRange();
-  range.setStart(mention.startNode, mention.startOffset);
-  range.setEnd(mention.endNode, mention.endOffset);
+  selectMention(range, mention);
   const rects = range.getClientRects();
   const box = rects[0] ?? range.getBoundingClientRect();
   return { x: box.x, y: box.y, width: box.width, height: box.height };

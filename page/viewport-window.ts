@@ -1,4 +1,5 @@
 import type { PageMention } from './find-mentions';
+import { selectMention } from './mention-range';
 
 /** How far beyond the viewport, in viewport heights, mentions stay painted. */
 const MARGIN_SCREENS = 1;
@@ -63,7 +64,6 @@ export class ViewportWindow {
   }
 
   private select(mention: PageMention): void {
-    this.probe.setStart(mention.startNode, mention.startOffset);
-    this.probe.setEnd(mention.endNode, mention.endOffset);
+    selectMention(this.probe, mention);
   }
 }

@@ -183,6 +183,30 @@ test('a long page is scanned in slices: the page’s own tasks and frames run in
   expect(result.frames).toBeGreaterThan(1);
 });
 
+test('a name’s text the page shortens while a long page is scanned breaks nothing: the rest is found, the change read again', async ({ load }) => {
+  const filler = '<p>Nothing to see in this paragraph, only <i>filler</i> text for length.</p>'.repeat(8000);
+  const page = await load(`<h1 id="h">Kim Jong Un meets Vladimir Putin</h1><div>${filler}</div><p>China at the end.</p>`);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    w.lookup = new w.backstoryHarness.MentionLookup(w.annotator);
+    let error = '';
+    const scanned = w.annotator.start().catch((e: unknown) => (error = String(e)));
+    while (w.annotator.mentions.length === 0) await new Promise((done) => setTimeout(done, 0));
+    // As React updates text: in place, shorter than the offsets of the names found in it.
+    (document.getElementById('h')!.firstChild as Text).data = 'Live';
+    const box = document.getElementById('h')!.getBoundingClientRect();
+    const hovered = w.lookup.at(box.x + 5, box.y + box.height / 2)?.text ?? null;
+    w.annotator.updateViewport();
+    await scanned;
+    await new Promise((done) => setTimeout(done, 300));
+    return { error, hovered, found: w.annotator.mentions.map((m) => m.text) };
+  });
+  expect(result.error).toBe('');
+  expect(result.hovered).toBeNull();
+  expect(result.found).toEqual(['China']);
+});
+
 test('without the Highlight API, marks are drawn over the text, and the page DOM stays untouched', async ({ load }) => {
   const page = await load('<p style="font-size:30px">Vladimir Putin met Kim Jong Un.</p>');
   const before = await page.evaluate(() => document.body.innerHTML);
