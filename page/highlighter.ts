@@ -30,8 +30,17 @@ export class Highlighter implements Painter {
   constructor(private readonly documentStyled = false) {
     this.sheet = documentStyled ? highlightSheet() : adoptHighlightStyles();
     this.hovered.priority = 1;
-    CSS.highlights.set(MENTION_HIGHLIGHT, this.painted);
-    CSS.highlights.set(HOVER_HIGHLIGHT, this.hovered);
+    this.register();
+  }
+
+  /**
+   * The page shares the registry of highlights with us: one that clears it for
+   * its own (an in-page search, as MDN's example does) would take ours away
+   * for good. Asked on every update, which is a map lookup.
+   */
+  private register(): void {
+    if (CSS.highlights.get(MENTION_HIGHLIGHT) !== this.painted) CSS.highlights.set(MENTION_HIGHLIGHT, this.painted);
+    if (CSS.highlights.get(HOVER_HIGHLIGHT) !== this.hovered) CSS.highlights.set(HOVER_HIGHLIGHT, this.hovered);
   }
 
   setMentions(mentions: readonly PageMention[]): void {
@@ -43,6 +52,7 @@ export class Highlighter implements Painter {
 
   /** Re-registers the mentions within a screen of the viewport; call at most once a frame. */
   update(): void {
+    this.register();
     const [start, end] = this.window.find(this.mentions);
     if (start === this.windowStart && end === this.windowEnd && this.painted.size > 0) return;
     this.windowStart = start;
@@ -61,6 +71,7 @@ export class Highlighter implements Painter {
   }
 
   setHovered(mention: PageMention | undefined): void {
+    this.register();
     this.hovered.clear();
     if (mention) this.hovered.add(toStaticRange(mention));
   }

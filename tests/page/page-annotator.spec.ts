@@ -207,6 +207,17 @@ test('a name’s text the page shortens while a long page is scanned breaks noth
   expect(result.found).toEqual(['China']);
 });
 
+test('highlights the page takes out of the shared registry (its own search clearing it) come back with the next scroll', async ({ load }) => {
+  const page = await load(ARTICLE);
+  await annotate(page);
+  const before = await painted(page);
+  expect(before).toBeGreaterThan(0);
+  await page.evaluate(() => CSS.highlights.clear());
+  expect(await painted(page)).toBe(0);
+  await page.evaluate(() => (window as unknown as Win).annotator.updateViewport());
+  expect(await painted(page)).toBe(before);
+});
+
 test('without the Highlight API, marks are drawn over the text, and the page DOM stays untouched', async ({ load }) => {
   const page = await load('<p style="font-size:30px">Vladimir Putin met Kim Jong Un.</p>');
   const before = await page.evaluate(() => document.body.innerHTML);
