@@ -1,4 +1,5 @@
 import { composedParent, shadowRootOf } from './composed-order';
+import { holdsText } from './holds-text';
 import { closestBlock, isBlockElement } from './text-walk';
 
 /**
@@ -84,9 +85,11 @@ export class MutationWatcher {
         this.added++;
         // A new block (a feed entry, a paragraph) holds its own text: only it is read again.
         if (isBlockElement(node)) this.dirty.add(node);
-        else inline = true;
+        // A script, a style or an empty wrapper changes no text: the block around it is not read again
+        // (a tag manager appending scripts to <body> would have the whole page read at each one).
+        else if (holdsText(node)) inline = true;
       }
-      for (const node of record.removedNodes) if (!isBlockElement(node)) inline = true;
+      for (const node of record.removedNodes) if (!isBlockElement(node) && holdsText(node)) inline = true;
       // Inline text added or taken out joins what is around it: the whole block is read again.
       if (inline) this.dirty.add(record.target);
     }

@@ -2,19 +2,16 @@ import { shadowRootOf } from './composed-order';
 import { whenParsed } from './page-lifecycle';
 import type { PageScreen, VisitShadowRoot } from './page-screen';
 import { yieldToPage } from './scheduler';
+import { holdsText } from './holds-text';
 import { closestBlock, isBlockElement, isSkippedTag } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
 /** Changes are screened in idle time, at the latest this long after they happened. */
 const SCREEN_TIMEOUT_MS = 500;
 /** More changes than this before they are screened: the whole page is screened instead. */
 const MAX_CHANGES = 200;
-/** Nodes of an added subtree looked at for text before it is screened anyway. */
-const MAX_NODES_LOOKED_AT = 100;
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
@@ -178,25 +175,6 @@ function joinsText(node: Node | null, away: 'previousSibling' | 'nextSibling'): 
   if (!node) return false;
   if (node.nodeType === TEXT_NODE) return true;
   return node.nodeType === ELEMENT_NODE && !isBlockElement(node) && !isSkippedTag((node as Element).localName);
-}
-
-/**
- * Stops at the first text or custom element: a subtree that holds text almost
- * always holds it early. Runs in the page's own task, so a large textless
- * subtree is left to the idle screening after a few nodes.
- */
-function holdsText(node: Node): boolean {
-  if (node.nodeType === TEXT_NODE) return (node as Text).length > 0;
-  if (node.nodeType !== ELEMENT_NODE) return false;
-  if (node.nodeName.includes('-')) return true;
-  if (!node.firstChild) return false;
-  const walker = document.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT);
-  let budget = MAX_NODES_LOOKED_AT;
-  for (let inner = walker.nextNode(); inner; inner = walker.nextNode()) {
-    if (--budget < 0) return true;
-    if (inner.nodeType === TEXT_NODE ? (inner as Text).length > 0 : inner.nodeName.includes('-')) return true;
-  }
-  return false;
 }
 
 function pageRoot(): Element | null {

@@ -106,6 +106,25 @@ test('rescans what the page adds, changes and removes', async ({ load }) => {
   await expect.poll(() => found(page)).toEqual(['china:China', 'john-kirby:John Kirby']);
 });
 
+test('scripts, styles and empty wrappers the page adds to or takes from <body> have nothing read again; text added there is', async ({ load }) => {
+  const page = await load(ARTICLE);
+  await annotate(page);
+  const kept = await page.evaluate(async () => {
+    const w = window as unknown as Win & { before: unknown[] };
+    w.before = [...w.annotator.mentions];
+    const script = Object.assign(document.createElement('script'), { type: 'text/plain', textContent: 'var tag = "Kim Jong Un";' });
+    document.body.append(script, document.createElement('style'), document.createElement('span'));
+    await new Promise((done) => setTimeout(done, 300));
+    script.remove();
+    await new Promise((done) => setTimeout(done, 300));
+    // A rescan of the body would have made every mention anew.
+    return w.annotator.mentions.length === w.before.length && w.annotator.mentions.every((m, i) => m === w.before[i]);
+  });
+  expect(kept).toBe(true);
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('span'), { textContent: ' John Kirby' })));
+  await expect.poll(() => found(page)).toContain('john-kirby:John Kirby');
+});
+
 test('a flood of added nodes is handled by one rescan', async ({ load }) => {
   const page = await load('<div id="feed"></div>');
   await annotate(page);

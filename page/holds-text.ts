@@ -1,0 +1,33 @@
+import { isSkippedTag } from './text-walk';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+/** Nodes of a subtree looked at for text before it is taken to hold some. */
+const MAX_NODES_LOOKED_AT = 100;
+
+/**
+ * Whether a node added to the page or taken out of it may change the text
+ * Backstory reads: it holds text outside the elements never read (a script, a
+ * style, an image), or it is a custom element, which may bring a shadow root.
+ * Stops at the first such text: a subtree that holds text almost always holds
+ * it early. Runs in the page's own task (the screen's observer), so a large
+ * textless subtree is taken to hold text after a few nodes.
+ */
+export function holdsText(node: Node): boolean {
+  if (node.nodeType === TEXT_NODE) return (node as Text).length > 0;
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const name = (node as Element).localName;
+  if (name.includes('-')) return true;
+  if (isSkippedTag(name) || !node.firstChild) return false;
+  const walker = node.ownerDocument!.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT);
+  let budget = MAX_NODES_LOOKED_AT;
+  for (let inner = walker.nextNode(); inner; inner = walker.nextNode()) {
+    if (--budget < 0) return true;
+    if (inner.nodeType === TEXT_NODE) {
+      if ((inner as Text).length > 0 && !isSkippedTag(inner.parentElement?.localName ?? '')) return true;
+    } else if ((inner as Element).localName.includes('-')) return true;
+  }
+  return false;
+}
