@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnnotate, siteOf } from './site';
+import { canAnnotate, isSameView, siteOf } from './site';
 
 describe('pages Backstory runs on', () => {
   it.each([
@@ -23,5 +23,18 @@ describe('pages Backstory runs on', () => {
     expect(siteOf('file:///tmp/a.html')).toBeUndefined();
     expect(siteOf('chrome://newtab/')).toBeUndefined();
     expect(siteOf('')).toBeUndefined();
+  });
+});
+
+describe('isSameView', () => {
+  const same = (a: string, b: string) => isSameView(new URL(a), new URL(b));
+  it('is the same view when only the fragment moved', () => {
+    expect(same('https://news.example/a/story', 'https://news.example/a/story#notes')).toBe(true);
+    expect(same('https://news.example/a/story#one', 'https://news.example/a/story#two')).toBe(true);
+  });
+  it('is a new view when the path, the query or the origin changed', () => {
+    expect(same('https://news.example/a/story', 'https://news.example/a/other')).toBe(false);
+    expect(same('https://news.example/live?page=1', 'https://news.example/live?page=2')).toBe(false);
+    expect(same('https://news.example/a', 'https://www.news.example/a')).toBe(false);
   });
 });

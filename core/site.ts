@@ -33,3 +33,12 @@ export function siteOf(url: string): string | undefined {
   if (!parsed || !canAnnotate(url) || parsed.protocol === 'file:' || !parsed.hostname) return undefined;
   return parsed.hostname;
 }
+
+/**
+ * Whether a URL change leaves the reader on the same view: only the fragment
+ * moved (a table of contents, a footnote, a scroll-spy rewriting the hash).
+ * Then nothing on the page is new and nothing is read again.
+ */
+export function isSameView(from: URL, to: URL): boolean {
+  return from.origin === to.origin && from.pathname === to.pathname && from.search === to.search;
+}

@@ -3,6 +3,7 @@ import { matcherFrom } from '../core/matcher/runtime';
 import { decodeMatcher } from '../core/matcher/wire';
 import type { MentionCounts } from '../core/messages/page-peer';
 import { isActiveOn, type Settings } from '../core/settings';
+import { isSameView } from '../core/site';
 import type { Category } from '../core/story/category';
 import { ANNOTATOR_MARKER, takeMatcherReply } from '../extension/annotator-keys';
 import { firstMatcherReply } from '../extension/matcher-reply';
@@ -87,7 +88,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   let active = false;
   const apply = (settings: Settings) => {
     const wasActive = active;
-    active = isActiveOn(settings, location.hostname);
+    active = isActiveOn(settings, reply.site);
     annotator.setFilter((id) => active && settings.categories[categories.get(id)!] !== false);
     notify('mentions');
     if (active && !wasActive) void annotator.start();
@@ -97,13 +98,20 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
 
   // Single-page apps change the URL without a load: the new view is a new page.
   // The event fires as navigation starts: the app renders the new view after it, so wait two frames.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.addEventListener(window, 'wxt:locationchange', ({ oldUrl, newUrl }) => {
+    if (isSameView(oldUrl, newUrl)) return;
     notify('navigation');
     ctx.requestAnimationFrame(() =>
       ctx.requestAnimationFrame(() => {
         if (active) void annotator.reset();
       }),
     );
+  });
+
+  // Back to this page from the browser's back-forward cache: nothing runs again, but the tab's badge and
+  // the popup's list were those of the page left; the counts are told anew.
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (event.persisted) report(counts);
   });
 
   // Highlights are kept registered around the viewport only.

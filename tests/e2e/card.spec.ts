@@ -117,6 +117,25 @@ test.describe('the hover card', () => {
     expect(point.y).toBeLessThan(page.viewportSize()!.height);
   });
 
+  test('stays open, and the names painted, when only the URL’s fragment changes (a table of contents, a footnote)', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const painted = await paintedMentions(page);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    const counts = await page.evaluate(async () => {
+      const seen: number[] = [];
+      location.hash = 'notes';
+      for (let i = 0; i < 30; i++) {
+        await new Promise((done) => requestAnimationFrame(done));
+        seen.push(CSS.highlights.get('backstory-mention')?.size ?? 0);
+      }
+      return seen;
+    });
+    expect(Math.min(...counts)).toBe(painted);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+  });
+
   test('closes on Escape', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
