@@ -1,6 +1,6 @@
 import { composedParent, shadowRootOf } from './composed-order';
 import { holdsText } from './holds-text';
-import { closestBlock, isBlockElement } from './text-walk';
+import { closestBlock, isBlockElement, isUnreadElement } from './text-walk';
 
 /**
  * Above this many added nodes in one batch, one rescan of the page beats many
@@ -9,7 +9,12 @@ import { closestBlock, isBlockElement } from './text-walk';
 export const COARSE_RESCAN_NODES = 1000;
 const COARSE_SHARE = 0.25;
 
-const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * The attributes that decide whether the walk reads an element: content shown
+ * (`hidden` taken away: "Read more") is read, content made editable is dropped.
+ */
+export const READ_ATTRIBUTES = ['hidden', 'contenteditable'];
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: READ_ATTRIBUTES };
 
 export interface DirtyWork {
   /** Blocks to rescan (a shadow root with no block element in it is one), none inside another. */
@@ -30,6 +35,8 @@ export class MutationWatcher {
   private readonly observed = new WeakSet<ShadowRoot>();
   private pending: MutationRecord[][] = [];
   private readonly dirty = new Set<Node>();
+  /** Elements shown or hidden, made editable or not: read again, or their mentions dropped. */
+  private readonly switched = new Set<Element>();
   private added = 0;
   private removed = false;
 
@@ -69,11 +76,16 @@ export class MutationWatcher {
     this.observer.disconnect();
     this.pending = [];
     this.dirty.clear();
+    this.switched.clear();
   }
 
   private collect(records: readonly MutationRecord[]): void {
     for (const record of records) {
       if (isOurs(record.target)) continue;
+      if (record.type === 'attributes') {
+        this.switched.add(record.target as Element);
+        continue;
+      }
       if (record.type === 'characterData') {
         this.dirty.add(record.target);
         continue;
@@ -99,7 +111,7 @@ export class MutationWatcher {
   take(): DirtyWork | null {
     for (const records of this.pending) this.collect(records);
     this.pending = [];
-    if (this.dirty.size === 0 && !this.removed) return null;
+    if (this.dirty.size === 0 && this.switched.size === 0 && !this.removed) return null;
     const coarse = this.added > Math.max(COARSE_RESCAN_NODES, this.pageTextNodes() * COARSE_SHARE);
     const blocks = new Set<Node>();
     if (!coarse) {
@@ -109,6 +121,15 @@ export class MutationWatcher {
         const block = closestBlock(node, shadowRootOf(node) ?? this.root);
         if (block) blocks.add(block);
       }
+      for (const element of this.switched) {
+        if (!element.isConnected) continue;
+        // Unread now: a rescan of the element itself finds nothing in it, which drops what it held.
+        if (isUnreadElement(element)) blocks.add(element);
+        else {
+          const block = closestBlock(element, shadowRootOf(element) ?? this.root);
+          if (block) blocks.add(block);
+        }
+      }
     }
     // A block inside another dirty block (or its host's) is read with it: walk up, not across (thousands of blocks at once).
     const roots = [...blocks].filter((block) => {
@@ -117,6 +138,7 @@ export class MutationWatcher {
     }) as (Element | ShadowRoot)[];
     const work = { roots, removed: this.removed, coarse };
     this.dirty.clear();
+    this.switched.clear();
     this.added = 0;
     this.removed = false;
     return work;

@@ -7,8 +7,12 @@ import type { Painter } from './painter';
 import { MentionStore } from './mention-store';
 import { MutationWatcher } from './mutation-watcher';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
-import { BlockReader, closestBlock } from './text-walk';
+import { BlockReader, closestBlock, isUnreadElement } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
+
+const ELEMENT_NODE = 1;
+/** Times a full scan starts over because the page took away what it was to read next. */
+const MAX_SCAN_RESTARTS = 3;
 
 /** Custom elements defined late are read in idle time after load, at the latest this long after it. */
 const UPGRADE_TIMEOUT_MS = 1000;
@@ -66,8 +70,9 @@ export class PageAnnotator {
   /** Scans the whole page once, painting as it goes; resolves when done. */
   start(): Promise<void> {
     const body = this.doc.body ?? this.doc.documentElement;
+    // The whole document is watched, not the body: a page may replace its body (Turbo, document.write), and the new one must be read.
     this.watcher ??= new MutationWatcher(
-      body,
+      this.doc.documentElement,
       () => this.scheduleRescan(),
       () => this.textNodes,
     );
@@ -134,7 +139,7 @@ export class PageAnnotator {
     return next;
   }
 
-  private async fullScan(): Promise<void> {
+  private async fullScan(restarts = 0): Promise<void> {
     const generation = this.generation;
     this.store.clear();
     this.state = createMatchState();
@@ -168,6 +173,9 @@ export class PageAnnotator {
       if (done) break;
       await yieldToPage();
       if (generation !== this.generation) return;
+      // The page re-rendered the part the walk was in (a section hydrated, a feed recycling its items): read it all again,
+      // a few times at most, so a page that never stops doing so is still read to its end.
+      if (!reader.intact && restarts < MAX_SCAN_RESTARTS) return this.fullScan(restarts + 1);
     }
     this.textNodes = nodes;
     if (previewing) this.publish();
@@ -235,8 +243,10 @@ export class PageAnnotator {
         while (next < roots.length && !this.slice.expired) {
           const root = roots[next++]!;
           const found: PageMention[] = [];
-          const reader = new BlockReader(root, this.walkOptions);
-          for (let block = reader.next(); block; block = reader.next()) {
+          // An element hidden or made editable since: nothing in it is read, what it held is dropped.
+          const unread = root.nodeType === ELEMENT_NODE && isUnreadElement(root as Element);
+          const reader = unread ? undefined : new BlockReader(root, this.walkOptions);
+          for (let block = reader?.next(); block; block = reader!.next()) {
             for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
           }
           batch.push({ root, found });

@@ -12,7 +12,8 @@ const TEXT_NODE = 3;
 const SCREEN_TIMEOUT_MS = 500;
 /** More changes than this before they are screened: the whole page is screened instead. */
 const MAX_CHANGES = 200;
-const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** Content shown (`hidden` taken away) may bring a name: the attributes the walk reads by (mutation-watcher.ts). */
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'contenteditable'] };
 
 /**
  * Waits until the document may mention the story, then calls `onNames` once.
@@ -142,7 +143,8 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
     const root = pageRoot();
     if (stopped || !root) return;
     // Watched from the start: what the page changes while a large page is read comes back to be read.
-    observer.observe(root, OPTIONS);
+    // The whole document: a page may replace its body (Turbo, document.write), and the new one is screened.
+    observer.observe(document.documentElement, OPTIONS);
     screenWhole(root, visit).catch(onError);
   });
   return stop;
@@ -158,6 +160,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
  */
 function mayBringName(record: MutationRecord): boolean {
   if (record.type === 'characterData') return true;
+  if (record.type === 'attributes') return holdsText(record.target);
   for (const node of record.addedNodes) if (holdsText(node)) return true;
   return (
     record.removedNodes.length > 0 && joinsText(record.previousSibling, 'previousSibling') && joinsText(record.nextSibling, 'nextSibling')

@@ -199,6 +199,15 @@ export class BlockReader {
     this.enter(root);
   }
 
+  /**
+   * False when the page took away a node the walk was to go on from (between
+   * two slices of it): a walker in a detached subtree ends there, and the rest
+   * of the tree would never be read.
+   */
+  get intact(): boolean {
+    return this.frames.every((frame) => frame.node === null || frame.root.contains(frame.node));
+  }
+
   /** The next block in document order, or null when the whole tree was read. */
   next(): TextBlock | null {
     while (this.ready.length === 0) {
@@ -390,6 +399,11 @@ export function closestBlock(node: Node, root: Node): Element | ShadowRoot | nul
 export function isReadable(node: Node, root: Node): boolean {
   for (let el = node.parentElement; el && el !== root; el = el.parentElement) if (isSkipped(el, el.localName)) return false;
   return true;
+}
+
+/** Whether the walk never reads `el`'s text: it, or an element around it in its tree, is skipped (hidden, an editor, a script…). */
+export function isUnreadElement(el: Element): boolean {
+  return isSkipped(el, el.localName) || !isReadable(el, el.ownerDocument);
 }
 
 /** An element that starts a block of its own (decided by tag name, as the walk does). */

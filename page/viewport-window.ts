@@ -3,6 +3,8 @@ import { selectMention } from './mention-range';
 
 /** How far beyond the viewport, in viewport heights, mentions stay painted. */
 const MARGIN_SCREENS = 1;
+/** Mentions at the top of the page measured on every update, for headers that stay on screen (leading()). */
+const LEADING_MENTIONS = 16;
 
 /**
  * Which mentions lie within about a screen of the viewport, found by binary
@@ -40,6 +42,24 @@ export class ViewportWindow {
    */
   mayReach(): boolean {
     return !this.endedEarly;
+  }
+
+  /**
+   * Which of the first `LEADING_MENTIONS` mentions before `start` lie within
+   * the window all the same: those of a sticky or fixed header ("Live: Kim Jong
+   * Un meets Vladimir Putin"), which stays on screen while the page scrolls
+   * past the place it stands at in document order.
+   */
+  leading(mentions: readonly PageMention[], start: number): PageMention[] {
+    const found: PageMention[] = [];
+    const margin = innerHeight * MARGIN_SCREENS;
+    for (let i = 0; i < Math.min(start, LEADING_MENTIONS); i++) {
+      const mention = mentions[i]!;
+      this.select(mention);
+      const box = this.probe.getBoundingClientRect();
+      if ((box.width > 0 || box.height > 0) && box.bottom >= -margin && box.top <= innerHeight + margin) found.push(mention);
+    }
+    return found;
   }
 
   /** The mention's boxes in viewport coordinates. */

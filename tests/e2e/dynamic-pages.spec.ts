@@ -29,6 +29,32 @@ test('a single-page-app navigation starts the page over', async ({ page, server,
   expect(pageErrors).toEqual([]);
 });
 
+test('a page that replaces its whole body (Turbo, document.write) is screened and read in the new one, and kept current there', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  server.route('/new-body', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
+  await page.goto(`${server.origin}/new-body`);
+  await page.waitForTimeout(500);
+  const replaceBody = (html: string) =>
+    page.evaluate((html) => {
+      const body = document.createElement('body');
+      body.innerHTML = html;
+      document.body.replaceWith(body);
+    }, html);
+  await replaceBody('<main><p id="lead">Kim Jong Un met Vladimir Putin.</p></main>');
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
+  // Again, now that the annotator runs: the next body too, and what changes in it.
+  await replaceBody('<main><p id="lead">Japan answered.</p></main>');
+  await expect.poll(() => paintedTexts(page)).toEqual(['Japan']);
+  await page.evaluate(() => {
+    document.getElementById('lead')!.append(' John Kirby spoke.');
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Japan', 'John Kirby']);
+  expect(pageErrors).toEqual([]);
+});
+
 test('a same-origin frame gets highlights of its own', async ({ page, server }) => {
   await page.goto(`${server.origin}/fixtures/framed.html`);
   await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);

@@ -125,6 +125,21 @@ test('scripts, styles and empty wrappers the page adds to or takes from <body> h
   await expect.poll(() => found(page)).toContain('john-kirby:John Kirby');
 });
 
+test('content the page shows (hidden taken away) is read; content it makes editable or hides has its mentions dropped', async ({ load }) => {
+  const page = await load(
+    '<main><div id="more" hidden><p>Kim Jong Un greeted him.</p></div><p>Vladimir Putin spoke.</p><div id="ed"><p>Hello John Kirby here.</p></div></main>',
+  );
+  await annotate(page);
+  expect(await found(page)).toEqual(['vladimir-putin:Vladimir Putin', 'john-kirby:John Kirby']);
+  await page.evaluate(() => document.getElementById('more')!.removeAttribute('hidden'));
+  await expect.poll(() => found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'vladimir-putin:Vladimir Putin', 'john-kirby:John Kirby']);
+  // Typed into afterwards, an editor must not carry highlights that drift off their words.
+  await page.evaluate(() => ((document.getElementById('ed') as HTMLElement).contentEditable = 'true'));
+  await expect.poll(() => found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'vladimir-putin:Vladimir Putin']);
+  await page.evaluate(() => document.getElementById('more')!.setAttribute('hidden', ''));
+  await expect.poll(() => found(page)).toEqual(['vladimir-putin:Vladimir Putin']);
+});
+
 test('a flood of added nodes is handled by one rescan', async ({ load }) => {
   const page = await load('<div id="feed"></div>');
   await annotate(page);
@@ -224,6 +239,24 @@ test('a name’s text the page shortens while a long page is scanned breaks noth
   expect(result.error).toBe('');
   expect(result.hovered).toBeNull();
   expect(result.found).toEqual(['China']);
+});
+
+test('a long page whose section the walk is in is replaced between two slices is still read to its end', async ({ load }) => {
+  const filler = '<p>Nothing to see in this paragraph, only <i>filler</i> text for length.</p>'.repeat(6000);
+  const page = await load(`<p>Vladimir Putin at the top.</p><div id="a">${filler}</div><div><p>Kim Jong Un at the end.</p></div>`);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    const scanned = w.annotator.start();
+    while (w.annotator.mentions.length === 0) await new Promise((done) => setTimeout(done, 0));
+    // As a framework re-rendering a section: the node the walk was to go on from leaves the page.
+    const fresh = document.createElement('div');
+    fresh.innerHTML = '<p>Replaced section.</p>';
+    document.getElementById('a')!.replaceWith(fresh);
+    await scanned;
+    return w.annotator.mentions.map((m) => m.text);
+  });
+  expect(result).toEqual(['Vladimir Putin', 'Kim Jong Un']);
 });
 
 test('highlights the page takes out of the shared registry (its own search clearing it) come back with the next scroll', async ({ load }) => {
@@ -349,6 +382,26 @@ test('rescans of the page keep the mentions inside shadow roots, in reading orde
   await expect.poll(() => counts(page)).toEqual({ china: 3, japan: 3, 'john-kirby': 6 });
   const names = ['japan', 'john-kirby', 'china', 'john-kirby'];
   expect(await found(page)).toEqual([...names, ...names, ...names].map((id) => (id === 'japan' ? 'japan:Japan' : id === 'china' ? 'china:China' : 'john-kirby:John Kirby')));
+});
+
+test('the names of a sticky header stay painted however far the page is scrolled', async ({ load }) => {
+  const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>Paragraph ${i}: ${i % 10 === 0 ? 'China said.' : 'filler text only.'}</p>`).join('');
+  const page = await load(
+    `<header style="position:sticky;top:0;background:#fff">Live: Kim Jong Un meets Vladimir Putin</header><main>${paragraphs}</main>`,
+  );
+  await annotate(page);
+  const paintedTexts = await page.evaluate(() => {
+    window.scrollTo(0, 4000);
+    (window as unknown as Win).annotator.updateViewport();
+    return [...(CSS.highlights.get('backstory-mention') as unknown as Set<StaticRange>)].map((range) => {
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      return live.toString();
+    });
+  });
+  expect(paintedTexts.slice(0, 2)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
+  expect(paintedTexts.filter((text) => text === 'China').length).toBeGreaterThan(3);
 });
 
 test('a rescan of a block that hosts a shadow root reads the shadow root with it', async ({ load }) => {
