@@ -55,6 +55,19 @@ describe('handleMessage', () => {
     }
   });
 
+  it('applies "Off on this site" to every frame of a tab on that site: an embedded frame, a srcdoc frame without a host', async () => {
+    const tabOn = (url: string) => ({ tab: { id: 7, url: 'https://news.example/story' } as never, frameId: 4, url });
+    try {
+      expect(await handleMessage({ type: 'matcher/get' }, tabOn('about:srcdoc'), context())).toMatchObject({ ok: true, site: 'news.example' });
+      await updateSettings((settings) => ({ ...settings, offSites: ['news.example'] }));
+      for (const url of ['about:srcdoc', 'https://embed.example/ticker']) {
+        expect(await handleMessage({ type: 'matcher/get' }, tabOn(url), context())).toEqual({ ok: false, error: 'Backstory is switched off here' });
+      }
+    } finally {
+      fakeBrowser.reset();
+    }
+  });
+
   it('answers entity/get with the facts about the entity and the entities they name', async () => {
     const reply = await handleMessage({ type: 'entity/get', entityId: 'north-korea' }, tab, context());
     if (!reply.ok || !('card' in reply)) throw new Error(JSON.stringify(reply));

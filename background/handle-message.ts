@@ -35,10 +35,10 @@ type Handlers = {
 const handlers: Handlers = {
   'story/get': async (_request, _sender, { ready }) => ({ story: await getStorySummary(await ready()) }),
   'matcher/get': async (_request, sender, { ready }) => {
-    const { active, settings } = await activeFor(sender);
+    const { active, settings, site } = await activeFor(sender);
     // The screen asks for it along with the annotator: where Backstory is off, none comes to use it.
     if (!active) throw new Error('Backstory is switched off here');
-    return { ...(await getPageMatcher(await ready())), settings };
+    return { ...(await getPageMatcher(await ready())), settings, site };
   },
   'entity/get': async ({ entityId }, _sender, { ready }) => {
     const [card] = await getEntityCards(await ready(), [entityId]);

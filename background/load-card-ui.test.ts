@@ -40,4 +40,12 @@ describe('the annotator, asked for by a frame whose screen found a name', () => 
     expect(await loadAnnotator({ ...sender, url: 'https://other.example/story' })).toBe(true);
     expect(injectedFiles()).toEqual(['/content-scripts/annotator.js']);
   });
+
+  it('is not injected into any frame of a tab on a site switched off: a srcdoc frame, an embedded one from another host', async () => {
+    await updateSettings(() => ({ ...DEFAULT_SETTINGS, offSites: ['news.example'] }));
+    const tab = { id: 5, url: 'https://news.example/story' } as never;
+    expect(await loadAnnotator({ tab, frameId: 3, url: 'about:srcdoc' })).toBe(false);
+    expect(await loadAnnotator({ tab, frameId: 4, url: 'https://embed.example/ticker' })).toBe(false);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
 });

@@ -26,12 +26,15 @@ export async function loadAnnotator(sender: Sender): Promise<boolean> {
 
 /**
  * Whether Backstory runs in the sender's frame: switched on, and not off for
- * its site. The annotator decides by its own document's hostname too
- * (page/annotator.ts): the same answer.
+ * its site, the one the reader sees in the address bar and switches off in the
+ * popup: the tab's, for every frame in it (an embedded frame, a srcdoc frame
+ * without a host of its own). The annotator decides by the same `site` after
+ * each change of the settings (page/annotator.ts).
  */
-export async function activeFor(sender: Sender): Promise<{ active: boolean; settings: Settings }> {
+export async function activeFor(sender: Sender): Promise<{ active: boolean; settings: Settings; site: string }> {
   const settings = await readSettingsLight();
-  return { active: isActiveOn(settings, hostnameOf(sender.url)), settings };
+  const site = hostnameOf(sender.tab?.url ?? sender.url);
+  return { active: isActiveOn(settings, site), settings, site };
 }
 
 function hostnameOf(url: string | undefined): string {

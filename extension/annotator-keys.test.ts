@@ -11,6 +11,7 @@ const reply = {
   entities: [{ id: 'vladimir-putin', category: 'person' }],
   matcher: encodeMatcher(compileStory(SUMMIT_ENTITIES)),
   settings: DEFAULT_SETTINGS,
+  site: 'news.example',
 };
 
 describe('the reply to the annotator\'s first request, asked for early by the screen', () => {

@@ -37,8 +37,17 @@ export const PageEntitySchema = z.lazy(() => z.object({ id: z.string(), category
 export const pageSideReplies = once(() => ({
   /** False where Backstory is off: the frame then asks again when the settings change. */
   'page/annotate': z.object({ annotated: z.boolean() }),
-  /** With the reader's settings as the background read them: the annotator need not wait for storage before it starts. */
-  'matcher/get': z.object({ storyId: z.string(), entities: z.array(PageEntitySchema), matcher: MatcherWireSchema, settings: z.unknown() }),
+  /**
+   * With the reader's settings as the background read them: the annotator need not wait for storage before it starts;
+   * and the site they apply to in this frame (its tab's hostname: a frame has none of its own, or another).
+   */
+  'matcher/get': z.object({
+    storyId: z.string(),
+    entities: z.array(PageEntitySchema),
+    matcher: MatcherWireSchema,
+    settings: z.unknown(),
+    site: z.string(),
+  }),
   'ui/load': z.object({}),
   'painter/load': z.object({}),
   'tab/found': z.object({}),

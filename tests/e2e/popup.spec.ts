@@ -107,6 +107,30 @@ test.describe('the popup', () => {
     await expect.poll(() => storedTabs(popup)).not.toContain(`tabFound:${tabId}`);
   });
 
+  test('back to a page the browser kept in its back-forward cache: the badge and the list are that page’s again', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    server.route('/first', '<!doctype html><html lang="en"><body><p>Kim Jong Un met Vladimir Putin in Pyongyang.</p></body></html>');
+    server.route('/second', '<!doctype html><html lang="en"><body><p>Japan answered.</p></body></html>');
+    await page.goto(`${server.origin}/first`);
+    await expect.poll(() => paintedMentions(page)).toBe(3);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+    await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+    await page.goto(`${server.origin}/second`);
+    await expect.poll(() => badgeText(popup, tabId)).toBe('1');
+    // Restored from the cache, the page fires no load event.
+    await page.goBack({ waitUntil: 'commit' });
+    // Restored, not loaded again: the page's own state survived.
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+    await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'kim-jong-un': 1, 'vladimir-putin': 1, pyongyang: 1 });
+  });
+
   test('shows no badge on a page that names nobody from the story', async ({ context, extensionId, page, server }) => {
     server.route('/plain', '<!doctype html><title>Weather</title><p>Sunny with a light breeze all afternoon.</p>');
     await page.goto(`${server.origin}/plain`);
@@ -126,7 +150,8 @@ test.describe('the popup', () => {
     await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
     expect(await listedCounts(popup)).toEqual({});
     expect(await badgeText(popup, tabId)).toBe('');
-    await page.goBack();
+    // Restored from the cache, the page fires no load event.
+    await page.goBack({ waitUntil: 'commit' });
     await expect.poll(() => listedCounts(popup)).not.toEqual({});
   });
 
@@ -270,6 +295,20 @@ test.describe('the switches apply at once in open tabs', () => {
     expect(await paintedMentions(page)).toBe(0);
     await everywhere.click();
     await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+  });
+
+  test('"Off on this site" reaches the frames of the page too, and back on', async ({ context, extensionId, page, server }) => {
+    await page.goto(`${server.origin}/fixtures/framed.html`);
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const framePainted = () => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+    await expect.poll(framePainted).toBe(2);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    const toggle = popup.getByRole('switch', { name: 'Off on this site' });
+    await toggle.click();
+    await expect.poll(() => paintedMentions(page)).toBe(0);
+    await expect.poll(framePainted).toBe(0);
+    await toggle.click();
+    await expect.poll(framePainted).toBe(2);
   });
 
   test('"Off on this site" turns the site off, and back on', async ({ context, extensionId, page, server }) => {
