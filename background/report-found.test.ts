@@ -15,6 +15,13 @@ describe('reports from the frames of a tab', () => {
     expect(await badge(3)).toBe('3');
   });
 
+  it('badges only the page the tab shows: not the names of the page before it, when a frame of the next one reports first', async () => {
+    await recordFrameReport({ tabId: 4, frameId: 0, url: page, topUrl: page, counts: { russia: 4, china: 1, japan: 2 } });
+    const next = 'https://news.example/next';
+    await recordFrameReport({ tabId: 4, frameId: 9, url: 'https://embed.example/', topUrl: next, counts: { 'south-korea': 1 } });
+    expect(await badge(4)).toBe('1');
+  });
+
   it('shows no badge when nothing is found', async () => {
     await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
     await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: {} });

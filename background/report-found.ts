@@ -4,7 +4,7 @@ import type { MentionCounts } from '../core/messages/protocol';
 import { tabOfStoredKey } from '../extension/tab-found-key';
 import { showFoundCount } from './badge';
 import { createPerKeyQueue } from './per-key-queue';
-import { applyFrameReport, forgetTabFound, mergeFrames, readTabFound, writeTabFound } from './tab-found';
+import { applyFrameReport, forgetTabFound, framesOfPage, mergeFrames, readTabFound, writeTabFound } from './tab-found';
 
 const byTab = createPerKeyQueue<number>();
 
@@ -24,8 +24,9 @@ export function recordFrameReport({ tabId, frameId, url, topUrl, counts }: Frame
     const after = applyFrameReport(before, frameId, topUrl === undefined ? { url, counts } : { url, topUrl, counts });
     // Frames re-report unchanged counts as pages mutate; an unchanged write would still wake every open popup.
     if (JSON.stringify(after) !== JSON.stringify(before)) await writeTabFound(tabId, after);
-    // Always set: a reload clears the badge even when the counts stay the same.
-    await showFoundCount(tabId, mergeFrames(after).size);
+    // Always set: a reload clears the badge even when the counts stay the same. Only the page the tab
+    // shows counts, as in the popup: a frame of the next page may report before its top frame does.
+    await showFoundCount(tabId, mergeFrames(topUrl === undefined ? after : framesOfPage(after, topUrl)).size);
   });
 }
 

@@ -38,6 +38,8 @@ export async function launchWithExtension(
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: extensionFlags(extensionDir),
+    // Playwright turns the back-forward cache off; readers' browsers have it on, and a page restored from it runs nothing again.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;

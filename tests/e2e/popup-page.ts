@@ -35,10 +35,18 @@ export async function sendToPage(context: BrowserContext, extensionId: string, p
       async ([tabId, message]) => {
         const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
         // As extension/send-to-tab.ts does: the card script answers page commands, so it goes in first
-        // (it may not have arrived yet: pages load it in idle time after their scan).
+        // (it may not have arrived yet: pages load it in idle time after their scan). Imported as the
+        // background imports it: the page's own request for it may be under way, and one module is evaluated once.
         const target = { tabId: tabId as number, frameIds: [0] };
-        const [probe] = await chrome.scripting.executeScript({ target, func: () => Symbol.for('backstory.card-api') in globalThis });
-        if (probe?.result !== true) await chrome.scripting.executeScript({ target, files: ['/content-scripts/card.js'] });
+        await chrome.scripting.executeScript({
+          target,
+          func: async (path: string) => {
+            const world = globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } } & Record<symbol, unknown>;
+            await import(world.chrome.runtime.getURL(path));
+            await world[Symbol.for('backstory.card.start')];
+          },
+          args: ['/content-scripts/card.js'],
+        });
         return chrome.tabs.sendMessage(tabId as number, message, { frameId: 0 });
       },
       [tabId, message] as const,
