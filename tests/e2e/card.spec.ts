@@ -13,6 +13,17 @@ const cardTitle = async (page: import('@playwright/test').Page) => {
   return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
 };
 
+/** The demo article from its top, Vladimir Putin's card opened by hovering his name and placed: the name's point and the card's box. */
+async function hoverPutinAtTop(page: import('@playwright/test').Page, origin: string) {
+  await openDemo(page, origin);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const point = await pointOfText(page, 'Vladimir Putin');
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+  await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+  return { point, box: (await shadowUiBox(page))! };
+}
+
 test.describe('the hover card', () => {
   test('opens only after the pointer rests on a name, not when it passes over', async ({ page, server }) => {
     await openDemo(page, server.origin);
@@ -46,13 +57,7 @@ test.describe('the hover card', () => {
     page,
     server,
   }) => {
-    await openDemo(page, server.origin);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const point = await pointOfText(page, 'Vladimir Putin');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
-    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
-    const box = (await shadowUiBox(page))!;
+    const { point, box } = await hoverPutinAtTop(page, server.origin);
     await page.mouse.move(box.x + 20, box.y + 20, { steps: 4 });
     await page.waitForTimeout(100);
     await page.mouse.move(point.x, point.y, { steps: 4 });
@@ -146,13 +151,7 @@ test.describe('the hover card', () => {
   });
 
   test('closes when its name scrolls out of view, even with the pointer resting on the card', async ({ page, server }) => {
-    await openDemo(page, server.origin);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const point = await pointOfText(page, 'Vladimir Putin');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
-    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
-    const box = (await shadowUiBox(page))!;
+    const { box } = await hoverPutinAtTop(page, server.origin);
     await page.mouse.move(box.x + 30, box.y + 30, { steps: 3 });
     await page.waitForTimeout(400);
     expect(await cardTitle(page)).toBe('Vladimir Putin');
