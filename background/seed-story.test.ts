@@ -59,6 +59,18 @@ describe('seeding the story pack', () => {
     expect(await db.facts.count()).toBe(facts.length);
   });
 
+  it('replaces the story of a pack that comes with a new id: the new one is shown, nothing of the old one is left', async () => {
+    const db = database();
+    await seedStory(db, loadPackSource());
+    const before = await counts(db);
+    const renamed = loadPackSource();
+    (renamed.files.story as { id: string }).id = 'a-new-story';
+    expect(await seedStory(db, renamed)).toMatchObject({ ok: true, storyId: 'a-new-story', written: true });
+    expect(await db.stories.toCollection().primaryKeys()).toEqual(['a-new-story']);
+    expect(await counts(db)).toEqual(before);
+    expect(await db.entities.where('storyId').notEqual('a-new-story').count()).toBe(0);
+  });
+
   it('rejects a broken pack with its problems and keeps the data already stored', async () => {
     const db = database();
     await seedStory(db, loadPackSource());

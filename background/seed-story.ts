@@ -28,15 +28,17 @@ export async function seedStory(db: StoryDatabase, source: PackSource): Promise<
   return { ok: true, storyId: parsed.pack.story.id, written: true };
 }
 
-/** Replaces one story's rows in a single transaction: any failure rolls all of it back. */
+/**
+ * Replaces the stored story with the pack's, in a single transaction: any
+ * failure rolls all of it back. Every story goes, not only one of the pack's
+ * id: the extension shows one story, the bundled pack's, whose names the
+ * script on every page is built with; a pack that came with a new id must
+ * not leave the old story shown.
+ */
 export async function writePack(db: StoryDatabase, pack: StoryPack, hash: string): Promise<void> {
   const storyId = pack.story.id;
   await db.transaction('rw', [db.stories, db.entities, db.facts, db.aliases], async () => {
-    await Promise.all([
-      db.entities.where('storyId').equals(storyId).delete(),
-      db.facts.where('storyId').equals(storyId).delete(),
-      db.aliases.where('storyId').equals(storyId).delete(),
-    ]);
+    await Promise.all([db.stories.clear(), db.entities.clear(), db.facts.clear(), db.aliases.clear()]);
     await db.stories.put({ ...pack.story, packHash: hash });
     await db.entities.bulkAdd(pack.entities.map((entity) => ({ ...entity, storyId })));
     await db.facts.bulkAdd(pack.facts.map((fact) => ({ ...fact, storyId })));
