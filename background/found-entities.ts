@@ -6,16 +6,21 @@ import { currentStoryId } from './story-queries';
 const CATEGORY_RANK = new Map<Category, number>(CATEGORIES.map((category, rank) => [category, rank]));
 
 /**
- * Names and categories for a tab's merged counts, by category, then most mentioned first.
+ * Names and categories for a tab's merged counts, by category, then most mentioned first,
+ * each with the frame it is revealed in (the top frame unless `frames` says otherwise).
  * Ids the database does not know (a page that matched an older pack) are left out.
  */
-export async function resolveFound(db: StoryDatabase, counts: ReadonlyMap<string, number>): Promise<FoundEntity[]> {
+export async function resolveFound(
+  db: StoryDatabase,
+  counts: ReadonlyMap<string, number>,
+  frames: ReadonlyMap<string, number> = new Map(),
+): Promise<FoundEntity[]> {
   const storyId = await currentStoryId(db);
   const ids = [...counts.keys()];
   const rows = await db.entities.bulkGet(ids.map((id) => [storyId, id] as [string, string]));
   return rows
     .filter((row) => row !== undefined)
-    .map((row) => ({ id: row.id, name: row.name, category: row.category, count: counts.get(row.id)! }))
+    .map((row) => ({ id: row.id, name: row.name, category: row.category, count: counts.get(row.id)!, frameId: frames.get(row.id) ?? 0 }))
     .sort(
       (a, b) =>
         CATEGORY_RANK.get(a.category)! - CATEGORY_RANK.get(b.category)! ||

@@ -13,7 +13,7 @@ import { recordFrameReport } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
-import { framesOfPage, mergeFrames, readTabFound, topFrameUrl } from './tab-found';
+import { framesOfPage, mergeFrames, readTabFound, revealFrames, topFrameUrl } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
 
@@ -69,7 +69,7 @@ const handlers: Handlers = {
     // The tab's address now: a single-page app may have moved on since its frames last reported.
     const url = tab.url ?? topFrameUrl(found) ?? '';
     const current = tab.url === undefined ? found : framesOfPage(found, tab.url);
-    return { url, found: await resolveFound(await ready(), mergeFrames(current)) };
+    return { url, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },
 };
 

@@ -72,6 +72,19 @@ export function framesOfPage(found: TabFound, pageUrl: string): TabFound {
   return Object.fromEntries(Object.entries(found).filter(ofPage));
 }
 
+/**
+ * For each entity found, the frame the popup reveals it in: the top frame
+ * where it is named there, else the first frame that names it (a ticker, an embed).
+ */
+export function revealFrames(found: TabFound): Map<string, number> {
+  const frames = new Map<string, number>();
+  const ids = Object.keys(found).map(Number).sort((a, b) => a - b);
+  for (const id of ids) {
+    for (const [entityId, count] of Object.entries(found[String(id)]!.counts)) if (count > 0 && !frames.has(entityId)) frames.set(entityId, id);
+  }
+  return frames;
+}
+
 export function topFrameUrl(found: TabFound): string | undefined {
   return found[TOP_FRAME]?.url;
 }

@@ -29,20 +29,22 @@ describe('tab/found and tab/get', () => {
     const ctx = context();
     const tab = await newsTab();
     await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 3, 'north-korea': 5, 'vladimir-putin': 2, moscow: 1 } }, tab.frame(0), ctx);
-    await handleMessage({ type: 'tab/found', url: 'https://embed.example/', counts: { russia: 4 } }, tab.frame(3, 'https://embed.example/'), ctx);
+    await handleMessage({ type: 'tab/found', url: 'https://embed.example/', counts: { russia: 4, japan: 1 } }, tab.frame(3, 'https://embed.example/'), ctx);
 
     const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, ctx);
+    // Each is revealed in the top frame where it is named there, else in the frame that names it.
     expect(reply).toEqual({
       ok: true,
       url: 'https://news.example/summit',
       found: [
-        { id: 'vladimir-putin', name: 'Vladimir Putin', category: 'person', count: 2 },
-        { id: 'russia', name: 'Russia', category: 'country', count: 7 },
-        { id: 'north-korea', name: 'North Korea', category: 'country', count: 5 },
-        { id: 'moscow', name: 'Moscow', category: 'place', count: 1 },
+        { id: 'vladimir-putin', name: 'Vladimir Putin', category: 'person', count: 2, frameId: 0 },
+        { id: 'russia', name: 'Russia', category: 'country', count: 7, frameId: 0 },
+        { id: 'north-korea', name: 'North Korea', category: 'country', count: 5, frameId: 0 },
+        { id: 'japan', name: 'Japan', category: 'country', count: 1, frameId: 3 },
+        { id: 'moscow', name: 'Moscow', category: 'place', count: 1, frameId: 0 },
       ],
     });
-    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('4');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('5');
   });
 
   it('answers with nothing found for a tab no frame reported from', async () => {

@@ -27,7 +27,7 @@ export function Popup({ search }: { search: string }) {
     async (entity: FoundEntity) => {
       if (!tab) return;
       setNotice(undefined);
-      const reply = await sendToTab(tab.id, { type: 'page/reveal', entityId: entity.id });
+      const reply = await sendToTab(tab.id, { type: 'page/reveal', entityId: entity.id }, entity.frameId);
       if (reply.ok && reply.revealed) {
         // The reader's attention moves to the card on the page; as a page (tests, a pinned tab) it stays open.
         if (!tab.openedAsPage) window.close();

@@ -4,18 +4,20 @@ import { parsePageReply, type PageMessageType, type PageReply, type PageRequest 
 import { injectCardUi } from './inject-card-ui';
 
 /**
- * Sends a request to a tab's top frame and validates the reply. The card script
- * answers these requests, so it is put into the frame first (a no-op when it is
- * there). Never throws: a tab Backstory cannot run in (a browser page, a page
- * still loading, one opened before the extension was installed) comes back as `{ ok: false }`.
+ * Sends a request to one frame of a tab (the top frame unless told) and
+ * validates the reply. The card script answers these requests, so it is put
+ * into the frame first (a no-op when it is there). Never throws: a tab
+ * Backstory cannot run in (a browser page, a page still loading, one opened
+ * before the extension was installed) comes back as `{ ok: false }`.
  */
 export function sendToTab<T extends PageMessageType>(
   tabId: number,
   request: PageRequest<T> & { type: T },
+  frameId = 0,
 ): Promise<PageReply<T>> {
   return settle(async () => {
-    await injectCardUi(tabId);
-    // The top frame only: every frame would answer, and the first answer wins whatever it says.
-    return parsePageReply(request.type, await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
+    await injectCardUi(tabId, frameId);
+    // One frame only: every frame would answer, and the first answer wins whatever it says.
+    return parsePageReply(request.type, await browser.tabs.sendMessage(tabId, request, { frameId }));
   });
 }

@@ -49,6 +49,8 @@ export const FoundEntitySchema = z.lazy(() =>
     name: z.string(),
     category: CategorySchema,
     count: z.int().check(z.minimum(1)),
+    /** The frame of the tab the popup reveals it in: the top frame (0) where it is named there. */
+    frameId: z.int().check(z.minimum(0)),
   }),
 );
 export type FoundEntity = z.infer<typeof FoundEntitySchema>;

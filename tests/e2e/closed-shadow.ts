@@ -10,6 +10,8 @@ interface CdpNode {
   attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
+  /** A same-process frame's document (a srcdoc frame, say). */
+  contentDocument?: CdpNode;
 }
 
 /**
@@ -28,7 +30,8 @@ async function documentTree(page: Page): Promise<CdpNode> {
 
 function findHost(node: CdpNode, localName: string): CdpNode | undefined {
   if (node.localName === localName) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+  // Frames too: a name only an embedded frame shows has its card there.
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
     const found = findHost(child, localName);
     if (found) return found;
   }

@@ -184,6 +184,16 @@ test.describe('the popup', () => {
     await expect(popup.locator('.notice')).toBeEmpty();
   });
 
+  test('choosing a name only a frame of the page shows reveals it in that frame', async ({ context, extensionId, page, server }) => {
+    await page.goto(`${server.origin}/fixtures/framed.html`);
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    await expect.poll(() => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await popup.getByRole('button', { name: /^South Korea, 1 mention$/ }).click();
+    await expect.poll(() => shadowUiText(page)).toContain('South Korea');
+    await expect(popup.locator('.notice')).toBeEmpty();
+  });
+
   test('says a browser page is out of reach, and offers no "Off on this site" there', async ({ extensionId, page }) => {
     // Opened without ?tab=, the popup is about the active tab: this extension page itself.
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
