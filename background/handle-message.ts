@@ -57,9 +57,9 @@ const handlers: Handlers = {
     await loadOverlay(sender);
     return {};
   },
-  'tab/found': async ({ url, counts }, sender) => {
+  'tab/found': async ({ url, since, counts }, sender) => {
     const tabId = senderTabId(sender);
-    await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, counts });
+    await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, since, counts });
     return {};
   },
   'tab/get': async ({ tabId }, sender, { ready }) => {

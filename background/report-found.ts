@@ -14,14 +14,17 @@ export interface FrameReport {
   url: string;
   /** The tab's URL as the browser saw it when the frame reported. */
   topUrl: string | undefined;
+  /** The frame's document's time origin. */
+  since?: number;
   counts: MentionCounts;
 }
 
 /** Stores what one frame found and updates the tab's badge. */
-export function recordFrameReport({ tabId, frameId, url, topUrl, counts }: FrameReport): Promise<void> {
+export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }: FrameReport): Promise<void> {
   return byTab(tabId, async () => {
     const before = await readTabFound(tabId);
-    const after = applyFrameReport(before, frameId, topUrl === undefined ? { url, counts } : { url, topUrl, counts });
+    const report = { url, counts, ...(topUrl !== undefined && { topUrl }), ...(since !== undefined && { since }) };
+    const after = applyFrameReport(before, frameId, report);
     // Frames re-report unchanged counts as pages mutate; an unchanged write would still wake every open popup.
     if (JSON.stringify(after) !== JSON.stringify(before)) await writeTabFound(tabId, after);
     // Always set: a reload clears the badge even when the counts stay the same. Only the page the tab

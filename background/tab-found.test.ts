@@ -38,6 +38,18 @@ describe('what a tab found, frame by frame', () => {
     expect(Object.keys(found).sort()).toEqual(['0', '7']);
   });
 
+  it('drops the frames of the page before a reload: the same address, but frames that began before the new top frame', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, since: 1000, counts: { russia: 1 } });
+    found = applyFrameReport(found, 3, { url: 'https://embed.example/x', topUrl: page, since: 1100, counts: { japan: 2 } });
+    // Reloaded: the iframe comes anew under a new id, and reports before its parent does.
+    found = applyFrameReport(found, 5, { url: 'https://embed.example/x', topUrl: page, since: 2100, counts: { japan: 2 } });
+    expect(mergeFrames(framesOfPage(found, page)).get('japan')).toBe(4);
+    found = applyFrameReport(found, 0, { url: page, since: 2000, counts: { russia: 1 } });
+    expect(Object.keys(found).sort()).toEqual(['0', '5']);
+    expect(mergeFrames(framesOfPage(found, page))).toEqual(new Map([['russia', 1], ['japan', 2]]));
+  });
+
   it('shows nothing of the previous page on a page that sent no report', () => {
     const found: TabFound = {
       0: { url: page, counts: { russia: 1 } },

@@ -7,6 +7,8 @@ const FrameFoundSchema = z.object({
   url: z.string(),
   /** The tab's URL when the frame reported: tells a subframe of the current page from a stale one. */
   topUrl: z.optional(z.string()),
+  /** The frame's document's time origin: a frame of the page now began after its top frame did. */
+  since: z.optional(z.number()),
   counts: MentionCountsSchema,
 });
 export type FrameFound = z.infer<typeof FrameFoundSchema>;
@@ -32,8 +34,10 @@ export async function forgetTabFound(tabId: number): Promise<void> {
 
 /**
  * A frame's report replaces its previous one. A report of the top frame also drops
- * the subframes reported under another page. Subframes reported under this one stay:
- * iframes often finish loading, and report, before their parent does.
+ * the subframes reported under another page, and those of the same address that
+ * began before it did (the page was reloaded: its frames came anew, with new ids).
+ * Subframes reported under this one stay: iframes often finish loading, and
+ * report, before their parent does.
  */
 export function applyFrameReport(found: TabFound, frameId: number, report: FrameFound): TabFound {
   const key = String(frameId);
@@ -42,8 +46,13 @@ export function applyFrameReport(found: TabFound, frameId: number, report: Frame
   const previous = found[TOP_FRAME];
   const pageChanged = previous !== undefined && withoutHash(previous.url) !== page;
   const samePage = ([id, frame]: [string, FrameFound]) =>
-    id !== TOP_FRAME && (frame.topUrl === undefined ? !pageChanged : withoutHash(frame.topUrl) === page);
+    id !== TOP_FRAME && (frame.topUrl === undefined ? !pageChanged : withoutHash(frame.topUrl) === page) && !olderThan(frame, report);
   return { ...Object.fromEntries(Object.entries(found).filter(samePage)), [TOP_FRAME]: report };
+}
+
+/** A subframe whose document began before the top frame's did: one of the page before a reload. */
+function olderThan(frame: FrameFound, top: FrameFound): boolean {
+  return frame.since !== undefined && top.since !== undefined && frame.since < top.since;
 }
 
 /** Mentions per entity over all of the tab's frames. */
@@ -68,7 +77,7 @@ export function framesOfPage(found: TabFound, pageUrl: string): TabFound {
   const top = found[TOP_FRAME];
   const topIsPage = top !== undefined && withoutHash(top.url) === page;
   const ofPage = ([id, frame]: [string, FrameFound]) =>
-    id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : withoutHash(frame.topUrl) === page;
+    id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : withoutHash(frame.topUrl) === page && !(topIsPage && olderThan(frame, top));
   return Object.fromEntries(Object.entries(found).filter(ofPage));
 }
 

@@ -156,7 +156,7 @@ function throttledReporter(ctx: ContentScriptContext) {
     timer = undefined;
     lastSent = performance.now();
     const counts: MentionCounts = Object.fromEntries(latest ?? []);
-    void sendPageMessage({ type: 'tab/found', url: location.href, counts });
+    void sendPageMessage({ type: 'tab/found', url: location.href, since: performance.timeOrigin, counts });
   };
   return (counts: ReadonlyMap<string, number>) => {
     latest = counts;

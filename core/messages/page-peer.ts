@@ -19,6 +19,7 @@ export const pageSideRequests = once(() => ({
   /** A browser without the Highlight API: inject the overlay painter into this frame. */
   'painter/load': z.object({ type: z.literal('painter/load') }),
   /** What this frame found, whenever it changes. */
-  'tab/found': z.object({ type: z.literal('tab/found'), url: z.string(), counts: MentionCountsSchema }),
+  /** `since`: the frame's document's time origin, which tells a frame of the page now from one of before its reload. */
+  'tab/found': z.object({ type: z.literal('tab/found'), url: z.string(), since: z.optional(z.number()), counts: MentionCountsSchema }),
 }));
 export type PageSideRequests = ReturnType<typeof pageSideRequests>;

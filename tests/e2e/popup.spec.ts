@@ -76,6 +76,15 @@ test.describe('the popup', () => {
     const { popup, tabId } = await openPopupFor(context, extensionId, page);
     await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, japan: 2, 'south-korea': 1 });
     await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+
+    // Reloaded, twice: the frames come anew, and what the page before found is not added again.
+    for (let i = 0; i < 2; i++) {
+      await page.reload();
+      await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+      await page.waitForTimeout(500);
+    }
+    await popup.reload();
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, japan: 2, 'south-korea': 1 });
   });
 
   test('still knows what a tab found after the service worker was stopped, and forgets a closed tab without waking it', async ({
