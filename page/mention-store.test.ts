@@ -26,6 +26,21 @@ describe('the mention store', () => {
     expect(texts(store)).toEqual(['A', 'B2', 'C', 'D']);
   });
 
+  it('keeps the very mention a rescan of its block finds again, and takes the new one where the text changed', () => {
+    const [a, b] = page('<p>A</p><p>B</p>');
+    const store = new MentionStore();
+    store.append([mentionIn(a!), mentionIn(b!)]);
+    const [oldA, oldB] = store.all;
+    b!.firstChild!.textContent = 'B2';
+    store.replaceWithin([
+      { root: a!, found: [mentionIn(a!)] },
+      { root: b!, found: [mentionIn(b!)] },
+    ]);
+    expect(store.all[0]).toBe(oldA);
+    expect(store.all[1]).not.toBe(oldB);
+    expect(texts(store)).toEqual(['A', 'B2']);
+  });
+
   it('places the mentions of new blocks between those around them', () => {
     const [a, d] = page('<p>A</p><p>D</p>');
     const store = new MentionStore();

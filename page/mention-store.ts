@@ -62,7 +62,8 @@ export class MentionStore {
       const end = search(list, start, (node) => (position(root, node) & (FOLLOWING | CONTAINED_BY)) === FOLLOWING);
       if (!ordered) return false;
       for (let i = from; i < start; i++) out.push(list[i]!);
-      for (const mention of found) out.push(mention);
+      const before = byStartNode(list, start, end);
+      for (const mention of found) out.push(sameAs(before, mention) ?? mention);
       from = end;
     }
     for (let i = from; i < list.length; i++) out.push(list[i]!);
@@ -76,6 +77,38 @@ export class MentionStore {
     for (const m of this.list) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     return counts;
   }
+}
+
+/** The mentions list[start, end) by the text node they start in. */
+function byStartNode(list: readonly PageMention[], start: number, end: number): Map<Text, PageMention[]> {
+  const map = new Map<Text, PageMention[]>();
+  for (let i = start; i < end; i++) {
+    const mention = list[i]!;
+    const at = map.get(mention.startNode);
+    if (at) at.push(mention);
+    else map.set(mention.startNode, [mention]);
+  }
+  return map;
+}
+
+/**
+ * The mention found before that a rescan found again, the same name at the
+ * same place: kept, so what refers to it (the open card, the mention last
+ * revealed) still does after a change elsewhere in its block (a "5 min ago"
+ * ticking in the same paragraph).
+ */
+function sameAs(before: ReadonlyMap<Text, readonly PageMention[]>, mention: PageMention): PageMention | undefined {
+  return before
+    .get(mention.startNode)
+    ?.find(
+      (old) =>
+        old.startOffset === mention.startOffset &&
+        old.endNode === mention.endNode &&
+        old.endOffset === mention.endOffset &&
+        old.entityId === mention.entityId &&
+        old.alias === mention.alias &&
+        old.text === mention.text,
+    );
 }
 
 /** Index (from `from` on) of the first mention whose start node passes `test`, which holds for a suffix of the list. */

@@ -141,6 +141,19 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test('stays open while the page changes something else in its name’s paragraph (a time that ticks)', async ({ page, server }) => {
+    const { point } = await hoverPutinAtTop(page, server.origin);
+    await page.evaluate(
+      ({ x, y }) => {
+        const node = document.caretRangeFromPoint(x, y)!.startContainer;
+        node.parentElement!.closest('p, h1, h2, li, div')!.append(document.createTextNode(' (updated 1 min ago)'));
+      },
+      point,
+    );
+    await page.waitForTimeout(800);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+  });
+
   test('closes on Escape', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
