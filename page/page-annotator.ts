@@ -11,6 +11,8 @@ import { BlockReader, closestBlock, isUnreadElement } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
 const ELEMENT_NODE = 1;
+/** Above this many text nodes, reading the whole page again is done in slices (a full scan). */
+const LARGE_RESCAN_NODES = 5000;
 /** Times a full scan starts over because the page took away what it was to read next. */
 const MAX_SCAN_RESTARTS = 3;
 
@@ -228,7 +230,9 @@ export class PageAnnotator {
       await yieldToPage();
       const work = this.watcher?.take();
       if (!work) continue;
-      if (work.coarse) {
+      // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
+      const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
+      if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) {
         await this.fullScan();
         continue;
       }

@@ -130,6 +130,11 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
         if (block) blocks.add(block);
       }
     }
+    // A change right under <body> has the whole page screened again: a piece at a time, as at first.
+    if (blocks.has(root)) {
+      if (!screeningWhole) screenWhole(root, visitAll).catch(onError);
+      return;
+    }
     for (const block of blocks) {
       if (screen.mayMention(block, visit)) {
         found();

@@ -55,6 +55,14 @@ test('a page that replaces its whole body (Turbo, document.write) is screened an
   expect(pageErrors).toEqual([]);
 });
 
+test('text a page without names adds right under <body> is screened with the whole page, and read', async ({ page, server }) => {
+  server.route('/body-text', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
+  await page.goto(`${server.origin}/body-text`);
+  await page.waitForTimeout(500);
+  await page.evaluate(() => document.body.append('Breaking: Kim Jong Un arrived.'));
+  await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
+});
+
 test('a same-origin frame gets highlights of its own', async ({ page, server }) => {
   await page.goto(`${server.origin}/fixtures/framed.html`);
   await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);

@@ -270,6 +270,28 @@ test('highlights the page takes out of the shared registry (its own search clear
   expect(await painted(page)).toBe(before);
 });
 
+test('text added right under <body> of a long page has the page read again in slices: the page’s own tasks run in between', async ({ load }) => {
+  const paragraph = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
+  const page = await load(`<main>${paragraph.repeat(20_000)}</main>`);
+  await annotate(page);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    let pageTasks = 0;
+    let running = true;
+    const tick = () => {
+      pageTasks++;
+      if (running) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    document.body.append(' John Kirby said so.');
+    while (!w.annotator.mentions.some((m) => m.entityId === 'john-kirby')) await new Promise((done) => setTimeout(done, 0));
+    running = false;
+    return { pageTasks, mentions: w.annotator.mentionCount };
+  });
+  expect(result.mentions).toBe(60_001);
+  expect(result.pageTasks).toBeGreaterThan(5);
+});
+
 test('without the Highlight API, marks are drawn over the text, and the page DOM stays untouched', async ({ load }) => {
   const page = await load('<p style="font-size:30px">Vladimir Putin met Kim Jong Un.</p>');
   const before = await page.evaluate(() => document.body.innerHTML);
