@@ -32,13 +32,13 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
         position: 'inline',
         mode: 'closed',
         css: cardCss,
-        onMount(container) {
+        onMount(container, _shadow, host) {
           const root = createRoot(container);
           root.render(
             <CardApp
               onReady={(next) => {
-                api = next;
-                registerCardApi(next);
+                api = keptInPage(next, host);
+                registerCardApi(api);
                 resolve();
               }}
             />,
@@ -59,4 +59,20 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
   } catch (error) {
     console.warn('[Backstory] The card failed to load', error);
   }
+}
+
+/**
+ * The card's API, putting the card's host back into the page before a card
+ * shows when the page took it out: a page that replaces its body (Turbo,
+ * document.write) takes the host with the old one. Moved, the host keeps its
+ * shadow root and the React tree in it.
+ */
+function keptInPage(api: CardApi, host: HTMLElement): CardApi {
+  return {
+    ...api,
+    show(request) {
+      if (!host.isConnected) (document.body ?? document.documentElement).append(host);
+      api.show(request);
+    },
+  };
 }

@@ -45,13 +45,22 @@ test('a page that replaces its whole body (Turbo, document.write) is screened an
     }, html);
   await replaceBody('<main><p id="lead">Kim Jong Un met Vladimir Putin.</p></main>');
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
-  // Again, now that the annotator runs: the next body too, and what changes in it.
+  const hover = async (name: string) => {
+    const point = await pointOfText(page, name);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => shadowUiText(page)).toContain(name);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => shadowUiText(page)).toBeFalsy();
+  };
+  await hover('Kim Jong Un');
+  // Again, now that the annotator and the card run: the next body too, what changes in it, and cards there.
   await replaceBody('<main><p id="lead">Japan answered.</p></main>');
   await expect.poll(() => paintedTexts(page)).toEqual(['Japan']);
   await page.evaluate(() => {
     document.getElementById('lead')!.append(' John Kirby spoke.');
   });
   await expect.poll(() => paintedTexts(page)).toEqual(['Japan', 'John Kirby']);
+  await hover('John Kirby');
   expect(pageErrors).toEqual([]);
 });
 
