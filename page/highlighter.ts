@@ -20,7 +20,13 @@ export class Highlighter implements Painter {
   private readonly hovered = new Highlight();
   private readonly window = new ViewportWindow();
   private readonly sheet: CSSStyleSheet;
-  private readonly shadowRoots = new Set<ShadowRoot>();
+  /**
+   * The shadow roots given our styles, to take them back on destroy. Weak: a
+   * single-page app drops web components all day, and those must stay collectable.
+   */
+  private readonly styledRoots = new Set<WeakRef<ShadowRoot>>();
+  private readonly styled = new WeakSet<ShadowRoot>();
+  private sweepAt = 64;
   private windowStart = 0;
   private windowEnd = 0;
   /** The mentions registered now, to tell a real change from a rebuilt list holding the same ones. */
@@ -83,11 +89,21 @@ export class Highlighter implements Painter {
 
   addShadowRoot(root: ShadowRoot): void {
     if (!root.adoptedStyleSheets.includes(this.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-    this.shadowRoots.add(root);
+    if (this.styled.has(root)) return;
+    this.styled.add(root);
+    // Dropped references are swept when the set has doubled: amortised, however many roots come and go.
+    if (this.styledRoots.size >= this.sweepAt) {
+      for (const ref of this.styledRoots) if (!ref.deref()) this.styledRoots.delete(ref);
+      this.sweepAt = Math.max(64, 2 * this.styledRoots.size);
+    }
+    this.styledRoots.add(new WeakRef(root));
   }
 
   destroy(): void {
-    for (const root of this.shadowRoots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    for (const ref of this.styledRoots) {
+      const root = ref.deref();
+      if (root) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    }
     if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.painted) CSS.highlights.delete(MENTION_HIGHLIGHT);
     if (CSS.highlights.get(HOVER_HIGHLIGHT) === this.hovered) CSS.highlights.delete(HOVER_HIGHLIGHT);
     if (!this.documentStyled) removeHighlightStyles();

@@ -50,7 +50,8 @@ export class PageAnnotator {
   private readonly upgrades: UpgradeWatch;
   private state: MatchState = createMatchState();
   private visible: PageMention[] = [];
-  private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Weak: a single-page app drops web components all day, and those must stay collectable. */
+  private readonly shadowRoots = new WeakSet<ShadowRoot>();
   /** What the page changes inside a shadow root reaches only an observer of that root. */
   private readonly walkOptions = { onShadowRoot: (root: ShadowRoot) => this.watcher?.observe(root) };
   /** Text nodes read by the last full scan: how large the page is. */

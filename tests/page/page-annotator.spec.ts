@@ -352,6 +352,12 @@ test('mentions inside an open shadow root are painted and hoverable', async ({ l
     };
   });
   expect(result).toEqual({ hit: 'vladimir-putin', styled: true });
+  // Switched off (or the extension reloaded): the page's shadow trees get their own style sheets back.
+  const styledAfter = await page.evaluate(() => {
+    (window as unknown as Win).annotator.destroy();
+    return document.getElementById('host')!.shadowRoot!.adoptedStyleSheets.length;
+  });
+  expect(styledAfter).toBe(0);
 });
 
 test('on a page opened scrolled down, the names in view are painted before the scan reaches them', async ({ load }) => {
@@ -508,4 +514,37 @@ test('a web component added later, which renders into its shadow root after it i
   });
   await expect.poll(() => found(page)).toEqual(['russia:Russia', 'north-korea:North Korea']);
   await expect.poll(() => found(page)).toEqual(['ukraine:Ukraine']);
+});
+
+test('web components the page removed are not kept alive by the annotator', async ({ load }) => {
+  const page = await load('<main><p>Intro: China.</p><div id="feed"></div></main>');
+  await page.evaluate(() => {
+    const feed = document.getElementById('feed')!;
+    for (let i = 0; i < 80; i++) {
+      const host = document.createElement('div');
+      host.attachShadow({ mode: 'open' }).innerHTML = `<p style="font-size:30px">Item ${i}: John Kirby spoke.</p>`;
+      feed.append(host);
+    }
+  });
+  await annotate(page);
+  expect(await counts(page)).toEqual({ china: 1, 'john-kirby': 80 });
+  await page.evaluate(() => {
+    const w = window as unknown as Win & { gone: WeakRef<ShadowRoot>[] };
+    const hosts = [...document.getElementById('feed')!.children];
+    w.gone = hosts.map((host) => new WeakRef(host.shadowRoot!));
+    // Hovered and hit-tested first, as a reader scrolling a feed does.
+    const text = hosts[0]!.shadowRoot!.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const box = range.getBoundingClientRect();
+    w.lookup.at(box.right - 4, box.y + box.height / 2);
+    for (const host of hosts) host.remove();
+  });
+  await expect.poll(() => counts(page)).toEqual({ china: 1 });
+  // A single-page app swaps such items all day: what it drops must be collectable.
+  await page.evaluate(() => (window as unknown as Win).lookup.at(1, 1));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  expect(await page.evaluate(() => (window as unknown as { gone: WeakRef<ShadowRoot>[] }).gone.filter((ref) => ref.deref()).length)).toBe(0);
 });
