@@ -14,6 +14,8 @@ const COARSE_SHARE = 0.25;
  * (`hidden` taken away: "Read more") is read, content made editable is dropped.
  */
 export const READ_ATTRIBUTES = ['hidden', 'contenteditable'];
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: READ_ATTRIBUTES };
 
 export interface DirtyWork {
@@ -92,18 +94,26 @@ export class MutationWatcher {
       }
       if (record.removedNodes.length > 0) this.removed = true;
       let inline = false;
+      let block = false;
       for (const node of record.addedNodes) {
         if (isOurs(node)) continue;
         this.added++;
         // A new block (a feed entry, a paragraph) holds its own text: only it is read again.
-        if (isBlockElement(node)) this.dirty.add(node);
+        if (isBlockElement(node)) {
+          this.dirty.add(node);
+          block = true;
+        }
         // A script, a style or an empty wrapper changes no text: the block around it is not read again
         // (a tag manager appending scripts to <body> would have the whole page read at each one).
         else if (holdsText(node)) inline = true;
       }
-      for (const node of record.removedNodes) if (!isBlockElement(node) && holdsText(node)) inline = true;
-      // Inline text added or taken out joins what is around it: the whole block is read again.
-      if (inline) this.dirty.add(record.target);
+      for (const node of record.removedNodes) {
+        if (isBlockElement(node)) block = true;
+        else if (holdsText(node)) inline = true;
+      }
+      // Inline text added or taken out joins what is around it, and so does a block (a <br>) taken out
+      // from between two runs of text, or put in between them: the whole block is read again.
+      if (inline || (block && betweenRunsOfText(record))) this.dirty.add(record.target);
     }
   }
 
@@ -143,6 +153,24 @@ export class MutationWatcher {
     this.removed = false;
     return work;
   }
+}
+
+/** Whether the nodes a record added or removed stand between two runs of inline text. */
+function betweenRunsOfText(record: MutationRecord): boolean {
+  return endsRunOfText(record.previousSibling, 'previousSibling') && endsRunOfText(record.nextSibling, 'nextSibling');
+}
+
+/** Siblings looked at past comments and blank text, to find the text beside a change. */
+const MAX_SIBLINGS_LOOKED_AT = 8;
+
+/** Whether `node`, or the first sibling from it in the `step` direction that is not blank text or a comment, is inline text. */
+function endsRunOfText(node: Node | null, step: 'previousSibling' | 'nextSibling'): boolean {
+  for (let looked = 0; node && looked < MAX_SIBLINGS_LOOKED_AT; node = node[step], looked++) {
+    if (node.nodeType === TEXT_NODE) {
+      if (/\S/.test((node as Text).data)) return true;
+    } else if (node.nodeType === ELEMENT_NODE) return !isBlockElement(node) && holdsText(node);
+  }
+  return false;
 }
 
 /**

@@ -396,6 +396,20 @@ test('inline text added beside old text is read together with it', async ({ load
   await expect.poll(() => found(page)).toEqual([]);
 });
 
+test('a line break the page takes out or puts in between two runs of text joins or splits them', async ({ load }) => {
+  const page = await load('<p id="line">Talks with Kim<br> Jong Un today. Vladimir <!-- live -->Putin spoke.</p>');
+  await annotate(page);
+  expect(await found(page)).toEqual(['vladimir-putin:Vladimir Putin']);
+  await page.evaluate(() => document.querySelector('#line br')!.remove());
+  await expect.poll(() => found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'vladimir-putin:Vladimir Putin']);
+  // Between two text nodes already apart (a comment between them): nothing but the <br> changes.
+  await page.evaluate(() => {
+    const comment = [...document.getElementById('line')!.childNodes].find((node) => node.nodeType === Node.COMMENT_NODE)!;
+    comment.before(document.createElement('br'));
+  });
+  await expect.poll(() => found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'vladimir-putin:Putin']);
+});
+
 test('rescans of the page keep the mentions inside shadow roots, in reading order', async ({ load }) => {
   const paragraphs = Array.from({ length: 6 }, (_, i) => `<p id="p${i}">Paragraph ${i} about China.</p><div id="h${i}"></div>`).join('');
   const page = await load(`<main>${paragraphs}</main>`);
