@@ -28,7 +28,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
         </h2>
         <p className="card-meta">
           <span className={`category category-${entity.category}`}>{categoryLabel(entity.category)}</span>
-          <span className="description">{entity.description}</span>
+          {entity.description ? <span className="description">{entity.description}</span> : null}
         </p>
         {entity.sanctions?.sanctioned ? (
           <p className="sanctions-badge" data-testid="sanctions">
@@ -49,14 +49,8 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           <ul className="facts">
             {list.map((fact) => (
               <li key={fact.id} className={`fact fact-${fact.kind}`} data-fact-id={fact.id}>
-                <span className="fact-text">{fact.text}</span>
-                {fact.speaker ? (
-                  <span className="speaker">
-                    {' '}
-                    {i18n.t('card.speaker', { name: names.get(fact.speaker) ?? fact.speaker })}
-                  </span>
-                ) : null}{' '}
-                <CitationToggle citation={fact.citation} />
+                {/* No byline: after a restatement it would read as the speaker's own words; the text names them (checked with the pack). */}
+                <span className="fact-text">{fact.text}</span> <CitationToggle citation={fact.citation} />
               </li>
             ))}
           </ul>
@@ -81,11 +75,12 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
   );
 }
 
-/** Groups facts by kind for display; an accusation and its denial share one group, side by side. */
+/** Groups facts by kind for display; a disputed claim and the denial that answers it share one group. */
 function groupFacts(facts: Fact[]): [GroupKind, Fact[]][] {
   const groups = new Map<GroupKind, Fact[]>();
   for (const fact of facts) {
-    const kind = fact.kind === 'denial' ? 'accusation' : fact.kind;
+    // A claim a denial contests ("concerns over an arms arrangement") is one side of the dispute, whatever its kind.
+    const kind = fact.kind === 'denial' || fact.contests.length > 0 ? 'accusation' : fact.kind;
     let list = groups.get(kind);
     if (!list) groups.set(kind, (list = []));
     list.push(fact);
@@ -95,8 +90,10 @@ function groupFacts(facts: Fact[]): [GroupKind, Fact[]][] {
   return KIND_ORDER.filter((kind) => groups.has(kind)).map((kind) => [kind, groups.get(kind)!]);
 }
 
-/** Each accusation directly followed by the denials that contest it. */
+/** Accusations first, then the other claims, each denial right after the last of the claims it answers. */
 function pairSides(facts: Fact[]): Fact[] {
+  const claims = [...facts.filter((f) => f.kind === 'accusation'), ...facts.filter((f) => f.kind !== 'accusation' && f.kind !== 'denial')];
+  const denials = facts.filter((f) => f.kind === 'denial');
   const placed = new Set<string>();
   const out: Fact[] = [];
   const place = (fact: Fact) => {
@@ -104,9 +101,12 @@ function pairSides(facts: Fact[]): Fact[] {
     placed.add(fact.id);
     out.push(fact);
   };
-  for (const fact of facts.filter((f) => f.kind === 'accusation')) {
-    place(fact);
-    facts.filter((f) => f.kind === 'denial' && f.contests.includes(fact.id)).forEach(place);
+  for (const claim of claims) {
+    place(claim);
+    for (const denial of denials) {
+      const answers = claims.filter((c) => denial.contests.includes(c.id));
+      if (answers.includes(claim) && answers.every((c) => placed.has(c.id))) place(denial);
+    }
   }
   facts.forEach(place);
   return out;

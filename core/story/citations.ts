@@ -72,13 +72,48 @@ function describeMismatch(paragraph: string, quote: string, n: number): string {
   );
 }
 
+/** Initials ("U.S.", "Vladimir V."): the platform's sentence rules end a sentence after them when a capital follows. */
+const ENDS_WITH_INITIALS = /(?:^|[^\p{L}.])(?:\p{Lu}\.)+$/u;
+
+/**
+ * The whole sentences of `paragraph` that hold `quote` (its first occurrence
+ * made of whole sentences, else its first): `quote` itself when it is made of
+ * whole sentences. No sentence ends after initials, so "John Kirby of the U.S."
+ * is no sentence of "John Kirby of the U.S. National Security Council expressed…".
+ */
+export function sentencesAround(paragraph: string, quote: string): string {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const { index, segment } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paragraph)) {
+    const end = index + segment.trimEnd().length;
+    if (starts.length > 0 && ENDS_WITH_INITIALS.test(paragraph.slice(starts.at(-1)!, ends.at(-1)!))) ends[ends.length - 1] = end;
+    else {
+      starts.push(index);
+      ends.push(end);
+    }
+  }
+  const first = paragraph.indexOf(quote);
+  for (let at = first; at >= 0; at = paragraph.indexOf(quote, at + 1)) {
+    if (starts.includes(at) && ends.includes(at + quote.length)) return quote;
+  }
+  const from = starts.findLast((start) => start <= first) ?? 0;
+  const to = ends.find((end) => end >= first + quote.length) ?? paragraph.length;
+  return paragraph.slice(from, to);
+}
+
 /** `at` is the JSON path of the citation object, e.g. `$[3].citation`. */
 export function checkCitation(citation: Citation, paragraphs: string[], at: string): PathProblem[] {
   // An empty article is reported once by checkArticle, not once per citation.
   if (paragraphs.length === 0) return [];
   const { paragraph: n, quote } = citation;
   const text = paragraphs[n];
-  if (text !== undefined && text.includes(quote)) return [];
+  if (text !== undefined && text.includes(quote)) {
+    // The card promises the sentence a fact rests on: a clause cut out of it can drop what qualifies it ("Despite …, both deny").
+    const sentences = sentencesAround(text, quote);
+    return sentences === quote
+      ? []
+      : [{ path: `${at}.quote`, message: `quote must be whole sentences of paragraph ${n}; the article reads “${sentences}”` }];
+  }
 
   const elsewhere = paragraphsContaining(paragraphs, quote);
   const whereItIs =

@@ -88,8 +88,13 @@ export const EntitySchema = z.lazy(() =>
     id: SlugSchema,
     name: Text(),
     category: CategorySchema,
-    /** A short neutral identifier, never a claim: "capital of North Korea". */
-    description: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+    /**
+     * A short identifier in the article's own terms ("where Putin headed for a
+     * summit with Kim Jong Un"), shown beside the category. Left out where the
+     * article says nothing that tells the entity apart: knowledge from outside
+     * the article ("capital of North Korea") would be a claim it does not make.
+     */
+    description: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
     aliases: z.array(AliasSchema).check(z.minLength(1)),
     sanctions: z.optional(SanctionsSchema),
   }),

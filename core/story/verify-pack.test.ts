@@ -184,6 +184,51 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     ]);
   });
 
+  it('a quote cut out of its sentence, which can drop what qualifies it', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'weapons-supply-accusation');
+    p.facts[i].citation.quote = 'accusations from the U.S. and South Korea of North Korea supplying weapons to Russia';
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$[${i}].citation.quote`,
+        message:
+          'quote must be whole sentences of paragraph 4; the article reads “Despite accusations from the U.S. and South Korea ' +
+          'of North Korea supplying weapons to Russia, both Moscow and Pyongyang deny these claims.”',
+      },
+    ]);
+  });
+
+  it('a quote of whole sentences, however the platform splits “U.S. National”', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'kirby-national-security-council');
+    expect(p.facts[i].citation.quote).toMatch(/^John Kirby of the U\.S\. National Security Council .*security\.$/);
+    p.facts[i].citation.quote = 'John Kirby of the U.S.';
+    expect(problemsOf(p).map((x) => x.path)).toEqual([`$[${i}].citation.quote`]);
+  });
+
+  it('a sanctions reason in words of its own', () => {
+    const p = pack();
+    const i = indexOf(p.entities, 'russia');
+    p.entities[i].sanctions.reason = 'its invasion of Ukraine';
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'entities.json',
+        path: `$[${i}].sanctions.reason`,
+        message: "reason “its invasion of Ukraine” is not in the sentence it cites; use the article's words",
+      },
+    ]);
+  });
+
+  it('a statement whose text does not name who said it', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'us-criticizes-visit');
+    p.facts[i].text = 'Putin’s visit was criticized.';
+    expect(problemsOf(p)).toEqual([
+      { file: 'facts.json', path: `$[${i}].text`, message: 'the text must name its speaker, United States (by its name or an alias)' },
+    ]);
+  });
+
   it('an asymmetric contests link', () => {
     const p = pack();
     const accusation = indexOf(p.facts, 'weapons-supply-accusation');

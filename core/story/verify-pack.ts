@@ -14,6 +14,7 @@ import {
   type KnownIds,
 } from './check-references';
 import { checkArticle, checkCitation, splitParagraphs } from './citations';
+import { checkSanctionsReasons, checkSpeakersNamed } from './check-wording';
 import { inFile, zodProblems, type PackProblem, type PathProblem } from './problems';
 import {
   EntitiesFileSchema,
@@ -111,6 +112,7 @@ function checkEntities(
     ...checkUniqueIds(entities, 'entity'),
     ...checkAliases(entities, complete),
     ...checkSanctionsBy(entities, entityIds),
+    ...checkSanctionsReasons(entities),
     ...entities.flatMap(({ index, value }) =>
       value.sanctions ? checkCitation(value.sanctions.citation, paragraphs, `$[${index}].sanctions.citation`) : [],
     ),
@@ -118,10 +120,17 @@ function checkEntities(
   ];
 }
 
-function checkFacts(facts: Indexed<Fact>[], paragraphs: string[], entityIds: KnownIds, factIds: Set<string>): PathProblem[] {
+function checkFacts(
+  facts: Indexed<Fact>[],
+  entities: Indexed<Entity>[],
+  paragraphs: string[],
+  entityIds: KnownIds,
+  factIds: Set<string>,
+): PathProblem[] {
   return [
     ...checkUniqueIds(facts, 'fact'),
     ...checkFactReferences(facts, entityIds, factIds),
+    ...checkSpeakersNamed(facts, entities),
     ...facts.flatMap(({ index, value }) => checkCitation(value.citation, paragraphs, `$[${index}].citation`)),
   ];
 }
@@ -144,7 +153,7 @@ export function parseStoryPack(files: PackFiles, article: string, options: Parse
   const subjectIds = rawStrings(files.facts, (f) => f.subjects);
   if (story.success) problems.push(...inFile('story.json', checkStory(story.data, paragraphs, options)));
   problems.push(...inFile('entities.json', checkEntities(entities, paragraphs, entityIds, subjectIds)));
-  problems.push(...inFile('facts.json', checkFacts(facts.valid, paragraphs, entityIds, factIds)));
+  problems.push(...inFile('facts.json', checkFacts(facts.valid, entities.valid, paragraphs, entityIds, factIds)));
   problems.push(...inFile(articleFile, checkArticle(paragraphs)));
 
   // The schema checks are repeated here only so TypeScript sees the parsed data.

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoryDatabase } from '../background/db';
+import { getEntityCards } from '../background/story-queries';
+import { createStoryService } from '../background/story-service';
+import { loadPackSource, uniqueDbName } from '../background/test-support';
+import { useLocaleMessages } from '../tooling/locale-messages';
+import { EntityCardView } from './EntityCardView';
+
+const db = new StoryDatabase(uniqueDbName());
+beforeAll(() => useLocaleMessages());
+afterAll(() => db.close());
+
+/** The card of `entityId` as the bundled story gives it, rendered: its facts' ids by group, in order. */
+async function render(entityId: string) {
+  await createStoryService(db, loadPackSource()).ready();
+  const [card] = await getEntityCards(db, [entityId]);
+  const root = document.createElement('div');
+  root.innerHTML = renderToStaticMarkup(<EntityCardView card={card!} titleId="t" />);
+  const groups = Object.fromEntries(
+    [...root.querySelectorAll('section.fact-group')].map((section) => [
+      section.getAttribute('aria-label'),
+      [...section.querySelectorAll('[data-fact-id]')].map((li) => li.getAttribute('data-fact-id')),
+    ]),
+  );
+  return { root, groups };
+}
+
+describe('a card of the bundled story', () => {
+  it('shows the claims a denial answers, then the denial, under accusations and denials', async () => {
+    const { groups } = await render('north-korea');
+    expect(groups['Accusations and denials']).toEqual([
+      'weapons-supply-accusation',
+      'arms-arrangement-concerns',
+      'weapons-supply-denial',
+    ]);
+    expect(groups.Background ?? []).not.toContain('arms-arrangement-concerns');
+  });
+
+  it('puts no byline after a fact: the text names who said it, and a byline would read as their words', async () => {
+    const { root } = await render('vladimir-putin');
+    const said = root.querySelector('[data-fact-id="putin-op-ed-north-korean-support"]')!;
+    expect(said.querySelector('.fact-text')!.textContent).toBe('In an op-ed, Putin highlighted North Korea’s unwavering support for his invasion of Ukraine.');
+    expect(said.textContent).not.toContain('—');
+  });
+
+  it('shows a description only where the article gives one', async () => {
+    expect((await render('pyongyang')).root.querySelector('.description')?.textContent).toBe('where Putin headed for a summit with Kim Jong Un');
+    const southKorea = (await render('south-korea')).root;
+    expect(southKorea.querySelector('.description')).toBeNull();
+    expect(southKorea.querySelector('.card-meta')!.textContent).toBe('Country');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The bundled story's aliases on sentences from other news: a name that means
+ * someone or something else must show no card rather than the story's.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EntitiesFileSchema } from '../story/schema';
+import { compileMatcher, createMatchState } from './index';
+
+const pack = compileMatcher(EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8'))));
+
+/** "entity-id:text" for each mention of one page made of `blocks`, in order. */
+function found(...blocks: string[]): string[] {
+  const state = createMatchState();
+  return blocks.flatMap((text) => pack.scan(text, state).map((span) => `${span.entityId}:${text.slice(span.start, span.end)}`));
+}
+
+describe('the bundled pack', () => {
+  it('reads every spelling of North Korea’s official name as North Korea, never as South Korea', () => {
+    for (const name of [
+      'Democratic People’s Republic of Korea',
+      'Democratic Peoples Republic of Korea',
+      'Democratic Peoples’ Republic of Korea',
+      'DEMOCRATIC PEOPLES REPUBLIC OF KOREA',
+      'Democratic People Republic of Korea',
+    ]) {
+      expect(found(`A statement from the ${name} said.`), name).toEqual([`north-korea:${name}`]);
+    }
+    expect(found('the Democratic Republic of Korea')).toEqual([]);
+    expect(found('the Republic of Korea said')).toEqual(['south-korea:Republic of Korea']);
+  });
+
+  it('shows no Washington card for the state, its towns, or people and teams named Washington', () => {
+    for (const text of [
+      'Redmond, Washington-based Microsoft',
+      'Booker T. Washington High School',
+      'Washington Irving wrote it.',
+      'Washington County officials',
+      'the Washington Huskies won',
+      'Lake Washington froze.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(found('confrontations with Washington')).toEqual(['washington:Washington']);
+  });
+
+  it('shows no story card for another country’s council, an old Vietnam, or a namesake', () => {
+    expect(found('John Kirby of the U.S. National Security Council spoke.', "Britain's National Security Council met; so did Israel's National Security Council.")).toEqual([
+      'john-kirby:John Kirby',
+      'us-national-security-council:U.S. National Security Council',
+    ]);
+    expect(found('The United States of America won.', "America's Cup sailing and Miss America.")).toEqual(['united-states:United States of America']);
+    expect(found('South Vietnam fell; North Vietnam won. Vietnam today trades.')).toEqual(['vietnam:Vietnam']);
+    expect(found('John Kirby spoke.', 'Coach Kirby Smart spoke. Kirby added.')).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+  });
+});
