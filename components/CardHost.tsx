@@ -24,9 +24,15 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }
   const [placedFor, setPlacedFor] = useState<string>();
   const placed = placedFor !== undefined && placedFor === entityId;
 
+  // Another entity's card starts at its top: a reader who scrolled down to "Related" would land mid-card.
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0;
+  }, [entityId]);
+
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element || !anchor) return;
+    undoPageZoom(element);
     let cancelled = false;
     void computePosition(virtualElement(anchor), element, {
       strategy: 'fixed',
@@ -92,6 +98,18 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }
       )}
     </div>
   );
+}
+
+/**
+ * A page that zooms its body (`zoom: 1.5`) zooms our host with it: the card
+ * would grow, and land at 1.5 times the coordinates it is placed at. The card
+ * takes the inverse zoom (on itself: the host's reset rule wins over any style
+ * given to the host), so it keeps its size and the viewport's coordinates.
+ */
+function undoPageZoom(element: HTMLElement): void {
+  const outer = (element.parentElement as { currentCSSZoom?: number } | null)?.currentCSSZoom ?? 1;
+  const inverse = outer > 0 && Math.abs(outer - 1) > 1e-3 ? String(1 / outer) : '';
+  if (element.style.zoom !== inverse) element.style.zoom = inverse;
 }
 
 function virtualElement(anchor: AnchorBox) {

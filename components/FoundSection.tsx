@@ -61,26 +61,25 @@ function FoundBody({ url, found, settings, hintId, onReveal }: Omit<Props, 'noti
       ) : !active && site ? (
         <p className="status status-off">{i18n.t('popup.offOnSite', { site })}</p>
       ) : null}
-      {entities.length === 0 ? (
+      {/* Off, the page is not read: what a list or "nobody" would say could only come from an earlier load. */}
+      {!active ? null : entities.length === 0 ? (
         <p className="status">{i18n.t('popup.nothingFound')}</p>
       ) : (
         <>
           <p className="found-summary">{i18n.t('popup.foundCount', entities.length)}</p>
-          {active ? (
-            <p id={hintId} className="hint">
-              {i18n.t('popup.revealHint')}
-            </p>
-          ) : null}
+          <p id={hintId} className="hint">
+            {i18n.t('popup.revealHint')}
+          </p>
           {CATEGORIES.map((category) => {
             const group = entities.filter((entity) => entity.category === category);
             if (group.length === 0) return null;
-            const shown = active && settings.categories[category];
+            const shown = settings.categories[category];
             return (
               <EntityGroup
                 key={category}
                 title={categoryGroupLabel(category)}
                 entities={group}
-                off={active && !shown}
+                off={!shown}
                 onReveal={shown ? onReveal : undefined}
                 hintId={hintId}
               />

@@ -5,24 +5,37 @@ import { readSettings, updateSettings, watchSettings } from '../extension/settin
 /**
  * The reader's settings and a way to change them. A change shows at once and is
  * written in the order made: two quick toggles must not both start from the old value.
+ * While writes are pending, the storage's own news is older than what the reader
+ * sees (the first write's event lacks the second change): it is ignored, and the
+ * stored value read once they are done, which also undoes a write that failed.
  */
 export function useSettings(): [Settings | undefined, (change: (settings: Settings) => Settings) => void] {
   const [settings, setSettings] = useState<Settings>();
   const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+  const live = useRef(true);
 
   useEffect(() => {
-    let live = true;
-    void readSettings().then((value) => live && setSettings(value));
-    const unwatch = watchSettings((value) => live && setSettings(value));
+    live.current = true;
+    void readSettings().then((value) => live.current && pending.current === 0 && setSettings(value));
+    const unwatch = watchSettings((value) => live.current && pending.current === 0 && setSettings(value));
     return () => {
-      live = false;
+      live.current = false;
       unwatch();
     };
   }, []);
 
   const change = useCallback((apply: (settings: Settings) => Settings) => {
     setSettings((current) => (current ? apply(current) : current));
-    writes.current = writes.current.then(() => updateSettings(apply)).catch(async () => setSettings(await readSettings()));
+    pending.current++;
+    writes.current = writes.current
+      .then(() => updateSettings(apply))
+      .catch(() => undefined)
+      .then(async () => {
+        if (--pending.current > 0) return;
+        const stored = await readSettings();
+        if (live.current && pending.current === 0) setSettings(stored);
+      });
   }, []);
 
   return [settings, change];

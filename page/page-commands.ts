@@ -15,10 +15,11 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
 
   const reveal = async (request: AnyPageRequest): Promise<boolean> => {
     const current = card.current ?? lastRevealed;
+    // Only a copy the reader can see: pages repeat names in collapsed menus and invisible strips, which have no box to scroll to or open a card beside.
     const mention =
       request.type === 'page/reveal'
-        ? nextMention(annotator.shown, current, (m) => m.entityId === request.entityId)
-        : nextMention(annotator.shown, current, () => true, boxOf, innerHeight);
+        ? nextMention(annotator.shown, current, (m) => m.entityId === request.entityId && isShown(m))
+        : nextMention(annotator.shown, current, isShown, boxOf, innerHeight);
     if (!mention) return false;
     lastRevealed = mention;
     if (!inView(boxOf(mention))) {
@@ -29,7 +30,8 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       if (!inView(box)) window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
     }
     annotator.updateViewport();
-    card.open(mention, { focus: request.type === 'page/next-mention', pinned: true });
+    // Focus goes to the card either way: a reader who chose the name from the keyboard must not have to tab through the page to reach it.
+    card.open(mention, { focus: true, pinned: true });
     return true;
   };
 
@@ -50,7 +52,15 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
 
-const inView = (box: { top: number; bottom: number }) => box.top >= 0 && box.bottom <= innerHeight;
+const inView = (box: { top: number; bottom: number }) => box.bottom > box.top && box.top >= 0 && box.bottom <= innerHeight;
+
+/** Whether the reader can see the mention: it has a box, and nothing above it is invisible or transparent. */
+function isShown(mention: PageMention): boolean {
+  const box = boxOf(mention);
+  if (box.bottom <= box.top) return false;
+  const element = mention.startNode.parentElement;
+  return !element || typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+}
 
 function boxOf(mention: PageMention) {
   const anchor = anchorOf(mention);

@@ -122,6 +122,69 @@ test.describe('the hover card', () => {
     expect(point.y).toBeLessThan(page.viewportSize()!.height);
   });
 
+  test('revealing a name skips its copies the page does not show (a collapsed menu, an invisible strip), and the card takes the keyboard focus', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    server.route(
+      '/hidden-copies',
+      `<!doctype html><html lang="en"><body><nav><ul style="display:none"><li>North Korea</li></ul>` +
+        `<p style="visibility:hidden">North Korea trending</p><p style="opacity:0">North Korea again</p></nav>` +
+        `<div style="height:1600px"></div><p id="real">North Korea said it would respond.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/hidden-copies`);
+    await expect
+      .poll(() => sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' }))
+      .toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    // The shown copy came into view, and the card opened beside it, not in a corner.
+    const point = await pointOfText(page, 'North Korea said', 0, false);
+    expect(point.y).toBeGreaterThan(0);
+    expect(point.y).toBeLessThan(page.viewportSize()!.height);
+    const box = (await shadowUiBox(page))!;
+    expect(Math.min(Math.abs(box.y - point.y), Math.abs(box.y + box.height - point.y))).toBeLessThan(60);
+    // Chosen in the popup, from the keyboard or not: the card is where the reader's focus goes.
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'North Korea' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    // The keyboard command walks the shown names only: again the one in view.
+    await sendToPage(context, extensionId, page, { type: 'page/next-mention' });
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    expect(await pointOfText(page, 'North Korea said', 0, false)).toEqual(point);
+  });
+
+  test('a related name’s card opens at its top, even when the card before was scrolled to its end', async ({ page, server }) => {
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await hoverPutinAtTop(page, server.origin);
+    // "Related" sits at the end of a card taller than the screen: reaching it scrolls the card.
+    await clickShadowUiButton(page, 'North Korea');
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    const frame = (await shadowUiBox(page))!;
+    const title = (await shadowUiBox(page, 'card-title'))!;
+    expect(title.y).toBeGreaterThanOrEqual(frame.y);
+    expect(title.y + title.height).toBeLessThanOrEqual(frame.y + frame.height);
+  });
+
+  test('on a page that zooms its body, the card opens beside the name at its own size', async ({ page, server }) => {
+    const { box: plain } = await hoverPutinAtTop(page, server.origin);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (document.body.style.zoom = '1.5'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(3, 3);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    expect(box.width).toBeCloseTo(plain.width, 0);
+    expect(Math.abs(box.x - point.x)).toBeLessThan(plain.width);
+    expect(box.y).toBeGreaterThan(point.y);
+    expect(box.y - point.y).toBeLessThan(60);
+    expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  });
+
   test('stays open, and the names painted, when only the URL’s fragment changes (a table of contents, a footnote)', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const painted = await paintedMentions(page);

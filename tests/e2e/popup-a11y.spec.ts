@@ -50,7 +50,7 @@ test.describe('the popup, light', () => {
     await popup.getByRole('switch', { name: 'Places' }).click();
     expect(await violations(popup)).toEqual([]);
     await popup.getByRole('switch', { name: 'Off on this site' }).click();
-    await expect(popup.getByText('Backstory is off on 127.0.0.1.')).toBeVisible();
+    await expect(popup.getByText('Backstory is off on 127.0.0.1: its pages are not read.')).toBeVisible();
     expect(await violations(popup)).toEqual([]);
   });
 

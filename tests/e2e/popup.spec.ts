@@ -266,6 +266,27 @@ test.describe('the switches apply at once in open tabs', () => {
     await expect.poll(() => shadowUiText(page)).toContain('Vladimir Putin');
   });
 
+  test('two switches flipped at once stay as flipped: neither flicks back while the other is written', async ({ context, extensionId, page, server }) => {
+    await openDemo(page, server.origin);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await expect(popup.getByRole('switch', { name: 'Countries' })).toHaveAttribute('aria-checked', 'true');
+    const seen = await popup.evaluate(async () => {
+      const switches = ['Countries', 'Organizations'].map(
+        (name) => [...document.querySelectorAll<HTMLElement>('[role="switch"]')].find((el) => el.querySelector('.switch-label')?.textContent === name)!,
+      );
+      const states: string[] = [];
+      const record = () => states.push(switches.map((el) => el.getAttribute('aria-checked')).join(','));
+      new MutationObserver(record).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['aria-checked'] });
+      for (const el of switches) el.click();
+      await new Promise((done) => setTimeout(done, 1500));
+      return states;
+    });
+    // Once both show off, nothing shows either on again.
+    expect(seen).toContain('false,false');
+    expect(seen.slice(seen.indexOf('false,false'))).toEqual(seen.slice(seen.indexOf('false,false')).map(() => 'false,false'));
+    await expect(popup.getByRole('switch', { name: 'Countries' })).toHaveAttribute('aria-checked', 'false');
+  });
+
   test('the global switch turns every tab off and back on', async ({ context, extensionId, page, server }) => {
     const total = sum(await openDemo(page, server.origin));
     const other = await context.newPage();
@@ -302,6 +323,10 @@ test.describe('the switches apply at once in open tabs', () => {
     await page.waitForTimeout(1000);
     expect(await annotatorIn(popup, tabId)).toBe(false);
     expect(await paintedMentions(page)).toBe(0);
+    // The page was not read: the popup does not claim it names nobody.
+    await popup.reload();
+    await expect(popup.getByText('Backstory is off on 127.0.0.1: its pages are not read.')).toBeVisible();
+    await expect(popup.getByText('Nobody from this story is mentioned', { exact: false })).toHaveCount(0);
     await site.click();
     await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
     expect(await annotatorIn(popup, tabId)).toBe(true);
@@ -339,7 +364,7 @@ test.describe('the switches apply at once in open tabs', () => {
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
     await expect.poll(() => paintedMentions(page)).toBe(0);
-    await expect(popup.getByText('Backstory is off on 127.0.0.1.')).toBeVisible();
+    await expect(popup.getByText('Backstory is off on 127.0.0.1: its pages are not read.')).toBeVisible();
 
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
