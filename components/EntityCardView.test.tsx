@@ -46,6 +46,14 @@ describe('a card of the bundled story', () => {
     expect(said.textContent).not.toContain('—');
   });
 
+  it('says which story its facts come from: “on Tuesday” is the story’s Tuesday', async () => {
+    const { root } = await render('kim-jong-un');
+    expect(root.querySelector('.story-source')!.textContent).toBe(
+      'From the story “Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions”',
+    );
+    expect(root.querySelector('.story-source')!.closest('[hidden]')).toBeNull();
+  });
+
   it('shows a description only where the article gives one', async () => {
     expect((await render('pyongyang')).root.querySelector('.description')?.textContent).toBe('where Putin headed for a summit with Kim Jong Un');
     const southKorea = (await render('south-korea')).root;

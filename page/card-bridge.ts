@@ -1,5 +1,8 @@
 import { CARD_MARKER } from '../extension/card-keys';
 
+/** The element that hosts the card's closed shadow root in the page. */
+export const CARD_HOST = 'backstory-card';
+
 /**
  * The card UI's API, handed out by the React app once it is mounted; the
  * injected card script also guards against a second injection through it.

@@ -79,9 +79,13 @@ export class HoverCard {
     return this.shown;
   }
 
-  /** A press somewhere on the page: outside the card, it closes a pinned card (a hovered one closes as the pointer leaves). */
-  pressed(): void {
-    if (this.shown && this.pinned && !this.api.isEngaged()) this.close();
+  /**
+   * A press somewhere on the page: outside the card, it closes a pinned card (a
+   * hovered one closes as the pointer leaves), even with focus in it: a click
+   * elsewhere is the reader putting it away.
+   */
+  pressed(onCard: boolean): void {
+    if (this.shown && this.pinned && !onCard) this.close();
   }
 
   private scheduleClose(): void {

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardApi } from './card-bridge';
+import { CARD_HOST, type CardApi } from './card-bridge';
 import { HoverCard } from './hover-card';
 import { MentionLookup } from './mention-lookup';
 import { listenForPageCommands } from './page-commands';
@@ -68,8 +68,13 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     },
     { passive: true },
   );
-  ctx.addEventListener(window, 'pointerdown', () => card.pressed(), { passive: true, capture: true });
+  // Seen from the page, a press inside the card's closed shadow root comes from its host element.
+  ctx.addEventListener(window, 'pointerdown', (event) => card.pressed(isCardHost(event.target)), { passive: true, capture: true });
   ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
   ctx.addEventListener(window, 'resize', schedule, { passive: true });
   if (pointer) schedule();
+}
+
+function isCardHost(target: EventTarget | null): boolean {
+  return target instanceof Element && target.localName === CARD_HOST;
 }

@@ -6,7 +6,7 @@ import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
 import { CARD_START_KEY } from '../../extension/card-keys';
 import { leaveStart } from '../../extension/script-start';
-import { registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
+import { CARD_HOST, registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
 import { startInteraction } from '../../page/interaction';
 import { getPageBridge } from '../../page/page-bridge';
 
@@ -28,7 +28,7 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
     let api: CardApi | undefined;
     const ready = new Promise<void>((resolve, reject) => {
       const ui = createShadowRootUi<Root>(ctx, {
-        name: 'backstory-card',
+        name: CARD_HOST,
         position: 'inline',
         mode: 'closed',
         css: cardCss,
