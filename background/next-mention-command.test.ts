@@ -2,6 +2,47 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { onCommand } from './next-mention-command';
+import { writeTabFound } from './tab-found';
+
+const PAGE = 'https://news.example/story';
+
+/**
+ * Frames as the page code answers the command: each walks its own shown
+ * mentions, `fromStart` from its first, and without `wrap` answers
+ * `revealed: false` past its last one.
+ */
+function pageWithFrames(mentions: Record<number, number>) {
+  const at = new Map<number, number>();
+  const log: string[] = [];
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tabId: number, request: Record<string, unknown>, options: { frameId: number }) => {
+    const frame = options.frameId;
+    if (request.type === 'page/close-card') {
+      log.push(`close ${frame}`);
+      return { ok: true };
+    }
+    const count = mentions[frame] ?? 0;
+    const next = request.fromStart ? 0 : (at.get(frame) ?? -1) + 1;
+    const index = next < count ? next : request.wrap === false ? -1 : count > 0 ? 0 : -1;
+    if (index < 0) return { ok: true, revealed: false };
+    at.set(frame, index);
+    log.push(`${frame}:${index}`);
+    return { ok: true, revealed: true };
+  }) as never);
+  return log;
+}
+
+async function found(tabId: number, frames: Record<number, number>, topUrl = PAGE) {
+  await writeTabFound(
+    tabId,
+    Object.fromEntries(
+      Object.entries(frames).map(([id, count]) => [id, { url: id === '0' ? topUrl : 'https://embed.example/', topUrl, counts: { 'north-korea': count } }]),
+    ),
+  );
+}
+
+const press = async (times: number, tab = { id: 12, url: PAGE } as Browser.tabs.Tab) => {
+  for (let i = 0; i < times; i++) await onCommand('next-mention', tab);
+};
 
 describe('the next-mention keyboard command', () => {
   beforeEach(() => {
@@ -12,17 +53,40 @@ describe('the next-mention keyboard command', () => {
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
   });
 
-  it('asks the tab it was pressed in for its next mention', async () => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, revealed: true });
-    await onCommand('next-mention', { id: 12 } as Browser.tabs.Tab);
-    expect(send).toHaveBeenCalledWith(12, { type: 'page/next-mention' }, { frameId: 0 });
+  it('walks the names of the page, and round again', async () => {
+    await found(12, { 0: 2 });
+    const log = pageWithFrames({ 0: 2 });
+    await press(3);
+    expect(log).toEqual(['0:0', '0:1', '0:0']);
   });
 
-  it('falls back to the active tab when the browser names none', async () => {
+  it('reaches names only an embedded frame shows', async () => {
+    await found(12, { 5: 2 });
+    const log = pageWithFrames({ 5: 2 });
+    await press(3);
+    expect(log).toEqual(['5:0', '5:1', '5:0']);
+  });
+
+  it('goes from the page’s last name to the frame’s first, closing the card it leaves, and back', async () => {
+    await found(12, { 0: 2, 5: 1 });
+    const log = pageWithFrames({ 0: 2, 5: 1 });
+    await press(4);
+    expect(log).toEqual(['0:0', '0:1', '5:0', 'close 0', '0:0', 'close 5']);
+  });
+
+  it('takes no frame of the tab’s previous page', async () => {
+    await found(12, { 0: 1, 7: 3 }, 'https://news.example/earlier');
+    await found(12, { 0: 1 });
+    const log = pageWithFrames({ 0: 1, 7: 3 });
+    await press(2);
+    expect(log).toEqual(['0:0', '0:0']);
+  });
+
+  it('asks the top frame of the active tab when the browser names no tab and nothing was found yet', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 4 } as Browser.tabs.Tab]);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, revealed: false });
     await onCommand('next-mention');
-    expect(send).toHaveBeenCalledWith(4, { type: 'page/next-mention' }, { frameId: 0 });
+    expect(send).toHaveBeenCalledWith(4, { type: 'page/next-mention', wrap: false }, { frameId: 0 });
   });
 
   it('does nothing, quietly, on a page without our content script', async () => {

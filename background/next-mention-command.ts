@@ -1,13 +1,56 @@
 import { browser, type Browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { sendToTab } from '../extension/send-to-tab';
+import { nextMentionFrameKey } from '../extension/tab-found-key';
+import { framesOfPage, readTabFound } from './tab-found';
 
 export const NEXT_MENTION_COMMAND = 'next-mention';
 
-/** The keyboard shortcut: the page in front moves to its next mention and opens its card. */
+/**
+ * The keyboard shortcut: the page in front moves to its next mention and opens
+ * its card. The page's frames that name the story are walked in turn (the top
+ * frame first): each goes through its own mentions, and at its last one the
+ * next frame takes over, so names only an embedded frame shows are reached too.
+ * The frame last revealed in is stored, not kept: the worker may stop between presses.
+ */
 export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
   if (command !== NEXT_MENTION_COMMAND) return;
-  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  const target = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tabId = target?.id;
   if (tabId === undefined || tabId < 0) return;
-  // A page without our content script (a browser page) has nothing to reveal; the shortcut just does nothing there.
-  await sendToTab(tabId, { type: 'page/next-mention' });
+  const frames = await framesNamingTheStory(tabId, target?.url);
+  const key = nextMentionFrameKey(tabId);
+  const last = await storage.getItem<number>(key);
+  const at = last !== null && frames.includes(last) ? frames.indexOf(last) : 0;
+  const from = frames[at]!;
+
+  // On from where that frame is (the name last revealed or hovered there); a page without our
+  // content script (a browser page) answers nothing, and the shortcut does nothing there.
+  if (await revealed(tabId, from, { wrap: false })) return remember(key, from);
+  // Past its last one: the frames after it, then round to it again, each from its first mention.
+  for (const frameId of [...frames.slice(at + 1), ...frames.slice(0, at + 1)]) {
+    if (!(await revealed(tabId, frameId, { fromStart: true, wrap: false }))) continue;
+    if (frameId !== from) await sendToTab(tabId, { type: 'page/close-card' }, from);
+    return remember(key, frameId);
+  }
+}
+
+function remember(key: `session:${string}`, frameId: number): Promise<void> {
+  return storage.setItem(key, frameId);
+}
+
+async function revealed(tabId: number, frameId: number, how: { fromStart?: boolean; wrap: boolean }): Promise<boolean> {
+  const reply = await sendToTab(tabId, { type: 'page/next-mention', ...how }, frameId);
+  return reply.ok && reply.revealed;
+}
+
+/** The frames of the tab's page that reported names, the top frame first; the top frame alone when none did (yet). */
+async function framesNamingTheStory(tabId: number, url: string | undefined): Promise<number[]> {
+  const found = await readTabFound(tabId);
+  const ofPage = url === undefined ? found : framesOfPage(found, url);
+  const frames = Object.entries(ofPage)
+    .filter(([, frame]) => Object.values(frame.counts).some((count) => count > 0))
+    .map(([id]) => Number(id))
+    .sort((a, b) => a - b);
+  return frames.length > 0 ? frames : [0];
 }

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { MentionCountsSchema } from '../core/messages/protocol';
-import { tabFoundKey } from '../extension/tab-found-key';
+import { nextMentionFrameKey, tabFoundKey } from '../extension/tab-found-key';
 
 const FrameFoundSchema = z.object({
   url: z.string(),
@@ -29,7 +29,7 @@ export async function writeTabFound(tabId: number, found: TabFound): Promise<voi
 }
 
 export async function forgetTabFound(tabId: number): Promise<void> {
-  await storage.removeItem(tabFoundKey(tabId));
+  await storage.removeItems([tabFoundKey(tabId), nextMentionFrameKey(tabId)]);
 }
 
 /**

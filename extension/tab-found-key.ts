@@ -9,6 +9,11 @@ export function tabFoundKey(tabId: number): `session:${string}` {
 
 const TAB_FOUND = 'tabFound:';
 
+/** The frame of a tab the keyboard command last revealed a name in. */
+export function nextMentionFrameKey(tabId: number): `session:${string}` {
+  return `session:nextMentionFrame:${tabId}`;
+}
+
 /** The tab a key of session storage (as a snapshot of the area names it) is about, if it is one of these. */
 export function tabOfStoredKey(key: string): number | undefined {
   if (!key.startsWith(TAB_FOUND)) return undefined;

@@ -14,12 +14,16 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
   let lastRevealed: PageMention | undefined;
 
   const reveal = async (request: AnyPageRequest): Promise<boolean> => {
-    const current = card.current ?? lastRevealed;
+    if (request.type === 'page/close-card') {
+      card.close();
+      return false;
+    }
+    const current = request.type === 'page/next-mention' && request.fromStart ? undefined : (card.current ?? lastRevealed);
     // Only a copy the reader can see: pages repeat names in collapsed menus and invisible strips, which have no box to scroll to or open a card beside.
     const mention =
       request.type === 'page/reveal'
         ? nextMention(annotator.shown, current, (m) => m.entityId === request.entityId && isShown(m))
-        : nextMention(annotator.shown, current, isShown, boxOf, innerHeight);
+        : nextMention(annotator.shown, current, isShown, boxOf, innerHeight, request.wrap ?? true);
     if (!mention) return false;
     lastRevealed = mention;
     if (!inView(boxOf(mention))) {
@@ -43,7 +47,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       return false;
     }
     reveal(parsed.request).then(
-      (revealed) => sendResponse({ ok: true, revealed }),
+      (revealed) => sendResponse(parsed.request.type === 'page/close-card' ? { ok: true } : { ok: true, revealed }),
       (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
     return true;

@@ -7,7 +7,7 @@ export interface ViewportBox {
 
 /**
  * The mention to reveal next: after `current` in document order, wrapping
- * around, among those `accept`ed. With `boxOf`, mentions in the viewport come
+ * around unless told not to, among those `accept`ed. With `boxOf`, mentions in the viewport come
  * first (the keyboard command walks what the reader sees), then the next one
  * below it, and only then back to the top.
  */
@@ -17,10 +17,11 @@ export function nextMention(
   accept: (mention: PageMention) => boolean,
   boxOf?: (mention: PageMention) => ViewportBox,
   viewportHeight = 0,
+  wrap = true,
 ): PageMention | undefined {
   const start = current ? shown.indexOf(current) + 1 : 0;
   const after = shown.slice(start).filter(accept);
-  const wrapped = shown.slice(0, start).filter(accept);
+  const wrapped = wrap ? shown.slice(0, start).filter(accept) : [];
   if (!boxOf) return after[0] ?? wrapped[0];
   const inView = (m: PageMention) => {
     const box = boxOf(m);

@@ -12,14 +12,26 @@ import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
 const pageCommandRequests = once(() => ({
   /** Scroll to the next mention of the entity and open its card. */
   'page/reveal': z.object({ type: z.literal('page/reveal'), entityId: SlugSchema }),
-  /** The keyboard command: focus the next mention in view and open its card. */
-  'page/next-mention': z.object({ type: z.literal('page/next-mention') }),
+  /**
+   * The keyboard command: focus the next mention in view and open its card.
+   * `fromStart`: the frame's first (in view first), whatever was revealed before;
+   * `wrap: false`: none after the last one revealed, so the background moves on
+   * to the next frame of the page that names the story.
+   */
+  'page/next-mention': z.object({
+    type: z.literal('page/next-mention'),
+    fromStart: z.optional(z.boolean()),
+    wrap: z.optional(z.boolean()),
+  }),
+  /** The reveal moved on to another frame: the card this one shows for it closes. */
+  'page/close-card': z.object({ type: z.literal('page/close-card') }),
 }));
 
 /** Page → extension: the replies, validated by the sender. */
 const pageCommandReplies = once(() => ({
   'page/reveal': z.object({ revealed: z.boolean() }),
   'page/next-mention': z.object({ revealed: z.boolean() }),
+  'page/close-card': z.object({}),
 }));
 
 type PageCommandRequests = ReturnType<typeof pageCommandRequests>;

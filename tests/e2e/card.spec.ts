@@ -155,6 +155,29 @@ test.describe('the hover card', () => {
     expect(await pointOfText(page, 'North Korea said', 0, false)).toEqual(point);
   });
 
+  test('the keyboard command, one frame at a time: to the frame’s last name, then from its first; the card closes when the command moves on', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    server.route('/two-names', '<!doctype html><html lang="en"><body><p>Kim Jong Un met Vladimir Putin.</p></body></html>');
+    await page.goto(`${server.origin}/two-names`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const step = (how: object) => sendToPage(context, extensionId, page, { type: 'page/next-mention', ...how });
+    expect(await step({ wrap: false })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    expect(await step({ wrap: false })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    // Past the last one: the background moves on to the next frame naming the story.
+    expect(await step({ wrap: false })).toMatchObject({ ok: true, revealed: false });
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+    expect(await step({ fromStart: true, wrap: false })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    expect(await sendToPage(context, extensionId, page, { type: 'page/close-card' })).toEqual({ ok: true });
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+  });
+
   test('a related name’s card opens at its top, even when the card before was scrolled to its end', async ({ page, server }) => {
     await page.setViewportSize({ width: 1280, height: 500 });
     await hoverPutinAtTop(page, server.origin);
