@@ -25,3 +25,32 @@ export function watchSettingsLight(onChange: (settings: Settings) => void): () =
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+export interface SettingsFollower {
+  /** From now on, `apply` gets the settings: at once the latest known, `sent` unless a change came since; then each change. */
+  follow(sent: Settings, apply: (settings: Settings) => void): void;
+  stop(): void;
+}
+
+/**
+ * Watches the settings before the annotator has asked for them: the settings
+ * sent with its matcher were read before the reply left the background, and a
+ * change the reader makes while the annotator starts would otherwise be missed
+ * until the next one. Changes come in order, so the last one seen is never
+ * older than what was sent.
+ */
+export function followSettingsLight(): SettingsFollower {
+  let latest: Settings | undefined;
+  let apply: ((settings: Settings) => void) | undefined;
+  const stop = watchSettingsLight((settings) => {
+    latest = settings;
+    apply?.(settings);
+  });
+  return {
+    follow(sent, onChange) {
+      apply = onChange;
+      onChange(latest ?? sent);
+    },
+    stop,
+  };
+}

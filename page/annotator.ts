@@ -8,7 +8,7 @@ import type { Category } from '../core/story/category';
 import { ANNOTATOR_MARKER, takeMatcherReply } from '../extension/annotator-keys';
 import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage } from '../extension/send-page-message';
-import { settingsFrom, watchSettingsLight } from '../extension/settings-watch';
+import { followSettingsLight, settingsFrom } from '../extension/settings-watch';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
@@ -38,8 +38,13 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   (globalThis as { [PRESENT]?: true })[PRESENT] = true;
   ctx.onInvalidated(() => delete (globalThis as { [PRESENT]?: true })[PRESENT]);
   const parsed = documentParsed();
+  const settings = followSettingsLight();
+  ctx.onInvalidated(settings.stop);
   const reply = await firstMatcherReply(takeMatcherReply(), () => sendPageMessage({ type: 'matcher/get' }));
-  if (!reply.ok) throw new Error(`No story to match: ${reply.error}`);
+  if (!reply.ok) {
+    settings.stop();
+    throw new Error(`No story to match: ${reply.error}`);
+  }
   const initialSettings = settingsFrom(reply.settings);
   // The script's own evaluation was one task already: decoding the matcher and starting come in another.
   await yieldToPage();
@@ -93,8 +98,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     notify('mentions');
     if (active && !wasActive) void annotator.start();
   };
-  apply(initialSettings);
-  ctx.onInvalidated(watchSettingsLight(apply));
+  settings.follow(initialSettings, apply);
 
   // Single-page apps change the URL without a load: the new view is a new page.
   // The event fires as navigation starts: the app renders the new view after it, so wait two frames.
