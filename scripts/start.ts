@@ -41,7 +41,8 @@ async function main() {
     const mentions = await waitForMentions(page);
     const cardShot = resolve(OUT_DIR, 'card.png');
     await hoverFirst(page, 'North Korea');
-    await page.waitForTimeout(600);
+    // The hover delay, the card's facts, its placing and its fade-in, with room for a busy machine.
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: cardShot });
 
     const popup = await launched.context.newPage();
