@@ -44,6 +44,12 @@ describe('the bundled pack', () => {
     expect(found('confrontations with Washington')).toEqual(['washington:Washington']);
   });
 
+  it('takes a page about Moscow, Idaho (its dateline too), or Seattle, Washington, to mean those from there on', () => {
+    expect(found('MOSCOW, Idaho — Four students were killed.', 'The Moscow police chief said the Moscow case is open.')).toEqual([]);
+    expect(found('In Seattle, Washington, the governor spoke.', 'Washington lawmakers met.')).toEqual([]);
+    expect(found('Putin’s confrontations with Washington', 'a professor in Seattle, Washington, said')).toEqual(['vladimir-putin:Putin', 'washington:Washington']);
+  });
+
   it('shows no story card for another country’s council, an old Vietnam, or a namesake', () => {
     expect(found('John Kirby of the U.S. National Security Council spoke.', "Britain's National Security Council met; so did Israel's National Security Council.")).toEqual([
       'john-kirby:John Kirby',

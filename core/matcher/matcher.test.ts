@@ -269,6 +269,16 @@ describe('exclusions', () => {
     expect(found('George Washington slept in D.C.', dc)).toEqual([]);
     expect(found('Washington, D.C.', dc)).toEqual(['washington-dc:Washington', 'washington-dc:D.C.']);
   });
+  it('takes a page naming another place of the same name to mean it from there on', () => {
+    expect(found('Moscow, Idaho — The Moscow killings shook the town. Moscow police said.')).toEqual([]);
+    // In the next block too, and only from there: what came before was read before the page said which Moscow.
+    const state = createMatchState();
+    expect(found('Kim Jong Un spoke of Moscow.', summit, state)).toEqual(['kim-jong-un:Kim Jong Un', 'moscow:Moscow']);
+    expect(found('Students in Moscow, Idaho, mourned.', summit, state)).toEqual([]);
+    expect(found('Moscow police said.', summit, state)).toEqual([]);
+    // Another page starts afresh.
+    expect(found('Moscow police said.')).toEqual(['moscow:Moscow']);
+  });
   it('applies exclusions to capitals forms too', () => {
     expect(found('The United States. THE WASHINGTON POST REPORTS')).toEqual(['united-states:United States']);
   });

@@ -33,10 +33,11 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
   const patterns: Pattern[] = [];
   const byKey = new Map<string, Pattern>();
 
-  const add = (form: Form, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean) => {
+  const add = (form: Form, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean, elsewhere = false) => {
     const key = `${exclude ? 'x' : 'a'}${entity}\u0000${form.text}`;
     const existing = byKey.get(key);
     if (existing) {
+      existing.elsewhere ||= elsewhere;
       // The same spelling reached through an `always` alias must not lose that status.
       if (always && !existing.always) Object.assign(existing, { always, alias, acronym });
       existing.dashAt = existing.dashAt.filter((at) => form.dashAt.includes(at));
@@ -48,6 +49,7 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       entity,
       alias,
       exclude,
+      elsewhere,
       always,
       acronym,
       dashAt: form.dashAt,
@@ -68,6 +70,9 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       }
       for (const phrase of alias.exclude) {
         for (const form of aliasForms(phrase, 'always', false)) add(form, index, alias.text, true, false, false);
+      }
+      for (const phrase of alias.elsewhere ?? []) {
+        for (const form of aliasForms(phrase, 'always', false)) add(form, index, alias.text, true, false, false, true);
       }
     }
   });

@@ -6,7 +6,8 @@
  *   Republic of Korea" is North Korea and not also Korea, "South Korea’s
  *   Foreign Ministry" is the ministry alone.
  * - An exclusion phrase wins the same way and reports nothing ("Washington
- *   Post" hides "Washington"). When an exclusion and an alias cover the very
+ *   Post" hides "Washington"). One naming another place of the same name
+ *   ("Moscow, Idaho") also ends the entity's mentions for the rest of the page. When an exclusion and an alias cover the very
  *   same text, the alias wins: one entity's exclusion may be another's name.
  * - `after-full-name` hits are eligible only when the entity's full name was
  *   seen earlier on the page. A full name hidden inside a longer mention still
@@ -49,7 +50,8 @@ export function resolve(
       } else if (p.exclude) {
         cursor = e;
         hiddenByExclusion = true;
-      } else if (p.always || state.seen.has(entityId)) {
+        if (p.elsewhere) state.elsewhere.add(entityId);
+      } else if ((p.always || state.seen.has(entityId)) && !state.elsewhere.has(entityId)) {
         cursor = e;
         hiddenByExclusion = false;
         spans.push({ entityId, alias: p.alias, start: s, end: e });
@@ -68,11 +70,14 @@ export function resolve(
       continue;
     }
 
-    const eligible = group.filter((p) => !p.exclude && (p.always || state.seen.has(entityIds[p.entity]!)));
+    const eligible = group.filter(
+      (p) => !p.exclude && (p.always || state.seen.has(entityIds[p.entity]!)) && !state.elsewhere.has(entityIds[p.entity]!),
+    );
     if (eligible.length === 0) {
       if (group.some((p) => p.exclude)) {
         cursor = e;
         hiddenByExclusion = true;
+        for (const p of group) if (p.elsewhere) state.elsewhere.add(entityIds[p.entity]!);
       }
       continue;
     }

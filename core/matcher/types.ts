@@ -26,6 +26,8 @@ export interface Span {
 export interface MatchState {
   /** Entity id → clock value of its latest full-name sighting. */
   readonly seen: Map<string, number>;
+  /** Entities the page turned out to mean another place of the same name by ("Moscow, Idaho"): no mention any more. */
+  readonly elsewhere: Set<string>;
   /** Number of sightings so far; orders `seen` (most recent wins an ambiguous form). */
   clock: number;
 }
@@ -44,6 +46,8 @@ export interface PatternRule {
   alias: string;
   /** An exclusion phrase: wins like a mention, reports nothing. */
   exclude: boolean;
+  /** An exclusion phrase naming another place of the same name: after it, the entity is no mention on the page. */
+  elsewhere: boolean;
   /**
    * Counts as the entity's full name: its canonical name or an `always` alias.
    * False for `after-full-name` aliases, which need such a sighting first.

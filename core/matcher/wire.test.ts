@@ -39,6 +39,7 @@ describe('the matcher on the wire', () => {
     const decoded = decodeMatcher(JSON.parse(JSON.stringify(wire)) as MatcherWire);
     expect(decoded.entityIds).toEqual(compiled.entityIds);
     expect(decoded.rules).toEqual(compiled.rules);
+    expect(decoded.rules.filter((rule) => rule.elsewhere).map((rule) => rule.alias)).toContain('Moscow');
     for (const key of ['classOf', 'rootNext', 'startsPattern', 'startsAlias', 'edgeStart', 'edgeLabel', 'edgeTarget', 'fail', 'outHead', 'outNext', 'dict', 'spelling', 'patternLength'] as const) {
       expect(Array.from(decoded.automaton[key]), key).toEqual(Array.from(compiled.automaton[key]));
     }
@@ -67,7 +68,7 @@ describe('the matcher on the wire', () => {
   });
 
   it.each<[string, () => MatcherWire, RegExp]>([
-    ['another version', () => ({ ...wire, version: 1 }) as unknown as MatcherWire, /version 1, expected 2/],
+    ['another version', () => ({ ...wire, version: 2 }) as unknown as MatcherWire, /version 2, expected 3/],
     ['tables that are not base64', () => ({ ...wire, tables: '%%%' }), /not base64/],
     ['truncated tables', () => withTables(tablesOf(wire).slice(0, -1)), /do not match their counts/],
     ['edges out of order', () => {

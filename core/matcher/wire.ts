@@ -11,7 +11,7 @@ import { anchorExpressions } from './anchors';
 import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
 import type { CompiledMatcher, PatternRule } from './types';
 
-export const MATCHER_WIRE_VERSION = 2 as const;
+export const MATCHER_WIRE_VERSION = 3 as const;
 
 export interface MatcherWire {
   version: typeof MATCHER_WIRE_VERSION;
@@ -35,6 +35,7 @@ const ALWAYS = 2;
 const ACRONYM = 4;
 const LEFT = 8;
 const RIGHT = 16;
+const ELSEWHERE = 32;
 
 type Header = readonly [
   nodes: number,
@@ -102,6 +103,7 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
     ruleFlags: rules.map(
       (rule) =>
         flag(rule.exclude, EXCLUDE) |
+        flag(rule.elsewhere, ELSEWHERE) |
         flag(rule.always, ALWAYS) |
         flag(rule.acronym, ACRONYM) |
         flag(rule.leftBoundary, LEFT) |
@@ -254,7 +256,7 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
       length >= 1 && length <= maxLength &&
       entity >= 0 && entity < entities &&
       alias >= 0 && alias < aliases &&
-      flags >= 0 && flags < RIGHT * 2 &&
+      flags >= 0 && flags < ELSEWHERE * 2 &&
       start >= 0 && count >= 0 && start + count <= dashPool;
     const dashAt: number[] = [];
     for (let d = start; d < start + count && inRange; d++) {
@@ -266,6 +268,7 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
       entity,
       alias: wire.aliases[alias]!,
       exclude: (flags & EXCLUDE) !== 0,
+      elsewhere: (flags & ELSEWHERE) !== 0,
       always: (flags & ALWAYS) !== 0,
       acronym: (flags & ACRONYM) !== 0,
       dashAt,

@@ -81,14 +81,18 @@ function checkSettings({ index, value }: Indexed<Entity>): PathProblem[] {
         message: `"${alias.text}" waits for a full name, but "${value.id}" has no alias with rule "always"`,
       });
     }
-    alias.exclude.forEach((phrase, k) => {
-      if (!foldText(phrase).includes(foldText(alias.text))) {
-        problems.push({
-          path: `${at}.exclude[${k}]`,
-          message: `exclude phrase "${phrase}" does not contain the alias "${alias.text}", so it can never apply`,
-        });
-      }
-    });
+    for (const field of ['exclude', 'elsewhere'] as const) {
+      (alias[field] ?? []).forEach((phrase, k) => {
+        // In its own case, or in capitals as a dateline writes it ("MOSCOW, Idaho").
+        const folded = foldText(phrase);
+        if (!folded.includes(foldText(alias.text)) && !folded.includes(foldText(alias.text).toUpperCase())) {
+          problems.push({
+            path: `${at}.${field}[${k}]`,
+            message: `${field} phrase "${phrase}" does not contain the alias "${alias.text}", so it can never apply`,
+          });
+        }
+      });
+    }
   });
   return problems;
 }

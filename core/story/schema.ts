@@ -54,6 +54,12 @@ export const AliasSchema = z.lazy(() =>
      * ("Washington Post", "George Washington"): inside them the alias is no mention.
      */
     exclude: z._default(z.array(Text()), []),
+    /**
+     * Phrases that name another place of the same name ("Moscow, Idaho"): an
+     * exclusion, and once one is seen the page is taken to be about that other
+     * place, so the entity is no mention for the rest of the page ("Moscow police").
+     */
+    elsewhere: z.optional(z.array(Text())),
     /** Declares that another entity legitimately shares this written form. */
     ambiguous: z._default(z.boolean(), false),
   }),
