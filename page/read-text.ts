@@ -87,7 +87,27 @@ function outermost(elements: NodeListOf<Element>): Element[] {
  * at most this many elements: a call long enough to matter is split.
  */
 const ONE_CALL_ELEMENTS = 1000;
+/** What telling whether to enter an element costs, in the slice's units (about a character read). */
+const ENTER_WORK = 256;
+
+/** Below this many elements entered, their subtrees are counted natively; deeper, a walk that stops at the limit does. */
+const NATIVE_COUNT_DEPTH = 32;
+
+/**
+ * Whether `element` holds more than ONE_CALL_ELEMENTS elements or an unread
+ * one. Native counts and searches cover the whole subtree, so on a page nested
+ * thousands deep, asking at each level cost seconds: there the count is a walk
+ * that stops at the limit, and the search runs only on a subtree below it.
+ */
+function mustEnter(element: Element, depth: number): boolean {
+  if (depth < NATIVE_COUNT_DEPTH) return element.getElementsByTagName('*').length > ONE_CALL_ELEMENTS || element.querySelector(UNREAD) !== null;
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_ELEMENT);
+  for (let seen = 0; walker.nextNode(); ) if (++seen > ONE_CALL_ELEMENTS) return true;
+  return element.querySelector(UNREAD) !== null;
+}
+
 const TEXT_NODE = 3;
+const SHOW_ELEMENT = 0x1;
 
 /**
  * A root's text read a part at a time, resumably: its elements are read in
@@ -98,6 +118,8 @@ const TEXT_NODE = 3;
 export class TextParts {
   /** The next node to read at each depth entered, the root's children at the bottom. */
   private readonly next: (Node | null)[];
+  /** The parent of the nodes at each depth: the root, then the elements entered and not yet left. */
+  private readonly parents: Node[];
   /** Elements entered, to read their children one by one. */
   readonly entered: Element[] = [];
   /** Elements read whole or skipped: what is inside them was not looked at one by one. */
@@ -105,11 +127,18 @@ export class TextParts {
 
   constructor(private readonly root: Element | ShadowRoot) {
     this.next = [root.firstChild];
+    this.parents = [root];
   }
 
-  /** False when the page took away a node the reading was to go on from: what is left cannot be found. */
+  /**
+   * False when the page took away or moved a node the reading was to go on
+   * from: what is left cannot be found. One look up the tree, not one per
+   * depth: a page nested thousands deep would make that quadratic.
+   */
   get intact(): boolean {
-    return this.next.every((node) => node === null || this.root.contains(node));
+    const deepest = this.parents[this.parents.length - 1];
+    if (deepest && deepest !== this.root && !this.root.contains(deepest)) return false;
+    return this.next.every((node, depth) => node === null || node.parentNode === this.parents[depth]);
   }
 
   /**
@@ -127,6 +156,7 @@ export class TextParts {
       const node = this.next[depth];
       if (!node) {
         this.next.pop();
+        this.parents.pop();
         continue;
       }
       this.next[depth] = node.nextSibling;
@@ -141,9 +171,12 @@ export class TextParts {
           this.whole.push(element);
           continue;
         }
-        if (element.firstElementChild && (element.getElementsByTagName('*').length > ONE_CALL_ELEMENTS || element.querySelector(UNREAD))) {
+        if (element.firstElementChild && mustEnter(element, this.parents.length)) {
           this.entered.push(element);
           this.next.push(element.firstChild);
+          this.parents.push(element);
+          // Telling may cost a thousand elements' walk: charged, so a page nested deep is read in slices too.
+          if (slice?.spent(ENTER_WORK)) break;
           continue;
         }
         this.whole.push(element);

@@ -8,6 +8,7 @@ import { CARD_START_KEY } from '../../extension/card-keys';
 import { leaveStart } from '../../extension/script-start';
 import { CARD_HOST, registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
 import { startInteraction } from '../../page/interaction';
+import { keptInPage } from '../../page/kept-in-page';
 import { getPageBridge } from '../../page/page-bridge';
 
 // Imported by the background into frames where mentions were found (in idle time after the
@@ -30,6 +31,9 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
       const ui = createShadowRootUi<Root>(ctx, {
         name: CARD_HOST,
         position: 'inline',
+        // Beside the body, not in it: a body with a transform (or `contain: paint`) would hold the fixed card
+        // inside its own box, off screen, and one the page replaces would take the card with it.
+        anchor: document.documentElement,
         mode: 'closed',
         css: cardCss,
         onMount(container, _shadow, host) {
@@ -59,20 +63,4 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
   } catch (error) {
     console.warn('[Backstory] The card failed to load', error);
   }
-}
-
-/**
- * The card's API, putting the card's host back into the page before a card
- * shows when the page took it out: a page that replaces its body (Turbo,
- * document.write) takes the host with the old one. Moved, the host keeps its
- * shadow root and the React tree in it.
- */
-function keptInPage(api: CardApi, host: HTMLElement): CardApi {
-  return {
-    ...api,
-    show(request) {
-      if (!host.isConnected) (document.body ?? document.documentElement).append(host);
-      api.show(request);
-    },
-  };
 }

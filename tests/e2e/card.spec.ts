@@ -178,6 +178,43 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page)).toBeNull();
   });
 
+  test('opens beside a name further down a page whose body has a transform', async ({ page, server }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(60);
+    server.route(
+      '/transformed',
+      `<!doctype html><html lang="en"><head><style>body{transform:translateZ(0)}</style></head><body>${filler}<p>Vladimir Putin spoke.</p>${filler}</body></html>`,
+    );
+    await page.goto(`${server.origin}/transformed`);
+    // Scrolled to: a fixed card inside a transformed body would scroll away with it.
+    await pointOfText(page, 'Vladimir Putin');
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(Math.min(Math.abs(box.y - point.y), Math.abs(box.y + box.height - point.y))).toBeLessThan(60);
+  });
+
+  test('select all and copy with a card open copies the page’s text, not the card’s', async ({ context, page, server }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    server.route('/copy', '<!doctype html><html lang="en"><body><main><p>Kim Jong Un met Vladimir Putin in Moscow.</p><p>Last paragraph.</p></main></body></html>');
+    await page.goto(`${server.origin}/copy`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(1);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await item!.getType('text/plain')).text();
+    });
+    expect(copied.replace(/\s+/g, ' ').trim()).toBe('Kim Jong Un met Vladimir Putin in Moscow. Last paragraph.');
+  });
+
   test('a related name’s card opens at its top, even when the card before was scrolled to its end', async ({ page, server }) => {
     await page.setViewportSize({ width: 1280, height: 500 });
     await hoverPutinAtTop(page, server.origin);
