@@ -77,4 +77,17 @@ describe('the mention store', () => {
     store.replaceWithin([{ root: n, found: [mentionIn(n)] }]);
     expect(texts(store)).toEqual(['A', 'C', 'N']);
   });
+
+  it('keeps, across a scan of the whole page, the very mentions found again, and only those', () => {
+    const [a, b, c] = page('<p>A</p><p>B</p><p>C</p>');
+    const store = new MentionStore();
+    store.append([a, b, c].map((p) => mentionIn(p!)));
+    const [oldA, oldB] = store.all;
+    b!.firstChild!.textContent = 'B2';
+    c!.remove();
+    store.replaceAll([mentionIn(a!), mentionIn(b!)]);
+    expect(store.all[0]).toBe(oldA);
+    expect(store.all[1]).not.toBe(oldB);
+    expect(texts(store)).toEqual(['A', 'B2']);
+  });
 });

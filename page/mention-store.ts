@@ -26,6 +26,16 @@ export class MentionStore {
     for (const mention of mentions) this.list.push(mention);
   }
 
+  /**
+   * Swaps in what a whole new scan found, keeping the object of each mention
+   * found again at the same place: what refers to it (the open card, the
+   * mention last revealed) still does.
+   */
+  replaceAll(found: readonly PageMention[]): void {
+    const before = byStartNode(this.list, 0, this.list.length);
+    this.list = found.map((mention) => sameAs(before, mention) ?? mention);
+  }
+
   /** Drops mentions whose text left the document (removed by the page). */
   dropDisconnected(): boolean {
     const before = this.list.length;

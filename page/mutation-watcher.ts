@@ -1,5 +1,6 @@
 import { composedParent, shadowRootOf } from './composed-order';
 import { holdsText } from './holds-text';
+import { laidOutBlock } from './laid-out-block';
 import { closestBlock, isBlockElement, isUnreadElement } from './text-walk';
 
 /**
@@ -127,8 +128,7 @@ export class MutationWatcher {
     if (!coarse) {
       for (const node of this.dirty) {
         if (!node.isConnected) continue;
-        // Within its own tree: the walk enters a shadow root from its host, and a rescan may start inside it.
-        const block = closestBlock(node, shadowRootOf(node) ?? this.root);
+        const block = this.blockOf(node);
         if (block) blocks.add(block);
       }
       for (const element of this.switched) {
@@ -136,7 +136,7 @@ export class MutationWatcher {
         // Unread now: a rescan of the element itself finds nothing in it, which drops what it held.
         if (isUnreadElement(element)) blocks.add(element);
         else {
-          const block = closestBlock(element, shadowRootOf(element) ?? this.root);
+          const block = this.blockOf(element);
           if (block) blocks.add(block);
         }
       }
@@ -152,6 +152,17 @@ export class MutationWatcher {
     this.added = 0;
     this.removed = false;
     return work;
+  }
+
+  /** The block to read again for a change at `node`; null when the change is in something never read. */
+  private blockOf(node: Node): Element | ShadowRoot | null {
+    // Within its own tree: the walk enters a shadow root from its host, and a rescan may start inside it.
+    const shadow = shadowRootOf(node);
+    const block = closestBlock(node, shadow ?? this.root);
+    const body = this.root.ownerDocument.body;
+    // No block tag around it but the page's own: an element laid out as a block (a custom one) is read again instead of the whole page.
+    if (!shadow && (block === this.root || (block === body && node !== body))) return laidOutBlock(node, block as Element) ?? block;
+    return block;
   }
 }
 

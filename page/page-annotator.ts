@@ -142,15 +142,25 @@ export class PageAnnotator {
     return next;
   }
 
-  private async fullScan(restarts = 0): Promise<void> {
+  /**
+   * Reads the whole page. The first scan (and one after a navigation) shows
+   * mentions as it finds them. A scan `again`, of a page that changed too much
+   * for a rescan of blocks, leaves the mentions it replaces shown until it is
+   * done, and keeps each one it finds again: highlights do not blink out over
+   * a long page, and an open card stays open.
+   */
+  private async fullScan(again = false, restarts = 0): Promise<void> {
     const generation = this.generation;
-    this.store.clear();
+    if (!again) {
+      this.store.clear();
+      this.publish();
+    }
     this.state = createMatchState();
-    this.publish();
     // The matcher was compiled in this task: the scan starts in a slice of its own.
     await yieldToPage();
     if (generation !== this.generation) return;
-    const previewing = this.previewViewport();
+    const previewing = !again && this.previewViewport();
+    const collected: PageMention[] = [];
     // Frames are not entered: each runs a content script of its own (all_frames), painting and hit-testing its document.
     const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, this.walkOptions);
     let nodes = 0;
@@ -170,18 +180,23 @@ export class PageAnnotator {
         if (this.slice.spent(block.text.length + block.nodes.length * 32)) break;
       }
       if (generation !== this.generation) return;
-      this.store.append(found);
-      // Only the new mentions are added: rebuilding all of it every slice grows with the square of the page.
-      if (!previewing) this.showMore(found);
+      if (again) {
+        for (const mention of found) collected.push(mention);
+      } else {
+        this.store.append(found);
+        // Only the new mentions are added: rebuilding all of it every slice grows with the square of the page.
+        if (!previewing) this.showMore(found);
+      }
       if (done) break;
       await yieldToPage();
       if (generation !== this.generation) return;
       // The page re-rendered the part the walk was in (a section hydrated, a feed recycling its items): read it all again,
       // a few times at most, so a page that never stops doing so is still read to its end.
-      if (!reader.intact && restarts < MAX_SCAN_RESTARTS) return this.fullScan(restarts + 1);
+      if (!reader.intact && restarts < MAX_SCAN_RESTARTS) return this.fullScan(again, restarts + 1);
     }
     this.textNodes = nodes;
-    if (previewing) this.publish();
+    if (again) this.store.replaceAll(collected);
+    if (again || previewing) this.publish();
     this.reportCounts();
   }
 
@@ -234,7 +249,7 @@ export class PageAnnotator {
       // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
       const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
       if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) {
-        await this.fullScan();
+        await this.fullScan(true);
         continue;
       }
       const generation = this.generation;

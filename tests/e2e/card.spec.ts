@@ -281,6 +281,19 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test('stays open while a long page is read again as a whole (text added right under its body)', async ({ page, server }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(6_000);
+    server.route('/long-changing', `<!doctype html><html lang="en"><body><p>Vladimir Putin spoke.</p>${filler}</body></html>`);
+    await page.goto(`${server.origin}/long-changing`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await page.evaluate(() => document.body.append(' John Kirby said so.'));
+    await page.waitForTimeout(1500);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+  });
+
   test('closes on Escape', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');

@@ -6,6 +6,7 @@ import { matcherFrom } from '../../core/matcher/runtime';
 import { decodeMatcher, type MatcherWire } from '../../core/matcher/wire';
 import type { Matcher } from '../../core/matcher/types';
 import { MentionLookup } from '../../page/mention-lookup';
+import { MutationWatcher } from '../../page/mutation-watcher';
 import { OverlayPainter } from '../../page/overlay-painter';
 import { createPageScreen } from '../../page/page-screen';
 import { PageAnnotator } from '../../page/page-annotator';
@@ -21,6 +22,7 @@ declare global {
     backstoryHarness: {
       PageAnnotator: typeof PageAnnotator;
       MentionLookup: typeof MentionLookup;
+      MutationWatcher: typeof MutationWatcher;
       matcher: typeof matcher;
       overlay: typeof overlay;
       createPageScreen: typeof createPageScreen;
@@ -28,4 +30,4 @@ declare global {
   }
 }
 
-window.backstoryHarness = { PageAnnotator, MentionLookup, matcher, overlay, createPageScreen };
+window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, createPageScreen };

@@ -30,6 +30,9 @@ const found = (page: Page) =>
 const counts = (page: Page) => page.evaluate(() => (window as unknown as Win).counts);
 const painted = (page: Page) => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
 
+/** Three mentions a paragraph: a long page of these has many thousands. */
+const NEWS_PARAGRAPH = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
+
 const ARTICLE = `<main><h1>PYONGYANG, North Korea</h1>
 <p>Russian President Vladimir Putin met Kim <b>Jong</b> Un. Putin’s visit deepens Russia-North Korea ties.</p>
 <p contenteditable>North Korea in an editor is never touched.</p>
@@ -190,8 +193,7 @@ test('a reset after a single-page-app navigation scans the new view from scratch
 });
 
 test('a long page is scanned in slices: the page’s own tasks and frames run in between', async ({ load }) => {
-  const paragraph = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
-  const page = await load(`<main>${paragraph.repeat(20_000)}</main>`);
+  const page = await load(`<main>${NEWS_PARAGRAPH.repeat(20_000)}</main>`);
   const result = await page.evaluate(async () => {
     const w = window as unknown as Win;
     let pageTasks = 0;
@@ -271,8 +273,7 @@ test('highlights the page takes out of the shared registry (its own search clear
 });
 
 test('text added right under <body> of a long page has the page read again in slices: the page’s own tasks run in between', async ({ load }) => {
-  const paragraph = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
-  const page = await load(`<main>${paragraph.repeat(20_000)}</main>`);
+  const page = await load(`<main>${NEWS_PARAGRAPH.repeat(20_000)}</main>`);
   await annotate(page);
   const result = await page.evaluate(async () => {
     const w = window as unknown as Win;
@@ -290,6 +291,62 @@ test('text added right under <body> of a long page has the page read again in sl
   });
   expect(result.mentions).toBe(60_001);
   expect(result.pageTasks).toBeGreaterThan(5);
+});
+
+test('a long page read again as a whole keeps its highlights on screen meanwhile, and the very mentions it finds again', async ({ load }) => {
+  const page = await load(`<main>${NEWS_PARAGRAPH.repeat(20_000)}</main>`);
+  await annotate(page);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const first = w.annotator.shown[0]!;
+    let fewestPainted = Infinity;
+    document.body.append(' John Kirby said so.');
+    while (!w.annotator.mentions.some((m) => m.entityId === 'john-kirby')) {
+      fewestPainted = Math.min(fewestPainted, CSS.highlights.get('backstory-mention')?.size ?? 0);
+      await new Promise((done) => setTimeout(done, 0));
+    }
+    return { fewestPainted, kept: w.annotator.shown[0] === first, stillShown: w.annotator.shown.includes(first) };
+  });
+  expect(result.fewestPainted).toBeGreaterThan(0);
+  expect(result.kept).toBe(true);
+  expect(result.stillShown).toBe(true);
+});
+
+test('a change inside a custom element laid out as a block has that element read again, not the whole page', async ({ load }) => {
+  const page = await load(`<main><p>Vladimir Putin</p></main>
+    <live-clock style="display:block">Moscow time <b>12:00</b></live-clock>
+    <inline-note>Seoul <b>noon</b></inline-note>`);
+  const roots = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const watcher = new w.backstoryHarness.MutationWatcher(document.documentElement, () => {});
+    const settle = () => new Promise((done) => setTimeout(done, 0));
+    const changed = async (selector: string, text: string) => {
+      document.querySelector(selector)!.textContent = text;
+      await settle();
+      return watcher.take()!.roots.map((root) => (root as Element).localName);
+    };
+    return { clock: await changed('live-clock b', '12:01'), inline: await changed('inline-note b', 'one') };
+  });
+  // Laid out inline, the note's text joins what is around it: the page's own block is read again.
+  expect(roots).toEqual({ clock: ['live-clock'], inline: ['body'] });
+});
+
+test('a clock ticking in a custom element on a long page keeps every mention, an open card’s among them', async ({ load }) => {
+  const page = await load(`<main>${NEWS_PARAGRAPH.repeat(6_000)}</main><live-clock style="display:block">Putin: <b>0</b></live-clock>`);
+  await annotate(page);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const before = [...w.annotator.shown];
+    const clock = document.querySelector('live-clock b')!;
+    for (let tick = 1; tick <= 3; tick++) {
+      clock.textContent = String(tick);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const after = w.annotator.shown;
+    return { count: after.length, same: before.filter((m, i) => after[i] === m).length, total: before.length };
+  });
+  expect(result.count).toBe(result.total);
+  expect(result.same).toBe(result.total);
 });
 
 test('without the Highlight API, marks are drawn over the text, and the page DOM stays untouched', async ({ load }) => {
