@@ -92,7 +92,13 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   useEffect(() => {
     if (!state) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
+      if (event.key !== 'Escape') return;
+      // Above a dialog, the card is what Escape closes: not the dialog under it as well.
+      if (current.current?.layer) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      close();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

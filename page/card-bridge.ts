@@ -20,6 +20,8 @@ export interface CardRequest {
   anchor: AnchorBox;
   /** Move keyboard focus into the card, and back where it was when the card closes. */
   focus?: boolean;
+  /** The top-layer element the mention is in (page/top-layer.ts): the card shows inside it, above it. */
+  layer?: Element | null;
   /** Called when the card closes by itself (Escape). */
   onClose?: () => void;
 }

@@ -1,6 +1,7 @@
 import type { CardApi } from './card-bridge';
 import type { PageMention } from './find-mentions';
 import { selectMention } from './mention-range';
+import { topLayerAround } from './top-layer';
 
 /** Hover intent: a mention must stay under the pointer this long before its card opens. */
 export const OPEN_DELAY_MS = 200;
@@ -54,6 +55,7 @@ export class HoverCard {
     this.api.show({
       entityId: mention.entityId,
       anchor: anchorOf(mention),
+      layer: topLayerAround(mention.startNode),
       focus: options.focus ?? false,
       onClose: () => this.closed(),
     });

@@ -7,8 +7,8 @@ import cardCss from '../../components/card.css?inline';
 import { CARD_START_KEY } from '../../extension/card-keys';
 import { leaveStart } from '../../extension/script-start';
 import { CARD_HOST, registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
+import { placedInPage } from '../../page/card-placement';
 import { startInteraction } from '../../page/interaction';
-import { keptInPage } from '../../page/kept-in-page';
 import { getPageBridge } from '../../page/page-bridge';
 
 // Imported by the background into frames where mentions were found (in idle time after the
@@ -41,7 +41,7 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
           root.render(
             <CardApp
               onReady={(next) => {
-                api = keptInPage(next, host);
+                api = placedInPage(next, host);
                 registerCardApi(api);
                 resolve();
               }}

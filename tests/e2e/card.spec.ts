@@ -294,6 +294,47 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test('a name inside an open modal dialog gets its card above the dialog, live to the pointer; Escape closes the card, then the dialog', async ({
+    page,
+    server,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(5);
+    server.route(
+      '/modal',
+      `<!doctype html><html lang="en"><body><p>John Kirby spoke.</p>${filler}<button id="open" onclick="document.getElementById('d').showModal()">Open</button>
+      <dialog id="d" style="transform:translateX(0);overflow:hidden"><p>In Pyongyang, Vladimir Putin met Kim Jong Un.</p></dialog></body></html>`,
+    );
+    await page.goto(`${server.origin}/modal`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    await page.click('#open');
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    // Drawn above the dialog and its backdrop, and not inert: the pointer reaches it.
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + 20, y: box.y + 20 });
+    expect(hit).toBe('backstory-card');
+    await page.mouse.move(box.x + 20, box.y + 20, { steps: 4 });
+    await page.waitForTimeout(600);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    expect(await page.evaluate(() => (document.getElementById('d') as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => (document.getElementById('d') as HTMLDialogElement).open)).toBe(false);
+
+    // The dialog closed: a name of the page gets its card over the page again.
+    const kirby = await pointOfText(page, 'John Kirby');
+    await page.mouse.move(kirby.x, kirby.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const again = (await shadowUiBox(page))!;
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: again.x + 20, y: again.y + 20 })).toBe('backstory-card');
+  });
+
   test('closes on Escape', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');

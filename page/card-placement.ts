@@ -1,0 +1,29 @@
+import type { CardApi } from './card-bridge';
+
+/**
+ * The card's API, putting the card's host where the card can show before it
+ * does. Beside the body, normally. Inside the top-layer element its name is
+ * in (a modal dialog, a popover), and itself a popover there: outside a modal
+ * dialog it would be inert and drawn under it, and a popover is drawn above
+ * the dialog, clear of its transforms and overflow. Back in the page when the
+ * page took it out: one that replaces its document (document.open and write)
+ * takes the host with the old one. Moved, the host keeps its shadow root and
+ * the React tree in it.
+ */
+export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
+  return {
+    ...api,
+    show(request) {
+      const parent = request.layer ?? document.documentElement;
+      // Moving a shown popover hides it: it is shown again below.
+      if (host.parentNode !== parent) parent.append(host);
+      if (request.layer && typeof host.showPopover === 'function') {
+        host.setAttribute('popover', 'manual');
+        if (!host.matches(':popover-open')) host.showPopover();
+      } else if (host.hasAttribute('popover')) {
+        host.removeAttribute('popover');
+      }
+      api.show(request);
+    },
+  };
+}
