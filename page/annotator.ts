@@ -55,7 +55,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const notify = (change: PageChange) => listeners.forEach((listener) => listener(change));
   let counts: ReadonlyMap<string, number> = new Map();
   const report = throttledReporter(ctx);
-  const loadCardUi = cardUiLoader(ctx);
+  const cardUi = cardUiLoader(ctx, window !== window.top);
   const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
   if (ctx.isInvalid) return undefined;
   const annotator = new PageAnnotator({
@@ -66,7 +66,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     onCountsChange: (latest) => {
       counts = latest;
       report(latest);
-      if (latest.size > 0) loadCardUi();
+      if (latest.size > 0) cardUi.mentionsFound();
       notify('mentions');
     },
   });
@@ -77,7 +77,15 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   }
   ctx.onInvalidated(() => annotator.destroy());
   let pointer: { x: number; y: number } | undefined;
-  ctx.addEventListener(window, 'pointermove', (event) => (pointer = { x: event.clientX, y: event.clientY }), { passive: true });
+  ctx.addEventListener(
+    window,
+    'pointermove',
+    (event) => {
+      pointer = { x: event.clientX, y: event.clientY };
+      cardUi.pointerMoved();
+    },
+    { passive: true },
+  );
   ctx.onInvalidated(
     registerPageBridge({
       annotator,
@@ -132,22 +140,39 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
 }
 
 /**
- * Asks the background, once, for the card script, in idle time so it never
- * competes with the first highlights: hovering then finds the card and the
- * facts of the entities on the page already there, even if the service worker
- * has stopped since.
+ * Asks the background, once, for the card script. In the top frame, in idle
+ * time once mentions are found, so it never competes with the first
+ * highlights: hovering then finds the card and the facts of the entities on the
+ * page already there, even if the service worker has stopped since. In an
+ * embedded frame, only once the pointer is in it as well: a live blog of fifty
+ * embedded posts naming the story would otherwise hold fifty cards, each its
+ * own React app, for frames the reader never points at.
  */
-function cardUiLoader(ctx: ContentScriptContext): () => void {
+function cardUiLoader(ctx: ContentScriptContext, embedded: boolean) {
   let asked = false;
-  return () => {
-    if (asked || ctx.isInvalid) return;
+  let found = false;
+  let pointed = false;
+  const load = () => {
+    if (asked || !found || (embedded && !pointed) || ctx.isInvalid) return;
     asked = true;
-    const load = () => {
+    const send = () => {
       void sendPageMessage({ type: 'ui/load' }).then((reply) => {
         if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
       });
     };
-    ctx.requestIdleCallback(load, { timeout: CARD_UI_IDLE_TIMEOUT_MS });
+    // The pointer is on its way to a name: no idle time to wait for.
+    if (embedded) send();
+    else ctx.requestIdleCallback(send, { timeout: CARD_UI_IDLE_TIMEOUT_MS });
+  };
+  return {
+    mentionsFound() {
+      found = true;
+      load();
+    },
+    pointerMoved() {
+      pointed = true;
+      load();
+    },
   };
 }
 

@@ -61,8 +61,9 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     window,
     'pointerout',
     (event) => {
-      // Out of the window: it rests on no name any more.
-      if (event.relatedTarget !== null) return;
+      // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
+      // it rests on no name of this one any more.
+      if (event.relatedTarget !== null && !isFrameElement(event.relatedTarget)) return;
       pointer = undefined;
       card.hover(undefined);
     },
@@ -77,4 +78,10 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
 
 function isCardHost(target: EventTarget | null): boolean {
   return target instanceof Element && target.localName === CARD_HOST;
+}
+
+const FRAME_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed']);
+
+function isFrameElement(target: EventTarget): boolean {
+  return target instanceof Element && FRAME_ELEMENTS.has(target.localName);
 }

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiText } from './closed-shadow';
+import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
+import { textPointInPage } from '../../tooling/text-point';
 
 async function openDemo(page: import('@playwright/test').Page, origin: string) {
   await page.goto(`${origin}/demo`);
@@ -333,6 +334,39 @@ test.describe('the hover card', () => {
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
     const again = (await shadowUiBox(page))!;
     expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: again.x + 20, y: again.y + 20 })).toBe('backstory-card');
+  });
+
+  test('an embedded frame naming the story loads its card only once the pointer is in it; a card of the page closes as the pointer goes into the frame, whose name opens its own', async ({
+    page,
+    server,
+  }) => {
+    const post = (name: string) => `<iframe title="Post about ${name}" srcdoc="<p style='font-size:20px'>${name} was seen today.</p>" style="height:80px"></iframe>`;
+    server.route(
+      '/embeds',
+      // The page's own name below the frames: its card, opening below it, is not on the way up into them.
+      `<!doctype html><html lang="en"><body>${post('Kim Jong Un')}${post('John Kirby')}${post('Japan')}<p>Vladimir Putin spoke.</p><div style="height:600px"></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/embeds`);
+    const frames = () => page.frames().filter((frame) => frame !== page.mainFrame());
+    const hasCard = (frame: import('@playwright/test').Frame) => frame.evaluate(() => document.querySelector('backstory-card') !== null);
+    await expect.poll(async () => (await Promise.all(frames().map((frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)))).join()).toBe('1,1,1');
+    // The top frame's card loads in idle time; the frames', only when pointed at.
+    await expect.poll(() => hasCard(page.mainFrame())).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await Promise.all(frames().map(hasCard))).toEqual([false, false, false]);
+
+    // From a card of the page straight into a frame: that card closes, the frame's name opens its own.
+    const putin = await pointOfText(page, 'Vladimir Putin', 0, false);
+    await page.mouse.move(putin.x, putin.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    const [first] = frames();
+    const inFrame = (await first!.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0, scroll: false }))!;
+    const frameBox = (await page.locator('iframe').first().boundingBox())!;
+    // One move: the page's last sight of the pointer is on its name.
+    await page.mouse.move(frameBox.x + inFrame.x, frameBox.y + inFrame.y);
+    await expect.poll(() => cardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await expect.poll(async () => (await shadowUiTexts(page)).filter((text) => text !== '').length).toBe(1);
+    expect(await Promise.all(frames().map(hasCard))).toEqual([true, false, false]);
   });
 
   test('closes on Escape', async ({ page, server }) => {

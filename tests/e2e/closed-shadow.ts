@@ -29,13 +29,17 @@ async function documentTree(page: Page): Promise<CdpNode> {
 }
 
 function findHost(node: CdpNode, localName: string): CdpNode | undefined {
-  if (node.localName === localName) return node;
+  return findHosts(node, localName)[0];
+}
+
+/** Every host named `localName`, in document order, frames' documents included. */
+function findHosts(node: CdpNode, localName: string, out: CdpNode[] = []): CdpNode[] {
+  if (node.localName === localName) out.push(node);
   // Frames too: a name only an embedded frame shows has its card there.
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
-    const found = findHost(child, localName);
-    if (found) return found;
+    findHosts(child, localName, out);
   }
-  return undefined;
+  return out;
 }
 
 function visibleText(node: CdpNode, out: string[]): void {
@@ -48,11 +52,18 @@ function visibleText(node: CdpNode, out: string[]): void {
 
 /** Text a reader sees in our UI under the host element `localName`, or null if it is not mounted. */
 export async function shadowUiText(page: Page, localName = 'backstory-card'): Promise<string | null> {
-  const host = findHost(await documentTree(page), localName);
-  if (!host) return null;
-  const out: string[] = [];
-  visibleText(host, out);
-  return out.join(' ').replace(/\s+/g, ' ').trim();
+  const texts = await shadowUiTexts(page, localName);
+  // Each frame with mentions has a host of its own: the open card is in one of them.
+  return texts.length === 0 ? null : (texts.find((text) => text !== '') ?? '');
+}
+
+/** The text under every host element `localName`, the page's and its frames', in document order. */
+export async function shadowUiTexts(page: Page, localName = 'backstory-card'): Promise<string[]> {
+  return findHosts(await documentTree(page), localName).map((host) => {
+    const out: string[] = [];
+    visibleText(host, out);
+    return out.join(' ').replace(/\s+/g, ' ').trim();
+  });
 }
 
 function findByClass(node: CdpNode, className: string): CdpNode | undefined {
