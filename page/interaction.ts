@@ -40,6 +40,8 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   let frame = 0;
   const onFrame = () => {
     frame = 0;
+    // A page that cleared the registry of highlights it shares with us (its own search) has ours back as the pointer moves.
+    annotator.updateViewport();
     if (pointer) card.hover(lookup.at(pointer.x, pointer.y), { scrolled: !moved });
     moved = false;
     card.follow();

@@ -369,6 +369,18 @@ test.describe('the hover card', () => {
     expect(await Promise.all(frames().map(hasCard))).toEqual([true, false, false]);
   });
 
+  test('highlights the page clears from the registry it shares with us come back as soon as the pointer moves', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    const before = await paintedMentions(page);
+    // What an in-page search that clears the registry for its own highlights does.
+    await page.evaluate(() => CSS.highlights.clear());
+    expect(await paintedMentions(page)).toBe(0);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(8, 9);
+    await expect.poll(() => paintedMentions(page)).toBe(before);
+  });
+
   test('closes on Escape', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
