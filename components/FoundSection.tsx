@@ -12,6 +12,8 @@ interface Props {
   /** The tab's address; undefined when there is no tab to show. */
   url: string | undefined;
   found: Loadable<TabFound>;
+  /** For a local file: whether the reader allowed Backstory to read files (use-file-access.ts). */
+  fileAccess?: boolean;
   settings: Settings | undefined;
   /** The outcome of the last reveal, announced politely. */
   notice: string | undefined;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** "On this page": every name of the story the tab mentions, by category, most mentioned first. */
-export function FoundSection({ url, found, settings, notice, onReveal }: Props) {
+export function FoundSection({ url, found, fileAccess, settings, notice, onReveal }: Props) {
   const titleId = useId();
   const hintId = useId();
   return (
@@ -27,7 +29,7 @@ export function FoundSection({ url, found, settings, notice, onReveal }: Props) 
       <h2 id={titleId} className="section-title">
         {i18n.t('popup.onThisPage')}
       </h2>
-      <FoundBody url={url} found={found} settings={settings} hintId={hintId} onReveal={onReveal} />
+      <FoundBody url={url} found={found} fileAccess={fileAccess} settings={settings} hintId={hintId} onReveal={onReveal} />
       <p className="notice" role="status">
         {notice}
       </p>
@@ -35,8 +37,10 @@ export function FoundSection({ url, found, settings, notice, onReveal }: Props) 
   );
 }
 
-function FoundBody({ url, found, settings, hintId, onReveal }: Omit<Props, 'notice'> & { hintId: string }) {
+function FoundBody({ url, found, fileAccess, settings, hintId, onReveal }: Omit<Props, 'notice'> & { hintId: string }) {
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
+  // Not read at all: "nobody is mentioned" would be a guess.
+  if (fileAccess === false) return <p className="status status-off">{i18n.t('popup.noFileAccess')}</p>;
   if (found.status === 'error') {
     return (
       <p className="status status-error" role="alert">

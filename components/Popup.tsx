@@ -6,6 +6,7 @@ import { FoundSection } from './FoundSection';
 import { SettingsSection } from './SettingsSection';
 import { StorySection } from './StorySection';
 import { useSettings } from './use-settings';
+import { useFileAccess } from './use-file-access';
 import { useStory } from './use-story';
 import { useTabFound } from './use-tab-found';
 import { useTargetTab } from './use-target-tab';
@@ -22,6 +23,7 @@ export function Popup({ search }: { search: string }) {
   // The tab's current address (it may have moved on since the popup opened), else the one it opened with.
   const url = found.status === 'ready' && found.value.url ? found.value.url : tab?.url;
   const noTab = target.status === 'error' || (target.status === 'ready' && !tab);
+  const fileAccess = useFileAccess(url);
 
   const reveal = useCallback(
     async (entity: FoundEntity) => {
@@ -49,6 +51,7 @@ export function Popup({ search }: { search: string }) {
       <FoundSection
         url={noTab ? '' : url}
         found={found}
+        fileAccess={fileAccess}
         settings={settings}
         notice={notice}
         onReveal={(entity) => void reveal(entity)}

@@ -26,12 +26,22 @@ export function extensionFlags(extensionDir: string): string[] {
   ];
 }
 
-/** Chromium with the built extension loaded, in a fresh profile that is deleted on close. */
+/**
+ * Chromium with the built extension loaded, in a fresh profile that is deleted
+ * on close; or in `profile`, kept, for a test of what the browser remembers
+ * across a restart.
+ */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; colorScheme?: 'light' | 'dark' | 'no-preference'; viewport?: { width: number; height: number } } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    colorScheme?: 'light' | 'dark' | 'no-preference';
+    viewport?: { width: number; height: number };
+    profile?: string;
+  } = {},
 ): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -49,7 +59,7 @@ export async function launchWithExtension(
     serviceWorker,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { annotatorIn, badgeText, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
+import { launchWithExtension, type LaunchedExtension } from '../../tooling/launch-extension';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
 const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
@@ -59,6 +62,46 @@ test.describe('the popup', () => {
 
     await expect.poll(() => badgeText(popup, tabId)).toBe(String(distinct));
     expect(pageErrors).toEqual([]);
+  });
+
+  // eslint-disable-next-line no-empty-pattern
+  test('on a local file, lists what it mentions; once the reader took file access away, says how to allow it, not that nobody is mentioned', async ({}, testInfo) => {
+    const file = testInfo.outputPath('saved-article.html');
+    writeFileSync(file, '<!doctype html><title>Saved</title><p>Vladimir Putin arrived in Pyongyang.</p>');
+    const profile = testInfo.outputPath('profile');
+    const visit = async (launched: LaunchedExtension) => {
+      const page = await launched.context.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const { popup } = await openPopupFor(launched.context, launched.extensionId, page);
+      return { page, popup };
+    };
+
+    // An extension loaded from the command line may read files from the start.
+    const first = await launchWithExtension({ profile });
+    try {
+      const { page, popup } = await visit(first);
+      await expect.poll(() => paintedMentions(page)).toBe(2);
+      await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, pyongyang: 1 });
+      // The switch on the Extensions page, as a reader turns it off: it applies once the browser restarts.
+      const extensions = await first.context.newPage();
+      await extensions.goto(`chrome://extensions/?id=${first.extensionId}`);
+      const toggle = extensions.locator('#allow-on-file-urls');
+      await expect(toggle).toHaveAttribute('checked', '');
+      await toggle.click();
+      await expect(toggle).not.toHaveAttribute('checked');
+    } finally {
+      await first.close();
+    }
+
+    const restarted = await launchWithExtension({ profile });
+    try {
+      const { page, popup } = await visit(restarted);
+      await expect(popup.getByText('Allow access to file URLs')).toBeVisible();
+      await expect(popup.getByText('Nobody from this story')).toHaveCount(0);
+      expect(await paintedMentions(page)).toBe(0);
+    } finally {
+      await restarted.close();
+    }
   });
 
   test('adds up what the page and its frames mention, and badges distinct names once', async ({
