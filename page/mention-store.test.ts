@@ -90,4 +90,32 @@ describe('the mention store', () => {
     expect(store.all[1]).not.toBe(oldB);
     expect(texts(store)).toEqual(['A', 'B2']);
   });
+
+  it('keeps its counts per entity as blocks are rescanned, mentions dropped and the page scanned anew', () => {
+    const [a, b, c] = page('<p>A</p><p>B</p><p>C</p>');
+    const store = new MentionStore();
+    store.append([mentionIn(a!, 'x'), mentionIn(b!, 'y'), mentionIn(c!, 'x')]);
+    expect(store.counts()).toEqual(new Map([['x', 2], ['y', 1]]));
+    store.replaceWithin([{ root: b!, found: [mentionIn(b!, 'x')] }]);
+    expect(store.counts()).toEqual(new Map([['x', 3]]));
+    c!.remove();
+    store.dropDisconnected();
+    expect(store.counts()).toEqual(new Map([['x', 2]]));
+    store.replaceAll([mentionIn(a!, 'y')]);
+    expect(store.counts()).toEqual(new Map([['y', 1]]));
+    store.clear();
+    expect(store.counts()).toEqual(new Map());
+  });
+
+  it('tells the text nodes a mention started or ended in from the rest, never forgetting one it holds', () => {
+    const [a, b] = page('<p>A</p><p>B</p>');
+    const store = new MentionStore();
+    store.append([mentionIn(a!)]);
+    expect(store.touches(a!.firstChild as Text)).toBe(true);
+    expect(store.touches(b!.firstChild as Text)).toBe(false);
+    store.replaceWithin([{ root: b!, found: [mentionIn(b!)] }]);
+    expect(store.touches(b!.firstChild as Text)).toBe(true);
+    store.clear();
+    expect(store.touches(a!.firstChild as Text)).toBe(false);
+  });
 });

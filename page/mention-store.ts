@@ -12,6 +12,10 @@ const CONTAINED_BY = 16;
  */
 export class MentionStore {
   private list: PageMention[] = [];
+  /** Mentions per entity id, kept as the list changes: a change to one paragraph costs no count of the page. */
+  private tally = new Map<string, number>();
+  /** The text nodes mentions started or ended in since the last clear (weak: the page may drop them). */
+  private nodes = new WeakSet<Text>();
 
   get all(): readonly PageMention[] {
     return this.list;
@@ -19,11 +23,25 @@ export class MentionStore {
 
   clear(): void {
     this.list = [];
+    this.tally = new Map();
+    this.nodes = new WeakSet();
+  }
+
+  /**
+   * Whether a mention the store held since its last clear started or ended in
+   * `node`. It may say yes for a mention a rescan has dropped since, never no
+   * for one the store holds: text the page takes out that says no held none.
+   */
+  touches(node: Text): boolean {
+    return this.nodes.has(node);
   }
 
   /** Mentions found by the first, in-order scan: they always come last. */
   append(mentions: readonly PageMention[]): void {
-    for (const mention of mentions) this.list.push(mention);
+    for (const mention of mentions) {
+      this.list.push(mention);
+      this.added(mention);
+    }
   }
 
   /**
@@ -33,13 +51,21 @@ export class MentionStore {
    */
   replaceAll(found: readonly PageMention[]): void {
     const before = byStartNode(this.list, 0, this.list.length);
-    this.list = found.map((mention) => sameAs(before, mention) ?? mention);
+    this.tally = new Map();
+    this.list = found.map((mention) => {
+      this.added(mention);
+      return sameAs(before, mention) ?? mention;
+    });
   }
 
   /** Drops mentions whose text left the document (removed by the page). */
   dropDisconnected(): boolean {
     const before = this.list.length;
-    this.list = this.list.filter((m) => m.startNode.isConnected && m.endNode.isConnected);
+    this.list = this.list.filter((m) => {
+      if (m.startNode.isConnected && m.endNode.isConnected) return true;
+      this.count(m.entityId, -1);
+      return false;
+    });
     return this.list.length !== before;
   }
 
@@ -60,6 +86,7 @@ export class MentionStore {
   private tryReplaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): boolean {
     const list = this.list;
     const out: PageMention[] = [];
+    const gone: [number, number][] = [];
     let from = 0;
     let ordered = true;
     const position = (root: Node, node: Node) => {
@@ -74,18 +101,32 @@ export class MentionStore {
       for (let i = from; i < start; i++) out.push(list[i]!);
       const before = byStartNode(list, start, end);
       for (const mention of found) out.push(sameAs(before, mention) ?? mention);
+      gone.push([start, end]);
       from = end;
     }
     for (let i = from; i < list.length; i++) out.push(list[i]!);
+    // Counted once the whole merge is known to hold: a failed one is tried again after the disconnected are dropped.
+    for (const [start, end] of gone) for (let i = start; i < end; i++) this.count(list[i]!.entityId, -1);
+    for (const { found } of rescans) for (const mention of found) this.added(mention);
     this.list = out;
     return true;
   }
 
   /** Mentions per entity id. */
   counts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const m of this.list) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-    return counts;
+    return new Map(this.tally);
+  }
+
+  private added(mention: PageMention): void {
+    this.count(mention.entityId, 1);
+    this.nodes.add(mention.startNode);
+    this.nodes.add(mention.endNode);
+  }
+
+  private count(entityId: string, by: number): void {
+    const next = (this.tally.get(entityId) ?? 0) + by;
+    if (next > 0) this.tally.set(entityId, next);
+    else this.tally.delete(entityId);
   }
 }
 

@@ -17,6 +17,9 @@ const COARSE_SHARE = 0.25;
 export const READ_ATTRIBUTES = ['hidden', 'contenteditable'];
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+/** Nodes looked at in what the page took out, to tell whether it held a mention; past this, it is taken to have. */
+const MAX_REMOVED_NODES_LOOKED_AT = 2048;
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: READ_ATTRIBUTES };
 
 export interface DirtyWork {
@@ -48,6 +51,8 @@ export class MutationWatcher {
     private readonly onDirty: () => void,
     /** Text nodes the page had at its last full scan. */
     private readonly pageTextNodes: () => number = () => 0,
+    /** Whether a mention started or ended in this text node (MentionStore.touches): never no for one that did. */
+    private readonly heldMention: (node: Text) => boolean = () => true,
   ) {
     this.observer = new MutationObserver((records) => {
       this.pending.push(records);
@@ -93,7 +98,8 @@ export class MutationWatcher {
         this.dirty.add(record.target);
         continue;
       }
-      if (record.removedNodes.length > 0) this.removed = true;
+      // Only text that held a mention has the whole list checked for what left the page: a ticking clock's old text did not.
+      if (!this.removed) for (const node of record.removedNodes) if (this.mayHoldMention(node)) this.removed = true;
       let inline = false;
       let block = false;
       for (const node of record.addedNodes) {
@@ -116,6 +122,18 @@ export class MutationWatcher {
       // from between two runs of text, or put in between them: the whole block is read again.
       if (inline || (block && betweenRunsOfText(record))) this.dirty.add(record.target);
     }
+  }
+
+  /** Whether a node the page took out held a mention's text (its shadow roots are not looked into: those say yes). */
+  private mayHoldMention(node: Node): boolean {
+    if (node.nodeType === TEXT_NODE) return this.heldMention(node as Text);
+    if (node.nodeType !== ELEMENT_NODE || isOurs(node)) return false;
+    const walker = node.ownerDocument!.createTreeWalker(node, SHOW_ELEMENT_AND_TEXT);
+    for (let at: Node | null = node, looked = 0; at; at = walker.nextNode(), looked++) {
+      if (looked > MAX_REMOVED_NODES_LOOKED_AT) return true;
+      if (at.nodeType === TEXT_NODE ? this.heldMention(at as Text) : (at as Element).shadowRoot !== null) return true;
+    }
+    return false;
   }
 
   /** What changed since the last call, as work to do; null when nothing did (or only our own UI). */

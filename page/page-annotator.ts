@@ -78,6 +78,7 @@ export class PageAnnotator {
       this.doc.documentElement,
       () => this.scheduleRescan(),
       () => this.textNodes,
+      (node) => this.store.touches(node),
     );
     const undefinedElements = body.querySelectorAll(':not(:defined)');
     const scanned = this.run(() => this.fullScan());

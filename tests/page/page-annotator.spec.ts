@@ -331,6 +331,27 @@ test('a change inside a custom element laid out as a block has that element read
   expect(roots).toEqual({ clock: ['live-clock'], inline: ['body'] });
 });
 
+test('text the page takes out has the mentions checked for what left the page only when a mention was in it', async ({ load }) => {
+  const page = await load('<p id="name">Vladimir Putin</p><p>Updated <span id="clock">12:00</span></p><div id="box"><p>Kim <b>Jong</b> Un</p></div>');
+  const removed = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const held = new Set<Node>([document.querySelector('#name')!.firstChild!, document.querySelector('#box b')!.firstChild!]);
+    const watcher = new w.backstoryHarness.MutationWatcher(document.documentElement, () => {}, () => 0, (node) => held.has(node));
+    const settle = () => new Promise((done) => setTimeout(done, 0));
+    const after = async (change: () => void) => {
+      change();
+      await settle();
+      return watcher.take()?.removed ?? null;
+    };
+    return {
+      clock: await after(() => (document.querySelector('#clock')!.textContent = '12:01')),
+      name: await after(() => (document.querySelector('#name')!.textContent = 'Nobody')),
+      inside: await after(() => document.querySelector('#box p')!.remove()),
+    };
+  });
+  expect(removed).toEqual({ clock: false, name: true, inside: true });
+});
+
 test('a clock ticking in a custom element on a long page keeps every mention, an open card’s among them', async ({ load }) => {
   const page = await load(`<main>${NEWS_PARAGRAPH.repeat(6_000)}</main><live-clock style="display:block">Putin: <b>0</b></live-clock>`);
   await annotate(page);
