@@ -8,12 +8,16 @@ import { categoryGroupLabel } from './labels';
 import type { Loadable } from './loadable';
 import type { TabFound } from './use-tab-found';
 
+const PDF = 'application/pdf';
+
 interface Props {
   /** The tab's address; undefined when there is no tab to show. */
   url: string | undefined;
   found: Loadable<TabFound>;
   /** For a local file: whether the reader allowed Backstory to read files (use-file-access.ts). */
   fileAccess?: boolean;
+  /** The MIME type of the tab's document, when nothing was found there (use-document-type.ts). */
+  documentType?: string;
   settings: Settings | undefined;
   /** The outcome of the last reveal, announced politely. */
   notice: string | undefined;
@@ -21,7 +25,7 @@ interface Props {
 }
 
 /** "On this page": every name of the story the tab mentions, by category, most mentioned first. */
-export function FoundSection({ url, found, fileAccess, settings, notice, onReveal }: Props) {
+export function FoundSection({ url, found, fileAccess, documentType, settings, notice, onReveal }: Props) {
   const titleId = useId();
   const hintId = useId();
   return (
@@ -29,7 +33,15 @@ export function FoundSection({ url, found, fileAccess, settings, notice, onRevea
       <h2 id={titleId} className="section-title">
         {i18n.t('popup.onThisPage')}
       </h2>
-      <FoundBody url={url} found={found} fileAccess={fileAccess} settings={settings} hintId={hintId} onReveal={onReveal} />
+      <FoundBody
+        url={url}
+        found={found}
+        fileAccess={fileAccess}
+        documentType={documentType}
+        settings={settings}
+        hintId={hintId}
+        onReveal={onReveal}
+      />
       <p className="notice" role="status">
         {notice}
       </p>
@@ -37,10 +49,11 @@ export function FoundSection({ url, found, fileAccess, settings, notice, onRevea
   );
 }
 
-function FoundBody({ url, found, fileAccess, settings, hintId, onReveal }: Omit<Props, 'notice'> & { hintId: string }) {
+function FoundBody({ url, found, fileAccess, documentType, settings, hintId, onReveal }: Omit<Props, 'notice'> & { hintId: string }) {
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   // Not read at all: "nobody is mentioned" would be a guess.
   if (fileAccess === false) return <p className="status status-off">{i18n.t('popup.noFileAccess')}</p>;
+  if (documentType === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
   if (found.status === 'error') {
     return (
       <p className="status status-error" role="alert">

@@ -6,6 +6,7 @@ import { FoundSection } from './FoundSection';
 import { SettingsSection } from './SettingsSection';
 import { StorySection } from './StorySection';
 import { useSettings } from './use-settings';
+import { useDocumentType } from './use-document-type';
 import { useFileAccess } from './use-file-access';
 import { useStory } from './use-story';
 import { useTabFound } from './use-tab-found';
@@ -24,6 +25,7 @@ export function Popup({ search }: { search: string }) {
   const url = found.status === 'ready' && found.value.url ? found.value.url : tab?.url;
   const noTab = target.status === 'error' || (target.status === 'ready' && !tab);
   const fileAccess = useFileAccess(url);
+  const documentType = useDocumentType(tab?.id, url, found.status === 'ready' && found.value.found.length === 0);
 
   const reveal = useCallback(
     async (entity: FoundEntity) => {
@@ -52,6 +54,7 @@ export function Popup({ search }: { search: string }) {
         url={noTab ? '' : url}
         found={found}
         fileAccess={fileAccess}
+        documentType={documentType}
         settings={settings}
         notice={notice}
         onReveal={(entity) => void reveal(entity)}

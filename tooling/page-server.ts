@@ -7,11 +7,12 @@ import { withoutScripts } from './saved-page-html';
 
 export const SHARED_PAGES_DIR = resolve('../shared/pages');
 const FIXTURES_DIR = resolve('tests/fixtures');
+const HTML = 'text/html; charset=utf-8';
 
 export interface PageServer {
   origin: string;
-  /** Serves `html` at `path` until the server closes: tests build pages on the fly. */
-  route: (path: string, html: string) => void;
+  /** Serves `body` at `path` until the server closes, as HTML unless `type` says otherwise: tests build pages on the fly. */
+  route: (path: string, body: string, type?: string) => void;
   close: () => Promise<void>;
 }
 
@@ -22,16 +23,17 @@ export interface PageServer {
  * and `/static/X` the same page without its scripts.
  */
 export async function startPageServer(port = 0): Promise<PageServer> {
-  const routes = new Map<string, string>();
+  const routes = new Map<string, { body: string; type: string }>();
   const sockets = new Set<Socket>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const html = routes.get(path) ?? fileFor(path);
-    if (html === undefined) {
+    const routed = routes.get(path);
+    const html = routed ? undefined : fileFor(path);
+    if (!routed && html === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    response.writeHead(200, { 'content-type': routed?.type ?? HTML, 'cache-control': 'no-store' }).end(routed?.body ?? html);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -41,7 +43,7 @@ export async function startPageServer(port = 0): Promise<PageServer> {
   const { port: bound } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${bound}`,
-    route: (path, html) => routes.set(path, html),
+    route: (path, body, type = HTML) => routes.set(path, { body, type }),
     close: () =>
       new Promise<void>((done) => {
         for (const socket of sockets) socket.destroy();

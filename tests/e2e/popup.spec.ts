@@ -17,6 +17,18 @@ async function openDemo(page: Page, origin: string) {
   return paintedCounts(page);
 }
 
+/** A one-page PDF whose only line names the story's people and places: a reader would expect them found. */
+const ONE_LINE_PDF = `%PDF-1.1
+1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj
+4 0 obj<</Length 55>>stream
+BT /F1 18 Tf 10 60 Td (Vladimir Putin in Pyongyang) Tj ET
+endstream endobj
+5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj
+trailer<</Root 1 0 R>>
+%%EOF`;
+
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 test.describe('the popup', () => {
@@ -102,6 +114,18 @@ test.describe('the popup', () => {
     } finally {
       await restarted.close();
     }
+  });
+
+  test('on a PDF the browser shows, says it reads web pages only, not that nobody is mentioned', async ({ context, extensionId, page, server }) => {
+    server.route('/report.pdf', ONE_LINE_PDF, 'application/pdf');
+    await page.goto(`${server.origin}/report.pdf`);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await expect(popup.getByText('not PDF documents')).toBeVisible();
+    await expect(popup.getByText('Nobody from this story')).toHaveCount(0);
+    // A web page in the same tab afterwards is a page like any other.
+    await page.goto(`${server.origin}/fixtures/edges.html`);
+    await popup.reload();
+    await expect(popup.getByText('not PDF documents')).toHaveCount(0);
   });
 
   test('adds up what the page and its frames mention, and badges distinct names once', async ({
