@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useCallback, useState } from 'react';
 import type { FoundEntity } from '../core/messages/protocol';
+import { closeCardsIn } from '../extension/close-cards';
 import { sendToTab } from '../extension/send-to-tab';
 import { FoundSection } from './FoundSection';
 import { SettingsSection } from './SettingsSection';
@@ -31,6 +32,8 @@ export function Popup({ search }: { search: string }) {
     async (entity: FoundEntity) => {
       if (!tab) return;
       setNotice(undefined);
+      // The name may be in another frame than the card open now: one card at a time.
+      await closeCardsIn(tab.id);
       const reply = await sendToTab(tab.id, { type: 'page/reveal', entityId: entity.id }, entity.frameId);
       if (reply.ok && reply.revealed) {
         // The reader's attention moves to the card on the page; as a page (tests, a pinned tab) it stays open.

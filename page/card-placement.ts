@@ -11,6 +11,9 @@ import type { CardApi } from './card-bridge';
  * the React tree in it.
  */
 export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
+  const leaveTopLayer = () => {
+    if (host.hasAttribute('popover') && host.matches(':popover-open')) host.hidePopover();
+  };
   return {
     ...api,
     show(request) {
@@ -19,11 +22,23 @@ export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
       if (host.parentNode !== parent) parent.append(host);
       if (request.layer && typeof host.showPopover === 'function') {
         host.setAttribute('popover', 'manual');
-        if (!host.matches(':popover-open')) host.showPopover();
+        // Shown anew each time, so it goes above what the page put in the top layer since (the dialog opened again).
+        leaveTopLayer();
+        host.showPopover();
       } else if (host.hasAttribute('popover')) {
         host.removeAttribute('popover');
       }
-      api.show(request);
+      api.show({
+        ...request,
+        onClose: () => {
+          leaveTopLayer();
+          request.onClose?.();
+        },
+      });
+    },
+    hide() {
+      leaveTopLayer();
+      api.hide();
     },
   };
 }

@@ -68,13 +68,22 @@ export class HoverCard {
     this.closed();
   }
 
-  /** Keeps the card with its mention while the page scrolls; closes it once the mention left the viewport. */
+  /**
+   * Keeps the card with its mention while the page scrolls; closes it once the
+   * mention left the viewport, leaving a card about to open for another name
+   * (the pointer came to rest on it as the old one went) to open.
+   */
   follow(): void {
     if (!this.shown) return;
     const anchor = anchorOf(this.shown);
     const gone = (anchor.width === 0 && anchor.height === 0) || anchor.y + anchor.height < 0 || anchor.y > innerHeight;
-    if (gone) this.close();
-    else this.api.move(anchor);
+    if (!gone) {
+      this.api.move(anchor);
+      return;
+    }
+    clearTimeout(this.closeTimer);
+    this.api.hide();
+    this.closed();
   }
 
   get current(): PageMention | undefined {

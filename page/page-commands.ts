@@ -5,6 +5,7 @@ import type { PageMention } from './find-mentions';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { PageAnnotator } from './page-annotator';
 import { nextMention } from './reveal';
+import { topLayerAround } from './top-layer';
 
 /**
  * Answers what the popup and the keyboard command ask of this page: reveal a
@@ -19,6 +20,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       return false;
     }
     const current = request.type === 'page/next-mention' && request.fromStart ? undefined : (card.current ?? lastRevealed);
+    const isShown = shownTest();
     // Only a copy the reader can see: pages repeat names in collapsed menus and invisible strips, which have no box to scroll to or open a card beside.
     const mention =
       request.type === 'page/reveal'
@@ -33,6 +35,9 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       const box = boxOf(mention);
       if (!inView(box)) window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
     }
+    // In view of an embedded frame is not in view of the page, which may have the frame below the fold:
+    // the pages around it scroll as little as brings the name into their view too.
+    if (window !== window.top) mention.startNode.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
     annotator.updateViewport();
     // Focus goes to the card either way: a reader who chose the name from the keyboard must not have to tab through the page to reach it.
     card.open(mention, { focus: true, pinned: true });
@@ -58,12 +63,30 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
 
 const inView = (box: { top: number; bottom: number }) => box.bottom > box.top && box.top >= 0 && box.bottom <= innerHeight;
 
-/** Whether the reader can see the mention: it has a box, and nothing above it is invisible or transparent. */
-function isShown(mention: PageMention): boolean {
-  const box = boxOf(mention);
-  if (box.bottom <= box.top) return false;
-  const element = mention.startNode.parentElement;
-  return !element || typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+/**
+ * Whether the reader can see a mention: it has a box, nothing above it is
+ * invisible or transparent, and no open modal dialog has it behind its
+ * backdrop (inert, and drawn under the dialog). Made once per command: whether
+ * a modal is open is one query of the page.
+ */
+function shownTest(): (mention: PageMention) => boolean {
+  const modalOpen = hasOpenModal();
+  return (mention) => {
+    const box = boxOf(mention);
+    if (box.bottom <= box.top) return false;
+    if (modalOpen && topLayerAround(mention.startNode) === null) return false;
+    const element = mention.startNode.parentElement;
+    return !element || typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  };
+}
+
+function hasOpenModal(): boolean {
+  try {
+    return document.querySelector(':modal') !== null;
+  } catch {
+    // A browser without :modal has no modal dialogs either.
+    return false;
+  }
 }
 
 function boxOf(mention: PageMention) {

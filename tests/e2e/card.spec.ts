@@ -296,6 +296,8 @@ test.describe('the hover card', () => {
   });
 
   test('a name inside an open modal dialog gets its card above the dialog, live to the pointer; Escape closes the card, then the dialog', async ({
+    context,
+    extensionId,
     page,
     server,
   }) => {
@@ -327,8 +329,25 @@ test.describe('the hover card', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => (document.getElementById('d') as HTMLDialogElement).open)).toBe(false);
 
+    // Opened again, the dialog is above the card's host, which the card's next showing must put back on top.
+    await page.mouse.move(5, 5);
+    await page.click('#open');
+    // With no card open, the card's host takes no click in the corner it sits at.
+    expect(await page.evaluate(() => document.elementFromPoint(3, 3)?.localName)).not.toBe('backstory-card');
+    // A name behind the dialog's backdrop is not one the popup can show the reader.
+    expect(await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'john-kirby' })).toMatchObject({ ok: true, revealed: false });
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const reopened = (await shadowUiBox(page))!;
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: reopened.x + 20, y: reopened.y + 20 })).toBe(
+      'backstory-card',
+    );
+    // The page closes its dialog under the resting pointer, which then goes straight onto a name of the page.
+    await page.evaluate(() => (document.getElementById('d') as HTMLDialogElement).close());
+
     // The dialog closed: a name of the page gets its card over the page again.
-    const kirby = await pointOfText(page, 'John Kirby');
+    const kirby = await pointOfText(page, 'John Kirby', 0, false);
     await page.mouse.move(kirby.x, kirby.y);
     await expect.poll(() => cardTitle(page)).toBe('John Kirby');
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { shadowUiText } from './closed-shadow';
+import { shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { annotatorIn, badgeText, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
 import { launchWithExtension, type LaunchedExtension } from '../../tooling/launch-extension';
+import { textPointInPage } from '../../tooling/text-point';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
 const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
@@ -126,6 +127,32 @@ test.describe('the popup', () => {
     await page.goto(`${server.origin}/fixtures/edges.html`);
     await popup.reload();
     await expect(popup.getByText('not PDF documents')).toHaveCount(0);
+  });
+
+  test('choosing a name only an embedded frame below the fold shows scrolls the page to it, and closes the card open in the page', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    server.route(
+      '/frame-below',
+      `<!doctype html><html lang="en"><body><p>Vladimir Putin spoke.</p>${filler}
+      <iframe title="Post" srcdoc="<p style='font-size:20px'>Kim Jong Un was seen today.</p>" style="height:100px"></iframe>${filler}</body></html>`,
+    );
+    await page.goto(`${server.origin}/frame-below`);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await popup.getByRole('button', { name: /^Vladimir Putin, / }).click();
+    await expect.poll(() => shadowUiText(page)).toMatch(/^Vladimir Putin /);
+    await popup.getByRole('button', { name: /^Kim Jong Un, / }).click();
+    await expect.poll(() => shadowUiText(page)).toMatch(/^Kim Jong Un /);
+    expect((await shadowUiTexts(page)).filter((text) => text !== '')).toHaveLength(1);
+    // The name itself is in the page's viewport.
+    const frame = (await page.locator('iframe').boundingBox())!;
+    const inFrame = (await page.frames()[1]!.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0, scroll: false }))!;
+    expect(frame.y + inFrame.y).toBeGreaterThan(0);
+    expect(frame.y + inFrame.y).toBeLessThan(page.viewportSize()!.height);
   });
 
   test('adds up what the page and its frames mention, and badges distinct names once', async ({
