@@ -178,10 +178,22 @@ export class MutationWatcher {
     const shadow = shadowRootOf(node);
     const block = closestBlock(node, shadow ?? this.root);
     const body = this.root.ownerDocument.body;
-    // No block tag around it but the page's own: an element laid out as a block (a custom one) is read again instead of the whole page.
-    if (!shadow && (block === this.root || (block === body && node !== body))) return laidOutBlock(node, block as Element) ?? block;
+    // No block tag around it but the page's own: an element laid out as a block (a custom one) is read again instead of the whole
+    // page, unless the walk, which goes by tags, joined its text with text beside it.
+    if (!shadow && (block === this.root || (block === body && node !== body))) {
+      const laidOut = laidOutBlock(node, block as Element);
+      if (laidOut && standsApart(laidOut, block as Element)) return laidOut;
+    }
     return block;
   }
+}
+
+/** Whether no inline text stands beside `element`, or beside an element around it inside `outer`: the walk reads it as a block of its own. */
+function standsApart(element: Element, outer: Element): boolean {
+  for (let el: Element | null = element; el && el !== outer; el = el.parentElement) {
+    if (endsRunOfText(el.previousSibling, 'previousSibling') || endsRunOfText(el.nextSibling, 'nextSibling')) return false;
+  }
+  return true;
 }
 
 /** Whether the nodes a record added or removed stand between two runs of inline text. */

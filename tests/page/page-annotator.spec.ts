@@ -313,9 +313,8 @@ test('a long page read again as a whole keeps its highlights on screen meanwhile
 });
 
 test('a change inside a custom element laid out as a block has that element read again, not the whole page', async ({ load }) => {
-  const page = await load(`<main><p>Vladimir Putin</p></main>
-    <live-clock style="display:block">Moscow time <b>12:00</b></live-clock>
-    <inline-note>Seoul <b>noon</b></inline-note>`);
+  const page = await load(`<inline-note>Seoul <b>noon</b></inline-note><main><p>Vladimir Putin</p></main>
+    <live-clock style="display:block">Moscow time <b>12:00</b></live-clock><div></div>`);
   const roots = await page.evaluate(async () => {
     const w = window as unknown as Win;
     const watcher = new w.backstoryHarness.MutationWatcher(document.documentElement, () => {});
@@ -325,10 +324,16 @@ test('a change inside a custom element laid out as a block has that element read
       await settle();
       return watcher.take()!.roots.map((root) => (root as Element).localName);
     };
-    return { clock: await changed('live-clock b', '12:01'), inline: await changed('inline-note b', 'one') };
+    const clock = await changed('live-clock b', '12:01');
+    const inline = await changed('inline-note b', 'one');
+    // Laid out as a block, but read by tags with the text beside it ("Vladimir <x-name>Putin</x-name>"): read with that text.
+    document.body.insertAdjacentHTML('beforeend', 'Vladimir <x-name style="display:block">Putin</x-name> met officials.');
+    await settle();
+    watcher.take();
+    return { clock, inline, joined: await changed('x-name', 'Medvedev') };
   });
   // Laid out inline, the note's text joins what is around it: the page's own block is read again.
-  expect(roots).toEqual({ clock: ['live-clock'], inline: ['body'] });
+  expect(roots).toEqual({ clock: ['live-clock'], inline: ['body'], joined: ['body'] });
 });
 
 test('text the page takes out has the mentions checked for what left the page only when a mention was in it', async ({ load }) => {
