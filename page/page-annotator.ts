@@ -5,7 +5,7 @@ import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter } from './highlighter';
 import type { Painter } from './painter';
 import { MentionStore } from './mention-store';
-import { MutationWatcher } from './mutation-watcher';
+import { MutationWatcher, type DirtyWork } from './mutation-watcher';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { BlockReader, closestBlock, isUnreadElement } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
@@ -15,6 +15,9 @@ const ELEMENT_NODE = 1;
 const LARGE_RESCAN_NODES = 5000;
 /** Times a full scan starts over because the page took away what it was to read next. */
 const MAX_SCAN_RESTARTS = 3;
+
+/** After a round of rescans, ours rest this many times as long as the round took before the next. */
+const RESCAN_REST_FACTOR = 3;
 
 /** Custom elements defined late are read in idle time after load, at the latest this long after it. */
 const UPGRADE_TIMEOUT_MS = 1000;
@@ -60,6 +63,8 @@ export class PageAnnotator {
   private generation = 0;
   private working: Promise<void> | undefined;
   private dirty = false;
+  /** When the next round of rescans may start (RESCAN_REST_FACTOR). */
+  private rescanAllowedAt = 0;
   private painted = false;
   private destroyed = false;
 
@@ -240,50 +245,85 @@ export class PageAnnotator {
     if (!this.working) void this.run(async () => {});
   }
 
-  /** Rescans what the page changed, one slice at a time, until nothing is left. */
+  /**
+   * Rescans what the page changed, one slice at a time, until nothing is left.
+   * A page that never stops changing (a clock ticking inside a block that holds
+   * the whole page) has its changes read at most about a quarter of the time:
+   * after each round, a rest a few times as long as the round took.
+   */
   private async drainRescans(): Promise<void> {
     while (this.dirty && !this.destroyed) {
       this.dirty = false;
       await yieldToPage();
+      const rest = this.rescanAllowedAt - performance.now();
+      if (rest > 0) await new Promise((done) => setTimeout(done, rest));
+      if (this.destroyed) return;
       const work = this.watcher?.take();
       if (!work) continue;
-      // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
-      const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
-      if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) {
-        await this.fullScan(true);
-        continue;
+      const began = performance.now();
+      await this.rescan(work);
+      this.rescanAllowedAt = performance.now() + (performance.now() - began) * RESCAN_REST_FACTOR;
+    }
+  }
+
+  private async rescan(work: DirtyWork): Promise<void> {
+    // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
+    const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
+    if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) return this.fullScan(true);
+    const generation = this.generation;
+    let changed = work.removed && this.store.dropDisconnected();
+    const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
+    let next = 0;
+    while (next < roots.length) {
+      // One slice of roots, then one merge into the store for all of them.
+      this.slice.begin();
+      const batch: { root: Element | ShadowRoot; found: PageMention[] }[] = [];
+      while (next < roots.length && !this.slice.expired) {
+        const root = roots[next++]!;
+        const found = await this.readRoot(root);
+        if (!found || generation !== this.generation) return;
+        batch.push({ root, found });
       }
-      const generation = this.generation;
-      let changed = work.removed && this.store.dropDisconnected();
-      const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
-      let next = 0;
-      while (next < roots.length) {
-        // One slice of roots, then one merge into the store for all of them.
+      this.store.replaceWithin(batch);
+      for (const { root } of batch) this.upgrades.add(root.querySelectorAll(':not(:defined)'));
+      changed = true;
+      if (next < roots.length) {
+        await yieldToPage();
+        if (generation !== this.generation) return;
+      }
+    }
+    if (changed) {
+      this.publish();
+      this.reportCounts();
+    }
+  }
+
+  /**
+   * The mentions in one changed block. A block larger than a slice (an app
+   * rendered into one <div>) is read over several, the page's tasks running in
+   * between; null when a reset came meanwhile.
+   */
+  private async readRoot(root: Element | ShadowRoot): Promise<PageMention[] | null> {
+    const generation = this.generation;
+    // An element hidden or made editable since: nothing in it is read, what it held is dropped.
+    if (root.nodeType === ELEMENT_NODE && isUnreadElement(root as Element)) return [];
+    for (let restarts = 0; ; restarts++) {
+      const found: PageMention[] = [];
+      const reader = new BlockReader(root, this.walkOptions);
+      let intact = true;
+      for (let block = reader.next(); block; block = reader.next()) {
+        for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
+        if (!this.slice.spent(block.text.length + block.nodes.length * 32)) continue;
+        await yieldToPage();
+        if (generation !== this.generation || this.destroyed) return null;
         this.slice.begin();
-        const batch: { root: Element | ShadowRoot; found: PageMention[] }[] = [];
-        while (next < roots.length && !this.slice.expired) {
-          const root = roots[next++]!;
-          const found: PageMention[] = [];
-          // An element hidden or made editable since: nothing in it is read, what it held is dropped.
-          const unread = root.nodeType === ELEMENT_NODE && isUnreadElement(root as Element);
-          const reader = unread ? undefined : new BlockReader(root, this.walkOptions);
-          for (let block = reader?.next(); block; block = reader!.next()) {
-            for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
-          }
-          batch.push({ root, found });
-        }
-        this.store.replaceWithin(batch);
-        for (const { root } of batch) this.upgrades.add(root.querySelectorAll(':not(:defined)'));
-        changed = true;
-        if (next < roots.length) {
-          await yieldToPage();
-          if (generation !== this.generation) return;
+        // The page re-rendered the part being read: read the block again, a few times at most.
+        if (!reader.intact && restarts < MAX_SCAN_RESTARTS) {
+          intact = false;
+          break;
         }
       }
-      if (changed) {
-        this.publish();
-        this.reportCounts();
-      }
+      if (intact) return found;
     }
   }
 

@@ -10,6 +10,8 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 /** Changes are screened in idle time, at the latest this long after they happened. */
 const SCREEN_TIMEOUT_MS = 500;
+/** After screening changes, the next changes wait this many times as long as that took: a page that never stops changing gets a share of our time. */
+const REST_FACTOR = 3;
 /** More changes than this before they are screened: the whole page is screened instead. */
 const MAX_CHANGES = 200;
 /** Content shown (`hidden` taken away) may bring a name: the attributes the walk reads by (mutation-watcher.ts). */
@@ -32,7 +34,11 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
   let pending: MutationRecord[] = [];
   let whole = false;
   let idle = 0;
+  let rest = 0;
   let stopped = false;
+  /** Changed blocks are being screened, pausing between pieces of a large one: changes meanwhile wait for it. */
+  let screeningBlocks = false;
+  let allowedAt = 0;
   /** A screening of the whole page is under way, pausing between its pieces: it reads the page again if `whole` is set meanwhile. */
   let screeningWhole = false;
 
@@ -44,8 +50,19 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
       whole = true;
       pending = [];
     } else pending.push(...changes);
-    if (!(whole && screeningWhole)) idle ||= requestIdleCallback(screenChanges, { timeout: SCREEN_TIMEOUT_MS });
+    if (!(whole && screeningWhole)) schedule();
   });
+
+  function schedule(): void {
+    if (idle || rest || screeningBlocks || stopped) return;
+    const wait = allowedAt - performance.now();
+    if (wait <= 0) idle = requestIdleCallback(screenChanges, { timeout: SCREEN_TIMEOUT_MS });
+    else
+      rest = setTimeout(() => {
+        rest = 0;
+        schedule();
+      }, wait) as unknown as number;
+  }
 
   const watched = new WeakSet<ShadowRoot>();
   /** Watched shadow roots that changed while their host was out of the document: read when it is back. */
@@ -76,6 +93,7 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
     observer.disconnect();
     upgrades.stop();
     if (idle) cancelIdleCallback(idle);
+    clearTimeout(rest);
   }
 
   function found(): void {
@@ -135,13 +153,31 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
       if (!screeningWhole) screenWhole(root, visitAll).catch(onError);
       return;
     }
-    for (const block of blocks) {
-      if (screen.mayMention(block, visit)) {
-        found();
-        return;
+    screenBlocks([...blocks]).catch(onError);
+  }
+
+  /** Screens the blocks that changed, a large one (an app's one <div>) a piece at a time. */
+  async function screenBlocks(blocks: (Element | ShadowRoot)[]): Promise<void> {
+    screeningBlocks = true;
+    const began = performance.now();
+    try {
+      for (const block of blocks) {
+        const named =
+          block.nodeType === ELEMENT_NODE
+            ? await screen.mayMentionInPieces(block as Element, { visit, pause: yieldToPage, cancelled: () => stopped })
+            : screen.mayMention(block, visit);
+        if (stopped) return;
+        if (named) {
+          found();
+          return;
+        }
       }
+      for (const block of blocks) upgrades.add(block.querySelectorAll(':not(:defined)'));
+    } finally {
+      screeningBlocks = false;
+      allowedAt = performance.now() + (performance.now() - began) * REST_FACTOR;
+      if (pending.length > 0 || whole) schedule();
     }
-    for (const block of blocks) upgrades.add(block.querySelectorAll(':not(:defined)'));
   }
 
   whenParsed(document, () => {

@@ -10,6 +10,7 @@ import { MutationWatcher } from '../../page/mutation-watcher';
 import { OverlayPainter } from '../../page/overlay-painter';
 import { createPageScreen } from '../../page/page-screen';
 import { PageAnnotator } from '../../page/page-annotator';
+import { watchForStoryNames } from '../../page/story-watch';
 
 /** Decodes the matcher the way the content script does. */
 const matcher = (wire: MatcherWire): Matcher => matcherFrom(decodeMatcher(wire));
@@ -26,8 +27,9 @@ declare global {
       matcher: typeof matcher;
       overlay: typeof overlay;
       createPageScreen: typeof createPageScreen;
+      watchForStoryNames: typeof watchForStoryNames;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, createPageScreen };
+window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, createPageScreen, watchForStoryNames };

@@ -30,6 +30,23 @@ const found = (page: Page) =>
 const counts = (page: Page) => page.evaluate(() => (window as unknown as Win).counts);
 const painted = (page: Page) => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
 
+/** Appends a sentence naming John Kirby to `selector`, counting the page's own tasks until the annotator has found it. */
+const appendKirbyCountingPageTasks = (page: Page, selector: string) =>
+  page.evaluate(async (selector) => {
+    const w = window as unknown as Win;
+    let pageTasks = 0;
+    let running = true;
+    const tick = () => {
+      pageTasks++;
+      if (running) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    document.querySelector(selector)!.append(' John Kirby said so.');
+    while (!w.annotator.mentions.some((m) => m.entityId === 'john-kirby')) await new Promise((done) => setTimeout(done, 0));
+    running = false;
+    return { pageTasks, mentions: w.annotator.mentionCount };
+  }, selector);
+
 /** Three mentions a paragraph: a long page of these has many thousands. */
 const NEWS_PARAGRAPH = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
 
@@ -275,20 +292,7 @@ test('highlights the page takes out of the shared registry (its own search clear
 test('text added right under <body> of a long page has the page read again in slices: the page’s own tasks run in between', async ({ load }) => {
   const page = await load(`<main>${NEWS_PARAGRAPH.repeat(20_000)}</main>`);
   await annotate(page);
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as Win;
-    let pageTasks = 0;
-    let running = true;
-    const tick = () => {
-      pageTasks++;
-      if (running) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    document.body.append(' John Kirby said so.');
-    while (!w.annotator.mentions.some((m) => m.entityId === 'john-kirby')) await new Promise((done) => setTimeout(done, 0));
-    running = false;
-    return { pageTasks, mentions: w.annotator.mentionCount };
-  });
+  const result = await appendKirbyCountingPageTasks(page, 'body');
   expect(result.mentions).toBe(60_001);
   expect(result.pageTasks).toBeGreaterThan(5);
 });
@@ -355,6 +359,41 @@ test('text the page takes out has the mentions checked for what left the page on
     };
   });
   expect(removed).toEqual({ clock: false, name: true, inside: true });
+});
+
+test('a change in a block that holds a whole long page (an app’s one <div>) is read in slices: the page’s own tasks run in between', async ({
+  load,
+}) => {
+  const page = await load(`<div id="app">${NEWS_PARAGRAPH.repeat(20_000)}</div>`);
+  await annotate(page);
+  const result = await appendKirbyCountingPageTasks(page, '#app');
+  expect(result.mentions).toBe(60_001);
+  expect(result.pageTasks).toBeGreaterThan(5);
+});
+
+test('a page that never stops changing a long block has it read again at most part of the time', async ({ load }) => {
+  const page = await load(`<div id="app"><span id="clock">0</span>${NEWS_PARAGRAPH.repeat(6_000)}</div>`);
+  await annotate(page);
+  const share = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const annotator = w.annotator as unknown as { rescan: (work: unknown) => Promise<void> };
+    const rescan = annotator.rescan.bind(annotator);
+    let busy = 0;
+    annotator.rescan = async (work) => {
+      const began = performance.now();
+      await rescan(work);
+      busy += performance.now() - began;
+    };
+    const clock = document.getElementById('clock')!;
+    const began = performance.now();
+    // The clock ticks in every task of the page's for two seconds.
+    while (performance.now() - began < 2000) {
+      clock.textContent = String(performance.now());
+      await new Promise((done) => setTimeout(done, 0));
+    }
+    return busy / (performance.now() - began);
+  });
+  expect(share).toBeLessThan(0.6);
 });
 
 test('a clock ticking in a custom element on a long page keeps every mention, an open card’s among them', async ({ load }) => {

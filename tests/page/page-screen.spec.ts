@@ -272,6 +272,48 @@ test.describe('the screen on saved news pages', () => {
   }
 });
 
+test('a page without names that keeps changing a block holding all of it has the block screened in pieces, in a share of the time', async ({
+  load,
+}) => {
+  const filler = '<p>Nothing to see in this paragraph, only <i>filler</i> text for length.</p>';
+  const page = await load(`<div id="app"><span id="clock">0</span>${filler.repeat(12_000)}</div>`);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+    // The page's own first screening, done before the clock starts.
+    await screen.mayMentionInPieces(document.body, { pause: () => new Promise((done) => setTimeout(done)) });
+    let screenings = 0;
+    let largeAtOnce = 0;
+    const pieces = screen.mayMentionInPieces.bind(screen);
+    const whole = screen.mayMention.bind(screen);
+    screen.mayMentionInPieces = (root, options) => {
+      screenings++;
+      return pieces(root, options);
+    };
+    screen.mayMention = (root, visit) => {
+      if (root.querySelectorAll('*').length > 10_000) largeAtOnce++;
+      return whole(root, visit);
+    };
+    let named = false;
+    const stop = w.backstoryHarness.watchForStoryNames(screen, () => (named = true), (error) => console.error(error));
+    await new Promise((done) => setTimeout(done, 500));
+    const clock = document.getElementById('clock')!;
+    const began = performance.now();
+    let ticks = 0;
+    while (performance.now() - began < 2000) {
+      clock.textContent = String(ticks++);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    stop();
+    return { named, screenings, ticks, largeAtOnce };
+  });
+  expect(result.named).toBe(false);
+  // Each change is screened, but not at every tick, and never the whole block at once.
+  expect(result.screenings).toBeGreaterThan(0);
+  expect(result.screenings).toBeLessThan(result.ticks / 2);
+  expect(result.largeAtOnce).toBe(0);
+});
+
 test('a small page is read after a pause too: the task the screen was asked in is the page’s, and in a new renderer also the one that compiled the script', async ({
   load,
 }) => {
