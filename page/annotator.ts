@@ -56,6 +56,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   let counts: ReadonlyMap<string, number> = new Map();
   const report = throttledReporter(ctx);
   const cardUi = cardUiLoader(ctx, window !== window.top);
+  // Set once the window's listeners are: document.open() erases every listener on the window it finds.
+  let listenAgain = () => {};
   const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
   if (ctx.isInvalid) return undefined;
   const annotator = new PageAnnotator({
@@ -69,6 +71,10 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
       if (latest.size > 0) cardUi.mentionsFound();
       notify('mentions');
     },
+    onDocumentReplaced: () => {
+      listenAgain();
+      notify('document');
+    },
   });
   await parsed;
   if (ctx.isInvalid) {
@@ -77,15 +83,10 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   }
   ctx.onInvalidated(() => annotator.destroy());
   let pointer: { x: number; y: number } | undefined;
-  ctx.addEventListener(
-    window,
-    'pointermove',
-    (event) => {
-      pointer = { x: event.clientX, y: event.clientY };
-      cardUi.pointerMoved();
-    },
-    { passive: true },
-  );
+  const onPointerMove = (event: PointerEvent) => {
+    pointer = { x: event.clientX, y: event.clientY };
+    cardUi.pointerMoved();
+  };
   ctx.onInvalidated(
     registerPageBridge({
       annotator,
@@ -110,7 +111,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
 
   // Single-page apps change the URL without a load: the new view is a new page.
   // The event fires as navigation starts: the app renders the new view after it, so wait two frames.
-  ctx.addEventListener(window, 'wxt:locationchange', ({ oldUrl, newUrl }) => {
+  const onLocationChange = ({ oldUrl, newUrl }: { oldUrl: URL; newUrl: URL }) => {
     if (isSameView(oldUrl, newUrl)) return;
     notify('navigation');
     ctx.requestAnimationFrame(() =>
@@ -118,13 +119,13 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
         if (active) void annotator.reset();
       }),
     );
-  });
+  };
 
   // Back to this page from the browser's back-forward cache: nothing runs again, but the tab's badge and
   // the popup's list were those of the page left; the counts are told anew.
-  ctx.addEventListener(window, 'pageshow', (event) => {
+  const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) report(counts);
-  });
+  };
 
   // Highlights are kept registered around the viewport only.
   let frame = 0;
@@ -134,8 +135,15 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
       annotator.updateViewport();
     });
   };
-  ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
-  ctx.addEventListener(window, 'resize', schedule, { passive: true });
+  // The same functions again add nothing where they are still listening.
+  listenAgain = () => {
+    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true });
+    ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
+    ctx.addEventListener(window, 'pageshow', onPageShow);
+    ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
+    ctx.addEventListener(window, 'resize', schedule, { passive: true });
+  };
+  listenAgain();
   return annotator;
 }
 

@@ -27,9 +27,11 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     api.prefetch(fresh);
   };
   sync();
+  let relisten = () => {};
   ctx.onInvalidated(
     page.subscribe((change) => {
       if (change === 'navigation') card.close();
+      else if (change === 'document') relisten();
       else sync();
     }),
   );
@@ -49,32 +51,30 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const schedule = () => {
     frame ||= requestAnimationFrame(onFrame);
   };
-  ctx.addEventListener(
-    window,
-    'pointermove',
-    (event) => {
-      pointer = { x: event.clientX, y: event.clientY };
-      moved = true;
-      schedule();
-    },
-    { passive: true },
-  );
-  ctx.addEventListener(
-    window,
-    'pointerout',
-    (event) => {
-      // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
-      // it rests on no name of this one any more.
-      if (event.relatedTarget !== null && !isFrameElement(event.relatedTarget)) return;
-      pointer = undefined;
-      card.hover(undefined);
-    },
-    { passive: true },
-  );
+  const onPointerMove = (event: PointerEvent) => {
+    pointer = { x: event.clientX, y: event.clientY };
+    moved = true;
+    schedule();
+  };
+  const onPointerOut = (event: PointerEvent) => {
+    // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
+    // it rests on no name of this one any more.
+    if (event.relatedTarget !== null && !isFrameElement(event.relatedTarget)) return;
+    pointer = undefined;
+    card.hover(undefined);
+  };
   // Seen from the page, a press inside the card's closed shadow root comes from its host element.
-  ctx.addEventListener(window, 'pointerdown', (event) => card.pressed(isCardHost(event.target)), { passive: true, capture: true });
-  ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
-  ctx.addEventListener(window, 'resize', schedule, { passive: true });
+  const onPointerDown = (event: PointerEvent) => card.pressed(isCardHost(event.target));
+  // Again after the page wrote a new document, which erased them: the same functions add nothing where they still listen.
+  const listen = () => {
+    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true });
+    ctx.addEventListener(window, 'pointerout', onPointerOut, { passive: true });
+    ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
+    ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
+    ctx.addEventListener(window, 'resize', schedule, { passive: true });
+  };
+  listen();
+  relisten = listen;
   if (pointer) schedule();
 }
 

@@ -17,6 +17,7 @@ const COARSE_SHARE = 0.25;
 export const READ_ATTRIBUTES = ['hidden', 'contenteditable'];
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** Nodes looked at in what the page took out, to tell whether it held a mention; past this, it is taken to have. */
 const MAX_REMOVED_NODES_LOOKED_AT = 2048;
@@ -29,6 +30,8 @@ export interface DirtyWork {
   removed: boolean;
   /** So much changed that the whole page is rescanned. */
   coarse: boolean;
+  /** The page replaced its root element (document.open and write). */
+  replaced: boolean;
 }
 
 /**
@@ -45,9 +48,12 @@ export class MutationWatcher {
   private readonly switched = new Set<Element>();
   private added = 0;
   private removed = false;
+  /** The page replaced its root element (document.open and write, or by hand): all of it is new. */
+  private replaced = false;
+  private readonly doc: Document;
 
   constructor(
-    private readonly root: Element,
+    root: Element,
     private readonly onDirty: () => void,
     /** Text nodes the page had at its last full scan. */
     private readonly pageTextNodes: () => number = () => 0,
@@ -58,7 +64,14 @@ export class MutationWatcher {
       this.pending.push(records);
       if (this.pending.length === 1) this.onDirty();
     });
-    this.observer.observe(root, OPTIONS);
+    this.doc = root.ownerDocument;
+    // The document itself, not its root element: document.open() and write() replace that element.
+    this.observer.observe(this.doc, OPTIONS);
+  }
+
+  /** The page's root element now. */
+  private get root(): Element {
+    return this.doc.documentElement;
   }
 
   /** Watches an open shadow root too: what changes inside it is not seen from the document. */
@@ -89,6 +102,10 @@ export class MutationWatcher {
 
   private collect(records: readonly MutationRecord[]): void {
     for (const record of records) {
+      if (record.target.nodeType === DOCUMENT_NODE) {
+        this.replaced ||= record.addedNodes.length > 0;
+        continue;
+      }
       if (isOurs(record.target)) continue;
       if (record.type === 'attributes') {
         this.switched.add(record.target as Element);
@@ -140,8 +157,8 @@ export class MutationWatcher {
   take(): DirtyWork | null {
     for (const records of this.pending) this.collect(records);
     this.pending = [];
-    if (this.dirty.size === 0 && this.switched.size === 0 && !this.removed) return null;
-    const coarse = this.added > Math.max(COARSE_RESCAN_NODES, this.pageTextNodes() * COARSE_SHARE);
+    if (this.dirty.size === 0 && this.switched.size === 0 && !this.removed && !this.replaced) return null;
+    const coarse = this.replaced || this.added > Math.max(COARSE_RESCAN_NODES, this.pageTextNodes() * COARSE_SHARE);
     const blocks = new Set<Node>();
     if (!coarse) {
       for (const node of this.dirty) {
@@ -164,11 +181,12 @@ export class MutationWatcher {
       for (let up = composedParent(block); up; up = composedParent(up)) if (blocks.has(up)) return false;
       return true;
     }) as (Element | ShadowRoot)[];
-    const work = { roots, removed: this.removed, coarse };
+    const work = { roots, removed: this.removed, coarse, replaced: this.replaced };
     this.dirty.clear();
     this.switched.clear();
     this.added = 0;
     this.removed = false;
+    this.replaced = false;
     return work;
   }
 

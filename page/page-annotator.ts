@@ -34,6 +34,8 @@ export interface PageAnnotatorOptions {
   painter?: (doc: Document) => Painter;
   /** The document has our highlight styles already (the extension's manifest adds them). */
   documentStyled?: boolean;
+  /** Called when the page replaced its root element (document.open and write): listeners on the window are gone. */
+  onDocumentReplaced?: () => void;
 }
 
 /**
@@ -267,6 +269,7 @@ export class PageAnnotator {
   }
 
   private async rescan(work: DirtyWork): Promise<void> {
+    if (work.replaced) this.options.onDocumentReplaced?.();
     // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
     const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
     if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) return this.fullScan(true);

@@ -19,7 +19,8 @@ export interface PageBridge {
   subscribe(listener: (change: PageChange) => void): () => void;
 }
 
-export type PageChange = 'mentions' | 'navigation';
+/** `document`: the page wrote a new document (document.open), which erased every listener on the window. */
+export type PageChange = 'mentions' | 'navigation' | 'document';
 
 const KEY = Symbol.for('backstory.page');
 type Holder = { [KEY]?: PageBridge };

@@ -8,6 +8,7 @@ import { UpgradeWatch } from './upgrade-watch';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
 /** Changes are screened in idle time, at the latest this long after they happened. */
 const SCREEN_TIMEOUT_MS = 500;
 /** After screening changes, the next changes wait this many times as long as that took: a page that never stops changing gets a share of our time. */
@@ -46,7 +47,8 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
     // Only kept here: what changed is screened in idle time, off the page's own task.
     const changes = records.filter(mayBringName);
     if (changes.length === 0) return;
-    if (whole || pending.length + changes.length > MAX_CHANGES) {
+    // A new root element (document.open and write): the whole page is new.
+    if (whole || pending.length + changes.length > MAX_CHANGES || changes.some((record) => record.target.nodeType === DOCUMENT_NODE)) {
       whole = true;
       pending = [];
     } else pending.push(...changes);
@@ -184,8 +186,9 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
     const root = pageRoot();
     if (stopped || !root) return;
     // Watched from the start: what the page changes while a large page is read comes back to be read.
-    // The whole document: a page may replace its body (Turbo, document.write), and the new one is screened.
-    observer.observe(document.documentElement, OPTIONS);
+    // The document itself: a page may replace its body (Turbo) or its root element (document.open and write),
+    // and the new one is screened.
+    observer.observe(document, OPTIONS);
     screenWhole(root, visit).catch(onError);
   });
   return stop;

@@ -296,3 +296,34 @@ test('a page of thousands of paragraphs, screened a slice at a time, is read to 
   await page.locator('#late').scrollIntoViewIfNeeded();
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
 });
+
+test('a page that writes itself anew after load (document.open and write) has its new names found and hoverable, with or without names before', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  const rewrite = () => {
+    document.open();
+    document.write('<!doctype html><html lang="en"><body><p style="font-size:20px">Pyongyang and Ukraine now.</p></body></html>');
+    document.close();
+  };
+  // Without names at first: only the screen was watching.
+  server.route('/rewritten-plain', '<!doctype html><html lang="en"><body><p>Nothing here.</p></body></html>');
+  await page.goto(`${server.origin}/rewritten-plain`);
+  await page.waitForTimeout(500);
+  await page.evaluate(rewrite);
+  await expect.poll(() => paintedTexts(page)).toEqual(['Pyongyang', 'Ukraine']);
+
+  // With a name at first: the annotator was running, and the old name is no longer painted.
+  server.route('/rewritten-named', '<!doctype html><html lang="en"><body><p>Moscow here.</p></body></html>');
+  await page.goto(`${server.origin}/rewritten-named`);
+  await expect.poll(() => paintedTexts(page)).toEqual(['Moscow']);
+  // The card script in the page already: the browser erases the listeners on the window that document.open() finds.
+  await expect.poll(() => shadowUiText(page)).not.toBeNull();
+  await page.evaluate(rewrite);
+  await expect.poll(() => paintedTexts(page)).toEqual(['Pyongyang', 'Ukraine']);
+  const point = await pointOfText(page, 'Pyongyang');
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => shadowUiText(page)).toMatch(/^Pyongyang /);
+  expect(pageErrors).toEqual([]);
+});
