@@ -16,6 +16,8 @@ interface Props {
   found: Loadable<TabFound>;
   /** For a local file: whether the reader allowed Backstory to read files (use-file-access.ts). */
   fileAccess?: boolean;
+  /** Opens the Extensions page at Backstory's details, where reading files is allowed. */
+  onAllowFiles?: () => void;
   /** The MIME type of the tab's document, when nothing was found there (use-document-type.ts). */
   documentType?: string;
   settings: Settings | undefined;
@@ -25,7 +27,7 @@ interface Props {
 }
 
 /** "On this page": every name of the story the tab mentions, by category, most mentioned first. */
-export function FoundSection({ url, found, fileAccess, documentType, settings, notice, onReveal }: Props) {
+export function FoundSection({ url, found, fileAccess, onAllowFiles, documentType, settings, notice, onReveal }: Props) {
   const titleId = useId();
   const hintId = useId();
   return (
@@ -37,6 +39,7 @@ export function FoundSection({ url, found, fileAccess, documentType, settings, n
         url={url}
         found={found}
         fileAccess={fileAccess}
+        onAllowFiles={onAllowFiles}
         documentType={documentType}
         settings={settings}
         hintId={hintId}
@@ -49,10 +52,30 @@ export function FoundSection({ url, found, fileAccess, documentType, settings, n
   );
 }
 
-function FoundBody({ url, found, fileAccess, documentType, settings, hintId, onReveal }: Omit<Props, 'notice'> & { hintId: string }) {
+function FoundBody({
+  url,
+  found,
+  fileAccess,
+  onAllowFiles,
+  documentType,
+  settings,
+  hintId,
+  onReveal,
+}: Omit<Props, 'notice'> & { hintId: string }) {
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   // Not read at all: "nobody is mentioned" would be a guess.
-  if (fileAccess === false) return <p className="status status-off">{i18n.t('popup.noFileAccess')}</p>;
+  if (fileAccess === false) {
+    return (
+      <>
+        <p className="status status-off">{i18n.t('popup.noFileAccess')}</p>
+        {onAllowFiles ? (
+          <button type="button" className="action" onClick={onAllowFiles}>
+            {i18n.t('popup.openDetails')}
+          </button>
+        ) : null}
+      </>
+    );
+  }
   if (documentType === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
   if (found.status === 'error') {
     return (

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useCallback, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { FoundEntity } from '../core/messages/protocol';
 import { closeCardsIn } from '../extension/close-cards';
 import { sendToTab } from '../extension/send-to-tab';
@@ -57,6 +58,7 @@ export function Popup({ search }: { search: string }) {
         url={noTab ? '' : url}
         found={found}
         fileAccess={fileAccess}
+        onAllowFiles={() => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` })}
         documentType={documentType}
         settings={settings}
         notice={notice}

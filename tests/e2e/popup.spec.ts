@@ -112,6 +112,13 @@ test.describe('the popup', () => {
       await expect(popup.getByText('Allow access to file URLs')).toBeVisible();
       await expect(popup.getByText('Nobody from this story')).toHaveCount(0);
       expect(await paintedMentions(page)).toBe(0);
+      // One click to where it is allowed.
+      const [details] = await Promise.all([
+        restarted.context.waitForEvent('page'),
+        popup.getByRole('button', { name: 'Open Backstory’s details' }).click(),
+      ]);
+      await expect(details).toHaveURL(`chrome://extensions/?id=${restarted.extensionId}`);
+      await expect(details.locator('#allow-on-file-urls')).toBeVisible();
     } finally {
       await restarted.close();
     }
