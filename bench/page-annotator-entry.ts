@@ -26,7 +26,7 @@ exposeBackstory('PageAnnotator', async (wire) => {
   return {
     mentions: annotator.mentionCount,
     firstPaintAt,
-    hoverIndex: () => new MentionIndex(annotator.mentions),
+    hoverIndex: () => ({ index: new MentionIndex(annotator.mentions), mentions: annotator.mentions }),
     kept: annotator,
   };
 });

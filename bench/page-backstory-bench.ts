@@ -1,11 +1,12 @@
 import type { MatcherWire } from '../core/matcher';
+import type { PageMention } from '../page/find-mentions';
 import type { MentionIndex } from '../page/mention-index';
 import type { BackstoryApi, BackstoryRun } from './bench-api';
 import { timeHoverLookups } from './page-hover-timing';
 
 export interface Annotated extends BackstoryRun {
   /** The index hover lookups go through; built after the timed run when the API does not expose its own. */
-  hoverIndex: () => MentionIndex;
+  hoverIndex: () => { index: MentionIndex; mentions: readonly PageMention[] };
   /** Whatever Backstory keeps alive on the page, held so the heap figure counts it. */
   kept: unknown;
 }
@@ -21,7 +22,8 @@ export function exposeBackstory(api: BackstoryApi, annotate: (matcher: MatcherWi
     },
     hoverTiming(lookups) {
       if (!last) throw new Error('run() first');
-      return timeHoverLookups(last.hoverIndex(), lookups);
+      const { index, mentions } = last.hoverIndex();
+      return timeHoverLookups(index, mentions, lookups);
     },
   };
 }

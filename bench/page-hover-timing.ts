@@ -25,12 +25,12 @@ function boxesInView(mentions: readonly PageMention[], probe: Range): DOMRect[] 
  * mentions in view. A page whose mentions all sit below the fold is scrolled
  * to its first one.
  */
-export function timeHoverLookups(index: MentionIndex, lookups: number, seed = 7): HoverTiming {
+export function timeHoverLookups(index: MentionIndex, mentions: readonly PageMention[], lookups: number, seed = 7): HoverTiming {
   const probe = document.createRange();
-  let boxes = boxesInView(index.mentions, probe);
-  if (boxes.length === 0 && index.mentions.length > 0) {
-    index.mentions[0]!.startNode.parentElement?.scrollIntoView({ block: 'center' });
-    boxes = boxesInView(index.mentions, probe);
+  let boxes = boxesInView(mentions, probe);
+  if (boxes.length === 0 && mentions.length > 0) {
+    mentions[0]!.startNode.parentElement?.scrollIntoView({ block: 'center' });
+    boxes = boxesInView(mentions, probe);
   }
   if (boxes.length === 0) return { perLookupMs: null, lookups: 0, hits: 0 };
   const random = createRandom(seed);

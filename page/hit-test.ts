@@ -1,6 +1,10 @@
 import type { PageMention } from './find-mentions';
-import type { MentionIndex } from './mention-index';
 import { selectMention } from './mention-range';
+
+/** Mentions by caret position: the index, or the lookup that keeps one current. */
+export interface CaretIndex {
+  at(node: Node, offset: number): PageMention | undefined;
+}
 
 type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
@@ -12,7 +16,7 @@ type CaretDocument = Document & {
  * character even beside the text, so each candidate is verified against its boxes.
  */
 export function mentionAtPoint(
-  index: MentionIndex,
+  index: CaretIndex,
   x: number,
   y: number,
   probe: Range,

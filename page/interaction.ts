@@ -15,6 +15,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const { annotator } = page;
   const card = new HoverCard(api, (mention) => annotator.setHovered(mention));
   const lookup = new MentionLookup(annotator);
+  ctx.onInvalidated(lookup.stop);
   ctx.onInvalidated(() => card.close());
   listenForPageCommands(ctx, annotator, card);
 

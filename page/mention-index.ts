@@ -3,30 +3,47 @@ import type { PageMention } from './find-mentions';
 /**
  * Looks mentions up by the text node and offset a caret position gives:
  * a map from node to the mentions touching it, binary-searched by offset.
+ * Kept current by what a rescan changed (`remove`, then `add`), so a change to
+ * one paragraph costs what it touched, not an index of the whole page.
  */
 export class MentionIndex {
   private readonly byNode = new Map<Text, PageMention[]>();
-  private readonly list: PageMention[] = [];
+  /**
+   * The nodes of each mention split by tags, to take it out again: a walk
+   * from its first node may no longer reach its last once the page changed.
+   */
+  private readonly spans = new Map<PageMention, Text[]>();
 
   constructor(mentions: readonly PageMention[] = []) {
     this.add(mentions);
   }
 
-  /** Adds mentions that come after every mention already indexed, in document order. */
+  /** Adds mentions, anywhere on the page; those after every mention indexed (a scan's) cost no search. */
   add(mentions: readonly PageMention[]): void {
     for (const mention of mentions) {
-      this.list.push(mention);
-      for (const node of nodesOf(mention)) {
+      const nodes = nodesOf(mention);
+      if (nodes.length > 1) this.spans.set(mention, nodes);
+      for (const node of nodes) {
         let list = this.byNode.get(node);
         if (!list) this.byNode.set(node, (list = []));
-        list.push(mention);
+        insertInOrder(list, mention, node);
       }
     }
   }
 
-  /** Every mention indexed, in document order. */
-  get mentions(): readonly PageMention[] {
-    return this.list;
+  /** Takes mentions out, wherever they were added. */
+  remove(mentions: readonly PageMention[]): void {
+    for (const mention of mentions) {
+      const nodes = this.spans.get(mention) ?? [mention.startNode];
+      this.spans.delete(mention);
+      for (const node of nodes) {
+        const list = this.byNode.get(node);
+        const at = list ? list.indexOf(mention) : -1;
+        if (at < 0) continue;
+        if (list!.length === 1) this.byNode.delete(node);
+        else list!.splice(at, 1);
+      }
+    }
   }
 
   /** The mention covering `offset` in `node`, if any. */
@@ -46,6 +63,28 @@ export class MentionIndex {
     }
     return undefined;
   }
+}
+
+/** Where a mention begins within `node`: one that began in an earlier node comes first. */
+function startIn(mention: PageMention, node: Text): number {
+  return mention.startNode === node ? mention.startOffset : -1;
+}
+
+/** Mentions never overlap, so one node's are ordered by where they begin there. */
+function insertInOrder(list: PageMention[], mention: PageMention, node: Text): void {
+  const start = startIn(mention, node);
+  let lo = 0;
+  let hi = list.length;
+  if (hi === 0 || startIn(list[hi - 1]!, node) < start) {
+    list.push(mention);
+    return;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startIn(list[mid]!, node) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, mention);
 }
 
 /** The text nodes a mention spans, in order: usually one, more when a name is split by tags. */

@@ -1,30 +1,60 @@
 import type { PageMention } from './find-mentions';
 import { mentionAtPoint } from './hit-test';
 import { MentionIndex } from './mention-index';
+import type { ShownEdit } from './shown-mentions';
+
+/** What the lookup follows: the annotator's shown list, and each edit a rescan makes to it. */
+export interface ShownSource {
+  readonly shown: readonly PageMention[];
+  followShown(follower: (edit: ShownEdit) => void): () => void;
+}
 
 /**
  * Hit-testing for the card script: finds the shown mention under the pointer.
- * The index follows the annotator's list lazily, on the next lookup: the list
- * only grows between rescans (its tail is indexed) and is replaced by a rescan
- * or a filter change (indexed anew), so the scan itself never pays for hovering.
+ * The index is built lazily, on the first lookup after a list from scratch (a
+ * filter change, a navigation); a list that grew (the first scan) has its tail
+ * indexed on the next lookup; a rescan's edit to a list already indexed is
+ * applied as it comes, at the cost of what it touched. The scan never pays for hovering.
  */
 export class MentionLookup {
   private index = new MentionIndex();
   private source: readonly PageMention[] | undefined;
   private indexed = 0;
-  private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Shadow roots holding indexed mentions, with how many: one whose last mention went must not be kept alive. */
+  private readonly shadowRoots = new Map<ShadowRoot, number>();
   private readonly probe: Range;
+  /** Stops following the annotator's edits. */
+  readonly stop: () => void;
 
   constructor(
-    private readonly annotator: { readonly shown: readonly PageMention[] },
+    private readonly annotator: ShownSource,
     private readonly doc: Document = document,
   ) {
     this.probe = doc.createRange();
+    this.stop = annotator.followShown((edit) => this.follow(edit));
   }
 
+  /** The shown mention under a viewport point. */
   at(x: number, y: number): PageMention | undefined {
     this.sync();
-    return mentionAtPoint(this.index, x, y, this.probe, this.doc, [...this.shadowRoots]);
+    return mentionAtPoint(this.index, x, y, this.probe, this.doc, [...this.shadowRoots.keys()]);
+  }
+
+  /** The shown mention covering `offset` in `node`: what a caret position there lands on. */
+  atCaret(node: Node, offset: number): PageMention | undefined {
+    this.sync();
+    return this.index.at(node, offset);
+  }
+
+  private follow(edit: ShownEdit): void {
+    // An index of another list (or none yet) is built anew on the next lookup.
+    if (edit.from !== this.source) return;
+    // What the old list grew by since the last lookup is part of what the edit takes out.
+    this.add(edit.from.slice(this.indexed));
+    this.remove(edit.removed);
+    this.add(edit.added);
+    this.source = edit.to;
+    this.indexed = edit.to.length;
   }
 
   private sync(): void {
@@ -36,9 +66,22 @@ export class MentionLookup {
       this.shadowRoots.clear();
     }
     if (shown.length === this.indexed) return;
-    const fresh = shown.slice(this.indexed);
-    for (const mention of fresh) if (mention.shadowRoot) this.shadowRoots.add(mention.shadowRoot);
-    this.index.add(fresh);
+    this.add(shown.slice(this.indexed));
     this.indexed = shown.length;
+  }
+
+  private add(mentions: readonly PageMention[]): void {
+    for (const { shadowRoot } of mentions) if (shadowRoot) this.shadowRoots.set(shadowRoot, (this.shadowRoots.get(shadowRoot) ?? 0) + 1);
+    this.index.add(mentions);
+  }
+
+  private remove(mentions: readonly PageMention[]): void {
+    for (const { shadowRoot } of mentions) {
+      if (!shadowRoot) continue;
+      const left = (this.shadowRoots.get(shadowRoot) ?? 1) - 1;
+      if (left > 0) this.shadowRoots.set(shadowRoot, left);
+      else this.shadowRoots.delete(shadowRoot);
+    }
+    this.index.remove(mentions);
   }
 }

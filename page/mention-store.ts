@@ -6,6 +6,19 @@ const PRECEDING = 2;
 const FOLLOWING = 4;
 const CONTAINED_BY = 16;
 
+/** What one rescanned block changed: the run of mentions it held, and what it holds now (kept ones among them). */
+export interface StoreRun {
+  root: Node;
+  removed: readonly PageMention[];
+  added: readonly PageMention[];
+}
+
+/** What a rescan changed in the store: mentions dropped because the page took their text out, then each block's run. */
+export interface StoreEdit {
+  dropped: readonly PageMention[];
+  runs: readonly StoreRun[];
+}
+
 /**
  * Every mention on the page in reading order (composed-order.ts), kept current as parts of the
  * page are rescanned: a rescanned block's mentions replace the old ones in place.
@@ -58,15 +71,16 @@ export class MentionStore {
     });
   }
 
-  /** Drops mentions whose text left the document (removed by the page). */
-  dropDisconnected(): boolean {
-    const before = this.list.length;
+  /** Drops mentions whose text left the document (removed by the page); returns them. */
+  dropDisconnected(): PageMention[] {
+    const dropped: PageMention[] = [];
     this.list = this.list.filter((m) => {
       if (m.startNode.isConnected && m.endNode.isConnected) return true;
       this.count(m.entityId, -1);
+      dropped.push(m);
       return false;
     });
-    return this.list.length !== before;
+    return dropped;
   }
 
   /**
@@ -77,39 +91,38 @@ export class MentionStore {
    * mention on the page. A mention the page removed meanwhile has no place
    * in document order: met on the way, those are dropped first.
    */
-  replaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): void {
-    if (this.tryReplaceWithin(rescans)) return;
-    this.dropDisconnected();
-    this.tryReplaceWithin(rescans);
+  replaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): StoreEdit {
+    const runs = this.tryReplaceWithin(rescans);
+    if (runs) return { dropped: [], runs };
+    const dropped = this.dropDisconnected();
+    return { dropped, runs: this.tryReplaceWithin(rescans) ?? [] };
   }
 
-  private tryReplaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): boolean {
+  private tryReplaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): StoreRun[] | undefined {
     const list = this.list;
-    const out: PageMention[] = [];
+    // Slices of the list, joined once at the end: copying 20,000 mentions natively costs less than pushing them one by one.
+    const pieces: PageMention[][] = [];
+    const runs: StoreRun[] = [];
     const gone: [number, number][] = [];
     let from = 0;
-    let ordered = true;
-    const position = (root: Node, node: Node) => {
-      if (!node.isConnected) ordered = false;
-      return composedPosition(root, node);
-    };
     for (const { root, found } of rescans) {
-      // The run of mentions inside root: from the first not before it to the first after it.
-      const start = search(list, from, (node) => (position(root, node) & PRECEDING) === 0);
-      const end = search(list, start, (node) => (position(root, node) & (FOLLOWING | CONTAINED_BY)) === FOLLOWING);
-      if (!ordered) return false;
-      for (let i = from; i < start; i++) out.push(list[i]!);
+      const run = runWithin(list, from, root);
+      if (!run) return undefined;
+      const [start, end] = run;
+      pieces.push(list.slice(from, start));
       const before = byStartNode(list, start, end);
-      for (const mention of found) out.push(sameAs(before, mention) ?? mention);
+      const added = found.map((mention) => sameAs(before, mention) ?? mention);
+      pieces.push(added);
+      runs.push({ root, removed: list.slice(start, end), added });
       gone.push([start, end]);
       from = end;
     }
-    for (let i = from; i < list.length; i++) out.push(list[i]!);
+    pieces.push(list.slice(from));
     // Counted once the whole merge is known to hold: a failed one is tried again after the disconnected are dropped.
     for (const [start, end] of gone) for (let i = start; i < end; i++) this.count(list[i]!.entityId, -1);
     for (const { found } of rescans) for (const mention of found) this.added(mention);
-    this.list = out;
-    return true;
+    this.list = ([] as PageMention[]).concat(...pieces);
+    return runs;
   }
 
   /** Mentions per entity id. */
@@ -160,6 +173,22 @@ function sameAs(before: ReadonlyMap<Text, readonly PageMention[]>, mention: Page
         old.alias === mention.alias &&
         old.text === mention.text,
     );
+}
+
+/**
+ * [start, end) of the run of `list` (from `from` on) inside `root`: from the
+ * first mention not before it to the first after it. Undefined when the search
+ * met a mention the page removed, which has no place in document order.
+ */
+export function runWithin(list: readonly PageMention[], from: number, root: Node): [number, number] | undefined {
+  let ordered = true;
+  const position = (node: Node) => {
+    if (!node.isConnected) ordered = false;
+    return composedPosition(root, node);
+  };
+  const start = search(list, from, (node) => (position(node) & PRECEDING) === 0);
+  const end = search(list, start, (node) => (position(node) & (FOLLOWING | CONTAINED_BY)) === FOLLOWING);
+  return ordered ? [start, end] : undefined;
 }
 
 /** Index (from `from` on) of the first mention whose start node passes `test`, which holds for a suffix of the list. */

@@ -4,9 +4,10 @@ import { inReadingOrder } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter } from './highlighter';
 import type { Painter } from './painter';
-import { MentionStore } from './mention-store';
+import { MentionStore, type StoreEdit } from './mention-store';
 import { MutationWatcher, type DirtyWork } from './mutation-watcher';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
+import { ShownMentions, type ShownEdit } from './shown-mentions';
 import { BlockReader, closestBlock, isUnreadElement } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
@@ -54,14 +55,13 @@ export class PageAnnotator {
   /** Custom elements undefined when read: read again where they stand once their script defines them. */
   private readonly upgrades: UpgradeWatch;
   private state: MatchState = createMatchState();
-  private visible: PageMention[] = [];
+  private readonly visible = new ShownMentions();
   /** Weak: a single-page app drops web components all day, and those must stay collectable. */
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
   /** What the page changes inside a shadow root reaches only an observer of that root. */
   private readonly walkOptions = { onShadowRoot: (root: ShadowRoot) => this.watcher?.observe(root) };
   /** Text nodes read by the last full scan: how large the page is. */
   private textNodes = 0;
-  private filter: (entityId: string) => boolean = () => true;
   private generation = 0;
   private working: Promise<void> | undefined;
   private dirty = false;
@@ -105,7 +105,7 @@ export class PageAnnotator {
 
   /** Which entities are shown (their category switched on); applies at once. */
   setFilter(filter: (entityId: string) => boolean): void {
-    this.filter = filter;
+    this.visible.setFilter(filter);
     this.publish();
   }
 
@@ -115,7 +115,12 @@ export class PageAnnotator {
 
   /** The mentions shown to the reader, in document order. */
   get shown(): readonly PageMention[] {
-    return this.visible;
+    return this.visible.all;
+  }
+
+  /** Calls `follower` with each edit a rescan makes to `shown` (ShownMentions); returns how to stop. */
+  followShown(follower: (edit: ShownEdit) => void): () => void {
+    return this.visible.follow(follower);
   }
 
   get mentionCount(): number {
@@ -274,7 +279,12 @@ export class PageAnnotator {
     const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
     if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) return this.fullScan(true);
     const generation = this.generation;
-    let changed = work.removed && this.store.dropDisconnected();
+    let changed = false;
+    if (work.removed) {
+      const dropped = this.store.dropDisconnected();
+      if (dropped.length > 0) this.showEdit({ dropped, runs: [] });
+      changed = dropped.length > 0;
+    }
     const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
     let next = 0;
     while (next < roots.length) {
@@ -287,7 +297,8 @@ export class PageAnnotator {
         if (!found || generation !== this.generation) return;
         batch.push({ root, found });
       }
-      this.store.replaceWithin(batch);
+      // Shown batch by batch: `shown` must follow the store, whose runs the next batch's edit is relative to.
+      this.showEdit(this.store.replaceWithin(batch));
       for (const { root } of batch) this.upgrades.add(root.querySelectorAll(':not(:defined)'));
       changed = true;
       if (next < roots.length) {
@@ -295,10 +306,7 @@ export class PageAnnotator {
         if (generation !== this.generation) return;
       }
     }
-    if (changed) {
-      this.publish();
-      this.reportCounts();
-    }
+    if (changed) this.reportCounts();
   }
 
   /**
@@ -330,28 +338,35 @@ export class PageAnnotator {
     }
   }
 
-  /** Makes what the store holds visible from scratch: after a filter change or a rescan. */
+  /** Makes what the store holds visible from scratch: after a filter change or a whole new scan. */
   private publish(): void {
     if (this.destroyed) return;
-    // A new array, not a cleared one: readers of `shown` tell a new list from a grown one by identity.
-    this.visible = [];
-    this.showMore(this.store.all);
+    this.paint(this.visible.reset(this.store.all), true);
   }
 
-  /** Shows mentions that come after all those already shown: filter, hit-test index, highlights. */
+  /** Shows mentions that come after all those already shown. */
   private showMore(mentions: readonly PageMention[]): void {
     if (this.destroyed) return;
-    const shown = mentions.filter((m) => this.filter(m.entityId));
-    for (const mention of shown) {
-      this.visible.push(mention);
+    this.paint(this.visible.append(mentions), false);
+  }
+
+  /** Shows what a rescan changed, spliced in where it happened: costs what it touched, not the page's mentions. */
+  private showEdit(edit: StoreEdit): void {
+    if (this.destroyed) return;
+    this.paint(this.visible.apply(edit, this.store.all), true);
+  }
+
+  /** Paints the shown list, `fresh` among it new since the last paint; `changed`: not only grown at its end. */
+  private paint(fresh: readonly PageMention[], changed: boolean): void {
+    for (const mention of fresh) {
       const root = mention.shadowRoot;
       if (root && !this.shadowRoots.has(root)) {
         this.shadowRoots.add(root);
         this.painter.addShadowRoot(root);
       }
     }
-    if (mentions === this.store.all) this.painter.setMentions(this.visible);
-    else this.painter.extend(this.visible);
+    if (changed) this.painter.setMentions(this.visible.all);
+    else this.painter.extend(this.visible.all);
     if (!this.painted && this.painter.paintedCount > 0) {
       this.painted = true;
       this.options.onFirstHighlights?.();

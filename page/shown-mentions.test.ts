@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PageMention } from './find-mentions';
+import { MentionIndex } from './mention-index';
+import { MentionLookup } from './mention-lookup';
+import { MentionStore } from './mention-store';
+import { ShownMentions } from './shown-mentions';
+
+/**
+ * Stands in for the matcher: each capitalised word is a mention of itself, and
+ * "Jo" ending one text node with "hn" starting the next in its paragraph is "John" split by tags.
+ */
+function findIn(root: Node): PageMention[] {
+  const found: PageMention[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  nodes.forEach((node, i) => {
+    for (const word of node.data.matchAll(/[A-Z][a-z]+/g)) {
+      const start = word.index;
+      const end = start + word[0].length;
+      const next = nodes[i + 1];
+      const sameBlock = next?.parentElement?.closest('p') === node.parentElement?.closest('p');
+      if (word[0] === 'Jo' && end === node.length && sameBlock && next?.data.startsWith('hn')) {
+        found.push({ entityId: 'john', alias: 'John', text: 'John', startNode: node, startOffset: start, endNode: next, endOffset: 2 });
+      } else {
+        found.push({ entityId: word[0].toLowerCase(), alias: word[0], text: word[0], startNode: node, startOffset: start, endNode: node, endOffset: end });
+      }
+    }
+  });
+  return found;
+}
+
+const WORDS = ['Kim ', 'and ', 'Putin ', 'Jo', 'hn ', 'met ', 'Seoul', ' in '];
+const paragraph = fc
+  .array(fc.tuple(fc.constantFrom(...WORDS), fc.boolean()), { minLength: 1, maxLength: 6 })
+  .map((parts) => `<p>${parts.map(([word, bold]) => (bold ? `<b>${word}</b>` : word)).join('')}</p>`);
+
+type Op =
+  | { kind: 'edit'; at: number; html: string }
+  | { kind: 'editTwo'; at: number; html: string }
+  | { kind: 'insert'; at: number; html: string }
+  | { kind: 'remove'; at: number }
+  | { kind: 'removeUnseen'; at: number; html: string }
+  | { kind: 'retext'; at: number; word: string }
+  | { kind: 'hide'; entity: string | null }
+  | { kind: 'hover' };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), html: paragraph }),
+  fc.record({ kind: fc.constant('editTwo' as const), at: fc.nat(), html: paragraph }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), html: paragraph }),
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('removeUnseen' as const), at: fc.nat(), html: paragraph }),
+  fc.record({ kind: fc.constant('retext' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
+  fc.record({ kind: fc.constant('hide' as const), entity: fc.constantFrom(null, 'kim', 'john', 'seoul') }),
+  fc.record({ kind: fc.constant('hover' as const) }),
+);
+
+function textNodes(): Text[] {
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
+
+/** What a fresh index of `mentions` finds at every caret position of the page. */
+function everyCaret(at: (node: Node, offset: number) => PageMention | undefined): (PageMention | undefined)[] {
+  return textNodes().flatMap((node) => Array.from({ length: node.length + 1 }, (_, offset) => at(node, offset)));
+}
+
+describe('the shown mentions and the hit-test index that follows them', () => {
+  it('after any run of rescans, removals and filter changes, agree with a list and an index built from scratch', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 5 }), fc.array(op, { maxLength: 12 }), (initial, ops) => {
+        document.body.innerHTML = initial.join('');
+        const store = new MentionStore();
+        const shown = new ShownMentions();
+        store.append(findIn(document.body));
+        shown.reset(store.all);
+        const lookup = new MentionLookup({ get shown() { return shown.all; }, followShown: (follower) => shown.follow(follower) });
+        let hidden: string | null = null;
+        const paragraphs = () => [...document.body.querySelectorAll('p')];
+        const rescan = (roots: Element[]) => shown.apply(store.replaceWithin(roots.map((root) => ({ root, found: findIn(root) }))), store.all);
+        const fresh = (html: string) => {
+          const template = document.createElement('template');
+          template.innerHTML = html;
+          return template.content.firstElementChild!;
+        };
+        for (const step of ops) {
+          const ps = paragraphs();
+          const pick = (n: number) => ps[n % Math.max(ps.length, 1)];
+          if (step.kind === 'edit' && ps.length > 0) {
+            const p = pick(step.at)!;
+            p.innerHTML = fresh(step.html).innerHTML;
+            rescan([p]);
+          } else if (step.kind === 'editTwo' && ps.length > 1) {
+            const a = pick(step.at)!;
+            const b = pick(step.at + 1)!;
+            a.innerHTML = fresh(step.html).innerHTML;
+            b.append(' Kim');
+            const both = a === b ? [a] : [a, b].sort((x, y) => (x.compareDocumentPosition(y) & 4 ? -1 : 1));
+            rescan(both);
+          } else if (step.kind === 'insert') {
+            const p = fresh(step.html);
+            const before = ps.length > 0 ? pick(step.at) : undefined;
+            if (before) before.before(p);
+            else document.body.append(p);
+            rescan([p]);
+          } else if (step.kind === 'remove' && ps.length > 0) {
+            pick(step.at)!.remove();
+            shown.apply({ dropped: store.dropDisconnected(), runs: [] }, store.all);
+          } else if (step.kind === 'removeUnseen' && ps.length > 1) {
+            // Taken out after the page's changes were taken, while another paragraph is rescanned: the store may
+            // meet it on its way; the removal itself is taken up next.
+            const gone = pick(step.at)!;
+            const kept = pick(step.at + 1)!;
+            gone.remove();
+            kept.innerHTML = fresh(step.html).innerHTML;
+            rescan([kept]);
+            shown.apply({ dropped: store.dropDisconnected(), runs: [] }, store.all);
+          } else if (step.kind === 'retext') {
+            // The text of one node changed in place: its old mentions' offsets mean nothing any more.
+            const nodes = textNodes();
+            const node = nodes[step.at % Math.max(nodes.length, 1)];
+            if (!node) continue;
+            node.data = step.word;
+            rescan([node.parentElement!.closest('p')!]);
+          } else if (step.kind === 'hide') {
+            hidden = step.entity;
+            shown.setFilter((id) => id !== hidden);
+            shown.reset(store.all);
+          } else if (step.kind === 'hover') {
+            lookup.atCaret(document.body, 0);
+          }
+        }
+        expect(store.all.map((m) => [m.text, m.startNode, m.startOffset])).toEqual(findIn(document.body).map((m) => [m.text, m.startNode, m.startOffset]));
+        expect(shown.all).toEqual(store.all.filter((m) => m.entityId !== hidden));
+        const scratch = new MentionIndex(shown.all);
+        const followed = everyCaret((node, offset) => lookup.atCaret(node, offset));
+        const built = everyCaret((node, offset) => scratch.at(node, offset));
+        expect(followed.length).toBe(built.length);
+        followed.forEach((mention, i) => expect(mention).toBe(built[i]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('splices a rescanned paragraph’s mentions in place, keeping the objects of the rest and of those found again', () => {
+    document.body.innerHTML = '<p>Kim and Putin</p><p>Seoul</p><p>Putin</p>';
+    const store = new MentionStore();
+    const shown = new ShownMentions();
+    store.append(findIn(document.body));
+    shown.reset(store.all);
+    const before = shown.all;
+    const [kim, putin, seoul, last] = before;
+    const second = document.querySelectorAll('p')[1]!;
+    second.append(' and Kim');
+    const edits: unknown[] = [];
+    shown.follow((edit) => edits.push(edit));
+    const added = shown.apply(store.replaceWithin([{ root: second, found: findIn(second) }]), store.all);
+    expect(added.map((m) => m.text)).toEqual(['Kim']);
+    expect(shown.all).not.toBe(before);
+    expect(shown.all.map((m) => m.text)).toEqual(['Kim', 'Putin', 'Seoul', 'Kim', 'Putin']);
+    expect([shown.all[0], shown.all[1], shown.all[2], shown.all[4]]).toEqual([kim, putin, seoul, last]);
+    expect(shown.all[2]).toBe(seoul);
+    expect(edits).toEqual([{ from: before, to: shown.all, removed: [], added }]);
+  });
+
+  it('finds, after a rescan, a name the page completed in the text node before another name of the same node', () => {
+    document.body.innerHTML = '<p><b>Ki</b>hn Kim</p>';
+    const store = new MentionStore();
+    const shown = new ShownMentions();
+    store.append(findIn(document.body));
+    shown.reset(store.all);
+    const lookup = new MentionLookup({ get shown() { return shown.all; }, followShown: (follower) => shown.follow(follower) });
+    const tail = document.querySelector('p')!.lastChild!;
+    expect(lookup.atCaret(tail, 4)?.text).toBe('Kim');
+    (document.querySelector('b')!.firstChild as Text).data = 'Jo';
+    const p = document.querySelector('p')!;
+    shown.apply(store.replaceWithin([{ root: p, found: findIn(p) }]), store.all);
+    expect(lookup.atCaret(tail, 0)?.text).toBe('John');
+    expect(lookup.atCaret(tail, 4)?.text).toBe('Kim');
+  });
+});

@@ -1,0 +1,95 @@
+import type { PageMention } from './find-mentions';
+import { runWithin, type StoreEdit } from './mention-store';
+
+/** One change to the list of shown mentions, from one array to the next. */
+export interface ShownEdit {
+  readonly from: readonly PageMention[];
+  readonly to: readonly PageMention[];
+  /** Shown before, not any more; and shown now, not before (a mention a rescan found again is in neither). */
+  readonly removed: readonly PageMention[];
+  readonly added: readonly PageMention[];
+}
+
+/**
+ * The mentions shown to the reader: the store's, filtered by category, in
+ * document order. A rescan's changes are spliced in where they happened and
+ * kept as edits, so readers of the list (the hit-test index) follow a change to
+ * one paragraph by what it touched, instead of reading 20,000 mentions again.
+ * Edits are handed to followers as they happen, never kept: a kept one would
+ * keep what it removed alive (web components a single-page app dropped). A new
+ * list from scratch is a new array no edit leads to: readers tell it from an
+ * edited or grown one by identity.
+ */
+export class ShownMentions {
+  private list: PageMention[] = [];
+  private readonly followers = new Set<(edit: ShownEdit) => void>();
+
+  constructor(private filter: (entityId: string) => boolean = () => true) {}
+
+  get all(): readonly PageMention[] {
+    return this.list;
+  }
+
+  setFilter(filter: (entityId: string) => boolean): void {
+    this.filter = filter;
+  }
+
+  /** Shows what passes the filter of `mentions`, from scratch. */
+  reset(mentions: readonly PageMention[]): readonly PageMention[] {
+    this.list = [];
+    return this.append(mentions);
+  }
+
+  /** Shows mentions that come after all those shown; returns those that pass the filter. */
+  append(mentions: readonly PageMention[]): readonly PageMention[] {
+    const shown = mentions.filter((m) => this.filter(m.entityId));
+    for (const mention of shown) this.list.push(mention);
+    return shown;
+  }
+
+  /**
+   * Applies what a rescan changed in the store (`all`: the store's list after
+   * it); returns the mentions shown now that were not before. A change that
+   * does not fit the list (a mention the page removed met on the way) has it
+   * rebuilt from `all` instead, with no edit leading to it.
+   */
+  apply(edit: StoreEdit, all: readonly PageMention[]): readonly PageMention[] {
+    const from = this.list;
+    const removed: PageMention[] = [];
+    const added: PageMention[] = [];
+    let list: readonly PageMention[] = from;
+    if (edit.dropped.length > 0) {
+      const dropped = new Set(edit.dropped);
+      list = list.filter((m) => !dropped.has(m));
+      for (const mention of edit.dropped) if (this.filter(mention.entityId)) removed.push(mention);
+      if (list.length !== from.length - removed.length) return this.reset(all);
+    }
+    const pieces: (readonly PageMention[])[] = [];
+    let at = 0;
+    for (const run of edit.runs) {
+      const gone = run.removed.filter((m) => this.filter(m.entityId));
+      const come = run.added.filter((m) => this.filter(m.entityId));
+      if (gone.length === 0 && come.length === 0) continue;
+      const span = runWithin(list, at, run.root);
+      if (!span || span[1] - span[0] !== gone.length || gone.some((m, i) => list[span[0] + i] !== m)) return this.reset(all);
+      pieces.push(list.slice(at, span[0]), come);
+      at = span[1];
+      const kept = new Set(gone);
+      const cameBack = new Set(come);
+      for (const mention of gone) if (!cameBack.has(mention)) removed.push(mention);
+      for (const mention of come) if (!kept.has(mention)) added.push(mention);
+    }
+    if (removed.length === 0 && added.length === 0) return [];
+    pieces.push(list.slice(at));
+    this.list = ([] as PageMention[]).concat(...pieces);
+    const change: ShownEdit = { from, to: this.list, removed, added };
+    this.followers.forEach((follower) => follower(change));
+    return added;
+  }
+
+  /** Calls `follower` with each edit from now on; returns how to stop. */
+  follow(follower: (edit: ShownEdit) => void): () => void {
+    this.followers.add(follower);
+    return () => this.followers.delete(follower);
+  }
+}
