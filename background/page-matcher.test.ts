@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMatchState, decodeMatcher, matcherFrom } from '../core/matcher';
+import { compileStory, createMatchState, decodeMatcher, encodeMatcher, matcherFrom } from '../core/matcher';
 import { parseStoryPack } from '../core/story/verify-pack';
 import { StoryDatabase } from './db';
 import { getPageMatcher } from './page-matcher';
 import { seedStory, writePack } from './seed-story';
+import { getMatchableEntities } from './story-queries';
 import { loadPackSource, uniqueDbName } from './test-support';
 
 const dbs: StoryDatabase[] = [];
@@ -28,6 +29,26 @@ describe('the matcher pages are sent', () => {
     const db = await seeded();
     const first = await getPageMatcher(db);
     expect(await getPageMatcher(db)).toBe(first);
+  });
+
+  it('is the matcher compiled from the pack itself, every rule of every alias kept through the database', async () => {
+    const db = await seeded();
+    const source = loadPackSource();
+    const parsed = parseStoryPack(source.files, source.article);
+    if (!parsed.ok) throw new Error('the bundled pack was rejected');
+    const byId = new Map(parsed.pack.entities.map((entity) => [entity.id, entity]));
+    const { entities } = await getMatchableEntities(db);
+    // The database holds an entity's aliases in the order of their text.
+    const inTextOrder = <T extends { text: string }>(aliases: readonly T[]) => [...aliases].sort((a, b) => (a.text < b.text ? -1 : 1));
+    const fromPack = entities.map((entity) => ({ ...entity, aliases: inTextOrder(byId.get(entity.id)!.aliases) }));
+    expect((await getPageMatcher(db)).matcher).toEqual(encodeMatcher(compileStory(fromPack)));
+  });
+
+  it('takes another place of the same name for no mention of the story’s, from there on', async () => {
+    const db = await seeded();
+    expect(await finds(db, 'Police in MOSCOW, Idaho, said the Moscow suspect was held.')).toEqual([]);
+    expect(await finds(db, 'Microsoft, based in Redmond, Washington, said Washington regulators agreed.')).toEqual([]);
+    expect(await finds(db, 'Putin flew from Moscow to Pyongyang.')).toEqual(['vladimir-putin', 'moscow', 'pyongyang']);
   });
 
   it('is compiled again when another pack is written, never answered stale', async () => {

@@ -32,7 +32,8 @@ export async function getMatchableEntities(db: StoryDatabase): Promise<{ storyId
       category: entity.category as Category,
       aliases: aliases
         .filter((alias) => alias.entityId === entity.id)
-        .map(({ text, rule, exclude, ambiguous }) => ({ text, rule, exclude, ambiguous })),
+        // Every field of the pack's alias, whatever it grows: a field picked by name here and missed was a rule of the pack lost.
+        .map(({ storyId: _story, entityId: _entity, ...alias }) => alias),
     })),
   };
 }
