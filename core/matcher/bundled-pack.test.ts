@@ -59,4 +59,37 @@ describe('the bundled pack', () => {
     expect(found('South Vietnam fell; North Vietnam won. Vietnam today trades.')).toEqual(['vietnam:Vietnam']);
     expect(found('John Kirby spoke.', 'Coach Kirby Smart spoke. Kirby added.')).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
   });
+
+  it('shows no story card for other people and places named Washington, companies named after the country, or other countries’ councils', () => {
+    for (const text of [
+      'Kerry Washington stars in the new thriller.',
+      'Chicago Mayor Harold Washington',
+      'coach Ron Washington',
+      'Washington University in St. Louis',
+      'a flight from Washington Dulles',
+      'Washington Hospital said',
+      'the Washington Monument',
+      'Nippon Steel’s bid for U.S. Steel',
+      'Shares of US Steel rose; US Airways and U.S. News & World Report too.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // After the full names that let the short ones count.
+    expect(
+      found(
+        'The U.S. National Security Council spoke; so did the United States.',
+        'Iran’s Supreme National Security Council said it would respond. Pakistan’s National Security Council met, and Turkey’s National Security Council too.',
+        'America’s Got Talent and Copa America aired.',
+      ),
+    ).toEqual(['us-national-security-council:U.S. National Security Council', 'united-states:United States']);
+  });
+
+  it('reads a country named in another entity’s exclusion phrase as that country: only the excluded entity is left out', () => {
+    expect(
+      found(
+        'The U.S. National Security Council spoke.',
+        'South Korea’s National Security Council met, as did Russia’s National Security Council and the National Security Council of Japan.',
+      ),
+    ).toEqual(['us-national-security-council:U.S. National Security Council', 'south-korea:South Korea', 'russia:Russia', 'japan:Japan']);
+  });
 });

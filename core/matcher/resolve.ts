@@ -5,14 +5,17 @@
  *   starts inside it: "Russia’s Far East" is the place, "Democratic People's
  *   Republic of Korea" is North Korea and not also Korea, "South Korea’s
  *   Foreign Ministry" is the ministry alone.
- * - An exclusion phrase wins the same way and reports nothing ("Washington
- *   Post" hides "Washington"). One naming another place of the same name
- *   ("Moscow, Idaho") also ends the entity's mentions for the rest of the page. When an exclusion and an alias cover the very
- *   same text, the alias wins: one entity's exclusion may be another's name.
+ * - An exclusion phrase hides its own entity's hits that start inside it, and
+ *   reports nothing ("Washington Post" hides "Washington"). Other entities'
+ *   names in it are names all the same: "South Korea’s National Security
+ *   Council" is South Korea, and not the U.S. council. One naming another place
+ *   of the same name ("Moscow, Idaho") also ends the entity's mentions for the
+ *   rest of the page. When an exclusion and an alias cover the very same text,
+ *   the alias wins.
  * - `after-full-name` hits are eligible only when the entity's full name was
  *   seen earlier on the page. A full name hidden inside a longer mention still
  *   counts as seen ("South Korea’s Foreign Ministry … Seoul"); one hidden
- *   inside an exclusion phrase does not.
+ *   inside its own exclusion phrase does not.
  * - Several entities on the very same text (an alias the pack marks
  *   `ambiguous`): the one whose full name was seen most recently wins; when
  *   none was seen the text is left unmarked rather than guessed.
@@ -35,7 +38,14 @@ export function resolve(
 
   const spans: Span[] = [];
   let cursor = -1;
-  let hiddenByExclusion = false;
+  /** Per entity, where the last exclusion phrase of its met so far ends: its hits starting before that are hidden. */
+  let excludedUntil: Map<number, number> | undefined;
+  const excluded = (p: PatternRule, at: number) => excludedUntil !== undefined && (excludedUntil.get(p.entity) ?? -1) > at;
+  const exclude = (p: PatternRule, until: number) => {
+    excludedUntil ??= new Map();
+    excludedUntil.set(p.entity, Math.max(until, excludedUntil.get(p.entity) ?? -1));
+    if (p.elsewhere) state.elsewhere.add(entityIds[p.entity]!);
+  };
   for (let g = 0; g < n; ) {
     const from = g;
     const s = start[order[g]!]!;
@@ -45,15 +55,12 @@ export function resolve(
       // Nearly every place holds one pattern: the rules below, without the lists.
       const p = patterns[pattern[order[from]!]!]!;
       const entityId = entityIds[p.entity]!;
-      if (s < cursor) {
-        if (!hiddenByExclusion && !p.exclude && p.always) markSeen(state, entityId);
-      } else if (p.exclude) {
-        cursor = e;
-        hiddenByExclusion = true;
-        if (p.elsewhere) state.elsewhere.add(entityId);
+      if (p.exclude) exclude(p, e);
+      else if (excluded(p, s)) continue;
+      else if (s < cursor) {
+        if (p.always) markSeen(state, entityId);
       } else if ((p.always || state.seen.has(entityId)) && !state.elsewhere.has(entityId)) {
         cursor = e;
-        hiddenByExclusion = false;
         spans.push({ entityId, alias: p.alias, start: s, end: e });
         if (p.always) markSeen(state, entityId);
       }
@@ -61,28 +68,19 @@ export function resolve(
     }
     const group: PatternRule[] = [];
     for (let k = from; k < g; k++) group.push(patterns[pattern[order[k]!]!]!);
+    // Judged before this group's own exclusions are: on the very same text, the alias wins.
+    const names = group.filter((p) => !p.exclude && !excluded(p, s));
+    for (const p of group) if (p.exclude && !names.some((name) => name.entity === p.entity)) exclude(p, e);
 
     if (s < cursor) {
-      if (!hiddenByExclusion) {
-        const named = soleEntity(group.filter((p) => !p.exclude && p.always));
-        if (named !== undefined) markSeen(state, entityIds[named]!);
-      }
+      const named = soleEntity(names.filter((p) => p.always));
+      if (named !== undefined) markSeen(state, entityIds[named]!);
       continue;
     }
 
-    const eligible = group.filter(
-      (p) => !p.exclude && (p.always || state.seen.has(entityIds[p.entity]!)) && !state.elsewhere.has(entityIds[p.entity]!),
-    );
-    if (eligible.length === 0) {
-      if (group.some((p) => p.exclude)) {
-        cursor = e;
-        hiddenByExclusion = true;
-        for (const p of group) if (p.elsewhere) state.elsewhere.add(entityIds[p.entity]!);
-      }
-      continue;
-    }
+    const eligible = names.filter((p) => (p.always || state.seen.has(entityIds[p.entity]!)) && !state.elsewhere.has(entityIds[p.entity]!));
+    if (eligible.length === 0) continue;
     cursor = e;
-    hiddenByExclusion = false;
     const winner = pickEntity(eligible, entityIds, state);
     if (winner === undefined) continue;
     const mine = eligible.filter((p) => p.entity === winner);

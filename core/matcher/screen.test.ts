@@ -74,6 +74,14 @@ describe('the story screen', () => {
     expect(screen.namePlaces('Zusammen\u00adarbeit der Bundes\u00adregierung')).toEqual([]);
   });
 
+  it('lets through a name that stands in another entity’s exclusion phrase, which hides only that entity', () => {
+    for (const text of ['South Korea’s National Security Council met.', 'The National Security Council of Japan met.']) {
+      expect(found(text), text).not.toEqual([]);
+      expect(screen.mayMention(text), text).toBe(true);
+    }
+    expect(screen.mayMention('The Washington Post reported.')).toBe(false);
+  });
+
   it('takes a shorter name where the longest form at a place runs into a word', () => {
     // "Washington Post" is an exclusion phrase, but not inside "Washington Postal".
     expect(found('Washington Postal workers')).not.toEqual([]);

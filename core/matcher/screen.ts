@@ -57,8 +57,16 @@ function firstWord(form: string): string {
 }
 
 export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource {
-  const patterns = buildPatterns(entities).filter((pattern) => pattern.exclude || pattern.always);
-  const names = [...new Set(patterns.filter((pattern) => !pattern.exclude).map((pattern) => pattern.form))];
+  const named = buildPatterns(entities).filter((pattern) => !pattern.exclude && pattern.always);
+  const names = [...new Set(named.map((pattern) => pattern.form))];
+  // An exclusion hides only its own entity's names (resolve.ts), and matters here only where it holds one of them:
+  // one that holds another entity's name is left out, the screen letting more through rather than less.
+  const holds = (phrase: string, mine: boolean, entity: number) =>
+    named.some((name) => (name.entity === entity) === mine && phrase.includes(name.form));
+  const exclusions = buildPatterns(entities).filter(
+    (pattern) => pattern.exclude && holds(pattern.form, true, pattern.entity) && !holds(pattern.form, false, pattern.entity),
+  );
+  const patterns = [...named, ...exclusions];
 
   // A word another one begins with adds nothing: wherever "NorthKorea" is, "North" is.
   const words = [...new Set(names.map(firstWord))].sort((a, b) => a.length - b.length);
