@@ -60,6 +60,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   let listenAgain = () => {};
   const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
   if (ctx.isInvalid) return undefined;
+  /** Switched on for this site: switched off, the page is not the story's as far as the badge and the popup go. */
+  let active = false;
   const annotator = new PageAnnotator({
     matcher: matcherFrom(decodeMatcher(reply.matcher)),
     painter,
@@ -67,7 +69,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     documentStyled: true,
     onCountsChange: (latest) => {
       counts = latest;
-      report(latest);
+      if (active) report(latest);
       if (latest.size > 0) cardUi.mentionsFound();
       notify('mentions');
     },
@@ -99,13 +101,14 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     }),
   );
 
-  let active = false;
   const apply = (settings: Settings) => {
     const wasActive = active;
     active = isActiveOn(settings, reply.site);
     annotator.setFilter((id) => active && settings.categories[categories.get(id)!] !== false);
     notify('mentions');
+    // Switched back on, the page is read again and what it finds reported; switched off, the badge clears at once.
     if (active && !wasActive) void annotator.start();
+    if (!active && wasActive) report(new Map());
   };
   settings.follow(initialSettings, apply);
 
@@ -124,7 +127,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // Back to this page from the browser's back-forward cache: nothing runs again, but the tab's badge and
   // the popup's list were those of the page left; the counts are told anew.
   const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) report(counts);
+    if (event.persisted && active) report(counts);
   };
 
   // Highlights are kept registered around the viewport only.

@@ -388,22 +388,30 @@ test.describe('the switches apply at once in open tabs', () => {
     await expect(popup.getByRole('switch', { name: 'Countries' })).toHaveAttribute('aria-checked', 'false');
   });
 
-  test('the global switch turns every tab off and back on', async ({ context, extensionId, page, server }) => {
-    const total = sum(await openDemo(page, server.origin));
+  test('the global switch turns every tab off and back on, the badges of the tabs with it', async ({ context, extensionId, page, server }) => {
+    const painted = await openDemo(page, server.origin);
+    const total = sum(painted);
+    const distinct = String(Object.keys(painted).length);
     const other = await context.newPage();
     await openDemo(other, server.origin);
-    const { popup } = await openPopupFor(context, extensionId, page);
+    const { tabId: otherTab } = await openPopupFor(context, extensionId, other);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
     const toggle = popup.getByRole('switch', { name: 'Backstory on pages' });
+    await expect.poll(() => badgeText(popup, tabId)).toBe(distinct);
 
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
     await expect.poll(() => paintedMentions(page)).toBe(0);
     await expect.poll(() => paintedMentions(other)).toBe(0);
     await expect(popup.getByText('Backstory is switched off.', { exact: false })).toBeVisible();
+    await expect.poll(() => badgeText(popup, tabId)).toBe('');
+    await expect.poll(() => badgeText(popup, otherTab)).toBe('');
 
     await toggle.click();
     await expect.poll(() => paintedMentions(page)).toBe(total);
     await expect.poll(() => paintedMentions(other)).toBe(total);
+    await expect.poll(() => badgeText(popup, tabId)).toBe(distinct);
+    await expect.poll(() => badgeText(popup, otherTab)).toBe(distinct);
   });
 
   test('pages opened while Backstory is off get no annotator, on the site switched off or everywhere; switching on reaches them', async ({
@@ -456,9 +464,10 @@ test.describe('the switches apply at once in open tabs', () => {
     await expect.poll(framePainted).toBe(2);
   });
 
-  test('"Off on this site" turns the site off, and back on', async ({ context, extensionId, page, server }) => {
-    const total = sum(await openDemo(page, server.origin));
-    const { popup } = await openPopupFor(context, extensionId, page);
+  test('"Off on this site" turns the site off, and back on, its badge with it', async ({ context, extensionId, page, server }) => {
+    const painted = await openDemo(page, server.origin);
+    const total = sum(painted);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
     const toggle = popup.getByRole('switch', { name: 'Off on this site' });
     await expect(popup.getByText('127.0.0.1', { exact: true })).toBeVisible();
 
@@ -466,9 +475,15 @@ test.describe('the switches apply at once in open tabs', () => {
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
     await expect.poll(() => paintedMentions(page)).toBe(0);
     await expect(popup.getByText('Backstory is off on 127.0.0.1: its pages are not read.')).toBeVisible();
+    await expect.poll(() => badgeText(popup, tabId)).toBe('');
+    // A page that keeps changing while switched off does not bring the badge back.
+    await page.evaluate(() => document.querySelector('article p')!.append(' John Kirby agreed.'));
+    await page.waitForTimeout(800);
+    expect(await badgeText(popup, tabId)).toBe('');
 
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
-    await expect.poll(() => paintedMentions(page)).toBe(total);
+    await expect.poll(() => paintedMentions(page)).toBe(total + 1);
+    await expect.poll(() => badgeText(popup, tabId)).toBe(String(Object.keys(painted).length));
   });
 });
