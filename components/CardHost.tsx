@@ -40,18 +40,20 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }
       middleware: [
         offset(8),
         flip({ padding: 8 }),
-        shift({ padding: 8 }),
         size({
           padding: 8,
           apply({ availableHeight }) {
-            element.style.maxHeight = `${Math.max(160, availableHeight)}px`;
+            // At least a few lines of facts, but never taller than the viewport: a short one (400% zoom) gets a card
+            // that fits, moved over its name by the shift below rather than cut off past the screen's edge.
+            const least = Math.min(MIN_CARD_HEIGHT, innerHeight - 16);
+            element.style.maxHeight = `${Math.max(least, availableHeight)}px`;
           },
         }),
+        shift({ padding: 8, crossAxis: true }),
       ],
     }).then(({ x, y }) => {
       if (cancelled) return;
-      element.style.left = `${x}px`;
-      element.style.top = `${y}px`;
+      placeAt(element, x, y);
       setPlacedFor(entityId);
     });
     return () => {
@@ -98,6 +100,26 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }
       )}
     </div>
   );
+}
+
+/** The least height a card is given where the viewport has it, in CSS pixels. */
+const MIN_CARD_HEIGHT = 160;
+
+/**
+ * Puts the card at viewport coordinates. A page whose root element is
+ * transformed (or has `will-change: transform`, or `contain: paint`) makes it the
+ * containing block of fixed elements, so ours would land offset by as far as the
+ * page is scrolled: where it landed is measured, and the offset taken back.
+ */
+function placeAt(element: HTMLElement, x: number, y: number): void {
+  element.style.left = `${x}px`;
+  element.style.top = `${y}px`;
+  const box = element.getBoundingClientRect();
+  const dx = box.left - x;
+  const dy = box.top - y;
+  if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return;
+  element.style.left = `${x - dx}px`;
+  element.style.top = `${y - dy}px`;
 }
 
 /**

@@ -183,24 +183,55 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page)).toBeNull();
   });
 
-  test('opens beside a name further down a page whose body has a transform', async ({ page, server }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(60);
-    server.route(
-      '/transformed',
-      `<!doctype html><html lang="en"><head><style>body{transform:translateZ(0)}</style></head><body>${filler}<p>Vladimir Putin spoke.</p>${filler}</body></html>`,
-    );
-    await page.goto(`${server.origin}/transformed`);
-    // Scrolled to: a fixed card inside a transformed body would scroll away with it.
-    await pointOfText(page, 'Vladimir Putin');
-    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
-    const point = await pointOfText(page, 'Vladimir Putin');
-    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
-    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
-    const box = (await shadowUiBox(page))!;
-    expect(box.y).toBeGreaterThanOrEqual(0);
-    expect(Math.min(Math.abs(box.y - point.y), Math.abs(box.y + box.height - point.y))).toBeLessThan(60);
+  for (const [what, style] of [
+    ['whose body has a transform', 'body{transform:translateZ(0)}'],
+    ['whose root element has a transform', 'html{transform:translateZ(0)}'],
+    ['whose root element will change its transform', 'html{will-change:transform}'],
+    ['whose root element contains its paint', 'html{contain:paint}'],
+  ]) {
+    test(`opens beside a name further down a page ${what}`, async ({ page, server }) => {
+      const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(60);
+      server.route(
+        '/transformed',
+        `<!doctype html><html lang="en"><head><style>${style}</style></head><body>${filler}<p>Vladimir Putin spoke.</p>${filler}</body></html>`,
+      );
+      await page.goto(`${server.origin}/transformed`);
+      // Scrolled to: a fixed card whose containing block is the page would scroll away with it.
+      await pointOfText(page, 'Vladimir Putin');
+      await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+      const point = await pointOfText(page, 'Vladimir Putin');
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+      await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+      const box = (await shadowUiBox(page))!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      // Beside the name, not over it.
+      expect(box.y >= point.y + 4 || box.y + box.height <= point.y - 4).toBe(true);
+      expect(Math.min(Math.abs(box.y - point.y), Math.abs(box.y + box.height - point.y))).toBeLessThan(60);
+    });
+  }
+
+  test('in a viewport too short for the card beside its name (400% zoom), the card fits on screen whole', async ({ page, server }) => {
+    await page.setViewportSize({ width: 320, height: 200 });
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(8);
+    server.route('/short', `<!doctype html><html lang="en"><body>${filler}<p>John Kirby spoke.</p>${filler}<p>Pyongyang waited.</p>${filler}</body></html>`);
+    await page.goto(`${server.origin}/short`);
+    for (const name of ['John Kirby', 'Pyongyang']) {
+      await page.mouse.move(1, 1);
+      await expect.poll(() => shadowUiBox(page)).toBeNull();
+      // The name halfway down: neither above nor below it has room for a card of the usual least height.
+      const at = await pointOfText(page, name);
+      await page.evaluate((dy) => scrollBy(0, dy), at.y - 100);
+      await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+      const point = await pointOfText(page, name);
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+      await expect.poll(async () => (await shadowUiBox(page))?.height ?? 0).toBeGreaterThan(60);
+      const box = (await shadowUiBox(page))!;
+      expect(box.y, name).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(200);
+    }
   });
 
   test('select all and copy with a card open copies the page’s text, not the card’s', async ({ context, page, server }) => {
