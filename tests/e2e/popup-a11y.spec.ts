@@ -66,6 +66,20 @@ test.describe('the popup, light', () => {
   });
 });
 
+test('at 250% zoom, where the browser caps the popup at 320 CSS pixels, nothing runs past its right edge', async ({ context, extensionId, page, server }) => {
+  const popup = await loadedPopup(page, context, extensionId, server.origin);
+  // The popup is 800 device pixels wide at most: 320 CSS pixels at 250% zoom, the width WCAG's reflow asks for.
+  await popup.setViewportSize({ width: 320, height: 600 });
+  const overflow = await popup.evaluate(() => {
+    const scroller = document.scrollingElement!;
+    const past = [...document.querySelectorAll('[role="switch"], button, .count, h2, h3, p')]
+      .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > innerWidth + 0.5)
+      .map((element) => element.textContent?.trim().slice(0, 40) ?? element.localName);
+    return { scroll: scroller.scrollWidth - scroller.clientWidth, past };
+  });
+  expect(overflow).toEqual({ scroll: 0, past: [] });
+});
+
 test.describe('the popup, dark', () => {
   test.use({ colorScheme: 'dark' });
 
