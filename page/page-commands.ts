@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parsePageRequest, type AnyPageRequest } from '../core/messages/page-commands';
 import type { PageMention } from './find-mentions';
+import { CARD_HOST } from './card-bridge';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { PageAnnotator } from './page-annotator';
-import { nextMention } from './reveal';
+import { nextMention, type ViewPlace } from './reveal';
 import { topLayerAround } from './top-layer';
 
 /**
@@ -25,7 +26,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     const mention =
       request.type === 'page/reveal'
         ? nextMention(annotator.shown, current, (m) => m.entityId === request.entityId && isShown(m))
-        : nextMention(annotator.shown, current, isShown, boxOf, innerHeight, request.wrap ?? true);
+        : nextMention(annotator.shown, current, isShown, placeOf, request.wrap ?? true);
     if (!mention) return false;
     lastRevealed = mention;
     if (!inView(boxOf(mention))) {
@@ -78,6 +79,24 @@ function shownTest(): (mention: PageMention) => boolean {
     const element = mention.startNode.parentElement;
     return !element || typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
   };
+}
+
+/**
+ * Where the reader sees a mention: wholly on screen with nothing drawn over its
+ * middle (a sticky header, a cookie bar), partly or wholly below the bottom
+ * edge, or neither (above, or covered).
+ */
+function placeOf(mention: PageMention): ViewPlace {
+  const anchor = anchorOf(mention);
+  if (anchor.y + anchor.height > innerHeight) return 'below';
+  if (anchor.y < 0) return 'elsewhere';
+  const element = mention.startNode.parentElement;
+  // The mention's own tree answers for a shadow root's content, which the document sees as the host.
+  const root = mention.startNode.getRootNode() as Document | ShadowRoot;
+  const hit = typeof root.elementFromPoint === 'function' ? root.elementFromPoint(anchor.x + anchor.width / 2, anchor.y + anchor.height / 2) : null;
+  // Our own card over the next name hides it only until the walk moves on to it.
+  if (!element || !hit || hit.localName === CARD_HOST) return 'in';
+  return hit === element || element.contains(hit) || hit.contains(element) ? 'in' : 'elsewhere';
 }
 
 function hasOpenModal(): boolean {

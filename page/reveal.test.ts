@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PageMention } from './find-mentions';
-import { nextMention } from './reveal';
+import { nextMention, type ViewPlace } from './reveal';
 
-const mention = (entityId: string, top: number) => ({ entityId, top }) as unknown as PageMention & { top: number };
-const boxOf = (m: PageMention) => {
-  const top = (m as PageMention & { top: number }).top;
-  return { top, bottom: top + 20 };
-};
+const mention = (entityId: string, place: ViewPlace) => ({ entityId, place }) as unknown as PageMention & { place: ViewPlace };
+const placeOf = (m: PageMention) => (m as PageMention & { place: ViewPlace }).place;
 
 describe('nextMention', () => {
-  const list = [mention('russia', -300), mention('china', 100), mention('russia', 400), mention('japan', 1200)];
+  const list = [mention('russia', 'elsewhere'), mention('china', 'in'), mention('russia', 'in'), mention('japan', 'below')];
 
   it('reveals the next mention of an entity after the current one, wrapping around', () => {
     const russia = (m: PageMention) => m.entityId === 'russia';
@@ -21,8 +18,15 @@ describe('nextMention', () => {
 
   it('walks the mentions in view first, then the next one below', () => {
     const all = () => true;
-    expect(nextMention(list, undefined, all, boxOf, 800)).toBe(list[1]);
-    expect(nextMention(list, list[1], all, boxOf, 800)).toBe(list[2]);
-    expect(nextMention(list, list[2], all, boxOf, 800)).toBe(list[3]);
+    expect(nextMention(list, undefined, all, placeOf)).toBe(list[1]);
+    expect(nextMention(list, list[1], all, placeOf)).toBe(list[2]);
+    expect(nextMention(list, list[2], all, placeOf)).toBe(list[3]);
+    expect(nextMention(list, list[3], all, placeOf)).toBe(list[1]);
+  });
+
+  it('passes over names partly on screen or covered before those wholly in view', () => {
+    const page = [mention('putin', 'elsewhere'), mention('north-korea', 'elsewhere'), mention('kim-jong-un', 'in'), mention('russia', 'below')];
+    expect(nextMention(page, undefined, () => true, placeOf)).toBe(page[2]);
+    expect(nextMention(page, page[2], () => true, placeOf)).toBe(page[3]);
   });
 });

@@ -1,36 +1,31 @@
 import type { PageMention } from './find-mentions';
 
-export interface ViewportBox {
-  top: number;
-  bottom: number;
-}
+/** Where a mention stands for the reader: wholly in view and uncovered, running past the bottom edge or below it, or neither. */
+export type ViewPlace = 'in' | 'below' | 'elsewhere';
 
 /**
  * The mention to reveal next: after `current` in document order, wrapping
- * around unless told not to, among those `accept`ed. With `boxOf`, mentions in the viewport come
- * first (the keyboard command walks what the reader sees), then the next one
- * below it, and only then back to the top.
+ * around unless told not to, among those `accept`ed. With `placeOf`, mentions in
+ * view come first (the keyboard command walks what the reader sees), then the
+ * next one below, and only then back to the top. A name only partly on screen,
+ * or under a sticky header, is not in view: opening it first would point the
+ * card at what the reader cannot see, or jump the page to centre a sliver.
  */
 export function nextMention(
   shown: readonly PageMention[],
   current: PageMention | undefined,
   accept: (mention: PageMention) => boolean,
-  boxOf?: (mention: PageMention) => ViewportBox,
-  viewportHeight = 0,
+  placeOf?: (mention: PageMention) => ViewPlace,
   wrap = true,
 ): PageMention | undefined {
   const start = current ? shown.indexOf(current) + 1 : 0;
   const after = shown.slice(start).filter(accept);
   const wrapped = wrap ? shown.slice(0, start).filter(accept) : [];
-  if (!boxOf) return after[0] ?? wrapped[0];
-  const inView = (m: PageMention) => {
-    const box = boxOf(m);
-    return box.bottom > 0 && box.top < viewportHeight && box.bottom > box.top;
-  };
+  if (!placeOf) return after[0] ?? wrapped[0];
   return (
-    after.find(inView) ??
-    after.find((m) => boxOf(m).top >= viewportHeight) ??
-    wrapped.find(inView) ??
+    after.find((m) => placeOf(m) === 'in') ??
+    after.find((m) => placeOf(m) === 'below') ??
+    wrapped.find((m) => placeOf(m) === 'in') ??
     after[0] ??
     wrapped[0]
   );

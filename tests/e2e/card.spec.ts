@@ -494,6 +494,43 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('North Korea');
   });
 
+  test('the keyboard command passes over a name under a sticky header or cut by the screen’s edge, and leaves the page where it is', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
+    server.route(
+      '/sticky',
+      `<!doctype html><html lang="en"><head><style>header{position:sticky;top:0;height:60px;background:#fff;border-bottom:1px solid}p{margin:0;line-height:20px}</style></head>
+      <body><header>The Daily</header>${filler.repeat(30)}<p>Vladimir Putin arrived.</p>${filler.repeat(4)}<p>Pyongyang waited.</p>${filler.repeat(60)}</body></html>`,
+    );
+    await page.goto(`${server.origin}/sticky`);
+    // Putin's line under the header, Pyongyang's in plain view below it.
+    const putin = await pointOfText(page, 'Vladimir Putin', 0, false);
+    await page.evaluate((dy) => scrollBy(0, dy), putin.y - 30);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const scrolled = await page.evaluate(() => scrollY);
+    expect((await pointOfText(page, 'Vladimir Putin', 0, false)).y).toBeLessThan(60);
+    expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention' })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+
+    // Without the header: a name whose line shows only its last pixels at the top edge is passed over the same way.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.querySelector('header')!.remove());
+    const top = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((element) => element.textContent!.includes('Putin'))!;
+      return p.getBoundingClientRect().top + scrollY;
+    });
+    await page.evaluate((y) => scrollTo(0, y + 16), top);
+    const sliver = await page.evaluate(() => scrollY);
+    expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', fromStart: true })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+    expect(await page.evaluate(() => scrollY)).toBe(sliver);
+  });
+
   test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
