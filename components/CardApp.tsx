@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
+import { CARD_HOST } from '../page/card-bridge';
 import { CardHost, type CardState } from './CardHost';
 
 /** What one entities/get request may ask for (the protocol's limit). */
@@ -16,12 +17,14 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const focusInside = useRef(false);
   const current = useRef<CardRequest>(undefined);
 
-  // Where keyboard focus was before a card took it, to give it back on close.
-  const returnFocus = useRef<HTMLElement | null>(null);
+  // Where keyboard focus was before a card took it, to give it back on close: the element that had it, or the name's place.
+  const returnFocus = useRef<{ element: HTMLElement | null; place: Element | null | undefined } | null>(null);
   const restoreFocus = useCallback(() => {
-    const target = returnFocus.current;
+    const saved = returnFocus.current;
     returnFocus.current = null;
-    if (target?.isConnected) target.focus({ preventScroll: true });
+    if (!saved || !focusStillOurs()) return;
+    if (saved.element?.isConnected) saved.element.focus({ preventScroll: true });
+    else if (saved.place?.isConnected) focusPlace(saved.place);
   }, []);
 
   // Cards fetched ahead for the entities on the page, and those opened since.
@@ -31,7 +34,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     let request = shown;
     if (request.focus && !returnFocus.current) {
       const active = document.activeElement;
-      returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : null;
+      returnFocus.current = { element: active instanceof HTMLElement && active !== document.body ? active : null, place: request.place };
     }
     current.current = request;
     const known = cards.current.get(request.entityId);
@@ -124,7 +127,40 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   return (
     // The card speaks the extension's language, whatever the page's own is.
     <div className="root" lang={i18n.t('lang')} dir={i18n.t('dir')}>
-      <CardHost state={state} onOpenEntity={openEntity} onPointerInside={onPointerInside} onFocusInside={onFocusInside} />
+      <CardHost
+        state={state}
+        onOpenEntity={openEntity}
+        onPointerInside={onPointerInside}
+        onFocusInside={onFocusInside}
+        onTabOut={close}
+      />
     </div>
   );
+}
+
+/** Focus is in the card, or nowhere: a reader who clicked or tabbed elsewhere keeps it there. */
+function focusStillOurs(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || active.localName === CARD_HOST;
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]';
+
+/**
+ * Gives focus back to where the name is, when nothing had it before the card
+ * took it: the card's host stands at the end of the document, so the next Tab
+ * would leave the page, and the one after jump it to its top. A link or
+ * button around the name takes focus; plain text is made focusable for a moment,
+ * which is enough for the browser to start the next Tab from there.
+ */
+function focusPlace(place: Element): void {
+  const focusable = place.closest(FOCUSABLE);
+  if (focusable instanceof HTMLElement) {
+    focusable.focus({ preventScroll: true });
+    return;
+  }
+  if (!(place instanceof HTMLElement)) return;
+  place.tabIndex = -1;
+  place.focus({ preventScroll: true });
+  place.removeAttribute('tabindex');
 }

@@ -12,10 +12,12 @@ interface Props {
   onOpenEntity: (entityId: string) => void;
   onPointerInside: (inside: boolean) => void;
   onFocusInside: (inside: boolean) => void;
+  /** Tab past the card's last control, or Shift+Tab before its first: the card closes and focus goes back to the page. */
+  onTabOut: () => void;
 }
 
 /** The floating card: placed beside its mention, flipped and shifted to stay in the viewport. */
-export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }: Props) {
+export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, onTabOut }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const anchor = state?.request.anchor;
@@ -90,6 +92,16 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onFocusInside(false);
       }}
+      onKeyDown={(event) => {
+        // The card's host stands at the end of the document: Tab out of it would leave the page, Shift+Tab reach its footer.
+        if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+        const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(CONTROLS)].filter((control) => control.offsetParent !== null);
+        const target = event.target as HTMLElement;
+        const leaving = event.shiftKey ? target === event.currentTarget || target === controls[0] : target === controls.at(-1) || controls.length === 0;
+        if (!leaving) return;
+        event.preventDefault();
+        onTabOut();
+      }}
     >
       {state.card ? (
         <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
@@ -101,6 +113,9 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside }
     </div>
   );
 }
+
+/** What Tab stops at in the card. */
+const CONTROLS = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The least height a card is given where the viewport has it, in CSS pixels. */
 const MIN_CARD_HEIGHT = 160;

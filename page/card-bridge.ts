@@ -20,6 +20,8 @@ export interface CardRequest {
   anchor: AnchorBox;
   /** Move keyboard focus into the card, and back where it was when the card closes. */
   focus?: boolean;
+  /** The element the name is in: where focus goes back to when nothing had it before the card took it. */
+  place?: Element | null;
   /** The top-layer element the mention is in (page/top-layer.ts): the card shows inside it, above it. */
   layer?: Element | null;
   /** Called when the card closes by itself (Escape). */

@@ -57,6 +57,7 @@ export class HoverCard {
       anchor: anchorOf(mention),
       layer: topLayerAround(mention.startNode),
       focus: options.focus ?? false,
+      place: mention.startNode.parentElement,
       onClose: () => this.closed(),
     });
   }

@@ -531,6 +531,54 @@ test.describe('the hover card', () => {
     expect(await page.evaluate(() => scrollY)).toBe(sliver);
   });
 
+  test('a card the keyboard opened, with nothing focused before, gives focus back to its name’s place: Escape or Tab out, the next Tab goes on from the name', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    server.route(
+      '/places',
+      `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>${filler}
+      <p>Vladimir Putin arrived. <a href="#next">The next link</a></p>${filler}<footer><a href="#foot">Privacy policy</a></footer></body></html>`,
+    );
+    await page.goto(`${server.origin}/places`);
+    await pointOfText(page, 'Vladimir Putin');
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const scrolled = await page.evaluate(() => scrollY);
+    const open = async () => {
+      expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', fromStart: true })).toMatchObject({ ok: true, revealed: true });
+      await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Vladimir Putin' });
+    };
+    const linkFocused = () => page.evaluate(() => (document.activeElement instanceof HTMLAnchorElement ? document.activeElement.textContent : null));
+
+    await open();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.keyboard.press('Tab');
+    await expect.poll(linkFocused).toBe('The next link');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+
+    // Shift+Tab from the card closes it: the page does not jump to its footer.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await open();
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    await page.keyboard.press('Tab');
+    await expect.poll(linkFocused).toBe('The next link');
+
+    // Tab past the card's last control closes it the same way, instead of leaving the page with the card open.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await open();
+    for (let i = 0; i < 60 && (await shadowUiBox(page)); i++) await page.keyboard.press('Tab');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    await page.keyboard.press('Tab');
+    await expect.poll(linkFocused).toBe('The next link');
+  });
+
   test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
