@@ -2,8 +2,12 @@ import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import type { Citation } from '../core/story/schema';
 
-/** "¶4" that expands to the exact sentence of the article the fact rests on. */
-export function CitationToggle({ citation }: { citation: Citation }) {
+/**
+ * "¶4" that expands to the exact sentence of the article the fact rests on.
+ * `describedBy`: the fact it is the source of, which a screen reader reads
+ * with it, so a list of the card's buttons is not twenty "paragraph 2"s alike.
+ */
+export function CitationToggle({ citation, describedBy }: { citation: Citation; describedBy?: string }) {
   const [open, setOpen] = useState(false);
   const quoteId = useId();
   const n = String(citation.paragraph);
@@ -15,6 +19,7 @@ export function CitationToggle({ citation }: { citation: Citation }) {
         className="citation"
         aria-expanded={open}
         aria-controls={quoteId}
+        aria-describedby={describedBy}
         aria-label={headline ? i18n.t('citation.sourceHeadline') : i18n.t('citation.sourceParagraph', { n })}
         onClick={() => setOpen(!open)}
       >

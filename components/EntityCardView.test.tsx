@@ -20,8 +20,8 @@ async function render(entityId: string) {
   const root = document.createElement('div');
   root.innerHTML = renderToStaticMarkup(<EntityCardView card={card!} titleId="t" />);
   const groups = Object.fromEntries(
-    [...root.querySelectorAll('section.fact-group')].map((section) => [
-      section.getAttribute('aria-label'),
+    [...root.querySelectorAll('.fact-group')].map((section) => [
+      section.querySelector('h3')!.textContent,
       [...section.querySelectorAll('[data-fact-id]')].map((li) => li.getAttribute('data-fact-id')),
     ]),
   );
@@ -52,6 +52,18 @@ describe('a card of the bundled story', () => {
       'From the story “Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions”',
     );
     expect(root.querySelector('.story-source')!.closest('[hidden]')).toBeNull();
+  });
+
+  it('gives a screen reader each source button with the fact it is the source of, and its groups as headings, not landmarks', async () => {
+    const { root } = await render('north-korea');
+    expect(root.querySelectorAll('section[aria-label], section[aria-labelledby], [role="region"]')).toHaveLength(0);
+    const buttons = [...root.querySelectorAll('button.citation')];
+    expect(buttons.length).toBeGreaterThan(10);
+    for (const button of buttons) {
+      const described = root.querySelector(`[id="${button.getAttribute('aria-describedby')}"]`);
+      expect(described?.textContent?.length ?? 0, button.outerHTML).toBeGreaterThan(20);
+      expect(described!.closest('li, .sanctions-badge')).toBe(button.closest('li, .sanctions-badge'));
+    }
   });
 
   it('shows a description only where the article gives one', async () => {

@@ -32,29 +32,35 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
         </p>
         {entity.sanctions?.sanctioned ? (
           <p className="sanctions-badge" data-testid="sanctions">
-            <strong>{i18n.t('card.sanctioned')}</strong>{' '}
-            {entity.sanctions.by.length > 0
-              ? i18n.t('card.sanctionedByFor', {
-                  by: entity.sanctions.by.map((id) => names.get(id) ?? id).join(i18n.t('card.listSeparator')),
-                  reason: entity.sanctions.reason,
-                })
-              : i18n.t('card.sanctionedFor', { reason: entity.sanctions.reason })}{' '}
-            <CitationToggle citation={entity.sanctions.citation} />
+            <span id={`${titleId}-sanctions`}>
+              <strong>{i18n.t('card.sanctioned')}</strong>{' '}
+              {entity.sanctions.by.length > 0
+                ? i18n.t('card.sanctionedByFor', {
+                    by: entity.sanctions.by.map((id) => names.get(id) ?? id).join(i18n.t('card.listSeparator')),
+                    reason: entity.sanctions.reason,
+                  })
+                : i18n.t('card.sanctionedFor', { reason: entity.sanctions.reason })}
+            </span>{' '}
+            <CitationToggle citation={entity.sanctions.citation} describedBy={`${titleId}-sanctions`} />
           </p>
         ) : null}
       </header>
       {groups.map(([kind, list]) => (
-        <section key={kind} className="fact-group" aria-label={factGroupTitle(kind)}>
+        // Headings, not landmarks: six regions a card would add a batch to the page's landmarks each time it opens.
+        <div key={kind} className="fact-group">
           <h3 className="fact-group-title">{factGroupTitle(kind)}</h3>
           <ul className="facts">
             {list.map((fact) => (
               <li key={fact.id} className={`fact fact-${fact.kind}`} data-fact-id={fact.id}>
                 {/* No byline: after a restatement it would read as the speaker's own words; the text names them (checked with the pack). */}
-                <span className="fact-text">{fact.text}</span> <CitationToggle citation={fact.citation} />
+                <span id={`${titleId}-${fact.id}`} className="fact-text">
+                  {fact.text}
+                </span>{' '}
+                <CitationToggle citation={fact.citation} describedBy={`${titleId}-${fact.id}`} />
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       ))}
       {related.length > 0 ? (
         <footer className="related">
