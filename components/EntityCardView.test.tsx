@@ -57,6 +57,9 @@ describe('a card of the bundled story', () => {
   it('gives a screen reader each source button with the fact it is the source of, and its groups as headings, not landmarks', async () => {
     const { root } = await render('north-korea');
     expect(root.querySelectorAll('section[aria-label], section[aria-labelledby], [role="region"]')).toHaveLength(0);
+    // Drawn in capitals, named as written: a screen reader must not spell "SANCTIONS" out.
+    const headings = [...root.querySelectorAll('h3')].map((h3) => h3.getAttribute('aria-label'));
+    expect(headings).toEqual(expect.arrayContaining(['Sanctions', 'Accusations and denials', 'Statements']));
     const buttons = [...root.querySelectorAll('button.citation')];
     expect(buttons.length).toBeGreaterThan(10);
     for (const button of buttons) {

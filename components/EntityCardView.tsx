@@ -48,7 +48,9 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
       {groups.map(([kind, list]) => (
         // Headings, not landmarks: six regions a card would add a batch to the page's landmarks each time it opens.
         <div key={kind} className="fact-group">
-          <h3 className="fact-group-title">{factGroupTitle(kind)}</h3>
+          <h3 className="fact-group-title" aria-label={factGroupTitle(kind)}>
+            {factGroupTitle(kind)}
+          </h3>
           <ul className="facts">
             {list.map((fact) => (
               <li key={fact.id} className={`fact fact-${fact.kind}`} data-fact-id={fact.id}>
@@ -64,7 +66,9 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
       ))}
       {related.length > 0 ? (
         <footer className="related">
-          <h3 className="fact-group-title">{i18n.t('card.related')}</h3>
+          <h3 className="fact-group-title" aria-label={i18n.t('card.related')}>
+            {i18n.t('card.related')}
+          </h3>
           <ul className="related-list">
             {related.map((ref) => (
               <li key={ref.id}>
