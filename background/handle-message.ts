@@ -13,6 +13,7 @@ import { recordFrameReport } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
+import { documentTimeOrigin } from './document-time-origin';
 import { framesOfPage, mergeFrames, readTabFound, revealFrames, topFrameUrl } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
@@ -64,11 +65,15 @@ const handlers: Handlers = {
   },
   'tab/get': async ({ tabId }, sender, { ready }) => {
     if (!isExtensionPage(sender)) throw new Error("Only the extension's own pages may ask what a tab found");
-    const [found, tab] = await Promise.all([readTabFound(tabId), browser.tabs.get(tabId).catch(() => undefined)]);
+    const [found, tab, since] = await Promise.all([
+      readTabFound(tabId),
+      browser.tabs.get(tabId).catch(() => undefined),
+      documentTimeOrigin(tabId),
+    ]);
     if (!tab) throw new Error(`No tab ${tabId}`);
     // The tab's address now: a single-page app may have moved on since its frames last reported.
     const url = tab.url ?? topFrameUrl(found) ?? '';
-    const current = tab.url === undefined ? found : framesOfPage(found, tab.url);
+    const current = tab.url === undefined ? found : framesOfPage(found, tab.url, since);
     return { url, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },
 };

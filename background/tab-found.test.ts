@@ -59,6 +59,20 @@ describe('what a tab found, frame by frame', () => {
     expect(framesOfPage(found, `${page}#comments`)).toEqual(found);
   });
 
+  it('shows nothing of an earlier document at the same address, once told when the document shown began', () => {
+    const found: TabFound = {
+      0: { url: page, since: 1000, counts: { russia: 1 } },
+      5: { url: 'https://ads.example/f', topUrl: page, since: 1200, counts: { china: 1 } },
+    };
+    // Reloaded, and the new document names nobody: it sent no report.
+    expect(framesOfPage(found, page, 5000)).toEqual({});
+    // The document that reported is the one shown.
+    expect(framesOfPage(found, page, 1000)).toEqual(found);
+    // The new document's frame reported; its top frame did not.
+    const reloaded = { ...found, 8: { url: 'https://ads.example/f', topUrl: page, since: 5100, counts: { china: 1 } } };
+    expect(Object.keys(framesOfPage(reloaded, page, 5000))).toEqual(['8']);
+  });
+
   it('shows the frames of the new page that reported while its top frame did not', () => {
     const next = 'https://news.example/weather';
     const found: TabFound = {

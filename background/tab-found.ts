@@ -70,15 +70,25 @@ export function mergeFrames(found: TabFound): Map<string, number> {
  * The reports of the frames of the page the tab shows now. A page without the
  * story's names sends no report (the script on every page stops there), so the
  * reports of the tab's previous page stay stored until a frame of a later page
- * reports, and are not this page's.
+ * reports, and are not this page's. That page may have had the same address (a
+ * reload, a live page that dropped the story, a return to it): with the time
+ * origin of the document the tab shows (`pageSince`, where it could be asked),
+ * reports from documents that began before it are left out too.
  */
-export function framesOfPage(found: TabFound, pageUrl: string): TabFound {
+export function framesOfPage(found: TabFound, pageUrl: string, pageSince?: number): TabFound {
   const page = withoutHash(pageUrl);
   const top = found[TOP_FRAME];
-  const topIsPage = top !== undefined && withoutHash(top.url) === page;
+  const topIsPage = top !== undefined && withoutHash(top.url) === page && !beganBefore(top, pageSince);
   const ofPage = ([id, frame]: [string, FrameFound]) =>
-    id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : withoutHash(frame.topUrl) === page && !(topIsPage && olderThan(frame, top));
+    !beganBefore(frame, pageSince) &&
+    (id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : withoutHash(frame.topUrl) === page && !(topIsPage && olderThan(frame, top)));
   return Object.fromEntries(Object.entries(found).filter(ofPage));
+}
+
+/** A frame's document began before the page now shown: time origins of one page's documents never come before its top one's. */
+function beganBefore(frame: FrameFound, pageSince: number | undefined): boolean {
+  // A millisecond's slack: the two are read in different processes.
+  return frame.since !== undefined && pageSince !== undefined && frame.since < pageSince - 1;
 }
 
 /**

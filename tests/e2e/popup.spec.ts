@@ -265,6 +265,19 @@ test.describe('the popup', () => {
     await expect.poll(() => listedCounts(popup)).not.toEqual({});
   });
 
+  test('lists nobody once the same address loads again without the story’s names (a live page moved on)', async ({ context, extensionId, page, server }) => {
+    server.route('/story-of-the-hour', '<!doctype html><title>Live</title><p>Kim Jong Un met Vladimir Putin in Pyongyang.</p>');
+    await page.goto(`${server.origin}/story-of-the-hour`);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'kim-jong-un': 1, 'vladimir-putin': 1, pyongyang: 1 });
+    server.route('/story-of-the-hour', '<!doctype html><title>Live</title><p>The weather turned, and the markets closed higher.</p>');
+    await page.reload();
+    await popup.reload();
+    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+    expect(await listedCounts(popup)).toEqual({});
+    expect(await badgeText(popup, tabId)).toBe('');
+  });
+
   test('updates while open, as the page changes', async ({ context, extensionId, page, server }) => {
     server.route('/live', '<!doctype html><title>Live</title><main><p>Waiting for the first update.</p></main>');
     await page.goto(`${server.origin}/live`);
