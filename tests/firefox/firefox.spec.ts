@@ -5,6 +5,8 @@ import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
 import { liveScorePage } from '../../tooling/web-component-page';
 import { expect, FIREFOX_BUILD, test } from './fixtures';
+import { findFirefox } from '../../tooling/find-browser';
+import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarPopupText } from './toolbar-popup';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 
@@ -34,6 +36,31 @@ test('in Firefox, the demo article is highlighted and hovering a name opens its 
   await tab.mouse.move(5, 790);
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
   expect(tabErrors).toEqual([]);
+});
+
+test('in Firefox, the toolbar popup lists the names the tab mentions, and its switches apply to the page', async ({ firefox, server }) => {
+  test.skip(!firefox, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  const { browser, extensionId } = await launchFirefoxWithPopupAccess(findFirefox()!, FIREFOX_BUILD);
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`${server.origin}/demo`);
+    await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(20);
+    const before = (await painted(tab)).length;
+    await openToolbarPopup(browser, extensionId);
+    await expect.poll(() => toolbarPopupText(browser)).toContain('20 names from this story');
+    const text = (await toolbarPopupText(browser))!;
+    expect(text).toContain('Putin Praises North Korea’s Support');
+    expect(text).toContain('John Kirby of the U.S. National Security Council expressed concern');
+    expect(text).toMatch(/North Korea\s*13/);
+
+    await clickToolbarPopupSwitch(browser, 'People');
+    await expect.poll(async () => (await painted(tab)).length).toBeLessThan(before);
+    expect(await painted(tab)).not.toContain('Vladimir Putin');
+    await clickToolbarPopupSwitch(browser, 'People');
+    await expect.poll(async () => (await painted(tab)).length).toBe(before);
+  } finally {
+    await browser.close();
+  }
 });
 
 test('in Firefox, the page’s text is exactly what the server sent', async ({ tab, server }) => {

@@ -1,0 +1,79 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/**
+ * The real toolbar popup of the extension in Firefox, driven from the browser
+ * window's own (privileged) scope: WebDriver BiDi refuses to navigate a tab to
+ * a moz-extension:// page, but with `--remote-allow-system-access` it evaluates
+ * script in the browser window, which opens the popup as a click on the
+ * toolbar button does and reads its document. That document is readable from
+ * there only when extensions run in the browser's own process, so this Firefox
+ * is started so (the other Firefox tests keep extensions in their own process).
+ */
+export async function launchFirefoxWithPopupAccess(executablePath: string, build: string): Promise<{ browser: Browser; extensionId: string }> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.remote': false },
+  });
+  try {
+    return { browser, extensionId: await browser.installExtension(build) };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+async function inBrowserWindow(browser: Browser, expression: string): Promise<unknown> {
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: BiDiResult }> } }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as { result: { contexts: { context: string }[] } };
+  const context = tree.result.contexts[0]!.context;
+  const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
+  if (result.type !== 'success') throw new Error(`In the browser window: ${JSON.stringify(result)}`);
+  return result.result?.value;
+}
+
+interface BiDiResult {
+  type: string;
+  result?: { value?: unknown };
+}
+
+/** Opens the toolbar popup of `extensionId` for the selected tab. */
+export async function openToolbarPopup(browser: Browser, extensionId: string): Promise<void> {
+  await inBrowserWindow(
+    browser,
+    `(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
+      await ExtensionParent.apiManager.global.browserActionFor(extension).openPopup(window);
+      return true;
+    })()`,
+  );
+}
+
+/** The open popup's text as the reader sees it; null while it has none. */
+export async function toolbarPopupText(browser: Browser): Promise<string | null> {
+  const text = await inBrowserWindow(
+    browser,
+    `(() => {
+      const popup = document.querySelector('.webextension-popup-browser');
+      return popup?.contentDocument?.body?.innerText || null;
+    })()`,
+  );
+  return typeof text === 'string' ? text : null;
+}
+
+/** Clicks the popup's switch labelled `label`. */
+export async function clickToolbarPopupSwitch(browser: Browser, label: string): Promise<void> {
+  const clicked = await inBrowserWindow(
+    browser,
+    `(() => {
+      const document_ = document.querySelector('.webextension-popup-browser')?.contentDocument;
+      const button = [...(document_?.querySelectorAll('[role=switch]') ?? [])].find((element) => element.textContent.includes(${JSON.stringify(label)}));
+      button?.click();
+      return Boolean(button);
+    })()`,
+  );
+  if (!clicked) throw new Error(`No switch "${label}" in the popup`);
+}
