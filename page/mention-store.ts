@@ -1,4 +1,4 @@
-import { composedPosition } from './composed-order';
+import { composedParent, composedPosition } from './composed-order';
 import type { PageMention } from './find-mentions';
 
 // Node.DOCUMENT_POSITION_*, without relying on the Node global.
@@ -76,6 +76,24 @@ export class MentionStore {
     const dropped: PageMention[] = [];
     this.list = this.list.filter((m) => {
       if (m.startNode.isConnected && m.endNode.isConnected) return true;
+      this.count(m.entityId, -1);
+      dropped.push(m);
+      return false;
+    });
+    return dropped;
+  }
+
+  /** Drops the mentions inside `nodes` (or in them, for text nodes), across shadow roots; returns them. */
+  dropInside(nodes: readonly Node[]): PageMention[] {
+    if (nodes.length === 0) return [];
+    const inside = new Set(nodes);
+    const within = (node: Node) => {
+      for (let at: Node | null = node; at; at = composedParent(at)) if (inside.has(at)) return true;
+      return false;
+    };
+    const dropped: PageMention[] = [];
+    this.list = this.list.filter((m) => {
+      if (!within(m.startNode) && !within(m.endNode)) return true;
       this.count(m.entityId, -1);
       dropped.push(m);
       return false;

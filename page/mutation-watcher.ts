@@ -28,6 +28,13 @@ export interface DirtyWork {
   roots: (Element | ShadowRoot)[];
   /** Nodes were removed: mentions in them must go. */
   removed: boolean;
+  /**
+   * Nodes holding mentions that the page moved (taken out and put back
+   * elsewhere: a feed bumping an entry to the top, a list sorted): their old
+   * mentions stand where the nodes were, out of reading order, and must go
+   * before the nodes are read again where they are now.
+   */
+  moved: Node[];
   /** So much changed that the whole page is rescanned. */
   coarse: boolean;
   /** The page replaced its root element (document.open and write). */
@@ -48,6 +55,7 @@ export class MutationWatcher {
   private readonly switched = new Set<Element>();
   private added = 0;
   private removed = false;
+  private readonly moved = new Set<Node>();
   /** The page replaced its root element (document.open and write, or by hand): all of it is new. */
   private replaced = false;
   private readonly doc: Document;
@@ -96,6 +104,7 @@ export class MutationWatcher {
   disconnect(): void {
     this.observer.disconnect();
     this.pending = [];
+    this.moved.clear();
     this.dirty.clear();
     this.switched.clear();
   }
@@ -117,6 +126,8 @@ export class MutationWatcher {
       }
       // Only text that held a mention has the whole list checked for what left the page: a ticking clock's old text did not.
       if (!this.removed) for (const node of record.removedNodes) if (this.mayHoldMention(node)) this.removed = true;
+      // Taken out and back on the page by now: moved.
+      for (const node of record.removedNodes) if (node.isConnected && !this.moved.has(node) && this.mayHoldMention(node)) this.moved.add(node);
       let inline = false;
       let block = false;
       for (const node of record.addedNodes) {
@@ -157,7 +168,7 @@ export class MutationWatcher {
   take(): DirtyWork | null {
     for (const records of this.pending) this.collect(records);
     this.pending = [];
-    if (this.dirty.size === 0 && this.switched.size === 0 && !this.removed && !this.replaced) return null;
+    if (this.dirty.size === 0 && this.switched.size === 0 && !this.removed && !this.replaced && this.moved.size === 0) return null;
     const coarse = this.replaced || this.added > Math.max(COARSE_RESCAN_NODES, this.pageTextNodes() * COARSE_SHARE);
     const blocks = new Set<Node>();
     if (!coarse) {
@@ -181,7 +192,9 @@ export class MutationWatcher {
       for (let up = composedParent(block); up; up = composedParent(up)) if (blocks.has(up)) return false;
       return true;
     }) as (Element | ShadowRoot)[];
-    const work = { roots, removed: this.removed, coarse, replaced: this.replaced };
+    const moved = [...this.moved].filter((node) => node.isConnected);
+    const work = { roots, removed: this.removed, moved, coarse, replaced: this.replaced };
+    this.moved.clear();
     this.dirty.clear();
     this.switched.clear();
     this.added = 0;

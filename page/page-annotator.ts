@@ -118,8 +118,8 @@ export class PageAnnotator {
     return this.visible.all;
   }
 
-  /** Calls `follower` with each edit a rescan makes to `shown` (ShownMentions); returns how to stop. */
-  followShown(follower: (edit: ShownEdit) => void): () => void {
+  /** Calls `follower` with each edit a rescan makes to `shown`, `undefined` for a list from scratch (ShownMentions); returns how to stop. */
+  followShown(follower: (edit: ShownEdit | undefined) => void): () => void {
     return this.visible.follow(follower);
   }
 
@@ -280,10 +280,12 @@ export class PageAnnotator {
     if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) return this.fullScan(true);
     const generation = this.generation;
     let changed = false;
-    if (work.removed) {
-      const dropped = this.store.dropDisconnected();
-      if (dropped.length > 0) this.showEdit({ dropped, runs: [] });
-      changed = dropped.length > 0;
+    // Moved nodes' old mentions go first: they stand out of reading order, which the rescans' searches rely on.
+    // The nodes are read again where they are now, as added ones.
+    const dropped = [...(work.removed ? this.store.dropDisconnected() : []), ...this.store.dropInside(work.moved)];
+    if (dropped.length > 0) {
+      this.showEdit({ dropped, runs: [] });
+      changed = true;
     }
     const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
     let next = 0;

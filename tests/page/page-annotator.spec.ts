@@ -126,6 +126,34 @@ test('rescans what the page adds, changes and removes', async ({ load }) => {
   await expect.poll(() => found(page)).toEqual(['china:China', 'john-kirby:John Kirby']);
 });
 
+test('what the page moves (an entry bumped to the top, a name moved into another paragraph) keeps every mention once, in reading order', async ({ load }) => {
+  const page = await load(
+    '<div id="feed"><p>Japan and China.</p><p>South Korea spoke.</p><p>Ukraine <span>Moscow</span> here.</p><p>Kim Jong Un waited.</p></div><p id="other">Then Russia.</p>',
+  );
+  await annotate(page);
+  const inReadingOrder = ['japan:Japan', 'china:China', 'south-korea:South Korea', 'ukraine:Ukraine', 'moscow:Moscow', 'kim-jong-un:Kim Jong Un', 'russia:Russia'];
+  expect(await found(page)).toEqual(inReadingOrder);
+  // The last entry to the top, four times over: each time the one that was first is moved below.
+  for (let bump = 0; bump < 4; bump++) {
+    await page.evaluate(() => {
+      const feed = document.getElementById('feed')!;
+      feed.insertBefore(feed.lastElementChild!, feed.firstElementChild);
+    });
+    const expected = await page.evaluate(() =>
+      [...document.querySelectorAll('p')].map((p) => p.textContent).join(' '),
+    );
+    await expect.poll(async () => (await found(page)).map((m) => m.split(':')[1]).join(' ')).toBe(
+      expected.match(/Japan|China|South Korea|Ukraine|Moscow|Kim Jong Un|Russia/g)!.join(' '),
+    );
+  }
+  // A name moved into another paragraph, then renamed there.
+  await page.evaluate(() => document.getElementById('other')!.append(document.querySelector('span')!));
+  await page.evaluate(() => (document.querySelector('span')!.firstChild!.textContent = 'Washington'));
+  await expect.poll(() => counts(page)).toEqual({ japan: 1, china: 1, 'south-korea': 1, ukraine: 1, 'kim-jong-un': 1, russia: 1, washington: 1 });
+  expect((await found(page)).at(-1)).toBe('washington:Washington');
+  expect(await painted(page)).toBe(7);
+});
+
 test('scripts, styles and empty wrappers the page adds to or takes from <body> have nothing read again; text added there is', async ({ load }) => {
   const page = await load(ARTICLE);
   await annotate(page);
@@ -679,6 +707,41 @@ test('web components the page removed are not kept alive by the annotator', asyn
   await expect.poll(() => counts(page)).toEqual({ china: 1 });
   // A single-page app swaps such items all day: what it drops must be collectable.
   await page.evaluate(() => (window as unknown as Win).lookup.at(1, 1));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  expect(await page.evaluate(() => (window as unknown as { gone: WeakRef<ShadowRoot>[] }).gone.filter((ref) => ref.deref()).length)).toBe(0);
+});
+
+test('web components the page removed after a category was switched off and on are not kept alive, with no hover since', async ({ load }) => {
+  const page = await load('<main><p>Intro: China.</p><div id="feed"></div></main>');
+  await page.evaluate(() => {
+    const feed = document.getElementById('feed')!;
+    for (let i = 0; i < 80; i++) {
+      const host = document.createElement('div');
+      host.attachShadow({ mode: 'open' }).innerHTML = `<p style="font-size:30px">Item ${i}: John Kirby spoke.</p>`;
+      feed.append(host);
+    }
+  });
+  await annotate(page);
+  expect(await counts(page)).toEqual({ china: 1, 'john-kirby': 80 });
+  await page.evaluate(() => {
+    const w = window as unknown as Win & { gone: WeakRef<ShadowRoot>[] };
+    const hosts = [...document.getElementById('feed')!.children];
+    w.gone = hosts.map((host) => new WeakRef(host.shadowRoot!));
+    // Hovered and hit-tested first, as a reader scrolling a feed does.
+    const text = hosts[0]!.shadowRoot!.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const box = range.getBoundingClientRect();
+    w.lookup.at(box.right - 4, box.y + box.height / 2);
+    // Switched off and on: the shown list starts from scratch, which the lookup indexes again only on the next hover.
+    w.annotator.setFilter((id) => id !== 'china');
+    w.annotator.setFilter(() => true);
+    for (const host of hosts) host.remove();
+  });
+  await expect.poll(() => counts(page)).toEqual({ china: 1 });
+  // No hover since: nothing has the lookup look at the list again.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
