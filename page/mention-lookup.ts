@@ -6,7 +6,7 @@ import type { ShownEdit } from './shown-mentions';
 /** What the lookup follows: the annotator's shown list, and each edit a rescan makes to it. */
 export interface ShownSource {
   readonly shown: readonly PageMention[];
-  followShown(follower: (edit: ShownEdit) => void): () => void;
+  followShown(follower: (edit: ShownEdit | undefined) => void): () => void;
 }
 
 /**
@@ -46,9 +46,13 @@ export class MentionLookup {
     return this.index.at(node, offset);
   }
 
-  private follow(edit: ShownEdit): void {
-    // An index of another list (or none yet) is built anew on the next lookup.
-    if (edit.from !== this.source) return;
+  private follow(edit: ShownEdit | undefined): void {
+    // A list from scratch, or an edit of a list not indexed here: the index is built anew on the next lookup. Until
+    // then it holds nothing, or it would keep alive what the page removes meanwhile (no edit reaches it).
+    if (!edit || edit.from !== this.source) {
+      this.forget();
+      return;
+    }
     // What the old list grew by since the last lookup is part of what the edit takes out.
     this.add(edit.from.slice(this.indexed));
     this.remove(edit.removed);
@@ -57,13 +61,19 @@ export class MentionLookup {
     this.indexed = edit.to.length;
   }
 
+  private forget(): void {
+    if (this.source === undefined) return;
+    this.source = undefined;
+    this.index = new MentionIndex();
+    this.indexed = 0;
+    this.shadowRoots.clear();
+  }
+
   private sync(): void {
     const shown = this.annotator.shown;
     if (shown !== this.source) {
+      this.forget();
       this.source = shown;
-      this.index = new MentionIndex();
-      this.indexed = 0;
-      this.shadowRoots.clear();
     }
     if (shown.length === this.indexed) return;
     this.add(shown.slice(this.indexed));

@@ -9,7 +9,7 @@ import { ShownMentions } from './shown-mentions';
 
 /**
  * Stands in for the matcher: each capitalised word is a mention of itself, and
- * "Jo" ending one text node with "hn" starting the next in its paragraph is "John" split by tags.
+ * "Jo" ending one text node with "hn" starting the next in its paragraph (or "h", then "n…") is "John" split by tags.
  */
 function findIn(root: Node): PageMention[] {
   const found: PageMention[] = [];
@@ -21,9 +21,14 @@ function findIn(root: Node): PageMention[] {
       const start = word.index;
       const end = start + word[0].length;
       const next = nodes[i + 1];
-      const sameBlock = next?.parentElement?.closest('p') === node.parentElement?.closest('p');
+      const after = nodes[i + 2];
+      const block = (text: Text | undefined) => text?.parentElement?.closest('p');
+      const sameBlock = block(next) === block(node);
       if (word[0] === 'Jo' && end === node.length && sameBlock && next?.data.startsWith('hn')) {
         found.push({ entityId: 'john', alias: 'John', text: 'John', startNode: node, startOffset: start, endNode: next, endOffset: 2 });
+      } else if (word[0] === 'Jo' && end === node.length && sameBlock && next?.data === 'h' && block(after) === block(node) && after?.data.startsWith('n')) {
+        // Across three nodes: "Jo", "h", "n…".
+        found.push({ entityId: 'john', alias: 'John', text: 'John', startNode: node, startOffset: start, endNode: after, endOffset: 1 });
       } else {
         found.push({ entityId: word[0].toLowerCase(), alias: word[0], text: word[0], startNode: node, startOffset: start, endNode: node, endOffset: end });
       }
@@ -32,7 +37,7 @@ function findIn(root: Node): PageMention[] {
   return found;
 }
 
-const WORDS = ['Kim ', 'and ', 'Putin ', 'Jo', 'hn ', 'met ', 'Seoul', ' in '];
+const WORDS = ['Kim ', 'and ', 'Putin ', 'Jo', 'hn ', 'met ', 'Seoul', ' in ', 'h', 'n Kim'];
 const paragraph = fc
   .array(fc.tuple(fc.constantFrom(...WORDS), fc.boolean()), { minLength: 1, maxLength: 6 })
   .map((parts) => `<p>${parts.map(([word, bold]) => (bold ? `<b>${word}</b>` : word)).join('')}</p>`);
@@ -44,6 +49,8 @@ type Op =
   | { kind: 'remove'; at: number }
   | { kind: 'removeUnseen'; at: number; html: string }
   | { kind: 'retext'; at: number; word: string }
+  | { kind: 'move'; at: number; to: number }
+  | { kind: 'rerenderMiddle'; at: number }
   | { kind: 'hide'; entity: string | null }
   | { kind: 'hover' };
 
@@ -54,6 +61,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('removeUnseen' as const), at: fc.nat(), html: paragraph }),
   fc.record({ kind: fc.constant('retext' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
+  fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
+  fc.record({ kind: fc.constant('rerenderMiddle' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('hide' as const), entity: fc.constantFrom(null, 'kim', 'john', 'seoul') }),
   fc.record({ kind: fc.constant('hover' as const) }),
 );
@@ -127,6 +136,21 @@ describe('the shown mentions and the hit-test index that follows them', () => {
             if (!node) continue;
             node.data = step.word;
             rescan([node.parentElement!.closest('p')!]);
+          } else if (step.kind === 'move' && ps.length > 1) {
+            // Bumped elsewhere, as a feed does: its old mentions go, and it is read again where it stands now.
+            const p = pick(step.at)!;
+            const before = pick(step.to)!;
+            if (before !== p) before.before(p);
+            else document.body.append(p);
+            shown.apply({ dropped: store.dropInside([p]), runs: [] }, store.all);
+            rescan([p]);
+          } else if (step.kind === 'rerenderMiddle' && ps.length > 0) {
+            // A framework replaces an inline element with an equal one: a name across three nodes keeps its ends.
+            const p = pick(step.at)!;
+            const bold = p.querySelector('b');
+            if (!bold) continue;
+            bold.replaceWith(bold.cloneNode(true));
+            rescan([p]);
           } else if (step.kind === 'hide') {
             hidden = step.entity;
             shown.setFilter((id) => id !== hidden);
@@ -166,6 +190,22 @@ describe('the shown mentions and the hit-test index that follows them', () => {
     expect([shown.all[0], shown.all[1], shown.all[2], shown.all[4]]).toEqual([kim, putin, seoul, last]);
     expect(shown.all[2]).toBe(seoul);
     expect(edits).toEqual([{ from: before, to: shown.all, removed: [], added }]);
+  });
+
+  it('finds a name split across three nodes by its middle after the page re-rendered that middle', () => {
+    document.body.innerHTML = '<p>Jo<b>h</b>n Kim</p>';
+    const store = new MentionStore();
+    const shown = new ShownMentions();
+    store.append(findIn(document.body));
+    shown.reset(store.all);
+    const lookup = new MentionLookup({ get shown() { return shown.all; }, followShown: (follower) => shown.follow(follower) });
+    const bold = document.querySelector('b')!;
+    expect(lookup.atCaret(bold.firstChild!, 0)?.text).toBe('John');
+    const again = bold.cloneNode(true) as Element;
+    bold.replaceWith(again);
+    const p = document.querySelector('p')!;
+    shown.apply(store.replaceWithin([{ root: p, found: findIn(p) }]), store.all);
+    expect(lookup.atCaret(again.firstChild!, 0)?.text).toBe('John');
   });
 
   it('finds, after a rescan, a name the page completed in the text node before another name of the same node', () => {

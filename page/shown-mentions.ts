@@ -22,7 +22,7 @@ export interface ShownEdit {
  */
 export class ShownMentions {
   private list: PageMention[] = [];
-  private readonly followers = new Set<(edit: ShownEdit) => void>();
+  private readonly followers = new Set<(edit: ShownEdit | undefined) => void>();
 
   constructor(private filter: (entityId: string) => boolean = () => true) {}
 
@@ -34,9 +34,10 @@ export class ShownMentions {
     this.filter = filter;
   }
 
-  /** Shows what passes the filter of `mentions`, from scratch. */
+  /** Shows what passes the filter of `mentions`, from scratch; followers hear of it as no edit (`undefined`). */
   reset(mentions: readonly PageMention[]): readonly PageMention[] {
     this.list = [];
+    this.followers.forEach((follower) => follower(undefined));
     return this.append(mentions);
   }
 
@@ -76,8 +77,10 @@ export class ShownMentions {
       at = span[1];
       const kept = new Set(gone);
       const cameBack = new Set(come);
-      for (const mention of gone) if (!cameBack.has(mention)) removed.push(mention);
-      for (const mention of come) if (!kept.has(mention)) added.push(mention);
+      // A name split by tags that was found again kept its ends, not necessarily what lies between them (a framework
+      // re-rendered its middle <b>): readers that know its nodes take it out and in again.
+      for (const mention of gone) if (!cameBack.has(mention) || mention.startNode !== mention.endNode) removed.push(mention);
+      for (const mention of come) if (!kept.has(mention) || mention.startNode !== mention.endNode) added.push(mention);
     }
     if (removed.length === 0 && added.length === 0) return [];
     pieces.push(list.slice(at));
@@ -87,8 +90,8 @@ export class ShownMentions {
     return added;
   }
 
-  /** Calls `follower` with each edit from now on; returns how to stop. */
-  follow(follower: (edit: ShownEdit) => void): () => void {
+  /** Calls `follower` with each edit from now on, and with `undefined` for each list from scratch; returns how to stop. */
+  follow(follower: (edit: ShownEdit | undefined) => void): () => void {
     this.followers.add(follower);
     return () => this.followers.delete(follower);
   }
