@@ -19,6 +19,8 @@ export class HoverCard {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private shown: PageMention | undefined;
+  /** Where the shown mention was last seen, to find it again once the page re-rendered its text. */
+  private anchor: ReturnType<typeof anchorOf> | undefined;
   private pinned = false;
 
   constructor(
@@ -51,10 +53,11 @@ export class HoverCard {
     clearTimeout(this.closeTimer);
     this.pinned = options.pinned ?? false;
     this.shown = mention;
+    this.anchor = anchorOf(mention);
     this.onShownChange(mention);
     this.api.show({
       entityId: mention.entityId,
-      anchor: anchorOf(mention),
+      anchor: this.anchor,
       layer: topLayerAround(mention.startNode),
       focus: options.focus ?? false,
       place: mention.startNode.parentElement,
@@ -79,6 +82,7 @@ export class HoverCard {
     const anchor = anchorOf(this.shown);
     const gone = (anchor.width === 0 && anchor.height === 0) || anchor.y + anchor.height < 0 || anchor.y > innerHeight;
     if (!gone) {
+      this.anchor = anchor;
       this.api.move(anchor);
       return;
     }
@@ -89,6 +93,30 @@ export class HoverCard {
 
   get current(): PageMention | undefined {
     return this.shown;
+  }
+
+  /**
+   * The shown mention is no longer among `shown`. Where the page only
+   * re-rendered its text (a framework setting the same HTML again), the same
+   * name stands where it stood: the card stays open, with that mention. Else it closes.
+   */
+  lost(shown: readonly PageMention[]): void {
+    const old = this.shown;
+    const at = this.anchor;
+    if (!old) return;
+    const successor =
+      at &&
+      shown.find((m) => {
+        if (m.entityId !== old.entityId || m.text !== old.text) return false;
+        const box = anchorOf(m);
+        return Math.abs(box.x - at.x) < 2 && Math.abs(box.y - at.y) < 2;
+      });
+    if (!successor) {
+      this.close();
+      return;
+    }
+    this.shown = successor;
+    this.onShownChange(successor);
   }
 
   /**
@@ -112,6 +140,7 @@ export class HoverCard {
   private closed(): void {
     this.pinned = false;
     this.shown = undefined;
+    this.anchor = undefined;
     this.onShownChange(undefined);
   }
 }

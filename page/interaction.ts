@@ -21,7 +21,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
 
   const fetched = new Set<string>();
   const sync = () => {
-    if (card.current && !annotator.shown.includes(card.current)) card.close();
+    if (card.current && !annotator.shown.includes(card.current)) card.lost(annotator.shown);
     const fresh = [...page.counts().keys()].filter((id) => !fetched.has(id));
     if (fresh.length === 0) return;
     fresh.forEach((id) => fetched.add(id));

@@ -313,6 +313,21 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test('stays open while the page renders its name’s paragraph again with the same content (a framework’s re-render)', async ({ page, server }) => {
+    const { point } = await hoverPutinAtTop(page, server.origin);
+    for (let render = 0; render < 2; render++) {
+      await page.evaluate(({ x, y }) => {
+        const block = document.caretRangeFromPoint(x, y)!.startContainer.parentElement!.closest('p, h1, h2, li, div')!;
+        block.innerHTML = block.innerHTML;
+      }, point);
+      await page.waitForTimeout(800);
+      expect(await cardTitle(page)).toBe('Vladimir Putin');
+    }
+    // Still the card of the name under the pointer: leaving it closes the card.
+    await page.mouse.move(5, page.viewportSize()!.height - 5, { steps: 3 });
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+  });
+
   test('stays open while a long page is read again as a whole (text added right under its body)', async ({ page, server }) => {
     const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(6_000);
     server.route('/long-changing', `<!doctype html><html lang="en"><body><p>Vladimir Putin spoke.</p>${filler}</body></html>`);
