@@ -318,7 +318,8 @@ test.describe('the hover card', () => {
     for (let render = 0; render < 2; render++) {
       await page.evaluate(({ x, y }) => {
         const block = document.caretRangeFromPoint(x, y)!.startContainer.parentElement!.closest('p, h1, h2, li, div')!;
-        block.innerHTML = block.innerHTML;
+        const html = block.innerHTML;
+        block.innerHTML = html;
       }, point);
       await page.waitForTimeout(800);
       expect(await cardTitle(page)).toBe('Vladimir Putin');
