@@ -79,6 +79,17 @@ function everyCaret(at: (node: Node, offset: number) => PageMention | undefined)
   return textNodes().flatMap((node) => Array.from({ length: node.length + 1 }, (_, offset) => at(node, offset)));
 }
 
+/** A page of `html`, its mentions stored and shown, and a lookup that follows the shown list. */
+function followed(html: string) {
+  document.body.innerHTML = html;
+  const store = new MentionStore();
+  const shown = new ShownMentions();
+  store.append(findIn(document.body));
+  shown.reset(store.all);
+  const lookup = new MentionLookup({ get shown() { return shown.all; }, followShown: (follower) => shown.follow(follower) });
+  return { store, shown, lookup };
+}
+
 describe('the shown mentions and the hit-test index that follows them', () => {
   it('after any run of rescans, removals and filter changes, agree with a list and an index built from scratch', () => {
     fc.assert(
@@ -193,12 +204,7 @@ describe('the shown mentions and the hit-test index that follows them', () => {
   });
 
   it('finds a name split across three nodes by its middle after the page re-rendered that middle', () => {
-    document.body.innerHTML = '<p>Jo<b>h</b>n Kim</p>';
-    const store = new MentionStore();
-    const shown = new ShownMentions();
-    store.append(findIn(document.body));
-    shown.reset(store.all);
-    const lookup = new MentionLookup({ get shown() { return shown.all; }, followShown: (follower) => shown.follow(follower) });
+    const { store, shown, lookup } = followed('<p>Jo<b>h</b>n Kim</p>');
     const bold = document.querySelector('b')!;
     expect(lookup.atCaret(bold.firstChild!, 0)?.text).toBe('John');
     const again = bold.cloneNode(true) as Element;
@@ -209,12 +215,7 @@ describe('the shown mentions and the hit-test index that follows them', () => {
   });
 
   it('finds, after a rescan, a name the page completed in the text node before another name of the same node', () => {
-    document.body.innerHTML = '<p><b>Ki</b>hn Kim</p>';
-    const store = new MentionStore();
-    const shown = new ShownMentions();
-    store.append(findIn(document.body));
-    shown.reset(store.all);
-    const lookup = new MentionLookup({ get shown() { return shown.all; }, followShown: (follower) => shown.follow(follower) });
+    const { store, shown, lookup } = followed('<p><b>Ki</b>hn Kim</p>');
     const tail = document.querySelector('p')!.lastChild!;
     expect(lookup.atCaret(tail, 4)?.text).toBe('Kim');
     (document.querySelector('b')!.firstChild as Text).data = 'Jo';
