@@ -68,6 +68,15 @@ function positionInTree(a: Node, aBelow: boolean, b: Node, bBelow: boolean): num
   return position & (PRECEDING | FOLLOWING);
 }
 
+/** A test of whether a node is one of `nodes` or inside one, across shadow roots. */
+export function insideAnyOf(nodes: readonly Node[]): (node: Node) => boolean {
+  const inside = new Set(nodes);
+  return (node) => {
+    for (let at: Node | null = node; at; at = composedParent(at)) if (inside.has(at)) return true;
+    return false;
+  };
+}
+
 /** Sorts nodes in reading order (composedPosition). */
 export function inReadingOrder(a: Node, b: Node): number {
   if (a === b) return 0;

@@ -107,6 +107,17 @@ describe('the mention store', () => {
     expect(store.counts()).toEqual(new Map());
   });
 
+  it('drops the mentions of some entities after a block, and only those, counts with them', () => {
+    const [a, b, c, d] = page('<p>A</p><p>B</p><p>C</p><p>D</p>');
+    const store = new MentionStore();
+    store.append([mentionIn(a!, 'moscow'), mentionIn(b!, 'moscow'), mentionIn(c!, 'putin'), mentionIn(d!, 'moscow')]);
+    expect(store.dropAfter(b!, ['moscow']).map((m) => m.text)).toEqual(['D']);
+    expect(texts(store)).toEqual(['A', 'B', 'C']);
+    expect(store.counts()).toEqual(new Map([['moscow', 2], ['putin', 1]]));
+    expect(store.dropAfter(a!, ['moscow']).map((m) => m.text)).toEqual(['B']);
+    expect(texts(store)).toEqual(['A', 'C']);
+  });
+
   it('tells the text nodes a mention started or ended in from the rest, never forgetting one it holds', () => {
     const [a, b] = page('<p>A</p><p>B</p>');
     const store = new MentionStore();

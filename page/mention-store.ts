@@ -1,4 +1,4 @@
-import { composedParent, composedPosition } from './composed-order';
+import { composedPosition, insideAnyOf } from './composed-order';
 import type { PageMention } from './find-mentions';
 
 // Node.DOCUMENT_POSITION_*, without relying on the Node global.
@@ -86,11 +86,7 @@ export class MentionStore {
   /** Drops the mentions inside `nodes` (or in them, for text nodes), across shadow roots; returns them. */
   dropInside(nodes: readonly Node[]): PageMention[] {
     if (nodes.length === 0) return [];
-    const inside = new Set(nodes);
-    const within = (node: Node) => {
-      for (let at: Node | null = node; at; at = composedParent(at)) if (inside.has(at)) return true;
-      return false;
-    };
+    const within = insideAnyOf(nodes);
     const dropped: PageMention[] = [];
     this.list = this.list.filter((m) => {
       if (!within(m.startNode) && !within(m.endNode)) return true;
@@ -98,6 +94,29 @@ export class MentionStore {
       dropped.push(m);
       return false;
     });
+    return dropped;
+  }
+
+  /** Drops the mentions of `entities` after `root` in reading order (the page named other places by them in it); returns them. */
+  dropAfter(root: Node, entities: readonly string[]): PageMention[] {
+    if (entities.length === 0) return [];
+    const dropped: PageMention[] = [];
+    let run = runWithin(this.list, 0, root);
+    if (!run) {
+      dropped.push(...this.dropDisconnected());
+      run = runWithin(this.list, 0, root);
+    }
+    const end = run?.[1] ?? this.list.length;
+    const kept = this.list.slice(0, end);
+    for (let i = end; i < this.list.length; i++) {
+      const mention = this.list[i]!;
+      if (!entities.includes(mention.entityId)) kept.push(mention);
+      else {
+        this.count(mention.entityId, -1);
+        dropped.push(mention);
+      }
+    }
+    this.list = kept;
     return dropped;
   }
 
@@ -198,7 +217,7 @@ function sameAs(before: ReadonlyMap<Text, readonly PageMention[]>, mention: Page
  * first mention not before it to the first after it. Undefined when the search
  * met a mention the page removed, which has no place in document order.
  */
-export function runWithin(list: readonly PageMention[], from: number, root: Node): [number, number] | undefined {
+export function runWithin(list: readonly { startNode: Node }[], from: number, root: Node): [number, number] | undefined {
   let ordered = true;
   const position = (node: Node) => {
     if (!node.isConnected) ordered = false;
@@ -210,7 +229,7 @@ export function runWithin(list: readonly PageMention[], from: number, root: Node
 }
 
 /** Index (from `from` on) of the first mention whose start node passes `test`, which holds for a suffix of the list. */
-function search(list: readonly PageMention[], from: number, test: (node: Node) => boolean): number {
+function search(list: readonly { startNode: Node }[], from: number, test: (node: Node) => boolean): number {
   let lo = from;
   let hi = list.length;
   while (lo < hi) {

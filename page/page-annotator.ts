@@ -3,12 +3,13 @@ import type { Matcher, MatchState } from '../core/matcher/types';
 import { inReadingOrder } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter } from './highlighter';
+import { MatchPlaces, takeNote, type PlaceNote, type PlaceRun } from './match-places';
 import type { Painter } from './painter';
 import { MentionStore, type StoreEdit } from './mention-store';
 import { MutationWatcher, type DirtyWork } from './mutation-watcher';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { ShownMentions, type ShownEdit } from './shown-mentions';
-import { BlockReader, closestBlock, isUnreadElement } from './text-walk';
+import { BlockReader, closestBlock, isUnreadElement, type TextBlock } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
 const ELEMENT_NODE = 1;
@@ -54,7 +55,8 @@ export class PageAnnotator {
   private watcher: MutationWatcher | undefined;
   /** Custom elements undefined when read: read again where they stand once their script defines them. */
   private readonly upgrades: UpgradeWatch;
-  private state: MatchState = createMatchState();
+  /** Where the first scan saw full names and places of the same names: the state a rescan of one block starts from. */
+  private readonly places = new MatchPlaces();
   private readonly visible = new ShownMentions();
   /** Weak: a single-page app drops web components all day, and those must stay collectable. */
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
@@ -98,7 +100,6 @@ export class PageAnnotator {
   reset(): Promise<void> {
     this.generation++;
     this.store.clear();
-    this.state = createMatchState();
     this.publish();
     return this.run(() => this.fullScan());
   }
@@ -168,12 +169,14 @@ export class PageAnnotator {
       this.store.clear();
       this.publish();
     }
-    this.state = createMatchState();
+    const state = createMatchState(true);
+    this.places.clear();
     // The matcher was compiled in this task: the scan starts in a slice of its own.
     await yieldToPage();
     if (generation !== this.generation) return;
     const previewing = !again && this.previewViewport();
     const collected: PageMention[] = [];
+    const noted = (note: PlaceNote) => this.places.append(note);
     // Frames are not entered: each runs a content script of its own (all_frames), painting and hit-testing its document.
     const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, this.walkOptions);
     let nodes = 0;
@@ -188,7 +191,7 @@ export class PageAnnotator {
           break;
         }
         nodes += block.nodes.length;
-        for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
+        this.read(block, state, found, noted);
         // Each node read costs about as much as a few dozen characters scanned.
         if (this.slice.spent(block.text.length + block.nodes.length * 32)) break;
       }
@@ -282,6 +285,8 @@ export class PageAnnotator {
     let changed = false;
     // Moved nodes' old mentions go first: they stand out of reading order, which the rescans' searches rely on.
     // The nodes are read again where they are now, as added ones.
+    if (work.removed) this.places.dropDisconnected();
+    this.places.dropInside(work.moved);
     const dropped = [...(work.removed ? this.store.dropDisconnected() : []), ...this.store.dropInside(work.moved)];
     if (dropped.length > 0) {
       this.showEdit({ dropped, runs: [] });
@@ -293,14 +298,20 @@ export class PageAnnotator {
       // One slice of roots, then one merge into the store for all of them.
       this.slice.begin();
       const batch: { root: Element | ShadowRoot; found: PageMention[] }[] = [];
+      const ended: { root: Node; entities: string[] }[] = [];
       while (next < roots.length && !this.slice.expired) {
         const root = roots[next++]!;
-        const found = await this.readRoot(root);
-        if (!found || generation !== this.generation) return;
-        batch.push({ root, found });
+        const read = await this.readRoot(root);
+        if (!read || generation !== this.generation) return;
+        batch.push({ root, found: read.found });
+        ended.push({ root, entities: this.places.replace(read.run, read.notes) });
       }
       // Shown batch by batch: `shown` must follow the store, whose runs the next batch's edit is relative to.
       this.showEdit(this.store.replaceWithin(batch));
+      for (const { root, entities } of ended) {
+        const gone = this.store.dropAfter(root, entities);
+        if (gone.length > 0) this.showEdit({ dropped: gone, runs: [] });
+      }
       for (const { root } of batch) this.upgrades.add(root.querySelectorAll(':not(:defined)'));
       changed = true;
       if (next < roots.length) {
@@ -312,20 +323,23 @@ export class PageAnnotator {
   }
 
   /**
-   * The mentions in one changed block. A block larger than a slice (an app
-   * rendered into one <div>) is read over several, the page's tasks running in
-   * between; null when a reset came meanwhile.
+   * The mentions in one changed block, read from the matcher's state just
+   * before it, and what it showed of names (MatchPlaces). A block larger than
+   * a slice (an app rendered into one <div>) is read over several, the page's
+   * tasks running in between; null when a reset came meanwhile.
    */
-  private async readRoot(root: Element | ShadowRoot): Promise<PageMention[] | null> {
+  private async readRoot(root: Element | ShadowRoot): Promise<{ found: PageMention[]; notes: PlaceNote[]; run: PlaceRun } | null> {
     const generation = this.generation;
     // An element hidden or made editable since: nothing in it is read, what it held is dropped.
-    if (root.nodeType === ELEMENT_NODE && isUnreadElement(root as Element)) return [];
+    if (root.nodeType === ELEMENT_NODE && isUnreadElement(root as Element)) return { found: [], notes: [], run: this.places.before(root).run };
     for (let restarts = 0; ; restarts++) {
       const found: PageMention[] = [];
+      const notes: PlaceNote[] = [];
+      const { state, run } = this.places.before(root);
       const reader = new BlockReader(root, this.walkOptions);
       let intact = true;
       for (let block = reader.next(); block; block = reader.next()) {
-        for (const span of this.matcher.scan(block.text, this.state)) found.push(toPageMention({ block, span }));
+        this.read(block, state, found, (note) => notes.push(note));
         if (!this.slice.spent(block.text.length + block.nodes.length * 32)) continue;
         await yieldToPage();
         if (generation !== this.generation || this.destroyed) return null;
@@ -336,8 +350,16 @@ export class PageAnnotator {
           break;
         }
       }
-      if (intact) return found;
+      if (intact) return { found, notes, run };
     }
+  }
+
+  /** The mentions in one block into `found`, what it showed of names to `noted`. */
+  private read(block: TextBlock, state: MatchState, found: PageMention[], noted: (note: PlaceNote) => void): void {
+    const elsewhere = state.elsewhere.size;
+    for (const span of this.matcher.scan(block.text, state)) found.push(toPageMention({ block, span }));
+    const note = takeNote(state, elsewhere, block.nodes[0]!);
+    if (note) noted(note);
   }
 
   /** Makes what the store holds visible from scratch: after a filter change or a whole new scan. */

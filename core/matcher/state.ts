@@ -1,10 +1,13 @@
 import type { MatchState } from './types';
 
-/** A fresh state for one page (or one document scanned on its own). */
-export function createMatchState(): MatchState {
-  return { seen: new Map(), elsewhere: new Set(), clock: 0 };
+/** A fresh state for one page (or one document scanned on its own); `withSightings` keeps MatchState.sightings. */
+export function createMatchState(withSightings = false): MatchState {
+  const state: MatchState = { seen: new Map(), elsewhere: new Set(), clock: 0 };
+  if (withSightings) state.sightings = [];
+  return state;
 }
 
 export function markSeen(state: MatchState, entityId: string): void {
   state.seen.set(entityId, ++state.clock);
+  state.sightings?.push(entityId);
 }

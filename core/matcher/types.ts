@@ -30,6 +30,12 @@ export interface MatchState {
   readonly elsewhere: Set<string>;
   /** Number of sightings so far; orders `seen` (most recent wins an ambiguous form). */
   clock: number;
+  /**
+   * The entities of the full-name sightings since the caller last emptied it,
+   * when the caller asked for it: the page keeps where each name stands, for
+   * rescans of one block (page/match-places.ts).
+   */
+  sightings?: string[];
 }
 
 /** A compiled set of entities, built once per story and reused for every block of every page. */

@@ -126,6 +126,39 @@ test('rescans what the page adds, changes and removes', async ({ load }) => {
   await expect.poll(() => found(page)).toEqual(['china:China', 'john-kirby:John Kirby']);
 });
 
+test('a paragraph read again starts from what the page showed above it, not from what stands further down', async ({ load }) => {
+  const page = await load(`<p>Kirby said so, officials in Moscow said. <span id="clock">12:00</span></p>
+<p>A farm in Moscow, Idaho.</p><p>John Kirby spoke.</p><p>Moscow again, and Kirby.</p>`);
+  await annotate(page);
+  // As read in order: Moscow before the other Moscow is named, and Kirby only after his full name.
+  const firstRead = ['moscow:Moscow', 'john-kirby:John Kirby', 'john-kirby:Kirby'];
+  expect(await found(page)).toEqual(firstRead);
+
+  await page.evaluate(() => (document.getElementById('clock')!.textContent = '12:01'));
+  await page.waitForTimeout(300);
+  expect(await found(page)).toEqual(firstRead);
+});
+
+test('a paragraph the page adds naming another place of a name ends that name’s mentions after it, as a first read would', async ({
+  load,
+}) => {
+  const page = await load('<p>Officials in Moscow said so.</p><div id="feed"></div><p>Moscow again.</p><p id="last">Putin in Moscow.</p>');
+  await annotate(page);
+  expect(await counts(page)).toEqual({ moscow: 3, 'vladimir-putin': 1 });
+
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'A farm in Moscow, Idaho.';
+    document.getElementById('feed')!.append(p);
+  });
+  await expect.poll(() => found(page)).toEqual(['moscow:Moscow', 'vladimir-putin:Putin']);
+  expect(await counts(page)).toEqual({ moscow: 1, 'vladimir-putin': 1 });
+  // Read again after it, the paragraphs below still know of it.
+  await page.evaluate(() => (document.getElementById('last')!.textContent = 'Putin left Moscow.'));
+  await page.waitForTimeout(300);
+  expect(await found(page)).toEqual(['moscow:Moscow', 'vladimir-putin:Putin']);
+});
+
 test('what the page moves (an entry bumped to the top, a name moved into another paragraph) keeps every mention once, in reading order', async ({ load }) => {
   const page = await load(
     '<div id="feed"><p>Japan and China.</p><p>South Korea spoke.</p><p>Ukraine <span>Moscow</span> here.</p><p>Kim Jong Un waited.</p></div><p id="other">Then Russia.</p>',

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { MatchPlaces, takeNote, type PlaceNote } from './match-places';
+import { createMatchState, markSeen } from '../core/matcher/state';
+
+function page(html: string) {
+  document.body.innerHTML = html;
+  return [...document.querySelectorAll('p')];
+}
+
+const note = (p: Element, seen: string[], elsewhere: string[] = []): PlaceNote => ({ startNode: p.firstChild as Text, seen, elsewhere });
+
+/** Entities seen before `root`, earliest sighting first, and those named elsewhere. */
+function stateBefore(places: MatchPlaces, root: Node) {
+  const { state } = places.before(root);
+  return { seen: [...state.seen].sort((a, b) => a[1] - b[1]).map(([id]) => id), elsewhere: [...state.elsewhere] };
+}
+
+describe('the places of names on a page', () => {
+  it('gives a block the state the page showed above it, and nothing of what stands below', () => {
+    const [a, b, c, d] = page('<p>A</p><p>B</p><p>C</p><p>D</p>');
+    const places = new MatchPlaces();
+    places.append(note(a!, ['kirby']));
+    places.append(note(c!, [], ['moscow']));
+    places.append(note(d!, ['us']));
+    expect(stateBefore(places, a!)).toEqual({ seen: [], elsewhere: [] });
+    expect(stateBefore(places, b!)).toEqual({ seen: ['kirby'], elsewhere: [] });
+    expect(stateBefore(places, d!)).toEqual({ seen: ['kirby'], elsewhere: ['moscow'] });
+    expect(stateBefore(places, document.body.appendChild(document.createElement('p')))).toEqual({
+      seen: ['kirby', 'us'],
+      elsewhere: ['moscow'],
+    });
+  });
+
+  it('orders sightings by the latest before the block: that entity wins a form they share', () => {
+    const [a, b, c, d, e] = page('<p>A</p><p>B</p><p>C</p><p>D</p><p>E</p>');
+    const places = new MatchPlaces();
+    places.append(note(a!, ['north-korea']));
+    places.append(note(b!, ['south-korea']));
+    places.append(note(d!, ['north-korea']));
+    expect(stateBefore(places, c!).seen).toEqual(['north-korea', 'south-korea']);
+    expect(stateBefore(places, e!).seen).toEqual(['south-korea', 'north-korea']);
+  });
+
+  it('replaces what a rescanned block showed, and tells which entities it named elsewhere before any block did', () => {
+    const [a, b, c] = page('<p>A</p><p>B</p><p>C</p>');
+    const places = new MatchPlaces();
+    places.append(note(a!, ['kirby']));
+    places.append(note(c!, [], ['moscow']));
+
+    const { run } = places.before(b!);
+    expect(places.replace(run, [note(b!, [], ['moscow', 'washington'])])).toEqual(['moscow', 'washington']);
+    expect(stateBefore(places, c!)).toEqual({ seen: ['kirby'], elsewhere: ['moscow', 'washington'] });
+    // The same again ends nothing new; taking it out leaves the later one.
+    expect(places.replace(places.before(b!).run, [note(b!, [], ['moscow', 'washington'])])).toEqual([]);
+    places.replace(places.before(b!).run, []);
+    expect(stateBefore(places, c!)).toEqual({ seen: ['kirby'], elsewhere: [] });
+    expect(stateBefore(places, document.body.appendChild(document.createElement('p'))).elsewhere).toEqual(['moscow']);
+    // A block read again loses what it no longer holds.
+    places.replace(places.before(a!).run, [note(a!, ['us'])]);
+    expect(stateBefore(places, b!).seen).toEqual(['us']);
+  });
+
+  it('keeps reading order through a thousand blocks put in one after another at the same place', () => {
+    const [a, z] = page('<p>A</p><p>Z</p>');
+    const places = new MatchPlaces();
+    places.append(note(a!, ['first']));
+    places.append(note(z!, ['last']));
+    const added: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const p = document.createElement('p');
+      p.textContent = String(i);
+      z!.before(p);
+      added.push(`e${i}`);
+      places.replace(places.before(p).run, [note(p, [`e${i}`])]);
+    }
+    expect(stateBefore(places, z!).seen).toEqual(['first', ...added]);
+    expect(stateBefore(places, z!.previousSibling!).seen).toEqual(['first', ...added.slice(0, -1)]);
+  });
+
+  it('forgets blocks the page took out or moved, keeping the others', () => {
+    const [a, b, c, d] = page('<p>A</p><div><p>B</p></div><p>C</p><p>D</p>');
+    const places = new MatchPlaces();
+    for (const [p, id] of [[a, 'a'], [b, 'b'], [c, 'c'], [d, 'd']] as const) places.append(note(p!, [id]));
+    c!.remove();
+    // A search that meets a removed block's place drops the removed ones first.
+    expect(stateBefore(places, d!).seen).toEqual(['a', 'b']);
+    a!.remove();
+    places.dropDisconnected();
+    expect(stateBefore(places, d!).seen).toEqual(['b']);
+    places.dropInside([b!.parentElement!]);
+    expect(stateBefore(places, d!).seen).toEqual([]);
+    expect(stateBefore(places, document.body.appendChild(document.createElement('p'))).seen).toEqual(['d']);
+  });
+});
+
+describe('a note of what a block showed', () => {
+  it('lists the full names and places of the same names the state took in since the last note', () => {
+    const state = createMatchState(true);
+    markSeen(state, 'putin');
+    state.elsewhere.add('washington');
+    const [p] = page('<p>A</p>');
+    const text = p!.firstChild as Text;
+    expect(takeNote(state, 0, text)).toEqual({ startNode: text, seen: ['putin'], elsewhere: ['washington'] });
+    expect(takeNote(state, 1, text)).toBeUndefined();
+    markSeen(state, 'kirby');
+    markSeen(state, 'putin');
+    markSeen(state, 'kirby');
+    state.elsewhere.add('moscow');
+    expect(takeNote(state, 1, text)).toEqual({ startNode: text, seen: ['kirby', 'putin'], elsewhere: ['moscow'] });
+    expect(takeNote(state, 2, text)).toBeUndefined();
+  });
+});

@@ -1,0 +1,206 @@
+import { createMatchState } from '../core/matcher/state';
+import type { MatchState } from '../core/matcher/types';
+import { insideAnyOf } from './composed-order';
+import { runWithin } from './mention-store';
+
+/** What one block showed of the story's names, as the matcher's state took it in. */
+export interface PlaceNote {
+  /** The block's first text node: where the block stands in reading order. */
+  startNode: Text;
+  /** Entities whose full name the block holds. */
+  seen: string[];
+  /** Entities the block named another place of the same name by ("Moscow, Idaho"). */
+  elsewhere: string[];
+}
+
+interface Place extends PlaceNote {
+  /** Orders places by number: per-entity lookups need no DOM comparison. */
+  key: number;
+}
+
+/** A run of places: those inside one rescanned root. */
+export type PlaceRun = readonly [start: number, end: number];
+
+/**
+ * What the block just scanned with `state` showed: its full-name sightings
+ * (taken out of the state) and its elsewhere entries past `elsewhereCount`;
+ * undefined when it showed none.
+ */
+export function takeNote(state: MatchState, elsewhereCount: number, startNode: Text): PlaceNote | undefined {
+  const sightings = state.sightings;
+  const sighted = sightings !== undefined && sightings.length > 0;
+  if (!sighted && state.elsewhere.size === elsewhereCount) return undefined;
+  const seen = !sighted ? [] : sightings.length === 1 ? [sightings[0]!] : [...new Set(sightings)];
+  if (sightings) sightings.length = 0;
+  const elsewhere = elsewhereCount === state.elsewhere.size ? [] : [...state.elsewhere].slice(elsewhereCount);
+  return { startNode, seen, elsewhere };
+}
+
+/**
+ * Where on the page the story's full names stand, and where the page named
+ * another place of an entity's name: the matcher's state as it was just before
+ * any block. A rescan of one paragraph starts from that, as the first scan
+ * reached it: "Moscow, Idaho" further down the page does not end the mentions
+ * of Moscow above it, and John Kirby named only further down does not make
+ * "Kirby" above him a mention.
+ */
+export class MatchPlaces {
+  /** Blocks that showed any, in reading order. */
+  private places: Place[] = [];
+  /** Per entity, the keys of the places that showed its full name / named another place by it; ascending. */
+  private seenAt = new Map<string, number[]>();
+  private elsewhereAt = new Map<string, number[]>();
+
+  clear(): void {
+    this.places = [];
+    this.seenAt = new Map();
+    this.elsewhereAt = new Map();
+  }
+
+  /** A block read in order after all the others (the first scan). */
+  append(note: PlaceNote): void {
+    const place = note as Place;
+    place.key = this.places.length > 0 ? this.places[this.places.length - 1]!.key + 1 : 0;
+    this.places.push(place);
+    // Last in order: its keys go at the ends of the lists, with no search.
+    for (const entityId of place.seen) pushKey(this.seenAt, entityId, place.key);
+    for (const entityId of place.elsewhere) pushKey(this.elsewhereAt, entityId, place.key);
+  }
+
+  /** The matcher's state just before `root`, and the run of places inside it, for `replace` once it is read. */
+  before(root: Node): { state: MatchState; run: PlaceRun } {
+    const run = this.runOf(root);
+    const until = run[0] > 0 ? this.places[run[0] - 1]!.key : -Infinity;
+    const state = createMatchState(true);
+    const latest: [string, number][] = [];
+    for (const [entityId, keys] of this.seenAt) {
+      const at = countUpTo(keys, until);
+      if (at > 0) latest.push([entityId, keys[at - 1]!]);
+    }
+    // The clock orders sightings: the latest before the root wins a form entities share.
+    latest.sort((a, b) => a[1] - b[1]);
+    for (const [entityId] of latest) state.seen.set(entityId, ++state.clock);
+    for (const [entityId, keys] of this.elsewhereAt) if (keys[0]! <= until) state.elsewhere.add(entityId);
+    return { state, run };
+  }
+
+  /**
+   * Puts what a rescanned root showed in place of what it held. Returns the
+   * entities the root now names another place by before anywhere else did:
+   * their mentions after the root end, as the first scan would have ended them.
+   */
+  replace(run: PlaceRun, notes: readonly PlaceNote[]): string[] {
+    const [start, end] = run;
+    const firstElsewhere = new Map<string, number>();
+    for (const [entityId, keys] of this.elsewhereAt) firstElsewhere.set(entityId, keys[0]!);
+    for (let i = start; i < end; i++) this.remove(this.places[i]!);
+    const low = start > 0 ? this.places[start - 1]!.key : undefined;
+    const high = end < this.places.length ? this.places[end]!.key : undefined;
+    const keys = spread(low, high, notes.length);
+    if (!keys) {
+      this.renumber();
+      return this.replace(run, notes);
+    }
+    const added = notes.map((note, i) => ({ ...note, key: keys[i]! }));
+    this.places.splice(start, end - start, ...added);
+    for (const place of added) this.index(place);
+    const ended: string[] = [];
+    for (const place of added) {
+      for (const entityId of place.elsewhere) {
+        const before = firstElsewhere.get(entityId);
+        if ((before === undefined || place.key < before) && !ended.includes(entityId)) ended.push(entityId);
+      }
+    }
+    return ended;
+  }
+
+  /** Forgets the places the page took out: they have no position in reading order. */
+  dropDisconnected(): void {
+    this.keep((place) => place.startNode.isConnected);
+  }
+
+  /** Forgets the places inside `nodes` (the page moved them: they are read again where they stand now). */
+  dropInside(nodes: readonly Node[]): void {
+    if (nodes.length === 0) return;
+    const within = insideAnyOf(nodes);
+    this.keep((place) => !within(place.startNode));
+  }
+
+  private runOf(root: Node): PlaceRun {
+    const run = runWithin(this.places, 0, root);
+    if (run) return run;
+    this.dropDisconnected();
+    return runWithin(this.places, 0, root) ?? [this.places.length, this.places.length];
+  }
+
+  private keep(test: (place: Place) => boolean): void {
+    const kept = this.places.filter(test);
+    if (kept.length === this.places.length) return;
+    this.clear();
+    for (const place of kept) this.add(place);
+  }
+
+  private renumber(): void {
+    const places = this.places;
+    this.clear();
+    places.forEach((place, i) => this.add({ ...place, key: i }));
+  }
+
+  private add(place: Place): void {
+    this.places.push(place);
+    this.index(place);
+  }
+
+  private index(place: Place): void {
+    for (const entityId of place.seen) insertKey(this.seenAt, entityId, place.key);
+    for (const entityId of place.elsewhere) insertKey(this.elsewhereAt, entityId, place.key);
+  }
+
+  private remove(place: Place): void {
+    for (const entityId of place.seen) removeKey(this.seenAt, entityId, place.key);
+    for (const entityId of place.elsewhere) removeKey(this.elsewhereAt, entityId, place.key);
+  }
+}
+
+/** How many of the ascending `keys` are at most `key`. */
+function countUpTo(keys: readonly number[], key: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pushKey(map: Map<string, number[]>, entityId: string, key: number): void {
+  const keys = map.get(entityId);
+  if (keys) keys.push(key);
+  else map.set(entityId, [key]);
+}
+
+function insertKey(map: Map<string, number[]>, entityId: string, key: number): void {
+  const keys = map.get(entityId);
+  if (!keys) map.set(entityId, [key]);
+  else keys.splice(countUpTo(keys, key), 0, key);
+}
+
+function removeKey(map: Map<string, number[]>, entityId: string, key: number): void {
+  const keys = map.get(entityId);
+  if (!keys) return;
+  const at = countUpTo(keys, key) - 1;
+  if (keys[at] === key) keys.splice(at, 1);
+  if (keys.length === 0) map.delete(entityId);
+}
+
+/** `count` ascending keys strictly between `low` and `high` (either open); undefined when numbers run out between them. */
+function spread(low: number | undefined, high: number | undefined, count: number): number[] | undefined {
+  const keys: number[] = [];
+  if (count === 0) return keys;
+  const from = low ?? (high === undefined ? -1 : high - count - 1);
+  const step = low !== undefined && high !== undefined ? (high - low) / (count + 1) : 1;
+  for (let i = 1; i <= count; i++) keys.push(from + step * i);
+  const ordered = keys.every((key, i) => key > (i === 0 ? from : keys[i - 1]!)) && (high === undefined || keys.at(-1)! < high);
+  return ordered ? keys : undefined;
+}
