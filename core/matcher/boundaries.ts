@@ -51,6 +51,11 @@ export function inShoutedLine(text: string, start: number, end: number): boolean
   return neighbourIsShouted(text, start, -1) || neighbourIsShouted(text, end, 1);
 }
 
+/** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */
+export function isCurrencyPrefix(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 0x24;
+}
+
 /**
  * Whether the separators at folded offsets `dashAt` of the hit starting at
  * `start` are dashes on the page. Replays the scanner's folding (ignorables

@@ -84,6 +84,53 @@ describe('the bundled pack', () => {
     ).toEqual(['us-national-security-council:U.S. National Security Council', 'united-states:United States']);
   });
 
+  it('shows no story card for a state official of Washington, namesakes of Kirby, airlines, papers and tournaments named after countries', () => {
+    for (const text of [
+      'Washington Gov. Bob Ferguson signed it; the Washington governor’s office and Washington’s Supreme Court agreed.',
+      'Sen. Maria Cantwell (D-Washington) and Rep. Dan Newhouse, R-Washington, voted no.',
+      'Washington and Lee University and the Washington Attorney General',
+      'Taiwan’s China Airlines, The China Post, Beijing’s China Daily and the China Open',
+      'He flew Japan Airlines and Vietnam Airlines and read Japan Today.',
+      'RT, formerly Russia Today, and The Russia House',
+      'She ordered a Moscow mule.',
+      'Nelly Korda won the U.S. Women’s Open; the US PGA and US Masters followed.',
+      'Contact US | About US | Email US',
+      'Rockwell Automation (NYSE: ROK) rose; ROK 2024 V ČÍSLECH',
+      'The PRC board exam results are out.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(
+      found(
+        'John Kirby spoke; the U.S. National Security Council and South Korea met.',
+        'Vanessa Kirby and Jack Kirby; Kirby Dach and Kirby Yates; America Movil; the South Korean NSC and South Africa’s NSC.',
+        'The ROK and China, the PRC.',
+      ),
+    ).toEqual([
+      'john-kirby:John Kirby',
+      'us-national-security-council:U.S. National Security Council',
+      'south-korea:South Korea',
+      'south-korea:ROK',
+      'china:China',
+      'china:PRC',
+    ]);
+  });
+
+  it('takes a page about Washington state, Washington, Pa., Russia, Ohio, or the University of Idaho in Moscow to mean those from there on', () => {
+    expect(found('SEATTLE — Washington state lawmakers approved a budget.', 'Washington lawmakers also approved a tax.')).toEqual([]);
+    expect(found('Washington, Pa., police said.', 'Washington officials added.')).toEqual([]);
+    expect(found('Residents of Russia, Ohio, voted.', 'Russia’s school levy passed.')).toEqual([]);
+    expect(found('Students at the University of Idaho in Moscow.', 'Moscow police said.')).toEqual([]);
+  });
+
+  it('reads Kim Jong Un misspelt “Kim Jung Un” as him', () => {
+    expect(found('Kim Jung Un and Kim Jung-un and KIM JUNG UN.')).toEqual([
+      'kim-jong-un:Kim Jung Un',
+      'kim-jong-un:Kim Jung-un',
+      'kim-jong-un:KIM JUNG UN',
+    ]);
+  });
+
   it('reads a country named in another entity’s exclusion phrase as that country: only the excluded entity is left out', () => {
     expect(
       found(

@@ -58,6 +58,10 @@ describe('ALL CAPS headlines and datelines', () => {
     expect(found('TRUMP TELLS US TO WAIT')).toEqual([]);
     expect(found('US WARNS OF SANCTIONS')).toEqual([]);
   });
+  it('does not read an acronym right before a dollar sign as a name: it is a currency’s prefix', () => {
+    expect(found('It raised US$200 million, or US$ 1.2bn.')).toEqual([]);
+    expect(found('The US$ fell; the US fell.')).toEqual(['united-states:US']);
+  });
   it('still matches a short acronym in ordinary text', () => {
     expect(found('The US and the UN disagreed.')).toEqual(['united-states:US', 'united-nations:UN']);
   });
