@@ -8,7 +8,12 @@ import { browser } from 'wxt/browser';
  */
 export async function documentTimeOrigin(tabId: number): Promise<number | undefined> {
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => performance.timeOrigin });
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: () => performance.timeOrigin,
+      // At once, not once the page is idle: a page still loading (or one that never finishes) must not hold the popup's answer.
+      injectImmediately: true,
+    });
     return typeof frame?.result === 'number' ? frame.result : undefined;
   } catch {
     return undefined;

@@ -71,10 +71,12 @@ const handlers: Handlers = {
       documentTimeOrigin(tabId),
     ]);
     if (!tab) throw new Error(`No tab ${tabId}`);
-    // The tab's address now: a single-page app may have moved on since its frames last reported.
-    const url = tab.url ?? topFrameUrl(found) ?? '';
-    const current = tab.url === undefined ? found : framesOfPage(found, tab.url, since);
-    return { url, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
+    // The tab's address now: a single-page app may have moved on since its frames last reported. Before the page's first
+    // response the tab still shows the one before (about:blank for a new tab): the address it is going to is the page.
+    const url = tab.pendingUrl ?? tab.url ?? topFrameUrl(found) ?? '';
+    const current = tab.pendingUrl !== undefined ? {} : tab.url === undefined ? found : framesOfPage(found, tab.url, since);
+    const loading = tab.status === 'loading';
+    return { url, loading, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },
 };
 

@@ -12,21 +12,31 @@ beforeAll(() => useLocaleMessages());
 const FILE = 'file:///home/reader/saved-article.html';
 const NOTHING: Loadable<TabFound> = { status: 'ready', value: { url: FILE, found: [] } };
 
-function text(fileAccess: boolean | undefined, documentType?: string): string {
+type Options = Partial<Parameters<typeof FoundSection>[0]>;
+
+function render(options: Options): HTMLElement {
   const root = document.createElement('div');
   root.innerHTML = renderToStaticMarkup(
-    <FoundSection
-      url={FILE}
-      found={NOTHING}
-      fileAccess={fileAccess}
-      documentType={documentType}
-      settings={DEFAULT_SETTINGS}
-      notice={undefined}
-      onReveal={() => {}}
-    />,
+    <FoundSection url={FILE} found={NOTHING} settings={DEFAULT_SETTINGS} notice={undefined} onReveal={() => {}} {...options} />,
   );
-  return root.textContent ?? '';
+  return root;
 }
+
+function text(fileAccess: boolean | undefined, documentType?: string): string {
+  return render({ fileAccess, documentType }).textContent ?? '';
+}
+
+const PAGE = 'https://news.example/summit';
+const COUNTRIES: Loadable<TabFound> = {
+  status: 'ready',
+  value: {
+    url: PAGE,
+    found: [
+      { id: 'north-korea', name: 'North Korea', category: 'country', count: 2, frameId: 0 },
+      { id: 'russia', name: 'Russia', category: 'country', count: 1, frameId: 0 },
+    ],
+  },
+};
 
 describe('the popup’s list of what a page mentions', () => {
   it('on a local file Backstory may not read, says how to allow it, and never that nobody is mentioned', () => {
@@ -45,5 +55,35 @@ describe('the popup’s list of what a page mentions', () => {
     expect(shown).toContain('not PDF documents');
     expect(shown).not.toContain('Nobody');
     expect(text(true, 'text/html')).toContain('Nobody from this story is mentioned on this page.');
+  });
+
+  it('on a site the browser does not let Backstory read, offers to allow it, and never says nobody is mentioned', () => {
+    const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, siteAccess: false, onAllowSite: () => {} });
+    expect(shown.textContent).toContain('Backstory cannot read news.example');
+    expect(shown.querySelector('button')?.textContent).toBe('Allow Backstory on this site');
+    expect(shown.textContent).not.toContain('Nobody');
+  });
+
+  it('on a page still loading with nothing found yet, says it is reading it, not that nobody is mentioned', () => {
+    const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } } });
+    expect(loading.textContent).toContain('Reading this page as it loads');
+    expect(loading.textContent).not.toContain('Nobody');
+    expect(render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: false } } }).textContent).toContain('Nobody');
+  });
+
+  it('invites the reader to choose a name only while some listed name can be chosen', () => {
+    const hint = 'Choose a name to scroll';
+    expect(render({ url: PAGE, found: COUNTRIES }).textContent).toContain(hint);
+    const hidden = render({ url: PAGE, found: COUNTRIES, settings: { ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories, country: false } } });
+    expect(hidden.textContent).not.toContain(hint);
+    expect(hidden.textContent).toContain('North Korea');
+    expect(hidden.querySelector('button')).toBeNull();
+  });
+
+  it('when the background cannot be asked, says so in plain words and offers to try again', () => {
+    const shown = render({ url: PAGE, found: { status: 'error', error: 'Could not establish connection. Receiving end does not exist.' }, onRetry: () => {} });
+    expect(shown.querySelector('[role="alert"]')?.textContent).toContain('could not tell what this page mentions just now');
+    expect(shown.textContent).not.toContain('Receiving end');
+    expect(shown.querySelector('button')?.textContent).toBe('Try again');
   });
 });

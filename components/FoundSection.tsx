@@ -18,6 +18,12 @@ interface Props {
   fileAccess?: boolean;
   /** Opens the Extensions page at Backstory's details, where reading files is allowed. */
   onAllowFiles?: () => void;
+  /** For a web page: whether the browser lets Backstory read its site (use-site-access.ts). */
+  siteAccess?: boolean;
+  /** Asks the reader to let Backstory read the site. */
+  onAllowSite?: () => void;
+  /** Asks the background again after it failed. */
+  onRetry?: () => void;
   /** The MIME type of the tab's document, when nothing was found there (use-document-type.ts). */
   documentType?: string;
   settings: Settings | undefined;
@@ -27,7 +33,7 @@ interface Props {
 }
 
 /** "On this page": every name of the story the tab mentions, by category, most mentioned first. */
-export function FoundSection({ url, found, fileAccess, onAllowFiles, documentType, settings, notice, onReveal }: Props) {
+export function FoundSection({ notice, ...body }: Props) {
   const titleId = useId();
   const hintId = useId();
   return (
@@ -35,16 +41,7 @@ export function FoundSection({ url, found, fileAccess, onAllowFiles, documentTyp
       <h2 id={titleId} className="section-title">
         {i18n.t('popup.onThisPage')}
       </h2>
-      <FoundBody
-        url={url}
-        found={found}
-        fileAccess={fileAccess}
-        onAllowFiles={onAllowFiles}
-        documentType={documentType}
-        settings={settings}
-        hintId={hintId}
-        onReveal={onReveal}
-      />
+      <FoundBody {...body} hintId={hintId} />
       <p className="notice" role="status">
         {notice}
       </p>
@@ -57,12 +54,28 @@ function FoundBody({
   found,
   fileAccess,
   onAllowFiles,
+  siteAccess,
+  onAllowSite,
+  onRetry,
   documentType,
   settings,
   hintId,
   onReveal,
 }: Omit<Props, 'notice'> & { hintId: string }) {
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
+  const site = url === undefined ? undefined : siteOf(url);
+  if (siteAccess === false) {
+    return (
+      <>
+        <p className="status status-off">{i18n.t('popup.noSiteAccess', { site: site ?? '' })}</p>
+        {onAllowSite ? (
+          <button type="button" className="action" onClick={onAllowSite}>
+            {i18n.t('popup.allowSite')}
+          </button>
+        ) : null}
+      </>
+    );
+  }
   // Not read at all: "nobody is mentioned" would be a guess.
   if (fileAccess === false) {
     return (
@@ -79,9 +92,16 @@ function FoundBody({
   if (documentType === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
   if (found.status === 'error') {
     return (
-      <p className="status status-error" role="alert">
-        {i18n.t('popup.foundError', { error: found.error })}
-      </p>
+      <>
+        <p className="status status-error" role="alert">
+          {i18n.t('popup.foundUnreachable')}
+        </p>
+        {onRetry ? (
+          <button type="button" className="action" onClick={onRetry}>
+            {i18n.t('popup.tryAgain')}
+          </button>
+        ) : null}
+      </>
     );
   }
   if (url === undefined || found.status === 'loading' || !settings) {
@@ -91,9 +111,9 @@ function FoundBody({
       </p>
     );
   }
-  const site = siteOf(url);
   const active = isActiveOn(settings, site ?? '');
   const entities = found.value.found;
+  const anyShown = entities.some((entity) => settings.categories[entity.category]);
   return (
     <>
       {!settings.enabled ? (
@@ -103,13 +123,19 @@ function FoundBody({
       ) : null}
       {/* Off, the page is not read: what a list or "nobody" would say could only come from an earlier load. */}
       {!active ? null : entities.length === 0 ? (
-        <p className="status">{i18n.t('popup.nothingFound')}</p>
+        // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
+        <p className="status" role="status">
+          {i18n.t(found.value.loading ? 'popup.reading' : 'popup.nothingFound')}
+        </p>
       ) : (
         <>
           <p className="found-summary">{i18n.t('popup.foundCount', entities.length)}</p>
-          <p id={hintId} className="hint">
-            {i18n.t('popup.revealHint')}
-          </p>
+          {/* With every listed category hidden there is no name to choose. */}
+          {anyShown ? (
+            <p id={hintId} className="hint">
+              {i18n.t('popup.revealHint')}
+            </p>
+          ) : null}
           {CATEGORIES.map((category) => {
             const group = entities.filter((entity) => entity.category === category);
             if (group.length === 0) return null;

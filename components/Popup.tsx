@@ -10,6 +10,7 @@ import { StorySection } from './StorySection';
 import { useSettings } from './use-settings';
 import { useDocumentType } from './use-document-type';
 import { useFileAccess } from './use-file-access';
+import { useSiteAccess } from './use-site-access';
 import { useStory } from './use-story';
 import { useTabFound } from './use-tab-found';
 import { useTargetTab } from './use-target-tab';
@@ -17,16 +18,17 @@ import { useTargetTab } from './use-target-tab';
 /** The toolbar popup: the story at a glance, what the tab mentions, and what to highlight. */
 export function Popup({ search }: { search: string }) {
   const target = useTargetTab(search);
-  const story = useStory();
-  const [settings, changeSettings] = useSettings();
+  const [story, retryStory] = useStory();
+  const [settings, changeSettings, saveFailed] = useSettings();
   const tab = target.status === 'ready' ? target.value : undefined;
-  const found = useTabFound(tab?.id);
+  const [found, retryFound] = useTabFound(tab?.id);
   const [notice, setNotice] = useState<string>();
 
   // The tab's current address (it may have moved on since the popup opened), else the one it opened with.
   const url = found.status === 'ready' && found.value.url ? found.value.url : tab?.url;
   const noTab = target.status === 'error' || (target.status === 'ready' && !tab);
   const fileAccess = useFileAccess(url);
+  const [siteAccess, allowSite] = useSiteAccess(noTab ? undefined : url, tab?.id);
   const documentType = useDocumentType(tab?.id, url, found.status === 'ready' && found.value.found.length === 0);
 
   const reveal = useCallback(
@@ -42,9 +44,8 @@ export function Popup({ search }: { search: string }) {
         return;
       }
       setNotice(
-        reply.ok
-          ? i18n.t('popup.notRevealed', { name: entity.name })
-          : i18n.t('popup.revealFailed', { name: entity.name, error: reply.error }),
+        // The browser's reasons ("No frame with id 4 in tab …": the frame is gone) are not the reader's words.
+        i18n.t(reply.ok ? 'popup.notRevealed' : 'popup.revealFailed', { name: entity.name }),
       );
     },
     [tab],
@@ -53,18 +54,21 @@ export function Popup({ search }: { search: string }) {
   return (
     <main className="popup">
       <p className="brand">{i18n.t('extName')}</p>
-      <StorySection story={story} />
+      <StorySection story={story} onRetry={retryStory} />
       <FoundSection
         url={noTab ? '' : url}
         found={found}
         fileAccess={fileAccess}
         onAllowFiles={() => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` })}
+        siteAccess={siteAccess}
+        onAllowSite={allowSite}
+        onRetry={retryFound}
         documentType={documentType}
         settings={settings}
         notice={notice}
         onReveal={(entity) => void reveal(entity)}
       />
-      <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} />
+      <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} saveFailed={saveFailed} />
     </main>
   );
 }

@@ -11,10 +11,12 @@ interface Props {
   /** The tab's address, for "Off on this site". */
   url: string | undefined;
   onChange: (change: (settings: Settings) => Settings) => void;
+  /** The last change could not be saved: the switch went back, and the reader is told why. */
+  saveFailed?: boolean;
 }
 
 /** What Backstory highlights on pages; every open tab applies a change at once. */
-export function SettingsSection({ settings, url, onChange }: Props) {
+export function SettingsSection({ settings, url, onChange, saveFailed }: Props) {
   const titleId = useId();
   const site = url === undefined ? undefined : siteOf(url);
   return (
@@ -57,6 +59,11 @@ export function SettingsSection({ settings, url, onChange }: Props) {
               }))
             }
           />
+          {saveFailed ? (
+            <p className="status status-error" role="alert">
+              {i18n.t('popup.saveFailed')}
+            </p>
+          ) : null}
         </>
       )}
     </section>

@@ -4,7 +4,7 @@ import { CitationToggle } from './CitationToggle';
 import type { Loadable } from './loadable';
 
 /** The story at a glance: its headline and key points, each citing the article. */
-export function StorySection({ story }: { story: Loadable<StorySummary> }) {
+export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>; onRetry: () => void }) {
   if (story.status === 'loading') {
     return (
       <p className="status" role="status">
@@ -14,9 +14,14 @@ export function StorySection({ story }: { story: Loadable<StorySummary> }) {
   }
   if (story.status === 'error') {
     return (
-      <p className="status status-error" role="alert">
-        {i18n.t('popup.storyError', { error: story.error })}
-      </p>
+      <>
+        <p className="status status-error" role="alert">
+          {i18n.t('popup.storyUnreachable')}
+        </p>
+        <button type="button" className="action" onClick={onRetry}>
+          {i18n.t('popup.tryAgain')}
+        </button>
+      </>
     );
   }
   return (

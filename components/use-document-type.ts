@@ -12,7 +12,7 @@ export function useDocumentType(tabId: number | undefined, url: string | undefin
   useEffect(() => {
     if (tabId === undefined || url === undefined || !ask) return;
     let live = true;
-    browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType }).then(
+    browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType, injectImmediately: true }).then(
       ([frame]) => live && setType({ url, type: typeof frame?.result === 'string' ? frame.result : undefined }),
       () => live && setType({ url, type: undefined }),
     );

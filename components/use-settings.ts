@@ -8,9 +8,12 @@ import { readSettings, updateSettings, watchSettings } from '../extension/settin
  * While writes are pending, the storage's own news is older than what the reader
  * sees (the first write's event lacks the second change): it is ignored, and the
  * stored value read once they are done, which also undoes a write that failed.
+ * The third value says the last change could not be saved (the browser's
+ * synced storage full, or written too often), for the popup to tell the reader.
  */
-export function useSettings(): [Settings | undefined, (change: (settings: Settings) => Settings) => void] {
+export function useSettings(): [Settings | undefined, (change: (settings: Settings) => Settings) => void, boolean] {
   const [settings, setSettings] = useState<Settings>();
+  const [saveFailed, setSaveFailed] = useState(false);
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
   const live = useRef(true);
@@ -30,7 +33,10 @@ export function useSettings(): [Settings | undefined, (change: (settings: Settin
     pending.current++;
     writes.current = writes.current
       .then(() => updateSettings(apply))
-      .catch(() => undefined)
+      .then(
+        () => live.current && setSaveFailed(false),
+        () => live.current && setSaveFailed(true),
+      )
       .then(async () => {
         if (--pending.current > 0) return;
         const stored = await readSettings();
@@ -38,5 +44,5 @@ export function useSettings(): [Settings | undefined, (change: (settings: Settin
       });
   }, []);
 
-  return [settings, change];
+  return [settings, change, saveFailed];
 }

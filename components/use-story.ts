@@ -1,18 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { StorySummary } from '../core/messages/protocol';
-import { sendMessage } from '../extension/send-message';
+import { sendMessageRetrying } from '../extension/send-message';
 import { LOADING, type Loadable } from './loadable';
 
-export function useStory(): Loadable<StorySummary> {
+/** The story at a glance, and a way to ask again after it failed. */
+export function useStory(): [Loadable<StorySummary>, () => void] {
   const [story, setStory] = useState<Loadable<StorySummary>>(LOADING);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    void sendMessage({ type: 'story/get' }).then((reply) => {
+    setStory(LOADING);
+    void sendMessageRetrying({ type: 'story/get' }).then((reply) => {
       if (live) setStory(reply.ok ? { status: 'ready', value: reply.story } : { status: 'error', error: reply.error });
     });
     return () => {
       live = false;
     };
-  }, []);
-  return story;
+  }, [attempt]);
+  return [story, useCallback(() => setAttempt((n) => n + 1), [])];
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ReplyData } from '../core/messages/protocol';
-import { sendMessage } from '../extension/send-message';
+import { sendMessageRetrying } from '../extension/send-message';
 import { tabFoundKey } from '../extension/tab-found-key';
 import { LOADING, type Loadable } from './loadable';
 
@@ -11,23 +11,26 @@ export type TabFound = ReplyData<'tab/get'>;
 /**
  * What the tab's frames found, kept current while the popup is open: the background
  * writes every report to session storage, and the popup asks again when it changes
- * or when the tab moves to another page.
+ * or when the tab moves to another page or finishes loading. Also returns a way
+ * to ask again after it failed.
  */
-export function useTabFound(tabId: number | undefined): Loadable<TabFound> {
+export function useTabFound(tabId: number | undefined): [Loadable<TabFound>, () => void] {
   const [found, setFound] = useState<Loadable<TabFound>>(LOADING);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (tabId === undefined) return;
+    if (attempt > 0) setFound(LOADING);
     let latest = 0;
     const load = () => {
       const asked = ++latest;
-      void sendMessage({ type: 'tab/get', tabId }).then((reply) => {
+      void sendMessageRetrying({ type: 'tab/get', tabId }).then((reply) => {
         // A slower answer to an earlier question must not overwrite a newer one.
         if (asked !== latest) return;
-        setFound(reply.ok ? { status: 'ready', value: { url: reply.url, found: reply.found } } : { status: 'error', error: reply.error });
+        setFound(reply.ok ? { status: 'ready', value: { url: reply.url, found: reply.found, loading: reply.loading } } : { status: 'error', error: reply.error });
       });
     };
     const onUpdated = (id: number, change: Browser.tabs.OnUpdatedInfo) => {
-      if (id === tabId && (change.url !== undefined || change.status === 'complete')) load();
+      if (id === tabId && (change.url !== undefined || change.status !== undefined)) load();
     };
     load();
     const unwatch = storage.watch(tabFoundKey(tabId), load);
@@ -37,6 +40,6 @@ export function useTabFound(tabId: number | undefined): Loadable<TabFound> {
       unwatch();
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
-  }, [tabId]);
-  return found;
+  }, [tabId, attempt]);
+  return [found, useCallback(() => setAttempt((n) => n + 1), [])];
 }

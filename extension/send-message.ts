@@ -9,3 +9,17 @@ import { parseReply, type MessageType, type Reply, type Request } from '../core/
 export function sendMessage<T extends MessageType>(request: Request<T> & { type: T }): Promise<Reply<T>> {
   return settle(async () => parseReply(request.type, await browser.runtime.sendMessage(request)));
 }
+
+/** After a failed request, the wait before it is asked once more. */
+const RETRY_AFTER_MS = 400;
+
+/**
+ * sendMessage, asked once more after a moment when it fails: a background
+ * that is starting, or restarting after an update, often answers the second time.
+ */
+export async function sendMessageRetrying<T extends MessageType>(request: Request<T> & { type: T }): Promise<Reply<T>> {
+  const reply = await sendMessage<T>(request);
+  if (reply.ok) return reply;
+  await new Promise((done) => setTimeout(done, RETRY_AFTER_MS));
+  return sendMessage<T>(request);
+}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 
 export interface TargetTab {
   id: number;
+  /** Where the tab is going when it has not had its page's first response yet (`pendingUrl`), else what it shows. */
   url: string;
   /** Opened as a page with `?tab=` (tests, a pinned tab) rather than as the toolbar popup. */
   openedAsPage: boolean;
@@ -17,8 +18,8 @@ export async function findTargetTab(search: string): Promise<TargetTab | undefin
     const id = Number(param);
     if (!Number.isInteger(id) || id < 0) return undefined;
     const tab = await browser.tabs.get(id).catch(() => undefined);
-    return tab ? { id, url: tab.url ?? '', openedAsPage: true } : undefined;
+    return tab ? { id, url: tab.pendingUrl ?? tab.url ?? '', openedAsPage: true } : undefined;
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '', openedAsPage: false };
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.pendingUrl ?? tab.url ?? '', openedAsPage: false };
 }

@@ -78,7 +78,8 @@ const protocol = once(() => ({
   /** Popup → background: what was found on a tab (all its frames together). */
   'tab/get': {
     request: z.object({ type: z.literal('tab/get'), tabId: z.int().check(z.minimum(0)) }),
-    reply: z.object({ url: z.string(), found: z.array(FoundEntitySchema) }),
+    /** `loading`: the tab's page has not finished loading; its frames are read once it has, and may not have reported yet. */
+    reply: z.object({ url: z.string(), found: z.array(FoundEntitySchema), loading: z.optional(z.boolean()) }),
   },
 }));
 type Protocol = ReturnType<typeof protocol>;

@@ -1,0 +1,175 @@
+/**
+ * The popup where it cannot simply list what a page names: a site the browser
+ * keeps Backstory out of, a page still loading, a background that does not
+ * answer, a frame that is gone, a setting that could not be saved.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import type { browser } from 'wxt/browser';
+import { expect, paintedMentions, test } from './fixtures';
+import { listedCounts, openPopupFor, tabIdIn } from './popup-page';
+
+const NOBODY = 'Nobody from this story is mentioned on this page.';
+
+/** The "On this page" section once it has stopped saying Loading…. */
+async function foundText(popup: Page): Promise<string> {
+  const section = popup.locator('section.found');
+  await expect(section).not.toContainText('Loading…');
+  return section.innerText();
+}
+
+test('with site access “On click” (Chrome’s per-extension setting), the popup says Backstory may not read the site and offers to allow it', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    // The reader restricts Backstory's site access on its Details page, as chrome://extensions does.
+    const settings = await context.newPage();
+    await settings.goto(`chrome://extensions/?id=${extensionId}`);
+    await settings.evaluate(
+      (id) =>
+        (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(c: object): Promise<void> } } }).chrome.developerPrivate.updateExtensionConfiguration(
+          { extensionId: id, hostAccess: 'ON_CLICK' },
+        ),
+      extensionId,
+    );
+    await settings.close();
+    await page.goto(`${server.origin}/demo`);
+    await page.waitForTimeout(1500);
+    expect(await paintedMentions(page)).toBe(0); // the page was not read at all
+    const { popup } = await openPopupFor(context, extensionId, page);
+    const shown = await foundText(popup);
+    expect(shown).toContain('Backstory cannot read 127.0.0.1');
+    expect(shown).not.toContain(NOBODY);
+    await expect(popup.getByRole('button', { name: 'Allow Backstory on this site' })).toBeVisible();
+  });
+
+test('choosing a name of a frame the page removed says so in the reader’s words, not the browser’s', async ({ context, extensionId, page, server }) => {
+    server.route('/ticker-a', '<!doctype html><html lang="en"><body><p>South Korea and Japan held exercises.</p></body></html>');
+    server.route('/outer', '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived.</p><iframe title="Ticker" src="/ticker-a"></iframe></body></html>');
+    await page.goto(`${server.origin}/outer`);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, 'south-korea': 1, japan: 1 });
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await page.waitForTimeout(1000);
+    await popup.reload();
+    const southKorea = popup.getByRole('button', { name: /^South Korea, / });
+    await expect.poll(() => listedCounts(popup)).toHaveProperty('vladimir-putin', 1);
+    await southKorea.click();
+    await expect(popup.locator('.notice')).toContainText('South Korea could not be shown: the part of the page that named it has changed or gone.');
+    await expect(popup.locator('.notice')).not.toContainText(/No frame with id/);
+  });
+
+test.describe('a page still loading', () => {
+    let slow: Server;
+    let origin: string;
+    test.beforeAll(async () => {
+      // Sends the article's first paragraph, then never finishes the HTML (a slow news site, a stalled connection).
+      slow = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.write(`<!doctype html><html lang="en"><body><p>Vladimir Putin arrived in Pyongyang.</p>${' '.repeat(4096)}`);
+      });
+      await new Promise<void>((done) => slow.listen(0, '127.0.0.1', done));
+      origin = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    });
+    test.afterAll(() => {
+      slow.closeAllConnections();
+      slow.close();
+    });
+
+    test('that shows its first paragraph naming Putin has the popup say it is reading it, not that nobody is mentioned', async ({
+      context,
+      extensionId,
+      page,
+    }) => {
+      await page.goto(`${origin}/article`, { waitUntil: 'commit' });
+      await expect(page.getByText('Vladimir Putin arrived in Pyongyang.')).toBeVisible();
+      const { popup } = await openPopupFor(context, extensionId, page);
+      await popup.waitForTimeout(1000);
+      const shown = await foundText(popup);
+      expect(shown).toContain('Reading this page as it loads');
+      expect(shown).not.toContain(NOBODY);
+    });
+
+    test('before its first response has the popup say it is reading it, not that Backstory cannot run on it', async ({ context, extensionId, server }) => {
+      let respond!: () => void;
+      const responded = new Promise<void>((done) => (respond = done));
+      await context.route(`${server.origin}/pending`, async (route) => {
+        await responded;
+        await route.fulfill({ contentType: 'text/html', body: '<!doctype html><p>Vladimir Putin arrived in Pyongyang.</p>' });
+      });
+      const tab = await context.newPage();
+      void tab.goto(`${server.origin}/pending`).catch(() => undefined);
+      await tab.waitForTimeout(500);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      // The tab still shows about:blank; its pendingUrl is the article.
+      const tabId = await popup.evaluate(async (url) => (await (globalThis as unknown as { chrome: typeof browser }).chrome.tabs.query({})).find((t) => t.pendingUrl === url)!.id!, `${server.origin}/pending`);
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.waitForTimeout(800);
+      try {
+        const shown = await foundText(popup);
+        expect(shown).not.toContain('Backstory does not run on this page');
+        expect(shown).toContain('Reading this page as it loads');
+        await expect(popup.getByRole('switch', { name: 'Off on this site' })).toBeEnabled();
+      } finally {
+        respond();
+      }
+      // Once it has loaded, the list follows.
+      await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, pyongyang: 1 });
+    });
+  });
+
+test('with every listed category hidden, the popup does not invite the reader to choose a name', async ({ context, extensionId, page, server }) => {
+    server.route('/countries', '<!doctype html><html lang="en"><body><p>North Korea and Russia met; Japan watched.</p></body></html>');
+    await page.goto(`${server.origin}/countries`);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'north-korea': 1, russia: 1, japan: 1 });
+    await popup.getByRole('switch', { name: 'Countries' }).click();
+    await expect(popup.getByRole('button', { name: /^North Korea, / })).toHaveCount(0);
+    await expect(popup.getByText('Choose a name to scroll to its next mention and open its card.')).toBeHidden();
+  });
+
+test('a setting that could not be saved says so, instead of silently flicking back', async ({ context, extensionId, page, server }) => {
+    await page.goto(`${server.origin}/demo`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    // A reader who has switched Backstory off on ~230 sites: storage.sync keeps at most 8,192 bytes an item.
+    await popup.evaluate(async () => {
+      const make = (offSites: string[]) => ({ enabled: true, categories: { person: true, country: true, organization: true, place: true }, offSites });
+      const size = (sites: string[]) => 'settings'.length + JSON.stringify(make(sites)).length;
+      const offSites: string[] = [];
+      while (size([...offSites, 'news-site-number-000.example.com']) <= 8192) offSites.push(`news-site-number-${String(offSites.length).padStart(3, '0')}.example.com`);
+      offSites.pop();
+      offSites.push('x'.repeat(8192 - 5 - size(offSites) - 3));
+      await (globalThis as unknown as { chrome: typeof browser }).chrome.storage.sync.set({ settings: make(offSites), settings$: { v: 2 } });
+    });
+    await popup.reload();
+    const site = popup.getByRole('switch', { name: 'Off on this site' });
+    await expect(site).toHaveAttribute('aria-checked', 'false');
+    await site.click();
+    // The write fails (quota): the switch flicks back off and the page stays highlighted …
+    await expect(site).toHaveAttribute('aria-checked', 'false');
+    expect(await paintedMentions(page)).toBeGreaterThan(5);
+    // … and the reader is told why.
+    await expect(popup.getByRole('alert')).toContainText('This change could not be saved, so it was undone.');
+  });
+
+test('when the background cannot be reached, the popup explains in plain words and offers to try again', async ({ context, extensionId, page, server }) => {
+    await page.goto(`${server.origin}/demo`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const tabId = await tabIdIn(popup, page.url());
+    // As while the extension updates or reloads: every message to the background fails.
+    await popup.addInitScript(() => {
+      (globalThis as unknown as { chrome: { runtime: { sendMessage: () => Promise<never> } } }).chrome.runtime.sendMessage = () =>
+        Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await expect(popup.getByRole('alert').first()).toBeVisible();
+    await expect(popup.locator('main')).not.toContainText('Receiving end does not exist');
+    await expect(popup.getByRole('button', { name: 'Try again' })).toHaveCount(2);
+  });
