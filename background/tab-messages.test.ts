@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { StoryDatabase } from './db';
 import { handleMessage, type HandlerContext, type Sender } from './handle-message';
@@ -9,6 +9,7 @@ import { loadPackSource, uniqueDbName } from './test-support';
 const dbs: StoryDatabase[] = [];
 afterEach(() => dbs.splice(0).forEach((db) => db.close()));
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
 
 function context(): HandlerContext {
   const db = new StoryDatabase(uniqueDbName());
@@ -43,8 +44,23 @@ describe('tab/found and tab/get', () => {
         { id: 'japan', name: 'Japan', category: 'country', count: 1, frameId: 3 },
         { id: 'moscow', name: 'Moscow', category: 'place', count: 1, frameId: 0 },
       ],
+      loading: false,
     });
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('5');
+  });
+
+  it('tells a tab still loading, and before its first response answers for the page it is going to, not the one it shows', async () => {
+    const ctx = context();
+    const tab = await newsTab();
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 3 } }, tab.frame(0), ctx);
+    const shown = await fakeBrowser.tabs.get(tab.id);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...shown, status: 'loading', pendingUrl: 'https://news.example/next' });
+    expect(await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, ctx)).toEqual({
+      ok: true,
+      url: 'https://news.example/next',
+      found: [],
+      loading: true,
+    });
   });
 
   it('answers with nothing found for a tab no frame reported from', async () => {
@@ -53,6 +69,7 @@ describe('tab/found and tab/get', () => {
       ok: true,
       url: 'https://news.example/summit',
       found: [],
+      loading: false,
     });
   });
 
