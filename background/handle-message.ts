@@ -9,12 +9,12 @@ import {
 import type { StoryDatabase } from './db';
 import { resolveFound } from './found-entities';
 import { activeFor } from './load-card-ui';
-import { recordFrameReport } from './report-found';
+import { pruneTabFound, recordFrameReport } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
-import { documentTimeOrigin } from './document-time-origin';
-import { framesOfPage, mergeFrames, readTabFound, revealFrames, topFrameUrl } from './tab-found';
+import { documentTimeOrigins } from './document-time-origin';
+import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
 
@@ -65,16 +65,19 @@ const handlers: Handlers = {
   },
   'tab/get': async ({ tabId }, sender, { ready }) => {
     if (!isExtensionPage(sender)) throw new Error("Only the extension's own pages may ask what a tab found");
-    const [found, tab, since] = await Promise.all([
+    const [found, tab, origins] = await Promise.all([
       readTabFound(tabId),
       browser.tabs.get(tabId).catch(() => undefined),
-      documentTimeOrigin(tabId),
+      documentTimeOrigins(tabId),
     ]);
     if (!tab) throw new Error(`No tab ${tabId}`);
     // The tab's address now: a single-page app may have moved on since its frames last reported. Before the page's first
     // response the tab still shows the one before (about:blank for a new tab): the address it is going to is the page.
     const url = tab.pendingUrl ?? tab.url ?? topFrameUrl(found) ?? '';
-    const current = tab.pendingUrl !== undefined ? {} : tab.url === undefined ? found : framesOfPage(found, tab.url, since);
+    const ofPage = tab.pendingUrl !== undefined ? {} : tab.url === undefined ? found : framesOfPage(found, tab.url, origins?.get(0));
+    const current = origins ? framesStillThere(ofPage, origins) : ofPage;
+    // Frames gone since they reported leave the stored reports, and the badge, too.
+    if (origins && Object.keys(current).length < Object.keys(ofPage).length) await pruneTabFound(tabId, (stored) => framesStillThere(stored, origins));
     const loading = tab.status === 'loading';
     return { url, loading, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },

@@ -4,7 +4,7 @@ import type { MentionCounts } from '../core/messages/protocol';
 import { tabOfStoredKey } from '../extension/tab-found-key';
 import { showFoundCount } from './badge';
 import { createPerKeyQueue } from './per-key-queue';
-import { applyFrameReport, forgetTabFound, framesOfPage, mergeFrames, readTabFound, writeTabFound } from './tab-found';
+import { applyFrameReport, forgetTabFound, framesOfPage, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
 
 const byTab = createPerKeyQueue<number>();
 
@@ -30,6 +30,20 @@ export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }
     // Always set: a reload clears the badge even when the counts stay the same. Only the page the tab
     // shows counts, as in the popup: a frame of the next page may report before its top frame does.
     await showFoundCount(tabId, mergeFrames(topUrl === undefined ? after : framesOfPage(after, topUrl)).size);
+  });
+}
+
+/**
+ * Keeps of a tab's stored reports only what `keep` leaves (the frames still
+ * there, as the popup found when it asked), and counts the badge anew from them.
+ */
+export function pruneTabFound(tabId: number, keep: (found: TabFound) => TabFound): Promise<void> {
+  return byTab(tabId, async () => {
+    const before = await readTabFound(tabId);
+    const after = keep(before);
+    if (Object.keys(after).length === Object.keys(before).length) return;
+    await writeTabFound(tabId, after);
+    await showFoundCount(tabId, mergeFrames(after).size);
   });
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { applyFrameReport, forgetTabFound, framesOfPage, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
+import { applyFrameReport, forgetTabFound, framesOfPage, framesStillThere, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
 
 const page = 'https://news.example/story';
 
@@ -83,6 +83,23 @@ describe('what a tab found, frame by frame', () => {
     expect(Object.keys(framesOfPage(found, next))).toEqual(['7']);
     // A frame that reported without its page's address belongs to the page its top frame reported.
     expect(Object.keys(framesOfPage(found, page)).sort()).toEqual(['0', '9']);
+  });
+
+  it('leaves out frames the page removed, or that show another document since they reported, keeping those it could not ask', () => {
+    const found: TabFound = {
+      0: { url: page, since: 1000, counts: { russia: 1 } },
+      3: { url: 'https://ticker.example/a', topUrl: page, since: 1100, counts: { japan: 1 } },
+      4: { url: 'https://embed.example/x', topUrl: page, since: 1200, counts: { china: 1 } },
+      5: { url: 'https://embed.example/y', topUrl: page, since: 1300, counts: { ukraine: 1 } },
+      6: { url: 'about:srcdoc', topUrl: page, since: 1400, counts: { vietnam: 1 } },
+    };
+    // Frame 3 moved on to another document (later time origin); frame 4 is gone; frame 6 could not be asked.
+    const origins = new Map([
+      [0, 1000],
+      [3, 9000],
+      [5, 1300],
+    ]);
+    expect(Object.keys(framesStillThere(found, origins))).toEqual(['0', '5', '6']);
   });
 
   it('adds up the mentions of every frame', () => {

@@ -85,6 +85,23 @@ export function framesOfPage(found: TabFound, pageUrl: string, pageSince?: numbe
   return Object.fromEntries(Object.entries(found).filter(ofPage));
 }
 
+/**
+ * Leaves out the reports of frames that are gone from the page or show
+ * another document since they reported (`origins`: documentTimeOrigins). A page
+ * without the story's names sends no report, so a ticker that moved on to one,
+ * or an embed the page removed, would count on. Frames whose address is not on
+ * the web are kept: the browser may not have been able to ask them.
+ */
+export function framesStillThere(found: TabFound, origins: ReadonlyMap<number, number>): TabFound {
+  const there = ([id, frame]: [string, FrameFound]) => {
+    if (id === TOP_FRAME) return true;
+    const began = origins.get(Number(id));
+    if (began === undefined) return !/^https?:/.test(frame.url);
+    return !beganBefore(frame, began);
+  };
+  return Object.fromEntries(Object.entries(found).filter(there));
+}
+
 /** A frame's document began before the page now shown: time origins of one page's documents never come before its top one's. */
 function beganBefore(frame: FrameFound, pageSince: number | undefined): boolean {
   // A millisecond's slack: the two are read in different processes.
