@@ -28,3 +28,9 @@ export async function resolveFound(
         a.name.localeCompare(b.name),
     );
 }
+
+/** How many of the entities in `counts` the reader has shown: those of the categories switched on (the badge's count). */
+export async function countShown(db: StoryDatabase, counts: ReadonlyMap<string, number>, shown: (category: Category) => boolean): Promise<number> {
+  if (counts.size === 0) return 0;
+  return (await resolveFound(db, counts)).filter((entity) => shown(entity.category)).length;
+}

@@ -7,9 +7,10 @@ import {
   type Request,
 } from '../core/messages/protocol';
 import type { StoryDatabase } from './db';
-import { resolveFound } from './found-entities';
+import { countShown, resolveFound } from './found-entities';
 import { activeFor } from './load-card-ui';
-import { pruneTabFound, recordFrameReport } from './report-found';
+import { readSettingsLight } from '../extension/settings-watch';
+import { pruneTabFound, recordFrameReport, type BadgeCount } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
@@ -58,9 +59,9 @@ const handlers: Handlers = {
     await loadOverlay(sender);
     return {};
   },
-  'tab/found': async ({ url, since, counts }, sender) => {
+  'tab/found': async ({ url, since, counts }, sender, { ready }) => {
     const tabId = senderTabId(sender);
-    await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, since, counts });
+    await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, since, counts }, badgeCount(ready));
     return {};
   },
   'tab/get': async ({ tabId }, sender, { ready }) => {
@@ -77,7 +78,7 @@ const handlers: Handlers = {
     const ofPage = tab.pendingUrl !== undefined ? {} : tab.url === undefined ? found : framesOfPage(found, tab.url, origins?.get(0));
     const current = origins ? framesStillThere(ofPage, origins) : ofPage;
     // Frames gone since they reported leave the stored reports, and the badge, too.
-    if (origins && Object.keys(current).length < Object.keys(ofPage).length) await pruneTabFound(tabId, (stored) => framesStillThere(stored, origins));
+    if (origins && Object.keys(current).length < Object.keys(ofPage).length) await pruneTabFound(tabId, (stored) => framesStillThere(stored, origins), badgeCount(ready));
     const loading = tab.status === 'loading';
     return { url, loading, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },
@@ -102,4 +103,12 @@ export async function handleMessage(
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The badge counts the names the reader has shown: those of the categories switched on. */
+function badgeCount(ready: HandlerContext['ready']): BadgeCount {
+  return async (counts) => {
+    const settings = await readSettingsLight();
+    return countShown(await ready(), counts, (category) => settings.categories[category] !== false);
+  };
 }

@@ -19,8 +19,13 @@ export interface FrameReport {
   counts: MentionCounts;
 }
 
+/** How many entities the badge counts of a tab's merged counts: by default all; the background counts those shown. */
+export type BadgeCount = (counts: ReadonlyMap<string, number>) => Promise<number>;
+
+const countAll: BadgeCount = async (counts) => counts.size;
+
 /** Stores what one frame found and updates the tab's badge. */
-export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }: FrameReport): Promise<void> {
+export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }: FrameReport, badgeCount = countAll): Promise<void> {
   return byTab(tabId, async () => {
     const before = await readTabFound(tabId);
     const report = { url, counts, ...(topUrl !== undefined && { topUrl }), ...(since !== undefined && { since }) };
@@ -29,7 +34,7 @@ export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }
     if (JSON.stringify(after) !== JSON.stringify(before)) await writeTabFound(tabId, after);
     // Always set: a reload clears the badge even when the counts stay the same. Only the page the tab
     // shows counts, as in the popup: a frame of the next page may report before its top frame does.
-    await showFoundCount(tabId, mergeFrames(topUrl === undefined ? after : framesOfPage(after, topUrl)).size);
+    await showFoundCount(tabId, await badgeCount(mergeFrames(topUrl === undefined ? after : framesOfPage(after, topUrl))));
   });
 }
 
@@ -37,13 +42,13 @@ export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }
  * Keeps of a tab's stored reports only what `keep` leaves (the frames still
  * there, as the popup found when it asked), and counts the badge anew from them.
  */
-export function pruneTabFound(tabId: number, keep: (found: TabFound) => TabFound): Promise<void> {
+export function pruneTabFound(tabId: number, keep: (found: TabFound) => TabFound, badgeCount = countAll): Promise<void> {
   return byTab(tabId, async () => {
     const before = await readTabFound(tabId);
     const after = keep(before);
     if (Object.keys(after).length === Object.keys(before).length) return;
     await writeTabFound(tabId, after);
-    await showFoundCount(tabId, mergeFrames(after).size);
+    await showFoundCount(tabId, await badgeCount(mergeFrames(after)));
   });
 }
 

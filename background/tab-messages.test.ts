@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { updateSettings } from '../extension/settings-store';
 import { StoryDatabase } from './db';
 import { handleMessage, type HandlerContext, type Sender } from './handle-message';
 import { createStoryService } from './story-service';
@@ -61,6 +62,21 @@ describe('tab/found and tab/get', () => {
       found: [],
       loading: true,
     });
+  });
+
+  it('counts on the badge only the names of the categories shown', async () => {
+    const ctx = context();
+    const tab = await newsTab();
+    const counts = { russia: 3, 'north-korea': 5, 'vladimir-putin': 2 };
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts }, tab.frame(0), ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('3');
+    await updateSettings((settings) => ({ ...settings, categories: { ...settings.categories, country: false } }));
+    // The page tells its counts again when a category is switched.
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts }, tab.frame(0), ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('1');
+    // The popup still lists every name, the hidden ones among them.
+    const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, ctx);
+    expect(reply.ok && 'found' in reply && reply.found.map((e) => e.id).sort()).toEqual(['north-korea', 'russia', 'vladimir-putin']);
   });
 
   it('answers with nothing found for a tab no frame reported from', async () => {

@@ -109,6 +109,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     // Switched back on, the page is read again and what it finds reported; switched off, the badge clears at once.
     if (active && !wasActive) void annotator.start();
     if (!active && wasActive) report(new Map());
+    // The badge counts the names shown: a category switched changes it though the counts stay.
+    if (active && wasActive) report(counts);
   };
   settings.follow(initialSettings, apply);
 

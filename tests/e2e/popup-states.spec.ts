@@ -147,6 +147,22 @@ test.describe('a page still loading', () => {
     });
   });
 
+test('the badge counts the names shown: with Countries hidden, a page naming only countries shows none, and again three when shown', async ({ context, extensionId, page, server }) => {
+    server.route('/countries', '<!doctype html><html lang="en"><body><p>North Korea and Russia met; Japan watched.</p></body></html>');
+    await page.goto(`${server.origin}/countries`);
+    await expect.poll(() => paintedMentions(page)).toBe(3);
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+    await popup.getByRole('switch', { name: 'Countries' }).click();
+    await expect.poll(() => paintedMentions(page)).toBe(0);
+    await expect.poll(() => badgeText(popup, tabId)).toBe('');
+    await page.reload();
+    await expect.poll(() => listedCounts(popup)).toEqual({ 'north-korea': 1, russia: 1, japan: 1 });
+    expect(await badgeText(popup, tabId)).toBe('');
+    await popup.getByRole('switch', { name: 'Countries' }).click();
+    await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+  });
+
 test('with every listed category hidden, the popup does not invite the reader to choose a name', async ({ context, extensionId, page, server }) => {
     server.route('/countries', '<!doctype html><html lang="en"><body><p>North Korea and Russia met; Japan watched.</p></body></html>');
     await page.goto(`${server.origin}/countries`);
