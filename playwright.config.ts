@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './tooling/find-browser';
 
 // tests/e2e launches Chromium with the built extension (tests/e2e/fixtures.ts), tests/firefox
 // Firefox with the Firefox build; `npm test` builds both before it runs.
 export default defineConfig({
   projects: [
     // Page code alone in real Chromium, bundled without the extension.
-    { name: 'page', testDir: 'tests/page' },
+    // Its browser is set here, not in a shared fixtures module: a test.use() there applies only to the first file that loads it.
+    { name: 'page', testDir: 'tests/page', use: { launchOptions: { executablePath: findChromium() } } },
     // The built extension, end to end.
     { name: 'e2e', testDir: 'tests/e2e' },
     // The Firefox build in Firefox (through WebDriver BiDi, tests/firefox/fixtures.ts).

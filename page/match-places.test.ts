@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { MatchPlaces, takeNote, type PlaceNote } from './match-places';
+import { compileMatcher } from '../core/matcher';
 import { createMatchState, markSeen } from '../core/matcher/state';
 
 function page(html: string) {
@@ -95,19 +96,28 @@ describe('the places of names on a page', () => {
 });
 
 describe('a note of what a block showed', () => {
-  it('lists the full names and places of the same names the state took in since the last note', () => {
+  it('lists the full names in the order the block named them last, and every place of the same name it named', () => {
     const state = createMatchState(true);
-    markSeen(state, 'putin');
-    state.elsewhere.add('washington');
     const [p] = page('<p>A</p>');
     const text = p!.firstChild as Text;
-    expect(takeNote(state, 0, text)).toEqual({ startNode: text, seen: ['putin'], elsewhere: ['washington'] });
-    expect(takeNote(state, 1, text)).toBeUndefined();
+    expect(takeNote(state, text)).toBeUndefined();
+    markSeen(state, 'putin');
+    state.elsewhereSightings!.push('washington');
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin'], elsewhere: ['washington'] });
+    expect(takeNote(state, text)).toBeUndefined();
     markSeen(state, 'kirby');
     markSeen(state, 'putin');
     markSeen(state, 'kirby');
-    state.elsewhere.add('moscow');
-    expect(takeNote(state, 1, text)).toEqual({ startNode: text, seen: ['kirby', 'putin'], elsewhere: ['moscow'] });
-    expect(takeNote(state, 2, text)).toBeUndefined();
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin', 'kirby'], elsewhere: [] });
+  });
+
+  it('hears of a second place of the same name on a page whose entity the first one ended already', () => {
+    const state = createMatchState(true);
+    const matcher = compileMatcher([{ id: 'moscow', name: 'Moscow', category: 'place', aliases: [{ text: 'Moscow', rule: 'always', exclude: [], elsewhere: ['Moscow, Idaho'], ambiguous: false }] }]);
+    const [a, b] = page('<p>A farm in Moscow, Idaho.</p><p>Another in Moscow, Idaho.</p>');
+    matcher.scan(a!.textContent!, state);
+    expect(takeNote(state, a!.firstChild as Text)?.elsewhere).toEqual(['moscow']);
+    matcher.scan(b!.textContent!, state);
+    expect(takeNote(state, b!.firstChild as Text)?.elsewhere).toEqual(['moscow']);
   });
 });

@@ -22,17 +22,20 @@ interface Place extends PlaceNote {
 export type PlaceRun = readonly [start: number, end: number];
 
 /**
- * What the block just scanned with `state` showed: its full-name sightings
- * (taken out of the state) and its elsewhere entries past `elsewhereCount`;
- * undefined when it showed none.
+ * What the block just scanned with `state` showed, taken out of the state's
+ * journals: its full-name sightings, in the order the block named them last,
+ * and every phrase naming another place of a name, including those of an
+ * entity already ended (the first one may go, the next must then end it).
+ * Undefined when it showed none.
  */
-export function takeNote(state: MatchState, elsewhereCount: number, startNode: Text): PlaceNote | undefined {
-  const sightings = state.sightings;
-  const sighted = sightings !== undefined && sightings.length > 0;
-  if (!sighted && state.elsewhere.size === elsewhereCount) return undefined;
-  const seen = !sighted ? [] : sightings.length === 1 ? [sightings[0]!] : [...new Set(sightings)];
-  if (sightings) sightings.length = 0;
-  const elsewhere = elsewhereCount === state.elsewhere.size ? [] : [...state.elsewhere].slice(elsewhereCount);
+export function takeNote(state: MatchState, startNode: Text): PlaceNote | undefined {
+  const sightings = state.sightings ?? [];
+  const others = state.elsewhereSightings ?? [];
+  if (sightings.length === 0 && others.length === 0) return undefined;
+  const seen = sightings.length <= 1 ? [...sightings] : [...new Set([...sightings].reverse())].reverse();
+  const elsewhere = [...new Set(others)];
+  sightings.length = 0;
+  others.length = 0;
   return { startNode, seen, elsewhere };
 }
 
@@ -50,6 +53,16 @@ export class MatchPlaces {
   /** Per entity, the keys of the places that showed its full name / named another place by it; ascending. */
   private seenAt = new Map<string, number[]>();
   private elsewhereAt = new Map<string, number[]>();
+  /** The first text nodes of the places ever held (weak: the page may drop them): may say yes for one dropped since, never no for one held. */
+  private nodes = new WeakSet<Text>();
+
+  /**
+   * Whether a place stood at `node`: the page taking it out or moving it must
+   * drop the place ("Moscow, Idaho" holds no mention, yet ends Moscow's).
+   */
+  touches(node: Text): boolean {
+    return this.nodes.has(node);
+  }
 
   clear(): void {
     this.places = [];
@@ -62,6 +75,7 @@ export class MatchPlaces {
     const place = note as Place;
     place.key = this.places.length > 0 ? this.places[this.places.length - 1]!.key + 1 : 0;
     this.places.push(place);
+    this.nodes.add(place.startNode);
     // Last in order: its keys go at the ends of the lists, with no search.
     for (const entityId of place.seen) pushKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) pushKey(this.elsewhereAt, entityId, place.key);
@@ -72,13 +86,15 @@ export class MatchPlaces {
     const run = this.runOf(root);
     const until = run[0] > 0 ? this.places[run[0] - 1]!.key : -Infinity;
     const state = createMatchState(true);
-    const latest: [string, number][] = [];
+    const latest: [string, number, number][] = [];
     for (const [entityId, keys] of this.seenAt) {
       const at = countUpTo(keys, until);
-      if (at > 0) latest.push([entityId, keys[at - 1]!]);
+      if (at > 0) latest.push([entityId, keys[at - 1]!, 0]);
     }
+    // Two names last seen in one block: in the order the block named them last.
+    for (const entry of latest) entry[2] = this.placeAt(entry[1]).seen.indexOf(entry[0]);
     // The clock orders sightings: the latest before the root wins a form entities share.
-    latest.sort((a, b) => a[1] - b[1]);
+    latest.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
     for (const [entityId] of latest) state.seen.set(entityId, ++state.clock);
     for (const [entityId, keys] of this.elsewhereAt) if (keys[0]! <= until) state.elsewhere.add(entityId);
     return { state, run };
@@ -126,6 +142,18 @@ export class MatchPlaces {
     this.keep((place) => !within(place.startNode));
   }
 
+  /** The place of `key` (places are in ascending key order). */
+  private placeAt(key: number): Place {
+    let lo = 0;
+    let hi = this.places.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.places[mid]!.key < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.places[lo]!;
+  }
+
   private runOf(root: Node): PlaceRun {
     const run = runWithin(this.places, 0, root);
     if (run) return run;
@@ -152,6 +180,7 @@ export class MatchPlaces {
   }
 
   private index(place: Place): void {
+    this.nodes.add(place.startNode);
     for (const entityId of place.seen) insertKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) insertKey(this.elsewhereAt, entityId, place.key);
   }

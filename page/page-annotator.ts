@@ -1,6 +1,6 @@
 import { createMatchState } from '../core/matcher/state';
 import type { Matcher, MatchState } from '../core/matcher/types';
-import { inReadingOrder } from './composed-order';
+import { inReadingOrder, isShadowRoot, shadowRootOf } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter } from './highlighter';
 import { MatchPlaces, takeNote, type PlaceNote, type PlaceRun } from './match-places';
@@ -12,7 +12,6 @@ import { ShownMentions, type ShownEdit } from './shown-mentions';
 import { BlockReader, closestBlock, isUnreadElement, type TextBlock } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
-const ELEMENT_NODE = 1;
 /** Above this many text nodes, reading the whole page again is done in slices (a full scan). */
 const LARGE_RESCAN_NODES = 5000;
 /** Times a full scan starts over because the page took away what it was to read next. */
@@ -87,7 +86,7 @@ export class PageAnnotator {
       this.doc.documentElement,
       () => this.scheduleRescan(),
       () => this.textNodes,
-      (node) => this.store.touches(node),
+      (node) => this.store.touches(node) || this.places.touches(node),
     );
     const undefinedElements = body.querySelectorAll(':not(:defined)');
     const scanned = this.run(() => this.fullScan());
@@ -331,7 +330,7 @@ export class PageAnnotator {
   private async readRoot(root: Element | ShadowRoot): Promise<{ found: PageMention[]; notes: PlaceNote[]; run: PlaceRun } | null> {
     const generation = this.generation;
     // An element hidden or made editable since: nothing in it is read, what it held is dropped.
-    if (root.nodeType === ELEMENT_NODE && isUnreadElement(root as Element)) return { found: [], notes: [], run: this.places.before(root).run };
+    if (unreadComposed(root)) return { found: [], notes: [], run: this.places.before(root).run };
     for (let restarts = 0; ; restarts++) {
       const found: PageMention[] = [];
       const notes: PlaceNote[] = [];
@@ -356,9 +355,8 @@ export class PageAnnotator {
 
   /** The mentions in one block into `found`, what it showed of names to `noted`. */
   private read(block: TextBlock, state: MatchState, found: PageMention[], noted: (note: PlaceNote) => void): void {
-    const elsewhere = state.elsewhere.size;
     for (const span of this.matcher.scan(block.text, state)) found.push(toPageMention({ block, span }));
-    const note = takeNote(state, elsewhere, block.nodes[0]!);
+    const note = takeNote(state, block.nodes[0]!);
     if (note) noted(note);
   }
 
@@ -402,3 +400,12 @@ export class PageAnnotator {
   }
 }
 
+/** Whether the walk never reads `root`: it or an element around it is unread, in its own tree or around a shadow root's host. */
+function unreadComposed(root: Element | ShadowRoot): boolean {
+  for (let at: Element | null = isShadowRoot(root) ? root.host : root; at; ) {
+    if (isUnreadElement(at)) return true;
+    const shadow = shadowRootOf(at);
+    at = shadow ? shadow.host : null;
+  }
+  return false;
+}

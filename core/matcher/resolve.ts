@@ -44,7 +44,10 @@ export function resolve(
   const exclude = (p: PatternRule, until: number) => {
     excludedUntil ??= new Map();
     excludedUntil.set(p.entity, Math.max(until, excludedUntil.get(p.entity) ?? -1));
-    if (p.elsewhere) state.elsewhere.add(entityIds[p.entity]!);
+    if (p.elsewhere) {
+      state.elsewhere.add(entityIds[p.entity]!);
+      state.elsewhereSightings?.push(entityIds[p.entity]!);
+    }
   };
   for (let g = 0; g < n; ) {
     const from = g;

@@ -1,9 +1,12 @@
 import type { MatchState } from './types';
 
-/** A fresh state for one page (or one document scanned on its own); `withSightings` keeps MatchState.sightings. */
+/** A fresh state for one page (or one document scanned on its own); `withSightings` keeps its journals (MatchState.sightings). */
 export function createMatchState(withSightings = false): MatchState {
   const state: MatchState = { seen: new Map(), elsewhere: new Set(), clock: 0 };
-  if (withSightings) state.sightings = [];
+  if (withSightings) {
+    state.sightings = [];
+    state.elsewhereSightings = [];
+  }
   return state;
 }
 

@@ -36,6 +36,8 @@ export interface MatchState {
    * rescans of one block (page/match-places.ts).
    */
   sightings?: string[];
+  /** Kept with `sightings`: the entities of the elsewhere phrases met since the caller last emptied it, already ended or not. */
+  elsewhereSightings?: string[];
 }
 
 /** A compiled set of entities, built once per story and reused for every block of every page. */

@@ -5,7 +5,6 @@ import { build } from 'esbuild';
 import { compileStory, encodeMatcher } from '../../core/matcher';
 import { buildScreen } from '../../core/matcher/screen';
 import { EntitiesFileSchema } from '../../core/story/schema';
-import { findChromium } from '../../tooling/find-browser';
 import { pageServerFixture, type PageServer } from '../../tooling/page-server';
 
 interface WorkerFixtures {
@@ -46,8 +45,6 @@ export const test = base.extend<{ load: (html: string) => Promise<Page> }, Worke
     });
   },
 });
-
-test.use({ launchOptions: { executablePath: findChromium() } });
 
 const ENTITIES = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
 const MATCHER_WIRE = encodeMatcher(compileStory(ENTITIES));
