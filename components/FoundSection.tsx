@@ -64,30 +64,12 @@ function FoundBody({
 }: Omit<Props, 'notice'> & { hintId: string }) {
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   const site = url === undefined ? undefined : siteOf(url);
-  if (siteAccess === false) {
-    return (
-      <>
-        <p className="status status-off">{i18n.t('popup.noSiteAccess', { site: site ?? '' })}</p>
-        {onAllowSite ? (
-          <button type="button" className="action" onClick={onAllowSite}>
-            {i18n.t('popup.allowSite')}
-          </button>
-        ) : null}
-      </>
-    );
-  }
   // Not read at all: "nobody is mentioned" would be a guess.
+  if (siteAccess === false) {
+    return <NotRead message={i18n.t('popup.noSiteAccess', { site: site ?? '' })} action={i18n.t('popup.allowSite')} onAction={onAllowSite} />;
+  }
   if (fileAccess === false) {
-    return (
-      <>
-        <p className="status status-off">{i18n.t('popup.noFileAccess')}</p>
-        {onAllowFiles ? (
-          <button type="button" className="action" onClick={onAllowFiles}>
-            {i18n.t('popup.openDetails')}
-          </button>
-        ) : null}
-      </>
-    );
+    return <NotRead message={i18n.t('popup.noFileAccess')} action={i18n.t('popup.openDetails')} onAction={onAllowFiles} />;
   }
   if (documentType === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
   if (found.status === 'error') {
@@ -153,6 +135,20 @@ function FoundBody({
           })}
         </>
       )}
+    </>
+  );
+}
+
+/** A page Backstory may not read, and what the reader can do about it. */
+function NotRead({ message, action, onAction }: { message: string; action: string; onAction: (() => void) | undefined }) {
+  return (
+    <>
+      <p className="status status-off">{message}</p>
+      {onAction ? (
+        <button type="button" className="action" onClick={onAction}>
+          {action}
+        </button>
+      ) : null}
     </>
   );
 }

@@ -5,7 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { PageServer } from '../../tooling/page-server';
 import type { browser } from 'wxt/browser';
 import { expect, paintedMentions, test } from './fixtures';
 import { badgeText, listedCounts, openPopupFor, tabIdIn } from './popup-page';
@@ -17,6 +18,17 @@ async function foundText(popup: Page): Promise<string> {
   const section = popup.locator('section.found');
   await expect(section).not.toContainText('Loading…');
   return section.innerText();
+}
+
+/** A page naming Putin with a ticker frame naming South Korea and Japan (another item, without names, at /ticker-b); its popup once it lists all three. */
+async function openPageWithTicker({ context, extensionId, page, server }: { context: BrowserContext; extensionId: string; page: Page; server: PageServer }) {
+  server.route('/ticker-a', '<!doctype html><html lang="en"><body><p>South Korea and Japan held exercises.</p></body></html>');
+  server.route('/ticker-b', '<!doctype html><html lang="en"><body><p>Weather: sunny all afternoon.</p></body></html>');
+  server.route('/outer', '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived.</p><iframe title="Ticker" src="/ticker-a"></iframe></body></html>');
+  await page.goto(`${server.origin}/outer`);
+  const opened = await openPopupFor(context, extensionId, page);
+  await expect.poll(() => listedCounts(opened.popup)).toEqual({ 'vladimir-putin': 1, 'south-korea': 1, japan: 1 });
+  return opened;
 }
 
 test('with site access “On click” (Chrome’s per-extension setting), the popup says Backstory may not read the site and offers to allow it', async ({
@@ -52,12 +64,7 @@ test('a frame that moved on to a page without names no longer counts in the popu
     page,
     server,
   }) => {
-    server.route('/ticker-a', '<!doctype html><html lang="en"><body><p>South Korea and Japan held exercises.</p></body></html>');
-    server.route('/ticker-b', '<!doctype html><html lang="en"><body><p>Weather: sunny all afternoon.</p></body></html>');
-    server.route('/outer', '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived.</p><iframe title="Ticker" src="/ticker-a"></iframe></body></html>');
-    await page.goto(`${server.origin}/outer`);
-    const { popup, tabId } = await openPopupFor(context, extensionId, page);
-    await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, 'south-korea': 1, japan: 1 });
+    const { popup, tabId } = await openPageWithTicker({ context, extensionId, page, server });
     await expect.poll(() => badgeText(popup, tabId)).toBe('3');
 
     // The ticker rotates to an item without names.
@@ -74,11 +81,7 @@ test('a name of a frame the page removed while the popup was open says so in the
   page,
   server,
 }) => {
-    server.route('/ticker-a', '<!doctype html><html lang="en"><body><p>South Korea and Japan held exercises.</p></body></html>');
-    server.route('/outer', '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived.</p><iframe title="Ticker" src="/ticker-a"></iframe></body></html>');
-    await page.goto(`${server.origin}/outer`);
-    const { popup } = await openPopupFor(context, extensionId, page);
-    await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, 'south-korea': 1, japan: 1 });
+    const { popup } = await openPageWithTicker({ context, extensionId, page, server });
     await page.evaluate(() => document.querySelector('iframe')!.remove());
     await popup.getByRole('button', { name: /^South Korea, / }).click();
     await expect(popup.locator('.notice')).toContainText('South Korea could not be shown: the part of the page that named it has changed or gone.');

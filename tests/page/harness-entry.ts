@@ -10,6 +10,7 @@ import { MutationWatcher } from '../../page/mutation-watcher';
 import { OverlayPainter } from '../../page/overlay-painter';
 import { createPageScreen } from '../../page/page-screen';
 import { PageAnnotator } from '../../page/page-annotator';
+import type { Painter } from '../../page/painter';
 import { watchForStoryNames } from '../../page/story-watch';
 
 /** Decodes the matcher the way the content script does. */
@@ -17,6 +18,17 @@ const matcher = (wire: MatcherWire): Matcher => matcherFrom(decodeMatcher(wire))
 
 /** The painter for browsers without the Highlight API, which the extension injects on demand. */
 const overlay = (doc: Document) => new OverlayPainter(doc);
+
+/** A painter that paints nothing: for a second annotator reading the page only to compare what it finds. */
+const unpainted = (): Painter => ({
+  setMentions() {},
+  extend() {},
+  update() {},
+  setHovered() {},
+  addShadowRoot() {},
+  paintedCount: 0,
+  destroy() {},
+});
 
 declare global {
   interface Window {
@@ -26,10 +38,11 @@ declare global {
       MutationWatcher: typeof MutationWatcher;
       matcher: typeof matcher;
       overlay: typeof overlay;
+      unpainted: typeof unpainted;
       createPageScreen: typeof createPageScreen;
       watchForStoryNames: typeof watchForStoryNames;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, createPageScreen, watchForStoryNames };
+window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames };

@@ -38,16 +38,7 @@ const found = (page: Page) =>
 const fresh = (page: Page) =>
   page.evaluate(async () => {
     const w = window as unknown as Win;
-    const painter = () => ({
-      setMentions() {},
-      extend() {},
-      update() {},
-      setHovered() {},
-      addShadowRoot() {},
-      paintedCount: 0,
-      destroy() {},
-    });
-    const other = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter });
+    const other = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: w.backstoryHarness.unpainted });
     await other.start();
     other.destroy();
     return other.mentions.map((m) => `${m.entityId}:${m.text}`);
@@ -133,15 +124,7 @@ for (const seed of (process.env.RESCAN_SEEDS ?? '3,5,7').split(',').map(Number))
       const body = (item: Element) => (item.shadowRoot ? (item.shadowRoot.firstElementChild as HTMLElement) : (item as HTMLElement));
       const textOf = (item: Element) => body(item).firstChild!.textContent!.trim();
       for (let i = 0; i < 14; i++) feed.append(para(POOL[rand(POOL.length)]!));
-      const painter = () => ({
-        setMentions() {},
-        extend() {},
-        update() {},
-        setHovered() {},
-        addShadowRoot() {},
-        paintedCount: 0,
-        destroy() {},
-      });
+      const painter = w.backstoryHarness.unpainted;
       const matcher = w.backstoryHarness.matcher(w.matcherWire);
       let counts: Record<string, number> = {};
       const errors: string[] = [];
