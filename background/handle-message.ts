@@ -9,7 +9,7 @@ import {
 import type { StoryDatabase } from './db';
 import { countShown, resolveFound } from './found-entities';
 import { activeFor } from './load-card-ui';
-import { readSettingsLight } from '../extension/settings-watch';
+import { readSettings } from '../extension/settings-store';
 import { pruneTabFound, recordFrameReport, type BadgeCount } from './report-found';
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
@@ -108,7 +108,7 @@ export async function handleMessage(
 /** The badge counts the names the reader has shown: those of the categories switched on. */
 function badgeCount(ready: HandlerContext['ready']): BadgeCount {
   return async (counts) => {
-    const settings = await readSettingsLight();
+    const settings = await readSettings();
     return countShown(await ready(), counts, (category) => settings.categories[category] !== false);
   };
 }

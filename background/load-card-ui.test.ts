@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { importScript } from '../extension/inject-once';
 import { updateSettings } from '../extension/settings-store';
-import { loadAnnotator } from './load-card-ui';
+import { activeFor, loadAnnotator } from './load-card-ui';
 
 const sender = { tab: { id: 5 } as never, frameId: 0, url: 'https://news.example/story' };
 
@@ -47,5 +47,16 @@ describe('the annotator, asked for by a frame whose screen found a name', () => 
     expect(await loadAnnotator({ tab, frameId: 3, url: 'about:srcdoc' })).toBe(false);
     expect(await loadAnnotator({ tab, frameId: 4, url: 'https://embed.example/ticker' })).toBe(false);
     expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe('whether Backstory runs in a frame', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('sends the frame, of all the sites switched off, only whether its own is', async () => {
+    const others = Array.from({ length: 300 }, (_, i) => `site-${i}.example`);
+    await updateSettings(() => ({ ...DEFAULT_SETTINGS, offSites: [...others, 'news.example'] }));
+    expect(await activeFor(sender)).toEqual({ active: false, site: 'news.example', settings: { ...DEFAULT_SETTINGS, offSites: ['news.example'] } });
+    expect((await activeFor({ ...sender, url: 'https://more.example/' })).settings.offSites).toEqual([]);
   });
 });

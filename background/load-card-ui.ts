@@ -3,7 +3,7 @@ import { ANNOTATOR_MARKER, ANNOTATOR_SCRIPT } from '../extension/annotator-keys'
 import { injectCardUi } from '../extension/inject-card-ui';
 import { isActiveOn, type Settings } from '../core/settings';
 import { injectOnce } from '../extension/inject-once';
-import { readSettingsLight } from '../extension/settings-watch';
+import { readSettings } from '../extension/settings-store';
 import type { Sender } from './handle-message';
 
 function senderFrame(sender: Sender): { tabId: number; frameId: number } {
@@ -32,8 +32,10 @@ export async function loadAnnotator(sender: Sender): Promise<boolean> {
  * each change of the settings (page/annotator.ts).
  */
 export async function activeFor(sender: Sender): Promise<{ active: boolean; settings: Settings; site: string }> {
-  const settings = await readSettingsLight();
+  const stored = await readSettings();
   const site = hostnameOf(sender.tab?.url ?? sender.url);
+  // Of the sites switched off, the frame needs only whether its own is: the list may hold hundreds.
+  const settings = { ...stored, offSites: stored.offSites.filter((other) => other === site) };
   return { active: isActiveOn(settings, site), settings, site };
 }
 

@@ -1,7 +1,7 @@
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { PageSideRequest } from '../core/messages/page-protocol';
 import { leaveMatcherReply } from './annotator-keys';
-import { SETTINGS_AREA, SETTINGS_KEY } from './settings-key';
+import { SETTINGS_AREA, isSettingsKey } from './settings-key';
 
 /**
  * As wxt/browser resolves it, but only once needed: the script on every page
@@ -37,7 +37,7 @@ export function requestAnnotator(onFailure: (error: unknown) => void): void {
 
 function whenSettingsChange(api: typeof ExtensionApi, callback: () => void): void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== SETTINGS_AREA || !(SETTINGS_KEY in changes)) return;
+    if (area !== SETTINGS_AREA || !Object.keys(changes).some(isSettingsKey)) return;
     api.storage.onChanged.removeListener(listener);
     callback();
   };

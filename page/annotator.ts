@@ -2,13 +2,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { matcherFrom } from '../core/matcher/runtime';
 import { decodeMatcher } from '../core/matcher/wire';
 import type { MentionCounts } from '../core/messages/page-peer';
-import { isActiveOn, type Settings } from '../core/settings';
+import { isActiveOn, normalizeSettings, type Settings } from '../core/settings';
 import { isSameView } from '../core/site';
 import type { Category } from '../core/story/category';
 import { ANNOTATOR_MARKER, takeMatcherReply } from '../extension/annotator-keys';
 import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage } from '../extension/send-page-message';
-import { followSettingsLight, settingsFrom } from '../extension/settings-watch';
+import { followSettings } from '../extension/settings-watch';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
@@ -38,14 +38,14 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   (globalThis as { [PRESENT]?: true })[PRESENT] = true;
   ctx.onInvalidated(() => delete (globalThis as { [PRESENT]?: true })[PRESENT]);
   const parsed = documentParsed();
-  const settings = followSettingsLight();
+  const settings = followSettings();
   ctx.onInvalidated(settings.stop);
   const reply = await firstMatcherReply(takeMatcherReply(), () => sendPageMessage({ type: 'matcher/get' }));
   if (!reply.ok) {
     settings.stop();
     throw new Error(`No story to match: ${reply.error}`);
   }
-  const initialSettings = settingsFrom(reply.settings);
+  const initialSettings = normalizeSettings(reply.settings);
   // The script's own evaluation was one task already: decoding the matcher and starting come in another.
   await yieldToPage();
   if (ctx.isInvalid) return undefined;
