@@ -9,7 +9,13 @@ function page(html: string) {
   return [...document.querySelectorAll('p')];
 }
 
-const note = (p: Element, seen: string[], elsewhere: string[] = []): PlaceNote => ({ startNode: p.firstChild as Text, seen, elsewhere });
+const note = (p: Element, seen: string[], elsewhere: string[] = [], depends: string[] = []): PlaceNote => ({
+  startNode: p.firstChild as Text,
+  seen,
+  elsewhere,
+  depends,
+});
+const texts = (nodes: Text[]) => nodes.map((node) => node.data);
 
 /** Entities seen before `root`, earliest sighting first, and those named elsewhere. */
 function stateBefore(places: MatchPlaces, root: Node) {
@@ -103,12 +109,15 @@ describe('a note of what a block showed', () => {
     expect(takeNote(state, text)).toBeUndefined();
     markSeen(state, 'putin');
     state.elsewhereSightings!.push('washington');
-    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin'], elsewhere: ['washington'] });
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin'], elsewhere: ['washington'], depends: [] });
     expect(takeNote(state, text)).toBeUndefined();
     markSeen(state, 'kirby');
     markSeen(state, 'putin');
     markSeen(state, 'kirby');
-    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin', 'kirby'], elsewhere: [] });
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin', 'kirby'], elsewhere: [], depends: [] });
+    // A short form taken, one passed over: judged by what came before the block.
+    state.depends!.push('kirby', 'us', 'kirby');
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: [], elsewhere: [], depends: ['kirby', 'us'] });
   });
 
   it('hears of a second place of the same name on a page whose entity the first one ended already', () => {
@@ -119,5 +128,56 @@ describe('a note of what a block showed', () => {
     expect(takeNote(state, a!.firstChild as Text)?.elsewhere).toEqual(['moscow']);
     matcher.scan(b!.textContent!, state);
     expect(takeNote(state, b!.firstChild as Text)?.elsewhere).toEqual(['moscow']);
+  });
+});
+
+describe('blocks further down left reading the page wrong', () => {
+  it('a first full name that comes or goes above a short form makes its block stale, up to the full name that stood first', () => {
+    const [a, b, c, d, e] = page('<p>A</p><p>B</p><p>C</p><p>D</p><p>E</p>');
+    const places = new MatchPlaces();
+    places.append(note(b!, [], [], ['kirby']));
+    places.append(note(c!, ['kirby']));
+    places.append(note(d!, [], [], ['kirby']));
+    places.append(note(e!, [], [], ['us']));
+    // "John Kirby" written into the first paragraph: "Kirby" in B now follows a full name; D did already.
+    const { run } = places.before(a!);
+    places.replace(run, [note(a!, ['kirby'])]);
+    expect(texts(places.takeStale())).toEqual(['B']);
+    expect(places.takeStale()).toEqual([]);
+    // And taken out again.
+    places.replace(places.before(a!).run, []);
+    expect(texts(places.takeStale())).toEqual(['B']);
+    // The page removes the only full name left: every short form after it is stale.
+    c!.remove();
+    places.dropDisconnected();
+    expect(texts(places.takeStale())).toEqual(['D']);
+  });
+
+  it('the first other place of a name that comes or goes makes every block after it stale that names the entity', () => {
+    const [a, b, c, d] = page('<p>A</p><p>B</p><p>C</p><p>D</p>');
+    const places = new MatchPlaces();
+    places.append(note(a!, [], ['moscow']));
+    places.append(note(b!, ['moscow']));
+    places.append(note(c!, [], [], ['moscow']));
+    places.append(note(d!, ['kirby']));
+    a!.remove();
+    places.dropDisconnected();
+    expect(texts(places.takeStale()).sort()).toEqual(['B', 'C']);
+  });
+
+  it('a block read again is not stale itself; one read again naming the same people (a clock ticking beside them) makes none', () => {
+    const [a, b, c] = page('<p>A</p><p>B</p><p>C</p>');
+    const places = new MatchPlaces();
+    places.append(note(a!, ['kirby']));
+    places.append(note(b!, ['us', 'kirby'], [], ['kirby']));
+    places.append(note(c!, [], [], ['kirby']));
+    places.replace(places.before(b!).run, [note(b!, ['us', 'kirby'], [], ['kirby'])]);
+    expect(places.takeStale()).toEqual([]);
+    // B no longer names Kirby: the latest full name above C is A's now (which matters to a form two people share).
+    places.replace(places.before(b!).run, [note(b!, ['us'], [], ['kirby'])]);
+    expect(texts(places.takeStale())).toEqual(['C']);
+    // The first full name goes: B and C, read after it, are stale; A, just read again, is not.
+    places.replace(places.before(a!).run, [note(a!, [], [], ['kirby'])]);
+    expect(texts(places.takeStale()).sort()).toEqual(['B', 'C']);
   });
 });

@@ -11,12 +11,20 @@ export interface PlaceNote {
   seen: string[];
   /** Entities the block named another place of the same name by ("Moscow, Idaho"). */
   elsewhere: string[];
+  /** Entities whose names in the block were taken or passed over by what came before it (MatchState.depends). */
+  depends: string[];
 }
 
 interface Place extends PlaceNote {
   /** Orders places by number: per-entity lookups need no DOM comparison. */
   key: number;
 }
+
+/** Shared by the many notes without any: a page has thousands of blocks. */
+const NONE: string[] = [];
+
+/** Per entity, the key of the first place that named another place by it. */
+type FirstKeys = Map<string, number>;
 
 /** A run of places: those inside one rescanned root. */
 export type PlaceRun = readonly [start: number, end: number];
@@ -31,12 +39,15 @@ export type PlaceRun = readonly [start: number, end: number];
 export function takeNote(state: MatchState, startNode: Text): PlaceNote | undefined {
   const sightings = state.sightings ?? [];
   const others = state.elsewhereSightings ?? [];
-  if (sightings.length === 0 && others.length === 0) return undefined;
+  const judged = state.depends ?? [];
+  if (sightings.length === 0 && others.length === 0 && judged.length === 0) return undefined;
   const seen = sightings.length <= 1 ? [...sightings] : [...new Set([...sightings].reverse())].reverse();
-  const elsewhere = [...new Set(others)];
+  const elsewhere = others.length === 0 ? NONE : [...new Set(others)];
+  const depends = judged.length === 0 ? NONE : [...new Set(judged)];
   sightings.length = 0;
   others.length = 0;
-  return { startNode, seen, elsewhere };
+  judged.length = 0;
+  return { startNode, seen, elsewhere, depends };
 }
 
 /**
@@ -53,6 +64,9 @@ export class MatchPlaces {
   /** Per entity, the keys of the places that showed its full name / named another place by it; ascending. */
   private seenAt = new Map<string, number[]>();
   private elsewhereAt = new Map<string, number[]>();
+  private dependsAt = new Map<string, number[]>();
+  /** The first text nodes of places read from a state that has changed since (MatchPlaces.takeStale). */
+  private stale = new Set<Text>();
   /** The first text nodes of the places ever held (weak: the page may drop them): may say yes for one dropped since, never no for one held. */
   private nodes = new WeakSet<Text>();
 
@@ -64,10 +78,22 @@ export class MatchPlaces {
     return this.nodes.has(node);
   }
 
+  /** Forgets every place: the page is read again from its top. */
   clear(): void {
-    this.places = [];
-    this.seenAt = new Map();
-    this.elsewhereAt = new Map();
+    this.unindex();
+    this.stale.clear();
+  }
+
+  /**
+   * The blocks further down that a change of places has left reading the page
+   * wrong: an entity's first full name came or went above a short form of its
+   * ("Kirby"), or the first place of another name ("Moscow, Idaho") above its
+   * names. Each must be read again; until then it shows what it showed.
+   */
+  takeStale(): Text[] {
+    const nodes = [...this.stale].filter((node) => node.isConnected);
+    this.stale.clear();
+    return nodes;
   }
 
   /** A block read in order after all the others (the first scan). */
@@ -79,6 +105,7 @@ export class MatchPlaces {
     // Last in order: its keys go at the ends of the lists, with no search.
     for (const entityId of place.seen) pushKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) pushKey(this.elsewhereAt, entityId, place.key);
+    for (const entityId of place.depends) pushKey(this.dependsAt, entityId, place.key);
   }
 
   /** The matcher's state just before `root`, and the run of places inside it, for `replace` once it is read. */
@@ -107,27 +134,70 @@ export class MatchPlaces {
    */
   replace(run: PlaceRun, notes: readonly PlaceNote[]): string[] {
     const [start, end] = run;
-    const firstElsewhere = new Map<string, number>();
-    for (const [entityId, keys] of this.elsewhereAt) firstElsewhere.set(entityId, keys[0]!);
-    for (let i = start; i < end; i++) this.remove(this.places[i]!);
-    const low = start > 0 ? this.places[start - 1]!.key : undefined;
-    const high = end < this.places.length ? this.places[end]!.key : undefined;
-    const keys = spread(low, high, notes.length);
-    if (!keys) {
-      this.renumber();
-      return this.replace(run, notes);
-    }
+    const keys = this.keysBetween(start, end, notes.length);
+    const before = this.firstKeys();
+    const removed = this.places.slice(start, end);
+    for (const place of removed) this.remove(place);
     const added = notes.map((note, i) => ({ ...note, key: keys[i]! }));
     this.places.splice(start, end - start, ...added);
     for (const place of added) this.index(place);
+    // A block read again that names the same people in the same order (a clock ticking beside "John Kirby") changes nothing below it.
+    const sameNames = lastSightings(removed).join() === lastSightings(added).join();
+    this.markStale(before, sameNames ? [] : [...removed, ...added], new Set(added));
     const ended: string[] = [];
     for (const place of added) {
       for (const entityId of place.elsewhere) {
-        const before = firstElsewhere.get(entityId);
-        if ((before === undefined || place.key < before) && !ended.includes(entityId)) ended.push(entityId);
+        const first = before.get(entityId);
+        if ((first === undefined || place.key < first) && !ended.includes(entityId)) ended.push(entityId);
       }
     }
     return ended;
+  }
+
+  /** `count` keys for places between those at `start - 1` and `end`, the places numbered again when none are left there. */
+  private keysBetween(start: number, end: number, count: number): number[] {
+    const spreadOut = () => spread(start > 0 ? this.places[start - 1]!.key : undefined, end < this.places.length ? this.places[end]!.key : undefined, count);
+    const keys = spreadOut();
+    if (keys) return keys;
+    this.renumber();
+    return spreadOut()!;
+  }
+
+  private firstKeys(): FirstKeys {
+    return new Map([...this.elsewhereAt].map(([entityId, keys]) => [entityId, keys[0]!]));
+  }
+
+  /**
+   * Notes as stale the places whose state before them changed, bar `fresh`
+   * (just read), after `changed` came or went: a block depends on the latest
+   * full name of an entity above it (whether there is one, and which of two
+   * sharing a form came last), and on the first place of another name above
+   * it, which ends the entity, its full names too.
+   */
+  private markStale(before: FirstKeys, changed: readonly Place[], fresh: ReadonlySet<Place>): void {
+    const mark = (keys: readonly number[] | undefined, low: number, high: number) => {
+      if (!keys) return;
+      for (let i = countUpTo(keys, low); i < keys.length && keys[i]! <= high; i++) {
+        const place = this.placeAt(keys[i]!);
+        if (!fresh.has(place)) this.stale.add(place.startNode);
+      }
+    };
+    for (const place of changed) {
+      for (const entityId of place.seen) {
+        // Up to the entity's next full name, the latest one above a block is now another.
+        const keys = this.seenAt.get(entityId);
+        const next = keys ? (keys[countUpTo(keys, place.key)] ?? Infinity) : Infinity;
+        mark(this.dependsAt.get(entityId), place.key, next);
+      }
+    }
+    const now = this.firstKeys();
+    for (const entityId of new Set([...before.keys(), ...now.keys()])) {
+      const a = before.get(entityId) ?? Infinity;
+      const b = now.get(entityId) ?? Infinity;
+      if (a === b) continue;
+      mark(this.dependsAt.get(entityId), Math.min(a, b), Math.max(a, b));
+      mark(this.seenAt.get(entityId), Math.min(a, b), Math.max(a, b));
+    }
   }
 
   /** Forgets the places the page took out: they have no position in reading order. */
@@ -164,14 +234,25 @@ export class MatchPlaces {
   private keep(test: (place: Place) => boolean): void {
     const kept = this.places.filter(test);
     if (kept.length === this.places.length) return;
-    this.clear();
+    const before = this.firstKeys();
+    const keeping = new Set(kept);
+    const gone = this.places.filter((place) => !keeping.has(place));
+    this.unindex();
     for (const place of kept) this.add(place);
+    this.markStale(before, gone, new Set());
   }
 
   private renumber(): void {
     const places = this.places;
-    this.clear();
+    this.unindex();
     places.forEach((place, i) => this.add({ ...place, key: i }));
+  }
+
+  private unindex(): void {
+    this.places = [];
+    this.seenAt = new Map();
+    this.elsewhereAt = new Map();
+    this.dependsAt = new Map();
   }
 
   private add(place: Place): void {
@@ -183,12 +264,22 @@ export class MatchPlaces {
     this.nodes.add(place.startNode);
     for (const entityId of place.seen) insertKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) insertKey(this.elsewhereAt, entityId, place.key);
+    for (const entityId of place.depends) insertKey(this.dependsAt, entityId, place.key);
   }
 
   private remove(place: Place): void {
     for (const entityId of place.seen) removeKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) removeKey(this.elsewhereAt, entityId, place.key);
+    for (const entityId of place.depends) removeKey(this.dependsAt, entityId, place.key);
   }
+}
+
+/** The entities `places` showed full names of, in the order of their last sightings: what the state after them holds. */
+function lastSightings(places: readonly Place[]): string[] {
+  const order = new Map<string, number>();
+  let n = 0;
+  for (const place of places) for (const entityId of place.seen) order.set(entityId, n++);
+  return [...order].sort((a, b) => a[1] - b[1]).map(([entityId]) => entityId);
 }
 
 /** How many of the ascending `keys` are at most `key`. */

@@ -101,6 +101,13 @@ export class MutationWatcher {
     this.onDirty();
   }
 
+  /** Nodes to read again though the page did not change them: what comes before them did (MatchPlaces.takeStale). */
+  readAgain(nodes: readonly Node[]): void {
+    if (nodes.length === 0) return;
+    for (const node of nodes) this.dirty.add(node);
+    this.onDirty();
+  }
+
   disconnect(): void {
     this.observer.disconnect();
     this.pending = [];

@@ -318,6 +318,8 @@ export class PageAnnotator {
         if (generation !== this.generation) return;
       }
     }
+    // Blocks further down that this change left reading the page wrong: read again in the next round.
+    this.watcher?.readAgain(this.places.takeStale());
     if (changed) this.reportCounts();
   }
 

@@ -66,7 +66,8 @@ export function resolve(
         cursor = e;
         spans.push({ entityId, alias: p.alias, start: s, end: e });
         if (p.always) markSeen(state, entityId);
-      }
+        else state.depends?.push(entityId);
+      } else state.depends?.push(entityId);
       continue;
     }
     const group: PatternRule[] = [];
@@ -82,6 +83,8 @@ export function resolve(
     }
 
     const eligible = names.filter((p) => (p.always || state.seen.has(entityIds[p.entity]!)) && !state.elsewhere.has(entityIds[p.entity]!));
+    // Whichever is taken, or none, was judged by what came before.
+    if (state.depends) for (const p of names) state.depends.push(entityIds[p.entity]!);
     if (eligible.length === 0) continue;
     cursor = e;
     const winner = pickEntity(eligible, entityIds, state);

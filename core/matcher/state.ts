@@ -6,6 +6,7 @@ export function createMatchState(withSightings = false): MatchState {
   if (withSightings) {
     state.sightings = [];
     state.elsewhereSightings = [];
+    state.depends = [];
   }
   return state;
 }

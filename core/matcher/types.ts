@@ -38,6 +38,12 @@ export interface MatchState {
   sightings?: string[];
   /** Kept with `sightings`: the entities of the elsewhere phrases met since the caller last emptied it, already ended or not. */
   elsewhereSightings?: string[];
+  /**
+   * Kept with `sightings`: the entities whose names were judged by what came
+   * before (a short form taken or passed over, a name passed over after
+   * "Moscow, Idaho"): should that change, the block must be read again.
+   */
+  depends?: string[];
 }
 
 /** A compiled set of entities, built once per story and reused for every block of every page. */
