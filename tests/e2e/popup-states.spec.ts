@@ -177,21 +177,25 @@ test('with every listed category hidden, the popup does not invite the reader to
   });
 
 /** Stores `count` sites switched off, as another of the reader's browsers would have synced them. */
-async function switchOffSites(popup: Page, count: number): Promise<void> {
+/**
+ * The demo article highlighted, and its popup once `count` other sites are switched off, as another of the
+ * reader's browsers would have synced them; with the popup's "Off on this site" switch.
+ */
+async function demoWithSitesOff({ context, extensionId, page, server }: { context: BrowserContext; extensionId: string; page: Page; server: PageServer }, count: number) {
+  await page.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  const { popup } = await openPopupFor(context, extensionId, page);
   await popup.evaluate(async (count) => {
     const sites = Object.fromEntries(Array.from({ length: count }, (_, i) => [`off:news-site-number-${String(i).padStart(3, '0')}.example.com`, true]));
     await (globalThis as unknown as { chrome: typeof browser }).chrome.storage.sync.set(sites);
   }, count);
+  await popup.reload();
+  return { popup, site: popup.getByRole('switch', { name: 'Off on this site' }) };
 }
 
 test('a reader who has switched Backstory off on 400 sites can switch it off on one more', async ({ context, extensionId, page, server }) => {
-    await page.goto(`${server.origin}/demo`);
-    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
-    const { popup } = await openPopupFor(context, extensionId, page);
     // One list of sites filled storage.sync's 8,192 bytes an item at about 230.
-    await switchOffSites(popup, 400);
-    await popup.reload();
-    const site = popup.getByRole('switch', { name: 'Off on this site' });
+    const { popup, site } = await demoWithSitesOff({ context, extensionId, page, server }, 400);
     await site.click();
     await expect(site).toHaveAttribute('aria-checked', 'true');
     await expect.poll(() => paintedMentions(page)).toBe(0);
@@ -201,13 +205,8 @@ test('a reader who has switched Backstory off on 400 sites can switch it off on 
   });
 
 test('a setting that could not be saved says so, instead of silently flicking back', async ({ context, extensionId, page, server }) => {
-    await page.goto(`${server.origin}/demo`);
-    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
-    const { popup } = await openPopupFor(context, extensionId, page);
     // storage.sync holds at most 512 items: 512 sites fill it.
-    await switchOffSites(popup, 512);
-    await popup.reload();
-    const site = popup.getByRole('switch', { name: 'Off on this site' });
+    const { popup, site } = await demoWithSitesOff({ context, extensionId, page, server }, 512);
     await expect(site).toHaveAttribute('aria-checked', 'false');
     await site.click();
     // The write fails (quota): the switch flicks back off and the page stays highlighted …
