@@ -58,6 +58,12 @@ test('in Firefox, the toolbar popup lists the names the tab mentions, and its sw
     expect(await painted(tab)).not.toContain('Vladimir Putin');
     await clickToolbarPopupSwitch(browser, 'People');
     await expect.poll(async () => (await painted(tab)).length).toBe(before);
+
+    // Each site switched off is a key of its own in Firefox's storage.sync too.
+    await clickToolbarPopupSwitch(browser, 'Off on this site');
+    await expect.poll(async () => (await painted(tab)).length).toBe(0);
+    await clickToolbarPopupSwitch(browser, 'Off on this site');
+    await expect.poll(async () => (await painted(tab)).length).toBe(before);
   } finally {
     await browser.close();
   }
