@@ -9,11 +9,12 @@ function page(html: string) {
   return [...document.querySelectorAll('p')];
 }
 
-const note = (p: Element, seen: string[], elsewhere: string[] = [], depends: string[] = []): PlaceNote => ({
+const note = (p: Element, seen: string[], elsewhere: string[] = [], depends: string[] = [], order: string[] = []): PlaceNote => ({
   startNode: p.firstChild as Text,
   seen,
   elsewhere,
   depends,
+  order,
 });
 const texts = (nodes: Text[]) => nodes.map((node) => node.data);
 
@@ -109,15 +110,15 @@ describe('a note of what a block showed', () => {
     expect(takeNote(state, text)).toBeUndefined();
     markSeen(state, 'putin');
     state.elsewhereSightings!.push('washington');
-    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin'], elsewhere: ['washington'], depends: [] });
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin'], elsewhere: ['washington'], depends: [], order: [] });
     expect(takeNote(state, text)).toBeUndefined();
     markSeen(state, 'kirby');
     markSeen(state, 'putin');
     markSeen(state, 'kirby');
-    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin', 'kirby'], elsewhere: [], depends: [] });
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: ['putin', 'kirby'], elsewhere: [], depends: [], order: [] });
     // A short form taken, one passed over: judged by what came before the block.
     state.depends!.push('kirby', 'us', 'kirby');
-    expect(takeNote(state, text)).toEqual({ startNode: text, seen: [], elsewhere: [], depends: ['kirby', 'us'] });
+    expect(takeNote(state, text)).toEqual({ startNode: text, seen: [], elsewhere: [], depends: ['kirby', 'us'], order: [] });
   });
 
   it('hears of a second place of the same name on a page whose entity the first one ended already', () => {
@@ -173,11 +174,28 @@ describe('blocks further down left reading the page wrong', () => {
     places.append(note(c!, [], [], ['kirby']));
     places.replace(places.before(b!).run, [note(b!, ['us', 'kirby'], [], ['kirby'])]);
     expect(places.takeStale()).toEqual([]);
-    // B no longer names Kirby: the latest full name above C is A's now (which matters to a form two people share).
+    // B no longer names Kirby: "Kirby" in C still follows a full name, A's.
     places.replace(places.before(b!).run, [note(b!, ['us'], [], ['kirby'])]);
-    expect(texts(places.takeStale())).toEqual(['C']);
+    expect(places.takeStale()).toEqual([]);
     // The first full name goes: B and C, read after it, are stale; A, just read again, is not.
     places.replace(places.before(a!).run, [note(a!, [], [], ['kirby'])]);
     expect(texts(places.takeStale()).sort()).toEqual(['B', 'C']);
+  });
+
+  it('a form two people share is stale wherever whose full name came last above it changes, up to that person’s next full name', () => {
+    const [a, b, c, d, e] = page('<p>A</p><p>B</p><p>C</p><p>D</p><p>E</p>');
+    const places = new MatchPlaces();
+    const kims = ['kim-jong-un', 'kim-yo-jong'];
+    places.append(note(a!, ['kim-yo-jong']));
+    places.append(note(b!, ['kim-jong-un']));
+    places.append(note(d!, [], [], kims, kims));
+    places.append(note(e!, ['kim-yo-jong'], [], kims, kims));
+    // Kim Yo Jong named again in C, after Kim Jong Un: the "Kim" in D is hers now, and in E before her name there.
+    places.replace(places.before(c!).run, [note(c!, ['kim-yo-jong'])]);
+    expect(texts(places.takeStale()).sort()).toEqual(['D', 'E']);
+    // A plain short form would not care: only whether a full name stands above it at all.
+    places.append(note(document.body.appendChild(document.createElement('p')).appendChild(document.createTextNode('F')).parentElement!, [], [], ['kim-yo-jong']));
+    places.replace(places.before(c!).run, []);
+    expect(texts(places.takeStale()).sort()).toEqual(['D', 'E']);
   });
 });

@@ -13,6 +13,8 @@ export interface PlaceNote {
   elsewhere: string[];
   /** Entities whose names in the block were taken or passed over by what came before it (MatchState.depends). */
   depends: string[];
+  /** Of those, the entities of a form several share: whose full name came last above the block decides (MatchState.dependsOnOrder). */
+  order: string[];
 }
 
 interface Place extends PlaceNote {
@@ -23,8 +25,11 @@ interface Place extends PlaceNote {
 /** Shared by the many notes without any: a page has thousands of blocks. */
 const NONE: string[] = [];
 
-/** Per entity, the key of the first place that named another place by it. */
-type FirstKeys = Map<string, number>;
+/** Per entity, the key of the first place that showed its full name / named another place by it. */
+interface FirstKeys {
+  seen: Map<string, number>;
+  elsewhere: Map<string, number>;
+}
 
 /** A run of places: those inside one rescanned root. */
 export type PlaceRun = readonly [start: number, end: number];
@@ -40,14 +45,17 @@ export function takeNote(state: MatchState, startNode: Text): PlaceNote | undefi
   const sightings = state.sightings ?? [];
   const others = state.elsewhereSightings ?? [];
   const judged = state.depends ?? [];
+  const shared = state.dependsOnOrder ?? [];
   if (sightings.length === 0 && others.length === 0 && judged.length === 0) return undefined;
   const seen = sightings.length <= 1 ? [...sightings] : [...new Set([...sightings].reverse())].reverse();
   const elsewhere = others.length === 0 ? NONE : [...new Set(others)];
   const depends = judged.length === 0 ? NONE : [...new Set(judged)];
+  const order = shared.length === 0 ? NONE : [...new Set(shared)];
   sightings.length = 0;
   others.length = 0;
   judged.length = 0;
-  return { startNode, seen, elsewhere, depends };
+  shared.length = 0;
+  return { startNode, seen, elsewhere, depends, order };
 }
 
 /**
@@ -65,6 +73,7 @@ export class MatchPlaces {
   private seenAt = new Map<string, number[]>();
   private elsewhereAt = new Map<string, number[]>();
   private dependsAt = new Map<string, number[]>();
+  private orderAt = new Map<string, number[]>();
   /** The first text nodes of places read from a state that has changed since (MatchPlaces.takeStale). */
   private stale = new Set<Text>();
   /** The first text nodes of the places ever held (weak: the page may drop them): may say yes for one dropped since, never no for one held. */
@@ -106,6 +115,7 @@ export class MatchPlaces {
     for (const entityId of place.seen) pushKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) pushKey(this.elsewhereAt, entityId, place.key);
     for (const entityId of place.depends) pushKey(this.dependsAt, entityId, place.key);
+    for (const entityId of place.order) pushKey(this.orderAt, entityId, place.key);
   }
 
   /** The matcher's state just before `root`, and the run of places inside it, for `replace` once it is read. */
@@ -147,7 +157,7 @@ export class MatchPlaces {
     const ended: string[] = [];
     for (const place of added) {
       for (const entityId of place.elsewhere) {
-        const first = before.get(entityId);
+        const first = before.elsewhere.get(entityId);
         if ((first === undefined || place.key < first) && !ended.includes(entityId)) ended.push(entityId);
       }
     }
@@ -164,15 +174,16 @@ export class MatchPlaces {
   }
 
   private firstKeys(): FirstKeys {
-    return new Map([...this.elsewhereAt].map(([entityId, keys]) => [entityId, keys[0]!]));
+    const firsts = (map: Map<string, number[]>) => new Map([...map].map(([entityId, keys]) => [entityId, keys[0]!]));
+    return { seen: firsts(this.seenAt), elsewhere: firsts(this.elsewhereAt) };
   }
 
   /**
    * Notes as stale the places whose state before them changed, bar `fresh`
-   * (just read), after `changed` came or went: a block depends on the latest
-   * full name of an entity above it (whether there is one, and which of two
-   * sharing a form came last), and on the first place of another name above
-   * it, which ends the entity, its full names too.
+   * (just read), after `changed` came or went. A block depends on whether an
+   * entity's full name stands above it (its first one), on the first place of
+   * another name above it, which ends the entity, its full names too; and a
+   * form two people share, on whose full name came last above it (every one).
    */
   private markStale(before: FirstKeys, changed: readonly Place[], fresh: ReadonlySet<Place>): void {
     const mark = (keys: readonly number[] | undefined, low: number, high: number) => {
@@ -182,21 +193,31 @@ export class MatchPlaces {
         if (!fresh.has(place)) this.stale.add(place.startNode);
       }
     };
+    const now = this.firstKeys();
+    const moved = (was: Map<string, number>, is: Map<string, number>, each: (entityId: string, low: number, high: number) => void) => {
+      for (const entityId of new Set([...was.keys(), ...is.keys()])) {
+        const a = was.get(entityId) ?? Infinity;
+        const b = is.get(entityId) ?? Infinity;
+        if (a !== b) each(entityId, Math.min(a, b), Math.max(a, b));
+      }
+    };
+    moved(before.seen, now.seen, (entityId, low, high) => {
+      mark(this.dependsAt.get(entityId), low, high);
+      mark(this.orderAt.get(entityId), low, high);
+    });
+    moved(before.elsewhere, now.elsewhere, (entityId, low, high) => {
+      mark(this.dependsAt.get(entityId), low, high);
+      mark(this.orderAt.get(entityId), low, high);
+      mark(this.seenAt.get(entityId), low, high);
+    });
     for (const place of changed) {
       for (const entityId of place.seen) {
+        const order = this.orderAt.get(entityId);
+        if (!order) continue;
         // Up to the entity's next full name, the latest one above a block is now another.
         const keys = this.seenAt.get(entityId);
-        const next = keys ? (keys[countUpTo(keys, place.key)] ?? Infinity) : Infinity;
-        mark(this.dependsAt.get(entityId), place.key, next);
+        mark(order, place.key, keys ? (keys[countUpTo(keys, place.key)] ?? Infinity) : Infinity);
       }
-    }
-    const now = this.firstKeys();
-    for (const entityId of new Set([...before.keys(), ...now.keys()])) {
-      const a = before.get(entityId) ?? Infinity;
-      const b = now.get(entityId) ?? Infinity;
-      if (a === b) continue;
-      mark(this.dependsAt.get(entityId), Math.min(a, b), Math.max(a, b));
-      mark(this.seenAt.get(entityId), Math.min(a, b), Math.max(a, b));
     }
   }
 
@@ -253,6 +274,7 @@ export class MatchPlaces {
     this.seenAt = new Map();
     this.elsewhereAt = new Map();
     this.dependsAt = new Map();
+    this.orderAt = new Map();
   }
 
   private add(place: Place): void {
@@ -265,12 +287,14 @@ export class MatchPlaces {
     for (const entityId of place.seen) insertKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) insertKey(this.elsewhereAt, entityId, place.key);
     for (const entityId of place.depends) insertKey(this.dependsAt, entityId, place.key);
+    for (const entityId of place.order) insertKey(this.orderAt, entityId, place.key);
   }
 
   private remove(place: Place): void {
     for (const entityId of place.seen) removeKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) removeKey(this.elsewhereAt, entityId, place.key);
     for (const entityId of place.depends) removeKey(this.dependsAt, entityId, place.key);
+    for (const entityId of place.order) removeKey(this.orderAt, entityId, place.key);
   }
 }
 

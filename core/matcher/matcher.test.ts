@@ -319,6 +319,34 @@ describe('ambiguous forms', () => {
   });
 });
 
+describe('what a block’s reading depended on (kept for rescans when asked for)', () => {
+  const georgia = compileMatcher([
+    entity('georgia', 'Georgia', [{ text: 'Georgia', ambiguous: true }, { text: 'Republic of Georgia' }], 'country'),
+    entity('georgia-us', 'Georgia', [{ text: 'Georgia', ambiguous: true }, { text: 'State of Georgia' }]),
+  ]);
+  const journals = (text: string, matcher = summit, state = createMatchState(true)) => {
+    matcher.scan(text, state);
+    return { depends: [...new Set(state.depends)].sort(), order: [...new Set(state.dependsOnOrder)].sort() };
+  };
+
+  it('notes a short form passed over for want of a full name, and one taken after it; not a full name', () => {
+    expect(journals('Kirby spoke.')).toEqual({ depends: ['john-kirby'], order: [] });
+    expect(journals('John Kirby spoke.')).toEqual({ depends: [], order: [] });
+    expect(journals('John Kirby spoke. Kirby left.')).toEqual({ depends: ['john-kirby'], order: [] });
+  });
+
+  it('notes a name passed over after another place of that name ended it', () => {
+    const state = createMatchState(true);
+    summit.scan('A farm in Moscow, Idaho.', state);
+    expect(journals('Officials in Moscow said so.', summit, { ...state, depends: [], dependsOnOrder: [] }).depends).toEqual(['moscow']);
+  });
+
+  it('notes a form two entities share, taken or not, with both', () => {
+    expect(journals('Georgia voted.', georgia)).toEqual({ depends: ['georgia', 'georgia-us'], order: ['georgia', 'georgia-us'] });
+    expect(journals('The Republic of Georgia said Georgia voted.', georgia).order).toEqual(['georgia', 'georgia-us']);
+  });
+});
+
 describe('edge cases', () => {
   it('returns nothing for empty text or an empty pack', () => {
     expect(found('')).toEqual([]);

@@ -85,6 +85,7 @@ export function resolve(
     const eligible = names.filter((p) => (p.always || state.seen.has(entityIds[p.entity]!)) && !state.elsewhere.has(entityIds[p.entity]!));
     // Whichever is taken, or none, was judged by what came before.
     if (state.depends) for (const p of names) state.depends.push(entityIds[p.entity]!);
+    if (state.dependsOnOrder && soleEntity(names) === undefined) for (const p of names) state.dependsOnOrder.push(entityIds[p.entity]!);
     if (eligible.length === 0) continue;
     cursor = e;
     const winner = pickEntity(eligible, entityIds, state);

@@ -7,6 +7,7 @@ export function createMatchState(withSightings = false): MatchState {
     state.sightings = [];
     state.elsewhereSightings = [];
     state.depends = [];
+    state.dependsOnOrder = [];
   }
   return state;
 }

@@ -44,6 +44,8 @@ export interface MatchState {
    * "Moscow, Idaho"): should that change, the block must be read again.
    */
   depends?: string[];
+  /** Kept with `sightings`: the entities of a form several share, whose full name came last above it deciding whose it is. */
+  dependsOnOrder?: string[];
 }
 
 /** A compiled set of entities, built once per story and reused for every block of every page. */

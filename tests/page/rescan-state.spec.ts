@@ -385,3 +385,35 @@ test('a full name the page adds between a shared short form and the last full na
   expect((await fresh(page)).at(-1)).toBe('kim-yo-jong:Kim');
   expect(await found(page)).toEqual(await fresh(page));
 });
+
+test('a live blog’s new entry naming John Kirby reads no other entry again: short forms below depend only on a full name standing above them', async ({
+  load,
+}) => {
+  const entries = Array.from({ length: 200 }, (_, i) => `<p>Update ${i}: Kirby said more.</p>`).join('');
+  const page = await load(`<h1>John Kirby briefs reporters</h1><div id="feed">${entries}</div>`);
+  await annotate(page);
+  expect((await found(page)).filter((m) => m === 'john-kirby:Kirby')).toHaveLength(200);
+  const readAgain = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const places = (w.annotator as unknown as { places: { takeStale(): Text[] } }).places;
+    const take = places.takeStale.bind(places);
+    let stale = 0;
+    places.takeStale = () => {
+      const nodes = take();
+      stale += nodes.length;
+      return nodes;
+    };
+    const entry = Object.assign(document.createElement('p'), { textContent: 'John Kirby landed.' });
+    document.getElementById('feed')!.prepend(entry);
+    await new Promise((done) => setTimeout(done, 400));
+    const afterEntry = stale;
+    // Then the page takes both full names away: every short form below is read again, and none is Kirby's.
+    document.querySelector('h1')!.textContent = 'Briefing';
+    entry.remove();
+    await new Promise((done) => setTimeout(done, 600));
+    return [afterEntry, stale];
+  });
+  expect(readAgain).toEqual([0, 200]);
+  expect(await found(page)).toEqual(await fresh(page));
+  expect(await found(page)).toEqual([]);
+});
