@@ -4,6 +4,7 @@ import { bundledPack } from '../../background/bundled-pack';
 import { StoryDatabase } from '../../background/db';
 import { handleMessage } from '../../background/handle-message';
 import { loadAnnotator, loadCardUi, loadOverlayPainter } from '../../background/load-card-ui';
+import { injectIntoOpenTabs } from '../../background/open-tabs';
 import { onCommand } from '../../background/next-mention-command';
 import { forgetClosedTabs } from '../../background/report-found';
 import { createStoryService } from '../../background/story-service';
@@ -12,8 +13,11 @@ export default defineBackground(() => {
   const stories = createStoryService(new StoryDatabase(), bundledPack);
   const context = { ready: stories.ready, loadAnnotator, loadUi: loadCardUi, loadOverlay: loadOverlayPainter };
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     stories.ready().catch((error: unknown) => console.error('[Backstory] Seeding failed', error));
+    if (reason === 'install' || reason === 'update') {
+      injectIntoOpenTabs().catch((error: unknown) => console.warn('[Backstory] Could not reach open tabs', error));
+    }
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

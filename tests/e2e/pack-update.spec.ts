@@ -1,0 +1,151 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { browser as ExtensionApi } from 'wxt/browser';
+import { shadowUiText } from './closed-shadow';
+import { expect, paintedMentions, pointOfText, test as base } from './fixtures';
+import { badgeText, listedCounts, openPopupFor } from './popup-page';
+import { findChromium } from '../../tooling/find-browser';
+import { CHROME_BUILD_DIR, extensionFlags } from '../../tooling/launch-extension';
+
+/** One fact of the pack as built, and as the next version words it. */
+const FACT = 'Putin’s comments were published in North Korean state media."';
+const FACT_UPDATED = 'Putin’s remarks appeared in North Korean state media."';
+
+interface Installed {
+  context: BrowserContext;
+  extensionId: string;
+  /** Rewrites the installed build's background (where the pack is bundled) as the next version's. */
+  edit: (change: (background: string) => string) => void;
+  /** Has Chromium update the extension from its folder, as the web store's update does, and waits for the new version. */
+  update: () => Promise<void>;
+}
+
+/**
+ * The extension loaded from a folder of its own, which a test rewrites as the
+ * next version, then has Chromium load again: an update in a running browser.
+ * Playwright's default `--disable-extensions` would refuse the reload.
+ */
+const test = base.extend<{ installed: Installed }>({
+  // Needs no other fixture: it launches its own browser.
+  // eslint-disable-next-line no-empty-pattern
+  installed: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-ext-'));
+    const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+    cpSync(CHROME_BUILD_DIR, dir, { recursive: true });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: [...extensionFlags(dir), '--enable-unsafe-extension-debugging'],
+      ignoreDefaultArgs: ['--disable-back-forward-cache', '--disable-extensions'],
+    });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    let version = 1;
+    const manifestPath = join(dir, 'manifest.json');
+    const background = join(dir, 'background.js');
+    await use({
+      context,
+      extensionId,
+      edit: (change) => writeFileSync(background, change(readFileSync(background, 'utf8'))),
+      update: async () => {
+        const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+        manifest.version = `0.1.${version++}`;
+        writeFileSync(manifestPath, JSON.stringify(manifest));
+        await (cdp.send as (method: string, params: object) => Promise<unknown>)('Extensions.loadUnpacked', { path: dir });
+        const probe = await context.newPage();
+        await expect
+          .poll(async () => {
+            await probe.goto(`chrome-extension://${extensionId}/popup.html?tab=0`).catch(() => undefined);
+            return probe.evaluate(() => (globalThis as unknown as { chrome: typeof ExtensionApi }).chrome.runtime.getManifest().version).catch(() => '');
+          })
+          .toBe(manifest.version);
+        await probe.close();
+      },
+    });
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  },
+});
+
+/** The card `name` opens on hover, hovered again until it opens: after an update the page's scripts come anew. */
+async function hoverCard(page: Page, name: string): Promise<string> {
+  await page.bringToFront();
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.mouse.move(0, 0);
+        const point = await pointOfText(page, name);
+        await page.mouse.move(point.x, point.y);
+        await page.waitForTimeout(300);
+        text = (await shadowUiText(page)) ?? '';
+        return text;
+      },
+      { timeout: 20_000 },
+    )
+    .toContain(name);
+  return text;
+}
+
+test('a tab open across an update shows the new pack’s facts, and the popup and badge count its names', async ({ installed, server }) => {
+  const { context, extensionId } = installed;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  const painted = await paintedMentions(page);
+  expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
+
+  installed.edit((background) => {
+    expect(background.split(FACT)).toHaveLength(2);
+    return background.replace(FACT, FACT_UPDATED);
+  });
+  await installed.update();
+
+  // The page was not loaded again: what it shows comes from the new version.
+  const card = await hoverCard(page, 'Vladimir Putin');
+  expect(card).toContain('remarks appeared');
+  expect(card).not.toContain('comments were published');
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  expect(await paintedMentions(page)).toBe(painted);
+  const { popup, tabId } = await openPopupFor(context, extensionId, page);
+  await expect.poll(async () => (await listedCounts(popup))['vladimir-putin']).toBe(7);
+  expect(Number(await badgeText(popup, tabId))).toBeGreaterThan(10);
+  await popup.close();
+
+  // What the page adds later is read by the new version only, and no old copy takes the highlights back.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'John Kirby spoke again.';
+    document.querySelector('article, main, body')!.prepend(p);
+  });
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => paintedMentions(page)).toBe(painted + 1);
+  await page.waitForTimeout(1000);
+  expect(await paintedMentions(page)).toBe(painted + 1);
+
+  const fresh = await context.newPage();
+  await fresh.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(fresh)).toBeGreaterThan(5);
+  expect(await hoverCard(fresh, 'Vladimir Putin')).toContain('remarks appeared');
+});
+
+test('an update whose pack fails its checks keeps the stored story: cards show the facts stored before', async ({ installed, server }) => {
+  const { context } = installed;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  // A fact whose quote the article does not hold.
+  installed.edit((background) => background.replace('"quote":"His comments were published', '"quote":"His remarks were published'));
+  await installed.update();
+  const fresh = await context.newPage();
+  await fresh.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(fresh)).toBeGreaterThan(5);
+  expect(await hoverCard(fresh, 'Vladimir Putin')).toContain('comments were published');
+});
