@@ -13,6 +13,11 @@ export function formatProblems(problems: PackProblem[]): string {
  */
 export function createStoryService(db: StoryDatabase, pack: PackSource, log: Pick<Console, 'error'> = console) {
   let pending: Promise<StoryDatabase> | undefined;
+  // Closed under the worker (deleted: "Clear site data" on the extension, or another connection's upgrade), the
+  // database opens again on its next query, empty: the story must be seeded again then, not taken as seeded.
+  db.on('close', () => {
+    pending = undefined;
+  });
   const seed = async () => {
     const result = await seedStory(db, pack);
     if (!result.ok) {

@@ -30,3 +30,28 @@ test('the card shows facts as stored in the database, each with its verbatim quo
   await expect.poll(() => shadowUiText(page)).toContain('Moscow and Pyongyang deny');
   expect(await shadowUiText(page)).toMatch(/Accusations and denials/i);
 });
+
+test('the story comes back when its database was deleted while the worker ran (site data cleared)', async ({ context, page, server, extensionId }) => {
+  await page.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tab=0`);
+  // The worker holds the database open: it lets go for the deletion, as it must for "Clear site data".
+  await extensionPage.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('backstory');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  await extensionPage.close();
+
+  const next = await context.newPage();
+  await next.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(next)).toBeGreaterThan(5);
+  const point = await pointOfText(next, 'North Korea');
+  await next.mouse.move(point.x, point.y);
+  await expect.poll(() => shadowUiText(next)).toContain('nuclear weapons and missile programs');
+});
