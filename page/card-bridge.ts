@@ -4,6 +4,18 @@ import { CARD_MARKER } from '../extension/card-keys';
 export const CARD_HOST = 'backstory-card';
 
 /**
+ * Takes away the cards of an earlier copy of the card script. Firefox unloads
+ * the scripts of the version it updates from, and puts the new version's into
+ * open pages: a card that was open then stayed over the page for good, with
+ * nothing left to close it. (Chrome's older copies remove their own, told by
+ * the new copy's start.) A frame holds one card script: any card found as it
+ * starts is such a leftover.
+ */
+export function removeLeftoverCards(): void {
+  document.querySelectorAll(CARD_HOST).forEach((host) => host.remove());
+}
+
+/**
  * The card UI's API, handed out by the React app once it is mounted; the
  * injected card script also guards against a second injection through it.
  */

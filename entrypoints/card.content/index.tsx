@@ -6,7 +6,7 @@ import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
 import { CARD_START_KEY } from '../../extension/card-keys';
 import { leaveStart } from '../../extension/script-start';
-import { CARD_HOST, registerCardApi, unregisterCardApi, type CardApi } from '../../page/card-bridge';
+import { CARD_HOST, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
 import { placedInPage } from '../../page/card-placement';
 import { startInteraction } from '../../page/interaction';
 import { getPageBridge } from '../../page/page-bridge';
@@ -26,6 +26,7 @@ export default defineContentScript({
 
 async function startCard(ctx: ContentScriptContext): Promise<void> {
   try {
+    removeLeftoverCards();
     let api: CardApi | undefined;
     const ready = new Promise<void>((resolve, reject) => {
       const ui = createShadowRootUi<Root>(ctx, {

@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { findFirefox } from '../../tooling/find-browser';
+import { paintedTextsInPage } from '../../tooling/painted-texts';
+import { textPointInPage } from '../../tooling/text-point';
+import { expect, FIREFOX_BUILD, test } from './fixtures';
+
+/** Runs in the page: how many points of a 20 px grid over the viewport show a card of ours. */
+function cardPointsInPage(): number {
+  let points = 0;
+  for (let y = 10; y < innerHeight; y += 20) {
+    for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
+  }
+  return points;
+}
+
+async function hover(tab: Page, text: string): Promise<void> {
+  const point = await tab.evaluate(textPointInPage, { text, occurrence: 0 });
+  await tab.mouse.move(point!.x, point!.y);
+}
+
+test('in Firefox, a card open when the extension updates closes as any card does, and leaves no second one', async ({ server }) => {
+  const executablePath = findFirefox();
+  test.skip(!executablePath, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  // Installed from a folder of its own, which is then rewritten as the next version and installed again.
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
+  cpSync(FIREFOX_BUILD, dir, { recursive: true });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: executablePath!, headless: true });
+  try {
+    await browser.installExtension(dir);
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/demo`);
+    await expect.poll(async () => (await tab.evaluate(paintedTextsInPage)).length).toBeGreaterThan(20);
+    await hover(tab, 'Vladimir Putin');
+    await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: `${manifest.version}.1` }));
+    await browser.installExtension(dir);
+
+    // Firefox puts the new version's scripts into the open page; the old version's card must not outlive its scripts.
+    await expect
+      .poll(
+        async () => {
+          await tab.mouse.move(5, 790);
+          await tab.keyboard.press('Escape');
+          return tab.evaluate(cardPointsInPage);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(0);
+    expect(await tab.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+    await hover(tab, 'John Kirby');
+    await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
