@@ -3,12 +3,11 @@ import { defineConfig } from 'wxt';
 import { buildScreen } from './core/matcher/screen';
 import { ANNOTATOR_SCRIPT } from './extension/annotator-keys';
 import { CARD_SCRIPT } from './extension/card-keys';
+// The script on every page (entrypoints/story): an unlisted script that the manifest injects.
+import { HIGHLIGHT_STYLES, STORY_SCRIPT } from './extension/story-keys';
 import { EntitiesFileSchema } from './core/story/schema';
 import { HIGHLIGHT_CSS } from './page/highlight-styles';
 
-/** The script on every page (entrypoints/story): an unlisted script that the manifest injects. */
-const STORY_SCRIPT = 'story.js';
-const HIGHLIGHT_STYLES = 'highlights.css';
 
 /**
  * V8's explicit compile hint: compile every function of the file when the file

@@ -4,7 +4,7 @@ import { bundledPack } from '../../background/bundled-pack';
 import { StoryDatabase } from '../../background/db';
 import { handleMessage } from '../../background/handle-message';
 import { loadAnnotator, loadCardUi, loadOverlayPainter } from '../../background/load-card-ui';
-import { injectIntoOpenTabs } from '../../background/open-tabs';
+import { reachOpenTabs } from '../../background/open-tabs';
 import { onCommand } from '../../background/next-mention-command';
 import { forgetClosedTabs } from '../../background/report-found';
 import { createStoryService } from '../../background/story-service';
@@ -13,11 +13,8 @@ export default defineBackground(() => {
   const stories = createStoryService(new StoryDatabase(), bundledPack);
   const context = { ready: stories.ready, loadAnnotator, loadUi: loadCardUi, loadOverlay: loadOverlayPainter };
 
-  browser.runtime.onInstalled.addListener(({ reason }) => {
+  browser.runtime.onInstalled.addListener(() => {
     stories.ready().catch((error: unknown) => console.error('[Backstory] Seeding failed', error));
-    if (reason === 'install' || reason === 'update') {
-      injectIntoOpenTabs().catch((error: unknown) => console.warn('[Backstory] Could not reach open tabs', error));
-    }
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -30,5 +27,6 @@ export default defineBackground(() => {
     onCommand(command, tab).catch((error: unknown) => console.warn('[Backstory] Shortcut failed', error));
   });
 
+  reachOpenTabs().catch((error: unknown) => console.warn('[Backstory] Could not reach the open tabs', error));
   forgetClosedTabs().catch((error: unknown) => console.warn('[Backstory] Could not forget closed tabs', error));
 });

@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { requestAnnotator } from '../../extension/request-annotator';
+import { claimFrame } from '../../extension/story-keys';
 import { createPageScreen } from '../../page/page-screen';
 import { yieldToPage } from '../../page/scheduler';
 import { watchForStoryNames } from '../../page/story-watch';
@@ -11,6 +12,8 @@ import { watchForStoryNames } from '../../page/story-watch';
 // extension API costs milliseconds in every frame of every page, with or without the story.
 
 export default defineUnlistedScript(() => {
+  // Once a frame: the background puts it into pages open when the extension was loaded, which the browser may be loading it into too.
+  if (!claimFrame()) return;
   const report = (error: unknown) => console.warn('[Backstory]', error);
   try {
     const stop = watchForStoryNames(

@@ -149,3 +149,26 @@ test('an update whose pack fails its checks keeps the stored story: cards show t
   await expect.poll(() => paintedMentions(fresh)).toBeGreaterThan(5);
   expect(await hoverCard(fresh, 'Vladimir Putin')).toContain('comments were published');
 });
+
+test('a tab open while Backstory was switched off and on again in the browser’s extensions page works as before', async ({ installed, server }) => {
+  const { context, extensionId } = installed;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  await hoverCard(page, 'John Kirby');
+
+  const extensions = await context.newPage();
+  await extensions.goto('chrome://extensions');
+  await extensions.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: typeof ExtensionApi };
+    await chrome.management.setEnabled(id, false);
+    await chrome.management.setEnabled(id, true);
+  }, extensionId);
+  await extensions.close();
+
+  expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  const { popup, tabId } = await openPopupFor(context, extensionId, page);
+  await expect.poll(async () => (await listedCounts(popup))['vladimir-putin']).toBe(7);
+  expect(Number(await badgeText(popup, tabId))).toBeGreaterThan(10);
+});
