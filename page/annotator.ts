@@ -86,9 +86,13 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   ctx.onInvalidated(() => annotator.destroy());
   let pointer: { x: number; y: number } | undefined;
   const onPointerMove = (event: PointerEvent) => {
+    // Switched off or removed in the browser, Backstory is told nothing: the reader back on the page finds out
+    // (reading the context invalidates it: the highlights go, and the card with them).
+    if (ctx.isInvalid) return;
     pointer = { x: event.clientX, y: event.clientY };
     cardUi.pointerMoved();
   };
+  const onVisibilityChange = () => void ctx.isInvalid;
   ctx.onInvalidated(
     registerPageBridge({
       annotator,
@@ -143,6 +147,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // The same functions again add nothing where they are still listening.
   listenAgain = () => {
     ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true });
+    ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
     ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
     ctx.addEventListener(window, 'pageshow', onPageShow);
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });

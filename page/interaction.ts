@@ -53,6 +53,8 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     frame ||= requestAnimationFrame(onFrame);
   };
   const onPointerMove = (event: PointerEvent) => {
+    // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).
+    if (ctx.isInvalid) return;
     pointer = { x: event.clientX, y: event.clientY };
     moved = true;
     schedule();

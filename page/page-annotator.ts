@@ -128,12 +128,13 @@ export class PageAnnotator {
   }
 
   setHovered(mention: PageMention | undefined): void {
-    this.painter.setHovered(mention);
+    if (!this.destroyed) this.painter.setHovered(mention);
   }
 
   /** Re-registers highlights around the viewport; call once a frame on scroll and resize. */
   updateViewport(): void {
-    this.painter.update();
+    // A frame the card script or a scroll asked for may come after: destroyed, nothing is painted again.
+    if (!this.destroyed) this.painter.update();
   }
 
   destroy(): void {

@@ -172,3 +172,33 @@ test('a tab open while Backstory was switched off and on again in the browser’
   await expect.poll(async () => (await listedCounts(popup))['vladimir-putin']).toBe(7);
   expect(Number(await badgeText(popup, tabId))).toBeGreaterThan(10);
 });
+
+test('a tab open when Backstory is switched off in the browser’s extensions page keeps no highlights and no card once the reader is back on it', async ({
+  installed,
+  server,
+}) => {
+  const { context, extensionId } = installed;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.origin}/demo`);
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  await hoverCard(page, 'John Kirby');
+
+  const extensions = await context.newPage();
+  await extensions.goto('chrome://extensions');
+  await extensions.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: typeof ExtensionApi };
+    await chrome.management.setEnabled(id, false);
+  }, extensionId);
+
+  // Back on the page, the reader moves the pointer over it.
+  await page.bringToFront();
+  const point = await pointOfText(page, 'Vladimir Putin');
+  await expect
+    .poll(async () => {
+      await page.mouse.move(point.x, point.y + 1);
+      await page.mouse.move(point.x, point.y);
+      return paintedMentions(page);
+    })
+    .toBe(0);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(0);
+});
