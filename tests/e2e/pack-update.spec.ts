@@ -202,3 +202,28 @@ test('a tab open when Backstory is switched off in the browser’s extensions pa
     .toBe(0);
   await expect.poll(() => page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(0);
 });
+
+test('a tab open when Backstory is installed gets its highlights and cards without a reload', async ({ server }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-ext-'));
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  cpSync(CHROME_BUILD_DIR, dir, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--enable-unsafe-extension-debugging', '--no-first-run', '--disable-sync', '--disable-gpu'],
+    ignoreDefaultArgs: ['--disable-back-forward-cache', '--disable-extensions'],
+  });
+  try {
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.origin}/demo`);
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    await (cdp.send as (method: string, params: object) => Promise<unknown>)('Extensions.loadUnpacked', { path: dir });
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+    expect(await hoverCard(page, 'John Kirby')).toContain('expressed concern over the deepening Moscow-Pyongyang relationship');
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
