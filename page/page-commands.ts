@@ -6,6 +6,7 @@ import { CARD_HOST } from './card-bridge';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { PageAnnotator } from './page-annotator';
 import { nextMention, type ViewPlace } from './reveal';
+import { placeInScrollers, scrollIntoScrollers } from './scroll-clip';
 import { topLayerAround } from './top-layer';
 
 /**
@@ -29,13 +30,16 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
         : nextMention(annotator.shown, current, isShown, placeOf, request.wrap ?? true);
     if (!mention) return false;
     lastRevealed = mention;
+    const element = mention.startNode.parentElement;
     if (!inView(boxOf(mention))) {
       // The element first, so scrolling containers bring it in; then the page, by the name's own box:
       // a paragraph taller than the screen (a transcript, a <pre>) is centred, not the name in it.
-      mention.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      element?.scrollIntoView({ block: 'center', behavior: 'instant' });
       const box = boxOf(mention);
       if (!inView(box)) window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
     }
+    // In view of the page, a panel of it with its own scroll bar (a live feed) may still hide the name: it scrolls as little as shows it.
+    if (element) scrollIntoScrollers(element, () => anchorOf(mention));
     // In view of an embedded frame is not in view of the page, which may have the frame below the fold:
     // the pages around it scroll as little as brings the name into their view too.
     if (window !== window.top) mention.startNode.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
@@ -96,7 +100,9 @@ function placeOf(mention: PageMention): ViewPlace {
   const hit = typeof root.elementFromPoint === 'function' ? root.elementFromPoint(anchor.x + anchor.width / 2, anchor.y + anchor.height / 2) : null;
   // Our own card over the next name hides it only until the walk moves on to it.
   if (!element || !hit || hit.localName === CARD_HOST) return 'in';
-  return hit === element || element.contains(hit) || hit.contains(element) ? 'in' : 'elsewhere';
+  if (hit === element || element.contains(hit) || hit.contains(element)) return 'in';
+  // Hidden further down a panel with its own scroll bar: next as the reader reads on, as a name below the fold is.
+  return placeInScrollers(element, anchor) === 'below' ? 'below' : 'elsewhere';
 }
 
 function hasOpenModal(): boolean {

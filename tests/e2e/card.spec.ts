@@ -547,6 +547,55 @@ test.describe('the hover card', () => {
     expect(await page.evaluate(() => scrollY)).toBe(sliver);
   });
 
+  test('the keyboard command and the popup reach the names a scrolling panel hides: the panel brings each into its view, the page stays where it is', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    const items = ['Japan', 'Ukraine', 'Vietnam', 'China', 'Moscow'];
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(60);
+    server.route(
+      '/panel',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><h1 style="margin:0;height:40px">Live updates</h1>
+      <div id="panel" style="height:100px;overflow:auto;border:1px solid">${items.map((name) => `<p style="margin:0;height:40px">${name} news item</p>`).join('')}</div>
+      ${filler}<p>Pyongyang waited.</p>${filler}</body></html>`,
+    );
+    await page.goto(`${server.origin}/panel`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(1);
+    // Whether `name`, in its item, is wholly inside the panel's visible part, and the panel where the window shows it.
+    const shownInPanel = (name: string) =>
+      page.evaluate((name) => {
+        const panel = document.getElementById('panel')!;
+        const item = [...panel.children].find((element) => element.textContent!.startsWith(name))!;
+        const range = document.createRange();
+        range.setStart(item.firstChild!, 0);
+        range.setEnd(item.firstChild!, name.length);
+        const outer = panel.getBoundingClientRect();
+        const inner = range.getBoundingClientRect();
+        return inner.top >= outer.top && inner.bottom <= outer.bottom && outer.top >= 0 && outer.bottom <= innerHeight;
+      }, name);
+    for (const name of items) {
+      expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', wrap: false })).toMatchObject({ ok: true, revealed: true });
+      await expect.poll(() => cardTitle(page)).toBe(name);
+      expect(await shownInPanel(name), name).toBe(true);
+      expect(await page.evaluate(() => scrollY), name).toBe(0);
+    }
+    // On from the panel's last name: the page's next one, below the fold.
+    expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', wrap: false })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+
+    // The popup's list: a name only the panel's hidden part holds is shown in the panel too.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      scrollTo(0, 0);
+      document.getElementById('panel')!.scrollTop = 0;
+    });
+    expect(await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'moscow' })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Moscow');
+    expect(await shownInPanel('Moscow')).toBe(true);
+  });
+
   test('a card the keyboard opened, with nothing focused before, gives focus back to its name’s place: Escape or Tab out, the next Tab goes on from the name', async ({
     context,
     page,
