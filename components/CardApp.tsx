@@ -35,6 +35,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     if (request.focus && !returnFocus.current) {
       const active = document.activeElement;
       returnFocus.current = { element: active instanceof HTMLElement && active !== document.body ? active : null, place: request.place };
+    } else if (request.focus && returnFocus.current && !returnFocus.current.element) {
+      // Walked on to another name from the keyboard: the reader is there now, not at the first name.
+      returnFocus.current.place = request.place;
     }
     current.current = request;
     const known = cards.current.get(request.entityId);

@@ -644,6 +644,35 @@ test.describe('the hover card', () => {
     await expect.poll(linkFocused).toBe('The next link');
   });
 
+  test('walking on from name to name with the keyboard, with nothing focused before, Escape gives focus back to the last name’s place, not the first’s', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    server.route(
+      '/walk',
+      `<!doctype html><html lang="en"><body><p>Vladimir Putin arrived. <a href="#one">The first link</a></p>${filler}
+      <p>Kim Jong Un waited. <a href="#two">The second link</a></p>${filler}</body></html>`,
+    );
+    await page.goto(`${server.origin}/walk`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    const step = async (name: string) => {
+      expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', wrap: false })).toMatchObject({ ok: true, revealed: true });
+      await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name });
+    };
+    await step('Vladimir Putin');
+    await step('Kim Jong Un');
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(300);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The second link');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  });
+
   test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
