@@ -1,6 +1,7 @@
 import type { CardApi } from './card-bridge';
 import type { PageMention } from './find-mentions';
 import { selectMention } from './mention-range';
+import { outOfScrollers } from './scroll-clip';
 import { topLayerAround } from './top-layer';
 
 /** Hover intent: a mention must stay under the pointer this long before its card opens. */
@@ -74,13 +75,19 @@ export class HoverCard {
 
   /**
    * Keeps the card with its mention while the page scrolls; closes it once the
-   * mention left the viewport, leaving a card about to open for another name
+   * mention left the viewport (or the view of a panel it scrolls in), leaving a card about to open for another name
    * (the pointer came to rest on it as the old one went) to open.
    */
   follow(): void {
     if (!this.shown) return;
     const anchor = anchorOf(this.shown);
-    const gone = (anchor.width === 0 && anchor.height === 0) || anchor.y + anchor.height < 0 || anchor.y > innerHeight;
+    const element = this.shown.startNode.parentElement;
+    const gone =
+      (anchor.width === 0 && anchor.height === 0) ||
+      anchor.y + anchor.height < 0 ||
+      anchor.y > innerHeight ||
+      // Out of view in a panel with its own scroll bar, too: a card pointing at nothing the reader sees.
+      (element !== null && outOfScrollers(element, anchor));
     if (!gone) {
       this.anchor = anchor;
       this.api.move(anchor);

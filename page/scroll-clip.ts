@@ -22,6 +22,15 @@ export function placeInScrollers(element: Element, box: ViewBox): 'in' | 'below'
   return 'in';
 }
 
+/** Whether a panel around `element` has the box wholly out of its view, as a name scrolled out of the viewport is. */
+export function outOfScrollers(element: Element, box: ViewBox): boolean {
+  for (const scroller of scrollersAround(element)) {
+    const view = visiblePart(scroller);
+    if (box.y + box.height <= view.top || box.y >= view.bottom || box.x + box.width <= view.left || box.x >= view.right) return true;
+  }
+  return false;
+}
+
 /**
  * Scrolls each panel around `element` that hides the box `boxOf` gives, the
  * innermost first, as little as shows it there; the page itself is left alone.

@@ -465,6 +465,29 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page)).toBeNull();
   });
 
+  test('closes when its name scrolls out of a scrolling panel’s view, even with the pointer resting on the card', async ({ page, server }) => {
+    const items = ['Japan', 'Ukraine', 'Vietnam', 'China', 'Moscow'].map((name) => `<p style="margin:0;height:40px">${name} news item</p>`);
+    server.route(
+      '/panel-follow',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><h1 style="margin:0;height:200px">Live updates</h1>
+      <div id="panel" style="height:100px;overflow:auto">${items.join('')}</div></body></html>`,
+    );
+    await page.goto(`${server.origin}/panel-follow`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(1);
+    const point = await pointOfText(page, 'Japan', 0, false);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Japan');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    await page.mouse.move(box.x + 30, box.y + 30, { steps: 3 });
+    await page.waitForTimeout(400);
+    expect(await cardTitle(page)).toBe('Japan');
+    // Out of the panel's view, still inside the viewport: above the panel, under the page's heading.
+    await page.evaluate(() => (document.getElementById('panel')!.scrollTop = 100));
+    expect((await pointOfText(page, 'Japan', 0, false)).y).toBeGreaterThan(0);
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+  });
+
   test('stays whole inside the viewport near every edge, above a sticky header', async ({ page, server }) => {
     await page.goto(`${server.origin}/fixtures/edges.html`);
     await expect.poll(() => paintedMentions(page)).toBe(4);
