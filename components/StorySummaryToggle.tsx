@@ -35,9 +35,10 @@ export function StorySummaryToggle({ headline }: { headline: string }) {
           <p role="status">{i18n.t('card.loading')}</p>
         ) : (
           <ul className="key-points">
-            {story.summary.map((point) => (
+            {story.summary.map((point, index) => (
               <li key={point.text}>
-                {point.text} <CitationToggle citation={point.citation} />
+                {/* Its source button is described by it, as a fact's is: a list of buttons would hold "paragraph 4"s alike. */}
+                <span id={`${panelId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${panelId}-${index}`} />
               </li>
             ))}
           </ul>

@@ -714,6 +714,25 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
   });
 
+  test('every source button of the card, the story’s key points’ too, is described by what it is the source of', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const point = await pointOfText(page, 'John Kirby');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await clickShadowUiButton(page, 'About the story');
+    await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored?: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
+    };
+    await cdp.detach();
+    const sources = nodes.filter((node) => !node.ignored && node.role?.value === 'button' && node.name?.value.startsWith('Source:'));
+    // Two of John Kirby's facts, and every key point of the story.
+    expect(sources.length).toBeGreaterThan(4);
+    // In a screen reader's list of buttons, "Source: paragraph 4 of the article" alone says nothing of which claim it backs.
+    for (const source of sources) expect(source.description?.value ?? '', source.name!.value).toMatch(/\w{4,}.*\w{4,}/);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`${colorScheme} theme`, () => {
       test.use({ colorScheme });
