@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test';
+import { shadowUiBox } from './closed-shadow';
+import { expect, paintedMentions, pointOfText, test } from './fixtures';
+
+/**
+ * The contrast ratio (WCAG) of a name's letters against the background our
+ * highlight gives them, read from the pixels the browser drew: the most common
+ * colour of the name's box is the background, the one farthest from it the letters.
+ */
+async function drawnContrast(page: Page, name: string): Promise<number> {
+  const box = await page.evaluate((name) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(name);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + name.length);
+      const { x, y, width, height } = range.getBoundingClientRect();
+      return { x, y, width, height };
+    }
+    return null;
+  }, name);
+  const png = await page.screenshot({ clip: box!, type: 'png' });
+  return page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    const luminance = (i: number) => 0.2126 * channel(pixels[i]!) + 0.7152 * channel(pixels[i + 1]!) + 0.0722 * channel(pixels[i + 2]!);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < pixels.length; i += 4) {
+      const key = (pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const [common] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    let background = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!) === common) {
+        background = luminance(i);
+        break;
+      }
+    }
+    let text = background;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const l = luminance(i);
+      if (Math.abs(l - background) > Math.abs(text - background)) text = l;
+    }
+    return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+  }, png.toString('base64'));
+}
+
+const PAGES = {
+  // A dark site's usual colours (10.4:1 unhighlighted).
+  dark: 'background:#1e1e1e;color:#ccc',
+  light: 'background:#fff;color:#333',
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme });
+    for (const [kind, style] of Object.entries(PAGES)) {
+      test(`on a ${kind} page, a highlighted name, and the one whose card is open, keep their letters readable`, async ({ page, server }) => {
+        server.route(
+          `/contrast-${kind}`,
+          `<!doctype html><html lang="en"><body style="${style};font:bold 40px/1.5 sans-serif"><p>Vladimir Putin met Kim Jong Un.</p></body></html>`,
+        );
+        await page.goto(`${server.origin}/contrast-${kind}`);
+        await expect.poll(() => paintedMentions(page)).toBe(2);
+        expect(await drawnContrast(page, 'Kim Jong Un')).toBeGreaterThanOrEqual(4.5);
+        const point = await pointOfText(page, 'Vladimir Putin', 0, false);
+        await page.mouse.move(point.x, point.y);
+        await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+        expect(await drawnContrast(page, 'Vladimir Putin')).toBeGreaterThanOrEqual(4.5);
+      });
+    }
+  });
+}
