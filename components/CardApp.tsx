@@ -147,7 +147,12 @@ function focusStillOurs(): boolean {
   return !active || active === document.body || active.localName === CARD_HOST;
 }
 
-const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]';
+/**
+ * A control the name may be part of. Not any element with a tabindex: a main
+ * element a skip link focuses, or a scrolling region made focusable, holds the
+ * whole article, and the next Tab would go on from its start.
+ */
+const CONTROL = 'a[href], button, input, select, textarea, summary, [contenteditable], [role="button"], [role="link"]';
 
 /**
  * Gives focus back to where the name is, when nothing had it before the card
@@ -157,12 +162,17 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]
  * which is enough for the browser to start the next Tab from there.
  */
 function focusPlace(place: Element): void {
-  const focusable = place.closest(FOCUSABLE);
-  if (focusable instanceof HTMLElement) {
-    focusable.focus({ preventScroll: true });
+  const control = place.closest(CONTROL);
+  if (control instanceof HTMLElement) {
+    control.focus({ preventScroll: true });
     return;
   }
   if (!(place instanceof HTMLElement)) return;
+  // Focusable already, by the page's own tabindex, which stays as it was.
+  if (place.hasAttribute('tabindex')) {
+    place.focus({ preventScroll: true });
+    return;
+  }
   place.tabIndex = -1;
   place.focus({ preventScroll: true });
   place.removeAttribute('tabindex');

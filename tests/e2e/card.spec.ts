@@ -667,6 +667,32 @@ test.describe('the hover card', () => {
     await expect.poll(linkFocused).toBe('The next link');
   });
 
+  for (const [what, wrapper] of [
+    ['a main element a skip link focuses', '<main id="content" tabindex="-1">'],
+    ['a scrolling region made focusable for the keyboard', '<main tabindex="0" style="height:100vh;overflow:auto">'],
+  ]) {
+    test(`a card the keyboard opened gives focus back to its name’s place inside ${what}, not to its start`, async ({ context, page, server, extensionId }) => {
+      const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+      server.route(
+        '/in-main',
+        `<!doctype html><html lang="en"><body>${wrapper}<p><a href="#top">Top of the article</a></p>${filler}
+        <p>Vladimir Putin arrived. <a href="#next">The next link</a></p>${filler}</main></body></html>`,
+      );
+      await page.goto(`${server.origin}/in-main`);
+      await pointOfText(page, 'Vladimir Putin');
+      await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+      const scrolled = () => page.evaluate(() => scrollY + document.querySelector('main')!.scrollTop);
+      const before = await scrolled();
+      expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', fromStart: true })).toMatchObject({ ok: true, revealed: true });
+      await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Vladimir Putin' });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => shadowUiBox(page)).toBeNull();
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The next link');
+      expect(await scrolled()).toBe(before);
+    });
+  }
+
   test('walking on from name to name with the keyboard, with nothing focused before, Escape gives focus back to the last name’s place, not the first’s', async ({
     context,
     page,
