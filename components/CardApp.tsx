@@ -35,8 +35,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     if (request.focus && !returnFocus.current) {
       const active = document.activeElement;
       returnFocus.current = { element: active instanceof HTMLElement && active !== document.body ? active : null, place: request.place };
-    } else if (request.focus && returnFocus.current && !returnFocus.current.element) {
-      // Walked on to another name from the keyboard: the reader is there now, not at the first name.
+    } else if (returnFocus.current && !returnFocus.current.element) {
+      // Walked on to another name: the reader is there now, not at the first name.
       returnFocus.current.place = request.place;
     }
     current.current = request;
@@ -117,6 +117,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   }, []);
   const onFocusInside = useCallback((inside: boolean) => {
     focusInside.current = inside;
+    // Focus the pointer put in the card (a source button clicked) would go with the card when it closes, and the next Tab
+    // leave the page: it goes back to the name's place, as from a card the keyboard opened.
+    if (inside && !returnFocus.current) returnFocus.current = { element: null, place: current.current?.place };
   }, []);
 
   const openEntity = useCallback(

@@ -693,6 +693,32 @@ test.describe('the hover card', () => {
     });
   }
 
+  test('a hovered card the reader clicked into (a source button) gives focus back to its name’s place on Escape: the next Tab goes on from the name, not out of the page', async ({
+    page,
+    server,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    server.route(
+      '/clicked-in',
+      `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>${filler}
+      <p>Vladimir Putin arrived. <a href="#next">The next link</a></p>${filler}</body></html>`,
+    );
+    await page.goto(`${server.origin}/clicked-in`);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    await clickShadowUiButton(page, '¶1');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button' });
+    const scrolled = await page.evaluate(() => scrollY);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The next link');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  });
+
   test('walking on from name to name with the keyboard, with nothing focused before, Escape gives focus back to the last name’s place, not the first’s', async ({
     context,
     page,
