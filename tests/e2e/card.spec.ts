@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiText, shadowUiTexts } from './closed-shadow';
+import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
 import { textPointInPage } from '../../tooling/text-point';
@@ -232,6 +232,27 @@ test.describe('the hover card', () => {
       expect(box.y, name).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height, name).toBeLessThanOrEqual(200);
     }
+  });
+
+  test('its text follows the font size the reader set in the browser (“Very large”), not the page’s root font size', async ({ page, server }) => {
+    server.route(
+      '/font-size',
+      '<!doctype html><html lang="en"><head><style>html{font-size:5px}</style></head><body><p style="font-size:24px">Vladimir Putin arrived.</p></body></html>',
+    );
+    // What Chrome's Settings › Appearance › Font size sets: the default size, 16px at "Medium", 24px at "Very large".
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+    await page.goto(`${server.origin}/font-size`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    // 14px at the default 16px: the same share of the reader's size.
+    expect(await shadowUiStyle(page, 'card-frame', 'font-size')).toBe('21px');
+    expect(parseFloat((await shadowUiStyle(page, 'card-title', 'font-size'))!)).toBeCloseTo(25.5, 0);
+    expect(parseFloat((await shadowUiStyle(page, 'fact-group-title', 'font-size'))!)).toBeCloseTo(18, 0);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+    await cdp.detach();
   });
 
   test('select all and copy with a card open copies the page’s text, not the card’s', async ({ context, page, server }) => {

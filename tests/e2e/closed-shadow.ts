@@ -97,6 +97,24 @@ export async function shadowUiBox(page: Page, className = 'card-frame') {
   }
 }
 
+/** A computed style property of the first element with `className` in our UI, or null when none is rendered. */
+export async function shadowUiStyle(page: Page, className: string, property: string): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const node = findByClass(root, className);
+    if (!node) return null;
+    const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId })) as {
+      computedStyle: { name: string; value: string }[];
+    };
+    return computedStyle.find((entry) => entry.name === property)?.value ?? null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Name and role of the element that has keyboard focus, seen through the accessibility tree. */
 export async function focusedElement(page: Page): Promise<{ role: string; name: string } | null> {
   const cdp = await page.context().newCDPSession(page);
