@@ -12,13 +12,12 @@ export const HOVER_HIGHLIGHT = 'backstory-hover';
  * a dark site's light letters readable (4.5:1 for #ccc on #1e1e1e), and the name
  * whose card is open is drawn solid with letters of its own, readable on any
  * page (a stronger tint over the mention's left #ccc on #1e1e1e at 2.2:1).
+ * The tint follows the page's colour scheme (light-dark()), not the reader's:
+ * a light page read in a dark scheme stays light, and its tint must show there.
  */
 export const HIGHLIGHT_CSS = `
-::highlight(${MENTION_HIGHLIGHT}) { background-color: rgba(255, 196, 30, 0.3); }
+::highlight(${MENTION_HIGHLIGHT}) { background-color: light-dark(rgba(255, 196, 30, 0.3), rgba(255, 214, 90, 0.26)); }
 ::highlight(${HOVER_HIGHLIGHT}) { background-color: #ffc94d; color: #1b1d21; }
-@media (prefers-color-scheme: dark) {
-  ::highlight(${MENTION_HIGHLIGHT}) { background-color: rgba(255, 214, 90, 0.26); }
-}
 @media (forced-colors: active) {
   ::highlight(${MENTION_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
   ::highlight(${HOVER_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }

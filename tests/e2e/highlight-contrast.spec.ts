@@ -3,11 +3,12 @@ import { shadowUiBox } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
 /**
- * The contrast ratio (WCAG) of a name's letters against the background our
- * highlight gives them, read from the pixels the browser drew: the most common
- * colour of the name's box is the background, the one farthest from it the letters.
+ * The colours a name is drawn in, read from the pixels the browser drew: the
+ * most common colour of the name's box is the background our highlight gives
+ * it, the one farthest from it the letters. Their contrast ratio (WCAG), and the
+ * background's luminance.
  */
-async function drawnContrast(page: Page, name: string): Promise<number> {
+async function drawnColours(page: Page, name: string): Promise<{ contrast: number; background: number }> {
   const box = await page.evaluate((name) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -48,9 +49,11 @@ async function drawnContrast(page: Page, name: string): Promise<number> {
       const l = luminance(i);
       if (Math.abs(l - background) > Math.abs(text - background)) text = l;
     }
-    return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+    return { contrast: (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05), background };
   }, png.toString('base64'));
 }
+
+const drawnContrast = async (page: Page, name: string) => (await drawnColours(page, name)).contrast;
 
 const PAGES = {
   // A dark site's usual colours (10.4:1 unhighlighted).
@@ -78,3 +81,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('on a light page, which does not follow the scheme, mentions are tinted as visibly as in a light scheme', async ({ page, server }) => {
+    server.route('/tint', '<!doctype html><html lang="en"><body style="background:#fff;color:#333;font:bold 40px/1.5 sans-serif"><p>Kim Jong Un spoke.</p></body></html>');
+    await page.goto(`${server.origin}/tint`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    // The tint against the page's white: the light scheme's is 1.16:1; the dark scheme's paler one was 1.09:1, and hard to see.
+    const { background } = await drawnColours(page, 'Kim Jong Un');
+    expect(1.05 / (background + 0.05)).toBeGreaterThan(1.12);
+  });
+});
