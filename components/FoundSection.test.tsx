@@ -23,7 +23,7 @@ function render(options: Options): HTMLElement {
 }
 
 function text(fileAccess: boolean | undefined, documentType?: string): string {
-  return render({ fileAccess, documentType }).textContent ?? '';
+  return render({ fileAccess, page: documentType === undefined ? undefined : { readable: true, type: documentType, screened: true } }).textContent ?? '';
 }
 
 const PAGE = 'https://news.example/summit';
@@ -62,6 +62,21 @@ describe('the popup’s list of what a page mentions', () => {
     expect(shown.textContent).toContain('Backstory cannot read news.example');
     expect(shown.querySelector('button')?.textContent).toBe('Allow Backstory on this site');
     expect(shown.textContent).not.toContain('Nobody');
+  });
+
+  it('on a page no extension script may enter (Firefox’s PDF viewer, a site Firefox keeps extensions off), says Backstory does not run there, not that nobody is mentioned', () => {
+    const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: false } });
+    expect(shown.textContent).toContain('Backstory does not run on this page');
+    expect(shown.textContent).not.toContain('Nobody');
+  });
+
+  it('on a loaded page open since before Backstory could read it, offers to reload it, not that nobody is mentioned', () => {
+    const notRead = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: true, type: 'text/html', screened: false }, onReload: () => {} });
+    expect(notRead.textContent).toContain('Backstory has not read this page yet');
+    expect(notRead.querySelector('button')?.textContent).toBe('Reload the page');
+    expect(notRead.textContent).not.toContain('Nobody');
+    const read = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: true, type: 'text/html', screened: true } });
+    expect(read.textContent).toContain('Nobody from this story is mentioned on this page.');
   });
 
   it('on a page still loading with nothing found yet, says it is reading it, not that nobody is mentioned', () => {

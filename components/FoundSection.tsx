@@ -6,6 +6,7 @@ import { canAnnotate, siteOf } from '../core/site';
 import { CATEGORIES } from '../core/story/schema';
 import { categoryGroupLabel } from './labels';
 import type { Loadable } from './loadable';
+import type { PageProbe } from './use-page-probe';
 import type { TabFound } from './use-tab-found';
 
 const PDF = 'application/pdf';
@@ -24,8 +25,10 @@ interface Props {
   onAllowSite?: () => void;
   /** Asks the background again after it failed. */
   onRetry?: () => void;
-  /** The MIME type of the tab's document, when nothing was found there (use-document-type.ts). */
-  documentType?: string;
+  /** A look into the tab's page, when nothing was found there (use-page-probe.ts). */
+  page?: PageProbe;
+  /** Loads the tab's page again, to be read. */
+  onReload?: () => void;
   settings: Settings | undefined;
   /** The outcome of the last reveal, announced politely. */
   notice: string | undefined;
@@ -57,7 +60,8 @@ function FoundBody({
   siteAccess,
   onAllowSite,
   onRetry,
-  documentType,
+  page,
+  onReload,
   settings,
   hintId,
   onReveal,
@@ -71,7 +75,9 @@ function FoundBody({
   if (fileAccess === false) {
     return <NotRead message={i18n.t('popup.noFileAccess')} action={i18n.t('popup.openDetails')} onAction={onAllowFiles} />;
   }
-  if (documentType === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
+  if (page?.readable === true && page.type === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
+  // Firefox's PDF viewer, a site Firefox keeps every extension off.
+  if (page?.readable === false) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   if (found.status === 'error') {
     return (
       <>
@@ -104,7 +110,10 @@ function FoundBody({
         <p className="status status-off">{i18n.t('popup.offOnSite', { site })}</p>
       ) : null}
       {/* Off, the page is not read: what a list or "nobody" would say could only come from an earlier load. */}
-      {!active ? null : entities.length === 0 ? (
+      {!active ? null : entities.length === 0 && !found.value.loading && page?.readable === true && !page.screened ? (
+        // Open since before Backstory could read it: the browser reads it only once it loads again.
+        <NotRead message={i18n.t('popup.notReadYet')} action={i18n.t('popup.reloadPage')} onAction={onReload} />
+      ) : entities.length === 0 ? (
         // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
         <p className="status" role="status">
           {i18n.t(found.value.loading ? 'popup.reading' : 'popup.nothingFound')}

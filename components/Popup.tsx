@@ -8,8 +8,8 @@ import { FoundSection } from './FoundSection';
 import { SettingsSection } from './SettingsSection';
 import { StorySection } from './StorySection';
 import { useSettings } from './use-settings';
-import { useDocumentType } from './use-document-type';
 import { useFileAccess } from './use-file-access';
+import { usePageProbe } from './use-page-probe';
 import { useSiteAccess } from './use-site-access';
 import { useStory } from './use-story';
 import { useTabFound } from './use-tab-found';
@@ -29,7 +29,7 @@ export function Popup({ search }: { search: string }) {
   const noTab = target.status === 'error' || (target.status === 'ready' && !tab);
   const fileAccess = useFileAccess(url);
   const [siteAccess, allowSite] = useSiteAccess(noTab ? undefined : url, tab?.id);
-  const documentType = useDocumentType(tab?.id, url, found.status === 'ready' && found.value.found.length === 0);
+  const page = usePageProbe(tab?.id, url, found.status === 'ready' && found.value.found.length === 0, found.status === 'ready' && found.value.loading === true);
 
   const reveal = useCallback(
     async (entity: FoundEntity) => {
@@ -63,7 +63,8 @@ export function Popup({ search }: { search: string }) {
         siteAccess={siteAccess}
         onAllowSite={allowSite}
         onRetry={retryFound}
-        documentType={documentType}
+        page={page}
+        onReload={() => tab && void browser.tabs.reload(tab.id)}
         settings={settings}
         notice={notice}
         onReveal={(entity) => void reveal(entity)}

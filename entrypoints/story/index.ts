@@ -13,6 +13,7 @@ import { watchForStoryNames } from '../../page/story-watch';
 
 export default defineUnlistedScript(() => {
   // Once a frame: the background puts it into pages open when the extension was loaded, which the browser may be loading it into too.
+  // The mark it leaves also tells the popup the page was read (components/use-page-probe.ts).
   if (!claimFrame()) return;
   const report = (error: unknown) => console.warn('[Backstory]', error);
   try {

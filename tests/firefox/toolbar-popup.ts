@@ -9,13 +9,17 @@ import puppeteer, { type Browser } from 'puppeteer-core';
  * there only when extensions run in the browser's own process, so this Firefox
  * is started so (the other Firefox tests keep extensions in their own process).
  */
-export async function launchFirefoxWithPopupAccess(executablePath: string, build: string): Promise<{ browser: Browser; extensionId: string }> {
+export async function launchFirefoxWithPopupAccess(
+  executablePath: string,
+  build: string,
+  prefs: Record<string, unknown> = {},
+): Promise<{ browser: Browser; extensionId: string }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.remote': false },
+    extraPrefsFirefox: { 'extensions.webextensions.remote': false, ...prefs },
   });
   try {
     return { browser, extensionId: await browser.installExtension(build) };
@@ -76,4 +80,42 @@ export async function clickToolbarPopupSwitch(browser: Browser, label: string): 
     })()`,
   );
   if (!clicked) throw new Error(`No switch "${label}" in the popup`);
+}
+
+/** Clicks the popup's button whose text is `label`. */
+export async function clickToolbarPopupButton(browser: Browser, label: string): Promise<void> {
+  const clicked = await inBrowserWindow(
+    browser,
+    `(() => {
+      const document_ = document.querySelector('.webextension-popup-browser')?.contentDocument;
+      const button = [...(document_?.querySelectorAll('button') ?? [])].find((element) => element.textContent.trim() === ${JSON.stringify(label)});
+      button?.click();
+      return Boolean(button);
+    })()`,
+  );
+  if (!clicked) throw new Error(`No button "${label}" in the popup`);
+}
+
+/**
+ * Gives Backstory access to `origins`, or takes it back, as the reader does in
+ * about:addons (its "Access your data for all websites" switch) or with the
+ * extensions panel's "Always allow on this site".
+ */
+export async function setSiteAccess(browser: Browser, extensionId: string, origins: string[], allowed: boolean): Promise<void> {
+  await inBrowserWindow(
+    browser,
+    `(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const id = ${JSON.stringify(extensionId)};
+      const change = { permissions: [], origins: ${JSON.stringify(origins)} };
+      await ExtensionPermissions.${allowed ? 'add' : 'remove'}(id, change, ExtensionParent.GlobalManager.getExtension(id));
+      return true;
+    })()`,
+  );
+}
+
+/** Closes the open popup, as a click elsewhere does. */
+export async function closeToolbarPopup(browser: Browser): Promise<void> {
+  await inBrowserWindow(browser, `(() => { document.querySelector('.webextension-popup-browser')?.closest('panel')?.hidePopup(); return true; })()`);
 }

@@ -1,0 +1,76 @@
+/**
+ * The toolbar popup where Firefox keeps Backstory from reading a page: access
+ * to sites withheld by the reader (Firefox's "when clicked" origin control), a
+ * page opened before the reader allowed the site, the PDF viewer, and the
+ * sites Firefox keeps every extension off.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import { paintedTextsInPage } from '../../tooling/painted-texts';
+import { findFirefox } from '../../tooling/find-browser';
+import { expect, FIREFOX_BUILD, test } from './fixtures';
+import { clickToolbarPopupButton, closeToolbarPopup, launchFirefoxWithPopupAccess, openToolbarPopup, setSiteAccess, toolbarPopupText } from './toolbar-popup';
+
+const NOBODY = 'Nobody from this story is mentioned on this page.';
+const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
+/** The popup's "On this page" section as the reader sees it. */
+const onThisPage = async (browser: Browser) => (await toolbarPopupText(browser))?.split('ON THIS PAGE')[1]?.split('HIGHLIGHT ON PAGES')[0] ?? '';
+
+async function withFirefox(prefs: Record<string, unknown>, run: (browser: Browser, extensionId: string) => Promise<void>) {
+  const executablePath = findFirefox();
+  test.skip(!executablePath, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  const { browser, extensionId } = await launchFirefoxWithPopupAccess(executablePath!, FIREFOX_BUILD, prefs);
+  try {
+    await run(browser, extensionId);
+  } finally {
+    await browser.close();
+  }
+}
+
+test('in Firefox, a page opened before the reader allowed Backstory on its site is not said to mention nobody: the popup offers to reload it, then lists its names', async ({
+  server,
+}) => {
+  await withFirefox({}, async (browser, extensionId) => {
+    await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
+    const tab = await browser.newPage();
+    await tab.goto(`${server.origin}/demo`);
+    // Allowed from about:addons or the extensions panel: Firefox reads the page only once it loads again.
+    await setSiteAccess(browser, extensionId, ['<all_urls>'], true);
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(await painted(tab)).toEqual([]);
+
+    await openToolbarPopup(browser, extensionId);
+    await expect.poll(() => onThisPage(browser)).toContain('Reload the page');
+    expect(await onThisPage(browser)).not.toContain(NOBODY);
+    await clickToolbarPopupButton(browser, 'Reload the page');
+    await expect.poll(() => onThisPage(browser)).toContain('20 names from this story');
+    expect(await painted(tab)).toContain('Vladimir Putin');
+  });
+});
+
+test('in Firefox, a PDF in its viewer, or a site Firefox keeps extensions off, is not said to mention nobody', async ({ server }) => {
+  server.route(
+    '/report.pdf',
+    `%PDF-1.1
+1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj
+4 0 obj<</Length 55>>stream
+BT /F1 18 Tf 10 60 Td (Vladimir Putin in Pyongyang) Tj ET
+endstream endobj
+5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj
+trailer<</Root 1 0 R>>
+%%EOF`,
+    'application/pdf',
+  );
+  // As Firefox does addons.mozilla.org, support.mozilla.org and accounts.firefox.com.
+  await withFirefox({ 'extensions.webextensions.restrictedDomains': 'localhost' }, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    for (const url of [`${server.origin}/report.pdf`, `${server.origin.replace('127.0.0.1', 'localhost')}/demo`]) {
+      await tab.goto(url);
+      await openToolbarPopup(browser, extensionId);
+      await expect.poll(() => onThisPage(browser)).toContain('Backstory does not run on this page');
+      expect(await onThisPage(browser)).not.toContain(NOBODY);
+      await closeToolbarPopup(browser);
+    }
+  });
+});
