@@ -79,6 +79,14 @@ describe('the popup’s list of what a page mentions', () => {
     expect(read.textContent).toContain('Nobody from this story is mentioned on this page.');
   });
 
+  it('on a site read only because the reader clicked Backstory’s button, lists what it names and still offers to allow the site', () => {
+    const shown = render({ url: PAGE, found: COUNTRIES, siteAccess: false, onAllowSite: () => {} });
+    expect(shown.textContent).toContain('2 names from this story');
+    expect(shown.textContent).toContain('Backstory reads news.example only when you click its button.');
+    expect(shown.textContent).not.toContain('cannot read');
+    expect([...shown.querySelectorAll('button')].map((button) => button.textContent)).toContain('Allow Backstory on this site');
+  });
+
   it('on a page still loading with nothing found yet, says it is reading it, not that nobody is mentioned', () => {
     const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } } });
     expect(loading.textContent).toContain('Reading this page as it loads');

@@ -68,8 +68,10 @@ function FoundBody({
 }: Omit<Props, 'notice'> & { hintId: string }) {
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   const site = url === undefined ? undefined : siteOf(url);
+  // The browser let Backstory into this tab all the same: Firefox does when the reader clicks its button.
+  const readNow = (found.status === 'ready' && found.value.found.length > 0) || page?.readable === true;
   // Not read at all: "nobody is mentioned" would be a guess.
-  if (siteAccess === false) {
+  if (siteAccess === false && !readNow) {
     return <NotRead message={i18n.t('popup.noSiteAccess', { site: site ?? '' })} action={i18n.t('popup.allowSite')} onAction={onAllowSite} />;
   }
   if (fileAccess === false) {
@@ -144,6 +146,10 @@ function FoundBody({
           })}
         </>
       )}
+      {/* Read now only because the reader clicked Backstory's button: reading it without a click is on offer. */}
+      {siteAccess === false ? (
+        <NotRead message={i18n.t('popup.readOnClick', { site: site ?? '' })} action={i18n.t('popup.allowSite')} onAction={onAllowSite} />
+      ) : null}
     </>
   );
 }

@@ -26,6 +26,28 @@ async function withFirefox(prefs: Record<string, unknown>, run: (browser: Browse
   }
 }
 
+test('in Firefox, with access to sites withheld, clicking Backstory’s button reads the page: the popup lists its names, not that it cannot read the site', async ({
+  server,
+}) => {
+  await withFirefox({}, async (browser, extensionId) => {
+    // The reader switched off "Access your data for all websites" in about:addons.
+    await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
+    const tab = await browser.newPage();
+    await tab.goto(`${server.origin}/demo`);
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(await painted(tab)).toEqual([]);
+
+    // A click on the button lets Backstory read this tab now (Firefox runs its scripts there).
+    await openToolbarPopup(browser, extensionId);
+    await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(20);
+    await expect.poll(() => onThisPage(browser)).toContain('20 names from this story');
+    const shown = await onThisPage(browser);
+    expect(shown).not.toContain('cannot read');
+    // Reading it without a click is still on offer.
+    expect(shown).toContain('Allow Backstory on this site');
+  });
+});
+
 test('in Firefox, a page opened before the reader allowed Backstory on its site is not said to mention nobody: the popup offers to reload it, then lists its names', async ({
   server,
 }) => {
