@@ -45,6 +45,16 @@ describe('the popup’s list of what a page mentions', () => {
     expect(shown).not.toContain('Nobody');
   });
 
+  it('in Firefox, on a local file it may not read, says where Firefox allows it and offers to reload, not Chrome’s Extensions page', () => {
+    const shown = render({ fileAccess: false, firefox: true, page: { readable: true, type: 'text/html', screened: false }, onReload: () => {} });
+    expect(shown.textContent).toContain('Access local files on your computer');
+    expect(shown.textContent).not.toContain('Allow access to file URLs');
+    expect(shown.querySelector('button')?.textContent).toBe('Reload the page');
+    // Older Firefox says no, yet reads the file: what was found is told as on any page.
+    const read = render({ fileAccess: false, firefox: true, page: { readable: true, type: 'text/html', screened: true } });
+    expect(read.textContent).toContain('Nobody from this story is mentioned on this page.');
+  });
+
   it('on a local file it may read, says what was found there as on any page', () => {
     expect(text(true)).toContain('Nobody from this story is mentioned on this page.');
     expect(text(true)).not.toContain('Allow access');

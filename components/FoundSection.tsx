@@ -17,8 +17,10 @@ interface Props {
   found: Loadable<TabFound>;
   /** For a local file: whether the reader allowed Backstory to read files (use-file-access.ts). */
   fileAccess?: boolean;
-  /** Opens the Extensions page at Backstory's details, where reading files is allowed. */
+  /** Opens the Extensions page at Backstory's details, where reading files is allowed (Chrome). */
   onAllowFiles?: () => void;
+  /** In Firefox, whose own pages an extension cannot open: the reader is told where to go instead. */
+  firefox?: boolean;
   /** For a web page: whether the browser lets Backstory read its site (use-site-access.ts). */
   siteAccess?: boolean;
   /** Asks the reader to let Backstory read the site. */
@@ -57,6 +59,7 @@ function FoundBody({
   found,
   fileAccess,
   onAllowFiles,
+  firefox,
   siteAccess,
   onAllowSite,
   onRetry,
@@ -69,13 +72,19 @@ function FoundBody({
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   const site = url === undefined ? undefined : siteOf(url);
   // The browser let Backstory into this tab all the same: Firefox does when the reader clicks its button.
-  const readNow = (found.status === 'ready' && found.value.found.length > 0) || page?.readable === true;
+  const listed = found.status === 'ready' && found.value.found.length > 0;
+  const readNow = listed || page?.readable === true;
   // Not read at all: "nobody is mentioned" would be a guess.
   if (siteAccess === false && !readNow) {
     return <NotRead message={i18n.t('popup.noSiteAccess', { site: site ?? '' })} action={i18n.t('popup.allowSite')} onAction={onAllowSite} />;
   }
-  if (fileAccess === false) {
-    return <NotRead message={i18n.t('popup.noFileAccess')} action={i18n.t('popup.openDetails')} onAction={onAllowFiles} />;
+  // Older Firefox says no and reads files all the same.
+  if (fileAccess === false && !listed && !(page?.readable === true && page.screened)) {
+    return firefox ? (
+      <NotRead message={i18n.t('popup.noFileAccessFirefox')} action={i18n.t('popup.reloadPage')} onAction={onReload} />
+    ) : (
+      <NotRead message={i18n.t('popup.noFileAccess')} action={i18n.t('popup.openDetails')} onAction={onAllowFiles} />
+    );
   }
   if (page?.readable === true && page.type === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
   // Firefox's PDF viewer, a site Firefox keeps every extension off.

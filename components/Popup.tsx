@@ -60,6 +60,7 @@ export function Popup({ search }: { search: string }) {
         found={found}
         fileAccess={fileAccess}
         onAllowFiles={() => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` })}
+        firefox={import.meta.env.FIREFOX}
         siteAccess={siteAccess}
         onAllowSite={allowSite}
         onRetry={retryFound}

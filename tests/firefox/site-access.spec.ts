@@ -4,11 +4,13 @@
  * page opened before the reader allowed the site, the PDF viewer, and the
  * sites Firefox keeps every extension off.
  */
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { findFirefox } from '../../tooling/find-browser';
 import { expect, FIREFOX_BUILD, test } from './fixtures';
-import { clickToolbarPopupButton, closeToolbarPopup, launchFirefoxWithPopupAccess, openToolbarPopup, setSiteAccess, toolbarPopupText } from './toolbar-popup';
+import { allowFileAccess, clickToolbarPopupButton, closeToolbarPopup, launchFirefoxWithPopupAccess, openToolbarPopup, setSiteAccess, toolbarPopupText } from './toolbar-popup';
 
 const NOBODY = 'Nobody from this story is mentioned on this page.';
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
@@ -94,5 +96,28 @@ trailer<</Root 1 0 R>>
       expect(await onThisPage(browser)).not.toContain(NOBODY);
       await closeToolbarPopup(browser);
     }
+  });
+});
+
+// Playwright reads a fixture's dependencies from its destructured first argument: none here.
+// eslint-disable-next-line no-empty-pattern
+test('in Firefox, a local file Backstory may not read yet says how to allow it in Firefox, not that nobody is mentioned; allowed, the file reloads and is read', async ({}, testInfo) => {
+  const file = testInfo.outputPath('saved-article.html');
+  writeFileSync(file, '<!doctype html><html lang="en"><title>Saved</title><p>Vladimir Putin arrived in Pyongyang.</p></html>');
+  await withFirefox({}, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.goto(pathToFileURL(file).href);
+    await openToolbarPopup(browser, extensionId);
+    // Firefox asks the reader to allow local files, in about:addons: not Chrome's Extensions page.
+    await expect.poll(() => onThisPage(browser)).toContain('Access local files on your computer');
+    const shown = await onThisPage(browser);
+    expect(shown).not.toContain(NOBODY);
+    expect(shown).not.toContain('Allow access to file URLs');
+    expect(await painted(tab)).toEqual([]);
+
+    await allowFileAccess(browser, extensionId);
+    await clickToolbarPopupButton(browser, 'Reload the page');
+    await expect.poll(() => onThisPage(browser)).toContain('2 names from this story');
+    expect(await painted(tab)).toEqual(['Vladimir Putin', 'Pyongyang']);
   });
 });

@@ -119,3 +119,16 @@ export async function setSiteAccess(browser: Browser, extensionId: string, origi
 export async function closeToolbarPopup(browser: Browser): Promise<void> {
   await inBrowserWindow(browser, `(() => { document.querySelector('.webextension-popup-browser')?.closest('panel')?.hidePopup(); return true; })()`);
 }
+
+/** Turns on "Access local files on your computer" on Backstory's Permissions tab in about:addons. */
+export async function allowFileAccess(browser: Browser, extensionId: string): Promise<void> {
+  await inBrowserWindow(
+    browser,
+    `(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const id = ${JSON.stringify(extensionId)};
+      await ExtensionPermissions.add(id, { permissions: ['internal:fileSchemeAllowed'], origins: [] }, WebExtensionPolicy.getByID(id)?.extension);
+      return true;
+    })()`,
+  );
+}
