@@ -23,15 +23,33 @@ export interface PageBridge {
 export type PageChange = 'mentions' | 'navigation' | 'document';
 
 const KEY = Symbol.for('backstory.page');
-type Holder = { [KEY]?: PageBridge };
+const WAITING = Symbol.for('backstory.page.waiting');
+type Holder = { [KEY]?: PageBridge; [WAITING]?: ((bridge: PageBridge) => void)[] };
 
 export function registerPageBridge(bridge: PageBridge): () => void {
-  (globalThis as Holder)[KEY] = bridge;
+  const holder = globalThis as Holder;
+  holder[KEY] = bridge;
+  const waiting = holder[WAITING] ?? [];
+  delete holder[WAITING];
+  for (const waiter of waiting) waiter(bridge);
   return () => {
-    if ((globalThis as Holder)[KEY] === bridge) delete (globalThis as Holder)[KEY];
+    if (holder[KEY] === bridge) delete holder[KEY];
   };
 }
 
 export function getPageBridge(): PageBridge | undefined {
   return (globalThis as Holder)[KEY];
+}
+
+/**
+ * Calls `use` with the page script's bridge, now or once the page script
+ * registers it: a command from the popup or the keyboard puts the card script
+ * into a frame before any name is there (a live page before its first post
+ * naming the story), and the annotator comes only when one is.
+ */
+export function whenPageBridge(use: (bridge: PageBridge) => void): void {
+  const holder = globalThis as Holder;
+  const bridge = holder[KEY];
+  if (bridge) use(bridge);
+  else (holder[WAITING] ??= []).push(use);
 }

@@ -9,7 +9,7 @@ import { leaveStart } from '../../extension/script-start';
 import { CARD_HOST, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
 import { placedInPage } from '../../page/card-placement';
 import { startInteraction } from '../../page/interaction';
-import { getPageBridge } from '../../page/page-bridge';
+import { whenPageBridge } from '../../page/page-bridge';
 
 // Imported by the background into frames where mentions were found (in idle time after the
 // scan), and before a command from the popup or the keyboard reaches the page (extension/inject-card-ui.ts).
@@ -58,9 +58,9 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
       ui.then((mounted) => mounted.mount()).catch(reject);
     });
     await ready;
-    const page = getPageBridge();
-    // Without the page script (it failed, or Backstory is not running in this frame) there is nothing to hover.
-    if (page && api) startInteraction(ctx, page, api);
+    const card = api;
+    // Without the page script (it failed, or Backstory is not running in this frame yet) there is nothing to hover.
+    if (card) whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, card));
   } catch (error) {
     console.warn('[Backstory] The card failed to load', error);
   }

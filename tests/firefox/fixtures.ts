@@ -3,6 +3,7 @@ import { test as base, expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../tooling/find-browser';
 import { pageServerFixture, type PageServer } from '../../tooling/page-server';
+import { launchFirefoxWithPopupAccess } from './toolbar-popup';
 
 /** `npm test` builds it before the end-to-end tests run. */
 export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
@@ -62,3 +63,19 @@ export const test = base.extend<TabFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/**
+ * Runs `run` in a Firefox of its own, whose browser window the test may drive
+ * (the toolbar popup, the extension's permissions, its keyboard shortcut:
+ * toolbar-popup.ts), with `prefs` set; skipped where no Firefox is installed.
+ */
+export async function withWindowAccess(prefs: Record<string, unknown>, run: (browser: Browser, extensionId: string) => Promise<void>): Promise<void> {
+  const executablePath = findFirefox();
+  test.skip(!executablePath, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  const { browser, extensionId } = await launchFirefoxWithPopupAccess(executablePath!, FIREFOX_BUILD, prefs);
+  try {
+    await run(browser, extensionId);
+  } finally {
+    await browser.close();
+  }
+}

@@ -8,30 +8,25 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
-import { findFirefox } from '../../tooling/find-browser';
-import { expect, FIREFOX_BUILD, test } from './fixtures';
-import { allowFileAccess, clickToolbarPopupButton, closeToolbarPopup, launchFirefoxWithPopupAccess, openToolbarPopup, setSiteAccess, toolbarPopupText } from './toolbar-popup';
+import { expect, test, withWindowAccess } from './fixtures';
+import {
+  allowFileAccess,
+  clickToolbarPopupButton,
+  closeToolbarPopup,
+  openToolbarPopup,
+  setSiteAccess,
+  toolbarPopupText,
+} from './toolbar-popup';
 
 const NOBODY = 'Nobody from this story is mentioned on this page.';
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 /** The popup's "On this page" section as the reader sees it. */
 const onThisPage = async (browser: Browser) => (await toolbarPopupText(browser))?.split('ON THIS PAGE')[1]?.split('HIGHLIGHT ON PAGES')[0] ?? '';
 
-async function withFirefox(prefs: Record<string, unknown>, run: (browser: Browser, extensionId: string) => Promise<void>) {
-  const executablePath = findFirefox();
-  test.skip(!executablePath, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
-  const { browser, extensionId } = await launchFirefoxWithPopupAccess(executablePath!, FIREFOX_BUILD, prefs);
-  try {
-    await run(browser, extensionId);
-  } finally {
-    await browser.close();
-  }
-}
-
 test('in Firefox, with access to sites withheld, clicking Backstory’s button reads the page: the popup lists its names, not that it cannot read the site', async ({
   server,
 }) => {
-  await withFirefox({}, async (browser, extensionId) => {
+  await withWindowAccess({}, async (browser, extensionId) => {
     // The reader switched off "Access your data for all websites" in about:addons.
     await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
     const tab = await browser.newPage();
@@ -53,7 +48,7 @@ test('in Firefox, with access to sites withheld, clicking Backstory’s button r
 test('in Firefox, a page opened before the reader allowed Backstory on its site is not said to mention nobody: the popup offers to reload it, then lists its names', async ({
   server,
 }) => {
-  await withFirefox({}, async (browser, extensionId) => {
+  await withWindowAccess({}, async (browser, extensionId) => {
     await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/demo`);
@@ -87,7 +82,7 @@ trailer<</Root 1 0 R>>
     'application/pdf',
   );
   // As Firefox does addons.mozilla.org, support.mozilla.org and accounts.firefox.com.
-  await withFirefox({ 'extensions.webextensions.restrictedDomains': 'localhost' }, async (browser, extensionId) => {
+  await withWindowAccess({ 'extensions.webextensions.restrictedDomains': 'localhost' }, async (browser, extensionId) => {
     const tab = await browser.newPage();
     for (const url of [`${server.origin}/report.pdf`, `${server.origin.replace('127.0.0.1', 'localhost')}/demo`]) {
       await tab.goto(url);
@@ -104,7 +99,7 @@ trailer<</Root 1 0 R>>
 test('in Firefox, a local file Backstory may not read yet says how to allow it in Firefox, not that nobody is mentioned; allowed, the file reloads and is read', async ({}, testInfo) => {
   const file = testInfo.outputPath('saved-article.html');
   writeFileSync(file, '<!doctype html><html lang="en"><title>Saved</title><p>Vladimir Putin arrived in Pyongyang.</p></html>');
-  await withFirefox({}, async (browser, extensionId) => {
+  await withWindowAccess({}, async (browser, extensionId) => {
     const tab = await browser.newPage();
     await tab.goto(pathToFileURL(file).href);
     await openToolbarPopup(browser, extensionId);

@@ -132,3 +132,17 @@ export async function allowFileAccess(browser: Browser, extensionId: string): Pr
     })()`,
   );
 }
+
+/** Presses Backstory's keyboard shortcut in the browser window (key events sent to a page do not reach the browser's own shortcuts). */
+export async function pressBackstoryShortcut(browser: Browser, extensionId: string): Promise<void> {
+  const pressed = await inBrowserWindow(
+    browser,
+    `(() => {
+      const keyset = document.getElementById('ext-keyset-id-' + ${JSON.stringify(extensionId)}.replace(/[^a-z0-9_-]/gi, '_'));
+      const key = keyset?.querySelector('key');
+      key?.dispatchEvent(new CustomEvent('command', { bubbles: true }));
+      return Boolean(key);
+    })()`,
+  );
+  if (!pressed) throw new Error('No keyboard shortcut of Backstory in the browser window');
+}

@@ -1,0 +1,46 @@
+/** Backstory's keyboard shortcut in Firefox, pressed in the browser window as a reader does. */
+import type { Page } from 'puppeteer-core';
+import { paintedTextsInPage } from '../../tooling/painted-texts';
+import { textPointInPage } from '../../tooling/text-point';
+import { expect, test, withWindowAccess } from './fixtures';
+import { pressBackstoryShortcut } from './toolbar-popup';
+
+const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
+const focused = (tab: Page) => tab.evaluate(() => document.activeElement?.localName);
+
+/** Runs in the page: how many points of a 20 px grid over the viewport show our card (its host, in a closed shadow root). */
+function cardPointsInPage(): number {
+  let points = 0;
+  for (let y = 10; y < innerHeight; y += 20) {
+    for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
+  }
+  return points;
+}
+
+test('in Firefox, the shortcut pressed on a live page before any name is on it leaves the names it posts later their cards, on hover and on the shortcut', async ({
+  server,
+}) => {
+  server.route('/live-before', '<!doctype html><html lang="en"><body><main><p>Live: waiting for the first post.</p></main></body></html>');
+  await withWindowAccess({}, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/live-before`);
+    await new Promise((done) => setTimeout(done, 1000));
+    // Nothing to go to yet.
+    await pressBackstoryShortcut(browser, extensionId);
+    await new Promise((done) => setTimeout(done, 1000));
+
+    await tab.evaluate(() => {
+      document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Vladimir Putin arrived in Pyongyang for talks.' }));
+    });
+    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin', 'Pyongyang']);
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(() => focused(tab)).toBe('backstory-card');
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => focused(tab)).not.toBe('backstory-card');
+
+    const point = await tab.evaluate(textPointInPage, { text: 'Pyongyang', occurrence: 0 });
+    await tab.mouse.move(point!.x, point!.y);
+    await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  });
+});
