@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { sendToTab } from '../extension/send-to-tab';
 import { nextMentionFrameKey } from '../extension/tab-found-key';
+import { readPageNow } from './read-page-now';
 import { framesOfPage, readTabFound } from './tab-found';
 
 export const NEXT_MENTION_COMMAND = 'next-mention';
@@ -33,7 +34,18 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
     if (frameId !== from) await sendToTab(tabId, { type: 'page/close-card' }, from);
     return remember(key, frameId);
   }
+  // A page Backstory never read, which the shortcut lets it into (Firefox, site access withheld): read
+  // it now, and go to its first name once the page has found its names and loaded its card.
+  if (!(await readPageNow(tabId))) return;
+  for (let waited = 0; waited < READ_WAIT_MS; waited += READ_POLL_MS) {
+    await new Promise((done) => setTimeout(done, READ_POLL_MS));
+    if (await revealed(tabId, 0, { fromStart: true, wrap: false })) return remember(key, 0);
+  }
 }
+
+/** How long a page read on the shortcut may take to find its first name, and how often it is asked. */
+const READ_WAIT_MS = 5000;
+const READ_POLL_MS = 200;
 
 function remember(key: `session:${string}`, frameId: number): Promise<void> {
   return storage.setItem(key, frameId);

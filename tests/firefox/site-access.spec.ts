@@ -14,6 +14,7 @@ import {
   clickToolbarPopupButton,
   closeToolbarPopup,
   openToolbarPopup,
+  pressBackstoryShortcut,
   setSiteAccess,
   toolbarPopupText,
 } from './toolbar-popup';
@@ -42,6 +43,24 @@ test('in Firefox, with access to sites withheld, clicking Backstory’s button r
     expect(shown).not.toContain('cannot read');
     // Reading it without a click is still on offer.
     expect(shown).toContain('Allow Backstory on this site');
+  });
+});
+
+test('in Firefox, with access to sites withheld, Backstory’s keyboard shortcut reads the page and opens the card of its first name, as a click on its button would read it', async ({
+  server,
+}) => {
+  await withWindowAccess({}, async (browser, extensionId) => {
+    await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/demo`);
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(await painted(tab)).toEqual([]);
+
+    // Firefox lets Backstory into the tab on its shortcut, as on a click of its button.
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(20);
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.localName)).toBe('backstory-card');
   });
 });
 
