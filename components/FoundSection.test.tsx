@@ -78,6 +78,9 @@ describe('the popup’s list of what a page mentions', () => {
     const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: false } });
     expect(shown.textContent).toContain('Backstory does not run on this page');
     expect(shown.textContent).not.toContain('Nobody');
+    // A tab on its way to a page still shows the blank page before it, where no extension goes either.
+    const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } }, page: { readable: false } });
+    expect(loading.textContent).toContain('Reading this page as it loads');
   });
 
   it('on a loaded page open since before Backstory could read it, offers to reload it, not that nobody is mentioned', () => {

@@ -87,8 +87,9 @@ function FoundBody({
     );
   }
   if (page?.readable === true && page.type === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
-  // Firefox's PDF viewer, a site Firefox keeps every extension off.
-  if (page?.readable === false) return <p className="status">{i18n.t('popup.notSupported')}</p>;
+  // Firefox's PDF viewer, a site Firefox keeps every extension off. Not a tab still on its way to
+  // the page (showing the blank page before it), which no extension may enter either.
+  if (page?.readable === false && !(found.status === 'ready' && found.value.loading)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   if (found.status === 'error') {
     return (
       <>
