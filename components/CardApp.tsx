@@ -144,8 +144,13 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   );
 }
 
-/** Focus is in the card, or nowhere: a reader who clicked or tabbed elsewhere keeps it there. */
+/**
+ * Focus is in the card, or nowhere: a reader who clicked or tabbed elsewhere keeps it there. Nor
+ * when this document has lost focus to another one (the keyboard command opened a card in another
+ * frame, which closes this one): its active element is still our card, but focus is no longer here.
+ */
 function focusStillOurs(): boolean {
+  if (!document.hasFocus()) return false;
   const active = document.activeElement;
   return !active || active === document.body || active.localName === CARD_HOST;
 }

@@ -44,3 +44,28 @@ test('in Firefox, the shortcut pressed on a live page before any name is on it l
     await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
   });
 });
+
+test('in Firefox, the shortcut walking on from an embedded frame’s last name back to the page’s first gives the page’s card the keyboard focus', async ({ server }) => {
+  await withWindowAccess({}, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    // Putin in the page; South Korea and Japan in a ticker frame.
+    await tab.goto(`${server.origin}/fixtures/framed.html`);
+    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
+    const frame = tab.frames()[1]!;
+    await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+    const frameFocused = () => frame.evaluate(() => document.hasFocus() && document.activeElement?.localName);
+
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(() => focused(tab)).toBe('backstory-card');
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(frameFocused).toBe('backstory-card');
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(frameFocused).toBe('backstory-card');
+    // Past the frame's last name: round to the page's first, its card open and focused there.
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(() => tab.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('backstory-card');
+    expect(await tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+    expect(await frameFocused()).toBe(false);
+  });
+});
