@@ -7,6 +7,7 @@ import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test as base } from './fixtures';
 import { badgeText, listedCounts, openPopupFor } from './popup-page';
 import { findChromium } from '../../tooling/find-browser';
+import type { PageServer } from '../../tooling/page-server';
 import { CHROME_BUILD_DIR, extensionFlags } from '../../tooling/launch-extension';
 
 /** One fact of the pack as built, and as the next version words it. */
@@ -150,21 +151,33 @@ test('an update whose pack fails its checks keeps the stored story: cards show t
   expect(await hoverCard(fresh, 'Vladimir Putin')).toContain('comments were published');
 });
 
-test('a tab open while Backstory was switched off and on again in the browser’s extensions page works as before', async ({ installed, server }) => {
-  const { context, extensionId } = installed;
+/** The demo article in the first tab, highlighted, with a card opened once. */
+async function demoWithCardOpened(context: BrowserContext, server: PageServer): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.origin}/demo`);
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
   await hoverCard(page, 'John Kirby');
+  return page;
+}
 
+/** Switches Backstory off, then on if asked, as the reader does in chrome://extensions. */
+async function switchInExtensionsPage(context: BrowserContext, extensionId: string, states: boolean[]): Promise<void> {
   const extensions = await context.newPage();
   await extensions.goto('chrome://extensions');
-  await extensions.evaluate(async (id) => {
-    const { chrome } = globalThis as unknown as { chrome: typeof ExtensionApi };
-    await chrome.management.setEnabled(id, false);
-    await chrome.management.setEnabled(id, true);
-  }, extensionId);
+  await extensions.evaluate(
+    async ({ id, states }) => {
+      const { chrome } = globalThis as unknown as { chrome: typeof ExtensionApi };
+      for (const enabled of states) await chrome.management.setEnabled(id, enabled);
+    },
+    { id: extensionId, states },
+  );
   await extensions.close();
+}
+
+test('a tab open while Backstory was switched off and on again in the browser’s extensions page works as before', async ({ installed, server }) => {
+  const { context, extensionId } = installed;
+  const page = await demoWithCardOpened(context, server);
+  await switchInExtensionsPage(context, extensionId, [false, true]);
 
   expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
@@ -178,17 +191,8 @@ test('a tab open when Backstory is switched off in the browser’s extensions pa
   server,
 }) => {
   const { context, extensionId } = installed;
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${server.origin}/demo`);
-  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
-  await hoverCard(page, 'John Kirby');
-
-  const extensions = await context.newPage();
-  await extensions.goto('chrome://extensions');
-  await extensions.evaluate(async (id) => {
-    const { chrome } = globalThis as unknown as { chrome: typeof ExtensionApi };
-    await chrome.management.setEnabled(id, false);
-  }, extensionId);
+  const page = await demoWithCardOpened(context, server);
+  await switchInExtensionsPage(context, extensionId, [false]);
 
   // Back on the page, the reader moves the pointer over it.
   await page.bringToFront();

@@ -6,6 +6,7 @@ import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { annotatorIn, badgeText, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
 import { launchWithExtension, type LaunchedExtension } from '../../tooling/launch-extension';
 import { textPointInPage } from '../../tooling/text-point';
+import { ONE_LINE_PDF } from '../fixtures/one-line-pdf';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
 const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
@@ -17,18 +18,6 @@ async function openDemo(page: Page, origin: string) {
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(40);
   return paintedCounts(page);
 }
-
-/** A one-page PDF whose only line names the story's people and places: a reader would expect them found. */
-const ONE_LINE_PDF = `%PDF-1.1
-1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
-2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
-3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj
-4 0 obj<</Length 55>>stream
-BT /F1 18 Tf 10 60 Td (Vladimir Putin in Pyongyang) Tj ET
-endstream endobj
-5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj
-trailer<</Root 1 0 R>>
-%%EOF`;
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
+import { ONE_LINE_PDF } from '../fixtures/one-line-pdf';
 import { expect, test, withWindowAccess } from './fixtures';
 import {
   allowFileAccess,
@@ -24,16 +25,22 @@ const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 /** The popup's "On this page" section as the reader sees it. */
 const onThisPage = async (browser: Browser) => (await toolbarPopupText(browser))?.split('ON THIS PAGE')[1]?.split('HIGHLIGHT ON PAGES')[0] ?? '';
 
+/** The demo article in a new tab, with "Access your data for all websites" switched off in about:addons: nothing is read. */
+async function demoWithoutAccess(browser: Browser, extensionId: string, origin: string): Promise<Page> {
+  await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
+  const tab = await browser.newPage();
+  await tab.setViewport({ width: 1280, height: 800 });
+  await tab.goto(`${origin}/demo`);
+  await new Promise((done) => setTimeout(done, 1000));
+  expect(await painted(tab)).toEqual([]);
+  return tab;
+}
+
 test('in Firefox, with access to sites withheld, clicking Backstory’s button reads the page: the popup lists its names, not that it cannot read the site', async ({
   server,
 }) => {
   await withWindowAccess({}, async (browser, extensionId) => {
-    // The reader switched off "Access your data for all websites" in about:addons.
-    await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
-    const tab = await browser.newPage();
-    await tab.goto(`${server.origin}/demo`);
-    await new Promise((done) => setTimeout(done, 1000));
-    expect(await painted(tab)).toEqual([]);
+    const tab = await demoWithoutAccess(browser, extensionId, server.origin);
 
     // A click on the button lets Backstory read this tab now (Firefox runs its scripts there).
     await openToolbarPopup(browser, extensionId);
@@ -50,12 +57,7 @@ test('in Firefox, with access to sites withheld, Backstory’s keyboard shortcut
   server,
 }) => {
   await withWindowAccess({}, async (browser, extensionId) => {
-    await setSiteAccess(browser, extensionId, ['<all_urls>'], false);
-    const tab = await browser.newPage();
-    await tab.setViewport({ width: 1280, height: 800 });
-    await tab.goto(`${server.origin}/demo`);
-    await new Promise((done) => setTimeout(done, 1000));
-    expect(await painted(tab)).toEqual([]);
+    const tab = await demoWithoutAccess(browser, extensionId, server.origin);
 
     // Firefox lets Backstory into the tab on its shortcut, as on a click of its button.
     await pressBackstoryShortcut(browser, extensionId);
@@ -88,16 +90,7 @@ test('in Firefox, a page opened before the reader allowed Backstory on its site 
 test('in Firefox, a PDF in its viewer, or a site Firefox keeps extensions off, is not said to mention nobody', async ({ server }) => {
   server.route(
     '/report.pdf',
-    `%PDF-1.1
-1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
-2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
-3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj
-4 0 obj<</Length 55>>stream
-BT /F1 18 Tf 10 60 Td (Vladimir Putin in Pyongyang) Tj ET
-endstream endobj
-5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj
-trailer<</Root 1 0 R>>
-%%EOF`,
+    ONE_LINE_PDF,
     'application/pdf',
   );
   // As Firefox does addons.mozilla.org, support.mozilla.org and accounts.firefox.com.
