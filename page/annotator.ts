@@ -14,6 +14,7 @@ import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
 import { yieldToPage } from './scheduler';
 import { registerPageBridge, type PageChange } from './page-bridge';
+import { throttledReporter } from './found-reporter';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -54,7 +55,14 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const listeners = new Set<(change: PageChange) => void>();
   const notify = (change: PageChange) => listeners.forEach((listener) => listener(change));
   let counts: ReadonlyMap<string, number> = new Map();
-  const report = throttledReporter(ctx);
+  const report = throttledReporter(
+    (latest: ReadonlyMap<string, number>) => {
+      const found: MentionCounts = Object.fromEntries(latest);
+      void sendPageMessage({ type: 'tab/found', url: location.href, since: performance.timeOrigin, counts: found });
+    },
+    ctx,
+    REPORT_INTERVAL_MS,
+  );
   const cardUi = cardUiLoader(ctx, window !== window.top);
   // Set once the window's listeners are: document.open() erases every listener on the window it finds.
   let listenAgain = () => {};
@@ -191,25 +199,6 @@ function cardUiLoader(ctx: ContentScriptContext, embedded: boolean) {
       pointed = true;
       load();
     },
-  };
-}
-
-/** Sends the counts to the background, coalescing bursts of changes into one report. */
-function throttledReporter(ctx: ContentScriptContext) {
-  let latest: ReadonlyMap<string, number> | undefined;
-  let timer: number | undefined;
-  let lastSent = 0;
-  const send = () => {
-    timer = undefined;
-    lastSent = performance.now();
-    const counts: MentionCounts = Object.fromEntries(latest ?? []);
-    void sendPageMessage({ type: 'tab/found', url: location.href, since: performance.timeOrigin, counts });
-  };
-  return (counts: ReadonlyMap<string, number>) => {
-    latest = counts;
-    if (timer !== undefined || ctx.isInvalid) return;
-    const wait = Math.max(0, lastSent + REPORT_INTERVAL_MS - performance.now());
-    timer = ctx.setTimeout(send, wait);
   };
 }
 
