@@ -30,6 +30,8 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           <span className={`category category-${entity.category}`}>{categoryLabel(entity.category)}</span>
           {entity.description ? <span className="description">{entity.description}</span> : null}
         </p>
+        {/* Where the card opens, not below its facts, which fill the screen on a long card: "on Tuesday" or "last September" are the story's, not today's. */}
+        <p className="story-source">{i18n.t('card.fromStory', { headline: card.headline })}</p>
         {entity.sanctions?.sanctioned ? (
           <p className="sanctions-badge" data-testid="sanctions">
             <span id={`${titleId}-sanctions`}>
@@ -80,7 +82,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           </ul>
         </footer>
       ) : null}
-      <StorySummaryToggle headline={card.headline} />
+      <StorySummaryToggle />
     </article>
   );
 }

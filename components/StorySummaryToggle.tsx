@@ -4,8 +4,8 @@ import type { StorySummary } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import { CitationToggle } from './CitationToggle';
 
-/** Which story the card's facts come from, and "About the story": its key points, fetched the first time a reader asks. */
-export function StorySummaryToggle({ headline }: { headline: string }) {
+/** "About the story": its key points, fetched the first time a reader asks. */
+export function StorySummaryToggle() {
   const [open, setOpen] = useState(false);
   const [story, setStory] = useState<StorySummary>();
   const [error, setError] = useState<string>();
@@ -23,8 +23,6 @@ export function StorySummaryToggle({ headline }: { headline: string }) {
 
   return (
     <section className="story-summary">
-      {/* Always in sight: "on Tuesday" or "last September" on the card are the story's, not today's. */}
-      <p className="story-source">{i18n.t('card.fromStory', { headline })}</p>
       <button type="button" className="link" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
         {i18n.t('card.aboutStory')}
       </button>

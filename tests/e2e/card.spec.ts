@@ -787,6 +787,25 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
   });
 
+  test('a card too long for the screen says which story it is from where it opens, not below its facts: “on Tuesday” is the story’s Tuesday', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    await openDemo(page, server.origin);
+    // North Korea's card is the longest: its facts fill the screen, "on Tuesday" and "Recent incidents" among them.
+    await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    await expect.poll(() => shadowUiText(page)).toContain('on Tuesday');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const card = (await shadowUiBox(page))!;
+    const source = (await shadowUiBox(page, 'story-source'))!;
+    expect(source).not.toBeNull();
+    expect(source.y).toBeGreaterThanOrEqual(card.y);
+    expect(source.y + source.height, 'the story line is in sight without scrolling the card').toBeLessThanOrEqual(card.y + card.height);
+  });
+
   test('every source button of the card, the story’s key points’ too, is described by what it is the source of', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
