@@ -75,4 +75,8 @@ describe('a card of the bundled story', () => {
     expect(southKorea.querySelector('.description')).toBeNull();
     expect(southKorea.querySelector('.card-meta')!.textContent).toBe('Country');
   });
+
+  it('gives John Kirby no role the article does not: it says only that he is “of” the U.S. National Security Council', async () => {
+    expect((await render('john-kirby')).root.querySelector('.description')?.textContent).toBe('of the U.S. National Security Council');
+  });
 });
