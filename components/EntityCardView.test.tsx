@@ -79,4 +79,8 @@ describe('a card of the bundled story', () => {
   it('gives John Kirby no role the article does not: it says only that he is “of” the U.S. National Security Council', async () => {
     expect((await render('john-kirby')).root.querySelector('.description')?.textContent).toBe('of the U.S. National Security Council');
   });
+
+  it('puts North Korea’s description in the article’s words, in no tense of its own: on a page read after the visit “Putin is visiting” would be false', async () => {
+    expect((await render('north-korea')).root.querySelector('.description')?.textContent).toBe('country of Putin’s visit, his first in 24 years');
+  });
 });
