@@ -220,6 +220,20 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     ]);
   });
 
+  it('a sanctioning party the sentence it cites does not name', () => {
+    const p = pack();
+    const i = indexOf(p.entities, 'russia');
+    // The card would read "Sanctioned by China for its aggression in Ukraine": the article names no one behind Russia's sanctions.
+    p.entities[i].sanctions.by = ['china'];
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'entities.json',
+        path: `$[${i}].sanctions.by[0]`,
+        message: 'the sentence it cites does not name China: the card’s “Sanctioned by China” would be the pack’s claim, not the article’s',
+      },
+    ]);
+  });
+
   it('a statement whose text does not name who said it', () => {
     const p = pack();
     const i = indexOf(p.facts, 'us-criticizes-visit');

@@ -14,7 +14,7 @@ import {
   type KnownIds,
 } from './check-references';
 import { checkArticle, checkCitation, splitParagraphs } from './citations';
-import { checkSanctionsReasons, checkSpeakersNamed } from './check-wording';
+import { checkSanctionsByNamed, checkSanctionsReasons, checkSpeakersNamed } from './check-wording';
 import { inFile, zodProblems, type PackProblem, type PathProblem } from './problems';
 import {
   EntitiesFileSchema,
@@ -113,6 +113,7 @@ function checkEntities(
     ...checkAliases(entities, complete),
     ...checkSanctionsBy(entities, entityIds),
     ...checkSanctionsReasons(entities),
+    ...checkSanctionsByNamed(entities),
     ...entities.flatMap(({ index, value }) =>
       value.sanctions ? checkCitation(value.sanctions.citation, paragraphs, `$[${index}].sanctions.citation`) : [],
     ),
