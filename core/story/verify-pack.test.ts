@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStoryPack, splitParagraphs, type PackFiles, type PackProblem } from './verify-pack';
 
@@ -39,6 +40,12 @@ describe('parseStoryPack on the landed pack', () => {
     expect(result.pack.facts.length).toBeGreaterThanOrEqual(30);
     expect(result.pack.facts.length).toBeLessThanOrEqual(45);
     expect(result.pack.entities.every((e) => e.aliases.every((a) => a.rule && Array.isArray(a.exclude)))).toBe(true);
+  });
+
+  // Every check holds quotes to data/summit/article.txt: a copy edited to fit a quote would pass them all.
+  const sharedArticle = resolve('../shared/article/summit-article.txt');
+  it.skipIf(!existsSync(sharedArticle))(`holds its quotes to the article itself: its article.txt is ${sharedArticle}, byte for byte`, () => {
+    expect(article).toBe(readFileSync(sharedArticle, 'utf8'));
   });
 
   it('covers every entity the brief names', () => {
