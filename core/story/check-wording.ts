@@ -1,9 +1,9 @@
 /**
  * Checks on the pack's own words, which the card shows beside the article's:
- * a sanctions reason must be the article's, who sanctions must be named in the
- * sentence cited for it, and a fact someone said must name
- * who said it, since the card shows the fact's text, never a separate byline
- * that would read as if the speaker had said that sentence.
+ * a sanctions reason must be the article's and given there for that entity, who
+ * sanctions must be named in the sentence cited for it, and a fact someone said
+ * must name who said it, since the card shows the fact's text, never a separate
+ * byline that would read as if the speaker had said that sentence.
  */
 import type { Indexed } from './check-references';
 import type { PathProblem } from './problems';
@@ -15,9 +15,59 @@ const foldApostrophes = (text: string): string => text.replace(/[‘’‚‛]/g
 export function checkSanctionsReasons(entities: Indexed<Entity>[]): PathProblem[] {
   return entities.flatMap(({ index, value }) => {
     const sanctions = value.sanctions;
-    if (!sanctions || sanctions.citation.quote.includes(sanctions.reason)) return [];
-    return [{ path: `$[${index}].sanctions.reason`, message: `reason “${sanctions.reason}” is not in the sentence it cites; use the article's words` }];
+    if (!sanctions) return [];
+    const path = `$[${index}].sanctions.reason`;
+    const { quote } = sanctions.citation;
+    if (!quote.includes(sanctions.reason)) {
+      return [{ path, message: `reason “${sanctions.reason}” is not in the sentence it cites; use the article's words` }];
+    }
+    const said = saidOf(quote, sanctions.reason, value, entities.map((e) => e.value).filter((e) => !sanctions.by.includes(e.id)));
+    if (said === value) return [];
+    return [
+      {
+        path,
+        message: said
+          ? `the sentence it cites gives “${sanctions.reason}” for ${said.name}, not for ${value.name}`
+          : `the sentence it cites does not name ${value.name}`,
+      },
+    ];
   });
+}
+
+/**
+ * Whom a sentence gives a sanctions reason for: the entity named last before it
+ * ("North Korea for its nuclear weapons …, and Russia for its aggression in
+ * Ukraine"), else `entity` if the sentence names it anywhere. One sentence can
+ * give two countries' reasons, and each reason is in it whichever card shows it.
+ */
+function saidOf(quote: string, reason: string, entity: Entity, others: Entity[]): Entity | undefined {
+  let fallback: Entity | undefined;
+  for (let at = quote.indexOf(reason); at >= 0; at = quote.indexOf(reason, at + 1)) {
+    const before = quote.slice(0, at);
+    let last: { entity: Entity; end: number } | undefined;
+    for (const other of others) {
+      const end = lastEnd(before, other);
+      if (end >= 0 && (!last || end > last.end)) last = { entity: other, end };
+    }
+    if (!last) return lastEnd(quote, entity) >= 0 ? entity : undefined;
+    if (last.entity === entity) return entity;
+    fallback ??= last.entity;
+  }
+  return fallback;
+}
+
+/** Where the last mention of `entity` in `text` ends, on word boundaries; -1 if there is none. */
+function lastEnd(text: string, entity: Entity): number {
+  const folded = foldApostrophes(text);
+  let best = -1;
+  for (const name of namesOf(entity)) {
+    const form = foldApostrophes(name);
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (!/\p{L}/u.test(folded[at - 1] ?? '') && !/\p{L}/u.test(folded[end] ?? '')) best = Math.max(best, end);
+    }
+  }
+  return best;
 }
 
 /** An entity's name and the aliases that name it: "never" ones are forms too ambiguous to count. */

@@ -227,6 +227,46 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     ]);
   });
 
+  it('a sanctions reason the sentence it cites gives for another entity', () => {
+    const p = pack();
+    const russia = indexOf(p.entities, 'russia');
+    const northKorea = indexOf(p.entities, 'north-korea');
+    // One sentence gives both reasons: swapped, each is still in it, and Russia's card would read "Sanctioned for its nuclear weapons and missile programs".
+    [p.entities[russia].sanctions.reason, p.entities[northKorea].sanctions.reason] = [
+      p.entities[northKorea].sanctions.reason,
+      p.entities[russia].sanctions.reason,
+    ];
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'entities.json',
+        path: `$[${russia}].sanctions.reason`,
+        message: 'the sentence it cites gives “its nuclear weapons and missile programs” for North Korea, not for Russia',
+      },
+      {
+        file: 'entities.json',
+        path: `$[${northKorea}].sanctions.reason`,
+        message: 'the sentence it cites gives “its aggression in Ukraine” for Russia, not for North Korea',
+      },
+    ]);
+  });
+
+  it('sanctions of an entity the sentence it cites does not give them to', () => {
+    const p = pack();
+    const japan = indexOf(p.entities, 'japan');
+    p.entities[japan].sanctions = structuredClone(p.entities[indexOf(p.entities, 'russia')].sanctions);
+    const vietnamStop = 'Putin’s visit also includes a stop in Vietnam on Wednesday and Thursday, focusing on trade discussions.';
+    const problems = problemsOf(p);
+    p.entities[japan].sanctions = { sanctioned: true, reason: 'Putin’s visit', citation: { paragraph: 6, quote: vietnamStop } };
+    expect([...problems, ...problemsOf(p)]).toEqual([
+      {
+        file: 'entities.json',
+        path: `$[${japan}].sanctions.reason`,
+        message: 'the sentence it cites gives “its aggression in Ukraine” for Russia, not for Japan',
+      },
+      { file: 'entities.json', path: `$[${japan}].sanctions.reason`, message: 'the sentence it cites does not name Japan' },
+    ]);
+  });
+
   it('a sanctioning party the sentence it cites does not name', () => {
     const p = pack();
     const i = indexOf(p.entities, 'russia');
