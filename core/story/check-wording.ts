@@ -3,7 +3,8 @@
  * a sanctions reason must be the article's and given there for that entity, who
  * sanctions must be named in the sentence cited for it, and a fact someone said
  * must name who said it, since the card shows the fact's text, never a separate
- * byline that would read as if the speaker had said that sentence.
+ * byline that would read as if the speaker had said that sentence; the sentence
+ * it cites must name them too.
  */
 import type { Indexed } from './check-references';
 import type { PathProblem } from './problems';
@@ -54,6 +55,34 @@ function saidOf(quote: string, reason: string, entity: Entity, others: Entity[])
     fallback ??= last.entity;
   }
   return fallback;
+}
+
+/** A sentence that names its subject only as "He also mentioned …", after the name earlier in its paragraph. */
+const PRONOUN_FIRST = /^(?:He|She|They|It|His|Her|Their|Its)\b/;
+
+/**
+ * The sentence a statement cites must name its speaker: a text that names them,
+ * with a verbatim sentence of someone else's, would show their words as the speaker's.
+ */
+export function checkSpeakersQuoted(facts: Indexed<Fact>[], entities: Indexed<Entity>[], paragraphs: string[]): PathProblem[] {
+  const byId = new Map(entities.map(({ value }) => [value.id, value]));
+  return facts.flatMap(({ index, value }) => {
+    const speaker = value.speaker === undefined ? undefined : byId.get(value.speaker);
+    if (!speaker) return [];
+    const { paragraph, quote } = value.citation;
+    if (lastEnd(quote, speaker) >= 0) return [];
+    const text = paragraphs[paragraph];
+    const at = text?.indexOf(quote) ?? -1;
+    // A quote that is not in its paragraph is reported by the citation checks.
+    if (text === undefined || at < 0) return [];
+    if (PRONOUN_FIRST.test(quote) && lastEnd(text.slice(0, at), speaker) >= 0) return [];
+    return [
+      {
+        path: `$[${index}].speaker`,
+        message: `the sentence it cites does not name ${speaker.name}, by name or by a pronoun after the name earlier in its paragraph`,
+      },
+    ];
+  });
 }
 
 /** Where the last mention of `entity` in `text` ends, on word boundaries; -1 if there is none. */

@@ -290,6 +290,30 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     ]);
   });
 
+  it('a statement given to a speaker the sentence it cites does not name', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'south-korea-un-resolutions');
+    // Its text names its speaker, and its quote is verbatim: the ministry's words, shown as John Kirby's.
+    p.facts[i].speaker = 'john-kirby';
+    p.facts[i].text = 'John Kirby reiterated the need for Russia-North Korea cooperation to align with U.N. resolutions and regional peace.';
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$[${i}].speaker`,
+        message: 'the sentence it cites does not name John Kirby, by name or by a pronoun after the name earlier in its paragraph',
+      },
+    ]);
+  });
+
+  it('a statement whose sentence names its speaker only by a pronoun, after the name in its paragraph (“He also mentioned”)', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'putin-trade-payment-systems');
+    expect(p.facts[i].citation.quote).toMatch(/^He also mentioned/);
+    p.facts[i].speaker = 'john-kirby';
+    p.facts[i].text = 'John Kirby mentioned plans to develop new trade and payment systems independent of Western control.';
+    expect(problemsOf(p).map((x) => x.path)).toEqual([`$[${i}].speaker`]);
+  });
+
   it('an asymmetric contests link', () => {
     const p = pack();
     const accusation = indexOf(p.facts, 'weapons-supply-accusation');

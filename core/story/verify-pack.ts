@@ -14,7 +14,7 @@ import {
   type KnownIds,
 } from './check-references';
 import { checkArticle, checkCitation, splitParagraphs } from './citations';
-import { checkSanctionsByNamed, checkSanctionsReasons, checkSpeakersNamed } from './check-wording';
+import { checkSanctionsByNamed, checkSanctionsReasons, checkSpeakersNamed, checkSpeakersQuoted } from './check-wording';
 import { inFile, zodProblems, type PackProblem, type PathProblem } from './problems';
 import {
   EntitiesFileSchema,
@@ -132,6 +132,7 @@ function checkFacts(
     ...checkUniqueIds(facts, 'fact'),
     ...checkFactReferences(facts, entityIds, factIds),
     ...checkSpeakersNamed(facts, entities),
+    ...checkSpeakersQuoted(facts, entities, paragraphs),
     ...facts.flatMap(({ index, value }) => checkCitation(value.citation, paragraphs, `$[${index}].citation`)),
   ];
 }
