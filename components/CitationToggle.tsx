@@ -25,8 +25,9 @@ export function CitationToggle({ citation, describedBy }: { citation: Citation; 
       >
         {headline ? i18n.t('citation.headline') : i18n.t('citation.paragraph', { n })}
       </button>
+      {/* The sentence as the article has it, marks of its own and all: quotation marks around it would double a closing one. */}
       <blockquote id={quoteId} className="quote" hidden={!open}>
-        {i18n.t('citation.quote', { quote: citation.quote })}
+        {citation.quote}
       </blockquote>
     </>
   );

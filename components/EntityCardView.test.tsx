@@ -39,6 +39,14 @@ describe('a card of the bundled story', () => {
     expect(groups.Background ?? []).not.toContain('arms-arrangement-concerns');
   });
 
+  it('shows a source sentence exactly as the article has it, its own closing quotation mark not doubled', async () => {
+    const { root } = await render('vladimir-putin');
+    const quote = root.querySelector('[data-fact-id="putin-oppose-restrictive-measures"] blockquote')!;
+    expect(quote.textContent).toBe(
+      'He also mentioned plans to develop new trade and payment systems independent of Western control and to jointly oppose what he termed “unilateral and illegal restrictive measures.”',
+    );
+  });
+
   it('puts no byline after a fact: the text names who said it, and a byline would read as their words', async () => {
     const { root } = await render('vladimir-putin');
     const said = root.querySelector('[data-fact-id="putin-op-ed-north-korean-support"]')!;

@@ -778,7 +778,7 @@ test.describe('the hover card', () => {
 
     await clickShadowUiButton(page, '¶7');
     await expect.poll(() => shadowUiText(page)).toContain(
-      '“John Kirby of the U.S. National Security Council expressed concern',
+      'John Kirby of the U.S. National Security Council expressed concern',
     );
     await clickShadowUiButton(page, 'About the story');
     await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
