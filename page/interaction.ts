@@ -17,7 +17,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const lookup = new MentionLookup(annotator);
   ctx.onInvalidated(lookup.stop);
   ctx.onInvalidated(() => card.close());
-  listenForPageCommands(ctx, annotator, card);
+  listenForPageCommands(ctx, annotator, card, { at: (node, offset) => lookup.atCaret(node, offset) });
 
   const fetched = new Set<string>();
   const sync = () => {

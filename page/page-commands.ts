@@ -4,7 +4,9 @@ import { parsePageRequest, type AnyPageRequest } from '../core/messages/page-com
 import type { PageMention } from './find-mentions';
 import { CARD_HOST } from './card-bridge';
 import { anchorOf, type HoverCard } from './hover-card';
+import type { CaretIndex } from './hit-test';
 import type { PageAnnotator } from './page-annotator';
+import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-place';
 import { nextMention, type ViewPlace } from './reveal';
 import { placeInScrollers, scrollIntoScrollers } from './scroll-clip';
 import { topLayerAround } from './top-layer';
@@ -13,15 +15,32 @@ import { topLayerAround } from './top-layer';
  * Answers what the popup and the keyboard command ask of this page: reveal a
  * mention (scroll it into view) and open its card.
  */
-export function listenForPageCommands(ctx: ContentScriptContext, annotator: PageAnnotator, card: HoverCard): void {
+export function listenForPageCommands(ctx: ContentScriptContext, annotator: PageAnnotator, card: HoverCard, index: CaretIndex): void {
   let lastRevealed: PageMention | undefined;
+  /** Where the reader was when the last name was revealed: focus goes back there when its card closes. */
+  let placeThen: ReaderPlace | undefined;
+
+  /**
+   * The name the walk goes on from: the open card's; else, where the reader went since the last
+   * reveal (a link tabbed to, text clicked into), the name just before that place, so "next" is
+   * the next after it; else the name last revealed. Focus given back as a card closed, to where it
+   * was or to the name's own place, is no move of the reader's.
+   */
+  const walkedFrom = (): PageMention | undefined => {
+    if (card.current) return card.current;
+    const place = readerPlace(document, isOurs);
+    if (!place || samePlace(place, placeThen) || (lastRevealed && !place.end && place.node.contains(lastRevealed.startNode))) return lastRevealed;
+    const at = firstFrom(annotator.shown, place, index);
+    return at > 0 ? annotator.shown[at - 1] : undefined;
+  };
 
   const reveal = async (request: AnyPageRequest): Promise<boolean> => {
     if (request.type === 'page/close-card') {
       card.close();
       return false;
     }
-    const current = request.type === 'page/next-mention' && request.fromStart ? undefined : (card.current ?? lastRevealed);
+    const current =
+      request.type === 'page/next-mention' ? (request.fromStart ? undefined : walkedFrom()) : (card.current ?? lastRevealed);
     const isShown = shownTest();
     // Only a copy the reader can see: pages repeat names in collapsed menus and invisible strips, which have no box to scroll to or open a card beside.
     const mention =
@@ -30,6 +49,8 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
         : nextMention(annotator.shown, current, isShown, placeOf, request.wrap ?? true);
     if (!mention) return false;
     lastRevealed = mention;
+    // With focus in the open card, the reader is still where the walk started: the card gives focus back there.
+    if (document.activeElement?.localName !== CARD_HOST) placeThen = readerPlace(document, isOurs);
     const element = mention.startNode.parentElement;
     if (!inView(boxOf(mention))) {
       // The element first, so scrolling containers bring it in; then the page, by the name's own box:
@@ -65,6 +86,8 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
+
+const isOurs = (element: Element) => element.localName === CARD_HOST;
 
 const inView = (box: { top: number; bottom: number }) => box.bottom > box.top && box.top >= 0 && box.bottom <= innerHeight;
 

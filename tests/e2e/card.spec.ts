@@ -554,6 +554,43 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('North Korea');
   });
 
+  test('the keyboard command goes on from where the reader is: the link they tabbed to, the text they clicked into, not the page’s first name', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
+    server.route(
+      '/from-here',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>${filler.repeat(3)}
+      <p>Read on: <a href="#more">the talks so far</a>, then the rest.</p><p id="clicked">Some plain text to click into.</p>${filler.repeat(3)}
+      <p>Kim Jong Un waited.</p>${filler.repeat(3)}<p>Pyongyang was quiet.</p>${filler.repeat(40)}</body></html>`,
+    );
+    await page.goto(`${server.origin}/from-here`);
+    await expect.poll(() => paintedMentions(page)).toBe(3);
+    const next = () => sendToPage(context, extensionId, page, { type: 'page/next-mention', wrap: false });
+
+    // Tabbed to the link between the first name and the second: the second opens.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'the talks so far' });
+    expect(await next()).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    // Escape gives focus back to the link; on from the name the card showed, not from the link again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'the talks so far' });
+    expect(await next()).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+
+    // A click into the text below the link puts the reader there: the next name after it opens.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    const clicked = await pointOfText(page, 'Some plain text', 0, false);
+    await page.mouse.click(clicked.x, clicked.y);
+    expect(await next()).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+  });
+
   test('the keyboard command passes over a name under a sticky header or cut by the screen’s edge, and leaves the page where it is', async ({
     context,
     page,

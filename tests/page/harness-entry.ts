@@ -10,6 +10,7 @@ import { MutationWatcher } from '../../page/mutation-watcher';
 import { OverlayPainter } from '../../page/overlay-painter';
 import { createPageScreen } from '../../page/page-screen';
 import { PageAnnotator } from '../../page/page-annotator';
+import { firstFrom, readerPlace } from '../../page/reader-place';
 import type { Painter } from '../../page/painter';
 import { watchForStoryNames } from '../../page/story-watch';
 
@@ -41,8 +42,10 @@ declare global {
       unpainted: typeof unpainted;
       createPageScreen: typeof createPageScreen;
       watchForStoryNames: typeof watchForStoryNames;
+      firstFrom: typeof firstFrom;
+      readerPlace: typeof readerPlace;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames };
+window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace };

@@ -515,6 +515,61 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
+test('the keyboard walk’s place of the reader: the name a caret is in, or the first after a focused element or a caret, across open shadow roots', async ({
+  load,
+}) => {
+  const page = await load(
+    '<p id="one">Vladimir Putin met <a id="link" href="#x">the press</a> then Kim Jong Un.</p><div id="host"></div><p id="two">Pyongyang <button id="end">end</button></p>',
+  );
+  await page.evaluate(() => {
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Moscow and <a id="inner" href="#y">a link</a> Russia</p>';
+  });
+  await annotate(page);
+  const firsts = await page.evaluate(() => {
+    const w = window as unknown as Win;
+    const { firstFrom, readerPlace } = w.backstoryHarness;
+    const shown = w.annotator.shown;
+    const index = { at: (node: Node, offset: number) => w.lookup.atCaret(node, offset) };
+    const ours = () => false;
+    const first = () => {
+      const place = readerPlace(document, ours);
+      if (!place) return 'nowhere';
+      return shown[firstFrom(shown, place, index)]?.text ?? 'none';
+    };
+    const caret = (node: Node, offset: number) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      getSelection()!.collapse(node, offset);
+      return first();
+    };
+    const focus = (element: HTMLElement) => {
+      element.focus();
+      return first();
+    };
+    const one = document.getElementById('one')!;
+    const root = document.getElementById('host')!.shadowRoot!;
+    getSelection()!.removeAllRanges();
+    return {
+      nothing: first(),
+      inName: caret(one.firstChild!, 3),
+      afterName: caret(one.firstChild!, 15),
+      betweenChildren: caret(one, 2),
+      link: focus(document.getElementById('link')!),
+      shadowLink: focus(root.getElementById('inner')!),
+      lastButton: focus(document.getElementById('end')!),
+    };
+  });
+  expect(firsts).toEqual({
+    nothing: 'nowhere',
+    inName: 'Vladimir Putin',
+    afterName: 'Kim Jong Un',
+    betweenChildren: 'Kim Jong Un',
+    link: 'Kim Jong Un',
+    shadowLink: 'Russia',
+    lastButton: 'none',
+  });
+});
+
 test('mentions inside an open shadow root are painted and hoverable', async ({ load }) => {
   const page = await load('<div id="host"></div>');
   await page.evaluate(() => {
