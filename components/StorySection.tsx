@@ -1,10 +1,12 @@
 import { i18n } from '#i18n';
+import { useId } from 'react';
 import type { StorySummary } from '../core/messages/protocol';
 import { CitationToggle } from './CitationToggle';
 import type { Loadable } from './loadable';
 
 /** The story at a glance: its headline and key points, each citing the article. */
 export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>; onRetry: () => void }) {
+  const pointId = useId();
   if (story.status === 'loading') {
     return (
       <p className="status" role="status">
@@ -29,9 +31,10 @@ export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>
       <h1 className="headline">{story.value.headline}</h1>
       <h2 className="section-title">{i18n.t('popup.keyPoints')}</h2>
       <ul className="key-points">
-        {story.value.summary.map((point) => (
+        {story.value.summary.map((point, index) => (
           <li key={point.text}>
-            {point.text} <CitationToggle citation={point.citation} />
+            {/* Its source button is described by it, as in the card: a list of buttons would hold "paragraph 1"s alike. */}
+            <span id={`${pointId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${pointId}-${index}`} />
           </li>
         ))}
       </ul>

@@ -66,6 +66,19 @@ test.describe('the popup, light', () => {
   });
 });
 
+test('the story’s key points’ source buttons are each described by their point, as the card’s are', async ({ context, extensionId, page, server }) => {
+  const popup = await loadedPopup(page, context, extensionId, server.origin);
+  const cdp = await context.newCDPSession(popup);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored?: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
+  };
+  await cdp.detach();
+  const sources = nodes.filter((node) => !node.ignored && node.role?.value === 'button' && node.name?.value.startsWith('Source:'));
+  expect(sources.length).toBeGreaterThan(2);
+  // In a screen reader's list of buttons, "Source: paragraph 1 of the article" alone says nothing of which point it backs.
+  for (const source of sources) expect(source.description?.value ?? '', source.name!.value).toMatch(/\w{4,}.*\w{4,}/);
+});
+
 test('at 250% zoom, where the browser caps the popup at 320 CSS pixels, nothing runs past its right edge', async ({ context, extensionId, page, server }) => {
   const popup = await loadedPopup(page, context, extensionId, server.origin);
   // The popup is 800 device pixels wide at most: 320 CSS pixels at 250% zoom, the width WCAG's reflow asks for.
