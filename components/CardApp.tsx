@@ -125,7 +125,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const openEntity = useCallback(
     (entityId: string) => {
       const request = current.current;
-      if (request) load({ ...request, entityId });
+      // The related name's button goes with the card it was in: focus the reader put there goes to the card shown now,
+      // not nowhere (the next Tab would start from the page's end).
+      if (request) load({ ...request, entityId, focus: request.focus || focusInside.current });
     },
     [load],
   );

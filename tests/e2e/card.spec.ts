@@ -843,6 +843,34 @@ test.describe('the hover card', () => {
     expect(source.y + source.height, 'the story line is in sight without scrolling the card').toBeLessThanOrEqual(card.y + card.height);
   });
 
+  test('a related name clicked in a hovered card puts keyboard focus in that name’s card, and Escape gives it back to the hovered name’s place', async ({
+    page,
+    server,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    server.route(
+      '/related-focus',
+      `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>${filler}
+      <p>John Kirby spoke. <a href="#next">The next link</a></p>${filler}</body></html>`,
+    );
+    await page.goto(`${server.origin}/related-focus`);
+    const point = await pointOfText(page, 'John Kirby');
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    await clickShadowUiButton(page, 'U.S. National Security Council');
+    await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
+    // The button clicked went with John Kirby's card: focus lands on the card now shown, not nowhere.
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'U.S. National Security Council' });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The next link');
+  });
+
   test('every source button of the card, the story’s key points’ too, is described by what it is the source of', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
