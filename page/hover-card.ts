@@ -2,6 +2,7 @@ import type { CardApi } from './card-bridge';
 import type { PageMention } from './find-mentions';
 import { selectMention } from './mention-range';
 import { outOfScrollers } from './scroll-clip';
+import { underStickyCover } from './sticky-cover';
 import { topLayerAround } from './top-layer';
 
 /** Hover intent: a mention must stay under the pointer this long before its card opens. */
@@ -75,7 +76,7 @@ export class HoverCard {
 
   /**
    * Keeps the card with its mention while the page scrolls; closes it once the
-   * mention left the viewport (or the view of a panel it scrolls in), leaving a card about to open for another name
+   * mention left the viewport (or the view of a panel it scrolls in, or went under a sticky header), leaving a card about to open for another name
    * (the pointer came to rest on it as the old one went) to open.
    */
   follow(): void {
@@ -86,8 +87,8 @@ export class HoverCard {
       (anchor.width === 0 && anchor.height === 0) ||
       anchor.y + anchor.height < 0 ||
       anchor.y > innerHeight ||
-      // Out of view in a panel with its own scroll bar, too: a card pointing at nothing the reader sees.
-      (element !== null && outOfScrollers(element, anchor));
+      // Out of view in a panel with its own scroll bar, or under a sticky header, too: a card pointing at nothing the reader sees.
+      (element !== null && (outOfScrollers(element, anchor) || underStickyCover(element, anchor)));
     if (!gone) {
       this.anchor = anchor;
       this.api.move(anchor);

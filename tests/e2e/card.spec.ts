@@ -628,6 +628,32 @@ test.describe('the hover card', () => {
     expect(await page.evaluate(() => scrollY)).toBe(sliver);
   });
 
+  test('a card the keyboard opened follows its name, and closes once the name scrolls under a sticky header', async ({ context, page, server, extensionId }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
+    server.route(
+      '/sticky-follow',
+      `<!doctype html><html lang="en"><head><style>header{position:sticky;top:0;height:60px;background:#fff;border-bottom:1px solid}p{margin:0;line-height:20px}</style></head>
+      <body><header>The Daily</header>${filler.repeat(10)}<p>Pyongyang waited.</p>${filler.repeat(80)}</body></html>`,
+    );
+    await page.goto(`${server.origin}/sticky-follow`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention' })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const nameAt = async () => (await pointOfText(page, 'Pyongyang', 0, false)).y;
+    // Scrolled a little: still in plain view below the header, the card goes with it.
+    const before = (await shadowUiBox(page))!.y;
+    const first = await nameAt();
+    await page.evaluate(() => scrollBy(0, 80));
+    expect(await nameAt()).toBe(first - 80);
+    await expect.poll(async () => (await shadowUiBox(page))?.y ?? 0).toBeLessThan(before - 30);
+    // Under the header, which the reader sees instead of the name: the card no longer points at anything.
+    await page.evaluate(async (y) => scrollBy(0, y - 30), await nameAt());
+    expect(await nameAt()).toBeGreaterThan(0);
+    expect(await nameAt()).toBeLessThan(60);
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+  });
+
   test('the keyboard command and the popup reach the names a scrolling panel hides: the panel brings each into its view, the page stays where it is', async ({
     context,
     page,
