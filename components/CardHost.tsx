@@ -4,6 +4,8 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import type { AnchorBox, CardRequest } from '../page/card-bridge';
 import { EntityCardView } from './EntityCardView';
+import { placeAt, undoPageZoom } from './fixed-place';
+import { NameRing } from './NameRing';
 
 export type CardState = { request: CardRequest; card?: EntityCard; error?: string } | undefined;
 
@@ -78,39 +80,42 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, 
 
   if (!state) return null;
   return (
-    <div
-      ref={ref}
-      className="card-frame"
-      role="dialog"
-      aria-modal="false"
-      tabIndex={-1}
-      aria-labelledby={titleId}
-      data-placed={placed}
-      onPointerEnter={() => onPointerInside(true)}
-      onPointerLeave={() => onPointerInside(false)}
-      onFocus={() => onFocusInside(true)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onFocusInside(false);
-      }}
-      onKeyDown={(event) => {
-        // The card's host stands at the end of the document: Tab out of it would leave the page, Shift+Tab reach its footer.
-        if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
-        const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(CONTROLS)].filter((control) => control.offsetParent !== null);
-        const target = event.target as HTMLElement;
-        const leaving = event.shiftKey ? target === event.currentTarget || target === controls[0] : target === controls.at(-1) || controls.length === 0;
-        if (!leaving) return;
-        event.preventDefault();
-        onTabOut();
-      }}
-    >
-      {state.card ? (
-        <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
-      ) : (
-        <p id={titleId} className="card-status" role="status">
-          {state.error ? i18n.t('card.error', { error: state.error }) : i18n.t('card.loading')}
-        </p>
-      )}
-    </div>
+    <>
+      <NameRing anchor={state.request.anchor} />
+      <div
+        ref={ref}
+        className="card-frame"
+        role="dialog"
+        aria-modal="false"
+        tabIndex={-1}
+        aria-labelledby={titleId}
+        data-placed={placed}
+        onPointerEnter={() => onPointerInside(true)}
+        onPointerLeave={() => onPointerInside(false)}
+        onFocus={() => onFocusInside(true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onFocusInside(false);
+        }}
+        onKeyDown={(event) => {
+          // The card's host stands at the end of the document: Tab out of it would leave the page, Shift+Tab reach its footer.
+          if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+          const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(CONTROLS)].filter((control) => control.offsetParent !== null);
+          const target = event.target as HTMLElement;
+          const leaving = event.shiftKey ? target === event.currentTarget || target === controls[0] : target === controls.at(-1) || controls.length === 0;
+          if (!leaving) return;
+          event.preventDefault();
+          onTabOut();
+        }}
+      >
+        {state.card ? (
+          <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
+        ) : (
+          <p id={titleId} className="card-status" role="status">
+            {state.error ? i18n.t('card.error', { error: state.error }) : i18n.t('card.loading')}
+          </p>
+        )}
+      </div>
+    </>
   );
 }
 
@@ -119,35 +124,6 @@ const CONTROLS = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"
 
 /** The least height a card is given where the viewport has it, in CSS pixels. */
 const MIN_CARD_HEIGHT = 160;
-
-/**
- * Puts the card at viewport coordinates. A page whose root element is
- * transformed (or has `will-change: transform`, or `contain: paint`) makes it the
- * containing block of fixed elements, so ours would land offset by as far as the
- * page is scrolled: where it landed is measured, and the offset taken back.
- */
-function placeAt(element: HTMLElement, x: number, y: number): void {
-  element.style.left = `${x}px`;
-  element.style.top = `${y}px`;
-  const box = element.getBoundingClientRect();
-  const dx = box.left - x;
-  const dy = box.top - y;
-  if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return;
-  element.style.left = `${x - dx}px`;
-  element.style.top = `${y - dy}px`;
-}
-
-/**
- * A page that zooms its body (`zoom: 1.5`) zooms our host with it: the card
- * would grow, and land at 1.5 times the coordinates it is placed at. The card
- * takes the inverse zoom (on itself: the host's reset rule wins over any style
- * given to the host), so it keeps its size and the viewport's coordinates.
- */
-function undoPageZoom(element: HTMLElement): void {
-  const outer = (element.parentElement as { currentCSSZoom?: number } | null)?.currentCSSZoom ?? 1;
-  const inverse = outer > 0 && Math.abs(outer - 1) > 1e-3 ? String(1 / outer) : '';
-  if (element.style.zoom !== inverse) element.style.zoom = inverse;
-}
 
 function virtualElement(anchor: AnchorBox) {
   return {

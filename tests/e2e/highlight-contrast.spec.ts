@@ -93,3 +93,67 @@ test.describe('dark colour scheme', () => {
     expect(1.05 / (background + 0.05)).toBeGreaterThan(1.12);
   });
 });
+
+test.describe('forced colours', () => {
+  /**
+   * How much of a band `gap` to `gap + 3` pixels above and below a name's box
+   * differs from the page's background: what marks the name besides the
+   * highlight itself (which forced colours draw in one system colour for every highlight).
+   */
+  async function markedAround(page: Page, name: string, gap = 1): Promise<number> {
+    const box = await page.evaluate((name) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(name);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + name.length);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x, y, width, height };
+      }
+      return null;
+    }, name);
+    const bands = [
+      { x: box!.x, y: box!.y - gap - 3, width: box!.width, height: 3 },
+      { x: box!.x, y: box!.y + box!.height + gap, width: box!.width, height: 3 },
+    ];
+    let marked = 0;
+    let all = 0;
+    for (const clip of bands) {
+      const png = await page.screenshot({ clip, type: 'png' });
+      const counts = await page.evaluate(async (data) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        const background = getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.map(Number);
+        let differs = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (Math.abs(pixels[i]! - background[0]!) + Math.abs(pixels[i + 1]! - background[1]!) + Math.abs(pixels[i + 2]! - background[2]!) > 96) differs++;
+        }
+        return { differs, all: pixels.length / 4 };
+      }, png.toString('base64'));
+      marked += counts.differs;
+      all += counts.all;
+    }
+    return marked / all;
+  }
+
+  test('the name whose card is open is told from the other names by more than colour, which forced colours make alike', async ({ page, server }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    server.route(
+      '/forced',
+      '<!doctype html><html lang="en"><body style="background:Canvas;font:bold 40px/2 sans-serif"><p>Vladimir Putin met Kim Jong Un.</p></body></html>',
+    );
+    await page.goto(`${server.origin}/forced`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    expect(await markedAround(page, 'Kim Jong Un')).toBeLessThan(0.05);
+    const point = await pointOfText(page, 'Vladimir Putin', 0, false);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    await expect.poll(() => markedAround(page, 'Vladimir Putin')).toBeGreaterThan(0.3);
+    expect(await markedAround(page, 'Kim Jong Un')).toBeLessThan(0.05);
+  });
+});
