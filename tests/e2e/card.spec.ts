@@ -589,6 +589,11 @@ test.describe('the hover card', () => {
     await page.mouse.click(clicked.x, clicked.y);
     expect(await next()).toMatchObject({ ok: true, revealed: true });
     await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    // Escape gives focus back to the name's place; the caret stayed where the reader put it: on from the name.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    expect(await next()).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
   test('the keyboard command passes over a name under a sticky header or cut by the screen’s edge, and leaves the page where it is', async ({
