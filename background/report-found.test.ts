@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { forgetClosedTabs, forgetTab, recordFrameReport } from './report-found';
-import { readTabFound } from './tab-found';
+import { framesOfPage, readTabFound } from './tab-found';
 
 const page = 'https://news.example/story';
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
@@ -20,6 +20,17 @@ describe('reports from the frames of a tab', () => {
     const next = 'https://news.example/next';
     await recordFrameReport({ tabId: 4, frameId: 9, url: 'https://embed.example/', topUrl: next, counts: { 'south-korea': 1 } });
     expect(await badge(4)).toBe('1');
+  });
+
+  it('stores the addresses of a page that keeps its state in a 2 MB address in at most 512 characters each, still telling it from its next state', async () => {
+    const app = `${page}?state=${'x'.repeat(1_000_000)}`;
+    await recordFrameReport({ tabId: 5, frameId: 0, url: `${app}#${'y'.repeat(900_000)}`, topUrl: app, counts: { russia: 1 } });
+    await recordFrameReport({ tabId: 5, frameId: 6, url: `${app}&frame`, topUrl: app, counts: { japan: 1 } });
+    const found = await readTabFound(5);
+    expect(JSON.stringify(found).length).toBeLessThan(4 * 512 + 200);
+    expect(Object.keys(framesOfPage(found, app)).sort()).toEqual(['0', '6']);
+    expect(framesOfPage(found, `${app}y`)).toEqual({});
+    expect(await badge(5)).toBe('2');
   });
 
   it('shows no badge when nothing is found', async () => {

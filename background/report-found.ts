@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { MentionCounts } from '../core/messages/protocol';
+import { pageAddress } from '../core/page-address';
 import { tabOfStoredKey } from '../extension/tab-found-key';
 import { showFoundCount } from './badge';
 import { createPerKeyQueue } from './per-key-queue';
@@ -28,7 +29,7 @@ const countAll: BadgeCount = async (counts) => counts.size;
 export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }: FrameReport, badgeCount = countAll): Promise<void> {
   return byTab(tabId, async () => {
     const before = await readTabFound(tabId);
-    const report = { url, counts, ...(topUrl !== undefined && { topUrl }), ...(since !== undefined && { since }) };
+    const report = { url: pageAddress(url), counts, ...(topUrl !== undefined && { topUrl: pageAddress(topUrl) }), ...(since !== undefined && { since }) };
     const after = applyFrameReport(before, frameId, report);
     // Frames re-report unchanged counts as pages mutate; an unchanged write would still wake every open popup.
     if (JSON.stringify(after) !== JSON.stringify(before)) await writeTabFound(tabId, after);

@@ -1,11 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { MentionCountsSchema } from '../core/messages/protocol';
+import { pageAddress } from '../core/page-address';
 import { nextMentionFrameKey, tabFoundKey } from '../extension/tab-found-key';
 
 const FrameFoundSchema = z.object({
+  /** The frame's address, as `pageAddress` keeps it (so are all addresses stored here). */
   url: z.string(),
-  /** The tab's URL when the frame reported: tells a subframe of the current page from a stale one. */
+  /** The tab's address when the frame reported: tells a subframe of the current page from a stale one. */
   topUrl: z.optional(z.string()),
   /** The frame's document's time origin: a frame of the page now began after its top frame did. */
   since: z.optional(z.number()),
@@ -42,11 +44,11 @@ export async function forgetTabFound(tabId: number): Promise<void> {
 export function applyFrameReport(found: TabFound, frameId: number, report: FrameFound): TabFound {
   const key = String(frameId);
   if (key !== TOP_FRAME) return { ...found, [key]: report };
-  const page = withoutHash(report.url);
+  const page = pageAddress(report.url);
   const previous = found[TOP_FRAME];
-  const pageChanged = previous !== undefined && withoutHash(previous.url) !== page;
+  const pageChanged = previous !== undefined && pageAddress(previous.url) !== page;
   const samePage = ([id, frame]: [string, FrameFound]) =>
-    id !== TOP_FRAME && (frame.topUrl === undefined ? !pageChanged : withoutHash(frame.topUrl) === page) && !olderThan(frame, report);
+    id !== TOP_FRAME && (frame.topUrl === undefined ? !pageChanged : pageAddress(frame.topUrl) === page) && !olderThan(frame, report);
   return { ...Object.fromEntries(Object.entries(found).filter(samePage)), [TOP_FRAME]: report };
 }
 
@@ -76,12 +78,12 @@ export function mergeFrames(found: TabFound): Map<string, number> {
  * reports from documents that began before it are left out too.
  */
 export function framesOfPage(found: TabFound, pageUrl: string, pageSince?: number): TabFound {
-  const page = withoutHash(pageUrl);
+  const page = pageAddress(pageUrl);
   const top = found[TOP_FRAME];
-  const topIsPage = top !== undefined && withoutHash(top.url) === page && !beganBefore(top, pageSince);
+  const topIsPage = top !== undefined && pageAddress(top.url) === page && !beganBefore(top, pageSince);
   const ofPage = ([id, frame]: [string, FrameFound]) =>
     !beganBefore(frame, pageSince) &&
-    (id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : withoutHash(frame.topUrl) === page && !(topIsPage && olderThan(frame, top)));
+    (id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : pageAddress(frame.topUrl) === page && !(topIsPage && olderThan(frame, top)));
   return Object.fromEntries(Object.entries(found).filter(ofPage));
 }
 
@@ -125,8 +127,3 @@ export function topFrameUrl(found: TabFound): string | undefined {
   return found[TOP_FRAME]?.url;
 }
 
-/** Same document: an in-page anchor changes the URL but not what the page says. */
-function withoutHash(url: string): string {
-  const at = url.indexOf('#');
-  return at < 0 ? url : url.slice(0, at);
-}
