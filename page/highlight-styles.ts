@@ -2,6 +2,17 @@ export const MENTION_HIGHLIGHT = 'backstory-mention';
 export const HOVER_HIGHLIGHT = 'backstory-hover';
 
 /**
+ * What shows the card (components/card.css keeps it hidden without it). It comes
+ * with the highlight styles, which Firefox takes out of the page when Backstory is
+ * switched off or updated, as it unloads the card's script without a word to it:
+ * a card open then stayed over the page for good. A custom property on the root,
+ * as it alone reaches the card: the card's host resets every property but custom
+ * ones, the keyframes of a page's sheet are not found from a shadow root, and
+ * the card may sit in a dialog inside a shadow root of the page.
+ */
+export const CARD_SHOWN_PROPERTY = '--backstory-card-visibility';
+
+/**
  * Backgrounds only. A text-decoration (the dotted underline mentions had) makes
  * Chromium recompute compositing inputs for the whole page on every change to
  * the highlight: measured 31 ms per change on the 4 MiB benchmark page, at the
@@ -21,7 +32,9 @@ export const HIGHLIGHT_CSS = `
 @media (forced-colors: active) {
   ::highlight(${MENTION_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
   ::highlight(${HOVER_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
-}`;
+}
+/* Read by our card only. */
+:root { ${CARD_SHOWN_PROPERTY}: visible; }`;
 
 const KEY = Symbol.for('backstory.highlight-sheet');
 type Holder = { [KEY]?: CSSStyleSheet };

@@ -146,3 +146,16 @@ export async function pressBackstoryShortcut(browser: Browser, extensionId: stri
   );
   if (!pressed) throw new Error('No keyboard shortcut of Backstory in the browser window');
 }
+
+/** Switches Backstory off or on, as the reader does in about:addons. */
+export async function setAddonEnabled(browser: Browser, extensionId: string, enabled: boolean): Promise<void> {
+  await inBrowserWindow(
+    browser,
+    `(async () => {
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      const addon = await AddonManager.getAddonByID(${JSON.stringify(extensionId)});
+      await (${enabled} ? addon.enable() : addon.disable());
+      return true;
+    })()`,
+  );
+}

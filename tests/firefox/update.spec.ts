@@ -5,7 +5,8 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { findFirefox } from '../../tooling/find-browser';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
-import { expect, FIREFOX_BUILD, test } from './fixtures';
+import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
+import { setAddonEnabled } from './toolbar-popup';
 
 /** Runs in the page: how many points of a 20 px grid over the viewport show a card of ours. */
 function cardPointsInPage(): number {
@@ -60,4 +61,33 @@ test('in Firefox, a card open when the extension updates closes as any card does
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('in Firefox, a card open when the reader switches Backstory off in about:addons goes with the highlights, and comes back when switched on', async ({ server }) => {
+  await withWindowAccess({}, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/demo`);
+    await expect.poll(async () => (await tab.evaluate(paintedTextsInPage)).length).toBeGreaterThan(20);
+    await hover(tab, 'Vladimir Putin');
+    await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+
+    // Firefox unloads the card's script and takes Backstory's styles out of the page, the highlights' with them.
+    await setAddonEnabled(browser, extensionId, false);
+    await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
+
+    await setAddonEnabled(browser, extensionId, true);
+    await expect
+      .poll(
+        async () => {
+          await tab.mouse.move(5, 790);
+          await hover(tab, 'John Kirby');
+          await new Promise((done) => setTimeout(done, 300));
+          return tab.evaluate(cardPointsInPage);
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(100);
+    expect(await tab.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  });
 });
