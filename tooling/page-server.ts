@@ -11,8 +11,11 @@ const HTML = 'text/html; charset=utf-8';
 
 export interface PageServer {
   origin: string;
-  /** Serves `body` at `path` until the server closes, as HTML unless `type` says otherwise: tests build pages on the fly. */
-  route: (path: string, body: string, type?: string) => void;
+  /**
+   * Serves `body` at `path` until the server closes, as HTML unless `type` says otherwise: tests build pages on the fly.
+   * Not to be stored (`no-store`) unless `cacheable`: Firefox keeps no such page in its back/forward cache.
+   */
+  route: (path: string, body: string, type?: string, options?: { cacheable?: boolean }) => void;
   close: () => Promise<void>;
 }
 
@@ -23,7 +26,7 @@ export interface PageServer {
  * and `/static/X` the same page without its scripts.
  */
 export async function startPageServer(port = 0): Promise<PageServer> {
-  const routes = new Map<string, { body: string; type: string }>();
+  const routes = new Map<string, { body: string; type: string; cacheable?: boolean }>();
   const sockets = new Set<Socket>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
@@ -33,7 +36,7 @@ export async function startPageServer(port = 0): Promise<PageServer> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': routed?.type ?? HTML, 'cache-control': 'no-store' }).end(routed?.body ?? html);
+    response.writeHead(200, { 'content-type': routed?.type ?? HTML, 'cache-control': routed?.cacheable ? 'no-cache' : 'no-store' }).end(routed?.body ?? html);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -43,7 +46,7 @@ export async function startPageServer(port = 0): Promise<PageServer> {
   const { port: bound } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${bound}`,
-    route: (path, body, type = HTML) => routes.set(path, { body, type }),
+    route: (path, body, type = HTML, options = {}) => routes.set(path, { body, type, ...options }),
     close: () =>
       new Promise<void>((done) => {
         for (const socket of sockets) socket.destroy();

@@ -231,3 +231,18 @@ test('a tab open when Backstory is installed gets its highlights and cards witho
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('a page left for another before an update has its highlights and cards when the reader goes back to it', async ({ installed, server }) => {
+  const { context } = installed;
+  const page = await demoWithCardOpened(context, server);
+  server.route('/elsewhere', '<!doctype html><html lang="en"><body><p>A page about the weather.</p></body></html>');
+  await page.goto(`${server.origin}/elsewhere`);
+  await installed.update();
+  // Chromium takes the page out of its back/forward cache when the extension whose scripts ran in it is unloaded
+  // (its notRestoredReasons say "masked"), so it loads again, with the new version's scripts; no old copy is left
+  // in it as in Firefox (tests/firefox/update.spec.ts). A restored page would fire no load event to wait for.
+  await page.goBack({ waitUntil: 'commit' });
+  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+});
