@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { matcherFrom } from '../core/matcher/runtime';
 import { decodeMatcher } from '../core/matcher/wire';
-import type { MentionCounts } from '../core/messages/page-peer';
 import { isActiveOn, normalizeSettings, type Settings } from '../core/settings';
 import { isSameView } from '../core/site';
 import type { Category } from '../core/story/category';
@@ -14,7 +13,7 @@ import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
 import { yieldToPage } from './scheduler';
 import { registerPageBridge, type PageChange } from './page-bridge';
-import { throttledReporter } from './found-reporter';
+import { foundReport, throttledReporter } from './found-reporter';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -56,10 +55,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const notify = (change: PageChange) => listeners.forEach((listener) => listener(change));
   let counts: ReadonlyMap<string, number> = new Map();
   const report = throttledReporter(
-    (latest: ReadonlyMap<string, number>) => {
-      const found: MentionCounts = Object.fromEntries(latest);
-      void sendPageMessage({ type: 'tab/found', url: location.href, since: performance.timeOrigin, counts: found });
-    },
+    (latest: ReadonlyMap<string, number>) => void sendPageMessage(foundReport(latest, location.href, performance.timeOrigin)),
     ctx,
     REPORT_INTERVAL_MS,
   );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { throttledReporter, type ReporterTimers } from './found-reporter';
+import { foundReport, throttledReporter, type ReporterTimers } from './found-reporter';
 
 describe('throttledReporter', () => {
   let clock = 0;
@@ -59,5 +59,19 @@ describe('throttledReporter', () => {
     report('a');
     await advance(1000);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('foundReport', () => {
+  it('sends an address of a few hundred characters, without its fragment, for a single-page app’s 2 MB one', () => {
+    const href = `https://app.example/state?${'x'.repeat(2_000_000)}#section`;
+    const report = foundReport(new Map([['john-kirby', 2]]), href, 1234.5);
+    expect(report.url.length).toBeLessThanOrEqual(512);
+    expect(report.url.startsWith('https://app.example/state?x')).toBe(true);
+    expect(report).toMatchObject({ type: 'tab/found', since: 1234.5, counts: { 'john-kirby': 2 } });
+  });
+
+  it('sends an ordinary address whole, less its fragment', () => {
+    expect(foundReport(new Map(), 'https://news.example/a?id=1#comments', 0).url).toBe('https://news.example/a?id=1');
   });
 });

@@ -1,3 +1,6 @@
+import { pageAddress } from '../core/page-address';
+import type { MentionCounts } from '../core/messages/page-peer';
+
 /** The timers a reporter needs: a content script's context, whose timers stop when the extension reloads. */
 export interface ReporterTimers {
   setTimeout(handler: () => void, ms: number): number;
@@ -30,4 +33,14 @@ export function throttledReporter<T>(
     if (timer !== undefined || timers.isInvalid) return;
     timer = timers.setTimeout(flush, Math.max(0, lastSent + intervalMs - now()));
   };
+}
+
+/**
+ * The report of what a page found, as the background stores it. Its address is
+ * cut down here already: a single-page app's address may run to 2 MB, which
+ * every report while the page changes would otherwise copy to the background.
+ */
+export function foundReport(counts: ReadonlyMap<string, number>, href: string, since: number) {
+  const found: MentionCounts = Object.fromEntries(counts);
+  return { type: 'tab/found' as const, url: pageAddress(href), since, counts: found };
 }

@@ -29,6 +29,7 @@ export const CARD_SHOWN_PROPERTY = '--backstory-card-visibility';
 export const HIGHLIGHT_CSS = `
 ::highlight(${MENTION_HIGHLIGHT}) { background-color: light-dark(rgba(255, 196, 30, 0.3), rgba(255, 214, 90, 0.26)); }
 ::highlight(${HOVER_HIGHLIGHT}) { background-color: #ffc94d; color: #1b1d21; }
+/* Chromium paints every highlight in Highlight in forced colours whatever these ask (components/NameRing.tsx rings the open name there); kept for browsers that honour them. */
 @media (forced-colors: active) {
   ::highlight(${MENTION_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
   ::highlight(${HOVER_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
