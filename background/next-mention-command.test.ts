@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { onCommand } from './next-mention-command';
+import { readerFocusInFrame } from './reader-frame';
 import { writeTabFound } from './tab-found';
 
 const PAGE = 'https://news.example/story';
@@ -28,8 +29,13 @@ function pageWithFrames(mentions: Record<number, number>) {
     log.push(`${frame}:${index}`);
     return { ok: true, revealed: true };
   }) as never);
+  places = at;
   return log;
 }
+
+let places = new Map<number, number>();
+/** The reader moving within a frame: the index of the name the frame then goes on after. */
+const readerAfter = (frame: number, index: number) => places.set(frame, index);
 
 async function found(tabId: number, frames: Record<number, number>, topUrl = PAGE) {
   await writeTabFound(
@@ -38,6 +44,16 @@ async function found(tabId: number, frames: Record<number, number>, topUrl = PAG
       Object.entries(frames).map(([id, count]) => [id, { url: id === '0' ? topUrl : 'https://embed.example/', topUrl, counts: { 'north-korea': count } }]),
     ),
   );
+}
+
+/** Where the reader is, as each frame answers the command's probe (or the probe's failure); other scripts go in as before. */
+function readerIn(answers: Record<number, string> | Error) {
+  const scripting = (fakeBrowser as unknown as { scripting: { executeScript: ReturnType<typeof vi.fn> } }).scripting;
+  scripting.executeScript.mockImplementation(async (options: { func?: unknown; target: { frameIds?: number[] } }) => {
+    if (options.func !== readerFocusInFrame) return [{ frameId: 0, documentId: 'd', result: true }];
+    if (answers instanceof Error) throw answers;
+    return (options.target.frameIds ?? []).map((frameId) => ({ frameId, documentId: `d${frameId}`, result: answers[frameId] }));
+  });
 }
 
 const press = async (times: number, tab = { id: 12, url: PAGE } as Browser.tabs.Tab) => {
@@ -72,6 +88,42 @@ describe('the next-mention keyboard command', () => {
     const log = pageWithFrames({ 0: 2, 5: 1 });
     await press(4);
     expect(log).toEqual(['0:0', '0:1', '5:0', 'close 0', '0:0', 'close 5']);
+  });
+
+  it('goes on in the frame the reader went to since (a click into another frame), closing the card of the one it last revealed in', async () => {
+    await found(12, { 0: 1, 5: 2, 7: 1 });
+    const log = pageWithFrames({ 0: 1, 5: 2, 7: 1 });
+    await press(2);
+    expect(log).toEqual(['0:0', '5:0', 'close 0']);
+    readerIn({ 0: 'through', 5: 'none', 7: 'focus' });
+    await press(1);
+    expect(log.slice(3)).toEqual(['7:0', 'close 5']);
+  });
+
+  it('with focus in no frame (the browser’s address bar), goes on where the reader left the only caret', async () => {
+    await found(12, { 0: 2, 5: 2 });
+    const log = pageWithFrames({ 0: 2, 5: 2 });
+    await press(3);
+    expect(log).toEqual(['0:0', '0:1', '5:0', 'close 0']);
+    // A caret put between the page's two names.
+    readerAfter(0, 0);
+    readerIn({ 0: 'caret', 5: 'none' });
+    await press(1);
+    expect(log.slice(4)).toEqual(['0:1', 'close 5']);
+    // Carets in both: nothing tells which the reader left last; on in the frame last revealed in, the page.
+    readerAfter(5, -1);
+    readerIn({ 0: 'caret', 5: 'caret' });
+    await press(1);
+    expect(log.slice(6)).toEqual(['5:0', 'close 0']);
+  });
+
+  it('goes on in the frame last revealed in when the frames cannot be asked where the reader is', async () => {
+    await found(12, { 0: 1, 5: 2 });
+    const log = pageWithFrames({ 0: 1, 5: 2 });
+    await press(2);
+    readerIn(new Error('No frame with id 7 in tab 12.'));
+    await press(1);
+    expect(log.slice(2)).toEqual(['close 0', '5:1']);
   });
 
   it('takes no frame of the tab’s previous page', async () => {

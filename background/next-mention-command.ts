@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { sendToTab } from '../extension/send-to-tab';
 import { nextMentionFrameKey } from '../extension/tab-found-key';
 import { readPageNow } from './read-page-now';
+import { frameOfReader } from './reader-frame';
 import { framesOfPage, readTabFound } from './tab-found';
 
 export const NEXT_MENTION_COMMAND = 'next-mention';
@@ -12,7 +13,8 @@ export const NEXT_MENTION_COMMAND = 'next-mention';
  * its card. The page's frames that name the story are walked in turn (the top
  * frame first): each goes through its own mentions, and at its last one the
  * next frame takes over, so names only an embedded frame shows are reached too.
- * The frame last revealed in is stored, not kept: the worker may stop between presses.
+ * The walk goes on in the frame the reader is in now, else in the one it last
+ * revealed in: stored, not kept, as the worker may stop between presses.
  */
 export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
   if (command !== NEXT_MENTION_COMMAND) return;
@@ -21,18 +23,26 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
   if (tabId === undefined || tabId < 0) return;
   const frames = await framesNamingTheStory(tabId, target?.url);
   const key = nextMentionFrameKey(tabId);
-  const last = await storage.getItem<number>(key);
-  const at = last !== null && frames.includes(last) ? frames.indexOf(last) : 0;
-  const from = frames[at]!;
+  const stored = await storage.getItem<number>(key);
+  const last = stored !== null && frames.includes(stored) ? stored : undefined;
+  // The frame the reader is in now, where they went since (Tab out of a frame, a click into another), before the one last revealed in.
+  const here = frames.length > 1 ? await frameOfReader(tabId, frames) : undefined;
+  const from = here ?? last ?? frames[0]!;
+  const at = frames.indexOf(from);
+  // The card of each frame the walk leaves behind closes: the card of the frame it reveals in is the one open.
+  const revealedIn = async (frameId: number) => {
+    for (const left of new Set([from, last])) {
+      if (left !== undefined && left !== frameId) await sendToTab(tabId, { type: 'page/close-card' }, left);
+    }
+    return remember(key, frameId);
+  };
 
-  // On from where that frame is (the name last revealed or hovered there); a page without our
-  // content script (a browser page) answers nothing, and the shortcut does nothing there.
-  if (await revealed(tabId, from, { wrap: false })) return remember(key, from);
+  // On from where that frame is (the reader's place, or the name last revealed or hovered there); a
+  // page without our content script (a browser page) answers nothing, and the shortcut does nothing there.
+  if (await revealed(tabId, from, { wrap: false })) return revealedIn(from);
   // Past its last one: the frames after it, then round to it again, each from its first mention.
   for (const frameId of [...frames.slice(at + 1), ...frames.slice(0, at + 1)]) {
-    if (!(await revealed(tabId, frameId, { fromStart: true, wrap: false }))) continue;
-    if (frameId !== from) await sendToTab(tabId, { type: 'page/close-card' }, from);
-    return remember(key, frameId);
+    if (await revealed(tabId, frameId, { fromStart: true, wrap: false })) return revealedIn(frameId);
   }
   // A page Backstory never read, which the shortcut lets it into (Firefox, site access withheld): read
   // it now, and go to its first name once the page has found its names and loaded its card.

@@ -596,6 +596,63 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
+  test('the shortcut goes on from the frame the reader is in now: back in the page after a frame’s name, or into another frame', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    server.route(
+      '/two-tickers',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
+      <p>Read on: <a href="#more">the talks so far</a>.</p><p>Kim Jong Un waited.</p>
+      <iframe title="Second ticker" srcdoc="<p id='also'>Also today:</p><p>Pyongyang was quiet.</p>" style="width:600px;height:120px"></iframe></body></html>`,
+    );
+    await page.goto(`${server.origin}/two-tickers`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const [ticker, second] = page.frames().slice(1);
+    const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+    await expect.poll(() => paintedIn(ticker!)).toBe(2);
+    await expect.poll(() => paintedIn(second!)).toBe(1);
+    // The Alt+Shift+B command as the browser delivers it to the background (headless Chromium has no window's keys to press).
+    const worker = await serviceWorker();
+    const press = () =>
+      worker.evaluate(async (url) => {
+        const { chrome } = globalThis as unknown as { chrome: typeof import('wxt/browser').browser & { commands: { onCommand: { dispatch(...args: unknown[]): void } } } };
+        const [tab] = await chrome.tabs.query({ url });
+        chrome.commands.onCommand.dispatch('next-mention', tab);
+      }, page.url());
+    // Each frame's first report reaches the background as its names light up; the walk needs them all.
+    const framesReported = () =>
+      worker.evaluate(async () => {
+        const stored = await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.session.get(null);
+        return Object.entries(stored).flatMap(([key, frames]) => (key.startsWith('tabFound:') ? Object.keys(frames as object) : [])).length;
+      });
+    await expect.poll(framesReported).toBe(3);
+
+    // The page's names, then the ticker's.
+    for (const name of ['Vladimir Putin', 'Kim Jong Un', 'South Korea']) {
+      await press();
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
+    // Out of the ticker's card, and on with Tab: out of the ticker, to the page's link below it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'the talks so far' });
+    await press();
+    // The page's next name after the link, not the ticker's next.
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+
+    // A click into the second ticker's text: its name next, not the walk on from the page's last one.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    const also = (await second!.locator('#also').boundingBox())!;
+    await page.mouse.click(also.x + 5, also.y + also.height / 2);
+    await press();
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+  });
+
   test('the keyboard command passes over a name under a sticky header or cut by the screen’s edge, and leaves the page where it is', async ({
     context,
     page,

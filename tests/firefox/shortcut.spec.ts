@@ -70,3 +70,37 @@ test('in Firefox, the shortcut walking on from an embedded frame’s last name b
     expect(await frameFocused()).toBe(false);
   });
 });
+
+test('in Firefox, the shortcut goes on from the frame the reader is in now: clicked back into the page after a frame’s name, the page’s name opens, not the frame’s next', async ({
+  server,
+}) => {
+  server.route(
+    '/back-in-page',
+    `<!doctype html><html lang="en"><body><p id="intro">An introduction to click into.</p><p>Vladimir Putin arrived on Tuesday.</p>
+    <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:120px"></iframe></body></html>`,
+  );
+  await withWindowAccess({}, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/back-in-page`);
+    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
+    const frame = tab.frames()[1]!;
+    await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+    const frameFocused = () => frame.evaluate(() => document.hasFocus() && document.activeElement?.localName);
+    const pageFocused = () => tab.evaluate(() => document.hasFocus() && document.activeElement?.localName);
+
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(pageFocused).toBe('backstory-card');
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(frameFocused).toBe('backstory-card');
+    // Out of the ticker's card, and a click into the page's text above its name.
+    await tab.keyboard.press('Escape');
+    await expect.poll(frameFocused).not.toBe('backstory-card');
+    const intro = await tab.evaluate(textPointInPage, { text: 'An introduction', occurrence: 0 });
+    await tab.mouse.click(intro!.x, intro!.y);
+    await expect.poll(frameFocused).toBe(false);
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(pageFocused).toBe('backstory-card');
+    expect(await frameFocused()).toBe(false);
+  });
+});

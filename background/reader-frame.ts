@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { ReaderFocusSchema, type ReaderFocus } from '../core/messages/reader-focus';
+
+/**
+ * Which of `frameIds` (a tab's frames naming the story) the reader is in now:
+ * the one whose document has the keyboard focus; where none has (focus in the
+ * browser's own bar), the only one holding a caret or selection. Undefined when
+ * that cannot be told: focus in a frame not asked, carets in several frames, a
+ * frame gone meanwhile.
+ */
+export async function frameOfReader(tabId: number, frameIds: number[]): Promise<number | undefined> {
+  let answers: { frameId: number; result?: unknown }[];
+  try {
+    answers = await browser.scripting.executeScript({
+      target: { tabId, frameIds },
+      func: readerFocusInFrame,
+      // At once: a frame still loading (a live ticker) must not hold the shortcut.
+      injectImmediately: true,
+    });
+  } catch {
+    return undefined;
+  }
+  const frames = answers.flatMap(({ frameId, result }) => {
+    const parsed = ReaderFocusSchema.safeParse(result);
+    return parsed.success ? [{ frameId, focus: parsed.data }] : [];
+  });
+  const focused = frames.find((frame) => frame.focus === 'focus');
+  if (focused) return focused.frameId;
+  // Focus is in the page, only in a frame that names nothing: no caret left elsewhere tells where the reader is.
+  if (frames.some((frame) => frame.focus === 'through')) return undefined;
+  const carets = frames.filter((frame) => frame.focus === 'caret');
+  return carets.length === 1 ? carets[0]!.frameId : undefined;
+}
+
+/** Runs in a frame's content-script world, serialised: it uses nothing from outside. */
+export function readerFocusInFrame(): ReaderFocus {
+  if (document.hasFocus()) {
+    // A parent frame's document has focus too while one embedded in it has: its focused element is that frame's.
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const name = active?.localName;
+    return name === 'iframe' || name === 'frame' || name === 'object' || name === 'embed' ? 'through' : 'focus';
+  }
+  const selection = document.getSelection();
+  return selection && selection.rangeCount > 0 ? 'caret' : 'none';
+}
