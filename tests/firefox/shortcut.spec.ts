@@ -7,6 +7,16 @@ import { pressBackstoryShortcut } from './toolbar-popup';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 const focused = (tab: Page) => tab.evaluate(() => document.activeElement?.localName);
+/** Runs in the page: the name whose card is open there, drawn in its highlight of its own. */
+const openName = () =>
+  [...(CSS.highlights.get('backstory-hover') ?? [])]
+    .map((shown) => {
+      const range = document.createRange();
+      range.setStart(shown.startContainer, shown.startOffset);
+      range.setEnd(shown.endContainer, shown.endOffset);
+      return range.toString();
+    })
+    .join();
 
 /** Runs in the page: how many points of a 20 px grid over the viewport show our card (its host, in a closed shadow root). */
 function cardPointsInPage(): number {
@@ -71,36 +81,45 @@ test('in Firefox, the shortcut walking on from an embedded frame’s last name b
   });
 });
 
-test('in Firefox, the shortcut goes on from the frame the reader is in now: clicked back into the page after a frame’s name, the page’s name opens, not the frame’s next', async ({
-  server,
-}) => {
+test('in Firefox, the shortcut goes on from where the reader clicked into the page, after its walk went into an embedded frame', async ({ server }) => {
   server.route(
-    '/back-in-page',
-    `<!doctype html><html lang="en"><body><p id="intro">An introduction to click into.</p><p>Vladimir Putin arrived on Tuesday.</p>
-    <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:120px"></iframe></body></html>`,
+    '/framed-click',
+    `<!doctype html><html lang="en"><body><p>Vladimir Putin arrived.</p><p>Some plain text to click into.</p><p>Kim Jong Un waited.</p>
+    <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width: 600px; height: 120px"></iframe></body></html>`,
   );
   await withWindowAccess({}, async (browser, extensionId) => {
     const tab = await browser.newPage();
     await tab.setViewport({ width: 1280, height: 800 });
-    await tab.goto(`${server.origin}/back-in-page`);
-    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
+    await tab.goto(`${server.origin}/framed-click`);
+    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin', 'Kim Jong Un']);
     const frame = tab.frames()[1]!;
     await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
     const frameFocused = () => frame.evaluate(() => document.hasFocus() && document.activeElement?.localName);
-    const pageFocused = () => tab.evaluate(() => document.hasFocus() && document.activeElement?.localName);
+    const pageCard = () => tab.evaluate(() => document.hasFocus() && document.activeElement?.localName);
 
     await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(pageFocused).toBe('backstory-card');
+    await expect.poll(pageCard).toBe('backstory-card');
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(pageCard).toBe('backstory-card');
+    // Past the page's last name: into the frame, South Korea's card.
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(frameFocused).toBe('backstory-card');
-    // Out of the ticker's card, and a click into the page's text above its name.
-    await tab.keyboard.press('Escape');
-    await expect.poll(frameFocused).not.toBe('backstory-card');
-    const intro = await tab.evaluate(textPointInPage, { text: 'An introduction', occurrence: 0 });
-    await tab.mouse.click(intro!.x, intro!.y);
-    await expect.poll(frameFocused).toBe(false);
+    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+
+    // The reader clicks into the page's text between its two names: the next name after that place is Kim Jong Un's, in the page,
+    // not Japan's in the frame; and the frame's card goes.
+    const point = await tab.evaluate(textPointInPage, { text: 'Some plain text', occurrence: 0 });
+    await tab.mouse.click(point!.x, point!.y);
     await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(pageFocused).toBe('backstory-card');
+    await expect.poll(pageCard).toBe('backstory-card');
+    await expect.poll(() => tab.evaluate(openName)).toBe('Kim Jong Un');
     expect(await frameFocused()).toBe(false);
+    await expect.poll(() => frame.evaluate(openName)).toBe('');
+
+    // Escape gives focus back to where the reader clicked; the walk goes on in the page, then into the frame from its first name.
+    await tab.keyboard.press('Escape');
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(frameFocused).toBe('backstory-card');
+    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
   });
 });
