@@ -56,8 +56,8 @@ describe('the popup’s list of what a page mentions', () => {
   });
 
   it('on a local file it may read, says what was found there as on any page', () => {
-    expect(text(true)).toContain('Nobody from this story is mentioned on this page.');
-    expect(text(true)).not.toContain('Allow access');
+    expect(text(true, 'text/html')).toContain('Nobody from this story is mentioned on this page.');
+    expect(text(true, 'text/html')).not.toContain('Allow access');
   });
 
   it('on a PDF, which the browser’s viewer shows and no content script reads, says so, and never that nobody is mentioned', () => {
@@ -104,7 +104,14 @@ describe('the popup’s list of what a page mentions', () => {
     const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } } });
     expect(loading.textContent).toContain('Reading this page as it loads');
     expect(loading.textContent).not.toContain('Nobody');
-    expect(render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: false } } }).textContent).toContain('Nobody');
+    const screened = { readable: true, type: 'text/html', screened: true } as const;
+    expect(render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: false } }, page: screened }).textContent).toContain('Nobody');
+  });
+
+  it('says nothing of the page until the look into it answers: "nobody" shown first turned into "not read yet" a moment later', () => {
+    const pending = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: false } } });
+    expect(pending.textContent).toContain('Loading…');
+    expect(pending.textContent).not.toContain('Nobody');
   });
 
   it('invites the reader to choose a name only while some listed name can be chosen', () => {

@@ -125,6 +125,11 @@ function FoundBody({
       {!active ? null : entities.length === 0 && !found.value.loading && page?.readable === true && !page.screened ? (
         // Open since before Backstory could read it: the browser reads it only once it loads again.
         <NotRead message={i18n.t('popup.notReadYet')} action={i18n.t('popup.reloadPage')} onAction={onReload} />
+      ) : entities.length === 0 && !found.value.loading && page === undefined ? (
+        // The look into the page is still on its way: "nobody" now could turn into "not read yet" a moment later.
+        <p className="status" role="status">
+          {i18n.t('popup.loading')}
+        </p>
       ) : entities.length === 0 ? (
         // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
         <p className="status" role="status">
