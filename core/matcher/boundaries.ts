@@ -53,7 +53,10 @@ export function inShoutedLine(text: string, start: number, end: number): boolean
 
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */
 export function isCurrencyPrefix(text: string, end: number): boolean {
-  return text.charCodeAt(end) === 0x24;
+  // Past invisible characters (a soft hyphen, a zero-width space), which the matcher is blind to everywhere else.
+  let i = end;
+  while (i < text.length && isIgnorable(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) === 0x24;
 }
 
 /**
