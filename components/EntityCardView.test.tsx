@@ -39,6 +39,18 @@ describe('a card of the bundled story', () => {
     expect(groups.Background ?? []).not.toContain('arms-arrangement-concerns');
   });
 
+  it('does not repeat under Sanctions what the Sanctioned badge says, from the same sentence; another entity’s card still shows it', async () => {
+    const northKorea = await render('north-korea');
+    expect(northKorea.root.querySelector('[data-testid="sanctions"]')!.textContent).toContain('Sanctioned for its nuclear weapons and missile programs');
+    expect(northKorea.groups.Sanctions).toEqual(['russia-china-block-un-sanctions']);
+    const russia = await render('russia');
+    expect(russia.root.querySelector('[data-testid="sanctions"]')!.textContent).toContain('Sanctioned for its aggression in Ukraine');
+    expect(russia.groups.Sanctions).toEqual(['russia-china-block-un-sanctions']);
+    const ukraine = await render('ukraine');
+    expect(ukraine.root.querySelector('[data-testid="sanctions"]')).toBeNull();
+    expect(ukraine.groups.Sanctions).toContain('russia-sanctions');
+  });
+
   it('shows a source sentence exactly as the article has it, its own closing quotation mark not doubled', async () => {
     const { root } = await render('vladimir-putin');
     const quote = root.querySelector('[data-fact-id="putin-oppose-restrictive-measures"] blockquote')!;

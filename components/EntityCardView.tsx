@@ -18,7 +18,7 @@ interface Props {
 export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
   const { entity, facts, refs } = card;
   const names = new Map(refs.map((ref) => [ref.id, ref.name]));
-  const groups = groupFacts(facts);
+  const groups = groupFacts(withoutBadgeRepeat(entity, facts));
   const related = refs.filter((ref) => ref.id !== entity.id);
   return (
     <article className="card">
@@ -84,6 +84,20 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
       ) : null}
       <StorySummaryToggle />
     </article>
+  );
+}
+
+/**
+ * The entity's own sanctions fact from the sentence its "Sanctioned" badge cites says what the badge
+ * says, a line below it ("North Korea faces heavy sanctions for its nuclear weapons…"). Another
+ * entity's card keeps it: Ukraine's card has no badge to say Russia's sanctions.
+ */
+function withoutBadgeRepeat(entity: EntityCard['entity'], facts: Fact[]): Fact[] {
+  const badge = entity.sanctions?.sanctioned ? entity.sanctions.citation : undefined;
+  if (!badge) return facts;
+  return facts.filter(
+    (fact) =>
+      !(fact.kind === 'sanctions' && fact.subjects[0] === entity.id && fact.citation.paragraph === badge.paragraph && fact.citation.quote === badge.quote),
   );
 }
 
