@@ -11,6 +11,7 @@ import { foundOnTab, tabIdIn } from '../tooling/extension-tabs';
 import { launchWithExtension } from '../tooling/launch-extension';
 import { startPageServer } from '../tooling/page-server';
 import { paintedTexts } from '../tooling/painted-texts';
+import { textBoxInPage } from '../tooling/text-point';
 
 const OUT_DIR = resolve(process.env.BACKSTORY_START_DIR ?? '.start');
 
@@ -74,21 +75,9 @@ async function waitForMentions(page: Page): Promise<string[]> {
 }
 
 async function hoverFirst(page: Page, text: string) {
-  const box = await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-    }
-    return null;
-  }, text);
+  const box = await page.evaluate(textBoxInPage, { text, within: 'article' });
   if (!box) throw new Error(`"${text}" is not on the demo page`);
-  await page.mouse.move(box.x, box.y);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 main().catch((error: unknown) => {

@@ -22,3 +22,22 @@ export function textPointInPage({ text, occurrence, scroll = true }: { text: str
   }
   return null;
 }
+
+/**
+ * Runs in the page (closes over nothing): the viewport box of the first occurrence of `text`
+ * in the text under `within` (a selector; the body when absent or unmatched), not scrolled; null when it is not there.
+ */
+export function textBoxInPage({ text, within }: { text: string; within?: string }): { x: number; y: number; width: number; height: number } | null {
+  const root = (within && document.querySelector(within)) || document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent!.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    const { x, y, width, height } = range.getBoundingClientRect();
+    return { x, y, width, height };
+  }
+  return null;
+}

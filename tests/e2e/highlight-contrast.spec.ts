@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { textBoxInPage } from '../../tooling/text-point';
 import { shadowUiBox } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
@@ -9,19 +10,7 @@ import { expect, paintedMentions, pointOfText, test } from './fixtures';
  * background's luminance.
  */
 async function drawnColours(page: Page, name: string): Promise<{ contrast: number; background: number }> {
-  const box = await page.evaluate((name) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(name);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + name.length);
-      const { x, y, width, height } = range.getBoundingClientRect();
-      return { x, y, width, height };
-    }
-    return null;
-  }, name);
+  const box = await page.evaluate(textBoxInPage, { text: name });
   const png = await page.screenshot({ clip: box!, type: 'png' });
   return page.evaluate(async (data) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
@@ -101,19 +90,7 @@ test.describe('forced colours', () => {
    * highlight itself (which forced colours draw in one system colour for every highlight).
    */
   async function markedAround(page: Page, name: string, gap = 1): Promise<number> {
-    const box = await page.evaluate((name) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(name);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + name.length);
-        const { x, y, width, height } = range.getBoundingClientRect();
-        return { x, y, width, height };
-      }
-      return null;
-    }, name);
+    const box = await page.evaluate(textBoxInPage, { text: name });
     const bands = [
       { x: box!.x, y: box!.y - gap - 3, width: box!.width, height: 3 },
       { x: box!.x, y: box!.y + box!.height + gap, width: box!.width, height: 3 },

@@ -23,6 +23,21 @@ async function hover(tab: Page, text: string): Promise<void> {
   await tab.mouse.move(point!.x, point!.y);
 }
 
+/** Hovers `text` afresh until its card shows: the new scripts come into the page some time after the add-on is back. */
+async function expectCardOnHover(tab: Page, text: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await tab.mouse.move(5, 790);
+        await hover(tab, text);
+        await new Promise((done) => setTimeout(done, 300));
+        return tab.evaluate(cardPointsInPage);
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(100);
+}
+
 test('in Firefox, a card open when the extension updates closes as any card does, and leaves no second one', async ({ server }) => {
   const executablePath = findFirefox();
   test.skip(!executablePath, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
@@ -108,17 +123,7 @@ test.fixme('in Firefox, a page kept in the back/forward cache across an update h
         { timeout: 20_000 },
       )
       .toBe(0);
-    await expect
-      .poll(
-        async () => {
-          await tab.mouse.move(5, 790);
-          await hover(tab, 'John Kirby');
-          await new Promise((done) => setTimeout(done, 300));
-          return tab.evaluate(cardPointsInPage);
-        },
-        { timeout: 20_000 },
-      )
-      .toBeGreaterThan(100);
+    await expectCardOnHover(tab, 'John Kirby');
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
@@ -139,17 +144,7 @@ test('in Firefox, a card open when the reader switches Backstory off in about:ad
     await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
 
     await setAddonEnabled(browser, extensionId, true);
-    await expect
-      .poll(
-        async () => {
-          await tab.mouse.move(5, 790);
-          await hover(tab, 'John Kirby');
-          await new Promise((done) => setTimeout(done, 300));
-          return tab.evaluate(cardPointsInPage);
-        },
-        { timeout: 20_000 },
-      )
-      .toBeGreaterThan(100);
+    await expectCardOnHover(tab, 'John Kirby');
     expect(await tab.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
   });
 });
