@@ -8,6 +8,7 @@ import {
 } from '../core/messages/protocol';
 import type { StoryDatabase } from './db';
 import { countShown, resolveFound } from './found-entities';
+import { focusLeftForTab } from './focus-left-frame';
 import { activeFor } from './load-card-ui';
 import { readSettings } from '../extension/settings-store';
 import { pruneTabFound, recordFrameReport, type BadgeCount } from './report-found';
@@ -64,6 +65,7 @@ const handlers: Handlers = {
     await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, since, counts }, badgeCount(ready));
     return {};
   },
+  'focus/left': async (_request, sender) => ({ elsewhere: await focusLeftForTab(senderTabId(sender), sender.frameId ?? 0) }),
   'tab/get': async ({ tabId }, sender, { ready }) => {
     if (!isExtensionPage(sender)) throw new Error("Only the extension's own pages may ask what a tab found");
     const [found, tab, origins] = await Promise.all([

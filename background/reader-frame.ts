@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { ReaderFocusSchema, type ReaderFocus } from '../core/messages/reader-focus';
 
+/** One frame's answer to the probe of where the reader is. */
+export interface FrameFocus {
+  frameId: number;
+  focus: ReaderFocus;
+}
+
 /**
  * Which of `frameIds` (a tab's frames naming the story) the reader is in now:
  * the one whose document has the keyboard focus; where none has (focus in the
@@ -9,10 +15,30 @@ import { ReaderFocusSchema, type ReaderFocus } from '../core/messages/reader-foc
  * frame gone meanwhile.
  */
 export async function frameOfReader(tabId: number, frameIds: number[]): Promise<number | undefined> {
+  const frames = await askFrames(tabId, { frameIds });
+  if (!frames) return undefined;
+  const focused = frames.find((frame) => frame.focus === 'focus');
+  if (focused) return focused.frameId;
+  // Focus is in the page, only in a frame that names nothing: no caret left elsewhere tells where the reader is.
+  if (frames.some((frame) => frame.focus === 'through')) return undefined;
+  const carets = frames.filter((frame) => frame.focus === 'caret');
+  return carets.length === 1 ? carets[0]!.frameId : undefined;
+}
+
+/**
+ * Where the keyboard focus is in each frame of the tab that answers (every
+ * frame Backstory may script, whether it names the story or not); undefined
+ * when the tab cannot be asked.
+ */
+export function focusInFrames(tabId: number): Promise<FrameFocus[] | undefined> {
+  return askFrames(tabId, { allFrames: true });
+}
+
+async function askFrames(tabId: number, frames: { frameIds: number[] } | { allFrames: true }): Promise<FrameFocus[] | undefined> {
   let answers: { frameId: number; result?: unknown }[];
   try {
     answers = await browser.scripting.executeScript({
-      target: { tabId, frameIds },
+      target: { tabId, ...frames },
       func: readerFocusInFrame,
       // At once: a frame still loading (a live ticker) must not hold the shortcut.
       injectImmediately: true,
@@ -20,16 +46,10 @@ export async function frameOfReader(tabId: number, frameIds: number[]): Promise<
   } catch {
     return undefined;
   }
-  const frames = answers.flatMap(({ frameId, result }) => {
+  return answers.flatMap(({ frameId, result }) => {
     const parsed = ReaderFocusSchema.safeParse(result);
     return parsed.success ? [{ frameId, focus: parsed.data }] : [];
   });
-  const focused = frames.find((frame) => frame.focus === 'focus');
-  if (focused) return focused.frameId;
-  // Focus is in the page, only in a frame that names nothing: no caret left elsewhere tells where the reader is.
-  if (frames.some((frame) => frame.focus === 'through')) return undefined;
-  const carets = frames.filter((frame) => frame.focus === 'caret');
-  return carets.length === 1 ? carets[0]!.frameId : undefined;
 }
 
 /** Runs in a frame's content-script world, serialised: it uses nothing from outside. */

@@ -1,5 +1,5 @@
 /**
- * The requests page scripts (the screen, the annotator) send the background, validated by the
+ * The requests page scripts (the screen, the annotator, the card script's page side) send the background, validated by the
  * background and never bundled into the page (page-protocol.ts has the replies).
  */
 import * as z from 'zod/mini';
@@ -21,5 +21,7 @@ export const pageSideRequests = once(() => ({
   /** What this frame found, whenever it changes. */
   /** `since`: the frame's document's time origin, which tells a frame of the page now from one of before its reload. */
   'tab/found': z.object({ type: z.literal('tab/found'), url: z.string(), since: z.optional(z.number()), counts: MentionCountsSchema }),
+  /** The card script of an embedded frame: the frame's window lost the keyboard focus with a card open. */
+  'focus/left': z.object({ type: z.literal('focus/left') }),
 }));
 export type PageSideRequests = ReturnType<typeof pageSideRequests>;

@@ -51,6 +51,8 @@ export const pageSideReplies = once(() => ({
   'ui/load': z.object({}),
   'painter/load': z.object({}),
   'tab/found': z.object({}),
+  /** Whether another document of the tab has the focus now (the reader clicked into the page around the frame). */
+  'focus/left': z.object({ elsewhere: z.boolean() }),
 }));
 type PageSideReplies = ReturnType<typeof pageSideReplies>;
 

@@ -63,6 +63,7 @@ const protocol = once(() => ({
   'painter/load': { request: pageSideRequests()['painter/load'], reply: pageSideReplies()['painter/load'] },
   /** What this frame found, whenever it changes. */
   'tab/found': { request: pageSideRequests()['tab/found'], reply: pageSideReplies()['tab/found'] },
+  'focus/left': { request: pageSideRequests()['focus/left'], reply: pageSideReplies()['focus/left'] },
   'story/get': {
     request: z.object({ type: z.literal('story/get') }),
     reply: z.object({ story: StorySummarySchema }),

@@ -9,6 +9,23 @@ async function openDemo(page: import('@playwright/test').Page, origin: string) {
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
 }
 
+/** The Alt+Shift+B command as the browser delivers it to the background (headless Chromium has no window's keys to press). */
+function pressShortcut(worker: import('@playwright/test').Worker, page: import('@playwright/test').Page) {
+  return worker.evaluate(async (url) => {
+    const { chrome } = globalThis as unknown as { chrome: typeof import('wxt/browser').browser & { commands: { onCommand: { dispatch(...args: unknown[]): void } } } };
+    const [tab] = await chrome.tabs.query({ url });
+    chrome.commands.onCommand.dispatch('next-mention', tab);
+  }, page.url());
+}
+
+/** How many frames have reported their names to the background, which walks only those. */
+function framesReported(worker: import('@playwright/test').Worker) {
+  return worker.evaluate(async () => {
+    const stored = await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.session.get(null);
+    return Object.entries(stored).flatMap(([key, frames]) => (key.startsWith('tabFound:') ? Object.keys(frames as object) : [])).length;
+  });
+}
+
 const cardTitle = async (page: import('@playwright/test').Page) => {
   const text = await shadowUiText(page);
   return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
@@ -614,21 +631,10 @@ test.describe('the hover card', () => {
     const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
     await expect.poll(() => paintedIn(ticker!)).toBe(2);
     await expect.poll(() => paintedIn(second!)).toBe(1);
-    // The Alt+Shift+B command as the browser delivers it to the background (headless Chromium has no window's keys to press).
     const worker = await serviceWorker();
-    const press = () =>
-      worker.evaluate(async (url) => {
-        const { chrome } = globalThis as unknown as { chrome: typeof import('wxt/browser').browser & { commands: { onCommand: { dispatch(...args: unknown[]): void } } } };
-        const [tab] = await chrome.tabs.query({ url });
-        chrome.commands.onCommand.dispatch('next-mention', tab);
-      }, page.url());
+    const press = () => pressShortcut(worker, page);
     // Each frame's first report reaches the background as its names light up; the walk needs them all.
-    const framesReported = () =>
-      worker.evaluate(async () => {
-        const stored = await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.session.get(null);
-        return Object.entries(stored).flatMap(([key, frames]) => (key.startsWith('tabFound:') ? Object.keys(frames as object) : [])).length;
-      });
-    await expect.poll(framesReported).toBe(3);
+    await expect.poll(() => framesReported(worker)).toBe(3);
 
     // The page's names, then the ticker's.
     for (const name of ['Vladimir Putin', 'Kim Jong Un', 'South Korea']) {
@@ -651,6 +657,97 @@ test.describe('the hover card', () => {
     await page.mouse.click(also.x + 5, also.y + also.height / 2);
     await press();
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+  });
+
+  test('a card the shortcut opened in an embedded frame closes when the reader clicks into the page around the frame, which keeps the focus', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    server.route(
+      '/framed-click-away',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p><p>Some plain text to click into.</p>
+      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:120px"></iframe></body></html>`,
+    );
+    await page.goto(`${server.origin}/framed-click-away`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    for (const name of ['Vladimir Putin', 'South Korea']) {
+      await pressShortcut(worker, page);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
+    await expect.poll(() => ticker.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('backstory-card');
+
+    const text = await pointOfText(page, 'Some plain text', 0, false);
+    await page.mouse.click(text.x, text.y);
+    await expect.poll(() => cardTitle(page)).toBeNull();
+    // The focus stays where the reader clicked: the card closing does not take it back into the frame.
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('body');
+    expect(await ticker.evaluate(() => document.hasFocus())).toBe(false);
+  });
+
+  test('a card the shortcut opened in an embedded frame stays open while the reader is in another tab, and is there when they come back', async ({
+    context,
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    server.route(
+      '/framed-away',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:120px"></iframe></body></html>`,
+    );
+    await page.goto(`${server.origin}/framed-away`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    for (const name of ['Vladimir Putin', 'South Korea']) {
+      await pressShortcut(worker, page);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
+    // Playwright has every page of headless Chromium keep its focus: this one loses it to another tab, as in a reader's browser.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    await page.bringToFront();
+    await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
+
+    const other = await context.newPage();
+    await other.goto(`${server.origin}/framed-away`);
+    await other.bringToFront();
+    // The frame's window lost the focus (its blur came), and no document of its tab has it.
+    await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(false);
+    expect(await page.evaluate(() => document.hasFocus())).toBe(false);
+    await page.waitForTimeout(1000);
+    expect(await cardTitle(page)).toBe('South Korea');
+
+    await page.bringToFront();
+    await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await cardTitle(page)).toBe('South Korea');
+    await cdp.detach();
+  });
+
+  test('a card hovered open in an embedded frame closes as the pointer leaves the frame for the page', async ({ page, server }) => {
+    server.route(
+      '/framed-hover',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Some plain text to rest on.</p>
+      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:120px"></iframe></body></html>`,
+    );
+    await page.goto(`${server.origin}/framed-hover`);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    const frameBox = (await page.locator('iframe').boundingBox())!;
+    const korea = (await ticker.evaluate(textPointInPage, { text: 'South Korea', occurrence: 0, scroll: false }))!;
+    await page.mouse.move(frameBox.x + korea.x, frameBox.y + korea.y);
+    await expect.poll(() => cardTitle(page), { timeout: 5000 }).toBe('South Korea');
+    const text = await pointOfText(page, 'Some plain text', 0, false);
+    await page.mouse.move(text.x, text.y);
+    await expect.poll(() => cardTitle(page), { timeout: 3000 }).toBeNull();
   });
 
   test('the keyboard command passes over a name under a sticky header or cut by the screen’s edge, and leaves the page where it is', async ({

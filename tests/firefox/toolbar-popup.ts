@@ -159,3 +159,9 @@ export async function setAddonEnabled(browser: Browser, extensionId: string, ena
     })()`,
   );
 }
+
+/** Puts the keyboard focus in the browser window's address bar, as the reader does with a click there or Ctrl+L. */
+export async function focusAddressBar(browser: Browser): Promise<void> {
+  const focused = await inBrowserWindow(browser, `(() => { gURLBar.focus(); return gURLBar.focused; })()`);
+  if (!focused) throw new Error('The address bar did not take the focus');
+}
