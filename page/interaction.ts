@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_HOST, type CardApi } from './card-bridge';
 import { closeOnFocusElsewhere } from './focus-left';
+import { isFrameElement } from './frame-element';
 import { HoverCard } from './hover-card';
 import { MentionLookup } from './mention-lookup';
 import { listenForPageCommands } from './page-commands';
@@ -69,8 +70,8 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   };
   // Seen from the page, a press inside the card's closed shadow root comes from its host element.
   const onPointerDown = (event: PointerEvent) => card.pressed(isCardHost(event.target));
-  // In an embedded frame, a press in the page around it never comes here: the focus it takes away does.
-  const onBlur = window !== window.top ? closeOnFocusElsewhere(card) : undefined;
+  // A press in an embedded frame, or in the page around this one, never comes here: the focus it takes away does.
+  const onBlur = closeOnFocusElsewhere(card, window !== window.top);
   // Again after the page wrote a new document, which erased them: the same functions add nothing where they still listen.
   const listen = () => {
     ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true });
@@ -78,7 +79,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
-    if (onBlur) ctx.addEventListener(window, 'blur', onBlur, { passive: true });
+    ctx.addEventListener(window, 'blur', onBlur, { passive: true });
   };
   listen();
   relisten = listen;
@@ -87,10 +88,4 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
 
 function isCardHost(target: EventTarget | null): boolean {
   return target instanceof Element && target.localName === CARD_HOST;
-}
-
-const FRAME_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed']);
-
-function isFrameElement(target: EventTarget): boolean {
-  return target instanceof Element && FRAME_ELEMENTS.has(target.localName);
 }

@@ -689,6 +689,35 @@ test.describe('the hover card', () => {
     expect(await ticker.evaluate(() => document.hasFocus())).toBe(false);
   });
 
+  test('a card the shortcut opened in the page closes when the reader clicks into an embedded frame, which keeps the focus', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    server.route(
+      '/click-into-frame',
+      // The frame above the name: the card, opening below it, does not cover the frame.
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
+      <iframe title="Live ticker" srcdoc="<p id='plain'>Ticker: plain text to click into.</p><p>South Korea held exercises.</p>" style="width:600px;height:120px"></iframe>
+      <p>Vladimir Putin arrived.</p><div style="height:600px"></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/click-into-frame`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(1);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    await pressShortcut(worker, page);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(() => page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('backstory-card');
+
+    const plain = (await ticker.locator('#plain').boundingBox())!;
+    await page.mouse.click(plain.x + 5, plain.y + plain.height / 2);
+    await expect.poll(() => cardTitle(page)).toBeNull();
+    // The focus stays in the frame, where the reader clicked.
+    expect(await ticker.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('body');
+  });
+
   test('a card the shortcut opened in an embedded frame stays open while the reader is in another tab, and is there when they come back', async ({
     context,
     page,

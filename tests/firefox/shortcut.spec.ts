@@ -152,6 +152,33 @@ test('in Firefox, a card the shortcut opened in an embedded frame closes when th
   });
 });
 
+test('in Firefox, a card the shortcut opened in the page closes when the reader clicks into an embedded frame', async ({ server }) => {
+  server.route(
+    '/click-into-frame',
+    // The frame above the name: the card, opening below it, does not cover the frame.
+    `<!doctype html><html lang="en"><body><iframe title="Live ticker" srcdoc="<p id='plain'>Ticker: plain text to click into.</p><p>South Korea held exercises.</p>" style="width: 600px; height: 120px"></iframe>
+    <p>Vladimir Putin arrived.</p><div style="height: 600px"></div></body></html>`,
+  );
+  await withWindowAccess({}, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/click-into-frame`);
+    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
+    const frame = tab.frames()[1]!;
+    await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea']);
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(() => tab.evaluate(openName)).toBe('Vladimir Putin');
+    await expect.poll(() => focused(tab)).toBe('backstory-card');
+
+    const frameBox = (await (await tab.$('iframe'))!.boundingBox())!;
+    const plain = await frame.evaluate(textPointInPage, { text: 'plain text', occurrence: 0 });
+    await tab.mouse.click(frameBox.x + plain!.x, frameBox.y + plain!.y);
+    await expect.poll(() => tab.evaluate(openName)).toBe('');
+    expect(await tab.evaluate(cardPointsInPage)).toBe(0);
+    expect(await frame.evaluate(() => document.hasFocus())).toBe(true);
+  });
+});
+
 // The frame's window loses the focus then too, as it does to a click into the page around it: here no document of the tab has it.
 test('in Firefox, a card the shortcut opened in an embedded frame stays open while the reader is in the address bar or another tab, and is there when they come back', async ({
   server,
