@@ -6,6 +6,8 @@ import { matcherFrom } from '../core/matcher/runtime';
 import { decodeMatcher } from '../core/matcher/wire';
 import { MentionIndex } from '../page/mention-index';
 import { PageAnnotator } from '../page/page-annotator';
+import { yieldToPage } from '../page/scheduler';
+import { SeenCounts } from '../page/seen-counts';
 import { exposeBackstory } from './page-backstory-bench';
 import { afterNextPaint, nextFrame } from './page-paint';
 
@@ -19,6 +21,11 @@ exposeBackstory('PageAnnotator', async (wire) => {
     },
   });
   await annotator.start();
+  // The first report to the popup and the badge, in a task of its own as the content script sends it:
+  // it counts only the names the reader can see, one look at each element holding one.
+  await yieldToPage();
+  const seen = new SeenCounts(() => annotator.mentions, () => undefined);
+  seen.count();
   const firstPaintAt = firstPaint ? await firstPaint : null;
   // The last slice's highlights get their frame too.
   await afterNextPaint();
@@ -27,6 +34,6 @@ exposeBackstory('PageAnnotator', async (wire) => {
     mentions: annotator.mentionCount,
     firstPaintAt,
     hoverIndex: () => ({ index: new MentionIndex(annotator.mentions), mentions: annotator.mentions }),
-    kept: annotator,
+    kept: [annotator, seen],
   };
 });

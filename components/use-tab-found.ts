@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ReplyData } from '../core/messages/protocol';
+import { askFramesToLookAgain } from '../extension/look-again';
 import { sendMessageRetrying } from '../extension/send-message';
 import { tabFoundKey } from '../extension/tab-found-key';
 import { LOADING, type Loadable } from './loadable';
@@ -12,7 +13,7 @@ export type TabFound = ReplyData<'tab/get'>;
  * What the tab's frames found, kept current while the popup is open: the background
  * writes every report to session storage, and the popup asks again when it changes
  * or when the tab moves to another page or finishes loading. Also returns a way
- * to ask again after it failed.
+ * to ask again after it failed. As it opens, it has the tab's frames look again at which names the reader can see.
  */
 export function useTabFound(tabId: number | undefined): [Loadable<TabFound>, () => void] {
   const [found, setFound] = useState<Loadable<TabFound>>(LOADING);
@@ -33,6 +34,8 @@ export function useTabFound(tabId: number | undefined): [Loadable<TabFound>, () 
       if (id === tabId && (change.url !== undefined || change.status !== undefined)) load();
     };
     load();
+    // What the frames reported may be out of date in one way no report tells: a part of the page shown or hidden by its styles.
+    void askFramesToLookAgain(tabId);
     const unwatch = storage.watch(tabFoundKey(tabId), load);
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {

@@ -5,6 +5,7 @@ import { isActiveOn, normalizeSettings, type Settings } from '../core/settings';
 import { isSameView } from '../core/site';
 import type { Category } from '../core/story/category';
 import { ANNOTATOR_MARKER, takeMatcherReply } from '../extension/annotator-keys';
+import { leaveLookAgain } from '../extension/look-again';
 import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage } from '../extension/send-page-message';
 import { followSettings } from '../extension/settings-watch';
@@ -14,6 +15,7 @@ import { PageAnnotator } from './page-annotator';
 import { yieldToPage } from './scheduler';
 import { registerPageBridge, type PageChange } from './page-bridge';
 import { foundReport, throttledReporter } from './found-reporter';
+import { SeenCounts } from './seen-counts';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -54,8 +56,21 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const listeners = new Set<(change: PageChange) => void>();
   const notify = (change: PageChange) => listeners.forEach((listener) => listener(change));
   let counts: ReadonlyMap<string, number> = new Map();
+  /** Switched on for this site: switched off, the page is not the story's as far as the badge and the popup go. */
+  let active = false;
+  // The popup and the badge count the names the reader can see, looked at as a report is sent: at most once an interval.
+  const seen = new SeenCounts(
+    () => annotator.mentions,
+    () => {
+      if (active) report(counts);
+    },
+  );
+  ctx.onInvalidated(() => seen.stop());
+  // The popup has every frame look again as it opens: styles change what the reader sees without a mutation we hear of.
+  ctx.onInvalidated(leaveLookAgain(() => seen.lookAgain()));
   const report = throttledReporter(
-    (latest: ReadonlyMap<string, number>) => void sendPageMessage(foundReport(latest, location.href, performance.timeOrigin)),
+    (latest: ReadonlyMap<string, number>) =>
+      void sendPageMessage(foundReport(latest.size > 0 ? seen.count() : latest, location.href, performance.timeOrigin)),
     ctx,
     REPORT_INTERVAL_MS,
   );
@@ -64,8 +79,6 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   let listenAgain = () => {};
   const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
   if (ctx.isInvalid) return undefined;
-  /** Switched on for this site: switched off, the page is not the story's as far as the badge and the popup go. */
-  let active = false;
   const annotator = new PageAnnotator({
     matcher: matcherFrom(decodeMatcher(reply.matcher)),
     painter,
@@ -139,6 +152,9 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted && active) report(counts);
   };
+
+  // A stylesheet that arrives after the scan may hide names or show them.
+  if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', () => seen.lookAgain(), { once: true });
 
   // Highlights are kept registered around the viewport only.
   let frame = 0;

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { HIDDEN_ON_SAVED_PAGES } from '../../tooling/hidden-on-saved-pages';
 import { SHARED_PAGES_DIR } from '../../tooling/page-server';
 import { expect, test, withWindowAccess } from './fixtures';
 import { closeToolbarPopup, openToolbarPopup, toolbarPopupText } from './toolbar-popup';
@@ -27,17 +28,30 @@ const OFFLINE = {
   'network.proxy.allow_hijacking_localhost': false,
 };
 
-/** Per page, each name the Node walk finds with how many times (npm run mentions), as the popup lists them. */
+/** Per page, each name the Node walk finds with how many times (npm run mentions), as the popup lists them: but for the mentions the page hides. */
 function expectedNames(): Map<string, Map<string, number>> {
   const out = execFileSync('node_modules/.bin/tsx', ['scripts/mentions.ts', ...pages.map((p) => join(SHARED_PAGES_DIR, p))], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const byFile = new Map<string, Map<string, number>>(pages.map((p) => [p, new Map()]));
+  const nameOf = new Map<string, string>();
   for (const line of out.split('\n').filter(Boolean)) {
-    const { file, name } = JSON.parse(line) as { file: string; name: string };
+    const { file, entity, name } = JSON.parse(line) as { file: string; entity: string; name: string };
+    nameOf.set(entity, name);
     const names = byFile.get(file.split('/').pop()!)!;
     names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  // The popup counts only the mentions the reader can see: not those in parts the page's styles hide.
+  for (const [page, hidden] of Object.entries(HIDDEN_ON_SAVED_PAGES)) {
+    const names = byFile.get(page);
+    for (const [entity, count] of Object.entries(hidden)) {
+      const name = nameOf.get(entity);
+      if (!names || name === undefined) continue;
+      const left = (names.get(name) ?? 0) - count;
+      if (left > 0) names.set(name, left);
+      else names.delete(name);
+    }
   }
   return byFile;
 }

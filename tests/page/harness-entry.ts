@@ -10,6 +10,7 @@ import { MutationWatcher } from '../../page/mutation-watcher';
 import { OverlayPainter } from '../../page/overlay-painter';
 import { createPageScreen } from '../../page/page-screen';
 import { PageAnnotator } from '../../page/page-annotator';
+import { SeenCounts } from '../../page/seen-counts';
 import { firstFrom, readerPlace } from '../../page/reader-place';
 import type { Painter } from '../../page/painter';
 import { watchForStoryNames } from '../../page/story-watch';
@@ -35,6 +36,7 @@ declare global {
   interface Window {
     backstoryHarness: {
       PageAnnotator: typeof PageAnnotator;
+      SeenCounts: typeof SeenCounts;
       MentionLookup: typeof MentionLookup;
       MutationWatcher: typeof MutationWatcher;
       matcher: typeof matcher;
@@ -48,4 +50,4 @@ declare global {
   }
 }
 
-window.backstoryHarness = { PageAnnotator, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace };
