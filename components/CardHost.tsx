@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, platform, shift, size, type Platform } from '@floating-ui/dom';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import type { AnchorBox, CardRequest } from '../page/card-bridge';
@@ -39,6 +39,7 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, 
     undoPageZoom(element);
     let cancelled = false;
     void computePosition(virtualElement(anchor), element, {
+      platform: viewportPlatform,
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -124,6 +125,21 @@ const CONTROLS = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"
 
 /** The least height a card is given where the viewport has it, in CSS pixels. */
 const MIN_CARD_HEIGHT = 160;
+
+/**
+ * Floating UI with the name's box taken as it is, in viewport coordinates, which is where the card is placed
+ * (`placeAt`). Its own measure subtracts the root element's left edge, taking it for a scroll bar on the left: a
+ * page that narrows and centres <html>, or is written in vertical lines (its root's box at the right), had the card
+ * open that far to the left of its name.
+ */
+const viewportPlatform: Platform = {
+  ...platform,
+  async getElementRects({ reference, floating }) {
+    const { width, height } = await platform.getDimensions(floating);
+    const { x, y, width: referenceWidth, height: referenceHeight } = reference.getBoundingClientRect();
+    return { reference: { x, y, width: referenceWidth, height: referenceHeight }, floating: { x: 0, y: 0, width, height } };
+  },
+};
 
 function virtualElement(anchor: AnchorBox) {
   return {

@@ -229,6 +229,37 @@ test.describe('the hover card', () => {
     });
   }
 
+  for (const [what, style] of [
+    ['that narrows its root element and centres it (html { max-width; margin: auto })', 'html{max-width:40em;margin:auto}'],
+    ['written top to bottom, its lines from right to left (vertical Japanese)', 'html{writing-mode:vertical-rl}'],
+  ]) {
+    test(`opens under its name, not off to the side, on a page ${what}`, async ({ page, server }) => {
+      server.route('/root-box', `<!doctype html><html lang="en"><head><style>${style}</style></head><body><p>In Moscow, Vladimir Putin met Kim Jong Un.</p></body></html>`);
+      await page.goto(`${server.origin}/root-box`);
+      await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+      const point = await pointOfText(page, 'Vladimir Putin');
+      const name = await page.evaluate(() => {
+        const text = document.querySelector('p')!.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(text, text.data.indexOf('Vladimir'));
+        range.setEnd(text, text.data.indexOf(' met'));
+        return range.getClientRects()[0]!.toJSON() as DOMRect;
+      });
+      // Where the root element stands off the viewport's left edge.
+      expect(await page.evaluate(() => document.documentElement.getBoundingClientRect().left)).toBeGreaterThan(100);
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+      await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+      const box = (await shadowUiBox(page))!;
+      // Below the name, across from it: its left edge at the name's, or moved left only as far as the screen's edge needs.
+      expect(box.y).toBeGreaterThan(name.bottom);
+      expect(box.y - name.bottom).toBeLessThan(20);
+      expect(box.x).toBeLessThanOrEqual(name.left + 1);
+      expect(box.x + box.width).toBeGreaterThanOrEqual(name.right - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    });
+  }
+
   test('in a viewport too short for the card beside its name (400% zoom), the card fits on screen whole', async ({ page, server }) => {
     await page.setViewportSize({ width: 320, height: 200 });
     const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(8);
