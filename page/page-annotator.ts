@@ -20,6 +20,13 @@ const MAX_SCAN_RESTARTS = 3;
 /** After a round of rescans, ours rest this many times as long as the round took before the next. */
 const RESCAN_REST_FACTOR = 3;
 
+/**
+ * A viewport update that took longer than this (measuring names in one huge text node, a .txt book) has
+ * the next wait VIEWPORT_REST_FACTOR times as long; quicker ones, on ordinary pages, run every frame.
+ */
+const SLOW_VIEWPORT_MS = 4;
+const VIEWPORT_REST_FACTOR = 3;
+
 /** Custom elements defined late are read in idle time after load, at the latest this long after it. */
 const UPGRADE_TIMEOUT_MS = 1000;
 
@@ -70,6 +77,9 @@ export class PageAnnotator {
   private rescanAllowedAt = 0;
   private painted = false;
   private destroyed = false;
+  /** When the next viewport update may run (SLOW_VIEWPORT_MS), and the update waiting for it. */
+  private viewportAllowedAt = 0;
+  private viewportLater: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: PageAnnotatorOptions) {
     this.doc = options.root ?? document;
@@ -134,11 +144,26 @@ export class PageAnnotator {
   /** Re-registers highlights around the viewport; call once a frame on scroll and resize. */
   updateViewport(): void {
     // A frame the card script or a scroll asked for may come after: destroyed, nothing is painted again.
-    if (!this.destroyed) this.painter.update();
+    if (this.destroyed) return;
+    const began = performance.now();
+    if (began < this.viewportAllowedAt) {
+      // Scrolling on: the last position asked for is painted once the rest is over.
+      this.viewportLater ??= setTimeout(() => {
+        this.viewportLater = undefined;
+        this.updateViewport();
+      }, this.viewportAllowedAt - began);
+      return;
+    }
+    this.painter.update();
+    // Each name measured in a text node of megabytes costs a millisecond or more, every frame of a scroll: the page's
+    // own frames come in between.
+    const spent = performance.now() - began;
+    this.viewportAllowedAt = spent > SLOW_VIEWPORT_MS ? began + spent * (1 + VIEWPORT_REST_FACTOR) : 0;
   }
 
   destroy(): void {
     this.destroyed = true;
+    clearTimeout(this.viewportLater);
     this.upgrades.stop();
     this.generation++;
     this.watcher?.disconnect();
