@@ -34,6 +34,10 @@ export const HIGHLIGHT_CSS = `
   ::highlight(${MENTION_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
   ::highlight(${HOVER_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
 }
+/* A printed page is the page's own: none of our tint on it, the hovered name in the page's letters (Chromium prints highlights even without background graphics). */
+@media print {
+  ::highlight(${MENTION_HIGHLIGHT}), ::highlight(${HOVER_HIGHLIGHT}) { background-color: transparent; color: currentcolor; }
+}
 /* Read by our card only. */
 :root { ${CARD_SHOWN_PROPERTY}: visible; }`;
 

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
@@ -55,6 +56,7 @@ test.describe('the hover card', () => {
     await page.mouse.move(10, point.y + 200);
     await page.waitForTimeout(500);
     expect(await shadowUiBox(page)).toBeNull();
+    await page.screenshot({ path: '/tmp/hostile-printtest.png' });
 
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
@@ -318,6 +320,33 @@ test.describe('the hover card', () => {
       return (await item!.getType('text/plain')).text();
     });
     expect(copied.replace(/\s+/g, ' ').trim()).toBe('Kim Jong Un met Vladimir Putin in Moscow. Last paragraph.');
+  });
+
+  test('printing the page prints the page: no card over its text, no tint on its names, the hovered one’s letters in the page’s colour', async ({
+    page,
+    server,
+  }) => {
+    server.route('/print', '<!doctype html><html lang="en"><body><main><p style="color:#c00">Kim Jong Un met Vladimir Putin.</p></main></body></html>');
+    await page.goto(`${server.origin}/print`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(1);
+    const point = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    // Printed as the browser prints by default (without background graphics); each colour the sheet is drawn in, from its drawing operators.
+    const pdf = await page.pdf();
+    const colours = new Set<string>();
+    for (const [, stream] of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+      let drawing: string;
+      try {
+        drawing = inflateSync(Buffer.from(stream!, 'latin1')).toString('latin1');
+      } catch {
+        continue; // Not a drawing: a font, say.
+      }
+      for (const [, colour] of drawing.matchAll(/([\d.]+ [\d.]+ [\d.]+) (?:rg|RG|sc|scn)\b/g)) colours.add(colour!);
+    }
+    // The page's red letters alone: not our tint (1 .7686 .1176), nor the card's colours, nor the hovered name's dark letters.
+    expect([...colours]).toEqual(['.8 0 0']);
   });
 
   test('a related name’s card opens at its top, even when the card before was scrolled to its end', async ({ page, server }) => {
