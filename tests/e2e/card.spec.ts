@@ -32,6 +32,23 @@ const cardTitle = async (page: import('@playwright/test').Page) => {
   return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
 };
 
+/**
+ * A page naming Vladimir Putin above a ticker frame naming South Korea and Japan, walked by the
+ * shortcut into the ticker: South Korea's card open in the frame, with the keyboard focus. The frame.
+ */
+async function walkIntoTicker(page: import('@playwright/test').Page, worker: import('@playwright/test').Worker, url: string) {
+  await page.goto(url);
+  await expect.poll(() => paintedMentions(page)).toBe(1);
+  const ticker = page.frames()[1]!;
+  await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+  await expect.poll(() => framesReported(worker)).toBe(2);
+  for (const name of ['Vladimir Putin', 'South Korea']) {
+    await pressShortcut(worker, page);
+    await expect.poll(() => cardTitle(page)).toBe(name);
+  }
+  return ticker;
+}
+
 /** The demo article from its top, Vladimir Putin's card opened by hovering his name and placed: the name's point and the card's box. */
 async function hoverPutinAtTop(page: import('@playwright/test').Page, origin: string) {
   await openDemo(page, origin);
@@ -729,16 +746,7 @@ test.describe('the hover card', () => {
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p><p>Some plain text to click into.</p>
       <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:120px"></iframe></body></html>`,
     );
-    await page.goto(`${server.origin}/framed-click-away`);
-    await expect.poll(() => paintedMentions(page)).toBe(1);
-    const ticker = page.frames()[1]!;
-    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
-    const worker = await serviceWorker();
-    await expect.poll(() => framesReported(worker)).toBe(2);
-    for (const name of ['Vladimir Putin', 'South Korea']) {
-      await pressShortcut(worker, page);
-      await expect.poll(() => cardTitle(page)).toBe(name);
-    }
+    const ticker = await walkIntoTicker(page, await serviceWorker(), `${server.origin}/framed-click-away`);
     await expect.poll(() => ticker.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('backstory-card');
 
     const text = await pointOfText(page, 'Some plain text', 0, false);
@@ -789,16 +797,7 @@ test.describe('the hover card', () => {
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
       <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:120px"></iframe></body></html>`,
     );
-    await page.goto(`${server.origin}/framed-away`);
-    await expect.poll(() => paintedMentions(page)).toBe(1);
-    const ticker = page.frames()[1]!;
-    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
-    const worker = await serviceWorker();
-    await expect.poll(() => framesReported(worker)).toBe(2);
-    for (const name of ['Vladimir Putin', 'South Korea']) {
-      await pressShortcut(worker, page);
-      await expect.poll(() => cardTitle(page)).toBe(name);
-    }
+    const ticker = await walkIntoTicker(page, await serviceWorker(), `${server.origin}/framed-away`);
     // Playwright has every page of headless Chromium keep its focus: this one loses it to another tab, as in a reader's browser.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });

@@ -1,5 +1,5 @@
 /** Backstory's keyboard shortcut in Firefox, pressed in the browser window as a reader does. */
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
 import { expect, test, withWindowAccess } from './fixtures';
@@ -17,6 +17,25 @@ const openName = () =>
       return range.toString();
     })
     .join();
+
+/**
+ * A new tab on `url` (Vladimir Putin above a ticker frame naming South Korea and Japan), walked by
+ * the shortcut into the ticker: South Korea's card open in the frame.
+ */
+async function walkIntoTicker(browser: Browser, extensionId: string, url: string) {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width: 1280, height: 800 });
+  await tab.goto(url);
+  await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
+  const frame = tab.frames()[1]!;
+  await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+  // One press at a time: a press before the last one's card opened would walk from where that one started.
+  await pressBackstoryShortcut(browser, extensionId);
+  await expect.poll(() => tab.evaluate(openName)).toBe('Vladimir Putin');
+  await pressBackstoryShortcut(browser, extensionId);
+  await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+  return { tab, frame };
+}
 
 /** Runs in the page: how many points of a 20 px grid over the viewport show our card (its host, in a closed shadow root). */
 function cardPointsInPage(): number {
@@ -133,17 +152,7 @@ test('in Firefox, a card the shortcut opened in an embedded frame closes when th
     <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width: 600px; height: 120px"></iframe></body></html>`,
   );
   await withWindowAccess({}, async (browser, extensionId) => {
-    const tab = await browser.newPage();
-    await tab.setViewport({ width: 1280, height: 800 });
-    await tab.goto(`${server.origin}/framed-click-away`);
-    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
-    const frame = tab.frames()[1]!;
-    await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
-    // One press at a time: a press before the last one's card opened would walk from where that one started.
-    await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(() => tab.evaluate(openName)).toBe('Vladimir Putin');
-    await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+    const { tab, frame } = await walkIntoTicker(browser, extensionId, `${server.origin}/framed-click-away`);
 
     const point = await tab.evaluate(textPointInPage, { text: 'Some plain text', occurrence: 0 });
     await tab.mouse.click(point!.x, point!.y);
@@ -189,17 +198,7 @@ test('in Firefox, a card the shortcut opened in an embedded frame stays open whi
     <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width: 600px; height: 120px"></iframe></body></html>`,
   );
   await withWindowAccess({}, async (browser, extensionId) => {
-    const tab = await browser.newPage();
-    await tab.setViewport({ width: 1280, height: 800 });
-    await tab.goto(`${server.origin}/framed-away`);
-    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
-    const frame = tab.frames()[1]!;
-    await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
-    // One press at a time: a press before the last one's card opened would walk from where that one started.
-    await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(() => tab.evaluate(openName)).toBe('Vladimir Putin');
-    await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+    const { tab, frame } = await walkIntoTicker(browser, extensionId, `${server.origin}/framed-away`);
     const frameFocused = () => frame.evaluate(() => document.hasFocus());
     await expect.poll(frameFocused).toBe(true);
 
