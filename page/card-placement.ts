@@ -2,13 +2,16 @@ import type { CardApi } from './card-bridge';
 
 /**
  * The card's API, putting the card's host where the card can show before it
- * does. Beside the body, normally. Inside the top-layer element its name is
- * in (a modal dialog, a popover), and itself a popover there: outside a modal
- * dialog it would be inert and drawn under it, and a popover is drawn above
- * the dialog, clear of its transforms and overflow. Back in the page when the
- * page took it out: one that replaces its document (document.open and write)
- * takes the host with the old one. Moved, the host keeps its shadow root and
- * the React tree in it.
+ * does, and showing the host as a popover, in the browser's top layer: there
+ * it is drawn clear of what the page does to the host's ancestors (a filter,
+ * opacity, a transform or overflow on <html>, `* { opacity: .3 }`), which no
+ * style inside our shadow root can undo, and above the page. Beside the body,
+ * normally. Inside the top-layer element its name is in (a modal dialog, a
+ * popover): outside a modal dialog it would be inert, and outside a page's
+ * popover a click in the card would light-dismiss it. A manual popover
+ * dismisses no popover of the page's. Back in the page when the page took it
+ * out: one that replaces its document (document.open and write) takes the host
+ * with the old one. Moved, the host keeps its shadow root and the React tree in it.
  */
 export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
   const leaveTopLayer = () => {
@@ -20,13 +23,15 @@ export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
       const parent = request.layer ?? document.documentElement;
       // Moving a shown popover hides it: it is shown again below.
       if (host.parentNode !== parent) parent.append(host);
-      if (request.layer && typeof host.showPopover === 'function') {
+      if (typeof host.showPopover === 'function') {
         host.setAttribute('popover', 'manual');
         // Shown anew each time, so it goes above what the page put in the top layer since (the dialog opened again).
         leaveTopLayer();
-        host.showPopover();
-      } else if (host.hasAttribute('popover')) {
-        host.removeAttribute('popover');
+        try {
+          host.showPopover();
+        } catch {
+          // Refused (a document that is not fully active): the card still shows where the host is, under the page's styles.
+        }
       }
       api.show({
         ...request,

@@ -60,6 +60,28 @@ async function hoverPutinAtTop(page: import('@playwright/test').Page, origin: st
   return { point, box: (await shadowUiBox(page))! };
 }
 
+/** The colour drawn most in `clip` of the page's screenshot, as red, green, blue. */
+async function drawnColour(page: import('@playwright/test').Page, clip: { x: number; y: number; width: number; height: number }): Promise<number[]> {
+  const png = await page.screenshot({ clip, type: 'png' });
+  return page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < pixels.length; i += 4) {
+      const key = `${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]![0].split(',').map(Number);
+  }, png.toString('base64'));
+}
+
+/** The largest difference of two colours in one channel (compositing may round a channel by a step or two). */
+function colourDistance(a: readonly number[], b: readonly number[]): number {
+  return Math.max(...a.map((channel, i) => Math.abs(channel - b[i]!)));
+}
+
 test.describe('the hover card', () => {
   test('opens only after the pointer rests on a name, not when it passes over', async ({ page, server }) => {
     await openDemo(page, server.origin);
@@ -396,6 +418,37 @@ test.describe('the hover card', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   });
 
+  // What the page does to the elements around our card's host (a dark mode made of one filter, a faded page) is not done to the card.
+  for (const [what, style, colorScheme, background] of [
+    ['that inverts its colours on its root element', 'html { filter: invert(1) }', 'light', [255, 255, 255]],
+    ['that fades its body', 'body { opacity: .3 }', 'light', [255, 255, 255]],
+    // The dark card: the light one, faded over the browser's white canvas, would look the same.
+    ['that fades every element and dims what is behind its dialogs', '* { opacity: .5 } ::backdrop { background: #000 !important; display: block !important }', 'dark', [0x1f, 0x22, 0x26]],
+  ] as const) {
+    test(`on a page ${what}, the card is drawn in its own colours, over the page as the page draws it`, async ({ page, server }) => {
+      await page.emulateMedia({ colorScheme });
+      server.route(
+        '/styled',
+        `<!doctype html><html lang="en"><head><style>html { background: #203040; color: #fff } ${style}</style></head>
+        <body><p>In Pyongyang, Vladimir Putin met Kim Jong Un.</p>${'<p>Filler text for length.</p>'.repeat(20)}</body></html>`,
+      );
+      await page.goto(`${server.origin}/styled`);
+      await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+      const margin = { x: page.viewportSize()!.width - 24, y: page.viewportSize()!.height - 4, width: 2, height: 2 };
+      const before = await drawnColour(page, margin);
+      const point = await pointOfText(page, 'Vladimir Putin');
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+      await expect.poll(() => shadowUiStyle(page, 'card-frame', 'opacity')).toBe('1');
+      await page.waitForTimeout(200);
+      const box = (await shadowUiBox(page))!;
+      // The card's left padding, halfway down: only its background is drawn there.
+      expect(colourDistance(await drawnColour(page, { x: box.x + 4, y: box.y + box.height / 2 - 10, width: 8, height: 20 }), background)).toBeLessThan(8);
+      // And no backdrop of the page's over the page around it.
+      expect(colourDistance(await drawnColour(page, margin), before)).toBeLessThan(8);
+    });
+  }
+
   test('stays open, and the names painted, when only the URL’s fragment changes (a table of contents, a footnote)', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const painted = await paintedMentions(page);
@@ -515,6 +568,37 @@ test.describe('the hover card', () => {
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
     const again = (await shadowUiBox(page))!;
     expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: again.x + 20, y: again.y + 20 })).toBe('backstory-card');
+  });
+
+  test('a page’s open popover stays open while a card shows for a name outside it, and while the reader clicks in the card of a name inside it', async ({
+    page,
+    server,
+  }) => {
+    server.route(
+      '/page-popover',
+      `<!doctype html><html lang="en"><body><p>John Kirby spoke.</p>
+      <div id="menu" popover style="margin:200px 0 0 300px"><p>In Pyongyang, Vladimir Putin met Kim Jong Un.</p></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/page-popover`);
+    await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    await page.evaluate(() => document.getElementById('menu')!.showPopover());
+    const menuOpen = () => page.evaluate(() => document.getElementById('menu')!.matches(':popover-open'));
+    const kirby = await pointOfText(page, 'John Kirby', 0, false);
+    await page.mouse.move(kirby.x, kirby.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    expect(await menuOpen()).toBe(true);
+
+    const putin = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(putin.x, putin.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    await page.mouse.move(box.x + 6, box.y + box.height - 6, { steps: 4 });
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await menuOpen()).toBe(true);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
   test('an embedded frame naming the story loads its card only once the pointer is in it; a card of the page closes as the pointer goes into the frame, whose name opens its own', async ({

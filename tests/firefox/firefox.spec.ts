@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
 import { liveScorePage } from '../../tooling/web-component-page';
-import { expect, FIREFOX_BUILD, test } from './fixtures';
+import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { findFirefox } from '../../tooling/find-browser';
 import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarPopupText } from './toolbar-popup';
 
@@ -102,3 +102,47 @@ test('the Firefox build offers pages none of its files: the card and the annotat
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest).not.toHaveProperty('web_accessible_resources');
 });
+
+/** Runs in the page: how many pixels of a PNG screenshot (base64) are within a step or two of `colour`. */
+async function pixelsOfColourInPage({ png, colour }: { png: string; colour: number[] }): Promise<number> {
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  let count = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if ([0, 1, 2].every((c) => Math.abs(pixels[i + c]! - colour[c]!) <= 3)) count++;
+  }
+  return count;
+}
+
+/** The card's background in the dark theme (components/card.css): the light one, faded over Firefox's white canvas, stays white. */
+const DARK_CARD = [0x1f, 0x22, 0x26];
+
+for (const [what, style] of [
+  ['that fades every element', '* { opacity: .5 }'],
+  // Firefox draws a filter on the root element over its whole top layer too, where the card is (Chromium does not).
+  ['that inverts its colours on its root element', 'html { filter: invert(1) }'],
+] as const) {
+  const run = style.includes('filter') ? test.fixme : test;
+  run(`in Firefox, on a page ${what}, the card is drawn in its own colours`, async ({ server }) => {
+    server.route(
+      '/firefox-styled',
+      `<!doctype html><html lang="en"><head><style>html { background: #203040; color: #fff } ${style}</style></head>
+      <body><p>In Pyongyang, Vladimir Putin met Kim Jong Un.</p>${'<p>Filler text for length.</p>'.repeat(20)}</body></html>`,
+    );
+    await withWindowAccess({ 'layout.css.prefers-color-scheme.content-override': 0 }, async (browser) => {
+      const tab = await browser.newPage();
+      await tab.setViewport({ width: 1280, height: 800 });
+      await tab.goto(`${server.origin}/firefox-styled`);
+      await expect.poll(() => painted(tab)).toContain('Vladimir Putin');
+      const point = await tab.evaluate(textPointInPage, { text: 'Vladimir Putin', occurrence: 0 });
+      await tab.mouse.move(point!.x, point!.y);
+      await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+      await new Promise((done) => setTimeout(done, 300));
+      const png = await tab.screenshot({ encoding: 'base64' });
+      // A card of some 300 × 150 px or more, in its background colour.
+      expect(await tab.evaluate(pixelsOfColourInPage, { png, colour: DARK_CARD })).toBeGreaterThan(40_000);
+    });
+  });
+}
