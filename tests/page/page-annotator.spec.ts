@@ -270,6 +270,45 @@ test('a reset after a single-page-app navigation scans the new view from scratch
   expect(await found(page)).toEqual([]);
 });
 
+test('painting the top of a long page, and a screen further down, measures no more names on a page twenty times longer', async ({ load }) => {
+  // Each name measured in a text node of megabytes (a .txt file, a <pre> dump) costs milliseconds: a 20 MB one took a
+  // 100 ms task to find which names are on screen, halving its 12,000 names' list from the middle on.
+  const measured = async (paragraphs: number) => {
+    const page = await load(`<main>${NEWS_PARAGRAPH.repeat(paragraphs)}</main>`);
+    await page.evaluate(() => {
+      const w = window as unknown as Win & { measured: number };
+      for (const name of ['getBoundingClientRect', 'getClientRects'] as const) {
+        const measure = Range.prototype[name] as () => unknown;
+        Object.defineProperty(Range.prototype, name, {
+          value(this: Range) {
+            w.measured++;
+            return measure.call(this);
+          },
+        });
+      }
+    });
+    await annotate(page);
+    expect(await page.evaluate(() => (window as unknown as Win).annotator.mentionCount)).toBe(paragraphs * 3);
+    // What one frame's update measures: at the top, then a screen further down.
+    const update = (screens: number) =>
+      page.evaluate((screens) => {
+        const w = window as unknown as Win & { measured: number };
+        w.measured = 0;
+        scrollBy(0, screens * innerHeight);
+        w.annotator.updateViewport();
+        return w.measured;
+      }, screens);
+    const atTop = await update(0);
+    const onScroll = await update(1);
+    expect(await painted(page)).toBeGreaterThan(0);
+    return { atTop, onScroll };
+  };
+  const short = await measured(200);
+  const long = await measured(4000);
+  expect(long.atTop).toBeLessThanOrEqual(short.atTop + 2);
+  expect(long.onScroll).toBeLessThanOrEqual(short.onScroll + 2);
+});
+
 test('scrolling a book of one 3 MB text node (a .txt file) keeps the highlights following at most part of the time, and painted where the reader stops', async ({
   load,
 }) => {
