@@ -63,8 +63,12 @@ export class ViewportWindow {
   leading(mentions: readonly PageMention[], start: number): PageMention[] {
     const found: PageMention[] = [];
     const margin = innerHeight * MARGIN_SCREENS;
+    // A header's names have text nodes of their own: those in the node the window begins in scroll with it (a
+    // plain-text page is one node of megabytes, where each measurement costs milliseconds).
+    const scrolling = mentions[start]?.startNode;
     for (let i = 0; i < Math.min(start, LEADING_MENTIONS); i++) {
       const mention = mentions[i]!;
+      if (mention.startNode === scrolling) continue;
       this.select(mention);
       const box = this.probe.getBoundingClientRect();
       if ((box.width > 0 || box.height > 0) && box.bottom >= -margin && box.top <= innerHeight + margin) found.push(mention);

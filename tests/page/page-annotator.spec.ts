@@ -270,36 +270,42 @@ test('a reset after a single-page-app navigation scans the new view from scratch
   expect(await found(page)).toEqual([]);
 });
 
+/** Counts the names measured from now on: each Range's box asked for. */
+const countMeasurements = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { measured: number };
+    w.measured = 0;
+    for (const name of ['getBoundingClientRect', 'getClientRects'] as const) {
+      const measure = Range.prototype[name] as () => unknown;
+      Object.defineProperty(Range.prototype, name, {
+        value(this: Range) {
+          w.measured++;
+          return measure.call(this);
+        },
+      });
+    }
+  });
+
+/** The names one frame's update measures after scrolling `screens` further down. */
+const measuredByUpdate = (page: Page, screens: number) =>
+  page.evaluate((screens) => {
+    const w = window as unknown as Win & { measured: number };
+    w.measured = 0;
+    scrollBy(0, screens * innerHeight);
+    w.annotator.updateViewport();
+    return w.measured;
+  }, screens);
+
 test('painting the top of a long page, and a screen further down, measures no more names on a page twenty times longer', async ({ load }) => {
   // Each name measured in a text node of megabytes (a .txt file, a <pre> dump) costs milliseconds: a 20 MB one took a
   // 100 ms task to find which names are on screen, halving its 12,000 names' list from the middle on.
   const measured = async (paragraphs: number) => {
     const page = await load(`<main>${NEWS_PARAGRAPH.repeat(paragraphs)}</main>`);
-    await page.evaluate(() => {
-      const w = window as unknown as Win & { measured: number };
-      for (const name of ['getBoundingClientRect', 'getClientRects'] as const) {
-        const measure = Range.prototype[name] as () => unknown;
-        Object.defineProperty(Range.prototype, name, {
-          value(this: Range) {
-            w.measured++;
-            return measure.call(this);
-          },
-        });
-      }
-    });
+    await countMeasurements(page);
     await annotate(page);
     expect(await page.evaluate(() => (window as unknown as Win).annotator.mentionCount)).toBe(paragraphs * 3);
-    // What one frame's update measures: at the top, then a screen further down.
-    const update = (screens: number) =>
-      page.evaluate((screens) => {
-        const w = window as unknown as Win & { measured: number };
-        w.measured = 0;
-        scrollBy(0, screens * innerHeight);
-        w.annotator.updateViewport();
-        return w.measured;
-      }, screens);
-    const atTop = await update(0);
-    const onScroll = await update(1);
+    const atTop = await measuredByUpdate(page, 0);
+    const onScroll = await measuredByUpdate(page, 1);
     expect(await painted(page)).toBeGreaterThan(0);
     return { atTop, onScroll };
   };
@@ -307,6 +313,23 @@ test('painting the top of a long page, and a screen further down, measures no mo
   const long = await measured(4000);
   expect(long.atTop).toBeLessThanOrEqual(short.atTop + 2);
   expect(long.onScroll).toBeLessThanOrEqual(short.onScroll + 2);
+});
+
+test('scrolling a plain-text page of one text node measures no names at its top again, as a sticky header’s would be', async ({ load }) => {
+  const page = await load('<pre id="book"></pre>');
+  await page.evaluate(() => {
+    const line = 'the prince said that he would go to the ball and the countess smiled\n';
+    let text = '';
+    for (let i = 0; i < 4000; i++) text += i % 10 === 0 ? 'They rode to Moscow and across Russia.\n' : line;
+    document.getElementById('book')!.textContent = text;
+  });
+  await countMeasurements(page);
+  await annotate(page);
+  await measuredByUpdate(page, 20);
+  const measured = await measuredByUpdate(page, 1);
+  // Where the window begins and ends, a few names each side: fewer than the 16 names at the top a header could hold.
+  expect(measured).toBeLessThan(16);
+  expect(await painted(page)).toBeGreaterThan(0);
 });
 
 test('scrolling a book of one 3 MB text node (a .txt file) keeps the highlights following at most part of the time, and painted where the reader stops', async ({
