@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { onCommand } from './next-mention-command';
+import { framePathInFrame } from './frame-paths';
 import { readerFocusInFrame } from './reader-frame';
 import { writeTabFound } from './tab-found';
 
@@ -88,6 +89,24 @@ describe('the next-mention keyboard command', () => {
     const log = pageWithFrames({ 0: 2, 5: 1 });
     await press(4);
     expect(log).toEqual(['0:0', '0:1', '5:0', 'close 0', '0:0', 'close 5']);
+  });
+
+  it('walks an embedded frame where it stands among the page’s names, told by the frame’s place in the page', async () => {
+    await found(12, { 0: 2, 5: 1 });
+    const scripting = (fakeBrowser as unknown as { scripting: { executeScript: ReturnType<typeof vi.fn> } }).scripting;
+    scripting.executeScript.mockImplementation(async (options: { func?: unknown; target: { frameIds?: number[] } }) =>
+      options.func === framePathInFrame ? [{ frameId: 5, documentId: 'd5', result: [0] }] : [{ frameId: 0, documentId: 'd', result: true }],
+    );
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tabId: number, request: Record<string, unknown>, options: { frameId: number }) => {
+      if (options.frameId === 5) return { ok: true, revealed: true };
+      // The page: the frame stands before its names.
+      return request.type === 'page/next-mention' && request.after === undefined ? { ok: true, revealed: false, enter: 0 } : { ok: true, revealed: true };
+    }) as never);
+    await press(1);
+    expect(send).toHaveBeenCalledWith(12, { type: 'page/next-mention', wrap: false, frames: [0] }, { frameId: 0 });
+    expect(send).toHaveBeenCalledWith(12, { type: 'page/next-mention', wrap: false, fromStart: true }, { frameId: 5 });
+    expect(send).toHaveBeenLastCalledWith(12, { type: 'page/close-card' }, { frameId: 0 });
+    expect(await fakeBrowser.storage.session.get(null)).toMatchObject({ 'nextMentionFrame:12': 5 });
   });
 
   it('goes on in the frame the reader went to since (a click into another frame), closing the card of the one it last revealed in', async () => {

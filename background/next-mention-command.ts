@@ -2,6 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { sendToTab } from '../extension/send-to-tab';
 import { nextMentionFrameKey } from '../extension/tab-found-key';
+import { framePaths } from './frame-paths';
+import { pathsInIdOrder, walkInReadingOrder } from './frame-walk';
 import { readPageNow } from './read-page-now';
 import { frameOfReader } from './reader-frame';
 import { framesOfPage, readTabFound } from './tab-found';
@@ -10,9 +12,10 @@ export const NEXT_MENTION_COMMAND = 'next-mention';
 
 /**
  * The keyboard shortcut: the page in front moves to its next mention and opens
- * its card. The page's frames that name the story are walked in turn (the top
- * frame first): each goes through its own mentions, and at its last one the
- * next frame takes over, so names only an embedded frame shows are reached too.
+ * its card. The page's frames that name the story are walked in reading order:
+ * an embedded frame's names where its element stands among the names of the
+ * page around it (a live ticker at the top of an article before the article's
+ * names), so names only an embedded frame shows are reached too.
  * The walk goes on in the frame the reader is in now, else in the one it last
  * revealed in: stored, not kept, as the worker may stop between presses.
  */
@@ -28,7 +31,6 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
   // The frame the reader is in now, where they went since (Tab out of a frame, a click into another), before the one last revealed in.
   const here = frames.length > 1 ? await frameOfReader(tabId, frames) : undefined;
   const from = here ?? last ?? frames[0]!;
-  const at = frames.indexOf(from);
   // The card of each frame the walk leaves behind closes: the card of the frame it reveals in is the one open.
   const revealedIn = async (frameId: number) => {
     for (const left of new Set([from, last])) {
@@ -37,13 +39,15 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
     return remember(key, frameId);
   };
 
-  // On from where that frame is (the reader's place, or the name last revealed or hovered there); a
-  // page without our content script (a browser page) answers nothing, and the shortcut does nothing there.
-  if (await revealed(tabId, from, { wrap: false })) return revealedIn(from);
-  // Past its last one: the frames after it, then round to it again, each from its first mention.
-  for (const frameId of [...frames.slice(at + 1), ...frames.slice(0, at + 1)]) {
-    if (await revealed(tabId, frameId, { fromStart: true, wrap: false })) return revealedIn(frameId);
-  }
+  // On from where that frame is (the reader's place, or the name last revealed or hovered there), past its last
+  // one on in reading order, then round from the top; a page without our content script (a browser page)
+  // answers nothing, and the shortcut does nothing there. Where frames stand is asked only when several name the story.
+  const paths = (frames.length > 1 && (await framePaths(tabId, frames))) || pathsInIdOrder(frames);
+  const found = await walkInReadingOrder(paths, from, async (frameId, how) => {
+    const reply = await sendToTab(tabId, { type: 'page/next-mention', wrap: false, ...how }, frameId);
+    return reply.ok ? reply : undefined;
+  });
+  if (found !== undefined) return revealedIn(found);
   // A page Backstory never read, which the shortcut lets it into (Firefox, site access withheld): read
   // it now, and go to its first name once the page has found its names and loaded its card.
   if (!(await readPageNow(tabId))) return;

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageRequest, type AnyPageRequest } from '../core/messages/page-commands';
+import { parsePageRequest, type AnyPageRequest, type PageRequest } from '../core/messages/page-commands';
 import type { PageMention } from './find-mentions';
 import { CARD_HOST } from './card-bridge';
+import { entryBefore, frameStops, isStop, stopPlace, stopShown, withStops, type FrameStop, type WalkEntry } from './frame-stops';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { CaretIndex } from './hit-test';
 import type { PageAnnotator } from './page-annotator';
@@ -21,33 +22,59 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
   let placeThen: ReaderPlace | undefined;
 
   /**
-   * The name the walk goes on from: the open card's; else, where the reader went since the last
-   * reveal (a link tabbed to, text clicked into), the name just before that place, so "next" is
-   * the next after it; else the name last revealed. Focus given back as a card closed, to where it
-   * was or to the name's own place, is no move of the reader's.
+   * Where the walk goes on from: the open card's name; else, where the reader went since the last
+   * reveal (a link tabbed to, text clicked into), so "next" is the next after that place; else the
+   * name last revealed. Focus given back as a card closed, to where it was or to the name's own
+   * place, is no move of the reader's.
    */
-  const walkedFrom = (): PageMention | undefined => {
+  const walkedFrom = (): PageMention | ReaderPlace | undefined => {
     if (card.current) return card.current;
     const place = readerPlace(document, isOurs);
     if (!place || samePlace(place, placeThen) || (lastRevealed && !place.end && place.node.contains(lastRevealed.startNode))) return lastRevealed;
-    const at = firstFrom(annotator.shown, place, index);
-    return at > 0 ? annotator.shown[at - 1] : undefined;
+    return place;
   };
 
-  const reveal = async (request: AnyPageRequest): Promise<boolean> => {
+  /** The next name of the keyboard's walk, or the embedded frame whose names come first (the reader's order: where the frame stands). */
+  const nextInWalk = (request: PageRequest<'page/next-mention'>): PageMention | FrameStop | undefined => {
+    const isShown = shownTest();
+    const from = request.fromStart ? undefined : walkedFrom();
+    if (!request.frames?.length) {
+      const current = from && isPlace(from) ? mentionBefore(annotator.shown, from, index) : from;
+      return nextMention(annotator.shown, current, isShown, placeOf, request.wrap ?? true);
+    }
+    const walk = withStops(annotator.shown, frameStops(request.frames), index);
+    const current =
+      request.after !== undefined
+        ? walk.find((entry) => isStop(entry) && entry.frame === request.after)
+        : from && isPlace(from)
+          ? entryBefore(walk, from, index)
+          : from;
+    return nextMention<WalkEntry>(
+      walk,
+      current,
+      (entry) => (isStop(entry) ? stopShown(entry) : isShown(entry)),
+      (entry) => (isStop(entry) ? stopPlace(entry) : placeOf(entry)),
+      request.wrap ?? true,
+    );
+  };
+
+  const reveal = async (request: AnyPageRequest): Promise<{ revealed: boolean; enter?: number }> => {
     if (request.type === 'page/close-card') {
       card.close();
-      return false;
+      return { revealed: false };
     }
-    const current =
-      request.type === 'page/next-mention' ? (request.fromStart ? undefined : walkedFrom()) : (card.current ?? lastRevealed);
-    const isShown = shownTest();
-    // Only a copy the reader can see: pages repeat names in collapsed menus and invisible strips, which have no box to scroll to or open a card beside.
-    const mention =
-      request.type === 'page/reveal'
-        ? nextMention(annotator.shown, current, (m) => m.entityId === request.entityId && isShown(m))
-        : nextMention(annotator.shown, current, isShown, placeOf, request.wrap ?? true);
-    if (!mention) return false;
+    let mention: PageMention | undefined;
+    if (request.type === 'page/reveal') {
+      const isShown = shownTest();
+      // Only a copy the reader can see: pages repeat names in collapsed menus and invisible strips, which have no box to scroll to or open a card beside.
+      mention = nextMention(annotator.shown, card.current ?? lastRevealed, (m) => m.entityId === request.entityId && isShown(m));
+    } else {
+      const next = nextInWalk(request);
+      // A frame's names come next: the background walks it, and comes back here after it.
+      if (next && isStop(next)) return { revealed: false, enter: next.frame };
+      mention = next;
+    }
+    if (!mention) return { revealed: false };
     lastRevealed = mention;
     // With focus in the open card, the reader is still where the walk started: the card gives focus back there.
     if (document.activeElement?.localName !== CARD_HOST) placeThen = readerPlace(document, isOurs);
@@ -67,7 +94,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     annotator.updateViewport();
     // Focus goes to the card either way: a reader who chose the name from the keyboard must not have to tab through the page to reach it.
     card.open(mention, { focus: true, pinned: true });
-    return true;
+    return { revealed: true };
   };
 
   const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
@@ -78,7 +105,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       return false;
     }
     reveal(parsed.request).then(
-      (revealed) => sendResponse(parsed.request.type === 'page/close-card' ? { ok: true } : { ok: true, revealed }),
+      (answer) => sendResponse(parsed.request.type === 'page/close-card' ? { ok: true } : { ok: true, ...answer }),
       (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
     return true;
@@ -88,6 +115,14 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
 }
 
 const isOurs = (element: Element) => element.localName === CARD_HOST;
+
+const isPlace = (from: PageMention | ReaderPlace): from is ReaderPlace => 'node' in from;
+
+/** The mention before `place`, after which "next" is the first at or after it. */
+function mentionBefore(shown: readonly PageMention[], place: ReaderPlace, index: CaretIndex): PageMention | undefined {
+  const at = firstFrom(shown, place, index);
+  return at > 0 ? shown[at - 1] : undefined;
+}
 
 const inView = (box: { top: number; bottom: number }) => box.bottom > box.top && box.top >= 0 && box.bottom <= innerHeight;
 

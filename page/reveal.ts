@@ -11,13 +11,13 @@ export type ViewPlace = 'in' | 'below' | 'elsewhere';
  * or under a sticky header, is not in view: opening it first would point the
  * card at what the reader cannot see, or jump the page to centre a sliver.
  */
-export function nextMention(
-  shown: readonly PageMention[],
-  current: PageMention | undefined,
-  accept: (mention: PageMention) => boolean,
-  placeOf?: (mention: PageMention) => ViewPlace,
+export function nextMention<T = PageMention>(
+  shown: readonly T[],
+  current: T | undefined,
+  accept: (mention: T) => boolean,
+  placeOf?: (mention: T) => ViewPlace,
   wrap = true,
-): PageMention | undefined {
+): T | undefined {
   const start = current ? shown.indexOf(current) + 1 : 0;
   const after = shown.slice(start).filter(accept);
   const wrapped = wrap ? shown.slice(0, start).filter(accept) : [];

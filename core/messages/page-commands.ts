@@ -8,6 +8,9 @@ import { once } from '../once';
 import { SlugSchema } from '../story/slug';
 import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
 
+/** An embedded frame by its index among its parent's frames (`frames[index]` there). */
+const frameIndex = () => z.int().check(z.minimum(0));
+
 /** Extension → page, validated by the page on receipt. Built on first use (core/story/schema.ts tells why). */
 const pageCommandRequests = once(() => ({
   /** Scroll to the next mention of the entity and open its card. */
@@ -17,11 +20,17 @@ const pageCommandRequests = once(() => ({
    * `fromStart`: the frame's first (in view first), whatever was revealed before;
    * `wrap: false`: none after the last one revealed, so the background moves on
    * to the next frame of the page that names the story.
+   * `frames`: the frames embedded in this one (their indices in `frames`) that
+   * name the story, or hold one that does: stops of the walk where their
+   * elements stand, answered `enter` instead of revealing a name after them.
+   * `after`: on from after that frame's element (the walk is back from its names).
    */
   'page/next-mention': z.object({
     type: z.literal('page/next-mention'),
     fromStart: z.optional(z.boolean()),
     wrap: z.optional(z.boolean()),
+    frames: z.optional(z.array(frameIndex())),
+    after: z.optional(frameIndex()),
   }),
   /** The reveal moved on to another frame: the card this one shows for it closes. */
   'page/close-card': z.object({ type: z.literal('page/close-card') }),
@@ -30,7 +39,7 @@ const pageCommandRequests = once(() => ({
 /** Page → extension: the replies, validated by the sender. */
 const pageCommandReplies = once(() => ({
   'page/reveal': z.object({ revealed: z.boolean() }),
-  'page/next-mention': z.object({ revealed: z.boolean() }),
+  'page/next-mention': z.object({ revealed: z.boolean(), enter: z.optional(frameIndex()) }),
   'page/close-card': z.object({}),
 }));
 

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
@@ -31,6 +33,18 @@ const cardTitle = async (page: import('@playwright/test').Page) => {
   const text = await shadowUiText(page);
   return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
 };
+
+/** Runs in a frame: the name whose card is open there, drawn in its highlight of its own. */
+function openNameInPage(): string {
+  return [...(CSS.highlights.get('backstory-hover') ?? [])]
+    .map((shown) => {
+      const range = document.createRange();
+      range.setStart(shown.startContainer, shown.startOffset);
+      range.setEnd(shown.endContainer, shown.endOffset);
+      return range.toString();
+    })
+    .join();
+}
 
 /**
  * A page naming Vladimir Putin above a ticker frame naming South Korea and Japan, walked by the
@@ -797,8 +811,8 @@ test.describe('the hover card', () => {
     // Each frame's first report reaches the background as its names light up; the walk needs them all.
     await expect.poll(() => framesReported(worker)).toBe(3);
 
-    // The page's names, then the ticker's.
-    for (const name of ['Vladimir Putin', 'Kim Jong Un', 'South Korea']) {
+    // The page's name above the ticker, then the ticker's, in the order they stand.
+    for (const name of ['Vladimir Putin', 'South Korea']) {
       await press();
       await expect.poll(() => cardTitle(page)).toBe(name);
     }
@@ -818,6 +832,95 @@ test.describe('the hover card', () => {
     await page.mouse.click(also.x + 5, also.y + also.height / 2);
     await press();
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+  });
+
+  test('the shortcut walks the page in reading order: a live ticker framed above the article’s names comes first, and first again round from the top', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
+    server.route(
+      '/ticker-above',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
+      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
+      <p>Vladimir Putin arrived.</p>${filler.repeat(8)}<p>Kim Jong Un waited.</p>${filler.repeat(40)}</body></html>`,
+    );
+    await page.goto(`${server.origin}/ticker-above`);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    // From the top: the ticker's names, then the article's below it; past its last name, round to the ticker's first.
+    for (const name of ['South Korea', 'Japan', 'Vladimir Putin', 'Kim Jong Un', 'South Korea']) {
+      await pressShortcut(worker, page);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+  });
+
+  test('the shortcut walks embedded frames in the order they stand, not the order they loaded: a frame added above the page’s name later, from another site, comes first', async ({
+    context,
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    // Another site for the frame added later (in Chromium, a frame of another process): its page cannot be looked into, only compared with.
+    const other = createServer((_, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><body><p>Upper: Pyongyang was quiet.</p></body></html>'),
+    );
+    await new Promise<void>((done) => other.listen(0, '127.0.0.2', done));
+    const otherOrigin = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
+    // The fixture keeps the browser off every other host.
+    await context.route((url) => url.origin === otherOrigin, (route) => route.continue());
+    server.route(
+      '/later-above',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><div id="slot"></div>
+      <p>Vladimir Putin arrived.</p>
+      <iframe title="Lower" srcdoc="<p>Lower: South Korea held exercises.</p>" style="width:600px;height:80px"></iframe>
+      <script>setTimeout(() => document.getElementById('slot').append(Object.assign(document.createElement('iframe'), { title: 'Upper', src: '${otherOrigin}/upper', style: 'width:600px;height:80px' })), 300)</script></body></html>`,
+    );
+    await page.goto(`${server.origin}/later-above`);
+    await expect.poll(() => page.frames().length).toBe(3);
+    const [lower, upper] = page.frames().slice(1);
+    await expect.poll(() => upper!.url()).toBe(`${otherOrigin}/upper`);
+    const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+    await expect.poll(() => paintedIn(lower!)).toBe(1);
+    await expect.poll(() => paintedIn(upper!)).toBe(1);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(3);
+    // The name whose card is open, in each frame: the page's, the lower frame's, the upper one's (another process, which the page's DOM tree leaves out).
+    const openNames = () => Promise.all([page.mainFrame(), lower!, upper!].map((frame) => frame.evaluate(openNameInPage)));
+    for (const open of [['', '', 'Pyongyang'], ['Vladimir Putin', '', ''], ['', 'South Korea', ''], ['', '', 'Pyongyang']]) {
+      await pressShortcut(worker, page);
+      await expect.poll(openNames).toEqual(open);
+      // A reader presses again once the card shows: by then the focus it took in the other process has reached the page around it.
+      if (!open[0]) await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('iframe');
+    }
+    other.closeAllConnections();
+    await new Promise((done) => other.close(done));
+  });
+
+  test('the shortcut walks a frame inside a frame where the outer frame stands among the page’s names', async ({ page, server, serviceWorker }) => {
+    server.route(
+      '/nested-ticker',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+      <iframe title="Widget" srcdoc="<p>Widget, naming nobody.</p><iframe title='Ticker' srcdoc='<p>South Korea held exercises.</p>'></iframe>" style="width:600px;height:200px"></iframe>
+      <p>Kim Jong Un waited.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/nested-ticker`);
+    await expect.poll(() => page.frames().length).toBe(3);
+    const inner = page.frames().find((frame) => frame.parentFrame() !== page.mainFrame() && frame !== page.mainFrame())!;
+    await expect.poll(() => inner.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(1);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    for (const name of ['Vladimir Putin', 'South Korea', 'Kim Jong Un', 'Vladimir Putin']) {
+      await pressShortcut(worker, page);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
   });
 
   test('a card the shortcut opened in an embedded frame closes when the reader clicks into the page around the frame, which keeps the focus', async ({
@@ -859,8 +962,11 @@ test.describe('the hover card', () => {
     await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(1);
     const worker = await serviceWorker();
     await expect.poll(() => framesReported(worker)).toBe(2);
-    await pressShortcut(worker, page);
-    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    // In reading order: the ticker's name above, then the page's.
+    for (const name of ['South Korea', 'Vladimir Putin']) {
+      await pressShortcut(worker, page);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
     await expect.poll(() => page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('backstory-card');
 
     const plain = (await ticker.locator('#plain').boundingBox())!;

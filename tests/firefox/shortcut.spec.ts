@@ -175,6 +175,9 @@ test('in Firefox, a card the shortcut opened in the page closes when the reader 
     await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
     const frame = tab.frames()[1]!;
     await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea']);
+    // In reading order: the ticker's name above, then the page's.
+    await pressBackstoryShortcut(browser, extensionId);
+    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(() => tab.evaluate(openName)).toBe('Vladimir Putin');
     await expect.poll(() => focused(tab)).toBe('backstory-card');

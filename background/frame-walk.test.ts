@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { pathsInIdOrder, walkInReadingOrder, type FrameAsk } from './frame-walk';
+
+/**
+ * Frames as the page code answers the walk: each has its reading order of
+ * names (strings) and embedded frames (numbers, their index in it), goes on
+ * after the last thing it gave, `fromStart` from its beginning, `after` from
+ * after that frame, and answers `enter` for a frame that is a stop.
+ */
+function framesReading(orders: Record<number, (string | number)[]>) {
+  const at = new Map<number, number>();
+  const revealed: string[] = [];
+  const ask = async (frameId: number, how: FrameAsk) => {
+    const order = orders[frameId];
+    if (!order) return undefined;
+    const start = how.after !== undefined ? order.indexOf(how.after) + 1 : how.fromStart ? 0 : (at.get(frameId) ?? -1) + 1;
+    for (let i = start; i < order.length; i++) {
+      const entry = order[i]!;
+      if (typeof entry === 'number' && !how.frames?.includes(entry)) continue;
+      at.set(frameId, i);
+      if (typeof entry === 'number') return { revealed: false, enter: entry };
+      revealed.push(entry);
+      return { revealed: true };
+    }
+    return { revealed: false };
+  };
+  return { ask, revealed };
+}
+
+describe('the walk over a page’s frames in reading order', () => {
+  it('walks a frame’s names where the frame stands among the page’s, and round from the top', async () => {
+    // Frame 9 (made last) stands first, frame 5 between the page's two names.
+    const { ask, revealed } = framesReading({ 0: [1, 'putin', 0, 'kim'], 5: ['korea', 'japan'], 9: ['pyongyang'] });
+    const paths = new Map([
+      [0, []],
+      [5, [0]],
+      [9, [1]],
+    ]);
+    const walked: (number | undefined)[] = [];
+    let from = 0;
+    for (let press = 0; press < 6; press++) {
+      const found = await walkInReadingOrder(paths, from, ask);
+      walked.push(found);
+      from = found ?? from;
+    }
+    expect(revealed).toEqual(['pyongyang', 'putin', 'korea', 'japan', 'kim', 'pyongyang']);
+    expect(walked).toEqual([9, 0, 5, 5, 0, 9]);
+  });
+
+  it('walks a frame inside a frame where it stands in its parent, and through a frame between that names nothing', async () => {
+    // The page holds frame 3 (no names) at index 0, which holds frame 4 (names) at index 1; frame 6 inside frame 5.
+    const { ask, revealed } = framesReading({ 0: ['putin', 0, 'kim', 1], 4: ['korea'], 5: ['a', 0, 'b'], 6: ['japan'] });
+    const paths = new Map([
+      [0, []],
+      [4, [0, 1]],
+      [5, [1]],
+      [6, [1, 0]],
+    ]);
+    let from = 0;
+    for (let press = 0; press < 7; press++) from = (await walkInReadingOrder(paths, from, ask)) ?? from;
+    expect(revealed).toEqual(['putin', 'korea', 'kim', 'a', 'japan', 'b', 'putin']);
+  });
+
+  it('stops asking a page that keeps answering with a frame it was not told of', async () => {
+    let asks = 0;
+    const found = await walkInReadingOrder(new Map([[0, []], [5, [0]]]), 0, async () => {
+      asks++;
+      return { revealed: false, enter: 7 };
+    });
+    expect(found).toBeUndefined();
+    expect(asks).toBeLessThan(20);
+  });
+
+  it('without the frames’ places, walks the top frame first and the others by id', async () => {
+    const { ask, revealed } = framesReading({ 0: ['putin'], 5: ['korea'], 9: ['pyongyang'] });
+    const paths = pathsInIdOrder([9, 0, 5]);
+    let from = 0;
+    for (let press = 0; press < 4; press++) from = (await walkInReadingOrder(paths, from, ask)) ?? from;
+    expect(revealed).toEqual(['putin', 'korea', 'pyongyang', 'putin']);
+  });
+});

@@ -1,0 +1,101 @@
+import { composedPosition } from './composed-order';
+import type { PageMention } from './find-mentions';
+import type { CaretIndex } from './hit-test';
+import { firstFrom, type ReaderPlace } from './reader-place';
+import type { ViewPlace } from './reveal';
+
+/** An embedded frame the keyboard walk stops at (its names come where it stands), by its index in `window.frames`. */
+export interface FrameStop {
+  frame: number;
+  /** Its element in this document; undefined when not found (a closed shadow root), and then it comes after the page's own names. */
+  element: Element | undefined;
+}
+
+export type WalkEntry = PageMention | FrameStop;
+
+export const isStop = (entry: WalkEntry): entry is FrameStop => 'frame' in entry;
+
+// Node.DOCUMENT_POSITION_*, without relying on the Node global.
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;
+
+/**
+ * The elements of the frames `indices` name. Told by their windows, which a
+ * page can compare across origins (frames[i] === element.contentWindow), and
+ * nothing is posted to the frames, which the page's own scripts would hear.
+ */
+export function frameStops(indices: readonly number[]): FrameStop[] {
+  const windows = new Map<unknown, number>();
+  for (const frame of indices) {
+    const child = window.frames[frame];
+    if (child) windows.set(child, frame);
+  }
+  const elements = new Map<number, Element>();
+  const look = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      const frame = 'contentWindow' in element ? windows.get((element as HTMLIFrameElement).contentWindow) : undefined;
+      if (frame !== undefined) elements.set(frame, element);
+      if (element.shadowRoot && elements.size < windows.size) look(element.shadowRoot);
+    }
+  };
+  look(document);
+  return indices.map((frame) => ({ frame, element: elements.get(frame) }));
+}
+
+/**
+ * The page's shown mentions with the frame stops where their elements stand,
+ * in reading order; stops whose element was not found last.
+ */
+export function withStops(shown: readonly PageMention[], stops: readonly FrameStop[], index: CaretIndex): WalkEntry[] {
+  const placed = stops.map((stop) => ({ stop, at: stop.element ? firstFrom(shown, { node: stop.element, offset: 0 }, index) : shown.length + 1 }));
+  placed.sort((a, b) => a.at - b.at || order(a.stop, b.stop));
+  const walk: WalkEntry[] = [];
+  let next = 0;
+  for (const { stop, at } of placed) {
+    while (next < Math.min(at, shown.length)) walk.push(shown[next++]!);
+    walk.push(stop);
+  }
+  while (next < shown.length) walk.push(shown[next++]!);
+  return walk;
+}
+
+/** The last entry of `walk` before `place`: the walk goes on after it. */
+export function entryBefore(walk: readonly WalkEntry[], place: ReaderPlace, index: CaretIndex): WalkEntry | undefined {
+  const mentions = walk.filter((entry): entry is PageMention => !isStop(entry));
+  const first = mentions[firstFrom(mentions, place, index)];
+  let before: WalkEntry | undefined;
+  for (const entry of walk) {
+    if (entry === first || (isStop(entry) && (!entry.element || stopFrom(entry.element, place)))) break;
+    before = entry;
+  }
+  return before;
+}
+
+/** Where the reader sees a frame: any part of it on screen is in view, as its own walk brings its names in. */
+export function stopPlace(stop: FrameStop): ViewPlace {
+  if (!stop.element) return 'below';
+  const box = stop.element.getBoundingClientRect();
+  if (box.top >= innerHeight) return 'below';
+  return box.bottom > 0 && box.top < innerHeight ? 'in' : 'elsewhere';
+}
+
+/** Whether a frame can show names: a box, and nothing above it hiding it. */
+export function stopShown(stop: FrameStop): boolean {
+  const element = stop.element;
+  if (!element) return true;
+  const box = element.getBoundingClientRect();
+  if (box.width <= 0 || box.height <= 0) return false;
+  return typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+}
+
+function stopFrom(element: Element, place: ReaderPlace): boolean {
+  if (element === place.node) return true;
+  const position = composedPosition(place.node, element);
+  if (position & CONTAINED_BY) return !place.end;
+  return (position & FOLLOWING) !== 0;
+}
+
+function order(a: FrameStop, b: FrameStop): number {
+  if (!a.element || !b.element) return a.frame - b.frame;
+  return composedPosition(a.element, b.element) & FOLLOWING ? -1 : 1;
+}
