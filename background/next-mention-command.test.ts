@@ -109,6 +109,15 @@ describe('the next-mention keyboard command', () => {
     expect(await fakeBrowser.storage.session.get(null)).toMatchObject({ 'nextMentionFrame:12': 5 });
   });
 
+  it('takes presses one after another: a press while the last one still closes the card it left does not have its own card closed', async () => {
+    await found(12, { 0: 1, 5: 1 });
+    const log = pageWithFrames({ 0: 1, 5: 1 });
+    await press(1);
+    const tab = { id: 12, url: PAGE } as Browser.tabs.Tab;
+    await Promise.all([onCommand('next-mention', tab), onCommand('next-mention', tab)]);
+    expect(log).toEqual(['0:0', '5:0', 'close 0', '0:0', 'close 5']);
+  });
+
   it('goes on in the frame the reader went to since (a click into another frame), closing the card of the one it last revealed in', async () => {
     await found(12, { 0: 1, 5: 2, 7: 1 });
     const log = pageWithFrames({ 0: 1, 5: 2, 7: 1 });

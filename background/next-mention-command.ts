@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { sendToTab } from '../extension/send-to-tab';
 import { nextMentionFrameKey } from '../extension/tab-found-key';
 import { framePaths } from './frame-paths';
+import { createPerKeyQueue } from './per-key-queue';
 import { pathsInIdOrder, walkInReadingOrder } from './frame-walk';
 import { readPageNow } from './read-page-now';
 import { frameOfReader } from './reader-frame';
@@ -24,7 +25,14 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
   const target = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const tabId = target?.id;
   if (tabId === undefined || tabId < 0) return;
-  const frames = await framesNamingTheStory(tabId, target?.url);
+  // One press after another: a press while the last one still closes the card it left would close the one it opens.
+  return pressesInTab(tabId, () => walkOn(tabId, target?.url));
+}
+
+const pressesInTab = createPerKeyQueue<number>();
+
+async function walkOn(tabId: number, url: string | undefined): Promise<void> {
+  const frames = await framesNamingTheStory(tabId, url);
   const key = nextMentionFrameKey(tabId);
   const stored = await storage.getItem<number>(key);
   const last = stored !== null && frames.includes(stored) ? stored : undefined;
