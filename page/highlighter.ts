@@ -31,6 +31,12 @@ export class Highlighter implements Painter {
   private windowEnd = 0;
   /** The mentions registered now, to tell a real change from a rebuilt list holding the same ones. */
   private registered: readonly PageMention[] = [];
+  /**
+   * The range registered for each of them. A mention never changes, so its range stays right: a change
+   * to one block takes out and adds only the ranges of the mentions it changed, instead of building
+   * every range in the window anew on each rescan of a page that never stops changing (a ticker).
+   */
+  private ranges = new Map<PageMention, StaticRange>();
 
   /** `documentStyled`: the document has our styles already (the extension's manifest adds them); shadow roots still adopt them. */
   constructor(private readonly documentStyled = false) {
@@ -67,8 +73,19 @@ export class Highlighter implements Painter {
     const next = [...this.window.leading(this.mentions, start), ...this.mentions.slice(start, end)];
     if (next.length === this.registered.length && next.every((mention, i) => mention === this.registered[i])) return;
     this.registered = next;
-    this.painted.clear();
-    for (const mention of next) this.painted.add(toStaticRange(mention));
+    // Ranges the page took out of our highlight (it shares the registry) are put back by a rebuild.
+    if (this.painted.size !== this.ranges.size) {
+      this.painted.clear();
+      this.ranges.clear();
+    }
+    const kept = new Map<PageMention, StaticRange>();
+    for (const mention of next) {
+      const range = this.ranges.get(mention) ?? toStaticRange(mention);
+      if (!this.ranges.delete(mention)) this.painted.add(range);
+      kept.set(mention, range);
+    }
+    for (const range of this.ranges.values()) this.painted.delete(range);
+    this.ranges = kept;
   }
 
   extend(mentions: readonly PageMention[]): void {

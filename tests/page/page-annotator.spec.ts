@@ -540,6 +540,50 @@ test('a change in a block that holds a whole long page (an app’s one <div>) is
   expect(result.pageTasks).toBeGreaterThan(5);
 });
 
+test('a change to one block keeps the ranges of the mentions outside it registered as they were: only its own are taken out and added', async ({
+  load,
+}) => {
+  // A ticker rewriting a name and a live feed: Chromium repaints every range registered whenever the DOM changes, and
+  // building every range anew on each rescan was our own cost on top of that, on every change of a page that never stops.
+  const page = await load(`<div id="ticker">Live: Vladimir Putin lands</div><ul id="feed"></ul><main>${'<p>North Korea and John Kirby in Moscow.</p>'.repeat(20)}</main>`);
+  await annotate(page);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const highlight = CSS.highlights.get('backstory-mention')!;
+    const ticker = document.getElementById('ticker')!;
+    const before = new Set(highlight as unknown as Set<AbstractRange>);
+    const outside = [...before].filter((range) => !ticker.contains(range.startContainer));
+    const steps: { same: boolean; keptOutside: number; exact: boolean }[] = [];
+    const settle = async (done: () => boolean) => {
+      while (!done()) await new Promise((next) => setTimeout(next, 10));
+    };
+    const exact = () => {
+      const key = (node: Node, start: number, end: number) => `${w.annotator.shown.findIndex((m) => m.startNode === node)}:${start}-${end}`;
+      const ranges = [...(CSS.highlights.get('backstory-mention') as unknown as Set<AbstractRange>)].map((r) => key(r.startContainer, r.startOffset, r.endOffset));
+      const mentions = w.annotator.shown.map((m) => key(m.startNode, m.startOffset, m.endOffset));
+      return ranges.sort().join() === mentions.sort().join();
+    };
+    const step = () => {
+      const now = CSS.highlights.get('backstory-mention') as unknown as Set<AbstractRange>;
+      steps.push({ same: now === (highlight as unknown), keptOutside: outside.filter((range) => now.has(range)).length, exact: exact() });
+    };
+    ticker.textContent = 'Live: Kim Jong Un lands';
+    await settle(() => w.annotator.shown.some((m) => m.entityId === 'kim-jong-un'));
+    step();
+    const item = document.createElement('li');
+    item.textContent = 'John Kirby spoke.';
+    document.getElementById('feed')!.append(item);
+    await settle(() => w.annotator.shown.some((m) => item.contains(m.startNode)));
+    step();
+    return { outside: outside.length, steps };
+  });
+  expect(result.outside).toBe(60);
+  expect(result.steps).toEqual([
+    { same: true, keptOutside: 60, exact: true },
+    { same: true, keptOutside: 60, exact: true },
+  ]);
+});
+
 test('a page that never stops changing a long block has it read again at most part of the time', async ({ load }) => {
   const page = await load(`<div id="app"><span id="clock">0</span>${NEWS_PARAGRAPH.repeat(6_000)}</div>`);
   await annotate(page);
