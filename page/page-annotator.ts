@@ -313,11 +313,13 @@ export class PageAnnotator {
     if (work.removed) this.places.dropDisconnected();
     this.places.dropInside(work.moved);
     const dropped = [...(work.removed ? this.store.dropDisconnected() : []), ...this.store.dropInside(work.moved)];
+    const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
     if (dropped.length > 0) {
-      this.showEdit({ dropped, runs: [] });
+      // Painted with the first batch of blocks read again, if any: a feed that adds an item and takes out the oldest, or a
+      // ticker that replaces its text node, has the painted window measured once a rescan, not twice.
+      this.showEdit({ dropped, runs: [] }, roots.length === 0);
       changed = true;
     }
-    const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
     let next = 0;
     while (next < roots.length) {
       // One slice of roots, then one merge into the store for all of them.
@@ -400,14 +402,17 @@ export class PageAnnotator {
     this.paint(this.visible.append(mentions), false);
   }
 
-  /** Shows what a rescan changed, spliced in where it happened: costs what it touched, not the page's mentions. */
-  private showEdit(edit: StoreEdit): void {
+  /**
+   * Shows what a rescan changed, spliced in where it happened: costs what it touched, not the page's mentions.
+   * Not `paintNow`: the painter gets the list with the next edit's paint (the rescan's next one).
+   */
+  private showEdit(edit: StoreEdit, paintNow = true): void {
     if (this.destroyed) return;
-    this.paint(this.visible.apply(edit, this.store.all), true);
+    this.paint(this.visible.apply(edit, this.store.all), true, paintNow);
   }
 
   /** Paints the shown list, `fresh` among it new since the last paint; `changed`: not only grown at its end. */
-  private paint(fresh: readonly PageMention[], changed: boolean): void {
+  private paint(fresh: readonly PageMention[], changed: boolean, paintNow = true): void {
     for (const mention of fresh) {
       const root = mention.shadowRoot;
       if (root && !this.shadowRoots.has(root)) {
@@ -415,6 +420,7 @@ export class PageAnnotator {
         this.painter.addShadowRoot(root);
       }
     }
+    if (!paintNow) return;
     if (changed) this.painter.setMentions(this.visible.all);
     else this.painter.extend(this.visible.all);
     if (!this.painted && this.painter.paintedCount > 0) {

@@ -584,6 +584,30 @@ test('a change to one block keeps the ranges of the mentions outside it register
   ]);
 });
 
+test('a ticker that replaces its text node has each change painted once: the old mention dropped and the new one found in one update', async ({
+  load,
+}) => {
+  const page = await load(`<div id="ticker">Live: Vladimir Putin lands</div><main>${'<p>North Korea and John Kirby in Moscow.</p>'.repeat(20)}</main>`);
+  await annotate(page);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    // Each update of the painter measures where the viewport's window of mentions lies: a dozen boxes or more.
+    const painter = (w.annotator as unknown as { painter: { setMentions: (m: unknown) => void } }).painter;
+    const setMentions = painter.setMentions.bind(painter);
+    let updates = 0;
+    painter.setMentions = (mentions) => {
+      updates++;
+      setMentions(mentions);
+    };
+    document.getElementById('ticker')!.textContent = 'Live: Kim Jong Un lands';
+    while (!w.annotator.shown.some((m) => m.entityId === 'kim-jong-un')) await new Promise((next) => setTimeout(next, 10));
+    const ranges = [...(CSS.highlights.get('backstory-mention') as unknown as Set<AbstractRange>)];
+    const ticker = ranges.filter((r) => document.getElementById('ticker')!.contains(r.startContainer));
+    return { updates, painted: ranges.length, ticker: ticker.map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset)) };
+  });
+  expect(result).toEqual({ updates: 1, painted: 61, ticker: ['Kim Jong Un'] });
+});
+
 test('a page that never stops changing a long block has it read again at most part of the time', async ({ load }) => {
   const page = await load(`<div id="app"><span id="clock">0</span>${NEWS_PARAGRAPH.repeat(6_000)}</div>`);
   await annotate(page);
