@@ -61,6 +61,41 @@ describe('the walk over a page’s frames in reading order', () => {
     expect(revealed).toEqual(['putin', 'korea', 'kim', 'a', 'japan', 'b', 'putin']);
   });
 
+  it('goes round from the top past the page’s last name as the first in reading order, in view or not, and enters frames as usual', async () => {
+    const asked: [number, FrameAsk][] = [];
+    const reading = framesReading({ 0: [0, 'putin', 'kim'], 5: ['korea'] });
+    const ask = (frameId: number, how: FrameAsk) => {
+      asked.push([frameId, how]);
+      return reading.ask(frameId, how);
+    };
+    const paths = new Map([
+      [0, []],
+      [5, [0]],
+    ]);
+    let from = 0;
+    for (let press = 0; press < 4; press++) from = (await walkInReadingOrder(paths, from, ask)) ?? from;
+    expect(reading.revealed).toEqual(['korea', 'putin', 'kim', 'korea']);
+    const rounds = asked.filter(([, how]) => how.round);
+    // Once, at the top frame, past "kim": not when entering frame 5 from the page.
+    expect(rounds).toEqual([[0, { fromStart: true, round: true, frames: [0] }]]);
+  });
+
+  it('without the frames’ places, goes round from the top frame’s first name too', async () => {
+    const asked: FrameAsk[] = [];
+    const reading = framesReading({ 0: ['putin', 'kim'] });
+    const paths = pathsInIdOrder([0]);
+    let from = 0;
+    for (let press = 0; press < 3; press++) {
+      from =
+        (await walkInReadingOrder(paths, from, (frameId, how) => {
+          asked.push(how);
+          return reading.ask(frameId, how);
+        })) ?? from;
+    }
+    expect(reading.revealed).toEqual(['putin', 'kim', 'putin']);
+    expect(asked.filter((how) => how.round)).toEqual([{ fromStart: true, round: true }]);
+  });
+
   it('stops asking a page that keeps answering with a frame it was not told of', async () => {
     let asks = 0;
     const found = await walkInReadingOrder(new Map([[0, []], [5, [0]]]), 0, async () => {

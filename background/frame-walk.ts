@@ -1,6 +1,8 @@
 /** How a frame is asked for its next name: from its first, or on from after one of its own frames, with the frames that are stops in it. */
 export interface FrameAsk {
   fromStart?: true;
+  /** With `fromStart`: round to the top past the page's last name, from the first name whether in view or not. */
+  round?: true;
   after?: number;
   frames?: number[];
 }
@@ -30,14 +32,20 @@ export async function walkInReadingOrder(
   // Each frame is asked a few times at most (once, and once back from each of its frames); a page answering oddly must not keep the worker busy.
   let asks = 4 * paths.size + 8;
 
-  const within = async (node: readonly number[], how: { fromStart?: true; after?: number }): Promise<number | undefined> => {
+  const within = async (node: readonly number[], how: { fromStart?: true; round?: true; after?: number }): Promise<number | undefined> => {
     const stops = stopsIn(node);
     const frameId = frameAt.get(node.join('/'));
     let after = how.after;
     if (frameId !== undefined) {
       let fromStart = how.fromStart;
+      let round = how.round;
       while (asks-- > 0) {
-        const answer = await ask(frameId, { ...(fromStart && { fromStart }), ...(after !== undefined && { after }), ...(stops.length > 0 && { frames: stops }) });
+        const answer = await ask(frameId, {
+          ...(fromStart && { fromStart }),
+          ...(round && { round }),
+          ...(after !== undefined && { after }),
+          ...(stops.length > 0 && { frames: stops }),
+        });
         if (!answer) break;
         if (answer.revealed) return frameId;
         if (answer.enter === undefined || !stops.includes(answer.enter)) return undefined;
@@ -45,13 +53,15 @@ export async function walkInReadingOrder(
         if (found !== undefined) return found;
         after = answer.enter;
         fromStart = undefined;
+        round = undefined;
       }
       if (asks <= 0) return undefined;
     }
     // A frame that names nothing, or cannot answer: the frames in it, in their order there.
     for (const stop of stops) {
       if (after !== undefined && stop <= after) continue;
-      const found = await within([...node, stop], { fromStart: true });
+      // Going round from the top, the frames of a page naming nothing each go round from their top too.
+      const found = await within([...node, stop], { fromStart: true, ...(how.round && { round: how.round }) });
       if (found !== undefined) return found;
     }
     return undefined;
@@ -65,7 +75,7 @@ export async function walkInReadingOrder(
     node = node.slice(0, -1);
     found = await within(node, { after });
   }
-  return found ?? within([], { fromStart: true });
+  return found ?? within([], { fromStart: true, round: true });
 }
 
 /**

@@ -38,9 +38,11 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
   const nextInWalk = (request: PageRequest<'page/next-mention'>): PageMention | FrameStop | undefined => {
     const isShown = shownTest();
     const from = request.fromStart ? undefined : walkedFrom();
+    // Round to the top past the page's last name: its first, not the names in view, which the walk has just been through.
+    const inViewFirst = request.fromStart && request.round ? undefined : placeOf;
     if (!request.frames?.length) {
       const current = from && isPlace(from) ? mentionBefore(annotator.shown, from, index) : from;
-      return nextMention(annotator.shown, current, isShown, placeOf, request.wrap ?? true);
+      return nextMention(annotator.shown, current, isShown, inViewFirst, request.wrap ?? true);
     }
     const walk = withStops(annotator.shown, frameStops(request.frames), index);
     const current =
@@ -53,7 +55,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       walk,
       current,
       (entry) => (isStop(entry) ? stopShown(entry) : isShown(entry)),
-      (entry) => (isStop(entry) ? stopPlace(entry) : placeOf(entry)),
+      inViewFirst && ((entry) => (isStop(entry) ? stopPlace(entry) : inViewFirst(entry))),
       request.wrap ?? true,
     );
   };

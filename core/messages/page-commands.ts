@@ -18,6 +18,9 @@ const pageCommandRequests = once(() => ({
   /**
    * The keyboard command: focus the next mention in view and open its card.
    * `fromStart`: the frame's first (in view first), whatever was revealed before;
+   * `round`: with `fromStart`, the walk going round to the top past the page's
+   * last name: the first in reading order, in view or not (in view first, the
+   * names at the bottom of a page just walked would come again and again);
    * `wrap: false`: none after the last one revealed, so the background moves on
    * to the next frame of the page that names the story.
    * `frames`: the frames embedded in this one (their indices in `frames`) that
@@ -28,6 +31,7 @@ const pageCommandRequests = once(() => ({
   'page/next-mention': z.object({
     type: z.literal('page/next-mention'),
     fromStart: z.optional(z.boolean()),
+    round: z.optional(z.boolean()),
     wrap: z.optional(z.boolean()),
     frames: z.optional(z.array(frameIndex())),
     after: z.optional(frameIndex()),

@@ -834,6 +834,29 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
+  test('the shortcut at the bottom of a page, past its last name, goes round to the first name at the top, not the last one again', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
+    server.route(
+      '/names-top-and-bottom',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
+      <p>Vladimir Putin arrived.</p>${filler.repeat(60)}<p>Kim Jong Un waited.</p><p>South Korea watched.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/names-top-and-bottom`);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBeGreaterThan(0);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    // The names in view first, then round to the top, and on from there.
+    for (const name of ['Kim Jong Un', 'South Korea', 'Vladimir Putin', 'Kim Jong Un']) {
+      await pressShortcut(worker, page);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
+  });
+
   test('the shortcut walks the page in reading order: a live ticker framed above the article’s names comes first, and first again round from the top', async ({
     page,
     server,
