@@ -4,6 +4,7 @@ import type { EntityCard } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
 import { CARD_HOST } from '../page/card-bridge';
+import { isFrameElement } from '../page/frame-element';
 import { CardHost, type CardState } from './CardHost';
 
 /** What one entities/get request may ask for (the protocol's limit). */
@@ -34,7 +35,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     let request = shown;
     if (request.focus && !returnFocus.current) {
       const active = document.activeElement;
-      returnFocus.current = { element: active instanceof HTMLElement && active !== document.body ? active : null, place: request.place };
+      // Focus in an embedded frame is the reader in that frame, whose card the walk just left: given back, it would take
+      // the reader into the frame again. The name's place instead.
+      const held = active instanceof HTMLElement && active !== document.body && !isFrameElement(active);
+      returnFocus.current = { element: held ? active : null, place: request.place };
     } else if (returnFocus.current && !returnFocus.current.element) {
       // Walked on to another name: the reader is there now, not at the first name.
       returnFocus.current.place = request.place;

@@ -857,6 +857,34 @@ test.describe('the hover card', () => {
     }
   });
 
+  test('Escape on a card the shortcut opened in the page, coming from a frame’s name, leaves the reader in the page: the next press goes on from that card’s name', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    server.route(
+      '/ticker-between',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
+      <p>Kim Jong Un waited.</p><p>Russia said nothing.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/ticker-between`);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    await expect.poll(() => paintedMentions(page)).toBe(3);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    for (const name of ['Vladimir Putin', 'South Korea', 'Japan', 'Kim Jong Un']) {
+      await pressShortcut(worker, page);
+      await expect.poll(() => cardTitle(page)).toBe(name);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    expect(await ticker.evaluate(() => document.hasFocus())).toBe(false);
+    await pressShortcut(worker, page);
+    await expect.poll(() => cardTitle(page)).toBe('Russia');
+  });
+
   test('the shortcut walks the page in reading order: a live ticker framed above the article’s names comes first, and first again round from the top', async ({
     page,
     server,
