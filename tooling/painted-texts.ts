@@ -40,3 +40,15 @@ export function paintedTextsInPage(): string[] {
 export function paintedTexts(page: Page | Frame): Promise<string[]> {
   return page.evaluate(paintedTextsInPage);
 }
+
+/** Runs in a frame (passed to `evaluate`): the name whose card is open there, drawn in its highlight of its own. */
+export function openNameInPage(): string {
+  return [...(CSS.highlights.get('backstory-hover') ?? [])]
+    .map((shown) => {
+      const range = document.createRange();
+      range.setStart(shown.startContainer, shown.startOffset);
+      range.setEnd(shown.endContainer, shown.endOffset);
+      return range.toString();
+    })
+    .join();
+}

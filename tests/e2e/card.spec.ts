@@ -6,6 +6,7 @@ import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shad
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
 import { textPointInPage } from '../../tooling/text-point';
+import { openNameInPage } from '../../tooling/painted-texts';
 
 async function openDemo(page: import('@playwright/test').Page, origin: string) {
   await page.goto(`${origin}/demo`);
@@ -21,6 +22,17 @@ function pressShortcut(worker: import('@playwright/test').Worker, page: import('
   }, page.url());
 }
 
+/** A paragraph naming nothing, repeated for a page's length. */
+const FILLER = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
+
+/** Presses the shortcut once for each of `names`, each time seeing that name's card open. */
+async function expectShortcutWalk(worker: import('@playwright/test').Worker, page: import('@playwright/test').Page, names: readonly string[]) {
+  for (const name of names) {
+    await pressShortcut(worker, page);
+    await expect.poll(() => cardTitle(page)).toBe(name);
+  }
+}
+
 /** How many frames have reported their names to the background, which walks only those. */
 function framesReported(worker: import('@playwright/test').Worker) {
   return worker.evaluate(async () => {
@@ -34,18 +46,6 @@ const cardTitle = async (page: import('@playwright/test').Page) => {
   return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
 };
 
-/** Runs in a frame: the name whose card is open there, drawn in its highlight of its own. */
-function openNameInPage(): string {
-  return [...(CSS.highlights.get('backstory-hover') ?? [])]
-    .map((shown) => {
-      const range = document.createRange();
-      range.setStart(shown.startContainer, shown.startOffset);
-      range.setEnd(shown.endContainer, shown.endOffset);
-      return range.toString();
-    })
-    .join();
-}
-
 /**
  * A page naming Vladimir Putin above a ticker frame naming South Korea and Japan, walked by the
  * shortcut into the ticker: South Korea's card open in the frame, with the keyboard focus. The frame.
@@ -56,10 +56,7 @@ async function walkIntoTicker(page: import('@playwright/test').Page, worker: imp
   const ticker = page.frames()[1]!;
   await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
   await expect.poll(() => framesReported(worker)).toBe(2);
-  for (const name of ['Vladimir Putin', 'South Korea']) {
-    await pressShortcut(worker, page);
-    await expect.poll(() => cardTitle(page)).toBe(name);
-  }
+  await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea']);
   return ticker;
 }
 
@@ -262,7 +259,7 @@ test.describe('the hover card', () => {
     ['whose root element contains its paint', 'html{contain:paint}'],
   ]) {
     test(`opens beside a name further down a page ${what}`, async ({ page, server }) => {
-      const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(60);
+      const filler = FILLER.repeat(60);
       server.route(
         '/transformed',
         `<!doctype html><html lang="en"><head><style>${style}</style></head><body>${filler}<p>Vladimir Putin spoke.</p>${filler}</body></html>`,
@@ -317,7 +314,7 @@ test.describe('the hover card', () => {
 
   test('in a viewport too short for the card beside its name (400% zoom), the card fits on screen whole', async ({ page, server }) => {
     await page.setViewportSize({ width: 320, height: 200 });
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(8);
+    const filler = FILLER.repeat(8);
     server.route('/short', `<!doctype html><html lang="en"><body>${filler}<p>John Kirby spoke.</p>${filler}<p>Pyongyang waited.</p>${filler}</body></html>`);
     await page.goto(`${server.origin}/short`);
     for (const name of ['John Kirby', 'Pyongyang']) {
@@ -512,7 +509,7 @@ test.describe('the hover card', () => {
   });
 
   test('stays open while a long page is read again as a whole (text added right under its body)', async ({ page, server }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(6_000);
+    const filler = FILLER.repeat(6_000);
     server.route('/long-changing', `<!doctype html><html lang="en"><body><p>Vladimir Putin spoke.</p>${filler}</body></html>`);
     await page.goto(`${server.origin}/long-changing`);
     await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
@@ -530,7 +527,7 @@ test.describe('the hover card', () => {
     page,
     server,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(5);
+    const filler = FILLER.repeat(5);
     server.route(
       '/modal',
       `<!doctype html><html lang="en"><body><p>John Kirby spoke.</p>${filler}<button id="open" onclick="document.getElementById('d').showModal()">Open</button>
@@ -752,12 +749,11 @@ test.describe('the hover card', () => {
     server,
     extensionId,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
     server.route(
       '/from-here',
-      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>${filler.repeat(3)}
-      <p>Read on: <a href="#more">the talks so far</a>, then the rest.</p><p id="clicked">Some plain text to click into.</p>${filler.repeat(3)}
-      <p>Kim Jong Un waited.</p>${filler.repeat(3)}<p>Pyongyang was quiet.</p>${filler.repeat(40)}</body></html>`,
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>${FILLER.repeat(3)}
+      <p>Read on: <a href="#more">the talks so far</a>, then the rest.</p><p id="clicked">Some plain text to click into.</p>${FILLER.repeat(3)}
+      <p>Kim Jong Un waited.</p>${FILLER.repeat(3)}<p>Pyongyang was quiet.</p>${FILLER.repeat(40)}</body></html>`,
     );
     await page.goto(`${server.origin}/from-here`);
     await expect.poll(() => paintedMentions(page)).toBe(3);
@@ -839,11 +835,10 @@ test.describe('the hover card', () => {
     server,
     serviceWorker,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
     server.route(
       '/names-top-and-bottom',
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
-      <p>Vladimir Putin arrived.</p>${filler.repeat(60)}<p>Kim Jong Un waited.</p><p>South Korea watched.</p></body></html>`,
+      <p>Vladimir Putin arrived.</p>${FILLER.repeat(60)}<p>Kim Jong Un waited.</p><p>South Korea watched.</p></body></html>`,
     );
     await page.goto(`${server.origin}/names-top-and-bottom`);
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBeGreaterThan(0);
@@ -851,10 +846,7 @@ test.describe('the hover card', () => {
     await expect.poll(() => framesReported(worker)).toBe(1);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     // The names in view first, then round to the top, and on from there.
-    for (const name of ['Kim Jong Un', 'South Korea', 'Vladimir Putin', 'Kim Jong Un']) {
-      await pressShortcut(worker, page);
-      await expect.poll(() => cardTitle(page)).toBe(name);
-    }
+    await expectShortcutWalk(worker, page, ['Kim Jong Un', 'South Korea', 'Vladimir Putin', 'Kim Jong Un']);
   });
 
   test('Escape on a card the shortcut opened in the page, coming from a frame’s name, leaves the reader in the page: the next press goes on from that card’s name', async ({
@@ -874,10 +866,7 @@ test.describe('the hover card', () => {
     await expect.poll(() => paintedMentions(page)).toBe(3);
     const worker = await serviceWorker();
     await expect.poll(() => framesReported(worker)).toBe(2);
-    for (const name of ['Vladimir Putin', 'South Korea', 'Japan', 'Kim Jong Un']) {
-      await pressShortcut(worker, page);
-      await expect.poll(() => cardTitle(page)).toBe(name);
-    }
+    await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Japan', 'Kim Jong Un']);
     await page.keyboard.press('Escape');
     await expect.poll(() => shadowUiBox(page)).toBeNull();
     expect(await ticker.evaluate(() => document.hasFocus())).toBe(false);
@@ -890,12 +879,11 @@ test.describe('the hover card', () => {
     server,
     serviceWorker,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
     server.route(
       '/ticker-above',
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
       <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
-      <p>Vladimir Putin arrived.</p>${filler.repeat(8)}<p>Kim Jong Un waited.</p>${filler.repeat(40)}</body></html>`,
+      <p>Vladimir Putin arrived.</p>${FILLER.repeat(8)}<p>Kim Jong Un waited.</p>${FILLER.repeat(40)}</body></html>`,
     );
     await page.goto(`${server.origin}/ticker-above`);
     const ticker = page.frames()[1]!;
@@ -904,10 +892,7 @@ test.describe('the hover card', () => {
     const worker = await serviceWorker();
     await expect.poll(() => framesReported(worker)).toBe(2);
     // From the top: the ticker's names, then the article's below it; past its last name, round to the ticker's first.
-    for (const name of ['South Korea', 'Japan', 'Vladimir Putin', 'Kim Jong Un', 'South Korea']) {
-      await pressShortcut(worker, page);
-      await expect.poll(() => cardTitle(page)).toBe(name);
-    }
+    await expectShortcutWalk(worker, page, ['South Korea', 'Japan', 'Vladimir Putin', 'Kim Jong Un', 'South Korea']);
     expect(await page.evaluate(() => scrollY)).toBe(0);
   });
 
@@ -968,10 +953,7 @@ test.describe('the hover card', () => {
     await expect.poll(() => paintedMentions(page)).toBe(2);
     const worker = await serviceWorker();
     await expect.poll(() => framesReported(worker)).toBe(2);
-    for (const name of ['Vladimir Putin', 'South Korea', 'Kim Jong Un', 'Vladimir Putin']) {
-      await pressShortcut(worker, page);
-      await expect.poll(() => cardTitle(page)).toBe(name);
-    }
+    await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Kim Jong Un', 'Vladimir Putin']);
   });
 
   test('a card the shortcut opened in an embedded frame closes when the reader clicks into the page around the frame, which keeps the focus', async ({
@@ -1014,10 +996,7 @@ test.describe('the hover card', () => {
     const worker = await serviceWorker();
     await expect.poll(() => framesReported(worker)).toBe(2);
     // In reading order: the ticker's name above, then the page's.
-    for (const name of ['South Korea', 'Vladimir Putin']) {
-      await pressShortcut(worker, page);
-      await expect.poll(() => cardTitle(page)).toBe(name);
-    }
+    await expectShortcutWalk(worker, page, ['South Korea', 'Vladimir Putin']);
     await expect.poll(() => page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('backstory-card');
 
     const plain = (await ticker.locator('#plain').boundingBox())!;
@@ -1085,11 +1064,10 @@ test.describe('the hover card', () => {
     server,
     extensionId,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
     server.route(
       '/sticky',
       `<!doctype html><html lang="en"><head><style>header{position:sticky;top:0;height:60px;background:#fff;border-bottom:1px solid}p{margin:0;line-height:20px}</style></head>
-      <body><header>The Daily</header>${filler.repeat(30)}<p>Vladimir Putin arrived.</p>${filler.repeat(4)}<p>Pyongyang waited.</p>${filler.repeat(60)}</body></html>`,
+      <body><header>The Daily</header>${FILLER.repeat(30)}<p>Vladimir Putin arrived.</p>${FILLER.repeat(4)}<p>Pyongyang waited.</p>${FILLER.repeat(60)}</body></html>`,
     );
     await page.goto(`${server.origin}/sticky`);
     // Putin's line under the header, Pyongyang's in plain view below it.
@@ -1117,11 +1095,10 @@ test.describe('the hover card', () => {
   });
 
   test('a card the keyboard opened follows its name, and closes once the name scrolls under a sticky header', async ({ context, page, server, extensionId }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
     server.route(
       '/sticky-follow',
       `<!doctype html><html lang="en"><head><style>header{position:sticky;top:0;height:60px;background:#fff;border-bottom:1px solid}p{margin:0;line-height:20px}</style></head>
-      <body><header>The Daily</header>${filler.repeat(10)}<p>Pyongyang waited.</p>${filler.repeat(80)}</body></html>`,
+      <body><header>The Daily</header>${FILLER.repeat(10)}<p>Pyongyang waited.</p>${FILLER.repeat(80)}</body></html>`,
     );
     await page.goto(`${server.origin}/sticky-follow`);
     await expect.poll(() => paintedMentions(page)).toBe(1);
@@ -1149,7 +1126,7 @@ test.describe('the hover card', () => {
     extensionId,
   }) => {
     const items = ['Japan', 'Ukraine', 'Vietnam', 'China', 'Moscow'];
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(60);
+    const filler = FILLER.repeat(60);
     server.route(
       '/panel',
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><h1 style="margin:0;height:40px">Live updates</h1>
@@ -1197,7 +1174,7 @@ test.describe('the hover card', () => {
     server,
     extensionId,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    const filler = FILLER.repeat(40);
     server.route(
       '/places',
       `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>${filler}
@@ -1244,7 +1221,7 @@ test.describe('the hover card', () => {
     ['a scrolling region made focusable for the keyboard', '<main tabindex="0" style="height:100vh;overflow:auto">'],
   ]) {
     test(`a card the keyboard opened gives focus back to its name’s place inside ${what}, not to its start`, async ({ context, page, server, extensionId }) => {
-      const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+      const filler = FILLER.repeat(40);
       server.route(
         '/in-main',
         `<!doctype html><html lang="en"><body>${wrapper}<p><a href="#top">Top of the article</a></p>${filler}
@@ -1269,7 +1246,7 @@ test.describe('the hover card', () => {
     page,
     server,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    const filler = FILLER.repeat(40);
     server.route(
       '/clicked-in',
       `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>${filler}
@@ -1297,7 +1274,7 @@ test.describe('the hover card', () => {
     server,
     extensionId,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    const filler = FILLER.repeat(40);
     server.route(
       '/walk',
       `<!doctype html><html lang="en"><body><p>Vladimir Putin arrived. <a href="#one">The first link</a></p>${filler}
@@ -1361,7 +1338,7 @@ test.describe('the hover card', () => {
     page,
     server,
   }) => {
-    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(40);
+    const filler = FILLER.repeat(40);
     server.route(
       '/related-focus',
       `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>${filler}

@@ -1,22 +1,12 @@
 /** Backstory's keyboard shortcut in Firefox, pressed in the browser window as a reader does. */
 import type { Browser, Page } from 'puppeteer-core';
-import { paintedTextsInPage } from '../../tooling/painted-texts';
+import { openNameInPage, paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
 import { expect, test, withWindowAccess } from './fixtures';
 import { focusAddressBar, pressBackstoryShortcut } from './toolbar-popup';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 const focused = (tab: Page) => tab.evaluate(() => document.activeElement?.localName);
-/** Runs in the page: the name whose card is open there, drawn in its highlight of its own. */
-const openName = () =>
-  [...(CSS.highlights.get('backstory-hover') ?? [])]
-    .map((shown) => {
-      const range = document.createRange();
-      range.setStart(shown.startContainer, shown.startOffset);
-      range.setEnd(shown.endContainer, shown.endOffset);
-      return range.toString();
-    })
-    .join();
 
 /**
  * A new tab on `url` (Vladimir Putin above a ticker frame naming South Korea and Japan), walked by
@@ -31,9 +21,9 @@ async function walkIntoTicker(browser: Browser, extensionId: string, url: string
   await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
   // One press at a time: a press before the last one's card opened would walk from where that one started.
   await pressBackstoryShortcut(browser, extensionId);
-  await expect.poll(() => tab.evaluate(openName)).toBe('Vladimir Putin');
+  await expect.poll(() => tab.evaluate(openNameInPage)).toBe('Vladimir Putin');
   await pressBackstoryShortcut(browser, extensionId);
-  await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+  await expect.poll(() => frame.evaluate(openNameInPage)).toBe('South Korea');
   return { tab, frame };
 }
 
@@ -123,7 +113,7 @@ test('in Firefox, the shortcut goes on from where the reader clicked into the pa
     // Past the page's last name: into the frame, South Korea's card.
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(frameFocused).toBe('backstory-card');
-    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+    await expect.poll(() => frame.evaluate(openNameInPage)).toBe('South Korea');
 
     // The reader clicks into the page's text between its two names: the next name after that place is Kim Jong Un's, in the page,
     // not Japan's in the frame; and the frame's card goes.
@@ -131,15 +121,15 @@ test('in Firefox, the shortcut goes on from where the reader clicked into the pa
     await tab.mouse.click(point!.x, point!.y);
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(pageCard).toBe('backstory-card');
-    await expect.poll(() => tab.evaluate(openName)).toBe('Kim Jong Un');
+    await expect.poll(() => tab.evaluate(openNameInPage)).toBe('Kim Jong Un');
     expect(await frameFocused()).toBe(false);
-    await expect.poll(() => frame.evaluate(openName)).toBe('');
+    await expect.poll(() => frame.evaluate(openNameInPage)).toBe('');
 
     // Escape gives focus back to where the reader clicked; the walk goes on in the page, then into the frame from its first name.
     await tab.keyboard.press('Escape');
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(frameFocused).toBe('backstory-card');
-    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+    await expect.poll(() => frame.evaluate(openNameInPage)).toBe('South Korea');
   });
 });
 
@@ -156,7 +146,7 @@ test('in Firefox, a card the shortcut opened in an embedded frame closes when th
 
     const point = await tab.evaluate(textPointInPage, { text: 'Some plain text', occurrence: 0 });
     await tab.mouse.click(point!.x, point!.y);
-    await expect.poll(() => frame.evaluate(openName)).toBe('');
+    await expect.poll(() => frame.evaluate(openNameInPage)).toBe('');
     expect(await frame.evaluate(cardPointsInPage)).toBe(0);
   });
 });
@@ -177,15 +167,15 @@ test('in Firefox, a card the shortcut opened in the page closes when the reader 
     await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea']);
     // In reading order: the ticker's name above, then the page's.
     await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(() => frame.evaluate(openName)).toBe('South Korea');
+    await expect.poll(() => frame.evaluate(openNameInPage)).toBe('South Korea');
     await pressBackstoryShortcut(browser, extensionId);
-    await expect.poll(() => tab.evaluate(openName)).toBe('Vladimir Putin');
+    await expect.poll(() => tab.evaluate(openNameInPage)).toBe('Vladimir Putin');
     await expect.poll(() => focused(tab)).toBe('backstory-card');
 
     const frameBox = (await (await tab.$('iframe'))!.boundingBox())!;
     const plain = await frame.evaluate(textPointInPage, { text: 'plain text', occurrence: 0 });
     await tab.mouse.click(frameBox.x + plain!.x, frameBox.y + plain!.y);
-    await expect.poll(() => tab.evaluate(openName)).toBe('');
+    await expect.poll(() => tab.evaluate(openNameInPage)).toBe('');
     expect(await tab.evaluate(cardPointsInPage)).toBe(0);
     expect(await frame.evaluate(() => document.hasFocus())).toBe(true);
   });
@@ -208,7 +198,7 @@ test('in Firefox, a card the shortcut opened in an embedded frame stays open whi
     await focusAddressBar(browser);
     await expect.poll(frameFocused).toBe(false);
     await new Promise((done) => setTimeout(done, 1000));
-    expect(await frame.evaluate(openName)).toBe('South Korea');
+    expect(await frame.evaluate(openNameInPage)).toBe('South Korea');
     expect(await frame.evaluate(cardPointsInPage)).toBeGreaterThan(0);
 
     const other = await browser.newPage();
@@ -216,7 +206,7 @@ test('in Firefox, a card the shortcut opened in an embedded frame stays open whi
     await new Promise((done) => setTimeout(done, 1000));
     await tab.bringToFront();
     await new Promise((done) => setTimeout(done, 500));
-    expect(await frame.evaluate(openName)).toBe('South Korea');
+    expect(await frame.evaluate(openNameInPage)).toBe('South Korea');
     expect(await frame.evaluate(cardPointsInPage)).toBeGreaterThan(0);
   });
 });
