@@ -70,6 +70,21 @@ describe('findMentions', () => {
   it('keeps blocks apart: a name cannot straddle two paragraphs', () => {
     expect(findMentions(page('<p>North</p><p>Korea</p>'), matcher)).toEqual([]);
   });
+
+  it('finds every name of a plain-text book read in cuts, at their edges and across its line breaks, a short form by the full name cuts above', () => {
+    const line = 'the prince said that he would go to the ball and the countess smiled\n';
+    const paragraph = `Vladimir Putin spoke.\n${line.repeat(8)}They met Kim Jong\nUn in Pyongyang, North Korea`;
+    const text = `${Array.from({ length: 400 }, () => paragraph).join('\n\n')}\n\nPutin left.`;
+    const pre = document.createElement('pre');
+    pre.textContent = text;
+    page('').body.append(pre);
+    expect(collectBlocks(document).length).toBeGreaterThan(6);
+    const mentions = findMentions(document, matcher);
+    const named = (entity: string) => mentions.filter((mention) => mention.entityId === entity).length;
+    expect([named('vladimir-putin'), named('kim-jong-un'), named('pyongyang'), named('north-korea')]).toEqual([401, 400, 400, 400]);
+    expect(mentions.map(rangeText).every((text, i) => text === mentions[i]!.text)).toBe(true);
+    expect(mentions.at(-1)!.text).toBe('Putin');
+  });
 });
 
 // ---- Property: random documents ------------------------------------------

@@ -212,6 +212,82 @@ describe('collectBlocks: roots and engines', () => {
   });
 });
 
+describe('collectBlocks: texts of many lines in one block', () => {
+  /** A `<pre>` holding `text` in one text node, as Chromium shows a plain-text file. */
+  const book = (text: string) => {
+    const pre = document.createElement('pre');
+    pre.textContent = text;
+    document.body.append(pre);
+    return pre.firstChild as Text;
+  };
+  /** What the block's nodes hold from its first character to its last, as mapped (happy-dom's Range reads thousands of nodes too slowly). */
+  const read = (block: TextBlock) => {
+    const { startNode, startOffset, endNode, endOffset } = mapSpanToNodes(block, 0, block.text.length);
+    if (startNode === endNode) return startNode.data.slice(startOffset, endOffset);
+    const first = block.nodes.indexOf(startNode);
+    const last = block.nodes.indexOf(endNode);
+    const middle = block.nodes.slice(first + 1, last).map((node) => node.data);
+    return [startNode.data.slice(startOffset), ...middle, endNode.data.slice(0, endOffset)].join('');
+  };
+
+  it('cuts a text of paragraphs in one node after blank lines, past 32 KiB, each block mapped into the node', () => {
+    const paragraph = 'The talks went on through the night, and the delegations met again at dawn. '.repeat(12);
+    const text = Array.from({ length: 300 }, (_, i) => `${i} ${paragraph}`).join('\n\n');
+    const node = book(text);
+    const blocks = collectBlocks(document.body);
+    expect(blocks.length).toBeGreaterThan(5);
+    expect(blocks.map((block) => block.text).join('')).toBe(text);
+    for (const block of blocks.slice(0, -1)) {
+      expect(block.text.length).toBeGreaterThan(32 * 1024);
+      expect(block.text.endsWith('\n\n')).toBe(true);
+    }
+    for (const block of blocks) {
+      expect(block.nodes.length === 1 && block.nodes[0] === node).toBe(true);
+      expect(read(block)).toBe(block.text);
+    }
+  });
+
+  it('cuts at a line break only past 64 KiB when no blank line comes, and not at all in a text of one line', () => {
+    const lines = 'the prince said that he would go to the ball and the countess smiled\n'.repeat(4000);
+    book(lines);
+    const blocks = collectBlocks(document.body);
+    expect(blocks.length).toBeGreaterThan(2);
+    expect(blocks.map((block) => block.text).join('')).toBe(lines);
+    for (const block of blocks.slice(0, -1)) {
+      expect(block.text.length).toBeGreaterThan(64 * 1024);
+      expect(block.text.endsWith('\n')).toBe(true);
+    }
+    document.body.innerHTML = '';
+    const line = 'the prince said that he would go to the ball and the countess smiled. '.repeat(4000);
+    book(line);
+    expect(texts(collectBlocks(document.body))).toEqual([line]);
+  });
+
+  it('cuts a <pre> of many elements (a highlighted log) the same way, inside the node that holds the blank line', () => {
+    const entry = '<span class="t">12:00:01</span> <b>info</b> the talks went on through the night\n';
+    // Each hour's log ends with a blank line and a heading in one text node.
+    const html = `<pre>${Array.from({ length: 200 }, () => entry.repeat(20)).join('\nnext hour\n')}</pre>`;
+    document.body.innerHTML = html;
+    const whole = document.body.textContent!;
+    const blocks = collectBlocks(document.body);
+    expect(blocks.length).toBeGreaterThan(3);
+    expect(blocks.map((block) => block.text).join('')).toBe(whole);
+    for (const block of blocks) expect(read(block)).toBe(block.text);
+    // The blank line stands in one text node: the next block begins in it, past the cut.
+    expect(blocks.slice(1).every((block) => block.starts[0]! < 0)).toBe(true);
+  });
+
+  it('hands out the blocks of a long text one at a time', () => {
+    book('A paragraph of the night’s talks.\n\n'.repeat(20_000));
+    const reader = new BlockReader(document.body);
+    const first = reader.next()!;
+    expect(first.text.length).toBeLessThan(40 * 1024);
+    let count = 1;
+    while (reader.next()) count++;
+    expect(count).toBeGreaterThan(15);
+  });
+});
+
 describe('mapSpanToNodes', () => {
   const [block] = collectBlocks(page('<p>Kim <b>Jong</b> Un</p>'));
 

@@ -12,10 +12,13 @@
 import { isShadowRoot } from './composed-order';
 
 export interface TextBlock {
-  /** The joined text of `nodes`. */
+  /**
+   * The joined text of `nodes`. A block cut out of a text of many lines
+   * (BLOCK_CUT) holds only part of its first and last node.
+   */
   text: string;
   nodes: Text[];
-  /** Offset in `text` where each node's data begins; ascending. */
+  /** Offset in `text` where each node's data begins; ascending, and below 0 for a first node that began in the block before. */
   starts: readonly number[];
   /** The open shadow root the block is in, if it is in one: found once per walk, not per mention. */
   shadowRoot?: ShadowRoot;
@@ -105,6 +108,19 @@ function frameDocument(el: Element): Document | null {
 /** Where the one node of a single-node block begins: shared, as most blocks are one node. */
 const SINGLE_START: readonly number[] = Object.freeze([0]);
 
+/**
+ * A block longer than this is cut at the next blank line, and one twice as
+ * long at the next line break: a plain-text file or a `<pre>` of megabytes is
+ * one block, which would be walked and searched in one task (a 4 MB log with
+ * a `<span>` round every word took 220-300 ms) where every other page's work
+ * is sliced. Names do not run across a blank line; one across a line break,
+ * in text wrapped by hand, is lost only where a cut falls there, past 64 KiB
+ * without a blank line. A text of megabytes in one line is read whole.
+ */
+const BLOCK_CUT = 32 * 1024;
+/** Whitespace holding a blank line: the paragraph break of plain text. */
+const BLANK_LINE = /\n[^\S\n]*\n/g;
+
 class BlockBuilder {
   // Most blocks are one text node, and a third of the page's text nodes are
   // the spaces between blocks: those take no arrays at all. A block of many
@@ -112,10 +128,14 @@ class BlockBuilder {
   // += is a rope the scanner would flatten again.
   private first: Text | null = null;
   private firstData = '';
+  /** Where the first node's data begins in the block: below 0 when a cut left its beginning in the block before. */
+  private firstStart = 0;
   private parts: string[] | null = null;
   private nodes: Text[] | null = null;
   private starts: number[] | null = null;
   private length = 0;
+  /** What is left of a node after a cut: read by `resume`, one block at a time, so a cut text of megabytes is sliced too. */
+  private rest: { node: Text; data: string; from: number } | null = null;
 
   constructor(
     private readonly out: TextBlock[],
@@ -125,21 +145,62 @@ class BlockBuilder {
   add(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
+    if (this.length + data.length <= BLOCK_CUT) this.push(node, data, 0);
+    else {
+      this.rest = { node, data, from: 0 };
+      this.resume();
+    }
+  }
+
+  /** Takes up what a cut left of a node, up to the next cut; false when nothing was left. */
+  resume(): boolean {
+    const rest = this.rest;
+    if (!rest) return false;
+    this.rest = null;
+    const { node, data, from } = rest;
+    const cut = this.length + data.length - from > BLOCK_CUT ? this.cutIn(data, from) : -1;
+    if (cut < 0) {
+      this.push(node, from === 0 ? data : data.slice(from), from);
+      return true;
+    }
+    this.push(node, data.slice(from, cut), from);
+    this.flush();
+    if (cut < data.length) this.rest = { node, data, from: cut };
+    return true;
+  }
+
+  /** Where in `data` (read from `from` on) the block may be cut: after a blank line past BLOCK_CUT, a line break past twice that; -1 for nowhere. */
+  private cutIn(data: string, from: number): number {
+    const blankFrom = from + Math.max(0, BLOCK_CUT - this.length);
+    const lineFrom = from + Math.max(0, 2 * BLOCK_CUT - this.length);
+    // Looked for only up to where a line break will do: a text without blank lines is not searched to its end at every cut.
+    if (blankFrom < lineFrom && blankFrom < data.length) {
+      BLANK_LINE.lastIndex = 0;
+      const blank = BLANK_LINE.exec(data.slice(blankFrom, lineFrom));
+      if (blank) return blankFrom + blank.index + blank[0].length;
+    }
+    const line = lineFrom < data.length ? data.indexOf('\n', lineFrom) : -1;
+    return line < 0 ? -1 : line + 1;
+  }
+
+  /** Adds `piece`, the data of `node` from `from` on (from is above 0 only for the first node of a block). */
+  private push(node: Text, piece: string, from: number): void {
     if (!this.first) {
       this.first = node;
-      this.firstData = data;
-      this.length = data.length;
+      this.firstData = piece;
+      this.firstStart = from > 0 ? -from : 0;
+      this.length = piece.length;
       return;
     }
     if (!this.nodes) {
       this.nodes = [this.first];
       this.parts = [this.firstData];
-      this.starts = [0];
+      this.starts = [this.firstStart];
     }
     this.starts!.push(this.length);
     this.nodes.push(node);
-    this.parts!.push(data);
-    this.length += data.length;
+    this.parts!.push(piece);
+    this.length += piece.length;
   }
 
   flush(): void {
@@ -147,12 +208,15 @@ class BlockBuilder {
     if (!first) return;
     const text = this.parts ? this.parts.join('') : this.firstData;
     if (/\S/.test(text)) {
-      const block: TextBlock = this.nodes ? { text, nodes: this.nodes, starts: this.starts! } : { text, nodes: [first], starts: SINGLE_START };
+      const block: TextBlock = this.nodes
+        ? { text, nodes: this.nodes, starts: this.starts! }
+        : { text, nodes: [first], starts: this.firstStart === 0 ? SINGLE_START : [this.firstStart] };
       if (this.shadowRoot) block.shadowRoot = this.shadowRoot;
       this.out.push(block);
     }
     this.first = null;
     this.firstData = '';
+    this.firstStart = 0;
     this.parts = null;
     this.nodes = null;
     this.starts = null;
@@ -213,6 +277,7 @@ export class BlockReader {
     while (this.ready.length === 0) {
       const frame = this.frames[this.frames.length - 1];
       if (!frame) return null;
+      if (frame.block.resume()) continue;
       if (frame.node) this.step(frame);
       else {
         frame.block.flush();
