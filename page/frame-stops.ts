@@ -7,7 +7,7 @@ import type { ViewPlace } from './reveal';
 /** An embedded frame the keyboard walk stops at (its names come where it stands), by its index in `window.frames`. */
 export interface FrameStop {
   frame: number;
-  /** Its element in this document; undefined when not found (a closed shadow root), and then it comes after the page's own names. */
+  /** Its element in this document; undefined when not found (an embed whose frame cannot be told), and then it comes after the page's own names. */
   element: Element | undefined;
 }
 
@@ -23,23 +23,53 @@ const CONTAINED_BY = 16;
  * The elements of the frames `indices` name. Told by their windows, which a
  * page can compare across origins (frames[i] === element.contentWindow), and
  * nothing is posted to the frames, which the page's own scripts would hear.
+ * `window.frames` lists only the frames of the document's own tree, never one
+ * of a shadow root.
  */
 export function frameStops(indices: readonly number[]): FrameStop[] {
-  const windows = new Map<unknown, number>();
-  for (const frame of indices) {
-    const child = window.frames[frame];
-    if (child) windows.set(child, frame);
-  }
-  const elements = new Map<number, Element>();
-  const look = (root: Document | ShadowRoot) => {
-    for (const element of root.querySelectorAll('*')) {
-      const frame = 'contentWindow' in element ? windows.get((element as HTMLIFrameElement).contentWindow) : undefined;
-      if (frame !== undefined) elements.set(frame, element);
-      if (element.shadowRoot && elements.size < windows.size) look(element.shadowRoot);
-    }
-  };
-  look(document);
+  const elements = listedFrameElements();
   return indices.map((frame) => ({ frame, element: elements.get(frame) }));
+}
+
+/** The elements of the frames `window.frames` lists (those of the document's own tree, in its order), by index. */
+function listedFrameElements(): Map<number, Element> {
+  const indexOf = new Map<unknown, number>();
+  for (let i = 0; i < window.length; i++) indexOf.set(window.frames[i], i);
+  const elements = [...document.querySelectorAll('iframe, frame, object, embed')];
+  const indices = listedIndices(
+    elements.map((element) => (element.localName === 'embed' ? 'embed' : indexOf.get((element as HTMLIFrameElement).contentWindow))),
+    window.length,
+  );
+  const byIndex = new Map<number, Element>();
+  indices.forEach((index, i) => index !== undefined && byIndex.set(index, elements[i]!));
+  return byIndex;
+}
+
+/**
+ * Which of `listed` frames each frame element holds, the elements in the
+ * document's order, each given as its window's index, undefined when it holds
+ * none (an object showing an image), or 'embed': an embed does not give its
+ * window. The frames are listed in the elements' order, so the frames between
+ * two told ones are the embeds' between them, when there are as many; where
+ * there are not (an embed showing no document), those embeds stay untold.
+ */
+export function listedIndices(elements: readonly (number | 'embed' | undefined)[], listed: number): (number | undefined)[] {
+  const indices: (number | undefined)[] = elements.map((element) => (element === 'embed' ? undefined : element));
+  let embeds: number[] = [];
+  let last = -1;
+  const between = (next: number) => {
+    if (embeds.length === next - last - 1) embeds.forEach((element, k) => (indices[element] = last + 1 + k));
+    embeds = [];
+  };
+  elements.forEach((element, i) => {
+    if (element === 'embed') embeds.push(i);
+    else if (element !== undefined && element > last) {
+      between(element);
+      last = element;
+    }
+  });
+  between(listed);
+  return indices;
 }
 
 /**

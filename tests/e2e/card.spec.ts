@@ -956,6 +956,26 @@ test.describe('the hover card', () => {
     await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Kim Jong Un', 'Vladimir Putin']);
   });
 
+  test('the shortcut walks the documents an <object> and an <embed> show where they stand among the page’s names', async ({ page, server, serviceWorker }) => {
+    server.route('/korea', '<!doctype html><html lang="en"><body><p>South Korea held exercises.</p></body></html>');
+    server.route('/japan', '<!doctype html><html lang="en"><body><p>Japan held exercises.</p></body></html>');
+    server.route(
+      '/object-and-embed',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+      <object data="/korea" type="text/html" style="width:600px;height:60px"></object>
+      <p>Kim Jong Un waited.</p>
+      <embed src="/japan" type="text/html" style="width:600px;height:60px">
+      <p>Russia said nothing.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/object-and-embed`);
+    await expect.poll(() => page.frames().length).toBe(3);
+    for (const frame of page.frames().slice(1)) await expect.poll(() => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(1);
+    await expect.poll(() => paintedMentions(page)).toBe(3);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(3);
+    await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Kim Jong Un', 'Japan', 'Russia', 'Vladimir Putin']);
+  });
+
   test('a card the shortcut opened in an embedded frame closes when the reader clicks into the page around the frame, which keeps the focus', async ({
     page,
     server,
