@@ -33,6 +33,10 @@ export async function framePaths(tabId: number, frameIds: number[]): Promise<Map
  * Runs in a frame's content-script world, serialised: it uses nothing from
  * outside. A window may compare the windows of its parent's frames with itself
  * across origins, so nothing is posted, which the pages' own scripts would hear.
+ * A frame in a shadow tree (a web component's), which its parent's `frames`
+ * leaves out, is numbered after those, as page/frame-element.ts
+ * framesInShadowTrees orders them (the two must stay alike); only a frame of
+ * the page's origin can find its element there.
  */
 export function framePathInFrame(): number[] | null {
   const path: number[] = [];
@@ -40,7 +44,34 @@ export function framePathInFrame(): number[] | null {
     const parent = child.parent;
     let index = 0;
     while (index < parent.length && parent[index] !== child) index++;
-    if (index === parent.length) return null;
+    if (index === parent.length) {
+      let element: Element | null = null;
+      try {
+        element = child.frameElement;
+      } catch {
+        // A window of another origin than this frame's: its element cannot be seen from here.
+      }
+      if (!element) return null;
+      const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot(element: Element): ShadowRoot | null } } }).chrome?.dom;
+      const shadowRootOf = (host: Element): ShadowRoot | null => {
+        if (host.shadowRoot) return host.shadowRoot;
+        if ('openOrClosedShadowRoot' in host) return (host as { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
+        // Only an HTML element can hold one; Chromium throws on an SVG or MathML element.
+        return dom && host.namespaceURI === 'http://www.w3.org/1999/xhtml' ? dom.openOrClosedShadowRoot(host) : null;
+      };
+      const document = element.ownerDocument;
+      const found: Element[] = [];
+      const look = (root: Document | ShadowRoot) => {
+        for (const each of root.querySelectorAll('*')) {
+          if (root !== document && /^(iframe|frame|object|embed)$/.test(each.localName)) found.push(each);
+          const shadow = shadowRootOf(each);
+          if (shadow) look(shadow);
+        }
+      };
+      look(document);
+      if (!found.includes(element)) return null;
+      index = parent.length + found.indexOf(element);
+    }
     path.unshift(index);
   }
   return path;

@@ -56,8 +56,16 @@ async function askFrames(tabId: number, frames: { frameIds: number[] } | { allFr
 export function readerFocusInFrame(): ReaderFocus {
   if (document.hasFocus()) {
     // A parent frame's document has focus too while one embedded in it has: its focused element is that frame's.
+    // Into shadow roots, closed ones too (only the extension's world can open those): a web component can hold the frame.
+    const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot(element: Element): ShadowRoot | null } } }).chrome?.dom;
+    const shadowRootOf = (host: Element): ShadowRoot | null => {
+      if (host.shadowRoot) return host.shadowRoot;
+      if ('openOrClosedShadowRoot' in host) return (host as { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
+      // Only an HTML element can hold one; Chromium throws on an SVG or MathML element.
+      return dom && host.namespaceURI === 'http://www.w3.org/1999/xhtml' ? dom.openOrClosedShadowRoot(host) : null;
+    };
     let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    for (let inner = active && shadowRootOf(active); inner?.activeElement; inner = shadowRootOf(active)) active = inner.activeElement;
     const name = active?.localName;
     return name === 'iframe' || name === 'frame' || name === 'object' || name === 'embed' ? 'through' : 'focus';
   }

@@ -13,3 +13,23 @@ export function focusInEmbeddedFrame(): boolean {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return isFrameElement(active);
 }
+
+/**
+ * The frame elements of the shadow trees in `document` (web components', open
+ * or closed), in reading order: `window.frames` leaves them out, so the
+ * keyboard's walk numbers them after the frames it lists, in this order.
+ * background/frame-paths.ts finds a frame's own number the same way: the two
+ * must stay alike.
+ */
+export function framesInShadowTrees(document: Document, shadowRootOf: (element: Element) => ShadowRoot | null): Element[] {
+  const found: Element[] = [];
+  const look = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (root !== document && FRAME_ELEMENTS.has(element.localName)) found.push(element);
+      const shadow = shadowRootOf(element);
+      if (shadow) look(shadow);
+    }
+  };
+  look(document);
+  return found;
+}

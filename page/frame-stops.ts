@@ -1,10 +1,12 @@
+import { anyShadowRoot } from './any-shadow-root';
 import { composedPosition } from './composed-order';
+import { framesInShadowTrees } from './frame-element';
 import type { PageMention } from './find-mentions';
 import type { CaretIndex } from './hit-test';
 import { firstFrom, type ReaderPlace } from './reader-place';
 import type { ViewPlace } from './reveal';
 
-/** An embedded frame the keyboard walk stops at (its names come where it stands), by its index in `window.frames`. */
+/** An embedded frame the keyboard walk stops at (its names come where it stands), by its number here (frameStops). */
 export interface FrameStop {
   frame: number;
   /** Its element in this document; undefined when not found (an embed whose frame cannot be told), and then it comes after the page's own names. */
@@ -20,14 +22,17 @@ const FOLLOWING = 4;
 const CONTAINED_BY = 16;
 
 /**
- * The elements of the frames `indices` name. Told by their windows, which a
- * page can compare across origins (frames[i] === element.contentWindow), and
- * nothing is posted to the frames, which the page's own scripts would hear.
- * `window.frames` lists only the frames of the document's own tree, never one
- * of a shadow root.
+ * The elements of the frames `indices` name: below `window.length`, a frame
+ * `window.frames` lists, told by its window, which a page can compare across
+ * origins (frames[i] === element.contentWindow); from there on, one of the
+ * frames of shadow trees, which it leaves out, in their reading order. Nothing
+ * is posted to the frames, which the page's own scripts would hear.
  */
 export function frameStops(indices: readonly number[]): FrameStop[] {
   const elements = listedFrameElements();
+  if (indices.some((frame) => frame >= window.length)) {
+    framesInShadowTrees(document, anyShadowRoot).forEach((element, k) => elements.set(window.length + k, element));
+  }
   return indices.map((frame) => ({ frame, element: elements.get(frame) }));
 }
 

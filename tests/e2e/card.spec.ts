@@ -47,6 +47,38 @@ const cardTitle = async (page: import('@playwright/test').Page) => {
 };
 
 /**
+ * A page naming Vladimir Putin, then a web component whose shadow root (closed unless `mode` says) holds a ticker frame
+ * naming South Korea and Japan, then Kim Jong Un; every frame's names found and reported. The worker.
+ */
+async function openClosedTicker(
+  page: import('@playwright/test').Page,
+  server: { origin: string; route(path: string, html: string): void },
+  serviceWorker: () => Promise<import('@playwright/test').Worker>,
+  mode: ShadowRootMode = 'closed',
+) {
+  server.route(
+    `/${mode}-ticker`,
+    `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+    <news-ticker></news-ticker>
+    <p>Kim Jong Un waited.</p>
+    <script>customElements.define('news-ticker', class extends HTMLElement {
+      connectedCallback() {
+        this.attachShadow({ mode: '${mode}' }).innerHTML =
+          '<iframe title="Live ticker" srcdoc="<p id=plain>Ticker: plain text to click into.</p><p>South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>';
+      }
+    });</script></body></html>`,
+  );
+  await page.goto(`${server.origin}/${mode}-ticker`);
+  await expect.poll(() => page.frames().length).toBe(2);
+  const ticker = page.frames()[1]!;
+  await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+  await expect.poll(() => paintedMentions(page)).toBe(2);
+  const worker = await serviceWorker();
+  await expect.poll(() => framesReported(worker)).toBe(2);
+  return worker;
+}
+
+/**
  * A page naming Vladimir Putin above a ticker frame naming South Korea and Japan, walked by the
  * shortcut into the ticker: South Korea's card open in the frame, with the keyboard focus. The frame.
  */
@@ -955,6 +987,18 @@ test.describe('the hover card', () => {
     await expect.poll(() => framesReported(worker)).toBe(2);
     await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Kim Jong Un', 'Vladimir Putin']);
   });
+
+  for (const mode of ['closed', 'open'] as const) {
+    test(`the shortcut walks a frame a web component holds in its ${mode} shadow root where the component stands among the page’s names`, async ({
+      page,
+      server,
+      serviceWorker,
+    }) => {
+      const worker = await openClosedTicker(page, server, serviceWorker, mode);
+      // The ticker's names between the page's, where the component stands; then round to the top.
+      await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Japan', 'Kim Jong Un', 'Vladimir Putin']);
+    });
+  }
 
   test('the shortcut walks the documents an <object> and an <embed> show where they stand among the page’s names', async ({ page, server, serviceWorker }) => {
     server.route('/korea', '<!doctype html><html lang="en"><body><p>South Korea held exercises.</p></body></html>');
