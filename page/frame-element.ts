@@ -1,3 +1,5 @@
+import { anyShadowRoot } from './any-shadow-root';
+
 const FRAME_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed']);
 
 /** An element that embeds another document: its events and focus are that document's. */
@@ -9,8 +11,8 @@ export function isFrameElement(target: EventTarget | null): boolean {
 export function focusInEmbeddedFrame(): boolean {
   if (!document.hasFocus()) return false;
   let active = document.activeElement;
-  // Into open shadow roots: a web component can hold the frame.
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  // Into shadow roots, closed ones too: a web component can hold the frame.
+  for (let inner = active && anyShadowRoot(active); inner?.activeElement; inner = anyShadowRoot(active)) active = inner.activeElement;
   return isFrameElement(active);
 }
 

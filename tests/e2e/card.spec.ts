@@ -1020,6 +1020,22 @@ test.describe('the hover card', () => {
     await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Kim Jong Un', 'Japan', 'Russia', 'Vladimir Putin']);
   });
 
+  test('a card the shortcut opened in the page closes when the reader clicks into a frame a web component holds in its closed shadow root', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    const worker = await openClosedTicker(page, server, serviceWorker);
+    // The page's name below the ticker: its card, opening below it, leaves the ticker clear.
+    await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea', 'Japan', 'Kim Jong Un']);
+    await expect.poll(() => page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('backstory-card');
+    const ticker = page.frames()[1]!;
+    const plain = (await ticker.locator('#plain').boundingBox())!;
+    await page.mouse.click(plain.x + 5, plain.y + plain.height / 2);
+    await expect.poll(() => cardTitle(page)).toBeNull();
+    expect(await ticker.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('body');
+  });
+
   test('a card the shortcut opened in an embedded frame closes when the reader clicks into the page around the frame, which keeps the focus', async ({
     page,
     server,
