@@ -210,3 +210,33 @@ test('in Firefox, a card the shortcut opened in an embedded frame stays open whi
     expect(await frame.evaluate(cardPointsInPage)).toBeGreaterThan(0);
   });
 });
+
+test('in Firefox, the shortcut walks a frame a web component holds in its closed shadow root where the component stands among the page’s names', async ({ server }) => {
+  server.route(
+    '/closed-ticker',
+    `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+    <news-ticker></news-ticker>
+    <p>Kim Jong Un waited.</p>
+    <script>customElements.define('news-ticker', class extends HTMLElement {
+      connectedCallback() {
+        this.attachShadow({ mode: 'closed' }).innerHTML =
+          '<iframe title="Live ticker" srcdoc="<p>South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>';
+      }
+    });</script></body></html>`,
+  );
+  await withWindowAccess({}, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/closed-ticker`);
+    await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin', 'Kim Jong Un']);
+    await expect.poll(() => tab.frames().length).toBe(2);
+    const frame = tab.frames()[1]!;
+    await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+    const open = () => Promise.all([tab, frame].map((each) => each.evaluate(openNameInPage)));
+    // The ticker's names between the page's, where the component stands. One press at a time, each once its card is open.
+    for (const names of [['Vladimir Putin', ''], ['', 'South Korea'], ['', 'Japan'], ['Kim Jong Un', '']]) {
+      await pressBackstoryShortcut(browser, extensionId);
+      await expect.poll(open).toEqual(names);
+    }
+  });
+});
