@@ -1000,6 +1000,51 @@ test.describe('the hover card', () => {
     });
   }
 
+  // Not yet: a frame of another site in a shadow tree cannot tell where it stands. `window.frames` leaves out the frames of
+  // shadow trees, the frame cannot see its element (frameElement is null across origins), and Chromium has no
+  // runtime.getFrameId to match a frame id with an element (Firefox has); nothing may be posted, which the pages' scripts
+  // would hear. framePaths then places no frame of the page, and the walk takes them in load order after the page's
+  // names: the ticker's name after Kim Jong Un.
+  test.fixme('the shortcut walks a frame from another site a web component holds in its closed shadow root where the component stands', async ({
+    context,
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    const other = createServer((_, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><body><p>South Korea held exercises.</p></body></html>'),
+    );
+    await new Promise<void>((done) => other.listen(0, '127.0.0.2', done));
+    const otherOrigin = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
+    await context.route((url) => url.origin === otherOrigin, (route) => route.continue());
+    server.route(
+      '/closed-ticker-elsewhere',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+      <news-ticker></news-ticker>
+      <p>Kim Jong Un waited.</p>
+      <script>customElements.define('news-ticker', class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'closed' }).innerHTML = '<iframe title="Live ticker" src="${otherOrigin}/ticker" style="width:600px;height:80px"></iframe>';
+        }
+      });</script></body></html>`,
+    );
+    await page.goto(`${server.origin}/closed-ticker-elsewhere`);
+    await expect.poll(() => page.frames().length).toBe(2);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(1);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    // The ticker in another process: its card is not in the page's DOM tree, so each frame is asked for its open name.
+    const openNames = () => Promise.all([page.mainFrame(), ticker].map((frame) => frame.evaluate(openNameInPage)));
+    for (const open of [['Vladimir Putin', ''], ['', 'South Korea'], ['Kim Jong Un', '']]) {
+      await pressShortcut(worker, page);
+      await expect.poll(openNames).toEqual(open);
+    }
+    other.closeAllConnections();
+    await new Promise((done) => other.close(done));
+  });
+
   test('the shortcut walks the documents an <object> and an <embed> show where they stand among the page’s names', async ({ page, server, serviceWorker }) => {
     server.route('/korea', '<!doctype html><html lang="en"><body><p>South Korea held exercises.</p></body></html>');
     server.route('/japan', '<!doctype html><html lang="en"><body><p>Japan held exercises.</p></body></html>');
