@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 
 /**
  * Where each of `frameIds` (a tab's frames naming the story) stands in the
- * page's tree of frames: the indices into `window.frames` from the top window
- * down to it (the top frame's is empty). Frame ids tell only the order frames
- * were made in; these tell which element of its parent each frame is, so the
- * parent can place its names where that element stands. Undefined when a frame
- * cannot be asked or cannot tell (gone meanwhile, a frame its parent does not list).
+ * page's tree of frames: its number in each frame from the top window down to
+ * it (the top frame's path is empty), as framePathInFrame tells. Frame ids
+ * tell only the order frames were made in; these tell which element of its
+ * parent each frame is, so the parent can place its names where that element
+ * stands. Undefined when a frame cannot be asked or cannot tell (gone
+ * meanwhile, a frame whose parent's place cannot be told).
  */
 export async function framePaths(tabId: number, frameIds: number[]): Promise<Map<number, number[]> | undefined> {
   const embedded = frameIds.filter((frameId) => frameId !== 0);
@@ -24,9 +25,25 @@ export async function framePaths(tabId: number, frameIds: number[]): Promise<Map
     return undefined;
   }
   for (const { frameId, result } of answers) {
-    if (Array.isArray(result) && result.length > 0 && result.every((index) => Number.isInteger(index) && index >= 0)) paths.set(frameId, result as number[]);
+    const path = pathOf(frameId, result);
+    if (path) paths.set(frameId, path);
   }
   return embedded.every((frameId) => paths.has(frameId)) ? paths : undefined;
+}
+
+/** Numbers no page reaches: the frame has no element its parent finds, and its names come after the parent's own, in the order frames were made. */
+const UNPLACED = 1_000_000;
+
+/**
+ * A frame's path from its answer (framePathInFrame), checked; the -1 of a
+ * frame that cannot tell its own place in its parent made a number of its
+ * own, which its parent finds no element for.
+ */
+export function pathOf(frameId: number, result: unknown): number[] | undefined {
+  if (!Array.isArray(result) || result.length === 0) return undefined;
+  const last = result.length - 1;
+  if (!result.every((index, i) => Number.isInteger(index) && (index >= 0 || (i === last && index === -1)))) return undefined;
+  return result[last] === -1 ? [...(result.slice(0, last) as number[]), UNPLACED + frameId] : (result as number[]);
 }
 
 /**
@@ -36,7 +53,9 @@ export async function framePaths(tabId: number, frameIds: number[]): Promise<Map
  * A frame in a shadow tree (a web component's), which its parent's `frames`
  * leaves out, is numbered after those, as page/frame-element.ts
  * framesInShadowTrees orders them (the two must stay alike); only a frame of
- * the page's origin can find its element there.
+ * the page's origin can find its element there. One of another origin tells
+ * -1 for its own place (framePaths has it walked after its parent’s names), and
+ * null for a frame whose ancestor is such a frame.
  */
 export function framePathInFrame(): number[] | null {
   const path: number[] = [];
@@ -51,7 +70,11 @@ export function framePathInFrame(): number[] | null {
       } catch {
         // A window of another origin than this frame's: its element cannot be seen from here.
       }
-      if (!element) return null;
+      if (!element) {
+        if (child !== window) return null;
+        path.unshift(-1);
+        continue;
+      }
       const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot(element: Element): ShadowRoot | null } } }).chrome?.dom;
       const shadowRootOf = (host: Element): ShadowRoot | null => {
         if (host.shadowRoot) return host.shadowRoot;
