@@ -22,10 +22,10 @@ exposeBackstory('PageAnnotator', async (wire) => {
   });
   await annotator.start();
   // The first report to the popup and the badge, in a task of its own as the content script sends it:
-  // it counts only the names the reader can see, one look at each element holding one.
+  // it counts only the names the reader can see, one look at each element holding one, a slice at a time.
   await yieldToPage();
   const seen = new SeenCounts(() => annotator.mentions, () => undefined);
-  seen.count();
+  await seen.counted();
   const firstPaintAt = firstPaint ? await firstPaint : null;
   // The last slice's highlights get their frame too.
   await afterNextPaint();

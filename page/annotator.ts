@@ -58,7 +58,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   let counts: ReadonlyMap<string, number> = new Map();
   /** Switched on for this site: switched off, the page is not the story's as far as the badge and the popup go. */
   let active = false;
-  // The popup and the badge count the names the reader can see, looked at as a report is sent: at most once an interval.
+  // The popup and the badge count the names the reader can see, looked at as a report is sent (at most once an interval), in slices.
   const seen = new SeenCounts(
     () => annotator.mentions,
     () => {
@@ -67,10 +67,17 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   );
   ctx.onInvalidated(() => seen.stop());
   // The popup has every frame look again as it opens: styles change what the reader sees without a mutation we hear of.
-  ctx.onInvalidated(leaveLookAgain(() => seen.lookAgain()));
+  ctx.onInvalidated(leaveLookAgain(() => void seen.lookAgain()));
+  let reports = 0;
   const report = throttledReporter(
-    (latest: ReadonlyMap<string, number>) =>
-      void sendPageMessage(foundReport(latest.size > 0 ? seen.count() : latest, location.href, performance.timeOrigin)),
+    (latest: ReadonlyMap<string, number>) => {
+      const asked = ++reports;
+      void (latest.size > 0 ? seen.counted() : Promise.resolve(latest)).then((shown) => {
+        // A later report is on its way (the page switched off meanwhile: its empty counts must not be overtaken).
+        if (asked !== reports || ctx.isInvalid) return;
+        void sendPageMessage(foundReport(shown, location.href, performance.timeOrigin));
+      });
+    },
     ctx,
     REPORT_INTERVAL_MS,
   );
@@ -154,7 +161,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   };
 
   // A stylesheet that arrives after the scan may hide names or show them.
-  if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', () => seen.lookAgain(), { once: true });
+  if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', () => void seen.lookAgain(), { once: true });
 
   // Highlights are kept registered around the viewport only.
   let frame = 0;
