@@ -160,6 +160,11 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     if (event.persisted && active) report(counts);
   };
 
+  // What the reader opens or closes may show or hide names with no change we hear of (a style on the part, a class on its button).
+  const onReaderActed = (event: Event) => {
+    if (active && (event.type !== 'keydown' || (event as KeyboardEvent).key === 'Escape')) seen.readerActed();
+  };
+
   // A stylesheet that arrives after the scan may hide names or show them.
   if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', () => void seen.lookAgain(), { once: true });
 
@@ -174,6 +179,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // The same functions again add nothing where they are still listening.
   listenAgain = () => {
     ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true });
+    for (const type of ['click', 'change', 'keydown'] as const) ctx.addEventListener(window, type, onReaderActed, { passive: true, capture: true });
     ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
     ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
     ctx.addEventListener(window, 'pageshow', onPageShow);

@@ -9,6 +9,11 @@ import { SLICE_MS, yieldToPage } from './scheduler';
 const MAX_WATCHED = 256;
 /** What the page changes around watched elements is looked at together, this long after the first change. */
 const LOOK_DELAY_MS = 100;
+/**
+ * After the reader clicks, chooses or presses Escape, this long before looking
+ * again: a dialog fading out or a section sliding open takes a few hundred milliseconds.
+ */
+const ACTED_LOOK_DELAY_MS = 400;
 /** `visibilityProperty` is Chromium 121's name for what Chromium 105 called `checkVisibilityCSS`. */
 const SHOWN: CheckVisibilityOptions = { visibilityProperty: true, checkVisibilityCSS: true };
 const ELEMENT_NODE = 1;
@@ -34,7 +39,7 @@ const LOOKS_PER_CLOCK_READ = 64;
  * `changed` is called when one is shown, or hidden again. They are few, and
  * none on most pages. What nothing watched tells (a stylesheet loaded, a part
  * the reader saw hidden again) the next `lookAgain` finds: once the page has
- * loaded, and when the popup opens.
+ * loaded, after the reader acts on the page, and when the popup opens.
  */
 export class SeenCounts {
   /** Whether the reader could see each element holding a mention, when last looked at. */
@@ -44,6 +49,9 @@ export class SeenCounts {
   private resize: ResizeObserver | undefined;
   private attributes: MutationObserver | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private acted: ReturnType<typeof setTimeout> | undefined;
+  /** The reader acted again while a look was waiting: another look follows it. */
+  private actedAgain = false;
   private last: ReadonlyMap<string, number> | undefined;
   /** Where `counted` left off in the mentions, and in which looks: the rest of a page is looked at in the next slice. */
   private resume = { at: 0, looks: this.looks };
@@ -103,8 +111,31 @@ export class SeenCounts {
     if (!sameCounts(last, await this.counted())) this.changed();
   }
 
+  /**
+   * The reader clicked, chose or pressed Escape: what they opened or closed
+   * may show or hide names with nothing watched telling (a part they saw,
+   * hidden by a style on it; a menu shown by a class on its button). Looks
+   * again once the page has had the time to show it, at most once a delay,
+   * and once more after the last act. A look costs about a microsecond an
+   * element holding a name, in slices: tens of elements on an article.
+   */
+  readerActed(): void {
+    if (this.acted !== undefined) {
+      this.actedAgain = true;
+      return;
+    }
+    this.acted = setTimeout(() => {
+      this.acted = undefined;
+      void this.lookAgain();
+      if (!this.actedAgain) return;
+      this.actedAgain = false;
+      this.readerActed();
+    }, ACTED_LOOK_DELAY_MS);
+  }
+
   stop(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.acted);
     this.resize?.disconnect();
     this.attributes?.disconnect();
     this.watched.clear();

@@ -3,9 +3,10 @@
  * counts, only the names the reader can see, and a part the page shows later
  * without changing its text (a class toggled) joins them when it is shown.
  */
+import type { BrowserContext, Page } from '@playwright/test';
 import { shadowUiText } from './closed-shadow';
 import { expect, pointOfText, test } from './fixtures';
-import { badgeText, listedCounts, openPopupFor } from './popup-page';
+import { badgeText, listedCounts, openPopupFor, tabIdIn } from './popup-page';
 
 const PAGE = `<!doctype html><html lang="en"><head><style>
   .accordion:not(.open) .panel { visibility: hidden; height: 0; }
@@ -66,4 +67,59 @@ test('a popup opened on a page whose styles changed unseen lists what the reader
   const { popup, tabId } = await openPopupFor(context, extensionId, page);
   await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1 });
   await expect.poll(() => badgeText(popup, tabId)).toBe('1');
+});
+
+/** The badge as the toolbar shows it, read from an extension page that asks the tab's frames nothing (a popup opening makes them look again). */
+async function badgeWatcher(context: BrowserContext, extensionId: string, page: Page) {
+  const watcher = await context.newPage();
+  await watcher.goto(`chrome-extension://${extensionId}/popup.html?tab=0`);
+  const tabId = await tabIdIn(watcher, page.url());
+  await page.bringToFront();
+  return () => badgeText(watcher, tabId);
+}
+
+test('the badge drops a name the reader closes with the part that showed it, though nothing hid that part before', async ({
+  context,
+  extensionId,
+  page,
+  server,
+}) => {
+  server.route(
+    '/closed-by-the-reader',
+    `<!doctype html><html lang="en"><body>
+      <p>Vladimir Putin arrived in the capital.</p>
+      <div id="breaking"><p>Kim Jong Un is on his way.</p><button type="button" onclick="this.parentElement.style.display = 'none'">Dismiss</button></div>
+    </body></html>`,
+  );
+  await page.goto(`${server.origin}/closed-by-the-reader`);
+  const badge = await badgeWatcher(context, extensionId, page);
+  await expect.poll(badge).toBe('2');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect.poll(badge).toBe('1');
+});
+
+test('the badge counts a name the reader shows by a class on its button, which changes neither its box nor the elements around it', async ({
+  context,
+  extensionId,
+  page,
+  server,
+}) => {
+  server.route(
+    '/menu',
+    `<!doctype html><html lang="en"><head><style>
+      .menu { visibility: hidden; }
+      .toggle.on + .menu { visibility: visible; }
+    </style></head><body>
+      <p>Vladimir Putin arrived in the capital.</p>
+      <button type="button" class="toggle" onclick="this.classList.toggle('on')">Menu</button>
+      <nav class="menu"><p>John Kirby, on the talks.</p></nav>
+    </body></html>`,
+  );
+  await page.goto(`${server.origin}/menu`);
+  const badge = await badgeWatcher(context, extensionId, page);
+  await expect.poll(badge).toBe('1');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect.poll(badge).toBe('2');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect.poll(badge).toBe('1');
 });

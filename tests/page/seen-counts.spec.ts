@@ -132,6 +132,30 @@ test('looking again tells a change the watch cannot see: a stylesheet that hides
   expect(await seenCounts(page)).toEqual({ 'vladimir-putin': 1 });
 });
 
+test('the reader acting on the page has it looked at again: once for a burst of clicks, and once more after the last', async ({ load }) => {
+  const page = await load('<p>Vladimir Putin arrived.</p><div id="d"><p>Kim Jong Un waited.</p></div>');
+  await annotate(page);
+  expect(await seenCounts(page)).toEqual({ 'vladimir-putin': 1, 'kim-jong-un': 1 });
+  const looks = () => page.evaluate(() => (window as unknown as Win & { looks: number }).looks);
+  await page.evaluate(() => {
+    const w = window as unknown as Win & { looks: number };
+    w.looks = 0;
+    const lookAgain = w.seen.lookAgain.bind(w.seen);
+    w.seen.lookAgain = () => (w.looks++, lookAgain());
+    // A part the reader saw, hidden by a style on it: nothing watched it.
+    document.getElementById('d')!.style.display = 'none';
+    w.seen.readerActed();
+    w.seen.readerActed();
+    w.seen.readerActed();
+  });
+  await expect.poll(() => changes(page)).toBe(1);
+  expect(await seenCounts(page)).toEqual({ 'vladimir-putin': 1 });
+  await expect.poll(looks).toBe(2);
+  await page.waitForTimeout(600);
+  expect(await looks()).toBe(2);
+  expect(await changes(page)).toBe(1);
+});
+
 const IAB = join(SHARED_PAGES_DIR, 'iab-1.html');
 
 test('iab-1: the story’s only name on the page, in a newsletter form the page keeps at display: none, is found but not counted', async ({
