@@ -123,3 +123,23 @@ test('the badge counts a name the reader shows by a class on its button, which c
   await page.getByRole('button', { name: 'Menu' }).click();
   await expect.poll(badge).toBe('1');
 });
+
+// Known gap, left: a part the reader saw that the page's own script hides, with no act of the reader's, is
+// counted until the popup opens (it then lists what shows). Parts seen are not watched: a ResizeObserver on
+// every element holding a name would tell a `display: none` (not `visibility: hidden`), at 1.3–2.5 ms to
+// observe the 7,300 of the 4 MiB page and thousands of entries on every reflow that resizes them (3,650 when
+// its column narrowed); an attribute observer over the whole page would add to each of the page's own changes.
+test.fixme('the badge drops a name in a part the page hides by itself, a banner gone after a while', async ({ context, extensionId, page, server }) => {
+  server.route(
+    '/hidden-by-the-page',
+    `<!doctype html><html lang="en"><body>
+      <p>Vladimir Putin arrived in the capital.</p>
+      <div id="breaking"><p>Kim Jong Un is on his way.</p></div>
+      <script>setTimeout(() => { document.getElementById('breaking').style.display = 'none'; }, 1500);</script>
+    </body></html>`,
+  );
+  await page.goto(`${server.origin}/hidden-by-the-page`);
+  const badge = await badgeWatcher(context, extensionId, page);
+  await expect.poll(badge).toBe('2');
+  await expect.poll(badge, { timeout: 5_000 }).toBe('1');
+});
