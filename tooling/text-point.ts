@@ -13,7 +13,12 @@ export function textPointInPage({ text, occurrence, scroll = true }: { text: str
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, at + text.length);
-        if (scroll) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        if (scroll) {
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          // An element taller than the window (a <pre> holding a whole book) is centred with the text far out of view.
+          const placed = range.getBoundingClientRect();
+          if (placed.top < 0 || placed.bottom > innerHeight) scrollBy(0, placed.top - innerHeight / 2);
+        }
         const box = range.getClientRects()[0]!;
         return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       }

@@ -25,6 +25,25 @@ function pressShortcut(worker: import('@playwright/test').Worker, page: import('
 /** A paragraph naming nothing, repeated for a page's length. */
 const FILLER = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
 
+/**
+ * A page served from another site (127.0.0.2: in Chromium, a frame of another process), let through the fixture that keeps
+ * the browser off every other host; `close` ends it.
+ */
+async function serveOtherSite(context: import('@playwright/test').BrowserContext, html: string) {
+  const other = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((done) => other.listen(0, '127.0.0.2', done));
+  const origin = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
+  await context.route((url) => url.origin === origin, (route) => route.continue());
+  const close = async () => {
+    other.closeAllConnections();
+    await new Promise((done) => other.close(done));
+  };
+  return { origin, close };
+}
+
+/** How many names are painted in one frame. */
+const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+
 /** Presses the shortcut once for each of `names`, each time seeing that name's card open. */
 async function expectShortcutWalk(worker: import('@playwright/test').Worker, page: import('@playwright/test').Page, names: readonly string[]) {
   for (const name of names) {
@@ -71,7 +90,7 @@ async function openClosedTicker(
   await page.goto(`${server.origin}/${mode}-ticker`);
   await expect.poll(() => page.frames().length).toBe(2);
   const ticker = page.frames()[1]!;
-  await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+  await expect.poll(() => paintedIn(ticker)).toBe(2);
   await expect.poll(() => paintedMentions(page)).toBe(2);
   const worker = await serviceWorker();
   await expect.poll(() => framesReported(worker)).toBe(2);
@@ -86,7 +105,7 @@ async function walkIntoTicker(page: import('@playwright/test').Page, worker: imp
   await page.goto(url);
   await expect.poll(() => paintedMentions(page)).toBe(1);
   const ticker = page.frames()[1]!;
-  await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+  await expect.poll(() => paintedIn(ticker)).toBe(2);
   await expect.poll(() => framesReported(worker)).toBe(2);
   await expectShortcutWalk(worker, page, ['Vladimir Putin', 'South Korea']);
   return ticker;
@@ -126,6 +145,18 @@ function colourDistance(a: readonly number[], b: readonly number[]): number {
 }
 
 test.describe('the hover card', () => {
+  test('in a plain-text file of megabytes, the names at its end are painted and show their card', async ({ page, server }) => {
+    // Chromium shows a .txt file as one text node in a <pre>: one block, read in slices of its own since it is cut at its lines.
+    const line = 'the prince said that he would go to the ball and the countess smiled\n';
+    const chapter = `Chapter\n\n${line.repeat(400)}\n`;
+    server.route('/book.txt', `Vladimir Putin arrived.\n\n${chapter.repeat(180)}Kim Jong Un met him in Pyongyang.\n`, 'text/plain; charset=utf-8');
+    await page.goto(`${server.origin}/book.txt`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    const point = await pointOfText(page, 'Kim Jong Un');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+  });
+
   test('opens only after the pointer rests on a name, not when it passes over', async ({ page, server }) => {
     await openDemo(page, server.origin);
     // The card script is there (it loads in idle time after the scan): its start, in the page's
@@ -831,7 +862,6 @@ test.describe('the hover card', () => {
     await page.goto(`${server.origin}/two-tickers`);
     await expect.poll(() => paintedMentions(page)).toBe(2);
     const [ticker, second] = page.frames().slice(1);
-    const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
     await expect.poll(() => paintedIn(ticker!)).toBe(2);
     await expect.poll(() => paintedIn(second!)).toBe(1);
     const worker = await serviceWorker();
@@ -894,7 +924,7 @@ test.describe('the hover card', () => {
     );
     await page.goto(`${server.origin}/ticker-between`);
     const ticker = page.frames()[1]!;
-    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    await expect.poll(() => paintedIn(ticker)).toBe(2);
     await expect.poll(() => paintedMentions(page)).toBe(3);
     const worker = await serviceWorker();
     await expect.poll(() => framesReported(worker)).toBe(2);
@@ -919,7 +949,7 @@ test.describe('the hover card', () => {
     );
     await page.goto(`${server.origin}/ticker-above`);
     const ticker = page.frames()[1]!;
-    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    await expect.poll(() => paintedIn(ticker)).toBe(2);
     await expect.poll(() => paintedMentions(page)).toBe(2);
     const worker = await serviceWorker();
     await expect.poll(() => framesReported(worker)).toBe(2);
@@ -934,14 +964,7 @@ test.describe('the hover card', () => {
     server,
     serviceWorker,
   }) => {
-    // Another site for the frame added later (in Chromium, a frame of another process): its page cannot be looked into, only compared with.
-    const other = createServer((_, response) =>
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><body><p>Upper: Pyongyang was quiet.</p></body></html>'),
-    );
-    await new Promise<void>((done) => other.listen(0, '127.0.0.2', done));
-    const otherOrigin = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
-    // The fixture keeps the browser off every other host.
-    await context.route((url) => url.origin === otherOrigin, (route) => route.continue());
+    const { origin: otherOrigin, close: closeOther } = await serveOtherSite(context, '<!doctype html><html lang="en"><body><p>Upper: Pyongyang was quiet.</p></body></html>');
     server.route(
       '/later-above',
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><div id="slot"></div>
@@ -953,7 +976,6 @@ test.describe('the hover card', () => {
     await expect.poll(() => page.frames().length).toBe(3);
     const [lower, upper] = page.frames().slice(1);
     await expect.poll(() => upper!.url()).toBe(`${otherOrigin}/upper`);
-    const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
     await expect.poll(() => paintedIn(lower!)).toBe(1);
     await expect.poll(() => paintedIn(upper!)).toBe(1);
     await expect.poll(() => paintedMentions(page)).toBe(1);
@@ -967,8 +989,7 @@ test.describe('the hover card', () => {
       // A reader presses again once the card shows: by then the focus it took in the other process has reached the page around it.
       if (!open[0]) await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('iframe');
     }
-    other.closeAllConnections();
-    await new Promise((done) => other.close(done));
+    await closeOther();
   });
 
   test('the shortcut walks a frame inside a frame where the outer frame stands among the page’s names', async ({ page, server, serviceWorker }) => {
@@ -1010,12 +1031,7 @@ test.describe('the hover card', () => {
     server,
     serviceWorker,
   }) => {
-    const other = createServer((_, response) =>
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><body><p>South Korea held exercises.</p></body></html>'),
-    );
-    await new Promise<void>((done) => other.listen(0, '127.0.0.2', done));
-    const otherOrigin = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
-    await context.route((url) => url.origin === otherOrigin, (route) => route.continue());
+    const { origin: otherOrigin, close: closeOther } = await serveOtherSite(context, '<!doctype html><html lang="en"><body><p>South Korea held exercises.</p></body></html>');
     server.route(
       '/closed-ticker-elsewhere',
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
@@ -1040,8 +1056,7 @@ test.describe('the hover card', () => {
       await pressShortcut(worker, page);
       await expect.poll(openNames).toEqual(open);
     }
-    other.closeAllConnections();
-    await new Promise((done) => other.close(done));
+    await closeOther();
   });
 
   test('a frame from another site in a web component’s closed shadow root, whose place cannot be told, leaves the other frames of the page their places: a ticker above the article still comes first', async ({
@@ -1050,12 +1065,7 @@ test.describe('the hover card', () => {
     server,
     serviceWorker,
   }) => {
-    const other = createServer((_, response) =>
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><body><p>Japan held exercises.</p></body></html>'),
-    );
-    await new Promise<void>((done) => other.listen(0, '127.0.0.2', done));
-    const otherOrigin = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
-    await context.route((url) => url.origin === otherOrigin, (route) => route.continue());
+    const { origin: otherOrigin, close: closeOther } = await serveOtherSite(context, '<!doctype html><html lang="en"><body><p>Japan held exercises.</p></body></html>');
     server.route(
       '/ticker-and-widget',
       `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
@@ -1073,7 +1083,6 @@ test.describe('the hover card', () => {
     await expect.poll(() => page.frames().length).toBe(3);
     const widget = page.frames().find((frame) => frame.url().startsWith(otherOrigin))!;
     const ticker = page.frames().find((frame) => frame !== widget && frame !== page.mainFrame())!;
-    const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
     await expect.poll(() => paintedIn(ticker)).toBe(1);
     await expect.poll(() => paintedIn(widget)).toBe(1);
     await expect.poll(() => paintedMentions(page)).toBe(2);
@@ -1086,8 +1095,7 @@ test.describe('the hover card', () => {
       await pressShortcut(worker, page);
       await expect.poll(openNames).toEqual(open);
     }
-    other.closeAllConnections();
-    await new Promise((done) => other.close(done));
+    await closeOther();
   });
 
   test('the shortcut walks the documents an <object> and an <embed> show where they stand among the page’s names', async ({ page, server, serviceWorker }) => {
@@ -1218,7 +1226,7 @@ test.describe('the hover card', () => {
     );
     await page.goto(`${server.origin}/framed-hover`);
     const ticker = page.frames()[1]!;
-    await expect.poll(() => ticker.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(2);
+    await expect.poll(() => paintedIn(ticker)).toBe(2);
     const frameBox = (await page.locator('iframe').boundingBox())!;
     const korea = (await ticker.evaluate(textPointInPage, { text: 'South Korea', occurrence: 0, scroll: false }))!;
     await page.mouse.move(frameBox.x + korea.x, frameBox.y + korea.y);

@@ -32,6 +32,32 @@ const unpainted = (): Painter => ({
   destroy() {},
 });
 
+/**
+ * Runs `job` while the page's own tasks and frames go on, counting them: how a
+ * test tells that work was sliced (each slice lets a task and a frame in).
+ */
+async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks: number; frames: number; value: T }> {
+  let pageTasks = 0;
+  let frames = 0;
+  let running = true;
+  const tick = () => {
+    pageTasks++;
+    if (running) setTimeout(tick, 0);
+  };
+  const frame = () => {
+    frames++;
+    if (running) requestAnimationFrame(frame);
+  };
+  setTimeout(tick, 0);
+  requestAnimationFrame(frame);
+  try {
+    const value = await job();
+    return { pageTasks, frames, value };
+  } finally {
+    running = false;
+  }
+}
+
 declare global {
   interface Window {
     backstoryHarness: {
@@ -46,8 +72,9 @@ declare global {
       watchForStoryNames: typeof watchForStoryNames;
       firstFrom: typeof firstFrom;
       readerPlace: typeof readerPlace;
+      countingPageTasks: typeof countingPageTasks;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks };

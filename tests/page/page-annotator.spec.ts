@@ -34,18 +34,21 @@ const painted = (page: Page) => page.evaluate(() => CSS.highlights.get('backstor
 const appendKirbyCountingPageTasks = (page: Page, selector: string) =>
   page.evaluate(async (selector) => {
     const w = window as unknown as Win;
-    let pageTasks = 0;
-    let running = true;
-    const tick = () => {
-      pageTasks++;
-      if (running) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    document.querySelector(selector)!.append(' John Kirby said so.');
-    while (!w.annotator.mentions.some((m) => m.entityId === 'john-kirby')) await new Promise((done) => setTimeout(done, 0));
-    running = false;
+    const { pageTasks } = await w.backstoryHarness.countingPageTasks(async () => {
+      document.querySelector(selector)!.append(' John Kirby said so.');
+      while (!w.annotator.mentions.some((m) => m.entityId === 'john-kirby')) await new Promise((done) => setTimeout(done, 0));
+    });
     return { pageTasks, mentions: w.annotator.mentionCount };
   }, selector);
+
+/** Scans the page from scratch, counting the page's own tasks and frames meanwhile. */
+const scanCountingPageTasks = (page: Page) =>
+  page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    const { pageTasks, frames } = await w.backstoryHarness.countingPageTasks(() => w.annotator.start());
+    return { pageTasks, frames, mentions: w.annotator.mentionCount, last: w.annotator.mentions.at(-1)?.text };
+  });
 
 /** Three mentions a paragraph: a long page of these has many thousands. */
 const NEWS_PARAGRAPH = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
@@ -380,26 +383,7 @@ test('scrolling a book of one 3 MB text node (a .txt file) keeps the highlights 
 
 test('a long page is scanned in slices: the page’s own tasks and frames run in between', async ({ load }) => {
   const page = await load(`<main>${NEWS_PARAGRAPH.repeat(20_000)}</main>`);
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as Win;
-    let pageTasks = 0;
-    let frames = 0;
-    let running = true;
-    const tick = () => {
-      pageTasks++;
-      if (running) setTimeout(tick, 0);
-    };
-    const frame = () => {
-      frames++;
-      if (running) requestAnimationFrame(frame);
-    };
-    setTimeout(tick, 0);
-    requestAnimationFrame(frame);
-    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
-    await w.annotator.start();
-    running = false;
-    return { pageTasks, frames, mentions: w.annotator.mentionCount };
-  });
+  const result = await scanCountingPageTasks(page);
   expect(result.mentions).toBe(60_000);
   expect(result.pageTasks).toBeGreaterThan(5);
   expect(result.frames).toBeGreaterThan(1);
@@ -416,20 +400,7 @@ test('a log of megabytes in one <pre>, a <span> round every word, is read in sli
     const hour = `${`${entry}\n`.repeat(40)}Vladimir Putin arrived in Pyongyang.\n`;
     document.getElementById('log')!.innerHTML = hour.repeat(600);
   });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as Win;
-    let pageTasks = 0;
-    let running = true;
-    const tick = () => {
-      pageTasks++;
-      if (running) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
-    await w.annotator.start();
-    running = false;
-    return { pageTasks, mentions: w.annotator.mentionCount, last: w.annotator.mentions.at(-1)?.text };
-  });
+  const result = await scanCountingPageTasks(page);
   expect(result.mentions).toBe(1200);
   expect(result.last).toBe('Pyongyang');
   expect(result.pageTasks).toBeGreaterThan(5);
