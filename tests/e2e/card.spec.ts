@@ -7,6 +7,7 @@ import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
 import { textPointInPage } from '../../tooling/text-point';
 import { openNameInPage } from '../../tooling/painted-texts';
+import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
 
 async function openDemo(page: import('@playwright/test').Page, origin: string) {
   await page.goto(`${origin}/demo`);
@@ -77,15 +78,7 @@ async function openClosedTicker(
 ) {
   server.route(
     `/${mode}-ticker`,
-    `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
-    <news-ticker></news-ticker>
-    <p>Kim Jong Un waited.</p>
-    <script>customElements.define('news-ticker', class extends HTMLElement {
-      connectedCallback() {
-        this.attachShadow({ mode: '${mode}' }).innerHTML =
-          '<iframe title="Live ticker" srcdoc="<p id=plain>Ticker: plain text to click into.</p><p>South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>';
-      }
-    });</script></body></html>`,
+    pageWithTickerInShadowRoot(mode, '<p id=plain>Ticker: plain text to click into.</p><p>South Korea and Japan held exercises.</p>'),
   );
   await page.goto(`${server.origin}/${mode}-ticker`);
   await expect.poll(() => page.frames().length).toBe(2);

@@ -2,8 +2,9 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { openNameInPage, paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
+import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
 import { expect, test, withWindowAccess } from './fixtures';
-import { focusAddressBar, pressBackstoryShortcut } from './toolbar-popup';
+import { badgeText, focusAddressBar, pressBackstoryShortcut } from './toolbar-popup';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 const focused = (tab: Page) => tab.evaluate(() => document.activeElement?.localName);
@@ -212,18 +213,7 @@ test('in Firefox, a card the shortcut opened in an embedded frame stays open whi
 });
 
 test('in Firefox, the shortcut walks a frame a web component holds in its closed shadow root where the component stands among the page’s names', async ({ server }) => {
-  server.route(
-    '/closed-ticker',
-    `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
-    <news-ticker></news-ticker>
-    <p>Kim Jong Un waited.</p>
-    <script>customElements.define('news-ticker', class extends HTMLElement {
-      connectedCallback() {
-        this.attachShadow({ mode: 'closed' }).innerHTML =
-          '<iframe title="Live ticker" srcdoc="<p>South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>';
-      }
-    });</script></body></html>`,
-  );
+  server.route('/closed-ticker', pageWithTickerInShadowRoot('closed', '<p>South Korea and Japan held exercises.</p>'));
   await withWindowAccess({}, async (browser, extensionId) => {
     const tab = await browser.newPage();
     await tab.setViewport({ width: 1280, height: 800 });
@@ -232,6 +222,8 @@ test('in Firefox, the shortcut walks a frame a web component holds in its closed
     await expect.poll(() => tab.frames().length).toBe(2);
     const frame = tab.frames()[1]!;
     await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+    // Both frames' names reported: a press before that (quicker than any reader) walks only the frames already heard from.
+    await expect.poll(() => badgeText(browser, extensionId)).toBe('4');
     const open = () => Promise.all([tab, frame].map((each) => each.evaluate(openNameInPage)));
     // The ticker's names between the page's, where the component stands. One press at a time, each once its card is open.
     for (const names of [['Vladimir Putin', ''], ['', 'South Korea'], ['', 'Japan'], ['Kim Jong Un', '']]) {

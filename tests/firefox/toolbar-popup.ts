@@ -43,6 +43,20 @@ interface BiDiResult {
   result?: { value?: unknown };
 }
 
+/** The badge of `extensionId` on the selected tab, as the toolbar shows it. */
+export async function badgeText(browser: Browser, extensionId: string): Promise<string> {
+  return String(
+    await inBrowserWindow(
+      browser,
+      `(() => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
+        return ExtensionParent.apiManager.global.browserActionFor(extension).action.getContextData(gBrowser.selectedTab).badgeText;
+      })()`,
+    ),
+  );
+}
+
 /** Opens the toolbar popup of `extensionId` for the selected tab. */
 export async function openToolbarPopup(browser: Browser, extensionId: string): Promise<void> {
   await inBrowserWindow(
