@@ -85,6 +85,17 @@ describe('findMentions', () => {
     expect(mentions.map(rangeText).every((text, i) => text === mentions[i]!.text)).toBe(true);
     expect(mentions.at(-1)!.text).toBe('Putin');
   });
+
+  it('finds every name of a JSON file of one line read in cuts', () => {
+    const json = JSON.stringify(Array.from({ length: 3000 }, (_, id) => ({ id, title: 'Vladimir Putin met Kim Jong Un', body: 'The talks went on.' })));
+    const pre = document.createElement('pre');
+    pre.textContent = json;
+    page('').body.append(pre);
+    expect(collectBlocks(document).length).toBeGreaterThan(1);
+    const mentions = findMentions(document, matcher);
+    expect(mentions.length).toBe(6000);
+    expect(mentions.map(rangeText).every((text, i) => text === mentions[i]!.text)).toBe(true);
+  });
 });
 
 // ---- Property: random documents ------------------------------------------

@@ -263,6 +263,18 @@ describe('collectBlocks: texts of many lines in one block', () => {
     expect(texts(collectBlocks(document.body))).toEqual([line]);
   });
 
+  it('cuts a text of one line after a character no name holds, past 128 KiB: a JSON file', () => {
+    const json = JSON.stringify(Array.from({ length: 3000 }, (_, id) => ({ id, title: 'Vladimir Putin met Kim Jong Un', body: 'The talks went on.' })));
+    book(json);
+    const blocks = collectBlocks(document.body);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.map((block) => block.text).join('')).toBe(json);
+    for (const block of blocks.slice(0, -1)) {
+      expect(block.text.length).toBeGreaterThan(128 * 1024);
+      expect(block.text.at(-1)).toMatch(/["{}[\]]/);
+    }
+  });
+
   it('cuts a <pre> of many elements (a highlighted log) the same way, inside the node that holds the blank line', () => {
     const entry = '<span class="t">12:00:01</span> <b>info</b> the talks went on through the night\n';
     // Each hour's log ends with a blank line and a heading in one text node.

@@ -109,17 +109,23 @@ function frameDocument(el: Element): Document | null {
 const SINGLE_START: readonly number[] = Object.freeze([0]);
 
 /**
- * A block longer than this is cut at the next blank line, and one twice as
- * long at the next line break: a plain-text file or a `<pre>` of megabytes is
+ * A block longer than this is cut at the next blank line, one twice as long
+ * at the next line break, and one four times as long after the next
+ * character no name holds (a quotation mark or a bracket: a JSON file, a
+ * minified dump of one line). A plain-text file or a `<pre>` of megabytes is
  * one block, which would be walked and searched in one task (a 4 MB log with
  * a `<span>` round every word took 220-300 ms) where every other page's work
  * is sliced. Names do not run across a blank line; one across a line break,
  * in text wrapped by hand, is lost only where a cut falls there, past 64 KiB
- * without a blank line. A text of megabytes in one line is read whole.
+ * without a blank line. A text without any of these is read whole. Each is
+ * looked for only so far past where it would do, so a text without one is
+ * not searched to its end at every cut.
  */
 const BLOCK_CUT = 32 * 1024;
 /** Whitespace holding a blank line: the paragraph break of plain text. */
 const BLANK_LINE = /\n[^\S\n]*\n/g;
+/** Characters none of a story's names holds. */
+const NO_NAME_CHARACTER = /["{}[\]<>|]/;
 
 class BlockBuilder {
   // Most blocks are one text node, and a third of the page's text nodes are
@@ -169,18 +175,24 @@ class BlockBuilder {
     return true;
   }
 
-  /** Where in `data` (read from `from` on) the block may be cut: after a blank line past BLOCK_CUT, a line break past twice that; -1 for nowhere. */
+  /** Where in `data` (read from `from` on) the block may be cut (BLOCK_CUT); -1 for nowhere. */
   private cutIn(data: string, from: number): number {
-    const blankFrom = from + Math.max(0, BLOCK_CUT - this.length);
-    const lineFrom = from + Math.max(0, 2 * BLOCK_CUT - this.length);
-    // Looked for only up to where a line break will do: a text without blank lines is not searched to its end at every cut.
+    const past = (times: number) => from + Math.max(0, times * BLOCK_CUT - this.length);
+    const blankFrom = past(1);
+    const lineFrom = past(2);
+    const anyFrom = past(4);
     if (blankFrom < lineFrom && blankFrom < data.length) {
       BLANK_LINE.lastIndex = 0;
       const blank = BLANK_LINE.exec(data.slice(blankFrom, lineFrom));
       if (blank) return blankFrom + blank.index + blank[0].length;
     }
-    const line = lineFrom < data.length ? data.indexOf('\n', lineFrom) : -1;
-    return line < 0 ? -1 : line + 1;
+    if (lineFrom < anyFrom && lineFrom < data.length) {
+      const line = data.slice(lineFrom, anyFrom).indexOf('\n');
+      if (line >= 0) return lineFrom + line + 1;
+    }
+    if (anyFrom >= data.length) return -1;
+    const other = data.slice(anyFrom, anyFrom + 4 * BLOCK_CUT).search(NO_NAME_CHARACTER);
+    return other < 0 ? -1 : anyFrom + other + 1;
   }
 
   /** Adds `piece`, the data of `node` from `from` on (from is above 0 only for the first node of a block). */
