@@ -20,6 +20,7 @@ async function walkIntoTicker(browser: Browser, extensionId: string, url: string
   await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
   const frame = tab.frames()[1]!;
   await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+  await expect.poll(() => badgeText(browser, extensionId)).toBe('3');
   // One press at a time: a press before the last one's card opened would walk from where that one started.
   await pressBackstoryShortcut(browser, extensionId);
   await expect.poll(() => tab.evaluate(openNameInPage)).toBe('Vladimir Putin');
@@ -75,6 +76,8 @@ test('in Firefox, the shortcut walking on from an embedded frame’s last name b
     await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
     const frame = tab.frames()[1]!;
     await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+    // Every frame's names reported first: a press quicker than any reader walks only the frames already heard from.
+    await expect.poll(() => badgeText(browser, extensionId)).toBe('3');
     const frameFocused = () => frame.evaluate(() => document.hasFocus() && document.activeElement?.localName);
 
     await pressBackstoryShortcut(browser, extensionId);
@@ -104,6 +107,8 @@ test('in Firefox, the shortcut goes on from where the reader clicked into the pa
     await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin', 'Kim Jong Un']);
     const frame = tab.frames()[1]!;
     await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea', 'Japan']);
+    // Every frame's names reported first: a press quicker than any reader walks only the frames already heard from.
+    await expect.poll(() => badgeText(browser, extensionId)).toBe('4');
     const frameFocused = () => frame.evaluate(() => document.hasFocus() && document.activeElement?.localName);
     const pageCard = () => tab.evaluate(() => document.hasFocus() && document.activeElement?.localName);
 
@@ -166,6 +171,8 @@ test('in Firefox, a card the shortcut opened in the page closes when the reader 
     await expect.poll(() => painted(tab)).toEqual(['Vladimir Putin']);
     const frame = tab.frames()[1]!;
     await expect.poll(() => painted(frame as unknown as Page)).toEqual(['South Korea']);
+    // Every frame's names reported first: a press quicker than any reader walks only the frames already heard from.
+    await expect.poll(() => badgeText(browser, extensionId)).toBe('2');
     // In reading order: the ticker's name above, then the page's.
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(() => frame.evaluate(openNameInPage)).toBe('South Korea');
