@@ -129,4 +129,30 @@ describe('the mention store', () => {
     store.clear();
     expect(store.touches(a!.firstChild as Text)).toBe(false);
   });
+
+  it('finds the kept mentions of a log of one text node by their place, not by looking through all of them for each', () => {
+    // A .txt file or a <pre> log holds tens of thousands of mentions in one text node; a rescan of it after the page
+    // appends a line looked through every one for each, a frozen tab of seconds at 60,000.
+    const [p] = page(`<p>${'Kim Jong Un. '.repeat(20_000)}</p>`);
+    const node = p!.firstChild as Text;
+    const at = (i: number): PageMention => {
+      const startOffset = i * 13;
+      return { entityId: 'kim', alias: 'Kim Jong Un', text: 'Kim Jong Un', startNode: node, startOffset, endNode: node, endOffset: startOffset + 11 };
+    };
+    let looks = 0;
+    const counted = (mention: PageMention): PageMention =>
+      new Proxy(mention, {
+        get(target, key, receiver) {
+          looks++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const store = new MentionStore();
+    const old = Array.from({ length: 20_000 }, (_, i) => counted(at(i)));
+    store.append(old);
+    looks = 0;
+    store.replaceWithin([{ root: p!, found: old.map((_, i) => at(i)) }]);
+    expect(store.all.every((mention, i) => mention === old[i])).toBe(true);
+    expect(looks).toBeLessThan(old.length * 60);
+  });
 });
