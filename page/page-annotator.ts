@@ -66,8 +66,14 @@ export class PageAnnotator {
   private readonly visible = new ShownMentions();
   /** Weak: a single-page app drops web components all day, and those must stay collectable. */
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
-  /** What the page changes inside a shadow root reaches only an observer of that root. */
-  private readonly walkOptions = { onShadowRoot: (root: ShadowRoot) => this.watcher?.observe(root) };
+  /**
+   * What the page changes inside a shadow root reaches only an observer of that root; a custom element the walk
+   * passes undefined gets its shadow root with no change told of (UpgradeWatch).
+   */
+  private readonly walkOptions = {
+    onShadowRoot: (root: ShadowRoot) => this.watcher?.observe(root),
+    onUndefined: (element: Element) => this.upgrades.add([element]),
+  };
   /** Text nodes read by the last full scan: how large the page is. */
   private textNodes = 0;
   private generation = 0;
@@ -90,7 +96,6 @@ export class PageAnnotator {
 
   /** Scans the whole page once, painting as it goes; resolves when done. */
   start(): Promise<void> {
-    const body = this.doc.body ?? this.doc.documentElement;
     // The whole document is watched, not the body: a page may replace its body (Turbo, document.write), and the new one must be read.
     this.watcher ??= new MutationWatcher(
       this.doc.documentElement,
@@ -98,11 +103,7 @@ export class PageAnnotator {
       () => this.textNodes,
       (node) => this.store.touches(node) || this.places.touches(node),
     );
-    const undefinedElements = body.querySelectorAll(':not(:defined)');
-    const scanned = this.run(() => this.fullScan());
-    // A failed scan is the caller's to handle, through `scanned`.
-    scanned.then(() => this.upgrades.add(undefinedElements), () => undefined);
-    return scanned;
+    return this.run(() => this.fullScan());
   }
 
   /** Forgets everything and scans again: after a single-page-app navigation. */
@@ -339,7 +340,6 @@ export class PageAnnotator {
         const gone = this.store.dropAfter(root, entities);
         if (gone.length > 0) this.showEdit({ dropped: gone, runs: [] });
       }
-      for (const { root } of batch) this.upgrades.add(root.querySelectorAll(':not(:defined)'));
       changed = true;
       if (next < roots.length) {
         await yieldToPage();

@@ -100,7 +100,8 @@ const NATIVE_COUNT_DEPTH = 32;
  * that stops at the limit, and the search runs only on a subtree below it.
  */
 function mustEnter(element: Element, depth: number): boolean {
-  if (depth < NATIVE_COUNT_DEPTH) return element.getElementsByTagName('*').length > ONE_CALL_ELEMENTS || element.querySelector(UNREAD) !== null;
+  // item(n) walks to the nth element and no further; the length walks the whole subtree, a whole page's under its <body>.
+  if (depth < NATIVE_COUNT_DEPTH) return element.getElementsByTagName('*').item(ONE_CALL_ELEMENTS) !== null || element.querySelector(UNREAD) !== null;
   const walker = element.ownerDocument.createTreeWalker(element, SHOW_ELEMENT);
   for (let seen = 0; walker.nextNode(); ) if (++seen > ONE_CALL_ELEMENTS) return true;
   return element.querySelector(UNREAD) !== null;

@@ -90,6 +90,9 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
     SCREEN_TIMEOUT_MS,
   );
 
+  /** Undefined custom elements in what was screened without a name: looked at again later (a stopped watch takes none). */
+  const onUndefined = (elements: Iterable<Element>) => upgrades.add(elements);
+
   function stop(): void {
     stopped = true;
     observer.disconnect();
@@ -111,13 +114,12 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
       do {
         whole = false;
         // Stopped meanwhile (a name found in a change, or the extension gone): the rest is not read.
-        if (await screen.mayMentionInPieces(root, { visit: visitRoot, pause: yieldToPage, cancelled: () => stopped })) {
+        if (await screen.mayMentionInPieces(root, { visit: visitRoot, pause: yieldToPage, cancelled: () => stopped, onUndefined })) {
           if (!stopped) found();
           return;
         }
         visitRoot = visitAll;
       } while (whole && !stopped);
-      if (!stopped) upgrades.add(root.querySelectorAll(':not(:defined)'));
     } finally {
       screeningWhole = false;
     }
@@ -166,15 +168,15 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
       for (const block of blocks) {
         const named =
           block.nodeType === ELEMENT_NODE
-            ? await screen.mayMentionInPieces(block as Element, { visit, pause: yieldToPage, cancelled: () => stopped })
+            ? await screen.mayMentionInPieces(block as Element, { visit, pause: yieldToPage, cancelled: () => stopped, onUndefined })
             : screen.mayMention(block, visit);
         if (stopped) return;
         if (named) {
           found();
           return;
         }
+        if (block.nodeType !== ELEMENT_NODE) onUndefined(block.querySelectorAll(':not(:defined)'));
       }
-      for (const block of blocks) upgrades.add(block.querySelectorAll(':not(:defined)'));
     } finally {
       screeningBlocks = false;
       allowedAt = performance.now() + (performance.now() - began) * REST_FACTOR;

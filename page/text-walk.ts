@@ -40,6 +40,13 @@ interface ReaderOptions {
   frameDocument?: (frame: Element) => Document | null;
   /** Told of each open shadow root the walk enters: its changes reach no observer of the document. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Told of each custom element the walk reads that its script has not defined
+   * yet: its shadow root comes once it is (upgrade-watch.ts). Found as the walk
+   * passes them, not by a query of the whole page, which took 8–10 ms of one
+   * task on a log of 310,000 elements.
+   */
+  onUndefined?: (element: Element) => void;
 }
 
 export interface NodeRange {
@@ -83,8 +90,15 @@ const SKIPPED_TAGS = new Set([
   'img', 'desc', 'rp', 'backstory-root', 'backstory-mark',
 ]);
 
-/** Elements skipped for an attribute rather than their tag: found in one native query per walk. */
+/** Elements skipped for an attribute rather than their tag: found in one native query per walk of a page (ONE_QUERY_ELEMENTS). */
 const SKIPPED_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not([contenteditable="false" i],[contenteditable="inherit" i])';
+/**
+ * A whole page or shadow root of at most this many elements has those skipped
+ * for an attribute found in one query up front, cheaper than asking each
+ * element. A larger one has each element asked as the walk comes to it: the
+ * query runs in one task, 11 ms on a log of 310,000 elements, where the walk is sliced.
+ */
+const ONE_QUERY_ELEMENTS = 25_000;
 
 export function isSkippedTag(tag: string): boolean {
   // Every element of our own UI is named backstory-*: the card's shadow host among them.
@@ -92,8 +106,27 @@ export function isSkippedTag(tag: string): boolean {
 }
 
 function isSkipped(el: Element, tag: string): boolean {
+  return isSkippedTag(tag) || isSkippedByAttribute(el);
+}
+
+function isSkippedByAttribute(el: Element): boolean {
   // "" and "true" and "plaintext-only" all make an element editable; only "false" (and "inherit") do not.
-  return isSkippedTag(tag) || el.matches(SKIPPED_BY_ATTRIBUTE);
+  // An element without attributes is asked nothing more: the <span> round each word of a log, say.
+  return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE);
+}
+
+/** Whether `root` holds more than `limit` elements, looking at no more than that many. */
+function holdsMoreElements(root: Document | ShadowRoot | Element, limit: number): boolean {
+  // item(n) walks to the nth element and no further; the length, and in Chromium `[n]` too, walk the whole tree (7 ms at 300,000 elements).
+  if (!isShadowRoot(root)) return root.getElementsByTagName('*').item(limit) !== null;
+  let left = limit;
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (--left < 0) return true;
+    const inner = child.getElementsByTagName('*');
+    if (inner.item(left) !== null) return true;
+    left -= inner.length;
+  }
+  return false;
 }
 
 function frameDocument(el: Element): Document | null {
@@ -252,8 +285,9 @@ interface Frame {
   skipping: Node | null;
   /**
    * Elements under `root` skipped for an attribute, found up front when the
-   * root is a whole document or shadow root: asking each element costs more
-   * than the rest of the walk. Null for a subtree (a rescan), where asking is cheaper than the query.
+   * root is a whole document or shadow root of at most ONE_QUERY_ELEMENTS:
+   * asking each element costs more than the query. Null for a subtree (a
+   * rescan), where asking is cheaper than the query, and for a larger page, which the query would hold in one task.
    */
   skippedByAttribute: ReadonlySet<Element> | null;
 }
@@ -321,7 +355,7 @@ export class BlockReader {
       open: [root],
       openIsBlock: [false],
       skipping: null,
-      skippedByAttribute: whole ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
+      skippedByAttribute: whole && !holdsMoreElements(root, ONE_QUERY_ELEMENTS) ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
     });
     // A rescan may start at a shadow host: its shadow root is read first, as the walk of the page reads it.
     if (root.nodeType === ELEMENT_NODE) this.enterShadowOf(root as Element);
@@ -375,7 +409,7 @@ export class BlockReader {
     if (isBlock) block.flush();
 
     const skipped = frame.skippedByAttribute;
-    if (isSkippedTag(tag) || (skipped ? skipped.size > 0 && skipped.has(el) : el.matches(SKIPPED_BY_ATTRIBUTE))) {
+    if (isSkippedTag(tag) || (skipped ? skipped.size > 0 && skipped.has(el) : isSkippedByAttribute(el))) {
       if (frame.canJump) {
         frame.node = nextOutside(walker, el, frame.root);
       } else {
@@ -392,6 +426,9 @@ export class BlockReader {
     open.push(el);
     openIsBlock.push(isBlock);
     frame.node = walker.nextNode();
+    // Autonomous custom elements (a hyphen in the name), as the screen reads them: a customized built-in (is="…") defined
+    // late is read with the next change around it, as asking every element would cost the walk about a tenth more.
+    if (this.options.onUndefined && tag.includes('-') && !el.matches(':defined')) this.options.onUndefined(el);
     this.enterShadowOf(el, block);
   }
 }

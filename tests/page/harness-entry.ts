@@ -58,6 +58,55 @@ async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks:
   }
 }
 
+/**
+ * Runs `job`, and tells how many elements the widest native query it made
+ * looked through: a query, a count or an XPath search runs in one task
+ * however large the part of the page it covers, so on a large page it must
+ * cover only a part. Counts the elements under each root queried, after the
+ * job; a collection's length counts what it walked.
+ */
+async function widestQuery<T>(job: () => Promise<T>): Promise<{ elements: number; value: T }> {
+  const roots = new Set<Node>();
+  let widest = 0;
+  const restore: (() => void)[] = [];
+  const wrap = (proto: object, name: string) => {
+    const own = Object.getOwnPropertyDescriptor(proto, name)!;
+    const original = own.value as (this: Node, ...args: unknown[]) => unknown;
+    Object.defineProperty(proto, name, {
+      ...own,
+      value(this: Node, ...args: unknown[]) {
+        // evaluate() takes its root as an argument; the others are called on it.
+        roots.add(name === 'evaluate' ? (args[this instanceof XPathExpression ? 0 : 1] as Node) : this);
+        return original.apply(this, args);
+      },
+    });
+    restore.push(() => Object.defineProperty(proto, name, own));
+  };
+  for (const proto of [Element.prototype, Document.prototype, DocumentFragment.prototype]) {
+    for (const name of ['querySelectorAll', 'querySelector']) wrap(proto, name);
+  }
+  wrap(Document.prototype, 'evaluate');
+  wrap(XPathExpression.prototype, 'evaluate');
+  const length = Object.getOwnPropertyDescriptor(HTMLCollection.prototype, 'length')!;
+  Object.defineProperty(HTMLCollection.prototype, 'length', {
+    ...length,
+    get(this: HTMLCollection) {
+      const value = length.get!.call(this) as number;
+      widest = Math.max(widest, value);
+      return value;
+    },
+  });
+  restore.push(() => Object.defineProperty(HTMLCollection.prototype, 'length', length));
+  let value: T;
+  try {
+    value = await job();
+  } finally {
+    for (const undo of restore) undo();
+  }
+  for (const root of roots) widest = Math.max(widest, (root as ParentNode).querySelectorAll('*').length);
+  return { elements: widest, value };
+}
+
 declare global {
   interface Window {
     backstoryHarness: {
@@ -73,8 +122,9 @@ declare global {
       firstFrom: typeof firstFrom;
       readerPlace: typeof readerPlace;
       countingPageTasks: typeof countingPageTasks;
+      widestQuery: typeof widestQuery;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, widestQuery };

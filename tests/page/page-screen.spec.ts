@@ -331,3 +331,45 @@ test('a small page is read after a pause too: the task the screen was asked in i
   });
   expect(answer).toBe(true);
 });
+
+test('a log of 300,000 elements without names is screened with no query of the whole page; a custom element in it defined later is read', async ({
+  load,
+}) => {
+  // The page's element count and the query for undefined custom elements each ran in one task: 7-15 ms at this size.
+  const page = await load('<pre id="log"></pre>');
+  const result = await page.evaluate(async () => {
+    const entry = 'the talks went on through the night and the delegations met again at dawn'
+      .split(' ')
+      .map((word) => `<span>${word}</span>`)
+      .join(' ');
+    const hour = `${entry}\n`.repeat(40);
+    document.getElementById('log')!.innerHTML = `${hour.repeat(300)}<log-card></log-card>\n${hour.repeat(300)}`;
+    const w = window as unknown as Win & { named: boolean };
+    const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+    let screening: Promise<boolean> | undefined;
+    const pieces = screen.mayMentionInPieces.bind(screen);
+    screen.mayMentionInPieces = (root, options) => (screening = pieces(root, options));
+    w.named = false;
+    const { elements, value: named } = await w.backstoryHarness.widestQuery(async () => {
+      w.backstoryHarness.watchForStoryNames(screen, () => (w.named = true), (error) => console.error(error));
+      while (!screening) await new Promise((done) => setTimeout(done));
+      return screening;
+    });
+    return { elements, named, all: document.body.querySelectorAll('*').length };
+  });
+  expect(result.all).toBeGreaterThan(300_000);
+  expect(result.named).toBe(false);
+  expect(result.elements).toBeLessThan(30_000);
+  await page.evaluate(() =>
+    customElements.define(
+      'log-card',
+      class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>Vladimir Putin spoke.</p>';
+        }
+      },
+    ),
+  );
+  // Looked at again seconds after (upgrade-watch.ts).
+  await expect.poll(() => page.evaluate(() => (window as unknown as { named: boolean }).named), { timeout: 15_000 }).toBe(true);
+});
