@@ -6,11 +6,26 @@ const PRECEDING = 2;
 const FOLLOWING = 4;
 const CONTAINED_BY = 16;
 
+/** A place in the text: `offset` into a text node's data. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
 /** What one rescanned block changed: the run of mentions it held, and what it holds now (kept ones among them). */
 export interface StoreRun {
   root: Node;
+  /** Only the block's mentions from here on were read again (its end, after a block the page did not change). */
+  from?: TextPoint;
   removed: readonly PageMention[];
   added: readonly PageMention[];
+}
+
+/** A rescanned block: what was found in it, from `from` on if given (StoreRun.from). */
+export interface Rescan {
+  root: Node;
+  from?: TextPoint;
+  found: readonly PageMention[];
 }
 
 /** What a rescan changed in the store: mentions dropped because the page took their text out, then each block's run. */
@@ -128,29 +143,29 @@ export class MentionStore {
    * mention on the page. A mention the page removed meanwhile has no place
    * in document order: met on the way, those are dropped first.
    */
-  replaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): StoreEdit {
+  replaceWithin(rescans: readonly Rescan[]): StoreEdit {
     const runs = this.tryReplaceWithin(rescans);
     if (runs) return { dropped: [], runs };
     const dropped = this.dropDisconnected();
     return { dropped, runs: this.tryReplaceWithin(rescans) ?? [] };
   }
 
-  private tryReplaceWithin(rescans: readonly { root: Node; found: readonly PageMention[] }[]): StoreRun[] | undefined {
+  private tryReplaceWithin(rescans: readonly Rescan[]): StoreRun[] | undefined {
     const list = this.list;
     // Slices of the list, joined once at the end: copying 20,000 mentions natively costs less than pushing them one by one.
     const pieces: PageMention[][] = [];
     const runs: StoreRun[] = [];
     const gone: [number, number][] = [];
     let from = 0;
-    for (const { root, found } of rescans) {
-      const run = runWithin(list, from, root);
+    for (const { root, from: at, found } of rescans) {
+      const run = runWithin(list, from, root, at);
       if (!run) return undefined;
       const [start, end] = run;
       pieces.push(list.slice(from, start));
       const before = byStartNode(list, start, end);
       const added = found.map((mention) => sameAs(before, mention) ?? mention);
       pieces.push(added);
-      runs.push({ root, removed: list.slice(start, end), added });
+      runs.push(at ? { root, from: at, removed: list.slice(start, end), added } : { root, removed: list.slice(start, end), added });
       gone.push([start, end]);
       from = end;
     }
@@ -228,27 +243,38 @@ function sameAs(before: ReadonlyMap<Text, readonly PageMention[]>, mention: Page
 
 /**
  * [start, end) of the run of `list` (from `from` on) inside `root`: from the
- * first mention not before it to the first after it. Undefined when the search
- * met a mention the page removed, which has no place in document order.
+ * first mention not before it to the first after it; with `at`, from the first
+ * of those that starts there or later. Undefined when the search met a mention
+ * the page removed, which has no place in document order.
  */
-export function runWithin(list: readonly { startNode: Node }[], from: number, root: Node): [number, number] | undefined {
+export function runWithin<T extends { startNode: Node; startOffset?: number }>(
+  list: readonly T[],
+  from: number,
+  root: Node,
+  at?: TextPoint,
+): [number, number] | undefined {
   let ordered = true;
   const position = (node: Node) => {
     if (!node.isConnected) ordered = false;
     return composedPosition(root, node);
   };
-  const start = search(list, from, (node) => (position(node) & PRECEDING) === 0);
-  const end = search(list, start, (node) => (position(node) & (FOLLOWING | CONTAINED_BY)) === FOLLOWING);
+  let start = search(list, from, list.length, (item) => (position(item.startNode) & PRECEDING) === 0);
+  const end = search(list, start, list.length, (item) => (position(item.startNode) & (FOLLOWING | CONTAINED_BY)) === FOLLOWING);
+  if (at) {
+    start = search(list, start, end, (item) =>
+      item.startNode === at.node ? (item.startOffset ?? 0) >= at.offset : (composedPosition(at.node, item.startNode) & FOLLOWING) !== 0,
+    );
+  }
   return ordered ? [start, end] : undefined;
 }
 
-/** Index (from `from` on) of the first mention whose start node passes `test`, which holds for a suffix of the list. */
-function search(list: readonly { startNode: Node }[], from: number, test: (node: Node) => boolean): number {
+/** Index (in [from, to)) of the first item that passes `test`, which holds for a suffix of them. */
+function search<T>(list: readonly T[], from: number, to: number, test: (item: T) => boolean): number {
   let lo = from;
-  let hi = list.length;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (test(list[mid]!.startNode)) hi = mid;
+    if (test(list[mid]!)) hi = mid;
     else lo = mid + 1;
   }
   return lo;

@@ -39,7 +39,17 @@ export interface DirtyWork {
   coarse: boolean;
   /** The page replaced its root element (document.open and write). */
   replaced: boolean;
+  /**
+   * Where the page changed what the walk reads, since the last work handed out
+   * (its added nodes, the parents of what it took out, changed text, switched
+   * elements, nodes to read again): the text before all of these in a block is
+   * as it was. Null when there were too many to keep: take all of it as changed.
+   */
+  changed: Node[] | null;
 }
+
+/** Change points kept for one piece of work (DirtyWork.changed): past this, it says everything changed. */
+const MAX_CHANGED = 4096;
 
 /**
  * Keeps what the page changed, and nothing more: the observer's callback runs
@@ -58,6 +68,8 @@ export class MutationWatcher {
   private readonly moved = new Set<Node>();
   /** The page replaced its root element (document.open and write, or by hand): all of it is new. */
   private replaced = false;
+  /** DirtyWork.changed, gathered until work is handed out: kept over a take that hands out none. */
+  private changed: Node[] | null = [];
   private readonly doc: Document;
 
   constructor(
@@ -98,22 +110,33 @@ export class MutationWatcher {
     const shadow = host.shadowRoot;
     if (!shadow || this.observed.has(shadow) || !host.isConnected) return;
     this.dirty.add(host);
+    this.changedAt(host);
     this.onDirty();
   }
 
   /** Nodes to read again though the page did not change them: what comes before them did (MatchPlaces.takeStale). */
   readAgain(nodes: readonly Node[]): void {
     if (nodes.length === 0) return;
-    for (const node of nodes) this.dirty.add(node);
+    for (const node of nodes) {
+      this.dirty.add(node);
+      this.changedAt(node);
+    }
     this.onDirty();
   }
 
   disconnect(): void {
     this.observer.disconnect();
     this.pending = [];
+    this.changed = [];
     this.moved.clear();
     this.dirty.clear();
     this.switched.clear();
+  }
+
+  private changedAt(node: Node): void {
+    if (!this.changed) return;
+    if (this.changed.length < MAX_CHANGED) this.changed.push(node);
+    else this.changed = null;
   }
 
   private collect(records: readonly MutationRecord[]): void {
@@ -125,11 +148,19 @@ export class MutationWatcher {
       if (isOurs(record.target)) continue;
       if (record.type === 'attributes') {
         this.switched.add(record.target as Element);
+        this.changedAt(record.target);
         continue;
       }
       if (record.type === 'characterData') {
         this.dirty.add(record.target);
+        this.changedAt(record.target);
         continue;
+      }
+      // What it took out stood inside its parent: all of the parent counts as changed.
+      for (const node of record.removedNodes) {
+        if (isOurs(node)) continue;
+        this.changedAt(record.target);
+        break;
       }
       // Only text that held a mention has the whole list checked for what left the page: a ticking clock's old text did not.
       if (!this.removed) for (const node of record.removedNodes) if (this.mayHoldMention(node)) this.removed = true;
@@ -140,6 +171,7 @@ export class MutationWatcher {
       for (const node of record.addedNodes) {
         if (isOurs(node)) continue;
         this.added++;
+        this.changedAt(node);
         // A new block (a feed entry, a paragraph) holds its own text: only it is read again.
         if (isBlockElement(node)) {
           this.dirty.add(node);
@@ -200,7 +232,8 @@ export class MutationWatcher {
       return true;
     }) as (Element | ShadowRoot)[];
     const moved = [...this.moved].filter((node) => node.isConnected);
-    const work = { roots, removed: this.removed, moved, coarse, replaced: this.replaced };
+    const work = { roots, removed: this.removed, moved, coarse, replaced: this.replaced, changed: this.changed };
+    this.changed = [];
     this.moved.clear();
     this.dirty.clear();
     this.switched.clear();

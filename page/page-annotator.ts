@@ -1,11 +1,12 @@
 import { createMatchState } from '../core/matcher/state';
+import { BlockTails, copyState, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
 import type { Matcher, MatchState } from '../core/matcher/types';
 import { inReadingOrder, isShadowRoot, shadowRootOf } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter } from './highlighter';
 import { MatchPlaces, takeNote, type PlaceNote, type PlaceRun } from './match-places';
 import type { Painter } from './painter';
-import { MentionStore, type StoreEdit } from './mention-store';
+import { MentionStore, type Rescan, type StoreEdit, type TextPoint } from './mention-store';
 import { MutationWatcher, type DirtyWork } from './mutation-watcher';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { ShownMentions, type ShownEdit } from './shown-mentions';
@@ -64,6 +65,8 @@ export class PageAnnotator {
   /** Where the first scan saw full names and places of the same names: the state a rescan of one block starts from. */
   private readonly places = new MatchPlaces();
   private readonly visible = new ShownMentions();
+  /** Where long blocks the page keeps adding to were last read up to: read on from there (BlockTails). */
+  private readonly tails = new BlockTails();
   /** Weak: a single-page app drops web components all day, and those must stay collectable. */
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
   /**
@@ -197,6 +200,7 @@ export class PageAnnotator {
     }
     const state = createMatchState(true);
     this.places.clear();
+    this.tails.clear();
     // The matcher was compiled in this task: the scan starts in a slice of its own.
     await yieldToPage();
     if (generation !== this.generation) return;
@@ -304,6 +308,7 @@ export class PageAnnotator {
 
   private async rescan(work: DirtyWork): Promise<void> {
     if (work.replaced) this.options.onDocumentReplaced?.();
+    this.tails.forget(work.changed);
     // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
     const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
     if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) return this.fullScan(true);
@@ -325,17 +330,21 @@ export class PageAnnotator {
     while (next < roots.length) {
       // One slice of roots, then one merge into the store for all of them.
       this.slice.begin();
-      const batch: { root: Element | ShadowRoot; found: PageMention[] }[] = [];
+      const batch: (Rescan & { root: Element | ShadowRoot })[] = [];
       const ended: { root: Node; entities: string[] }[] = [];
+      const tails: [Node, Tail | undefined][] = [];
       while (next < roots.length && !this.slice.expired) {
         const root = roots[next++]!;
         const read = await this.readRoot(root);
         if (!read || generation !== this.generation) return;
-        batch.push({ root, found: read.found });
+        batch.push(read.from ? { root, from: read.from, found: read.found } : { root, found: read.found });
         ended.push({ root, entities: this.places.replace(read.run, read.notes) });
+        tails.push([root, read.tail]);
       }
       // Shown batch by batch: `shown` must follow the store, whose runs the next batch's edit is relative to.
       this.showEdit(this.store.replaceWithin(batch));
+      // Kept once the store and the places hold what the reads found.
+      for (const [root, tail] of tails) if (tail) this.tails.set(root, tail);
       for (const { root, entities } of ended) {
         const gone = this.store.dropAfter(root, entities);
         if (gone.length > 0) this.showEdit({ dropped: gone, runs: [] });
@@ -355,19 +364,40 @@ export class PageAnnotator {
    * The mentions in one changed block, read from the matcher's state just
    * before it, and what it showed of names (MatchPlaces). A block larger than
    * a slice (an app rendered into one <div>) is read over several, the page's
-   * tasks running in between; null when a reset came meanwhile.
+   * tasks running in between; null when a reset came meanwhile. A long block
+   * the page only added to since it was last read (a log, a chat transcript)
+   * is read on from where its last block began (`from`): `found` holds the
+   * mentions from there on, `notes` all of the block's.
    */
-  private async readRoot(root: Element | ShadowRoot): Promise<{ found: PageMention[]; notes: PlaceNote[]; run: PlaceRun } | null> {
+  private async readRoot(
+    root: Element | ShadowRoot,
+  ): Promise<{ found: PageMention[]; notes: PlaceNote[]; run: PlaceRun; from?: TextPoint; tail?: Tail } | null> {
     const generation = this.generation;
     // An element hidden or made editable since: nothing in it is read, what it held is dropped.
-    if (unreadComposed(root)) return { found: [], notes: [], run: this.places.before(root).run };
+    if (unreadComposed(root)) {
+      this.tails.drop(root);
+      return { found: [], notes: [], run: this.places.before(root).run };
+    }
     for (let restarts = 0; ; restarts++) {
       const found: PageMention[] = [];
-      const notes: PlaceNote[] = [];
-      const { state, run } = this.places.before(root);
-      const reader = new BlockReader(root, this.walkOptions);
+      const { state: before, run } = this.places.before(root);
+      const key = stateKey(before);
+      const tail = this.tails.take(root, key);
+      const resumed = tail && BlockReader.from(root, tail.at.node, tail.at.offset, this.walkOptions);
+      const reader = resumed || new BlockReader(root, this.walkOptions);
+      const state = resumed ? copyState(tail.state) : before;
+      const notes: PlaceNote[] = resumed ? [...tail.notes] : [];
+      // The last block's beginning, once past TAIL_MIN_TEXT: the state there is copied only when a block changed it.
+      let read = resumed ? TAIL_MIN_TEXT : 0;
+      let last: { at: TextPoint; state: MatchState; notes: number } | undefined;
+      let copied: MatchState | undefined;
       let intact = true;
       for (let block = reader.next(); block; block = reader.next()) {
+        if (read >= TAIL_MIN_TEXT && root.contains(block.nodes[0]!)) {
+          if (!copied || copied.clock !== state.clock || copied.elsewhere.size !== state.elsewhere.size) copied = copyState(state);
+          last = { at: { node: block.nodes[0]!, offset: -block.starts[0]! }, state: copied, notes: notes.length };
+        }
+        read += block.text.length;
         this.read(block, state, found, (note) => notes.push(note));
         if (!this.slice.spent(block.text.length + block.nodes.length * 32)) continue;
         await yieldToPage();
@@ -379,7 +409,9 @@ export class PageAnnotator {
           break;
         }
       }
-      if (intact) return { found, notes, run };
+      if (!intact) continue;
+      const next = last && { at: last.at, before: key, state: last.state, notes: notes.slice(0, last.notes) };
+      return resumed ? { found, notes, run, from: tail.at, tail: next } : { found, notes, run, tail: next };
     }
   }
 

@@ -71,7 +71,7 @@ export class ShownMentions {
       const gone = run.removed.filter((m) => this.filter(m.entityId));
       const come = run.added.filter((m) => this.filter(m.entityId));
       if (gone.length === 0 && come.length === 0) continue;
-      const span = runWithin(list, at, run.root);
+      const span = runWithin(list, at, run.root, run.from);
       if (!span || span[1] - span[0] !== gone.length || gone.some((m, i) => list[span[0] + i] !== m)) return this.reset(all);
       pieces.push(list.slice(at, span[0]), come);
       at = span[1];

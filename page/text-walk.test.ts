@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BlockReader, closestBlock, collectBlocks, mapSpanToNodes, type TextBlock } from './text-walk';
@@ -316,5 +317,56 @@ describe('mapSpanToNodes', () => {
   it('puts a start on a node boundary in the next node and an end in the previous one', () => {
     const range = mapSpanToNodes(block!, 4, 8);
     expect([range.startNode.data, range.startOffset, range.endNode.data, range.endOffset]).toEqual(['Jong', 0, 'Jong', 4]);
+  });
+});
+
+describe('BlockReader.from: reading on from where a block began', () => {
+  /** Pieces of a long block: text with lines and blank lines, inline elements, a block element, a skipped one, a long run without a break. */
+  const PIECES = [
+    'the talks went on through the night\n',
+    'Kim Jong Un met Vladimir Putin\n\n',
+    '<b>Kim</b> Jong <i>Un</i>\n',
+    '<span>a log line of the summit</span>\n',
+    '<div>a block inside</div>',
+    '<br>',
+    '<script>var x = 1;</script>',
+    '<span hidden>hidden text\n</span>',
+    'x'.repeat(3000),
+    '{"a": [1, 2]}',
+  ];
+  const shape = fc.array(fc.tuple(fc.nat(PIECES.length - 1), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 12 });
+  const same = (a: TextBlock, b: TextBlock) => a.text === b.text && a.nodes.length === b.nodes.length && a.nodes.every((node, i) => node === b.nodes[i]) && a.starts.join() === b.starts.join();
+
+  it('reads, from the beginning of any block of a root, the very blocks the walk of the whole root reads from there', () => {
+    fc.assert(
+      fc.property(shape, (parts) => {
+        document.body.innerHTML = `<pre id="log">${parts.map(([piece, times]) => PIECES[piece]!.repeat(times)).join('')}</pre>`;
+        const root = document.getElementById('log')!;
+        const whole: TextBlock[] = [];
+        const reader = new BlockReader(root);
+        for (let block = reader.next(); block; block = reader.next()) whole.push(block);
+        // Every block's beginning in a short root; in a long one, a few spread over it (each read on to the end).
+        const step = Math.max(1, Math.floor(whole.length / 6));
+        whole.forEach((block, i) => {
+          if (i % step !== 0 && i !== whole.length - 1) return;
+          const resumed = BlockReader.from(root, block.nodes[0]!, -block.starts[0]!)!;
+          expect(resumed).not.toBeNull();
+          const rest: TextBlock[] = [];
+          for (let next = resumed.next(); next; next = resumed.next()) rest.push(next);
+          expect(rest.length).toBe(whole.length - i);
+          expect(rest.every((next, j) => same(next, whole[i + j]!))).toBe(true);
+        });
+      }),
+      { numRuns: 25 },
+    );
+  }, 30_000);
+
+  it('does not read on from a node outside the root or inside what the walk skips', () => {
+    document.body.innerHTML = '<pre id="log">one<span hidden>two</span></pre><p>three</p>';
+    const root = document.getElementById('log')!;
+    const hidden = root.querySelector('span')!.firstChild as Text;
+    const outside = document.querySelector('p')!.firstChild as Text;
+    expect(BlockReader.from(root, hidden, 0)).toBeNull();
+    expect(BlockReader.from(root, outside, 0)).toBeNull();
   });
 });

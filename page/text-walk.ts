@@ -182,6 +182,12 @@ class BlockBuilder {
     private readonly shadowRoot: ShadowRoot | undefined,
   ) {}
 
+  /** Starts an empty block at `from` in `node`'s data, as the walk does after a cut there (`from` above 0) or at a node's start. */
+  startAt(node: Text, from: number): void {
+    if (from === 0) this.add(node);
+    else if (from < node.data.length) this.rest = { node, data: node.data, from };
+  }
+
   add(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
@@ -303,11 +309,12 @@ export class BlockReader {
   /** Documents already read, so a frame cannot bring us back to one. */
   private readonly documents = new Set<Document>();
 
+  /** `root` null: a reader with nothing to read yet, for `from` to set up. */
   constructor(
-    root: Document | ShadowRoot | Element,
+    root: Document | ShadowRoot | Element | null,
     private readonly options: ReaderOptions = {},
   ) {
-    this.enter(root);
+    if (root) this.enter(root);
   }
 
   /**
@@ -317,6 +324,45 @@ export class BlockReader {
    */
   get intact(): boolean {
     return this.frames.every((frame) => frame.node === null || frame.root.contains(frame.node));
+  }
+
+  /**
+   * A reader of `root` from where one of its blocks began, `offset` into
+   * `node`, that reads on exactly as the walk of the whole root does from
+   * there: the state of a walk where a block begins is the elements open
+   * around `node` and an empty block. Null where it cannot: `node` is not in
+   * `root`'s own tree (inside a shadow root in it), or is inside what the walk skips.
+   */
+  static from(root: Element | ShadowRoot, node: Text, offset: number, options: ReaderOptions = {}): BlockReader | null {
+    const doc = root.ownerDocument;
+    if (!doc || !root.contains(node) || offset > node.data.length) return null;
+    const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    if (typeof walker.nextSibling !== 'function' || typeof walker.parentNode !== 'function') return null;
+    const around: Element[] = [];
+    for (let at = node.parentNode; at !== root; at = at.parentNode) {
+      if (!at || at.nodeType !== ELEMENT_NODE) return null;
+      const el = at as Element;
+      if (isSkipped(el, el.localName)) return null;
+      around.push(el);
+    }
+    around.reverse();
+    const top = root.getRootNode();
+    const reader = new BlockReader(null, options);
+    const block = new BlockBuilder(reader.ready, top !== doc && 'host' in top ? (top as ShadowRoot) : undefined);
+    walker.currentNode = node;
+    reader.frames.push({
+      root,
+      walker,
+      canJump: true,
+      block,
+      node: walker.nextNode(),
+      open: [root, ...around],
+      openIsBlock: [false, ...around.map((el) => BLOCK_TAGS.has(el.localName))],
+      skipping: null,
+      skippedByAttribute: queriesSkipped(root) ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
+    });
+    block.startAt(node, offset);
+    return reader;
   }
 
   /** The next block in document order, or null when the whole tree was read. */
@@ -345,8 +391,6 @@ export class BlockReader {
     }
     const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
     const top = root.getRootNode();
-    // A document, a shadow root, or the whole body: not one block of a rescan.
-    const whole = root.nodeType !== ELEMENT_NODE || root === doc.body || root === doc.documentElement;
     this.frames.push({
       root,
       walker,
@@ -356,7 +400,7 @@ export class BlockReader {
       open: [root],
       openIsBlock: [false],
       skipping: null,
-      skippedByAttribute: whole && !holdsMoreElements(root, ONE_QUERY_ELEMENTS) ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
+      skippedByAttribute: queriesSkipped(root) ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
     });
     // A rescan may start at a shadow host: its shadow root is read first, as the walk of the page reads it.
     if (root.nodeType === ELEMENT_NODE) this.enterShadowOf(root as Element);
@@ -432,6 +476,16 @@ export class BlockReader {
     if (this.options.onUndefined && tag.includes('-') && !el.matches(':defined')) this.options.onUndefined(el);
     this.enterShadowOf(el, block);
   }
+}
+
+/**
+ * Whether the elements under `root` skipped for an attribute are found in one query up front: for a document, a
+ * shadow root or the whole body (not one block of a rescan) of at most ONE_QUERY_ELEMENTS.
+ */
+function queriesSkipped(root: Document | ShadowRoot | Element): boolean {
+  const doc = root.ownerDocument;
+  const whole = root.nodeType !== ELEMENT_NODE || root === doc?.body || root === doc?.documentElement;
+  return whole && !holdsMoreElements(root, ONE_QUERY_ELEMENTS);
 }
 
 /** The node after `el`'s subtree in the walk, without visiting the subtree. */

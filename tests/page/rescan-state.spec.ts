@@ -417,3 +417,91 @@ test('a live blog’s new entry naming John Kirby reads no other entry again: sh
   expect(await found(page)).toEqual(await fresh(page));
   expect(await found(page)).toEqual([]);
 });
+
+/**
+ * A log in one `<pre>` of 200 KiB that the page keeps adding to: a block that
+ * long is read on from where its last block began (page/block-tails.ts). After
+ * every change, what the annotator holds, where it holds it, and what it counts,
+ * must be what a fresh annotator reading the page finds: names split across two
+ * appends, short forms whose full name is far up the log, "Moscow, Idaho"
+ * appended, lines taken out or changed, a full name put above the log.
+ */
+for (const seed of SEEDS) {
+  test(`a long log the page appends to (seed ${seed}): read on from its last block, it holds what a fresh read finds`, async ({ load }) => {
+    const lines = Array.from({ length: 8000 }, (_, i) => (i === 100 ? 'John Kirby joined the call\n' : `[${i}] INFO build step finished\n`));
+    const page = await load(`<p id="above">Weather: sunny.</p><pre id="log">${lines.join('')}</pre><p>Kirby and Putin in Moscow, below.</p>`);
+    const failure = await page.evaluate(async (seed) => {
+      const w = window as unknown as Win;
+      let s = seed * 7919;
+      const rand = (n: number) => {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        return Math.floor((s / 2147483648) * n);
+      };
+      const WORDS = ['[x] step done\n', 'Kirby said so\n', 'Vladimir ', 'Putin\n', 'Moscow\n', 'Moscow,', ' Idaho\n', 'John ', 'Kirby\n', '\n\n', 'in Washington\n'];
+      const pre = document.getElementById('log')!;
+      const painter = w.backstoryHarness.unpainted;
+      const matcher = w.backstoryHarness.matcher(w.matcherWire);
+      let counts: Record<string, number> = {};
+      const annotator = new w.backstoryHarness.PageAnnotator({ matcher, painter, onCountsChange: (c) => (counts = Object.fromEntries(c)) });
+      await annotator.start();
+      const inner = annotator as unknown as { working?: Promise<void>; dirty: boolean };
+      const idle = async () => {
+        for (let quiet = 0; quiet < 3; ) {
+          await new Promise((done) => setTimeout(done, 30));
+          if (inner.working || inner.dirty) quiet = 0;
+          else quiet++;
+        }
+      };
+      const where = (list: readonly { entityId: string; text: string; startNode: Text; startOffset: number; endNode: Text; endOffset: number }[]) => {
+        const nodes = new Map<Text, number>();
+        const id = (node: Text) => nodes.get(node) ?? nodes.set(node, nodes.size).get(node);
+        return list.map((m) => `${m.entityId}:${m.text}@${id(m.startNode)}.${m.startOffset}-${id(m.endNode)}.${m.endOffset}`);
+      };
+      const log: string[] = [];
+      for (let step = 0; step < 30; step++) {
+        const word = WORDS[rand(WORDS.length)]!;
+        const roll = rand(20);
+        if (roll < 8) {
+          pre.append(word);
+          log.push(`text ${JSON.stringify(word)}`);
+        } else if (roll < 12) {
+          pre.append(Object.assign(document.createElement(rand(4) ? 'span' : 'div'), { textContent: word }));
+          log.push(`element ${JSON.stringify(word)}`);
+        } else if (roll < 14) {
+          const last = pre.lastChild;
+          if (last?.nodeType === 3) (last as Text).appendData(word);
+          else pre.append(word);
+          log.push(`appendData ${JSON.stringify(word)}`);
+        } else if (roll === 14) {
+          if (pre.childNodes.length > 1) pre.lastChild!.remove();
+          log.push('remove last');
+        } else if (roll === 15) {
+          pre.insertBefore(document.createTextNode(word), pre.lastChild);
+          log.push(`before last ${JSON.stringify(word)}`);
+        } else if (roll === 16) {
+          const text = ['Weather: sunny.', 'John Kirby spoke.', 'A farm in Moscow, Idaho.'][rand(3)]!;
+          document.getElementById('above')!.textContent = text;
+          log.push(`above ${JSON.stringify(text)}`);
+        } else {
+          // Several lines at once, as a log flushes its buffer.
+          for (let n = 0; n < 3; n++) pre.append(WORDS[rand(WORDS.length)]!);
+          log.push('three lines');
+        }
+        await idle();
+        const other = new w.backstoryHarness.PageAnnotator({ matcher, painter });
+        await other.start();
+        other.destroy();
+        const mine = where(annotator.mentions);
+        const theirs = where(other.mentions);
+        const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+        if (!same(mine, theirs)) return { step, log, mine: mine.slice(-12), theirs: theirs.slice(-12), lengths: [mine.length, theirs.length] };
+        if (!same(where(annotator.shown), mine)) return { step, log, shown: true };
+        const tally: Record<string, number> = {};
+        for (const m of annotator.mentions) tally[m.entityId] = (tally[m.entityId] ?? 0) + 1;
+        if (!same(Object.entries(tally).sort(), Object.entries(counts).sort())) return { step, log, counts, tally };
+      }
+      return null;
+    }, seed);
+    expect(JSON.stringify(failure)).toBe('null');
+  });
+}

@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileMatcher } from '../core/matcher';
+import { EntitiesFileSchema } from '../core/story/schema';
+import type { PageMention } from './find-mentions';
+import { PageAnnotator } from './page-annotator';
+import type { Painter } from './painter';
+import { BlockReader } from './text-walk';
+
+const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8')));
+const matcher = compileMatcher(entities);
+
+// happy-dom has none: the annotator looks at late custom elements in idle time.
+window.requestIdleCallback ??= (callback) => window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 1);
+
+const unpainted = (): Painter => ({
+  setMentions() {},
+  extend() {},
+  update() {},
+  setHovered() {},
+  addShadowRoot() {},
+  paintedCount: 0,
+  destroy() {},
+});
+
+/** A mention by what it names and exactly where: the nodes themselves, not their text. */
+function where(mentions: readonly PageMention[]): unknown[] {
+  const nodes = new Map<Text, number>();
+  const id = (node: Text) => {
+    if (!nodes.has(node)) nodes.set(node, nodes.size);
+    return nodes.get(node);
+  };
+  return mentions.map((m) => [m.entityId, m.text, id(m.startNode), m.startOffset, id(m.endNode), m.endOffset]);
+}
+
+/** Waits until the annotator has taken up every change of the page (its rescans rest between rounds). */
+async function settled(annotator: PageAnnotator): Promise<void> {
+  const busy = () => (annotator as unknown as { working: unknown }).working !== undefined;
+  do await new Promise((done) => setTimeout(done, 2));
+  while (busy());
+}
+
+/** What a fresh annotator, reading the page as it is now from scratch, finds. */
+async function fresh(): Promise<unknown[]> {
+  const other = new PageAnnotator({ matcher, painter: unpainted });
+  await other.start();
+  other.destroy();
+  return where(other.mentions);
+}
+
+/** Lines of a log: names whole, split across what the page appends one by one, short forms, another place of a name. */
+const WORDS = [
+  'a line of the build log\n',
+  'John Kirby spoke\n',
+  'Kirby said so\n',
+  'Vladimir Putin\n',
+  'Putin\n',
+  'Kim Jong',
+  ' Un\n',
+  'Moscow\n',
+  'Moscow,',
+  ' Idaho\n',
+  'in Washington\n',
+  'United States\n',
+  '\n\n',
+  'x'.repeat(5000),
+];
+
+type Op =
+  | { kind: 'text' | 'span' | 'bold' | 'div' | 'data'; word: number }
+  | { kind: 'above'; word: number }
+  | { kind: 'edit'; word: number; at: number }
+  | { kind: 'removeLast' | 'moveLast' }
+  | { kind: 'beforeLast'; word: number };
+
+const word = fc.nat(WORDS.length - 1);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('text' as const, 'span' as const, 'bold' as const, 'div' as const, 'data' as const), word }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('above' as const), word }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), word, at: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('removeLast' as const, 'moveLast' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('beforeLast' as const), word }) },
+);
+
+function apply(pre: HTMLElement, change: Op): void {
+  const text = 'word' in change ? WORDS[change.word]! : '';
+  const last = pre.lastChild;
+  switch (change.kind) {
+    case 'text':
+      pre.append(text);
+      break;
+    case 'span':
+    case 'bold':
+    case 'div': {
+      const element = document.createElement(change.kind === 'bold' ? 'b' : change.kind);
+      element.textContent = text;
+      // A <b> goes into the last <span>, if there is one: text added deeper down.
+      (change.kind === 'bold' && last?.nodeName === 'SPAN' ? last : pre).appendChild(element);
+      break;
+    }
+    case 'data':
+      if (last?.nodeType === 3) (last as Text).appendData(text);
+      else pre.append(text);
+      break;
+    case 'above':
+      document.getElementById('above')!.textContent = text;
+      break;
+    case 'edit': {
+      const nodes = [...pre.childNodes];
+      const node = nodes[change.at % nodes.length]!;
+      if (node.nodeType === 3) (node as Text).data = text + (node as Text).data.slice(text.length);
+      else node.textContent = text;
+      break;
+    }
+    case 'removeLast':
+      if (pre.childNodes.length > 1) last?.remove();
+      break;
+    case 'moveLast':
+      if (last) pre.prepend(last);
+      break;
+    case 'beforeLast':
+      pre.insertBefore(document.createTextNode(text), last);
+      break;
+  }
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('a long block the page adds to, read on from its last block', () => {
+  it('finds what a fresh read of the whole page finds, whatever the page appends, changes or takes out, above the block or in it', async () => {
+    const from = vi.spyOn(BlockReader, 'from');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(word, fc.nat(400)), { minLength: 1, maxLength: 12 }), fc.array(op, { minLength: 1, maxLength: 10 }), async (sprinkled, ops) => {
+        // About 100 KiB of log, past TAIL_MIN_TEXT, names here and there.
+        const lines = Array.from({ length: 4000 }, () => 'a line of the build log\n');
+        for (const [w, at] of sprinkled) lines[at * 10] = WORDS[w]!;
+        document.body.innerHTML = `<p id="above">Weather: sunny.</p><pre id="log"></pre><p>Kirby and Putin in Moscow, below.</p>`;
+        const pre = document.getElementById('log')!;
+        pre.textContent = lines.join('');
+        const annotator = new PageAnnotator({ matcher, painter: unpainted });
+        await annotator.start();
+        // The first change has the block read whole, which records where its last block began.
+        pre.append('a line of the build log\n');
+        await settled(annotator);
+        for (const change of ops) {
+          apply(pre, change);
+          await settled(annotator);
+          expect(where(annotator.mentions)).toEqual(await fresh());
+          expect(where(annotator.shown)).toEqual(where(annotator.mentions));
+        }
+        annotator.destroy();
+      }),
+      { numRuns: 40 },
+    );
+    // Most of those changes were read on from the block's last block, not from its beginning.
+    expect(from.mock.results.filter((result) => result.value).length).toBeGreaterThan(40);
+  }, 120_000);
+});
