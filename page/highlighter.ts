@@ -55,8 +55,15 @@ export class Highlighter implements Painter {
     if (CSS.highlights.get(HOVER_HIGHLIGHT) !== this.hovered) CSS.highlights.set(HOVER_HIGHLIGHT, this.hovered);
   }
 
-  setMentions(mentions: readonly PageMention[]): void {
+  setMentions(mentions: readonly PageMention[], changedFrom = 0): void {
+    const before = this.mentions;
     this.mentions = mentions;
+    // A change wholly after the first mention below the window (a log appended to while the reader is above its end) leaves the
+    // window as it was: measuring it would lay out what the page just changed, milliseconds in a text of megabytes.
+    if (this.windowEnd >= 0 && this.windowEnd < before.length && changedFrom > this.windowEnd) {
+      this.register();
+      return;
+    }
     // -1 forces the next update to repaint, even when the new list is empty.
     this.windowStart = this.windowEnd = -1;
     this.update();

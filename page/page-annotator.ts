@@ -89,6 +89,8 @@ export class PageAnnotator {
   /** When the next viewport update may run (SLOW_VIEWPORT_MS), and the update waiting for it. */
   private viewportAllowedAt = 0;
   private viewportLater: ReturnType<typeof setTimeout> | undefined;
+  /** Where the shown list has changed from since the painter last had it (ShownMentions.changedFrom). */
+  private unpaintedFrom = Infinity;
 
   constructor(private readonly options: PageAnnotatorOptions) {
     this.doc = options.root ?? document;
@@ -445,6 +447,7 @@ export class PageAnnotator {
 
   /** Paints the shown list, `fresh` among it new since the last paint; `changed`: not only grown at its end. */
   private paint(fresh: readonly PageMention[], changed: boolean, paintNow = true): void {
+    this.unpaintedFrom = Math.min(this.unpaintedFrom, this.visible.changedFrom);
     for (const mention of fresh) {
       const root = mention.shadowRoot;
       if (root && !this.shadowRoots.has(root)) {
@@ -453,8 +456,9 @@ export class PageAnnotator {
       }
     }
     if (!paintNow) return;
-    if (changed) this.painter.setMentions(this.visible.all);
+    if (changed) this.painter.setMentions(this.visible.all, this.unpaintedFrom);
     else this.painter.extend(this.visible.all);
+    this.unpaintedFrom = Infinity;
     if (!this.painted && this.painter.paintedCount > 0) {
       this.painted = true;
       this.options.onFirstHighlights?.();

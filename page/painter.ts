@@ -2,8 +2,12 @@ import type { PageMention } from './find-mentions';
 
 /** Shows mentions to the reader: the Highlight API where there is one, an overlay elsewhere. */
 export interface Painter {
-  /** The mentions to show, in document order; only those near the viewport are painted. */
-  setMentions(mentions: readonly PageMention[]): void;
+  /**
+   * The mentions to show, in document order; only those near the viewport are
+   * painted. `changedFrom`: the list is the last one given but from this index
+   * on (a rescan's edit), so a change after the painted window need measure nothing.
+   */
+  setMentions(mentions: readonly PageMention[], changedFrom?: number): void;
   /**
    * The list given to setMentions grew at its end. Mentions come in document
    * order, so once one lies below the painted window, all later ones do too:

@@ -22,12 +22,19 @@ export interface ShownEdit {
  */
 export class ShownMentions {
   private list: PageMention[] = [];
+  /** The index from which the last change made the list differ from the one before (Painter.setMentions). */
+  private changedAt = 0;
   private readonly followers = new Set<(edit: ShownEdit | undefined) => void>();
 
   constructor(private filter: (entityId: string) => boolean = () => true) {}
 
   get all(): readonly PageMention[] {
     return this.list;
+  }
+
+  /** Where the last reset, append or edit changed `all` from: the list before it holds the same mentions up to there. */
+  get changedFrom(): number {
+    return this.changedAt;
   }
 
   setFilter(filter: (entityId: string) => boolean): void {
@@ -38,11 +45,14 @@ export class ShownMentions {
   reset(mentions: readonly PageMention[]): readonly PageMention[] {
     this.list = [];
     this.followers.forEach((follower) => follower(undefined));
-    return this.append(mentions);
+    const shown = this.append(mentions);
+    this.changedAt = 0;
+    return shown;
   }
 
   /** Shows mentions that come after all those shown; returns those that pass the filter. */
   append(mentions: readonly PageMention[]): readonly PageMention[] {
+    this.changedAt = this.list.length;
     const shown = mentions.filter((m) => this.filter(m.entityId));
     for (const mention of shown) this.list.push(mention);
     return shown;
@@ -67,13 +77,23 @@ export class ShownMentions {
     }
     const pieces: (readonly PageMention[])[] = [];
     let at = 0;
+    // Where the first change lands in the new list: the dropped ones anywhere count as from the top.
+    let changedAt = edit.dropped.length > 0 ? 0 : -1;
+    let length = 0;
     for (const run of edit.runs) {
       const gone = run.removed.filter((m) => this.filter(m.entityId));
       const come = run.added.filter((m) => this.filter(m.entityId));
       if (gone.length === 0 && come.length === 0) continue;
       const span = runWithin(list, at, run.root, run.from);
       if (!span || span[1] - span[0] !== gone.length || gone.some((m, i) => list[span[0] + i] !== m)) return this.reset(all);
+      if (changedAt < 0) {
+        // Found again up to here: the same objects, which painters and indexes know.
+        let same = 0;
+        while (same < gone.length && same < come.length && gone[same] === come[same]) same++;
+        if (same < gone.length || same < come.length) changedAt = length + span[0] - at + same;
+      }
       pieces.push(list.slice(at, span[0]), come);
+      length += span[0] - at + come.length;
       at = span[1];
       const kept = new Set(gone);
       const cameBack = new Set(come);
@@ -82,9 +102,14 @@ export class ShownMentions {
       for (const mention of gone) if (!cameBack.has(mention) || mention.startNode !== mention.endNode) removed.push(mention);
       for (const mention of come) if (!kept.has(mention) || mention.startNode !== mention.endNode) added.push(mention);
     }
-    if (removed.length === 0 && added.length === 0) return [];
+    if (removed.length === 0 && added.length === 0) {
+      // The same mentions as before.
+      this.changedAt = from.length;
+      return [];
+    }
     pieces.push(list.slice(at));
     this.list = ([] as PageMention[]).concat(...pieces);
+    this.changedAt = changedAt < 0 ? from.length : changedAt;
     const change: ShownEdit = { from, to: this.list, removed, added };
     this.followers.forEach((follower) => follower(change));
     return added;

@@ -1077,3 +1077,38 @@ test('web components the page removed are not kept alive by the annotator', asyn
 test('web components the page removed after a category was switched off and on are not kept alive, with no hover since', async ({ load }) => {
   expect(await removedComponentsAlive(load, 'filter switched', 'nothing')).toBe(0);
 });
+
+test('a log appended to below the painted window has nothing measured: the painted names stay, and the new ones are painted once scrolled to', async ({
+  load,
+}) => {
+  const lines = Array.from({ length: 4000 }, (_, i) => (i % 40 === 0 ? 'Vladimir Putin arrived\n' : `[${i}] INFO build step finished\n`)).join('');
+  const page = await load(`<pre id="log">${lines}</pre>`);
+  await annotate(page);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const registered = () => (CSS.highlights.get('backstory-mention') as unknown as Set<AbstractRange>).size;
+    const painted = registered();
+    let measured = 0;
+    const box = Range.prototype.getBoundingClientRect;
+    Range.prototype.getBoundingClientRect = function (this: Range) {
+      measured++;
+      return box.call(this);
+    };
+    const pre = document.getElementById('log')!;
+    const before = w.annotator.shown.length;
+    for (let n = 0; n < 5; n++) {
+      pre.append(`[x] Kim Jong Un done ${n}\n`);
+      const want = before + n + 1;
+      while (w.annotator.shown.length < want) await new Promise((next) => setTimeout(next, 10));
+    }
+    Range.prototype.getBoundingClientRect = box;
+    const stillPainted = registered();
+    // The reader scrolls to the end: the names appended there are painted.
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    w.annotator.updateViewport();
+    const ranges = [...(CSS.highlights.get('backstory-mention') as unknown as Set<AbstractRange>)];
+    const atEnd = ranges.map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset)).filter((text) => text === 'Kim Jong Un').length;
+    return { painted: painted > 0, measured, same: stillPainted === painted, atEnd };
+  });
+  expect(result).toEqual({ painted: true, measured: 0, same: true, atEnd: 5 });
+});
