@@ -72,7 +72,7 @@ type Op =
   | { kind: 'text' | 'span' | 'bold' | 'div' | 'data'; word: number }
   | { kind: 'above'; word: number }
   | { kind: 'edit'; word: number; at: number }
-  | { kind: 'removeLast' | 'moveLast' }
+  | { kind: 'removeLast' | 'moveLast' | 'toggleHidden' }
   | { kind: 'beforeLast'; word: number };
 
 const word = fc.nat(WORDS.length - 1);
@@ -80,7 +80,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('text' as const, 'span' as const, 'bold' as const, 'div' as const, 'data' as const), word }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('above' as const), word }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), word, at: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('removeLast' as const, 'moveLast' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('removeLast' as const, 'moveLast' as const, 'toggleHidden' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('beforeLast' as const), word }) },
 );
 
@@ -117,6 +117,9 @@ function apply(pre: HTMLElement, change: Op): void {
     case 'removeLast':
       if (pre.childNodes.length > 1) last?.remove();
       break;
+    case 'toggleHidden':
+      pre.lastElementChild?.toggleAttribute('hidden');
+      break;
     case 'moveLast':
       if (last) pre.prepend(last);
       break;
@@ -132,7 +135,7 @@ afterEach(() => {
 });
 
 describe('a long block the page adds to, read on from its last block', () => {
-  it('finds what a fresh read of the whole page finds, whatever the page appends, changes or takes out, above the block or in it', async () => {
+  it('finds what a fresh read of the whole page finds, whatever the page appends, changes, hides or takes out, above the block or in it', async () => {
     const from = vi.spyOn(BlockReader, 'from');
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(word, fc.nat(400)), { minLength: 1, maxLength: 12 }), fc.array(op, { minLength: 1, maxLength: 10 }), async (sprinkled, ops) => {

@@ -218,8 +218,12 @@ export class MutationWatcher {
       }
       for (const element of this.switched) {
         if (!element.isConnected) continue;
-        // Unread now: a rescan of the element itself finds nothing in it, which drops what it held.
-        if (isUnreadElement(element)) blocks.add(element);
+        // Unread now: a rescan of the element itself finds nothing in it, which drops what it held. An inline one's
+        // text was part of its block's, whose reading must lose it too (a full name it showed, above a short form below).
+        if (isUnreadElement(element)) {
+          const around = isBlockElement(element) || !element.parentNode ? null : this.blockOf(element.parentNode);
+          blocks.add(around ?? element);
+        }
         else {
           const block = this.blockOf(element);
           if (block) blocks.add(block);

@@ -505,3 +505,17 @@ for (const seed of SEEDS) {
     expect(JSON.stringify(failure)).toBe('null');
   });
 }
+
+test('a full name in an inline element the page hides no longer makes a short form below a mention', async ({ load }) => {
+  const page = await load('<p id="a">A line of the log. <b id="b">John Kirby spoke.</b></p><p>Kirby said so.</p>');
+  await annotate(page);
+  expect(await found(page)).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+  await page.evaluate(() => (document.getElementById('b')!.hidden = true));
+  await settle(page);
+  expect(await fresh(page)).toEqual([]);
+  expect(await found(page)).toEqual(await fresh(page));
+  // Shown again: its paragraph's reading has it again, and so does the short form below.
+  await page.evaluate(() => (document.getElementById('b')!.hidden = false));
+  await settle(page);
+  expect(await found(page)).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+});
