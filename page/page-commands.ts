@@ -8,9 +8,10 @@ import { anchorOf, type HoverCard } from './hover-card';
 import type { CaretIndex } from './hit-test';
 import type { PageAnnotator } from './page-annotator';
 import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-place';
-import { nextMention, type ViewPlace } from './reveal';
+import { nextMention, type NearScreen, type ViewPlace } from './reveal';
 import { placeInScrollers, scrollIntoScrollers } from './scroll-clip';
 import { topLayerAround } from './top-layer';
+import { LEADING_MENTIONS, ViewportWindow } from './viewport-window';
 
 /**
  * Answers what the popup and the keyboard command ask of this page: reveal a
@@ -40,11 +41,15 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     const from = request.fromStart ? undefined : walkedFrom();
     // Round to the top past the page's last name: its first, not the names in view, which the walk has just been through.
     const inViewFirst = request.fromStart && request.round ? undefined : placeOf;
+    const near = inViewFirst ? nearScreen(annotator.shown) : undefined;
     if (!request.frames?.length) {
       const current = from && isPlace(from) ? mentionBefore(annotator.shown, from, index) : from;
-      return nextMention(annotator.shown, current, isShown, inViewFirst, request.wrap ?? true);
+      return nextMention(annotator.shown, current, isShown, inViewFirst, request.wrap ?? true, near);
     }
     const walk = withStops(annotator.shown, frameStops(request.frames), index);
+    // A frame may stand anywhere on screen: its stop is always looked at.
+    let k = 0;
+    const walkNear = near && walk.map((entry) => (isStop(entry) ? 'near' : near(k++)));
     const current =
       request.after !== undefined
         ? walk.find((entry) => isStop(entry) && entry.frame === request.after)
@@ -57,6 +62,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
       (entry) => (isStop(entry) ? stopShown(entry) : isShown(entry)),
       inViewFirst && ((entry) => (isStop(entry) ? stopPlace(entry) : inViewFirst(entry))),
       request.wrap ?? true,
+      walkNear && ((i) => walkNear[i]!),
     );
   };
 
@@ -124,6 +130,17 @@ const isPlace = (from: PageMention | ReaderPlace): from is ReaderPlace => 'node'
 function mentionBefore(shown: readonly PageMention[], place: ReaderPlace, index: CaretIndex): PageMention | undefined {
   const at = firstFrom(shown, place, index);
   return at > 0 ? shown[at - 1] : undefined;
+}
+
+/**
+ * Where each of `shown` stands against the screen by its place in reading
+ * order, found by a few measurements as the painter finds what to paint: the
+ * walk measures only the names near the screen for being in view.
+ */
+function nearScreen(shown: readonly PageMention[]): (index: number) => NearScreen {
+  const [from, to] = new ViewportWindow().find(shown);
+  // The page's first names too, as the painter paints them: a sticky header's stay on screen however far the page scrolls.
+  return (i) => ((i >= from && i < to) || i < Math.min(from, LEADING_MENTIONS) ? 'near' : i < from ? 'above' : 'below');
 }
 
 const inView = (box: { top: number; bottom: number }) => box.bottom > box.top && box.top >= 0 && box.bottom <= innerHeight;

@@ -29,4 +29,19 @@ describe('nextMention', () => {
     expect(nextMention(page, undefined, () => true, placeOf)).toBe(page[2]);
     expect(nextMention(page, page[2], () => true, placeOf)).toBe(page[3]);
   });
+
+  it('measures only the names near the screen for being in view, and stops at the first find', () => {
+    // A plain-text log holds 100,000 names in one text node, where each measurement costs a millisecond or more.
+    const many = Array.from({ length: 100_000 }, (_, i) => mention('putin', i < 50_000 ? 'elsewhere' : i < 50_040 ? 'in' : 'below'));
+    const near = (i: number) => (i < 49_990 ? 'above' : i < 50_060 ? 'near' : 'below');
+    let measured = 0;
+    const counted = (m: PageMention) => {
+      measured++;
+      return placeOf(m);
+    };
+    expect(nextMention(many, undefined, () => true, counted, true, near)).toBe(many[50_000]);
+    expect(nextMention(many, many[50_039], () => true, counted, true, near)).toBe(many[50_040]);
+    expect(nextMention(many, many[60_000], () => true, counted, true, near)).toBe(many[60_001]);
+    expect(measured).toBeLessThan(100);
+  });
 });

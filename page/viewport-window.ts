@@ -4,7 +4,7 @@ import { selectMention } from './mention-range';
 /** How far beyond the viewport, in viewport heights, mentions stay painted. */
 const MARGIN_SCREENS = 1;
 /** Mentions at the top of the page measured on every update, for headers that stay on screen (leading()). */
-const LEADING_MENTIONS = 16;
+export const LEADING_MENTIONS = 16;
 
 /**
  * Which mentions lie within about a screen of the viewport, found by search
