@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { composedPosition, inReadingOrder } from './composed-order';
+import { composedPosition, inReadingOrder, orderedStretch } from './composed-order';
 import { collectBlocks } from './text-walk';
 
 const FOLLOWING = 4;
@@ -52,5 +52,24 @@ describe('reading order across shadow roots', () => {
     // The host's own children come after its shadow root, and are not inside the shadow root.
     expect(composedPosition(shadow, five!)).toBe(FOLLOWING);
     expect(composedPosition(innerShadow, one!) & (CONTAINED_BY | FOLLOWING)).toBe(0);
+  });
+
+  it('orders the children of one parent in an ordered stretch as the browser does, after the page moved one too', () => {
+    document.body.innerHTML = `<main>${'<p>line <b>x</b></p>'.repeat(40)}</main><p>after</p>`;
+    const lines = () => [...document.querySelectorAll('main > p')];
+    const nodes = () => [...lines().map((p) => p.firstChild!), ...lines().map((p) => p.lastChild!.firstChild!), document.querySelector('main')!];
+    const native = () => nodes().flatMap((a) => nodes().map((b) => a.compareDocumentPosition(b) & ~0x20));
+    const ordered = orderedStretch();
+    try {
+      const ours = () => nodes().flatMap((a) => nodes().map((b) => composedPosition(a, b)));
+      expect(ours()).toEqual(native());
+      // The page ran meanwhile, and moved its last line to the top.
+      const main = document.querySelector('main')!;
+      main.prepend(main.lastElementChild!);
+      ordered.pageRan();
+      expect(ours()).toEqual(native());
+    } finally {
+      ordered.close();
+    }
   });
 });

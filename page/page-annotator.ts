@@ -1,7 +1,7 @@
 import { createMatchState } from '../core/matcher/state';
 import { BlockTails, copyState, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
 import type { Matcher, MatchState } from '../core/matcher/types';
-import { inReadingOrder, isShadowRoot, shadowRootOf } from './composed-order';
+import { inReadingOrder, isShadowRoot, orderedStretch, shadowRootOf } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { Highlighter } from './highlighter';
 import { MatchPlaces, takeNote, type PlaceNote, type PlaceRun } from './match-places';
@@ -314,6 +314,16 @@ export class PageAnnotator {
     // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
     const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
     if (work.coarse || (whole && this.textNodes > LARGE_RESCAN_NODES)) return this.fullScan(true);
+    // Ordering blocks and mentions compares siblings: numbered once, not walked by the browser at each comparison.
+    const ordered = orderedStretch();
+    try {
+      await this.rescanBlocks(work, ordered.pageRan);
+    } finally {
+      ordered.close();
+    }
+  }
+
+  private async rescanBlocks(work: DirtyWork, pageRan: () => void): Promise<void> {
     const generation = this.generation;
     let changed = false;
     // Moved nodes' old mentions go first: they stand out of reading order, which the rescans' searches rely on.
@@ -337,7 +347,7 @@ export class PageAnnotator {
       const tails: [Node, Tail | undefined][] = [];
       while (next < roots.length && !this.slice.expired) {
         const root = roots[next++]!;
-        const read = await this.readRoot(root);
+        const read = await this.readRoot(root, pageRan);
         if (!read || generation !== this.generation) return;
         batch.push(read.from ? { root, from: read.from, found: read.found } : { root, found: read.found });
         ended.push({ root, entities: this.places.replace(read.run, read.notes) });
@@ -354,6 +364,7 @@ export class PageAnnotator {
       changed = true;
       if (next < roots.length) {
         await yieldToPage();
+        pageRan();
         if (generation !== this.generation) return;
       }
     }
@@ -373,6 +384,8 @@ export class PageAnnotator {
    */
   private async readRoot(
     root: Element | ShadowRoot,
+    /** Called after each pause, in which the page may have changed its DOM. */
+    pageRan: () => void,
   ): Promise<{ found: PageMention[]; notes: PlaceNote[]; run: PlaceRun; from?: TextPoint; tail?: Tail } | null> {
     const generation = this.generation;
     // An element hidden or made editable since: nothing in it is read, what it held is dropped.
@@ -403,6 +416,7 @@ export class PageAnnotator {
         this.read(block, state, found, (note) => notes.push(note));
         if (!this.slice.spent(block.text.length + block.nodes.length * 32)) continue;
         await yieldToPage();
+        pageRan();
         if (generation !== this.generation || this.destroyed) return null;
         this.slice.begin();
         // The page re-rendered the part being read: read the block again, a few times at most.
