@@ -118,7 +118,7 @@ export class MentionStore {
     const dropped: PageMention[] = [];
     let run = runWithin(this.list, 0, root);
     if (!run) {
-      dropped.push(...this.dropDisconnected());
+      for (const mention of this.dropDisconnected()) dropped.push(mention);
       run = runWithin(this.list, 0, root);
     }
     const end = run?.[1] ?? this.list.length;
