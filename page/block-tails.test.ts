@@ -6,24 +6,14 @@ import { compileMatcher } from '../core/matcher';
 import { EntitiesFileSchema } from '../core/story/schema';
 import type { PageMention } from './find-mentions';
 import { PageAnnotator } from './page-annotator';
-import type { Painter } from './painter';
 import { BlockReader } from './text-walk';
+import { unpainted } from '../tooling/unpainted';
 
 const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8')));
 const matcher = compileMatcher(entities);
 
 // happy-dom has none: the annotator looks at late custom elements in idle time.
 window.requestIdleCallback ??= (callback) => window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 1);
-
-const unpainted = (): Painter => ({
-  setMentions() {},
-  extend() {},
-  update() {},
-  setHovered() {},
-  addShadowRoot() {},
-  paintedCount: 0,
-  destroy() {},
-});
 
 /** A mention by what it names and exactly where: the nodes themselves, not their text. */
 function where(mentions: readonly PageMention[]): unknown[] {

@@ -8,6 +8,7 @@ import { sendToPage } from './popup-page';
 import { textPointInPage } from '../../tooling/text-point';
 import { openNameInPage } from '../../tooling/painted-texts';
 import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
+import { longestTaskGapInPage, watchTaskGapsInPage } from '../../tooling/task-gaps';
 
 async function openDemo(page: import('@playwright/test').Page, origin: string) {
   await page.goto(`${origin}/demo`);
@@ -161,32 +162,16 @@ test.describe('the hover card', () => {
     server.route('/log.txt', 'Vladimir Putin arrived in Pyongyang.\n'.repeat(30_000), 'text/plain; charset=utf-8');
     await page.goto(`${server.origin}/log.txt`);
     await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
-    const longestGap = () =>
-      page.evaluate(() => {
-        const w = window as unknown as { longestGap?: number };
-        if (w.longestGap === undefined) {
-          w.longestGap = 0;
-          let last = performance.now();
-          const tick = () => {
-            const now = performance.now();
-            w.longestGap = Math.max(w.longestGap!, now - last);
-            last = now;
-            setTimeout(tick, 0);
-          };
-          setTimeout(tick, 0);
-        }
-        return w.longestGap;
-      });
     // The card script in first (sendToPage brings it in: its start is a task of its own, not the walk's).
     expect(await sendToPage(context, extensionId, page, { type: 'page/close-card' })).toMatchObject({ ok: true });
-    await longestGap();
+    await page.evaluate(watchTaskGapsInPage);
     for (const name of ['Vladimir Putin', 'Pyongyang', 'Vladimir Putin']) {
       expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention' })).toMatchObject({ ok: true, revealed: true });
       await expect.poll(() => cardTitle(page)).toBe(name);
     }
     // Opened beside the names at the top, where the page stays.
     expect(await page.evaluate(() => scrollY)).toBe(0);
-    expect(await longestGap()).toBeLessThan(2000);
+    expect(await page.evaluate(longestTaskGapInPage)).toBeLessThan(2000);
   });
 
   test('a card open in a plain-text log of 30,000 names stays open, without freezing the tab, as the page writes the log anew', async ({
@@ -203,27 +188,16 @@ test.describe('the hover card', () => {
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
     expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention' })).toMatchObject({ ok: true, revealed: true });
     await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
-    const result = await page.evaluate(async () => {
-      let longestGap = 0;
-      let last = performance.now();
-      let ticking = true;
-      const tick = () => {
-        const now = performance.now();
-        longestGap = Math.max(longestGap, now - last);
-        last = now;
-        if (ticking) setTimeout(tick, 0);
-      };
-      setTimeout(tick, 0);
-      const log = document.querySelector('pre')!;
+    await page.evaluate(watchTaskGapsInPage);
+    const scrolled = await page.evaluate(async () => {
       // A log viewer writing its text anew: a new text node, every name in it a new one.
-      log.textContent += 'Kim Jong Un arrived.\n';
+      document.querySelector('pre')!.textContent += 'Kim Jong Un arrived.\n';
       await new Promise((done) => setTimeout(done, 3000));
-      ticking = false;
-      return { longestGap, scrolled: scrollY > 0 };
+      return scrollY > 0;
     });
-    expect(result.scrolled).toBe(true);
+    expect(scrolled).toBe(true);
     await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
-    expect(result.longestGap).toBeLessThan(2000);
+    expect(await page.evaluate(longestTaskGapInPage)).toBeLessThan(2000);
   });
 
   test('opens only after the pointer rests on a name, not when it passes over', async ({ page, server }) => {

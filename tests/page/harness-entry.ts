@@ -12,8 +12,8 @@ import { createPageScreen } from '../../page/page-screen';
 import { PageAnnotator } from '../../page/page-annotator';
 import { SeenCounts } from '../../page/seen-counts';
 import { firstFrom, readerPlace } from '../../page/reader-place';
-import type { Painter } from '../../page/painter';
 import { watchForStoryNames } from '../../page/story-watch';
+import { unpainted } from '../../tooling/unpainted';
 
 /** Decodes the matcher the way the content script does. */
 const matcher = (wire: MatcherWire): Matcher => matcherFrom(decodeMatcher(wire));
@@ -21,26 +21,21 @@ const matcher = (wire: MatcherWire): Matcher => matcherFrom(decodeMatcher(wire))
 /** The painter for browsers without the Highlight API, which the extension injects on demand. */
 const overlay = (doc: Document) => new OverlayPainter(doc);
 
-/** A painter that paints nothing: for a second annotator reading the page only to compare what it finds. */
-const unpainted = (): Painter => ({
-  setMentions() {},
-  extend() {},
-  update() {},
-  setHovered() {},
-  addShadowRoot() {},
-  paintedCount: 0,
-  destroy() {},
-});
-
 /**
  * Runs `job` while the page's own tasks and frames go on, counting them: how a
- * test tells that work was sliced (each slice lets a task and a frame in).
+ * test tells that work was sliced (each slice lets a task and a frame in), and
+ * the longest wait between two of the page's tasks (a frozen tab is one long wait).
  */
-async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks: number; frames: number; value: T }> {
+async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks: number; frames: number; longestGap: number; value: T }> {
   let pageTasks = 0;
   let frames = 0;
+  let longestGap = 0;
+  let last = performance.now();
   let running = true;
   const tick = () => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
     pageTasks++;
     if (running) setTimeout(tick, 0);
   };
@@ -52,7 +47,7 @@ async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks:
   requestAnimationFrame(frame);
   try {
     const value = await job();
-    return { pageTasks, frames, value };
+    return { pageTasks, frames, longestGap: Math.max(longestGap, performance.now() - last), value };
   } finally {
     running = false;
   }

@@ -50,6 +50,18 @@ const scanCountingPageTasks = (page: Page) =>
     return { pageTasks, frames, mentions: w.annotator.mentionCount, last: w.annotator.mentions.at(-1)?.text };
   });
 
+/** An hour of a log in a <pre>, a <span> round every word: 40 lines naming nobody, then one naming two. */
+const LOG_HOUR = `${`${'the talks went on through the night and the delegations met again at dawn'
+  .split(' ')
+  .map((word) => `<span>${word}</span>`)
+  .join(' ')}\n`.repeat(40)}Vladimir Putin arrived in Pyongyang.\n`;
+
+/** Writes `html` into the page's <pre id="log">. */
+const fillLog = (page: Page, html: string) =>
+  page.evaluate((html) => {
+    document.getElementById('log')!.innerHTML = html;
+  }, html);
+
 /** Three mentions a paragraph: a long page of these has many thousands. */
 const NEWS_PARAGRAPH = '<p>Officials in <i>Moscow</i> and Washington discussed North Korea’s weapons at length today.</p>';
 
@@ -392,14 +404,7 @@ test('a long page is scanned in slices: the page’s own tasks and frames run in
 test('a log of megabytes in one <pre>, a <span> round every word, is read in slices: the page’s own tasks run in between', async ({ load }) => {
   // One block, as no block element stands inside it: it was walked and searched in one task (220-300 ms for 4 MB).
   const page = await load('<pre id="log"></pre>');
-  await page.evaluate(() => {
-    const entry = 'the talks went on through the night and the delegations met again at dawn'
-      .split(' ')
-      .map((word) => `<span>${word}</span>`)
-      .join(' ');
-    const hour = `${`${entry}\n`.repeat(40)}Vladimir Putin arrived in Pyongyang.\n`;
-    document.getElementById('log')!.innerHTML = hour.repeat(600);
-  });
+  await fillLog(page, LOG_HOUR.repeat(600));
   const result = await scanCountingPageTasks(page);
   expect(result.mentions).toBe(1200);
   expect(result.last).toBe('Pyongyang');
@@ -411,15 +416,8 @@ test('a log of 300,000 elements is read with no query of the whole page: hidden 
 }) => {
   // Each page-wide query (skipped elements, undefined custom elements) ran in one task: 8-11 ms at this size, more on larger pages.
   const page = await load('<pre id="log"></pre>');
-  await page.evaluate(() => {
-    const entry = 'the talks went on through the night and the delegations met again at dawn'
-      .split(' ')
-      .map((word) => `<span>${word}</span>`)
-      .join(' ');
-    const hour = `${`${entry}\n`.repeat(40)}Vladimir Putin arrived in Pyongyang.\n`;
-    const odd = '<span hidden>John Kirby</span> <span contenteditable>Japan</span> <log-card></log-card>\n';
-    document.getElementById('log')!.innerHTML = hour.repeat(300) + odd + hour.repeat(300);
-  });
+  const odd = '<span hidden>John Kirby</span> <span contenteditable>Japan</span> <log-card></log-card>\n';
+  await fillLog(page, LOG_HOUR.repeat(300) + odd + LOG_HOUR.repeat(300));
   const ids = () => page.evaluate(() => [...new Set((window as unknown as Win).annotator.mentions.map((m) => m.entityId))]);
   const result = await page.evaluate(async () => {
     const w = window as unknown as Win;
@@ -462,21 +460,12 @@ test('a log of one text node, with 100,000 names, that the page appends to and r
     };
     // Hovered once: the card script's index of the names is built, and from then on follows each change.
     w.lookup.atCaret(log.firstChild!, 0);
-    let longestGap = 0;
-    let last = performance.now();
-    let ticking = true;
-    const tick = () => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      if (ticking) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    log.append('Kim Jong Un arrived.\n');
-    await until(() => has('kim-jong-un'));
-    log.textContent += 'John Kirby said so.\n';
-    await until(() => has('john-kirby'));
-    ticking = false;
+    const { longestGap } = await w.backstoryHarness.countingPageTasks(async () => {
+      log.append('Kim Jong Un arrived.\n');
+      await until(() => has('kim-jong-un'));
+      log.textContent += 'John Kirby said so.\n';
+      await until(() => has('john-kirby'));
+    });
     const node = log.firstChild as Text;
     const hovered = w.lookup.atCaret(node, node.data.lastIndexOf('John Kirby') + 2)?.entityId;
     return { longestGap, hovered, mentions: w.annotator.mentionCount, inOneNode: log.childNodes.length === 1 };
@@ -517,20 +506,11 @@ test('one element of 200,000 paragraphs naming someone in full is read again, wh
   await annotate(page);
   const result = await page.evaluate(async () => {
     const w = window as unknown as Win;
-    let longestGap = 0;
-    let last = performance.now();
-    let ticking = true;
-    const tick = () => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      if (ticking) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    document.getElementById('m')!.append(' John Kirby said so.');
-    const began = performance.now();
-    while (!w.counts['john-kirby'] && performance.now() - began < 20_000) await new Promise((next) => setTimeout(next, 20));
-    ticking = false;
+    const { longestGap } = await w.backstoryHarness.countingPageTasks(async () => {
+      document.getElementById('m')!.append(' John Kirby said so.');
+      const began = performance.now();
+      while (!w.counts['john-kirby'] && performance.now() - began < 20_000) await new Promise((next) => setTimeout(next, 20));
+    });
     return { longestGap, mentions: w.annotator.mentionCount };
   });
   expect(result.mentions).toBe(200_001);
