@@ -78,18 +78,24 @@ export class SeenCounts {
     const hidden: Element[] = [];
     const held = new Set<Element>();
     const watching = this.watched.size > 0;
+    // Mentions in one text node follow each other: its element is looked up once.
+    let lastNode: Node | null = null;
+    let shown = true;
     for (const mention of this.mentions()) {
-      const element = holderOf(mention.startNode);
-      let shown = true;
-      if (element) {
-        const known = this.looks.get(element);
-        if (known === undefined) {
-          shown = isShown(element);
-          this.looks.set(element, shown);
-        } else shown = known;
-        // Looked at in a slice before, or here: either way watched from now.
-        if (!shown) hidden.push(element);
-        if (watching && this.watched.has(element)) held.add(element);
+      if (mention.startNode !== lastNode) {
+        lastNode = mention.startNode;
+        const element = holderOf(lastNode);
+        shown = true;
+        if (element) {
+          const known = this.looks.get(element);
+          if (known === undefined) {
+            shown = isShown(element);
+            this.looks.set(element, shown);
+          } else shown = known;
+          // Looked at in a slice before, or here: either way watched from now.
+          if (!shown) hidden.push(element);
+          if (watching && this.watched.has(element)) held.add(element);
+        }
       }
       if (shown) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
     }
@@ -147,8 +153,12 @@ export class SeenCounts {
     const deadline = performance.now() + ms;
     // The list may have changed since (a rescan splices it): elements skipped that way are looked at by the count.
     let at = this.resume.looks === this.looks ? this.resume.at : 0;
+    let lastNode: Node | null = null;
     for (let looked = 0; at < mentions.length; at++) {
-      const element = holderOf(mentions[at]!.startNode);
+      const node = mentions[at]!.startNode;
+      if (node === lastNode) continue;
+      lastNode = node;
+      const element = holderOf(node);
       if (!element || this.looks.has(element)) continue;
       this.looks.set(element, isShown(element));
       if (++looked % LOOKS_PER_CLOCK_READ === 0 && performance.now() >= deadline) {
