@@ -15,6 +15,8 @@ export interface PageMention {
   endOffset: number;
   /** The open shadow root the mention is in, if it is in one. */
   shadowRoot?: ShadowRoot;
+  /** On a line of unwrapped text too long to paint a highlight on (page/long-lines.ts): found, not painted. */
+  longLine?: true;
 }
 
 export interface BlockSpan {

@@ -1,8 +1,9 @@
 import { createMatchState } from '../core/matcher/state';
 import { BlockTails, copyState, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
-import type { Matcher, MatchState } from '../core/matcher/types';
+import type { Matcher, MatchState, Span } from '../core/matcher/types';
 import { inReadingOrder, isShadowRoot, orderedStretch, shadowRootOf } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
+import { holdsLongUnwrappedLine } from './long-lines';
 import { Highlighter } from './highlighter';
 import { MatchPlaces, takeNote, type PlaceNote, type PlaceRun } from './match-places';
 import type { Painter } from './painter';
@@ -77,6 +78,8 @@ export class PageAnnotator {
     onShadowRoot: (root: ShadowRoot) => this.watcher?.observe(root),
     onUndefined: (element: Element) => this.upgrades.add([element]),
   };
+  /** Some name was found on a line too long to paint it on (page/long-lines.ts): the painter is given the others. */
+  private longLines = false;
   /** Text nodes read by the last full scan: how large the page is. */
   private textNodes = 0;
   private generation = 0;
@@ -144,7 +147,7 @@ export class PageAnnotator {
   }
 
   setHovered(mention: PageMention | undefined): void {
-    if (!this.destroyed) this.painter.setHovered(mention);
+    if (!this.destroyed) this.painter.setHovered(mention?.longLine ? undefined : mention);
   }
 
   /** Re-registers highlights around the viewport; call once a frame on scroll and resize. */
@@ -273,7 +276,7 @@ export class PageAnnotator {
       if ([...roots].some((other) => other !== root && other.contains(root))) continue;
       const reader = new BlockReader(root);
       for (let block = reader.next(); block; block = reader.next()) {
-        for (const span of this.matcher.scan(block.text, state)) preview.push(toPageMention({ block, span }));
+        this.mentionsIn(block, this.matcher.scan(block.text, state), preview);
       }
     }
     if (preview.length === 0) return false;
@@ -433,9 +436,21 @@ export class PageAnnotator {
 
   /** The mentions in one block into `found`, what it showed of names to `noted`. */
   private read(block: TextBlock, state: MatchState, found: PageMention[], noted: (note: PlaceNote) => void): void {
-    for (const span of this.matcher.scan(block.text, state)) found.push(toPageMention({ block, span }));
+    this.mentionsIn(block, this.matcher.scan(block.text, state), found);
     const note = takeNote(state, block.nodes[0]!);
     if (note) noted(note);
+  }
+
+  /** The mentions of `spans` in `block`, into `found`. */
+  private mentionsIn(block: TextBlock, spans: readonly Span[], found: PageMention[]): void {
+    // Asked only of a long block that names someone: it reads a style.
+    const longLine = spans.length > 0 && holdsLongUnwrappedLine(block);
+    if (longLine) this.longLines = true;
+    for (const span of spans) {
+      const mention = toPageMention({ block, span });
+      if (longLine) mention.longLine = true;
+      found.push(mention);
+    }
   }
 
   /** Makes what the store holds visible from scratch: after a filter change or a whole new scan. */
@@ -470,7 +485,12 @@ export class PageAnnotator {
       }
     }
     if (!paintNow) return;
-    if (changed) this.painter.setMentions(this.visible.all, this.unpaintedFrom);
+    if (this.longLines) {
+      // Rare (a dump of megabytes in a <pre>): the painter gets only the names it can paint, anew.
+      const paintable = this.visible.all.filter((mention) => !mention.longLine);
+      if (changed) this.painter.setMentions(paintable);
+      else this.painter.extend(paintable);
+    } else if (changed) this.painter.setMentions(this.visible.all, this.unpaintedFrom);
     else this.painter.extend(this.visible.all);
     this.unpaintedFrom = Infinity;
     if (!this.painted && this.painter.paintedCount > 0) {
