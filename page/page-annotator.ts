@@ -11,11 +11,15 @@ import { MentionStore, type Rescan, type StoreEdit, type TextPoint } from './men
 import { MutationWatcher, type DirtyWork } from './mutation-watcher';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { ShownMentions, type ShownEdit } from './shown-mentions';
-import { BlockReader, closestBlock, isUnreadElement, type TextBlock } from './text-walk';
+import { BlockReader, closestBlock, isUnreadElement, UNFINISHED, type TextBlock } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
 /** Above this many text nodes, reading the whole page again is done in slices (a full scan). */
 const LARGE_RESCAN_NODES = 5000;
+/** Nodes a walk visits inside one block between two looks at the slice's clock (BlockReader.next). */
+const WALK_STEPS = 1024;
+/** Each node read costs about as much as a few dozen characters scanned. */
+const NODE_WORK = 32;
 /** Times a full scan starts over because the page took away what it was to read next. */
 const MAX_SCAN_RESTARTS = 3;
 
@@ -220,15 +224,18 @@ export class PageAnnotator {
       const found: PageMention[] = [];
       let done = false;
       for (;;) {
-        const block = reader.next();
+        const block = reader.next(WALK_STEPS);
         if (!block) {
           done = true;
           break;
         }
+        if (block === UNFINISHED) {
+          if (this.slice.spent(WALK_STEPS * NODE_WORK)) break;
+          continue;
+        }
         nodes += block.nodes.length;
         this.read(block, state, found, noted);
-        // Each node read costs about as much as a few dozen characters scanned.
-        if (this.slice.spent(block.text.length + block.nodes.length * 32)) break;
+        if (this.slice.spent(block.text.length + block.nodes.length * NODE_WORK)) break;
       }
       if (generation !== this.generation) return;
       if (again) {
@@ -410,14 +417,18 @@ export class PageAnnotator {
       let last: { at: TextPoint; state: MatchState; notes: number } | undefined;
       let copied: MatchState | undefined;
       let intact = true;
-      for (let block = reader.next(); block; block = reader.next()) {
-        if (read >= TAIL_MIN_TEXT && root.contains(block.nodes[0]!)) {
-          if (!copied || copied.clock !== state.clock || copied.elsewhere.size !== state.elsewhere.size) copied = copyState(state);
-          last = { at: { node: block.nodes[0]!, offset: -block.starts[0]! }, state: copied, notes: notes.length };
+      for (let block = reader.next(WALK_STEPS); block; block = reader.next(WALK_STEPS)) {
+        let work = WALK_STEPS * NODE_WORK;
+        if (block !== UNFINISHED) {
+          if (read >= TAIL_MIN_TEXT && root.contains(block.nodes[0]!)) {
+            if (!copied || copied.clock !== state.clock || copied.elsewhere.size !== state.elsewhere.size) copied = copyState(state);
+            last = { at: { node: block.nodes[0]!, offset: -block.starts[0]! }, state: copied, notes: notes.length };
+          }
+          read += block.text.length;
+          this.read(block, state, found, (note) => notes.push(note));
+          work = block.text.length + block.nodes.length * NODE_WORK;
         }
-        read += block.text.length;
-        this.read(block, state, found, (note) => notes.push(note));
-        if (!this.slice.spent(block.text.length + block.nodes.length * 32)) continue;
+        if (!this.slice.spent(work)) continue;
         await yieldToPage();
         pageRan();
         if (generation !== this.generation || this.destroyed) return null;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BlockReader, closestBlock, collectBlocks, mapSpanToNodes, type TextBlock } from './text-walk';
+import { BlockReader, closestBlock, collectBlocks, mapSpanToNodes, UNFINISHED, type TextBlock } from './text-walk';
 
 function texts(blocks: TextBlock[]): string[] {
   return blocks.map((block) => block.text);
@@ -356,6 +356,30 @@ describe('BlockReader.from: reading on from where a block began', () => {
           expect(rest.length).toBe(whole.length - i);
           expect(rest.every((next, j) => same(next, whole[i + j]!))).toBe(true);
         });
+      }),
+      { numRuns: 25 },
+    );
+  }, 30_000);
+
+  it('stops inside a block after the nodes it was given, and reads on to the very blocks the walk reads without stopping', () => {
+    fc.assert(
+      fc.property(shape, fc.integer({ min: 1, max: 50 }), (parts, steps) => {
+        document.body.innerHTML = `<pre id="log">${parts.map(([piece, times]) => PIECES[piece]!.repeat(times)).join('')}</pre>`;
+        const root = document.getElementById('log')!;
+        const whole: TextBlock[] = [];
+        const reader = new BlockReader(root);
+        for (let block = reader.next(); block; block = reader.next()) whole.push(block);
+        const stepped: TextBlock[] = [];
+        const stopping = new BlockReader(root);
+        let stops = 0;
+        for (let block = stopping.next(steps); block; block = stopping.next(steps)) {
+          if (block === UNFINISHED) stops++;
+          else stepped.push(block);
+        }
+        expect(stepped.length).toBe(whole.length);
+        expect(stepped.every((block, i) => same(block, whole[i]!))).toBe(true);
+        // A block of more nodes than that was stopped in.
+        if (whole.some((block) => block.nodes.length > steps)) expect(stops).toBeGreaterThan(0);
       }),
       { numRuns: 25 },
     );

@@ -54,6 +54,36 @@ async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks:
 }
 
 /**
+ * Runs `job` while a posted message is posted again each time it arrives,
+ * counting its turns and the longest wait between two: our slices yield by
+ * posted messages too (yieldToPage), so the two take turns, and each wait is
+ * about one slice of ours. The page's timers (countingPageTasks) get a turn
+ * in Chromium only every few slices, so their waits span several.
+ */
+async function takingTurns<T>(job: () => Promise<T>): Promise<{ turns: number; longestWait: number; value: T }> {
+  let turns = 0;
+  let longestWait = 0;
+  let last = performance.now();
+  let running = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    longestWait = Math.max(longestWait, now - last);
+    last = now;
+    turns++;
+    if (running) channel.port2.postMessage(null);
+  };
+  channel.port2.postMessage(null);
+  try {
+    const value = await job();
+    return { turns, longestWait: Math.max(longestWait, performance.now() - last), value };
+  } finally {
+    running = false;
+    channel.port1.close();
+  }
+}
+
+/**
  * Runs `job`, and tells how many elements the widest native query it made
  * looked through: a query, a count or an XPath search runs in one task
  * however large the part of the page it covers, so on a large page it must
@@ -117,9 +147,10 @@ declare global {
       firstFrom: typeof firstFrom;
       readerPlace: typeof readerPlace;
       countingPageTasks: typeof countingPageTasks;
+      takingTurns: typeof takingTurns;
       widestQuery: typeof widestQuery;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, widestQuery };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, takingTurns, widestQuery };

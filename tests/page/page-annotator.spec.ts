@@ -411,6 +411,24 @@ test('a log of megabytes in one <pre>, a <span> round every word, is read in sli
   expect(result.pageTasks).toBeGreaterThan(5);
 });
 
+test('a transcript of 180,000 words in one paragraph, a <span> round each, is walked in slices, not in one task', async ({ load }) => {
+  // One block: no block element, line break or bracket to cut it at. Its walk of 360,000 nodes took one task (220-340 ms);
+  // a log's block, cut at a line break past 64 KiB, holds about 15,000 nodes, which took 14-25 ms of one slice.
+  const words = (text: string) => text.split(' ').map((word) => `<span>${word}</span>`).join(' ');
+  const sentence = `${words('and so the talks went on through the night while the delegations waited')} ${words('Vladimir Putin arrived in Pyongyang')} `;
+  const page = await load(`<p id="transcript">${sentence.repeat(10_000)}</p>`);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: w.backstoryHarness.unpainted });
+    const { turns } = await w.backstoryHarness.takingTurns(() => w.annotator.start());
+    return { turns, mentions: w.annotator.mentionCount, last: w.annotator.mentions.at(-1)?.text };
+  });
+  expect(result.mentions).toBe(20_000);
+  expect(result.last).toBe('Pyongyang');
+  // The walk alone takes well over 100 ms: a slice is 8.
+  expect(result.turns).toBeGreaterThan(8);
+});
+
 test('a log of 300,000 elements is read with no query of the whole page: hidden and editable parts skipped, shown later read, a custom element defined later read', async ({
   load,
 }) => {
