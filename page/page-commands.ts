@@ -10,7 +10,7 @@ import type { PageAnnotator } from './page-annotator';
 import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-place';
 import { nextMention, type NearScreen, type ViewPlace } from './reveal';
 import { placeInScrollers, scrollIntoScrollers } from './scroll-clip';
-import { topLayerAround } from './top-layer';
+import { modalOpen, topLayerAround } from './top-layer';
 import { LEADING_MENTIONS, ViewportWindow } from './viewport-window';
 
 /**
@@ -149,14 +149,14 @@ const inView = (box: { top: number; bottom: number }) => box.bottom > box.top &&
  * Whether the reader can see a mention: it has a box, nothing above it is
  * invisible or transparent, and no open modal dialog has it behind its
  * backdrop (inert, and drawn under the dialog). Made once per command: whether
- * a modal is open is one query of the page.
+ * a modal is open is asked of the page's dialogs (modalOpen).
  */
 function shownTest(): (mention: PageMention) => boolean {
-  const modalOpen = hasOpenModal();
+  const modal = modalOpen();
   return (mention) => {
     const box = boxOf(mention);
     if (box.bottom <= box.top) return false;
-    if (modalOpen && topLayerAround(mention.startNode) === null) return false;
+    if (modal && topLayerAround(mention.startNode) === null) return false;
     const element = mention.startNode.parentElement;
     return !element || typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
   };
@@ -180,15 +180,6 @@ function placeOf(mention: PageMention): ViewPlace {
   if (hit === element || element.contains(hit) || hit.contains(element)) return 'in';
   // Hidden further down a panel with its own scroll bar: next as the reader reads on, as a name below the fold is.
   return placeInScrollers(element, anchor) === 'below' ? 'below' : 'elsewhere';
-}
-
-function hasOpenModal(): boolean {
-  try {
-    return document.querySelector(':modal') !== null;
-  } catch {
-    // A browser without :modal has no modal dialogs either.
-    return false;
-  }
 }
 
 function boxOf(mention: PageMention) {

@@ -13,6 +13,7 @@ import { PageAnnotator } from '../../page/page-annotator';
 import { SeenCounts } from '../../page/seen-counts';
 import { firstFrom, readerPlace } from '../../page/reader-place';
 import { watchForStoryNames } from '../../page/story-watch';
+import { modalOpen } from '../../page/top-layer';
 import { unpainted } from '../../tooling/unpainted';
 
 /** Decodes the matcher the way the content script does. */
@@ -149,8 +150,9 @@ declare global {
       countingPageTasks: typeof countingPageTasks;
       takingTurns: typeof takingTurns;
       widestQuery: typeof widestQuery;
+      modalOpen: typeof modalOpen;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, takingTurns, widestQuery };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, takingTurns, widestQuery, modalOpen };
