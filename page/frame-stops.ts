@@ -40,6 +40,8 @@ export function frameStops(indices: readonly number[]): FrameStop[] {
 function listedFrameElements(): Map<number, Element> {
   const indexOf = new Map<unknown, number>();
   for (let i = 0; i < window.length; i++) indexOf.set(window.frames[i], i);
+  const iframes = listedIframes(indexOf);
+  if (iframes) return iframes;
   const elements = [...document.querySelectorAll('iframe, frame, object, embed')];
   const indices = listedIndices(
     elements.map((element) => (element.localName === 'embed' ? 'embed' : indexOf.get((element as HTMLIFrameElement).contentWindow))),
@@ -48,6 +50,25 @@ function listedFrameElements(): Map<number, Element> {
   const byIndex = new Map<number, Element>();
   indices.forEach((index, i) => index !== undefined && byIndex.set(index, elements[i]!));
   return byIndex;
+}
+
+/**
+ * The elements of the listed frames where the page's iframes hold them all,
+ * in order (most pages embed nothing else); null where they do not. No other
+ * element can then hold a listed frame, nor an embed be told one. Asked of
+ * the page's iframes, a collection the browser keeps until the page adds or
+ * takes out elements: the query for all four kinds of frame element matched
+ * every element of the page at each press of the shortcut.
+ */
+function listedIframes(indexOf: ReadonlyMap<unknown, number>): Map<number, Element> | null {
+  const byIndex = new Map<number, Element>();
+  for (const iframe of document.getElementsByTagName('iframe')) {
+    const index = indexOf.get(iframe.contentWindow);
+    if (index === undefined) continue;
+    if (index !== byIndex.size) return null;
+    byIndex.set(index, iframe);
+  }
+  return byIndex.size === indexOf.size ? byIndex : null;
 }
 
 /**

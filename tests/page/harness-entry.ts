@@ -13,6 +13,7 @@ import { PageAnnotator } from '../../page/page-annotator';
 import { SeenCounts } from '../../page/seen-counts';
 import { firstFrom, readerPlace } from '../../page/reader-place';
 import { watchForStoryNames } from '../../page/story-watch';
+import { frameStops } from '../../page/frame-stops';
 import { modalOpen } from '../../page/top-layer';
 import { unpainted } from '../../tooling/unpainted';
 
@@ -151,8 +152,9 @@ declare global {
       takingTurns: typeof takingTurns;
       widestQuery: typeof widestQuery;
       modalOpen: typeof modalOpen;
+      frameStops: typeof frameStops;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, takingTurns, widestQuery, modalOpen };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, takingTurns, widestQuery, modalOpen, frameStops };
