@@ -161,13 +161,34 @@ function treePosition(a: Node, b: Node): number {
   return numbers.position(upA[i]!, upA[i - 1]!, upB[j - 1]!) ?? a.compareDocumentPosition(b);
 }
 
-/** A test of whether a node is one of `nodes` or inside one, across shadow roots. */
-export function insideAnyOf(nodes: readonly Node[]): (node: Node) => boolean {
-  const inside = new Set(nodes);
-  return (node) => {
-    for (let at: Node | null = node; at; at = composedParent(at)) if (inside.has(at)) return true;
-    return false;
-  };
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+const TEXT_NODE = 3;
+
+/**
+ * The text nodes that are `nodes` or inside one, across open shadow roots (the
+ * ones the walk reads). Found by walking down what the page changed, not up
+ * from every mention of the page: a feed moving 300 items on a page of
+ * 100,000 paragraphs had each of its 100,000 mentions' parents walked.
+ */
+export function textNodesIn(nodes: readonly Node[]): Set<Text> {
+  const texts = new Set<Text>();
+  const pending: Node[] = [...nodes];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.nodeType === TEXT_NODE) {
+      texts.add(node as Text);
+      continue;
+    }
+    const doc = node.ownerDocument ?? (node as Document);
+    const walker = doc.createTreeWalker(node, SHOW_ELEMENT_AND_TEXT);
+    for (let at: Node | null = walker.currentNode; at; at = walker.nextNode()) {
+      if (at.nodeType === TEXT_NODE) texts.add(at as Text);
+      else {
+        const shadow = (at as Element).shadowRoot;
+        if (shadow) pending.push(shadow);
+      }
+    }
+  }
+  return texts;
 }
 
 /** Sorts nodes in reading order (composedPosition). */

@@ -102,6 +102,30 @@ describe('the places of names on a page', () => {
   });
 });
 
+describe('the places of names on a long page', () => {
+  it('forgets moved blocks at the cost of what moved, keeping the others where they were', () => {
+    const ps = page('<p>A</p>'.repeat(10_000));
+    const places = new MatchPlaces();
+    ps.forEach((p, i) => places.append(note(p, i % 2 === 0 ? ['putin'] : ['kirby'])));
+    const moved = ps.slice(0, 3);
+    document.body.append(...moved);
+    // A walk up from each place to tell whether it is inside a moved node climbed through every one of the page's.
+    let climbed = 0;
+    const parent = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!;
+    Object.defineProperty(Node.prototype, 'parentNode', { ...parent, get() { climbed++; return parent.get!.call(this); } });
+    try {
+      places.dropInside(moved);
+    } finally {
+      Object.defineProperty(Node.prototype, 'parentNode', parent);
+    }
+    expect(climbed).toBeLessThan(100);
+    // Kirby's first full name is the fourth paragraph's now, Putin's the fifth's.
+    expect(stateBefore(places, ps[3]!).seen).toEqual([]);
+    expect(stateBefore(places, ps[4]!).seen).toEqual(['kirby']);
+    expect(stateBefore(places, ps[5]!).seen).toEqual(['kirby', 'putin']);
+  });
+});
+
 describe('a note of what a block showed', () => {
   it('lists the full names in the order the block named them last, and every place of the same name it named', () => {
     const state = createMatchState(true);

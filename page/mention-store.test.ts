@@ -156,3 +156,24 @@ describe('the mention store', () => {
     expect(looks).toBeLessThan(old.length * 60);
   });
 });
+
+describe('the mention store, on a long page', () => {
+  it('drops the mentions of moved nodes at the cost of what moved, not of every mention on the page', () => {
+    const ps = page('<p>A</p>'.repeat(10_000));
+    const store = new MentionStore();
+    store.append(ps.map((p) => mentionIn(p)));
+    const moved = ps.slice(-3);
+    document.body.prepend(...moved);
+    // A walk up from each mention to tell whether it is inside a moved node climbed through every one of the page's.
+    let climbed = 0;
+    const parent = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!;
+    Object.defineProperty(Node.prototype, 'parentNode', { ...parent, get() { climbed++; return parent.get!.call(this); } });
+    try {
+      expect(store.dropInside(moved)).toHaveLength(3);
+    } finally {
+      Object.defineProperty(Node.prototype, 'parentNode', parent);
+    }
+    expect(store.all).toHaveLength(9_997);
+    expect(climbed).toBeLessThan(100);
+  });
+});

@@ -1,4 +1,4 @@
-import { composedPosition, insideAnyOf } from './composed-order';
+import { composedPosition, textNodesIn } from './composed-order';
 import type { PageMention } from './find-mentions';
 
 // Node.DOCUMENT_POSITION_*, without relying on the Node global.
@@ -101,10 +101,10 @@ export class MentionStore {
   /** Drops the mentions inside `nodes` (or in them, for text nodes), across shadow roots; returns them. */
   dropInside(nodes: readonly Node[]): PageMention[] {
     if (nodes.length === 0) return [];
-    const within = insideAnyOf(nodes);
+    const within = textNodesIn(nodes);
     const dropped: PageMention[] = [];
     this.list = this.list.filter((m) => {
-      if (!within(m.startNode) && !within(m.endNode)) return true;
+      if (!within.has(m.startNode) && !within.has(m.endNode)) return true;
       this.count(m.entityId, -1);
       dropped.push(m);
       return false;

@@ -162,8 +162,9 @@ export class MutationWatcher {
         this.changedAt(record.target);
         break;
       }
-      // Only text that held a mention has the whole list checked for what left the page: a ticking clock's old text did not.
-      if (!this.removed) for (const node of record.removedNodes) if (this.mayHoldMention(node)) this.removed = true;
+      // Only text that held a mention has the whole list checked for what left the page: a ticking clock's old text did not,
+      // nor what is back on the page by now (moved, below), whose mentions go by a walk of it, not a check of the whole list.
+      if (!this.removed) for (const node of record.removedNodes) if (!node.isConnected && this.mayHoldMention(node)) this.removed = true;
       // Taken out and back on the page by now: moved.
       for (const node of record.removedNodes) if (node.isConnected && !this.moved.has(node) && this.mayHoldMention(node)) this.moved.add(node);
       let inline = false;

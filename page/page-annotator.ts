@@ -338,9 +338,20 @@ export class PageAnnotator {
     let changed = false;
     // Moved nodes' old mentions go first: they stand out of reading order, which the rescans' searches rely on.
     // The nodes are read again where they are now, as added ones.
+    // Each goes through all of a page's places or mentions (100,000 on a long feed): a task apart once the slice is spent.
+    const pause = async () => {
+      if (!this.slice.expired) return true;
+      await yieldToPage();
+      pageRan();
+      this.slice.begin();
+      return generation === this.generation && !this.destroyed;
+    };
+    this.slice.begin();
     if (work.removed) this.places.dropDisconnected();
     this.places.dropInside(work.moved);
+    if (!(await pause())) return;
     const dropped = [...(work.removed ? this.store.dropDisconnected() : []), ...this.store.dropInside(work.moved)];
+    if (!(await pause())) return;
     const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
     if (dropped.length > 0) {
       // Painted with the first batch of blocks read again, if any: a feed that adds an item and takes out the oldest, or a
