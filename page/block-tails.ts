@@ -69,7 +69,7 @@ export class BlockTails {
  * `at` (an element around `at` comes before it). A node the page took out since
  * has no place: where it stood, the record of its taking out tells (its parent).
  */
-function changesBefore(root: Node, at: Text, node: Node): boolean {
+export function changesBefore(root: Node, at: Text, node: Node): boolean {
   if (!node.isConnected) return false;
   if (node !== root && (composedPosition(root, node) & (CONTAINED_BY | CONTAINS)) === 0) return false;
   const position = composedPosition(at, node);

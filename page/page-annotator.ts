@@ -375,7 +375,7 @@ export class PageAnnotator {
         tails.push([root, read.tail]);
       }
       // Shown batch by batch: `shown` must follow the store, whose runs the next batch's edit is relative to.
-      this.showEdit(this.store.replaceWithin(batch));
+      this.showEdit(this.store.replaceWithin(batch), true, work.changed);
       // Kept once the store and the places hold what the reads found.
       for (const [root, tail] of tails) if (tail) this.tails.set(root, tail);
       for (const { root, entities } of ended) {
@@ -489,11 +489,12 @@ export class PageAnnotator {
 
   /**
    * Shows what a rescan changed, spliced in where it happened: costs what it touched, not the page's mentions.
-   * Not `paintNow`: the painter gets the list with the next edit's paint (the rescan's next one).
+   * Not `paintNow`: the painter gets the list with the next edit's paint (the rescan's next one). `changed`: where the
+   * page changed what was read (ShownMentions.apply).
    */
-  private showEdit(edit: StoreEdit, paintNow = true): void {
+  private showEdit(edit: StoreEdit, paintNow = true, changed: readonly Node[] | null = null): void {
     if (this.destroyed) return;
-    this.paint(this.visible.apply(edit, this.store.all), true, paintNow);
+    this.paint(this.visible.apply(edit, this.store.all, changed), true, paintNow);
   }
 
   /** Paints the shown list, `fresh` among it new since the last paint; `changed`: not only grown at its end. */

@@ -1258,3 +1258,35 @@ test('a feed of 100,000 named paragraphs that moves 300 of them at once is follo
   // merge of what it read a few more. The unit tests of MentionStore and MatchPlaces tell the walk from the page's side.
   expect(withUs.longestOfOurs).toBeLessThan(250);
 });
+
+test('a block of 50,000 names split by tags that the page adds to is merged without a long task of ours', async ({ load }) => {
+  const page = await load(`<div id="log">${'Kim <b>Jong</b> Un arrived.\n'.repeat(50_000)}</div>`);
+  const append = (text: string) =>
+    page.evaluate(async (text) => {
+      const w = window as unknown as Win;
+      const log = document.getElementById('log')!;
+      const { longestGap } = await w.backstoryHarness.countingPageTasks(async () => {
+        log.append(text);
+        void document.body.offsetHeight;
+        const began = performance.now();
+        if (!w.annotator) await new Promise((next) => setTimeout(next, 500));
+        else while (!w.counts['john-kirby'] && performance.now() - began < 20_000) await new Promise((next) => setTimeout(next, 20));
+      });
+      return longestGap;
+    }, text);
+  const alone = await append(' And so on.');
+  await annotate(page);
+  // Hovered once: the card script's index of the names is built, and from then on follows each change.
+  await page.evaluate(() => (window as unknown as Win).lookup.atCaret(document.getElementById('log')!.firstChild!, 0));
+  const withUs = await append(' John Kirby said so.');
+  const result = await page.evaluate(() => {
+    const w = window as unknown as Win;
+    const log = document.getElementById('log')!;
+    const node = log.lastChild as Text;
+    return { kim: w.counts['kim-jong-un'], hovered: w.lookup.atCaret(node, node.data.indexOf('Kirby'))?.entityId };
+  });
+  console.log(`split names: page alone ${alone.toFixed(0)} ms, with Backstory ${withUs.toFixed(0)} ms`);
+  expect(result.kim).toBe(50_000);
+  expect(result.hovered).toBe('john-kirby');
+  expect(withUs).toBeLessThan(alone + 150);
+});
