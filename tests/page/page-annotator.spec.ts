@@ -1212,7 +1212,7 @@ test('a log appended to below the painted window has nothing measured: the paint
 test('a feed of 100,000 named paragraphs that moves 300 of them at once is followed without a long task of ours', async ({ load }) => {
   // Each move had every place and mention of the page tested for being inside the moved items, a walk up from each, and
   // the places left indexed anew: 250 ms of one task here. Now the moved items are walked down, and the places left keep
-  // their keys.
+  // their keys; each block read again splices its places in.
   const items = Array.from({ length: 100_000 }, (_, i) => (i % 300 === 0 ? `<p>John Kirby said ${i}.</p>` : `<p>Vladimir Putin met officials ${i}.</p>`));
   const page = await load(`<main id="feed">${items.join('')}</main>`);
   const move = () =>
@@ -1254,9 +1254,10 @@ test('a feed of 100,000 named paragraphs that moves 300 of them at once is follo
   expect(result.mentions).toBe(100_000);
   expect(result.inOrder).toBe(true);
   expect(result.kirby).toBe(334);
-  // Generous, for a shared machine where a pause of the garbage collector lands in some task of ours: a slice is 8 ms, the
-  // merge of what it read a few more. The unit tests of MentionStore and MatchPlaces tell the walk from the page's side.
-  expect(withUs.longestOfOurs).toBeLessThan(250);
+  // Generous, for a shared machine: a slice is 8 ms, the merge of what it read a few more. The places of each block read
+  // again were put in by copying the list of 100,000 (50-137 ms here, with the collections of that garbage). The unit tests
+  // of MentionStore and MatchPlaces tell the walk down what moved from one up from every mention.
+  expect(withUs.longestOfOurs).toBeLessThan(60);
 });
 
 test('a block of 50,000 names split by tags that the page adds to is merged without a long task of ours', async ({ load }) => {
