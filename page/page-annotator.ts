@@ -20,6 +20,11 @@ const LARGE_RESCAN_NODES = 5000;
 const WALK_STEPS = 1024;
 /** Each node read costs about as much as a few dozen characters scanned. */
 const NODE_WORK = 32;
+/**
+ * Work (NODE_WORK's units) the preview of a page opened scrolled down does at most, in the task before the scan: the
+ * blocks of a screen are a few thousand; a paragraph of megabytes under the viewport took a second there.
+ */
+const PREVIEW_WORK = 128 * 1024;
 /** Times a full scan starts over because the page took away what it was to read next. */
 const MAX_SCAN_RESTARTS = 3;
 
@@ -279,10 +284,18 @@ export class PageAnnotator {
     }
     const preview: PageMention[] = [];
     const state = createMatchState();
+    // In the units of the scan's slices. A block under the viewport larger than what is left (a transcript of megabytes
+    // in one paragraph) is not previewed: the scan reads it in slices when it gets there.
+    let left = PREVIEW_WORK;
     for (const root of [...roots].sort(inReadingOrder)) {
-      if ([...roots].some((other) => other !== root && other.contains(root))) continue;
+      if (left <= 0) break;
+      // The blocks the points are in, not a container round them hit between them (the margin of a paragraph in a <main>
+      // of thousands): that would be read from its top, far above the view, until the work ran out.
+      if ([...roots].some((other) => other !== root && root.contains(other))) continue;
       const reader = new BlockReader(root);
-      for (let block = reader.next(); block; block = reader.next()) {
+      for (let block = reader.next(left / NODE_WORK); block !== null; block = reader.next(left / NODE_WORK)) {
+        left -= block === UNFINISHED ? left + 1 : block.text.length + block.nodes.length * NODE_WORK;
+        if (block === UNFINISHED || left < 0) break;
         this.mentionsIn(block, this.matcher.scan(block.text, state), preview);
       }
     }
