@@ -61,8 +61,12 @@ async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks:
  * posted messages too (yieldToPage), so the two take turns, and each wait is
  * about one slice of ours. The page's timers (countingPageTasks) get a turn
  * in Chromium only every few slices, so their waits span several.
+ * `onWait` is told each wait as it ends.
  */
-async function takingTurns<T>(job: () => Promise<T>): Promise<{ turns: number; longestWait: number; value: T }> {
+async function takingTurns<T>(
+  job: () => Promise<T>,
+  onWait?: (ms: number) => void,
+): Promise<{ turns: number; longestWait: number; value: T }> {
   let turns = 0;
   let longestWait = 0;
   let last = performance.now();
@@ -71,6 +75,7 @@ async function takingTurns<T>(job: () => Promise<T>): Promise<{ turns: number; l
   channel.port1.onmessage = () => {
     const now = performance.now();
     longestWait = Math.max(longestWait, now - last);
+    onWait?.(now - last);
     last = now;
     turns++;
     if (running) channel.port2.postMessage(null);
