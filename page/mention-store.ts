@@ -1,5 +1,6 @@
 import { composedPosition, textNodesIn } from './composed-order';
 import type { PageMention } from './find-mentions';
+import { firstPassing } from './first-passing';
 
 // Node.DOCUMENT_POSITION_*, without relying on the Node global.
 const PRECEDING = 2;
@@ -272,24 +273,13 @@ export function runWithin<T extends { startNode: Node; startOffset?: number }>(
     if (!node.isConnected) ordered = false;
     return composedPosition(root, node);
   };
-  let start = search(list, from, list.length, (item) => (position(item.startNode) & PRECEDING) === 0);
-  const end = search(list, start, list.length, (item) => (position(item.startNode) & (FOLLOWING | CONTAINED_BY)) === FOLLOWING);
+  let start = firstPassing(list, from, list.length, (item) => (position(item.startNode) & PRECEDING) === 0);
+  const end = firstPassing(list, start, list.length, (item) => (position(item.startNode) & (FOLLOWING | CONTAINED_BY)) === FOLLOWING);
   if (at) {
-    start = search(list, start, end, (item) =>
+    start = firstPassing(list, start, end, (item) =>
       item.startNode === at.node ? (item.startOffset ?? 0) >= at.offset : (composedPosition(at.node, item.startNode) & FOLLOWING) !== 0,
     );
   }
   return ordered ? [start, end] : undefined;
 }
 
-/** Index (in [from, to)) of the first item that passes `test`, which holds for a suffix of them. */
-function search<T>(list: readonly T[], from: number, to: number, test: (item: T) => boolean): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(list[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}

@@ -1,6 +1,7 @@
 import { changesBefore } from './block-tails';
 import type { PageMention } from './find-mentions';
 import { runWithin, type StoreEdit } from './mention-store';
+import { firstPassing } from './first-passing';
 
 /** One change to the list of shown mentions, from one array to the next. */
 export interface ShownEdit {
@@ -152,12 +153,5 @@ function unchangedBefore(mentions: readonly PageMention[], count: number, root: 
   const changedBefore = (mention: PageMention) => changed.some((node) => changesBefore(root, mention.endNode, node));
   // The page added to the block's end (a log, a feed): the last one tells for all.
   if (!changedBefore(mentions[count - 1]!)) return count;
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (changedBefore(mentions[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstPassing(mentions, 0, count, changedBefore);
 }
