@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../core/matcher';
+import { EntitiesFileSchema } from '../core/story/schema';
 import { SUMMIT_ENTITIES } from '../tests/fixtures/summit-entities';
 import { findMentions, type PageMention } from './find-mentions';
 import { collectBlocks, type TextBlock } from './text-walk';
@@ -84,6 +86,21 @@ describe('findMentions', () => {
     expect([named('vladimir-putin'), named('kim-jong-un'), named('pyongyang'), named('north-korea')]).toEqual([401, 400, 400, 400]);
     expect(mentions.map(rangeText).every((text, i) => text === mentions[i]!.text)).toBe(true);
     expect(mentions.at(-1)!.text).toBe('Putin');
+  });
+
+  it('finds every name of a paragraph of megabytes on one line, read in cuts at the ends of its sentences and past them', () => {
+    const sentence = 'Vladimir V. Putin flew from Washington, D.C. to N. Korea and spoke to the U.S. delegation there. ';
+    const pre = document.createElement('p');
+    pre.textContent = sentence.repeat(12_000);
+    page('').body.append(pre);
+    expect(collectBlocks(document).length).toBeGreaterThan(3);
+    // The bundled pack: its names hold full stops after a capital ("Vladimir V. Putin", "Washington, D.C.").
+    const bundled = compileMatcher(EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8'))));
+    const mentions = findMentions(document, bundled);
+    const named = (entity: string) => mentions.filter((mention) => mention.entityId === entity).length;
+    expect([named('vladimir-putin'), named('washington'), named('north-korea'), named('united-states')]).toEqual([12_000, 12_000, 12_000, 12_000]);
+    expect(mentions.slice(0, 4).map((mention) => mention.text)).toEqual(['Vladimir V. Putin', 'Washington, D.C.', 'N. Korea', 'U.S.']);
+    expect(mentions.map(rangeText).every((text, i) => text === mentions[i]!.text)).toBe(true);
   });
 
   it('finds every name of a JSON file of one line read in cuts', () => {

@@ -248,7 +248,7 @@ describe('collectBlocks: texts of many lines in one block', () => {
     }
   });
 
-  it('cuts at a line break only past 64 KiB when no blank line comes, and not at all in a text of one line', () => {
+  it('cuts at a line break only past 64 KiB when no blank line comes, and a text of one line not below 256 KiB', () => {
     const lines = 'the prince said that he would go to the ball and the countess smiled\n'.repeat(4000);
     book(lines);
     const blocks = collectBlocks(document.body);
@@ -259,9 +259,53 @@ describe('collectBlocks: texts of many lines in one block', () => {
       expect(block.text.endsWith('\n')).toBe(true);
     }
     document.body.innerHTML = '';
-    const line = 'the prince said that he would go to the ball and the countess smiled. '.repeat(4000);
+    const line = 'the prince said that he would go to the ball and the countess smiled. '.repeat(3500);
     book(line);
     expect(texts(collectBlocks(document.body))).toEqual([line]);
+  });
+
+  it('cuts a paragraph of one line after the end of a sentence past 256 KiB, never inside a name', () => {
+    // Each sentence ends in a name's full stop or a lower-case word's: only the latter is a sentence's end to cut at.
+    const sentences = ['The talks with Vladimir V. Putin went on. ', 'They flew to Washington, D.C. ', 'They met in Pyongyang at dawn. ', 'Was it worth it? '];
+    const text = Array.from({ length: 30_000 }, (_, i) => sentences[i % 4]).join('');
+    book(text);
+    const blocks = collectBlocks(document.body);
+    expect(blocks.length).toBeGreaterThan(3);
+    expect(blocks.map((block) => block.text).join('')).toBe(text);
+    for (const block of blocks.slice(0, -1)) {
+      expect(block.text.length).toBeGreaterThan(256 * 1024);
+      expect(block.text.length).toBeLessThan(257 * 1024);
+      expect(block.text).toMatch(/(dawn\.|it\?)$/);
+    }
+  });
+
+  it('cuts a paragraph of many nodes at a sentence’s end that a node of its own holds (a transcript of one element a word)', () => {
+    document.body.innerHTML = `<p>${'<span>Vladimir</span> <span>Putin</span> <span>spoke</span> <span>again</span>. '.repeat(10_000)}</p>`;
+    const blocks = collectBlocks(document.body);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.map((block) => block.text).join('')).toBe(document.body.textContent);
+    for (const block of blocks.slice(0, -1)) {
+      expect(block.text.length).toBeGreaterThan(256 * 1024);
+      expect(block.text).toMatch(/again\.$/);
+      expect(read(block)).toBe(block.text);
+    }
+  });
+
+  it('cuts a text without sentences after a space past 512 KiB, and one without spaces past 1 MiB, keeping characters whole', () => {
+    const words = 'the the the the '.repeat(50_000);
+    book(words);
+    const cut = collectBlocks(document.body);
+    expect(cut.map((block) => block.text.length).slice(0, -1).every((length) => length > 512 * 1024 && length < 513 * 1024)).toBe(true);
+    expect(cut.map((block) => block.text).join('')).toBe(words);
+    document.body.innerHTML = '';
+    // Characters of two halves each (U+20000) but one, so a cut at 1 MiB falls inside one.
+    const wide = `x${'\u{20000}'.repeat(700_000)}`;
+    book(wide);
+    const blocks = collectBlocks(document.body);
+    expect(blocks.length).toBe(2);
+    expect(blocks[0]!.text.length).toBe(1024 * 1024 + 1);
+    expect(blocks.every((block) => !/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(block.text))).toBe(true);
+    expect(blocks.map((block) => block.text).join('')).toBe(wide);
   });
 
   it('cuts a text of one line after a character no name holds, past 128 KiB: a JSON file', () => {

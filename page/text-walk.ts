@@ -151,15 +151,28 @@ const SINGLE_START: readonly number[] = Object.freeze([0]);
  * a `<span>` round every word took 220-300 ms) where every other page's work
  * is sliced. Names do not run across a blank line; one across a line break,
  * in text wrapped by hand, is lost only where a cut falls there, past 64 KiB
- * without a blank line. A text without any of these is read whole. Each is
- * looked for only so far past where it would do, so a text without one is
- * not searched to its end at every cut.
+ * without a blank line. Past 256 KiB without any of these (a paragraph of
+ * megabytes on one line: 2 MB took one task of 65-75 ms, twenty would take
+ * ten times that), a block is cut at the end of a sentence, which no name runs
+ * across; past 512 KiB after any whitespace, and past 1 MiB anywhere (a
+ * name cut in two there is lost, once in a megabyte of text without a space).
+ * Each is looked for only so far past where it would do, so a text without
+ * one is not searched to its end at every cut.
  */
 const BLOCK_CUT = 32 * 1024;
 /** Whitespace holding a blank line: the paragraph break of plain text. */
 const BLANK_LINE = /\n[^\S\n]*\n/g;
-/** Characters none of a story's names holds. */
-const NO_NAME_CHARACTER = /["{}[\]<>|]/;
+/** Past 128 KiB: after a character none of a story's names holds, or a line break. */
+const NO_NAME_CUT = /["{}[\]<>|\n]/g;
+/**
+ * Past 256 KiB also after a sentence's end: a full stop, question or
+ * exclamation mark after a word's two lower-case letters and before a space
+ * (a name such as "Washington, D.C." or "Vladimir V. Putin" holds none), or an
+ * ideographic one. A stop at the very end of the text searched counts too.
+ */
+const SENTENCE_CUT = /["{}[\]<>|\n]|(?<=\p{Ll}\p{Ll})[.!?](?=\s|$)|[\u3002\uff01\uff1f]/gu;
+/** Past 512 KiB also after any whitespace. */
+const GAP_CUT = /["{}[\]<>|\s\u3002\uff01\uff1f]/gu;
 
 class BlockBuilder {
   // Most blocks are one text node, and a third of the page's text nodes are
@@ -209,7 +222,8 @@ class BlockBuilder {
       this.push(node, from === 0 ? data : data.slice(from), from);
       return true;
     }
-    this.push(node, data.slice(from, cut), from);
+    // Nothing of the node before the cut when the block before it ended right at the longest a block gets.
+    if (cut > from) this.push(node, data.slice(from, cut), from);
     this.flush();
     if (cut < data.length) this.rest = { node, data, from: cut };
     return true;
@@ -220,19 +234,44 @@ class BlockBuilder {
     const past = (times: number) => from + Math.max(0, times * BLOCK_CUT - this.length);
     const blankFrom = past(1);
     const lineFrom = past(2);
-    const anyFrom = past(4);
     if (blankFrom < lineFrom && blankFrom < data.length) {
       BLANK_LINE.lastIndex = 0;
       const blank = BLANK_LINE.exec(data.slice(blankFrom, lineFrom));
       if (blank) return blankFrom + blank.index + blank[0].length;
     }
+    const anyFrom = past(4);
     if (lineFrom < anyFrom && lineFrom < data.length) {
       const line = data.slice(lineFrom, anyFrom).indexOf('\n');
       if (line >= 0) return lineFrom + line + 1;
     }
-    if (anyFrom >= data.length) return -1;
-    const other = data.slice(anyFrom, anyFrom + 4 * BLOCK_CUT).search(NO_NAME_CHARACTER);
-    return other < 0 ? -1 : anyFrom + other + 1;
+    const sentenceFrom = past(8);
+    const gapFrom = past(16);
+    const hardFrom = past(32);
+    for (const [cut, start, end] of [
+      [NO_NAME_CUT, anyFrom, sentenceFrom],
+      [SENTENCE_CUT, sentenceFrom, gapFrom],
+      [GAP_CUT, gapFrom, hardFrom],
+    ] as const) {
+      if (start >= data.length) return -1;
+      if (start === end) continue;
+      // Two characters before the window, for the letters before a full stop: from the node before when the window starts the node.
+      const before = start >= 2 ? '' : this.lastCharacters(2 - start);
+      const text = before + data.slice(Math.max(0, start - 2), end);
+      const windowAt = text.length - (Math.min(end, data.length) - start);
+      cut.lastIndex = windowAt;
+      const found = cut.exec(text);
+      if (found) return start + found.index - windowAt + 1;
+    }
+    if (hardFrom >= data.length) return -1;
+    // Not between the two halves of a character outside the Basic Multilingual Plane.
+    const low = data.charCodeAt(hardFrom);
+    return low >= 0xdc00 && low <= 0xdfff ? hardFrom + 1 : hardFrom;
+  }
+
+  /** Up to `count` characters at the end of the block so far. */
+  private lastCharacters(count: number): string {
+    const last = this.parts ? this.parts[this.parts.length - 1]! : this.firstData;
+    return last.slice(-count);
   }
 
   /** Adds `piece`, the data of `node` from `from` on (from is above 0 only for the first node of a block). */
