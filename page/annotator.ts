@@ -165,8 +165,13 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     if (active && (event.type !== 'keydown' || (event as KeyboardEvent).key === 'Escape')) seen.readerActed();
   };
 
-  // A stylesheet that arrives after the scan may hide names or show them.
-  if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', () => void seen.lookAgain(), { once: true });
+  // A stylesheet that arrives after the scan may hide names or show them, and so may the page's own timers soon after.
+  const loaded = () => {
+    void seen.lookAgain();
+    seen.lookWhileSettling();
+  };
+  if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', loaded, { once: true });
+  else seen.lookWhileSettling();
 
   // Highlights are kept registered around the viewport only.
   let frame = 0;

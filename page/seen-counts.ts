@@ -14,6 +14,13 @@ const LOOK_DELAY_MS = 100;
  * again: a dialog fading out or a section sliding open takes a few hundred milliseconds.
  */
 const ACTED_LOOK_DELAY_MS = 400;
+/**
+ * After the page has loaded, it is looked at again this long after: a notice,
+ * a banner or a splash the page's own script hides on a timer (no act of the
+ * reader's, no text changed, nothing watched) leaves the count soon. A look
+ * costs about a microsecond an element holding a name: tens on an article.
+ */
+const SETTLING_LOOKS_MS = [2_000, 6_000, 20_000];
 /** `visibilityProperty` is Chromium 121's name for what Chromium 105 called `checkVisibilityCSS`. */
 const SHOWN: CheckVisibilityOptions = { visibilityProperty: true, checkVisibilityCSS: true };
 const ELEMENT_NODE = 1;
@@ -50,6 +57,7 @@ export class SeenCounts {
   private attributes: MutationObserver | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private acted: ReturnType<typeof setTimeout> | undefined;
+  private settling: ReturnType<typeof setTimeout>[] = [];
   /** The reader acted again while a look was waiting: another look follows it. */
   private actedAgain = false;
   private last: ReadonlyMap<string, number> | undefined;
@@ -139,9 +147,16 @@ export class SeenCounts {
     }, ACTED_LOOK_DELAY_MS);
   }
 
+  /** The page has loaded: looks again a few times over the next seconds, as SETTLING_LOOKS_MS tells why. */
+  lookWhileSettling(): void {
+    this.settling.forEach(clearTimeout);
+    this.settling = SETTLING_LOOKS_MS.map((ms) => setTimeout(() => void this.lookAgain(), ms));
+  }
+
   stop(): void {
     clearTimeout(this.timer);
     clearTimeout(this.acted);
+    this.settling.forEach(clearTimeout);
     this.resize?.disconnect();
     this.attributes?.disconnect();
     this.watched.clear();
