@@ -31,32 +31,51 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   // Cards fetched ahead for the entities on the page, and those opened since.
   const cards = useRef(new Map<string, EntityCard>());
 
-  const load = useCallback((shown: CardRequest) => {
-    let request = shown;
-    if (request.focus && !returnFocus.current) {
-      const active = document.activeElement;
-      // Focus in an embedded frame is the reader in that frame, whose card the walk just left: given back, it would take
-      // the reader into the frame again. The name's place instead.
-      const held = active instanceof HTMLElement && active !== document.body && !isFrameElement(active);
-      returnFocus.current = { element: held ? active : null, place: request.place };
-    } else if (returnFocus.current && !returnFocus.current.element) {
-      // Walked on to another name: the reader is there now, not at the first name.
-      returnFocus.current.place = request.place;
-    }
-    current.current = request;
-    const known = cards.current.get(request.entityId);
-    if (known) {
-      setState({ request, card: known });
-      return;
-    }
-    setState({ request });
-    void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
-      if (reply.ok) cards.current.set(reply.card.entity.id, reply.card);
-      if (current.current?.entityId !== request.entityId) return;
-      request = current.current;
-      setState(reply.ok ? { request, card: reply.card } : { request, error: reply.error });
-    });
+  // Each card opened has its number: its show settles once that card is shown (CardApi.show), not one opened before it.
+  const opens = useRef(0);
+  const waiting = useRef<{ opened: number; settle: () => void }>(undefined);
+  const settleWaiting = useCallback((opened?: number) => {
+    const waiter = waiting.current;
+    if (!waiter || (opened !== undefined && waiter.opened !== opened)) return;
+    waiting.current = undefined;
+    waiter.settle();
   }, []);
+
+  const load = useCallback(
+    (shown: CardRequest): Promise<void> => {
+      let request = shown;
+      if (request.focus && !returnFocus.current) {
+        const active = document.activeElement;
+        // Focus in an embedded frame is the reader in that frame, whose card the walk just left: given back, it would take
+        // the reader into the frame again. The name's place instead.
+        const held = active instanceof HTMLElement && active !== document.body && !isFrameElement(active);
+        returnFocus.current = { element: held ? active : null, place: request.place };
+      } else if (returnFocus.current && !returnFocus.current.element) {
+        // Walked on to another name: the reader is there now, not at the first name.
+        returnFocus.current.place = request.place;
+      }
+      current.current = request;
+      settleWaiting();
+      const opened = ++opens.current;
+      const settled = new Promise<void>((settle) => (waiting.current = { opened, settle }));
+      const known = cards.current.get(request.entityId);
+      if (known) {
+        setState({ request, opened, card: known });
+        return settled;
+      }
+      setState({ request, opened });
+      void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
+        if (reply.ok) cards.current.set(reply.card.entity.id, reply.card);
+        if (current.current?.entityId !== request.entityId) return;
+        request = current.current;
+        // The card open now: the same entity opened again meanwhile is a newer open, waiting on this reply too.
+        const now = opens.current;
+        setState(reply.ok ? { request, opened: now, card: reply.card } : { request, opened: now, error: reply.error });
+      });
+      return settled;
+    },
+    [settleWaiting],
+  );
 
   const prefetch = useCallback((entityIds: readonly string[]) => {
     for (let i = 0; i < entityIds.length; i += MAX_CARDS_PER_REQUEST) {
@@ -71,18 +90,20 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const close = useCallback(() => {
     const request = current.current;
     current.current = undefined;
+    settleWaiting();
     pointerInside.current = false;
     focusInside.current = false;
     setState(undefined);
     restoreFocus();
     request?.onClose?.();
-  }, [restoreFocus]);
+  }, [restoreFocus, settleWaiting]);
 
   useEffect(() => {
     onReady({
       show: load,
       hide: () => {
         current.current = undefined;
+        settleWaiting();
         pointerInside.current = false;
         focusInside.current = false;
         setState(undefined);
@@ -97,7 +118,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         setState((previous) => previous && { ...previous, request: current.current! });
       },
     });
-  }, [onReady, load, prefetch, restoreFocus]);
+  }, [onReady, load, prefetch, restoreFocus, settleWaiting]);
 
   useEffect(() => {
     if (!state) return;
@@ -145,6 +166,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         onPointerInside={onPointerInside}
         onFocusInside={onFocusInside}
         onTabOut={close}
+        onShown={settleWaiting}
       />
     </div>
   );

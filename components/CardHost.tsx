@@ -7,7 +7,8 @@ import { EntityCardView } from './EntityCardView';
 import { placeAt, undoPageZoom } from './fixed-place';
 import { NameRing } from './NameRing';
 
-export type CardState = { request: CardRequest; card?: EntityCard; error?: string } | undefined;
+/** `opened` numbers each card opened, so a card shown is told from one opened before it. */
+export type CardState = { request: CardRequest; opened: number; card?: EntityCard; error?: string } | undefined;
 
 interface Props {
   state: CardState;
@@ -16,10 +17,12 @@ interface Props {
   onFocusInside: (inside: boolean) => void;
   /** Tab past the card's last control, or Shift+Tab before its first: the card closes and focus goes back to the page. */
   onTabOut: () => void;
+  /** The card opened `opened`-th shows its facts or its error, with the focus in it if it asked for it. */
+  onShown: (opened: number) => void;
 }
 
 /** The floating card: placed beside its mention, flipped and shifted to stay in the viewport. */
-export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, onTabOut }: Props) {
+export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, onTabOut, onShown }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const anchor = state?.request.anchor;
@@ -73,11 +76,17 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, 
     onFocusInside(false);
   }, [state, onPointerInside, onFocusInside]);
 
-  // A card opened from the keyboard takes focus, so Tab walks its links and buttons.
+  // A card opened from the keyboard takes focus, so Tab walks its links and buttons. Once for each card opened:
+  // moved with its name as the page scrolls, or its facts fetched again, it leaves the focus where the reader put it.
   const wantsFocus = state?.request.focus === true;
+  const opened = state?.opened;
+  const hasFacts = state?.card !== undefined;
+  const settled = hasFacts || state?.error !== undefined;
   useEffect(() => {
-    if (wantsFocus && state?.card) ref.current?.focus({ preventScroll: true });
-  }, [wantsFocus, entityId, state?.card]);
+    if (opened === undefined || !settled) return;
+    if (wantsFocus && hasFacts) ref.current?.focus({ preventScroll: true });
+    onShown(opened);
+  }, [opened, settled, wantsFocus, hasFacts, onShown]);
 
   if (!state) return null;
   return (

@@ -41,7 +41,13 @@ export interface CardRequest {
 }
 
 export interface CardApi {
-  show(request: CardRequest): void;
+  /**
+   * Opens the card. Settles once it shows its facts (or why it cannot), with
+   * the focus in it when the request asked for it; or once another card or
+   * none replaced it. A shortcut answered before then would let the next press
+   * ask where the reader is while the focus was still on the page.
+   */
+  show(request: CardRequest): Promise<void>;
   hide(): void;
   /** Places the open card at its mention's new box (the page scrolled). */
   move(anchor: AnchorBox): void;

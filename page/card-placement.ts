@@ -33,7 +33,7 @@ export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
           // Refused (a document that is not fully active): the card still shows where the host is, under the page's styles.
         }
       }
-      api.show({
+      return api.show({
         ...request,
         onClose: () => {
           leaveTopLayer();

@@ -41,7 +41,7 @@ export class HoverCard {
     if (mention) {
       clearTimeout(this.closeTimer);
       if (mention === this.shown) return;
-      this.openTimer = setTimeout(() => this.open(mention), OPEN_DELAY_MS);
+      this.openTimer = setTimeout(() => void this.open(mention), OPEN_DELAY_MS);
     } else if (this.shown && !this.pinned) {
       this.scheduleClose();
     }
@@ -49,16 +49,16 @@ export class HoverCard {
 
   /**
    * Opens the card at once; `pinned` for one the reader asked for, `focus`
-   * moves keyboard focus into it (and back on close).
+   * moves keyboard focus into it (and back on close). Settles as CardApi.show.
    */
-  open(mention: PageMention, options: { focus?: boolean; pinned?: boolean } = {}): void {
+  open(mention: PageMention, options: { focus?: boolean; pinned?: boolean } = {}): Promise<void> {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.pinned = options.pinned ?? false;
     this.shown = mention;
     this.anchor = anchorOf(mention);
     this.onShownChange(mention);
-    this.api.show({
+    return this.api.show({
       entityId: mention.entityId,
       anchor: this.anchor,
       layer: topLayerAround(mention.startNode),

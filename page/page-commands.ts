@@ -101,7 +101,9 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     if (window !== window.top) mention.startNode.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
     annotator.updateViewport();
     // Focus goes to the card either way: a reader who chose the name from the keyboard must not have to tab through the page to reach it.
-    card.open(mention, { focus: true, pinned: true });
+    // Answered once it has: the next press asks each frame where the reader is, and a frame's card still opening left the
+    // focus on the page around it, which sent the walk back to that page's first names. Not for longer than a card can take.
+    await settledWithin(card.open(mention, { focus: true, pinned: true }), CARD_OPEN_WAIT_MS);
     return { revealed: true };
   };
 
@@ -120,6 +122,14 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+/** The longest a reveal waits for its card to show: its facts come from the background, which may be starting. */
+const CARD_OPEN_WAIT_MS = 2000;
+
+function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([promise, new Promise<void>((done) => (timer = setTimeout(done, ms)))]).finally(() => clearTimeout(timer));
 }
 
 const isOurs = (element: Element) => element.localName === CARD_HOST;

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { StoryDatabase } from '../background/db';
+import { handleMessage } from '../background/handle-message';
+import { createStoryService } from '../background/story-service';
+import { loadPackSource, uniqueDbName } from '../background/test-support';
+import type { CardApi, CardRequest } from '../page/card-bridge';
+import { useLocaleMessages } from '../tooling/locale-messages';
+import { CardApp } from './CardApp';
+
+const db = new StoryDatabase(uniqueDbName());
+const service = createStoryService(db, loadPackSource());
+beforeAll(() => useLocaleMessages());
+afterAll(() => db.close());
+
+let root: Root | undefined;
+afterEach(() => {
+  root?.unmount();
+  root = undefined;
+  document.body.replaceChildren();
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+});
+
+/**
+ * The card app mounted in the page, its facts answered by the background's own
+ * handler over the bundled story; `answer` holds each request's answer until it
+ * resolves, as a background that is starting does.
+ */
+async function mountCard(answer: (reply: () => Promise<unknown>) => Promise<unknown> = (reply) => reply()) {
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+    answer(() => handleMessage(message, { frameId: 0 }, { ready: service.ready, loadAnnotator: async () => true, loadUi: async () => {}, loadOverlay: async () => {} })),
+  );
+  const container = document.body.appendChild(document.createElement('div'));
+  const api = await new Promise<CardApi>((ready) => {
+    root = createRoot(container);
+    root.render(<CardApp onReady={ready} />);
+  });
+  const frame = () => container.querySelector<HTMLElement>('.card-frame');
+  const title = () => frame()?.querySelector('h2')?.textContent;
+  return { api, frame, title };
+}
+
+const request = (entityId: string, more: Partial<CardRequest> = {}): CardRequest => ({
+  entityId,
+  anchor: { x: 10, y: 10, width: 40, height: 16 },
+  ...more,
+});
+
+/** Lets React render what it was given and run its effects. */
+const rendered = () => new Promise((done) => setTimeout(done, 20));
+
+describe('the card opened from the keyboard', () => {
+  it('settles its show only once its facts are shown and the focus is in it: the shortcut answers then', async () => {
+    const { api, frame, title } = await mountCard();
+    await api.show(request('north-korea', { focus: true }));
+    expect(title()).toBe('North Korea');
+    expect(document.activeElement).toBe(frame());
+  });
+
+  it('settles a show the background answers late only once the answer is shown', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    const { api, frame, title } = await mountCard(async (reply) => {
+      await held;
+      return reply();
+    });
+    let settled = false;
+    const shown = api.show(request('vladimir-putin', { focus: true })).then(() => (settled = true));
+    await rendered();
+    expect(settled).toBe(false);
+    expect(frame()?.textContent).toMatch(/Loading/);
+    release();
+    await shown;
+    expect(title()).toBe('Vladimir Putin');
+    expect(document.activeElement).toBe(frame());
+  });
+
+  it('settles a show replaced by another card before it showed, and the second once it is shown', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    const { api, frame, title } = await mountCard(async (reply) => {
+      await held;
+      return reply();
+    });
+    const first = api.show(request('vladimir-putin', { focus: true }));
+    const second = api.show(request('north-korea', { focus: true }));
+    await first;
+    expect(title()).toBeUndefined();
+    release();
+    await second;
+    expect(title()).toBe('North Korea');
+    expect(document.activeElement).toBe(frame());
+  });
+
+  it('settles a show when the card is put away before it showed', async () => {
+    const { api, frame } = await mountCard(() => new Promise(() => {}));
+    const shown = api.show(request('north-korea', { focus: true }));
+    api.hide();
+    await shown;
+    expect(frame()).toBeNull();
+  });
+
+  it('settles on a card that cannot be had, with its reason shown', async () => {
+    const { api, frame } = await mountCard();
+    await api.show(request('no-such-entity', { focus: true }));
+    expect(frame()?.textContent).toBe('Backstory could not load this card: Unknown entity "no-such-entity"');
+  });
+
+  it('takes the focus again at each name the walk opens it for, but not when its name only moves with the page', async () => {
+    const { api, frame } = await mountCard();
+    await api.show(request('north-korea', { focus: true }));
+    const control = frame()!.querySelector<HTMLElement>('button, a[href]')!;
+    control.focus();
+    api.move({ x: 10, y: 200, width: 40, height: 16 });
+    await rendered();
+    expect(document.activeElement).toBe(control);
+    // The walk's next name is another mention of the same entity: the reader is at the card's start again.
+    await api.show(request('north-korea', { focus: true, anchor: { x: 10, y: 400, width: 40, height: 16 } }));
+    expect(document.activeElement).toBe(frame());
+  });
+});
