@@ -89,6 +89,18 @@ describe('a card of the bundled story', () => {
     }
   });
 
+  it('is markup a browser keeps as written: nothing nested where HTML moves it out (a block quote in a paragraph)', async () => {
+    await createStoryService(db, loadPackSource()).ready();
+    const ids = (await db.entities.toArray()).map((row) => row.id);
+    expect(ids.length).toBeGreaterThan(10);
+    for (const card of await getEntityCards(db, ids)) {
+      const markup = renderToStaticMarkup(<EntityCardView card={card!} titleId="t" />);
+      const parsed = document.createElement('div');
+      parsed.innerHTML = markup;
+      expect(parsed.innerHTML, card!.entity.id).toBe(markup);
+    }
+  });
+
   it('shows a description only where the article gives one', async () => {
     expect((await render('pyongyang')).root.querySelector('.description')?.textContent).toBe('where Putin headed for a summit with Kim Jong Un');
     const southKorea = (await render('south-korea')).root;

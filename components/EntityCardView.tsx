@@ -33,7 +33,8 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
         {/* Where the card opens, not below its facts, which fill the screen on a long card: "on Tuesday" or "last September" are the story's, not today's. */}
         <p className="story-source">{i18n.t('card.fromStory', { headline: card.headline })}</p>
         {entity.sanctions?.sanctioned ? (
-          <p className="sanctions-badge" data-testid="sanctions">
+          // A block, not a paragraph: the quote its source button shows is a block quote, which no paragraph may hold.
+          <div className="sanctions-badge" data-testid="sanctions">
             <span id={`${titleId}-sanctions`}>
               <strong>{i18n.t('card.sanctioned')}</strong>{' '}
               {entity.sanctions.by.length > 0
@@ -44,7 +45,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
                 : i18n.t('card.sanctionedFor', { reason: entity.sanctions.reason })}
             </span>{' '}
             <CitationToggle citation={entity.sanctions.citation} describedBy={`${titleId}-sanctions`} />
-          </p>
+          </div>
         ) : null}
       </header>
       {groups.map(([kind, list]) => (
