@@ -43,6 +43,17 @@ async function mountCard(answer: (reply: () => Promise<unknown>) => Promise<unkn
   return { api, frame, title };
 }
 
+/** The card app with the background's answers held until `release`. */
+async function mountHeldCard() {
+  let release: () => void = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  const mounted = await mountCard(async (reply) => {
+    await held;
+    return reply();
+  });
+  return { ...mounted, release };
+}
+
 const request = (entityId: string, more: Partial<CardRequest> = {}): CardRequest => ({
   entityId,
   anchor: { x: 10, y: 10, width: 40, height: 16 },
@@ -61,12 +72,7 @@ describe('the card opened from the keyboard', () => {
   });
 
   it('settles a show the background answers late only once the answer is shown', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((done) => (release = done));
-    const { api, frame, title } = await mountCard(async (reply) => {
-      await held;
-      return reply();
-    });
+    const { api, frame, title, release } = await mountHeldCard();
     let settled = false;
     const shown = api.show(request('vladimir-putin', { focus: true })).then(() => (settled = true));
     await rendered();
@@ -79,12 +85,7 @@ describe('the card opened from the keyboard', () => {
   });
 
   it('settles a show replaced by another card before it showed, and the second once it is shown', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((done) => (release = done));
-    const { api, frame, title } = await mountCard(async (reply) => {
-      await held;
-      return reply();
-    });
+    const { api, frame, title, release } = await mountHeldCard();
     const first = api.show(request('vladimir-putin', { focus: true }));
     const second = api.show(request('north-korea', { focus: true }));
     await first;

@@ -60,6 +60,22 @@ async function expectShortcutWalk(worker: import('@playwright/test').Worker, pag
   }
 }
 
+/** A page with a live ticker framed at its top, naming South Korea and Japan, above `article` (naming two of the story). */
+const tickerAbove = (article: string) =>
+  `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
+  <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
+  ${article}</body></html>`;
+
+/** Opens a page of tickerAbove once its frames' names are painted and reported. The ticker's frame. */
+async function openTickerAbove(page: import('@playwright/test').Page, url: string, worker: import('@playwright/test').Worker) {
+  await page.goto(url);
+  const ticker = page.frames()[1]!;
+  await expect.poll(() => paintedIn(ticker)).toBe(2);
+  await expect.poll(() => paintedMentions(page)).toBe(2);
+  await expect.poll(() => framesReported(worker)).toBe(2);
+  return ticker;
+}
+
 /** How many frames have reported their names to the background, which walks only those. */
 function framesReported(worker: import('@playwright/test').Worker) {
   return worker.evaluate(async () => {
@@ -990,18 +1006,9 @@ test.describe('the hover card', () => {
     server,
     serviceWorker,
   }) => {
-    server.route(
-      '/ticker-above',
-      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
-      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
-      <p>Vladimir Putin arrived.</p>${FILLER.repeat(8)}<p>Kim Jong Un waited.</p>${FILLER.repeat(40)}</body></html>`,
-    );
-    await page.goto(`${server.origin}/ticker-above`);
-    const ticker = page.frames()[1]!;
-    await expect.poll(() => paintedIn(ticker)).toBe(2);
-    await expect.poll(() => paintedMentions(page)).toBe(2);
+    server.route('/ticker-above', tickerAbove(`<p>Vladimir Putin arrived.</p>${FILLER.repeat(8)}<p>Kim Jong Un waited.</p>${FILLER.repeat(40)}`));
     const worker = await serviceWorker();
-    await expect.poll(() => framesReported(worker)).toBe(2);
+    await openTickerAbove(page, `${server.origin}/ticker-above`, worker);
     // From the top: the ticker's names, then the article's below it; past its last name, round to the ticker's first.
     await expectShortcutWalk(worker, page, ['South Korea', 'Japan', 'Vladimir Putin', 'Kim Jong Un', 'South Korea']);
     expect(await page.evaluate(() => scrollY)).toBe(0);
@@ -1012,22 +1019,13 @@ test.describe('the hover card', () => {
     server,
     serviceWorker,
   }) => {
-    server.route(
-      '/ticker-above-pressed-fast',
-      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
-      <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
-      <p>Vladimir Putin arrived.</p><p>Kim Jong Un waited.</p></body></html>`,
-    );
+    server.route('/ticker-above-pressed-fast', tickerAbove('<p>Vladimir Putin arrived.</p><p>Kim Jong Un waited.</p>'));
     const worker = await serviceWorker();
     // Each press asks where the reader is: in the ticker once its card has the focus. A press answered before then walked
     // from the top of the page again, most often on a page just loaded, whose frames fetch their cards as the shortcut opens
     // them. Four presses go once round, through the ticker's two names: South Korea, Japan, Vladimir Putin, Kim Jong Un.
     for (let load = 0; load < 3; load++) {
-      await page.goto(`${server.origin}/ticker-above-pressed-fast`);
-      const ticker = page.frames()[1]!;
-      await expect.poll(() => paintedIn(ticker)).toBe(2);
-      await expect.poll(() => paintedMentions(page)).toBe(2);
-      await expect.poll(() => framesReported(worker)).toBe(2);
+      const ticker = await openTickerAbove(page, `${server.origin}/ticker-above-pressed-fast`, worker);
       const openNames = () => Promise.all([page.mainFrame(), ticker].map((frame) => frame.evaluate(openNameInPage)));
       for (const round of ['from the top', 'once more round']) {
         await pressShortcut(worker, page, 4);
