@@ -110,6 +110,27 @@ describe('the card opened from the keyboard', () => {
     expect(frame()?.textContent).toBe('Backstory could not load this card: Unknown entity "no-such-entity"');
   });
 
+  it('settles a second open of a card still loading once the facts are in, and leaves the focus alone as they come again', async () => {
+    const held: (() => void)[] = [];
+    const { api, frame, title } = await mountCard(async (reply) => {
+      await new Promise<void>((done) => held.push(done));
+      return reply();
+    });
+    void api.show(request('north-korea', { focus: true }));
+    const again = api.show(request('north-korea', { focus: true, anchor: { x: 10, y: 300, width: 40, height: 16 } }));
+    await rendered();
+    expect(held).toHaveLength(2);
+    held[0]!();
+    await again;
+    expect(title()).toBe('North Korea');
+    expect(document.activeElement).toBe(frame());
+    const control = frame()!.querySelector<HTMLElement>('button, a[href]')!;
+    control.focus();
+    held[1]!();
+    await rendered();
+    expect(document.activeElement).toBe(control);
+  });
+
   it('takes the focus again at each name the walk opens it for, but not when its name only moves with the page', async () => {
     const { api, frame } = await mountCard();
     await api.show(request('north-korea', { focus: true }));

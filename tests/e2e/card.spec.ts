@@ -66,22 +66,31 @@ const tickerAbove = (article: string) =>
   <iframe title="Live ticker" srcdoc="<p>Ticker: South Korea and Japan held exercises.</p>" style="width:600px;height:80px"></iframe>
   ${article}</body></html>`;
 
-/** Opens a page of tickerAbove once its frames' names are painted and reported. The ticker's frame. */
+/**
+ * Opens a page of tickerAbove once its frames' names are painted and reported: reported by these documents, not by
+ * those of the same address loaded before, whose reports stay stored until the new ones replace them. The ticker's frame.
+ */
 async function openTickerAbove(page: import('@playwright/test').Page, url: string, worker: import('@playwright/test').Worker) {
   await page.goto(url);
   const ticker = page.frames()[1]!;
   await expect.poll(() => paintedIn(ticker)).toBe(2);
   await expect.poll(() => paintedMentions(page)).toBe(2);
-  await expect.poll(() => framesReported(worker)).toBe(2);
+  const since = await page.evaluate(() => performance.timeOrigin);
+  await expect.poll(() => framesReported(worker, since)).toBe(2);
   return ticker;
 }
 
-/** How many frames have reported their names to the background, which walks only those. */
-function framesReported(worker: import('@playwright/test').Worker) {
-  return worker.evaluate(async () => {
+/**
+ * How many frames have reported their names to the background, which walks only those; with `since`, only frames whose
+ * documents began then or later (the reports carry their document's time origin).
+ */
+function framesReported(worker: import('@playwright/test').Worker, since = 0) {
+  return worker.evaluate(async (since) => {
     const stored = await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.session.get(null);
-    return Object.entries(stored).flatMap(([key, frames]) => (key.startsWith('tabFound:') ? Object.keys(frames as object) : [])).length;
-  });
+    return Object.entries(stored).flatMap(([key, frames]) =>
+      key.startsWith('tabFound:') ? Object.values(frames as Record<string, { since?: number }>).filter((frame) => (frame.since ?? 0) >= since - 1) : [],
+    ).length;
+  }, since);
 }
 
 const cardTitle = async (page: import('@playwright/test').Page) => {
