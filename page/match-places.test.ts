@@ -126,6 +126,35 @@ describe('the places of names on a long page', () => {
   });
 });
 
+describe('the places of names on a feed', () => {
+  it('takes 150 items moved up among 3,000 one after another at the cost of what moved, not of the page each few items', () => {
+    const ps = page('<p>A</p>'.repeat(3_000));
+    const places = new MatchPlaces();
+    ps.forEach((p, i) => places.append(note(p, i % 2 === 0 ? ['putin'] : ['kirby'])));
+    const moved = ps.slice(-150);
+    ps[1500]!.before(...moved);
+    places.dropInside(moved);
+    // Each item read again where it stands now, in reading order: each halves the gap between two keys, which runs out.
+    // Numbering the places again put each one's keys in with a sorted insert, a splice of a list per place.
+    let splices = 0;
+    const splice = Array.prototype.splice;
+    Array.prototype.splice = function (this: unknown[], ...args: Parameters<typeof splice>) {
+      splices++;
+      return splice.apply(this, args);
+    } as typeof splice;
+    try {
+      moved.forEach((p, i) => places.replace(places.before(p).run, [note(p, [`moved-${i}`])]));
+    } finally {
+      Array.prototype.splice = splice;
+    }
+    expect(splices).toBeLessThan(5 * moved.length);
+    expect(stateBefore(places, moved[0]!).seen).toEqual(['putin', 'kirby']);
+    expect(stateBefore(places, moved[1]!).seen).toEqual(['putin', 'kirby', 'moved-0']);
+    expect(stateBefore(places, ps[1500]!).seen.slice(-2)).toEqual(['moved-148', 'moved-149']);
+    expect(stateBefore(places, ps[1502]!).seen.slice(-3)).toEqual(['moved-149', 'putin', 'kirby']);
+  });
+});
+
 describe('a note of what a block showed', () => {
   it('lists the full names in the order the block named them last, and every place of the same name it named', () => {
     const state = createMatchState(true);

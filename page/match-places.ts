@@ -113,8 +113,12 @@ export class MatchPlaces {
     const place = note as Place;
     place.key = this.places.length > 0 ? this.places[this.places.length - 1]!.key + 1 : 0;
     this.places.push(place);
+    this.indexLast(place);
+  }
+
+  /** Indexes a place that comes after every place indexed: its keys go at the ends of the lists, with no search. */
+  private indexLast(place: Place): void {
     this.nodes.add(place.startNode);
-    // Last in order: its keys go at the ends of the lists, with no search.
     for (const entityId of place.seen) pushKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) pushKey(this.elsewhereAt, entityId, place.key);
     for (const entityId of place.depends) pushKey(this.dependsAt, entityId, place.key);
@@ -176,7 +180,7 @@ export class MatchPlaces {
     const spreadOut = () => spread(start > 0 ? this.places[start - 1]!.key : undefined, end < this.places.length ? this.places[end]!.key : undefined, count);
     const keys = spreadOut();
     if (keys) return keys;
-    this.renumber();
+    this.respace(start, end, count);
     return spreadOut()!;
   }
 
@@ -287,10 +291,42 @@ export class MatchPlaces {
     this.markStale(before, gone, new Set());
   }
 
-  private renumber(): void {
+  /**
+   * Spreads the keys of the places around the gap between `start - 1` and `end` out again, with room for `count`
+   * more in it, over as few places as leave every gap wide. Blocks put in one after another at one place halve the
+   * gap between two keys each time, and a double runs out of halvings after some 35 on a page of 100,000 places: a
+   * feed putting 300 items at its top ran out several times a move. Numbering every place again, each one's keys put
+   * in with a sorted insert into copies of the places, took 55-86 ms of one task each time; this takes the places
+   * near the gap, a few dozen most times, and rewrites their keys where they stand in each entity's list.
+   */
+  private respace(start: number, end: number, count: number): void {
     const places = this.places;
-    this.unindex();
-    places.forEach((place, i) => this.add({ ...place, key: i }));
+    for (let reach = 32; ; reach *= 2) {
+      const a = Math.max(0, start - reach);
+      const b = Math.min(places.length, end + reach);
+      const low = a > 0 ? places[a - 1]!.key : undefined;
+      const high = b < places.length ? places[b]!.key : undefined;
+      const keys = spread(low, high, b - a + count);
+      // Over the whole page there is always room: it is numbered from 0 with steps of 1.
+      if (!keys || (!roomy(keys) && (a > 0 || b < places.length))) continue;
+      const renamed = new Map<number, number>();
+      let k = 0;
+      for (let i = a; i < b; i++) {
+        // The slots of the blocks going in, before the run they replace.
+        if (i === start) k += count;
+        renamed.set(places[i]!.key, keys[k++]!);
+      }
+      if (b > a) this.rekey(places.slice(a, b), renamed);
+      return;
+    }
+  }
+
+  /** Gives `run`, places next to one another in order, the keys `renamed` maps theirs to, in the same order: each entity's list changes in one stretch. */
+  private rekey(run: readonly Place[], renamed: ReadonlyMap<number, number>): void {
+    this.eachStretch(run, (keys, from, to) => {
+      for (let i = from; i < to; i++) keys[i] = renamed.get(keys[i]!)!;
+    });
+    for (const place of run) place.key = renamed.get(place.key)!;
   }
 
   private unindex(): void {
@@ -299,19 +335,6 @@ export class MatchPlaces {
     this.elsewhereAt = new Map();
     this.dependsAt = new Map();
     this.orderAt = new Map();
-  }
-
-  private add(place: Place): void {
-    this.places.push(place);
-    this.index(place);
-  }
-
-  private index(place: Place): void {
-    this.nodes.add(place.startNode);
-    for (const entityId of place.seen) insertKey(this.seenAt, entityId, place.key);
-    for (const entityId of place.elsewhere) insertKey(this.elsewhereAt, entityId, place.key);
-    for (const entityId of place.depends) insertKey(this.dependsAt, entityId, place.key);
-    for (const entityId of place.order) insertKey(this.orderAt, entityId, place.key);
   }
 
   /** Per-entity key lists, with what of a place goes in each. */
@@ -331,6 +354,14 @@ export class MatchPlaces {
    * 100,000 paragraphs read again freeze the tab for 1.4 s.
    */
   private unindexRun(run: readonly Place[]): void {
+    this.eachStretch(run, (keys, from, to, map, entityId) => {
+      keys.splice(from, to - from);
+      if (keys.length === 0) map.delete(entityId);
+    });
+  }
+
+  /** For each entity list holding keys of `run` (places next to one another in order), the stretch [from, to) of them. */
+  private eachStretch(run: readonly Place[], each: (keys: number[], from: number, to: number, map: Map<string, number[]>, entityId: string) => void): void {
     if (run.length === 0) return;
     const low = run[0]!.key;
     const high = run[run.length - 1]!.key;
@@ -339,10 +370,7 @@ export class MatchPlaces {
       for (const place of run) for (const entityId of of(place)) entities.add(entityId);
       for (const entityId of entities) {
         const keys = map.get(entityId);
-        if (!keys) continue;
-        const from = countBelow(keys, low);
-        keys.splice(from, countUpTo(keys, high) - from);
-        if (keys.length === 0) map.delete(entityId);
+        if (keys) each(keys, countBelow(keys, low), countUpTo(keys, high), map, entityId);
       }
     }
   }
@@ -392,12 +420,6 @@ function pushKey(map: Map<string, number[]>, entityId: string, key: number): voi
   else map.set(entityId, [key]);
 }
 
-function insertKey(map: Map<string, number[]>, entityId: string, key: number): void {
-  const keys = map.get(entityId);
-  if (!keys) map.set(entityId, [key]);
-  else keys.splice(countUpTo(keys, key), 0, key);
-}
-
 /** The ascending `keys` but those in `drop` (ascending too), in one pass. */
 function withoutKeys(keys: readonly number[], drop: readonly number[]): number[] {
   const left: number[] = [];
@@ -422,6 +444,16 @@ function countBelow(keys: readonly number[], key: number): number {
 }
 
 /** `count` ascending keys strictly between `low` and `high` (either open); undefined when numbers run out between them. */
+/**
+ * Whether keys spread this far apart leave many halvings before two meet: a double tells apart keys some 2^-52 of
+ * their size apart, and blocks put in one after another at one place halve a gap each.
+ */
+function roomy(keys: readonly number[]): boolean {
+  if (keys.length < 2) return true;
+  const size = Math.max(1, Math.abs(keys[0]!), Math.abs(keys[keys.length - 1]!));
+  return keys[1]! - keys[0]! >= size * 2 ** -24;
+}
+
 function spread(low: number | undefined, high: number | undefined, count: number): number[] | undefined {
   const keys: number[] = [];
   if (count === 0) return keys;
