@@ -296,8 +296,9 @@ export class MatchPlaces {
    * more in it, over as few places as leave every gap wide. Blocks put in one after another at one place halve the
    * gap between two keys each time, and a double runs out of halvings after some 35 on a page of 100,000 places: a
    * feed putting 300 items at its top ran out several times a move. Numbering every place again, each one's keys put
-   * in with a sorted insert into copies of the places, took 55-86 ms of one task each time; this takes the places
-   * near the gap, a few dozen most times, and rewrites their keys where they stand in each entity's list.
+   * in with a sorted insert into copies of the places, took some 150 ms of such a move's tasks in a profile, in tasks
+   * of 55-75 ms; this takes the places near the gap, a few dozen most times, and rewrites their keys where they stand
+   * in each entity's list.
    */
   private respace(start: number, end: number, count: number): void {
     const places = this.places;
