@@ -1313,7 +1313,10 @@ test('a feed of 100,000 named paragraphs that moves 300 of them at once is follo
   // Generous, for a shared machine: a slice is 8 ms, the merge of what it read a few more. The places of each block read
   // again were put in by copying the list of 100,000 (50-137 ms here, with the collections of that garbage). The unit tests
   // of MentionStore and MatchPlaces tell the walk down what moved from one up from every mention.
-  expect(Math.min(...withUs.map((run) => run.longestOfOurs))).toBeLessThan(60);
+  // On a host slower than usual (its move alone takes 150-210 ms on a quiet machine here, 400-800 on a loaded one), a task
+  // of ours takes longer in proportion: the limit with it.
+  const slower = Math.max(1, alone.longestGap / 150);
+  expect(Math.min(...withUs.map((run) => run.longestOfOurs))).toBeLessThan(60 * slower);
 });
 
 test('a block of 50,000 names split by tags that the page adds to is merged without a long task of ours', async ({ load }) => {
