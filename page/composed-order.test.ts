@@ -54,6 +54,28 @@ describe('reading order across shadow roots', () => {
     expect(composedPosition(innerShadow, one!) & (CONTAINED_BY | FOLLOWING)).toBe(0);
   });
 
+  it('numbers the children of a parent of 10,000 without keeping a number for each', () => {
+    document.body.innerHTML = `<main>${'<p>line</p>'.repeat(10_000)}</main>`;
+    const lines = [...document.querySelectorAll('main > p')];
+    const pairs = Array.from({ length: 200 }, (_, i) => [lines[(i * 7919) % lines.length]!, lines[(i * 104_729) % lines.length]!] as const);
+    const native = pairs.map(([a, b]) => a.compareDocumentPosition(b) & ~0x20);
+    // A number kept per child, 10,000 entries of a map, took 13-17 ms of one task for a feed of 100,000.
+    let kept = 0;
+    const set = Map.prototype.set;
+    Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+      kept++;
+      return set.call(this, key, value);
+    };
+    const ordered = orderedStretch();
+    try {
+      expect(pairs.map(([a, b]) => composedPosition(a, b))).toEqual(native);
+    } finally {
+      ordered.close();
+      Map.prototype.set = set;
+    }
+    expect(kept).toBeLessThan(lines.length / 8);
+  });
+
   it('orders the children of one parent in an ordered stretch as the browser does, after the page moved one too', () => {
     document.body.innerHTML = `<main>${'<p>line <b>x</b></p>'.repeat(40)}</main><p>after</p>`;
     const lines = () => [...document.querySelectorAll('main > p')];

@@ -127,6 +127,48 @@ describe('the places of names on a long page', () => {
 });
 
 describe('the places of names on a feed', () => {
+  it('forgets items moved from all over the page, keeping the order of the others', () => {
+    const ps = page('<p>A</p>'.repeat(2_000));
+    const places = new MatchPlaces();
+    ps.forEach((p, i) => places.append(note(p, [`p${i}`])));
+    // Every 40th item to the end: fifty runs of one.
+    const moved = ps.filter((_, i) => i % 40 === 0);
+    document.body.append(...moved);
+    places.dropInside(moved);
+    expect(stateBefore(places, ps[1]!).seen).toEqual([]);
+    expect(stateBefore(places, ps[42]!).seen).toEqual(ps.slice(1, 42).filter((_, i) => i !== 39).map((p) => `p${ps.indexOf(p)}`));
+    expect(stateBefore(places, moved[0]!).seen.slice(-2)).toEqual(['p1998', 'p1999']);
+    expect(stateBefore(places, moved[0]!).seen).toHaveLength(2_000 - moved.length);
+  });
+
+  it('finds the items a feed moved among its places without going through all of them', () => {
+    const ps = page('<p>A</p>'.repeat(10_000));
+    const places = new MatchPlaces();
+    // Each place's first text node read through a counter: going through every place to test it reads each one's.
+    let reads = 0;
+    ps.forEach((p, i) => {
+      const counted = note(p, i % 2 === 0 ? ['putin'] : ['kirby']);
+      const node = counted.startNode;
+      Object.defineProperty(counted, 'startNode', { enumerable: true, get: () => (reads++, node) });
+      places.append(counted);
+    });
+    // Two runs of items, from the end and from the middle, to the top; and one item twice over (a text node of its own).
+    const moved = [...ps.slice(-3), ...ps.slice(5_000, 5_002)];
+    ps[0]!.before(...moved);
+    reads = 0;
+    places.dropInside([...moved, moved[0]!.firstChild!]);
+    expect(reads).toBeLessThan(100);
+    // What is left reads as before, without the moved items: nothing above the first paragraph, Putin's name in it.
+    expect(stateBefore(places, ps[0]!).seen).toEqual([]);
+    expect(stateBefore(places, ps[1]!).seen).toEqual(['putin']);
+    expect(stateBefore(places, ps[5_003]!).seen).toEqual(['kirby', 'putin']);
+    // Read again where they stand now, the moved items name first.
+    for (const p of moved) places.replace(places.before(p).run, [note(p, [`moved-${ps.indexOf(p)}`])]);
+    expect(stateBefore(places, ps[0]!).seen).toEqual(['moved-9997', 'moved-9998', 'moved-9999', 'moved-5000', 'moved-5001']);
+    expect(stateBefore(places, ps[2]!).seen.slice(-2)).toEqual(['putin', 'kirby']);
+  });
+
+
   it('takes 150 items moved up among 3,000 one after another at the cost of what moved, not of the page each few items', () => {
     const ps = page('<p>A</p>'.repeat(3_000));
     const places = new MatchPlaces();

@@ -25,6 +25,9 @@ interface Place extends PlaceNote {
 /** Places a replace puts in with splice, spread into its arguments; more are joined by copying the list. */
 const SPLICE_MAX = 1024;
 
+/** Runs of moved places taken out one splice each; more are taken out in one pass over every place. */
+const DROP_RUNS_MAX = 32;
+
 /** Shared by the many notes without any: a page has thousands of blocks. */
 const NONE: string[] = [];
 
@@ -79,15 +82,18 @@ export class MatchPlaces {
   private orderAt = new Map<string, number[]>();
   /** The first text nodes of places read from a state that has changed since (MatchPlaces.takeStale). */
   private stale = new Set<Text>();
-  /** The first text nodes of the places ever held (weak: the page may drop them): may say yes for one dropped since, never no for one held. */
-  private nodes = new WeakSet<Text>();
+  /**
+   * The place last held at each first text node (weak: the page may drop them): may name one dropped since, never
+   * miss one held. Finds the places inside what the page moved without going through all of them.
+   */
+  private byNode = new WeakMap<Text, Place>();
 
   /**
    * Whether a place stood at `node`: the page taking it out or moving it must
    * drop the place ("Moscow, Idaho" holds no mention, yet ends Moscow's).
    */
   touches(node: Text): boolean {
-    return this.nodes.has(node);
+    return this.byNode.has(node);
   }
 
   /** Forgets every place: the page is read again from its top. */
@@ -118,7 +124,7 @@ export class MatchPlaces {
 
   /** Indexes a place that comes after every place indexed: its keys go at the ends of the lists, with no search. */
   private indexLast(place: Place): void {
-    this.nodes.add(place.startNode);
+    this.byNode.set(place.startNode, place);
     for (const entityId of place.seen) pushKey(this.seenAt, entityId, place.key);
     for (const entityId of place.elsewhere) pushKey(this.elsewhereAt, entityId, place.key);
     for (const entityId of place.depends) pushKey(this.dependsAt, entityId, place.key);
@@ -240,20 +246,57 @@ export class MatchPlaces {
   /** Forgets the places inside `nodes` (the page moved them: they are read again where they stand now). */
   dropInside(nodes: readonly Node[]): void {
     if (nodes.length === 0) return;
-    const within = textNodesIn(nodes);
-    this.keep((place) => !within.has(place.startNode));
+    const at: number[] = [];
+    for (const node of textNodesIn(nodes)) {
+      const place = this.byNode.get(node);
+      const i = place ? this.indexOf(place) : -1;
+      if (i >= 0) at.push(i);
+    }
+    if (at.length === 0) return;
+    at.sort((a, b) => a - b);
+    const runs: [start: number, end: number][] = [];
+    for (const i of at) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === i) last[1] = i + 1;
+      else runs.push([i, i + 1]);
+    }
+    // Scattered places are taken out of each entity's list in one pass, a copy of the list; a few runs, each with a splice.
+    if (runs.length > DROP_RUNS_MAX) {
+      const gone = new Set(at.map((i) => this.places[i]!));
+      this.keep((place) => !gone.has(place));
+      return;
+    }
+    const before = this.firstKeys();
+    const gone = runs.map(([start, end]) => this.places.slice(start, end));
+    // From the last run up, so that the indices of those above stay right.
+    for (let r = runs.length - 1; r >= 0; r--) {
+      this.unindexRun(gone[r]!);
+      this.places.splice(runs[r]![0], gone[r]!.length);
+    }
+    this.markStale(before, gone.flat(), new Set());
   }
 
-  /** The place of `key` (places are in ascending key order). */
-  private placeAt(key: number): Place {
+  /** Where `place` stands in the list; -1 when it is no longer held. */
+  private indexOf(place: Place): number {
+    const i = this.indexAt(place.key);
+    return this.places[i] === place ? i : -1;
+  }
+
+  /** How many places have a key below `key` (places are in ascending key order). */
+  private indexAt(key: number): number {
     let lo = 0;
-    let hi = this.places.length - 1;
+    let hi = this.places.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.places[mid]!.key < key) lo = mid + 1;
       else hi = mid;
     }
-    return this.places[lo]!;
+    return lo;
+  }
+
+  /** The place of `key`. */
+  private placeAt(key: number): Place {
+    return this.places[Math.min(this.indexAt(key), this.places.length - 1)]!;
   }
 
   private runOf(root: Node): PlaceRun {
@@ -378,7 +421,7 @@ export class MatchPlaces {
 
   /** Puts in the keys of `run`, places next to one another in order, where no key lies between theirs: each entity's in one stretch. */
   private indexRun(run: readonly Place[]): void {
-    for (const place of run) this.nodes.add(place.startNode);
+    for (const place of run) this.byNode.set(place.startNode, place);
     for (const [map, of] of this.lists()) {
       const fresh = new Map<string, number[]>();
       for (const place of run) for (const entityId of of(place)) pushKey(fresh, entityId, place.key);
@@ -444,7 +487,6 @@ function countBelow(keys: readonly number[], key: number): number {
   return lo;
 }
 
-/** `count` ascending keys strictly between `low` and `high` (either open); undefined when numbers run out between them. */
 /**
  * Whether keys spread this far apart leave many halvings before two meet: a double tells apart keys some 2^-52 of
  * their size apart, and blocks put in one after another at one place halve a gap each.
@@ -455,6 +497,7 @@ function roomy(keys: readonly number[]): boolean {
   return keys[1]! - keys[0]! >= size * 2 ** -24;
 }
 
+/** `count` ascending keys strictly between `low` and `high` (either open); undefined when numbers run out between them. */
 function spread(low: number | undefined, high: number | undefined, count: number): number[] | undefined {
   const keys: number[] = [];
   if (count === 0) return keys;

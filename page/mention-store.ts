@@ -105,7 +105,7 @@ export class MentionStore {
     const within = textNodesIn(nodes);
     const dropped: PageMention[] = [];
     this.list = this.list.filter((m) => {
-      if (!within.has(m.startNode) && !within.has(m.endNode)) return true;
+      if (!within.has(m.startNode) && (m.endNode === m.startNode || !within.has(m.endNode))) return true;
       this.count(m.entityId, -1);
       dropped.push(m);
       return false;

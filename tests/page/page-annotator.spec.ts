@@ -1297,7 +1297,9 @@ test('a feed of 100,000 named paragraphs that moves 300 of them at once is follo
   const alone = await move();
   await annotate(page);
   // Three moves: a shared host stalls now and then for longer than any limit (a task of ours took 276 ms once while the
-  // page alone took 4 times its usual), but not in every move; a long task of ours shows in each.
+  // page alone took 4 times its usual), but not in two moves of three. The middle one is held to the limit: a drop of the
+  // moved places that went through all of them, and a sort of the moved items with a slice of reads after it in one task,
+  // showed 0, 69-86 and 71-87 ms in two runs here, the best of three passing.
   const withUs = [await move(), await move(), await move()];
   const result = await page.evaluate(() => {
     const w = window as unknown as Win;
@@ -1316,7 +1318,8 @@ test('a feed of 100,000 named paragraphs that moves 300 of them at once is follo
   // On a host slower than usual (its move alone takes 150-210 ms on a quiet machine here, 400-800 on a loaded one), a task
   // of ours takes longer in proportion: the limit with it.
   const slower = Math.max(1, alone.longestGap / 150);
-  expect(Math.min(...withUs.map((run) => run.longestOfOurs))).toBeLessThan(60 * slower);
+  const [, middle] = withUs.map((run) => run.longestOfOurs).sort((a, b) => a - b);
+  expect(middle).toBeLessThan(60 * slower);
 });
 
 test('a block of 50,000 names split by tags that the page adds to is merged without a long task of ours', async ({ load }) => {
