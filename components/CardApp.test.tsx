@@ -104,10 +104,13 @@ describe('the card opened from the keyboard', () => {
     expect(frame()).toBeNull();
   });
 
-  it('settles on a card that cannot be had, with its reason shown', async () => {
+  it('settles on a card that cannot be had, with its reason shown and the focus in it', async () => {
     const { api, frame } = await mountCard();
     await api.show(request('no-such-entity', { focus: true }));
     expect(frame()?.textContent).toBe('Backstory could not load this card: Unknown entity "no-such-entity"');
+    // The reader who asked from the keyboard is told why: the dialog is named by its status, and has the focus.
+    expect(document.activeElement).toBe(frame());
+    expect(document.getElementById(frame()!.getAttribute('aria-labelledby')!)?.textContent).toMatch(/could not load/);
   });
 
   it('settles a second open of a card still loading once the facts are in, and leaves the focus alone as they come again', async () => {

@@ -78,18 +78,19 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, 
 
   // A card opened from the keyboard takes focus, so Tab walks its links and buttons. Once for each card opened:
   // moved with its name as the page scrolls, or its facts fetched again, it leaves the focus where the reader put it.
-  // Facts that came after an error for the same open (a second fetch of it) show without taking the focus late.
+  // A card that could not load takes it too: the reader who asked for it hears why (its status names the dialog), and
+  // Escape or Tab gives the focus back to the name. Facts that came after an error for the same open (a second fetch of
+  // it) show without taking the focus late.
   const wantsFocus = state?.request.focus === true;
   const opened = state?.opened;
-  const hasFacts = state?.card !== undefined;
-  const settled = hasFacts || state?.error !== undefined;
+  const settled = state?.card !== undefined || state?.error !== undefined;
   const shownOpen = useRef<number>(undefined);
   useEffect(() => {
     if (opened === undefined || !settled || shownOpen.current === opened) return;
     shownOpen.current = opened;
-    if (wantsFocus && hasFacts) ref.current?.focus({ preventScroll: true });
+    if (wantsFocus) ref.current?.focus({ preventScroll: true });
     onShown(opened);
-  }, [opened, settled, wantsFocus, hasFacts, onShown]);
+  }, [opened, settled, wantsFocus, onShown]);
 
   if (!state) return null;
   return (
