@@ -77,6 +77,12 @@ const COMPARISONS_BEFORE_NUMBERING = 4;
  */
 const NUMBER_EVERY = 16;
 
+/** Siblings counted one by one to find a child's place (sortInReadingOrder) before its parent's children are numbered. */
+const COUNTED_SIBLINGS = 32;
+
+/** Nodes sorted by comparisons below this many; by a key each from this many on (sortInReadingOrder). */
+const KEYED_SORT_MIN = 16;
+
 /**
  * The place of each child of the parents whose children were compared most,
  * numbered once. Chromium's compareDocumentPosition walks a parent's children
@@ -97,16 +103,21 @@ class SiblingNumbers {
       const asked = (this.asked.get(parent) ?? 0) + 1;
       this.asked.set(parent, asked);
       if (asked <= COMPARISONS_BEFORE_NUMBERING) return undefined;
-      numbers = new Map();
-      let n = 0;
-      for (let child = parent.firstChild; child; child = child.nextSibling, n++) if (n % NUMBER_EVERY === 0) numbers.set(child, n);
-      this.numbers.set(parent, numbers);
-      this.watch.observe(parent, { childList: true });
+      numbers = this.number(parent);
     }
     const at = numberOf(numbers, a);
     const bt = numberOf(numbers, b);
     if (at === undefined || bt === undefined) return undefined;
     return at < bt ? FOLLOWING : PRECEDING;
+  }
+
+  /** The place of `child` among `parent`'s children: counted when few stand before it, else from the parent's numbers. */
+  indexOf(parent: Node, child: Node): number | undefined {
+    const numbers = this.numbers.get(parent);
+    if (numbers) return numberOf(numbers, child);
+    let n = 0;
+    for (let at = child.previousSibling; at; at = at.previousSibling) if (++n > COUNTED_SIBLINGS) return numberOf(this.number(parent), child);
+    return n;
   }
 
   /** The page may have run: what it changed since is known now, not only once its task is over. */
@@ -117,6 +128,15 @@ class SiblingNumbers {
   close(): void {
     this.watch.disconnect();
     this.numbers.clear();
+  }
+
+  private number(parent: Node): Map<Node, number> {
+    const numbers = new Map<Node, number>();
+    let n = 0;
+    for (let child = parent.firstChild; child; child = child.nextSibling, n++) if (n % NUMBER_EVERY === 0) numbers.set(child, n);
+    this.numbers.set(parent, numbers);
+    this.watch.observe(parent, { childList: true });
+    return numbers;
   }
 
   private changed(records: readonly MutationRecord[]): void {
@@ -211,4 +231,51 @@ export function textNodesIn(nodes: readonly Node[]): Set<Text> {
 export function inReadingOrder(a: Node, b: Node): number {
   if (a === b) return 0;
   return composedPosition(a, b) & FOLLOWING ? -1 : 1;
+}
+
+/**
+ * `nodes` of the document sorted as `inReadingOrder` sorts them. Many, in an ordered stretch: by a key each, the
+ * places of the node and of its ancestors among their siblings, a shadow root's content before its host's children. A
+ * sort of a feed's 300 moved items by comparisons, each walking up from both nodes, took 6-17 ms of one task here.
+ */
+export function sortInReadingOrder<T extends Node>(nodes: readonly T[]): T[] {
+  const numbers = siblingNumbers;
+  if (!numbers || nodes.length < KEYED_SORT_MIN) return [...nodes].sort(inReadingOrder);
+  const keyed: { node: T; key: number[] }[] = [];
+  let top: Node | undefined;
+  for (const node of nodes) {
+    const read = readingKey(node, numbers);
+    // Each key counts from the top of one tree: a node of another (a detached one) is ordered by comparisons.
+    if (!read || (top && read.top !== top)) return [...nodes].sort(inReadingOrder);
+    top = read.top;
+    keyed.push({ node, key: read.key });
+  }
+  return keyed.sort((a, b) => compareKeys(a.key, b.key)).map(({ node }) => node);
+}
+
+/** The places of `node` and its ancestors among their siblings, from the top down, -1 for a shadow root under its host. */
+function readingKey(node: Node, numbers: SiblingNumbers): { key: number[]; top: Node } | undefined {
+  const key: number[] = [];
+  let at = node;
+  for (;;) {
+    if (isShadowRoot(at)) {
+      key.push(-1);
+      at = at.host;
+      continue;
+    }
+    const parent = at.parentNode;
+    if (!parent) break;
+    const index = numbers.indexOf(parent, at);
+    if (index === undefined) return undefined;
+    key.push(index);
+    at = parent;
+  }
+  return { key: key.reverse(), top: at };
+}
+
+/** Keys in reading order: a key that begins another is the node around it, which comes first. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }

@@ -1,7 +1,7 @@
 import { createMatchState } from '../core/matcher/state';
 import { BlockTails, copyState, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
 import type { Matcher, MatchState, Span } from '../core/matcher/types';
-import { inReadingOrder, isShadowRoot, orderedStretch, shadowRootOf } from './composed-order';
+import { inReadingOrder, isShadowRoot, orderedStretch, shadowRootOf, sortInReadingOrder } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { holdsLongUnwrappedLine } from './long-lines';
 import { Highlighter } from './highlighter';
@@ -365,7 +365,7 @@ export class PageAnnotator {
     if (!(await pause())) return;
     const dropped = [...(work.removed ? this.store.dropDisconnected() : []), ...this.store.dropInside(work.moved)];
     if (!(await pause())) return;
-    const roots = work.roots.filter((root) => root.isConnected).sort(inReadingOrder);
+    const roots = sortInReadingOrder(work.roots.filter((root) => root.isConnected));
     if (dropped.length > 0) {
       // Painted with the first batch of blocks read again, if any: a feed that adds an item and takes out the oldest, or a
       // ticker that replaces its text node, has the painted window measured once a rescan, not twice.
