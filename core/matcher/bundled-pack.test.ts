@@ -116,6 +116,16 @@ describe('the bundled pack', () => {
     ]);
   });
 
+  it('takes no other country’s security council, nor a bare “NSC”, for the U.S. one, even after John Kirby’s council was named', () => {
+    expect(
+      found(
+        'John Kirby of the U.S. National Security Council spoke.',
+        'Seoul’s National Security Council met; Tokyo’s National Security Council met too.',
+        'South Korea convened a National Security Council meeting. Japan’s NSC met, and Yoon convened the NSC.',
+      ),
+    ).toEqual(['john-kirby:John Kirby', 'us-national-security-council:U.S. National Security Council', 'south-korea:South Korea', 'japan:Japan']);
+  });
+
   it('takes a page about Washington state, Washington, Pa., Russia, Ohio, or the University of Idaho in Moscow to mean those from there on', () => {
     expect(found('SEATTLE — Washington state lawmakers approved a budget.', 'Washington lawmakers also approved a tax.')).toEqual([]);
     expect(found('Washington, Pa., police said.', 'Washington officials added.')).toEqual([]);

@@ -65,15 +65,26 @@ function checkContests(
     if (id === value.id) return [{ path, message: 'a fact cannot contest itself' }];
     if (!factIds.has(id)) return [{ path, message: `unknown fact id "${id}" (not in facts.json)` }];
     const other = byId.get(id);
-    if (other === undefined || other.value.contests.includes(value.id)) return [];
+    if (other === undefined) return [];
+    if (!other.value.contests.includes(value.id)) {
+      return [{ path, message: `"${value.id}" contests "${id}" but not the other way round; add "${value.id}" to $[${other.index}].contests` }];
+    }
+    // Reported from the side that is not a denial, once a link is two-way. A card files both under "Accusations and denials": a
+    // concern the article attributes to no one, set against a denial of someone's accusation, would become one more
+    // accusation, which the article does not make.
+    const denials = [value.kind, other.value.kind].filter((kind) => kind === 'denial').length;
+    if (denials === 1 && (value.kind === 'denial' || CONTESTABLE.has(value.kind))) return [];
     return [
       {
         path,
-        message: `"${value.id}" contests "${id}" but not the other way round; add "${value.id}" to $[${other.index}].contests`,
+        message: `only a denial and the accusation or statement it answers contest each other; "${value.id}" is of kind "${value.kind}", "${id}" of kind "${other.value.kind}"`,
       },
     ];
   });
 }
+
+/** What a denial can answer: a claim someone made. */
+const CONTESTABLE: ReadonlySet<Fact['kind']> = new Set(['accusation', 'statement']);
 
 export function checkFactReferences(
   facts: Indexed<Fact>[],

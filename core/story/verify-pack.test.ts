@@ -330,6 +330,24 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     ]);
   });
 
+  it('a contests link that sets anything but an accusation or a statement against a denial', () => {
+    const p = pack();
+    const concern = indexOf(p.facts, 'arms-arrangement-concerns');
+    const denial = indexOf(p.facts, 'weapons-supply-denial');
+    // ¶3's concern, attributed to no one, is not what "these claims" of ¶4 are: linked, a card would show it as an accusation denied.
+    p.facts[concern].contests = ['weapons-supply-denial'];
+    p.facts[denial].contests.push('arms-arrangement-concerns');
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$[${concern}].contests[0]`,
+        message:
+          'only a denial and the accusation or statement it answers contest each other; ' +
+          '"arms-arrangement-concerns" is of kind "background", "weapons-supply-denial" of kind "denial"',
+      },
+    ]);
+  });
+
   it('other broken references: sanctions.by, contests, duplicate ids, an entity with no facts', () => {
     const p = pack();
     const nk = indexOf(p.entities, 'north-korea');
