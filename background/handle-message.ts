@@ -16,7 +16,7 @@ import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
 import { documentTimeOrigins } from './document-time-origin';
-import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl } from './tab-found';
+import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl, type TabFound } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
 
@@ -77,10 +77,13 @@ const handlers: Handlers = {
     // The tab's address now: a single-page app may have moved on since its frames last reported. Before the page's first
     // response the tab still shows the one before (about:blank for a new tab): the address it is going to is the page.
     const url = tab.pendingUrl ?? tab.url ?? topFrameUrl(found) ?? '';
-    const ofPage = tab.pendingUrl !== undefined ? {} : tab.url === undefined ? found : framesOfPage(found, tab.url, origins?.get(0));
+    const ofPageNow = (stored: TabFound) => (tab.url === undefined ? stored : framesOfPage(stored, tab.url, origins?.get(0)));
+    const ofPage = tab.pendingUrl !== undefined ? {} : ofPageNow(found);
     const current = origins ? framesStillThere(ofPage, origins) : ofPage;
     // Frames gone since they reported leave the stored reports, and the badge, too.
-    if (origins && Object.keys(current).length < Object.keys(ofPage).length) await pruneTabFound(tabId, (stored) => framesStillThere(stored, origins), badgeCount(ready));
+    if (origins && Object.keys(current).length < Object.keys(ofPage).length) {
+      await pruneTabFound(tabId, (stored) => framesStillThere(stored, origins), ofPageNow, badgeCount(ready));
+    }
     const loading = tab.status === 'loading';
     return { url, loading, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },

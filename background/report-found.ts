@@ -41,15 +41,22 @@ export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }
 
 /**
  * Keeps of a tab's stored reports only what `keep` leaves (the frames still
- * there, as the popup found when it asked), and counts the badge anew from them.
+ * there, as the popup found when it asked), and counts the badge anew from
+ * those of them `ofPage` tells are of the page the tab shows: the reports of
+ * the page before stay stored when this one sent none (a page without names).
  */
-export function pruneTabFound(tabId: number, keep: (found: TabFound) => TabFound, badgeCount = countAll): Promise<void> {
+export function pruneTabFound(
+  tabId: number,
+  keep: (found: TabFound) => TabFound,
+  ofPage: (found: TabFound) => TabFound,
+  badgeCount = countAll,
+): Promise<void> {
   return byTab(tabId, async () => {
     const before = await readTabFound(tabId);
     const after = keep(before);
     if (Object.keys(after).length === Object.keys(before).length) return;
     await writeTabFound(tabId, after);
-    await showFoundCount(tabId, await badgeCount(mergeFrames(after)));
+    await showFoundCount(tabId, await badgeCount(mergeFrames(ofPage(after))));
   });
 }
 

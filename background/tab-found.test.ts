@@ -50,6 +50,33 @@ describe('what a tab found, frame by frame', () => {
     expect(mergeFrames(framesOfPage(found, page))).toEqual(new Map([['russia', 1], ['japan', 2]]));
   });
 
+  it('keeps the frames of a single-page app that moved on to another view: the same document at another address', () => {
+    const view = 'https://news.example/live/next';
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, since: 1000, counts: { china: 1 } });
+    // A ticker beside the app's views, and a frame of the document before a reload.
+    found = applyFrameReport(found, 3, { url: 'https://ticker.example/', topUrl: page, since: 1100, counts: { 'kim-jong-un': 1 } });
+    found = applyFrameReport(found, 4, { url: 'https://embed.example/', topUrl: page, since: 900, counts: { japan: 1 } });
+    // history.pushState: the same document reports its new view, which names nobody.
+    found = applyFrameReport(found, 0, { url: view, since: 1000, counts: {} });
+    expect(Object.keys(found).sort()).toEqual(['0', '3']);
+    expect(mergeFrames(framesOfPage(found, view, 1000))).toEqual(new Map([['kim-jong-un', 1]]));
+    // A new document at that address is another page: the ticker was the one before's.
+    found = applyFrameReport(found, 0, { url: view, since: 7000, counts: {} });
+    expect(Object.keys(found)).toEqual(['0']);
+  });
+
+  it('counts a single-page app’s ticker, reported under an earlier view of the same document, under the view the tab shows', () => {
+    const view = 'https://news.example/live/next';
+    const found: TabFound = {
+      0: { url: view, since: 1000, counts: { russia: 1 } },
+      3: { url: 'https://ticker.example/', topUrl: page, since: 1100, counts: { 'kim-jong-un': 1 } },
+    };
+    expect(Object.keys(framesOfPage(found, view, 1000)).sort()).toEqual(['0', '3']);
+    // The tab has since loaded another document at that address, which sent nothing.
+    expect(framesOfPage(found, view, 9000)).toEqual({});
+  });
+
   it('shows nothing of the previous page on a page that sent no report', () => {
     const found: TabFound = {
       0: { url: page, counts: { russia: 1 } },

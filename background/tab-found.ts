@@ -39,7 +39,9 @@ export async function forgetTabFound(tabId: number): Promise<void> {
  * the subframes reported under another page, and those of the same address that
  * began before it did (the page was reloaded: its frames came anew, with new ids).
  * Subframes reported under this one stay: iframes often finish loading, and
- * report, before their parent does.
+ * report, before their parent does. So do those of the same document at another
+ * address: a single-page app that moved on to another view (`history.pushState`)
+ * keeps its frames, a live ticker beside the views among them.
  */
 export function applyFrameReport(found: TabFound, frameId: number, report: FrameFound): TabFound {
   const key = String(frameId);
@@ -47,8 +49,11 @@ export function applyFrameReport(found: TabFound, frameId: number, report: Frame
   const page = pageAddress(report.url);
   const previous = found[TOP_FRAME];
   const pageChanged = previous !== undefined && pageAddress(previous.url) !== page;
+  const sameDocument = previous !== undefined && previous.since !== undefined && previous.since === report.since;
   const samePage = ([id, frame]: [string, FrameFound]) =>
-    id !== TOP_FRAME && (frame.topUrl === undefined ? !pageChanged : pageAddress(frame.topUrl) === page) && !olderThan(frame, report);
+    id !== TOP_FRAME &&
+    (sameDocument || (frame.topUrl === undefined ? !pageChanged : pageAddress(frame.topUrl) === page)) &&
+    !olderThan(frame, report);
   return { ...Object.fromEntries(Object.entries(found).filter(samePage)), [TOP_FRAME]: report };
 }
 
@@ -83,8 +88,19 @@ export function framesOfPage(found: TabFound, pageUrl: string, pageSince?: numbe
   const topIsPage = top !== undefined && pageAddress(top.url) === page && !beganBefore(top, pageSince);
   const ofPage = ([id, frame]: [string, FrameFound]) =>
     !beganBefore(frame, pageSince) &&
-    (id === TOP_FRAME || frame.topUrl === undefined ? topIsPage : pageAddress(frame.topUrl) === page && !(topIsPage && olderThan(frame, top)));
+    (id === TOP_FRAME || frame.topUrl === undefined
+      ? topIsPage
+      : (pageAddress(frame.topUrl) === page || (topIsPage && inDocumentOf(frame, top))) && !(topIsPage && olderThan(frame, top)));
   return Object.fromEntries(Object.entries(found).filter(ofPage));
+}
+
+/**
+ * A subframe that began after the top frame's document did, reported under
+ * another address of it: the page is a single-page app that moved on to
+ * another view since, keeping the frame (a live ticker beside its views).
+ */
+function inDocumentOf(frame: FrameFound, top: FrameFound): boolean {
+  return frame.since !== undefined && top.since !== undefined && frame.since >= top.since - 1;
 }
 
 /**

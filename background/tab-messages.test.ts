@@ -79,6 +79,26 @@ describe('tab/found and tab/get', () => {
     expect(reply.ok && 'found' in reply && reply.found.map((e) => e.id).sort()).toEqual(['north-korea', 'russia', 'vladimir-putin']);
   });
 
+  it('counts the badge, once the popup found a frame gone, from the page the tab shows, not from the page before it', async () => {
+    const ctx = context();
+    const tab = await newsTab();
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', since: 1000, counts: { russia: 3, china: 1, japan: 2 } }, tab.frame(0), ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('3');
+    // The tab moves on to a page whose own text names nobody (no report), with a ticker that names Japan.
+    const host = 'https://news.example/host';
+    await fakeBrowser.tabs.update(tab.id, { url: host });
+    const moved = await newsTab(host);
+    const ticker = { ...moved.frame(3, 'https://ticker.example/'), tab: { ...(await fakeBrowser.tabs.get(tab.id)) } as Sender['tab'] };
+    await handleMessage({ type: 'tab/found', url: 'https://ticker.example/', since: 5100, counts: { japan: 1 } }, ticker, ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('1');
+    // The ticker moves on to a page without names: the popup asks, and finds it shows another document.
+    const scripting = { executeScript: vi.fn(async () => [{ frameId: 0, result: 5000 }, { frameId: 3, result: 9000 }]) };
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = scripting;
+    const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, ctx);
+    expect(reply).toEqual({ ok: true, url: host, found: [], loading: false });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
+  });
+
   it('answers with nothing found for a tab no frame reported from', async () => {
     const tab = await newsTab();
     expect(await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, context())).toEqual({
