@@ -4,6 +4,7 @@ import { framesInShadowTrees } from './frame-element';
 import type { PageMention } from './find-mentions';
 import type { CaretIndex } from './hit-test';
 import { firstFrom, type ReaderPlace } from './reader-place';
+import { readerCanSee } from './reader-can-see';
 import type { ViewPlace } from './reveal';
 
 /** An embedded frame the keyboard walk stops at (its names come where it stands), by its number here (frameStops). */
@@ -135,13 +136,13 @@ export function stopPlace(stop: FrameStop): ViewPlace {
   return box.bottom > 0 && box.top < innerHeight ? 'in' : 'elsewhere';
 }
 
-/** Whether a frame can show names: a box, and nothing above it hiding it. */
+/** Whether a frame can show names: a box, and nothing above it hiding it (readerCanSee). */
 export function stopShown(stop: FrameStop): boolean {
   const element = stop.element;
   if (!element) return true;
   const box = element.getBoundingClientRect();
   if (box.width <= 0 || box.height <= 0) return false;
-  return typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  return readerCanSee(element, box);
 }
 
 function stopFrom(element: Element, place: ReaderPlace): boolean {

@@ -8,6 +8,7 @@ import { anchorOf, type HoverCard } from './hover-card';
 import type { CaretIndex } from './hit-test';
 import type { PageAnnotator } from './page-annotator';
 import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-place';
+import { readerCanSee } from './reader-can-see';
 import { nextMention, type NearScreen, type ViewPlace } from './reveal';
 import { placeInScrollers, scrollIntoScrollers } from './scroll-clip';
 import { modalOpen, topLayerAround } from './top-layer';
@@ -157,7 +158,7 @@ const inView = (box: { top: number; bottom: number }) => box.bottom > box.top &&
 
 /**
  * Whether the reader can see a mention: it has a box, nothing above it is
- * invisible or transparent, and no open modal dialog has it behind its
+ * invisible, or transparent on screen (readerCanSee), and no open modal dialog has it behind its
  * backdrop (inert, and drawn under the dialog). Made once per command: whether
  * a modal is open is asked of the page's dialogs (modalOpen).
  */
@@ -168,7 +169,7 @@ function shownTest(): (mention: PageMention) => boolean {
     if (box.bottom <= box.top) return false;
     if (modal && topLayerAround(mention.startNode) === null) return false;
     const element = mention.startNode.parentElement;
-    return !element || typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    return !element || readerCanSee(element, box);
   };
 }
 

@@ -366,6 +366,32 @@ test.describe('the hover card', () => {
     expect(await pointOfText(page, 'North Korea said', 0, false)).toEqual(point);
   });
 
+  test('revealing a name in a paragraph the page fades in as it scrolls into view scrolls to it, as the shortcut does', async ({ context, extensionId, page, server }) => {
+    // As news pages do: transparent until it enters the screen, then faded in.
+    server.route(
+      '/fade-in',
+      `<!doctype html><html lang="en"><body><p>A page about the weather.</p><div style="height:1600px"></div>` +
+        `<p class="fade" style="opacity:0;transition:opacity .2s">Kim Jong Un met officials.</p><div style="height:1600px"></div>` +
+        `<script>new IntersectionObserver((entries) => { for (const e of entries) if (e.isIntersecting) e.target.style.opacity = '1'; })` +
+        `.observe(document.querySelector('.fade'));</script></body></html>`,
+    );
+    await page.goto(`${server.origin}/fade-in`);
+    await expect
+      .poll(() => sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'kim-jong-un' }))
+      .toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    const point = await pointOfText(page, 'Kim Jong Un', 0, false);
+    expect(point.y).toBeGreaterThan(0);
+    expect(point.y).toBeLessThan(page.viewportSize()!.height);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => ((document.querySelector('.fade') as HTMLElement).style.opacity = '0'));
+    await sendToPage(context, extensionId, page, { type: 'page/next-mention', fromStart: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    expect((await pointOfText(page, 'Kim Jong Un', 0, false)).y).toBeGreaterThan(0);
+  });
+
   test('the keyboard command, one frame at a time: to the frame’s last name, then from its first; the card closes when the command moves on', async ({
     context,
     extensionId,
