@@ -88,9 +88,16 @@ test('at 250% zoom, where the browser caps the popup at 320 CSS pixels, nothing 
     const past = [...document.querySelectorAll('[role="switch"], button, .count, h2, h3, p')]
       .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > innerWidth + 0.5)
       .map((element) => element.textContent?.trim().slice(0, 40) ?? element.localName);
-    return { scroll: scroller.scrollWidth - scroller.clientWidth, past };
+    // Each switch's track and name inside the switch, and the switches apart: "Organizations" pushed its track 11 px out.
+    const outside = [...document.querySelectorAll('[role="switch"]')].flatMap((button) => {
+      const box = button.getBoundingClientRect();
+      return [...button.querySelectorAll('.switch-track, .switch-label')]
+        .filter((part) => part.getBoundingClientRect().left < box.left - 0.5 || part.getBoundingClientRect().right > box.right + 0.5)
+        .map((part) => `${button.textContent?.trim()}: ${part.className}`);
+    });
+    return { scroll: scroller.scrollWidth - scroller.clientWidth, past, outside };
   });
-  expect(overflow).toEqual({ scroll: 0, past: [] });
+  expect(overflow).toEqual({ scroll: 0, past: [], outside: [] });
 });
 
 test.describe('the popup, dark', () => {
