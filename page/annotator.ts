@@ -183,7 +183,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   };
   // The same functions again add nothing where they are still listening.
   listenAgain = () => {
-    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true });
+    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true, capture: true });
     for (const type of ['click', 'change', 'keydown'] as const) ctx.addEventListener(window, type, onReaderActed, { passive: true, capture: true });
     ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
     ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);

@@ -74,8 +74,10 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const onBlur = closeOnFocusElsewhere(card, window !== window.top);
   // Again after the page wrote a new document, which erased them: the same functions add nothing where they still listen.
   const listen = () => {
-    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true });
-    ctx.addEventListener(window, 'pointerout', onPointerOut, { passive: true });
+    // Captured, as the presses and scrolls are: a map, a slider or a player that stops the pointer's events from bubbling
+    // (stopPropagation) kept a card open over it for as long as the pointer stayed there, and its names never opened one.
+    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointerout', onPointerOut, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });

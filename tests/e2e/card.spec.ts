@@ -264,6 +264,40 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page), { timeout: 3000 }).toBeNull();
   });
 
+  test('closes as the pointer moves on into a part of the page that keeps its events to itself (a map), where a name opens its own card', async ({ page, server }) => {
+    server.route(
+      '/map',
+      `<!doctype html><html lang="en"><body style="margin:0"><p style="margin:20px">Kim Jong Un met officials.</p>` +
+        `<div id="map" style="margin-top:300px;height:400px;background:#dde"><p style="padding:150px 0 0 900px;margin:0">Pyongyang</p></div>` +
+        `<script>for (const type of ['pointermove', 'mousemove', 'pointerout', 'mouseout'])` +
+        ` document.getElementById('map').addEventListener(type, (event) => event.stopPropagation());</script></body></html>`,
+    );
+    await page.goto(`${server.origin}/map`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const kim = await pointOfText(page, 'Kim Jong Un');
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    const map = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(map.x + 40, map.y + map.height - 40, { steps: 2 });
+    await page.mouse.move(map.x + 60, map.y + map.height - 30, { steps: 2 });
+    await expect.poll(() => shadowUiBox(page), { timeout: 3000 }).toBeNull();
+    const pyongyang = await pointOfText(page, 'Pyongyang');
+    await page.mouse.move(pyongyang.x, pyongyang.y, { steps: 2 });
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+  });
+
+  test('scrolled with the wheel past its end, the card leaves the page where it is, and stays open', async ({ page, server }) => {
+    const { box } = await hoverPutinAtTop(page, server.origin);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    for (let step = 0; step < 12; step++) {
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    expect(await cardTitle(page)).toBe('Vladimir Putin');
+  });
+
   test('stays open when the pointer comes back from the card onto its name; a name reached from the card keeps its own card', async ({
     page,
     server,
