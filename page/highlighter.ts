@@ -10,9 +10,20 @@ export function supportsHighlights(): boolean {
 }
 
 /**
+ * Up to this many mentions on the page, all of them are registered, not only
+ * those near the viewport: the window is found by a search that takes document
+ * order for the screen's top-to-bottom order, which a side column ("Most read",
+ * after the whole article in the page's code) or a bar fixed to the screen
+ * breaks, leaving its names unpainted though they open their cards. Chromium
+ * places every range of a highlight again when one changes: 500 is about twice
+ * what the window holds on a page dense with names.
+ */
+const PAINT_ALL_MAX = 500;
+
+/**
  * Paints mentions with the CSS Custom Highlight API, which leaves the page's DOM
- * untouched. Only mentions near the viewport are registered, as StaticRanges: live
- * Ranges would be updated on every DOM change the page makes.
+ * untouched. On a page of many, only mentions near the viewport are registered, as
+ * StaticRanges: live Ranges would be updated on every DOM change the page makes.
  */
 export class Highlighter implements Painter {
   private mentions: readonly PageMention[] = [];
@@ -29,6 +40,8 @@ export class Highlighter implements Painter {
   private sweepAt = 64;
   private windowStart = 0;
   private windowEnd = 0;
+  /** The list all of whose mentions are registered, on a page of few (PAINT_ALL_MAX): a list grown in place is told by its length. */
+  private allOf: readonly PageMention[] | undefined;
   /** The mentions registered now, to tell a real change from a rebuilt list holding the same ones. */
   private registered: readonly PageMention[] = [];
   /**
@@ -69,15 +82,18 @@ export class Highlighter implements Painter {
     this.update();
   }
 
-  /** Re-registers the mentions within a screen of the viewport; call at most once a frame. */
+  /** Re-registers the mentions within a screen of the viewport (all of them on a page of few); call at most once a frame. */
   update(): void {
     this.register();
-    const [start, end] = this.window.find(this.mentions);
-    if (start === this.windowStart && end === this.windowEnd && this.painted.size > 0) return;
+    const all = this.mentions.length <= PAINT_ALL_MAX;
+    // Nothing is measured for a page of few: a scroll costs a comparison.
+    const [start, end] = all ? [0, this.mentions.length] : this.window.find(this.mentions);
+    if (start === this.windowStart && end === this.windowEnd && this.painted.size > 0 && (!all || this.mentions === this.allOf)) return;
     this.windowStart = start;
     this.windowEnd = end;
+    this.allOf = all ? this.mentions : undefined;
     // Any change to a highlight repaints the page (about 10 ms on a 4 MiB page): none when nothing changed.
-    const next = [...this.window.leading(this.mentions, start), ...this.mentions.slice(start, end)];
+    const next = all ? this.mentions.slice() : [...this.window.leading(this.mentions, start), ...this.mentions.slice(start, end)];
     if (next.length === this.registered.length && next.every((mention, i) => mention === this.registered[i])) return;
     this.registered = next;
     // Ranges the page took out of our highlight (it shares the registry) are put back by a rebuild.
@@ -97,7 +113,7 @@ export class Highlighter implements Painter {
 
   extend(mentions: readonly PageMention[]): void {
     this.mentions = mentions;
-    if (this.window.mayReach()) this.update();
+    if (mentions.length <= PAINT_ALL_MAX || this.window.mayReach()) this.update();
   }
 
   setHovered(mention: PageMention | undefined): void {
