@@ -24,6 +24,8 @@ export class HoverCard {
   private shown: PageMention | undefined;
   /** Where the shown mention was last seen, to find it again once the page re-rendered its text. */
   private anchor: ReturnType<typeof anchorOf> | undefined;
+  /** Which of the shown name's lines the card stands by: the one the pointer rested on, for a name that wraps. */
+  private line = 0;
   private pinned = false;
 
   constructor(
@@ -33,15 +35,15 @@ export class HoverCard {
 
   /**
    * The pointer now rests on `mention`, or on no mention at all; `scrolled`
-   * when the page moved under a pointer that did not.
+   * when the page moved under a pointer that did not; `at`, where the pointer is.
    */
-  hover(mention: PageMention | undefined, how: { scrolled?: boolean } = {}): void {
+  hover(mention: PageMention | undefined, how: { scrolled?: boolean; at?: { x: number; y: number } } = {}): void {
     if (this.pinned && how.scrolled) return;
     clearTimeout(this.openTimer);
     if (mention) {
       clearTimeout(this.closeTimer);
       if (mention === this.shown) return;
-      this.openTimer = setTimeout(() => void this.open(mention), OPEN_DELAY_MS);
+      this.openTimer = setTimeout(() => void this.open(mention, { at: how.at }), OPEN_DELAY_MS);
     } else if (this.shown && !this.pinned) {
       this.scheduleClose();
     }
@@ -49,14 +51,17 @@ export class HoverCard {
 
   /**
    * Opens the card at once; `pinned` for one the reader asked for, `focus`
-   * moves keyboard focus into it (and back on close). Settles as CardApi.show.
+   * moves keyboard focus into it (and back on close); `at`, the pointer that
+   * rested on it, beside whose line of a name that wraps the card stands.
+   * Settles as CardApi.show.
    */
-  open(mention: PageMention, options: { focus?: boolean; pinned?: boolean } = {}): Promise<void> {
+  open(mention: PageMention, options: { focus?: boolean; pinned?: boolean; at?: { x: number; y: number } } = {}): Promise<void> {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.pinned = options.pinned ?? false;
     this.shown = mention;
-    this.anchor = anchorOf(mention);
+    this.line = options.at ? lineAt(mention, options.at) : 0;
+    this.anchor = anchorOf(mention, this.line);
     this.onShownChange(mention);
     return this.api.show({
       entityId: mention.entityId,
@@ -82,7 +87,7 @@ export class HoverCard {
    */
   follow(): void {
     if (!this.shown) return;
-    const anchor = anchorOf(this.shown);
+    const anchor = anchorOf(this.shown, this.line);
     const element = this.shown.startNode.parentElement;
     const gone =
       (anchor.width === 0 && anchor.height === 0) ||
@@ -155,14 +160,47 @@ export class HoverCard {
     this.pinned = false;
     this.shown = undefined;
     this.anchor = undefined;
+    this.line = 0;
     this.onShownChange(undefined);
   }
 }
 
-export function anchorOf(mention: PageMention) {
+/** The box of the mention's `line`th line (its first by default; its last, if it has fewer): a card stands by one line of a name that wraps. */
+export function anchorOf(mention: PageMention, line = 0) {
   const range = document.createRange();
   selectMention(range, mention);
-  const rects = range.getClientRects();
-  const box = rects[0] ?? range.getBoundingClientRect();
+  const lines = lineBoxes(range.getClientRects());
+  const box = lines[Math.min(line, lines.length - 1)] ?? range.getBoundingClientRect();
   return { x: box.x, y: box.y, width: box.width, height: box.height };
+}
+
+/** Which line of the mention's the point is on: the first when it is on none (between two). */
+function lineAt(mention: PageMention, point: { x: number; y: number }): number {
+  const range = document.createRange();
+  selectMention(range, mention);
+  const on = lineBoxes(range.getClientRects()).findIndex(
+    (box) => point.x >= box.x - 1 && point.x <= box.x + box.width + 1 && point.y >= box.y - 1 && point.y <= box.y + box.height + 1,
+  );
+  return Math.max(0, on);
+}
+
+/**
+ * The boxes of a range's lines: its rects one line at a time, joined. A name
+ * split by tags ("Kim <b>Jong</b> Un") has a rect for each piece, and one for
+ * the element, on the same line.
+ */
+function lineBoxes(rects: DOMRectList): { x: number; y: number; width: number; height: number }[] {
+  const lines: { left: number; top: number; right: number; bottom: number }[] = [];
+  for (const rect of rects) {
+    if (rect.width === 0 && rect.height === 0) continue;
+    const line = lines.at(-1);
+    const middle = (rect.top + rect.bottom) / 2;
+    if (line && middle >= line.top && middle <= line.bottom) {
+      line.left = Math.min(line.left, rect.left);
+      line.right = Math.max(line.right, rect.right);
+      line.top = Math.min(line.top, rect.top);
+      line.bottom = Math.max(line.bottom, rect.bottom);
+    } else lines.push({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
+  }
+  return lines.map(({ left, top, right, bottom }) => ({ x: left, y: top, width: right - left, height: bottom - top }));
 }

@@ -47,7 +47,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     frame = 0;
     // A page that cleared the registry of highlights it shares with us (its own search) has ours back as the pointer moves.
     annotator.updateViewport();
-    if (pointer) card.hover(lookup.at(pointer.x, pointer.y), { scrolled: !moved });
+    if (pointer) card.hover(lookup.at(pointer.x, pointer.y), { scrolled: !moved, at: pointer });
     moved = false;
     card.follow();
   };

@@ -298,6 +298,44 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test('hovered on the second line of a name that wraps, the card stands by that line, not by the first', async ({ page, server }) => {
+    server.route(
+      '/wrapped',
+      `<!doctype html><html lang="en"><body style="margin:0"><div style="height:200px"></div>` +
+        `<p id="p" style="font:20px/40px sans-serif;margin:0 20px">Talks went on late into the night as Kim Jong Un met officials.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/wrapped`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    // Narrowed until "Kim Jong" ends a line and "Un" begins the next.
+    const lines = await page.evaluate(() => {
+      const p = document.getElementById('p')!;
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf('Kim Jong Un');
+      const part = (from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(text, from);
+        range.setEnd(text, to);
+        return range.getBoundingClientRect();
+      };
+      for (let width = 700; width > 100; width -= 2) {
+        p.style.width = `${width}px`;
+        const kim = part(at, at + 3);
+        const un = part(at + 9, at + 11);
+        if (un.top > kim.bottom - 1) return { first: { top: kim.top, bottom: kim.bottom }, second: { top: un.top, bottom: un.bottom, x: un.x + un.width / 2 } };
+      }
+      return null;
+    });
+    expect(lines).not.toBeNull();
+    await page.mouse.move(lines!.second.x, (lines!.second.top + lines!.second.bottom) / 2);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const card = (await shadowUiBox(page))!;
+    // Below the second line, or above it: clear of the line pointed at, and beside it.
+    const below = card.y >= lines!.second.bottom - 1 && card.y - lines!.second.bottom < 20;
+    const above = card.y + card.height <= lines!.second.top + 1 && lines!.second.top - (card.y + card.height) < 20;
+    expect({ beside: below || above, card, lines }).toMatchObject({ beside: true });
+  });
+
   test('stays open when the pointer comes back from the card onto its name; a name reached from the card keeps its own card', async ({
     page,
     server,
