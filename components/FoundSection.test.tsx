@@ -100,6 +100,18 @@ describe('the popup’s list of what a page mentions', () => {
     expect([...shown.querySelectorAll('button')].map((button) => button.textContent)).toContain('Allow Backstory on this site');
   });
 
+  it('with a category switched off, says how many of the names are highlighted, as the badge counts them', () => {
+    const found: Loadable<TabFound> = {
+      status: 'ready',
+      value: { url: PAGE, found: [...(COUNTRIES.status === 'ready' ? COUNTRIES.value.found : []), { id: 'john-kirby', name: 'John Kirby', category: 'person', count: 1, frameId: 0 }] },
+    };
+    const noPeople = { ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories, person: false } };
+    expect(render({ url: PAGE, found, settings: noPeople }).querySelector('.found-summary')?.textContent).toBe('3 names from this story, 2 highlighted');
+    const none = { ...noPeople, categories: { ...noPeople.categories, country: false } };
+    expect(render({ url: PAGE, found, settings: none }).querySelector('.found-summary')?.textContent).toBe('3 names from this story, none highlighted');
+    expect(render({ url: PAGE, found }).querySelector('.found-summary')?.textContent).toBe('3 names from this story');
+  });
+
   it('on a page still loading with nothing found yet, says it is reading it, not that nobody is mentioned', () => {
     const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } } });
     expect(loading.textContent).toContain('Reading this page as it loads');

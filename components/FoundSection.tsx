@@ -137,7 +137,7 @@ function FoundBody({
         </p>
       ) : (
         <>
-          <p className="found-summary">{i18n.t('popup.foundCount', entities.length)}</p>
+          <p className="found-summary">{foundSummary(entities, settings)}</p>
           {/* With every listed category hidden there is no name to choose. */}
           {anyShown ? (
             <p id={hintId} className="hint">
@@ -167,6 +167,14 @@ function FoundBody({
       ) : null}
     </>
   );
+}
+
+/** How many names the page mentions; with a category switched off, how many of them are highlighted, as the badge counts. */
+function foundSummary(entities: readonly FoundEntity[], settings: Settings): string {
+  const shown = entities.filter((entity) => settings.categories[entity.category]).length;
+  if (shown === entities.length) return i18n.t('popup.foundCount', entities.length);
+  if (shown === 0) return i18n.t('popup.foundCountNoneShown', entities.length);
+  return i18n.t('popup.foundCountShown', entities.length, { shown: String(shown) });
 }
 
 /** A page Backstory may not read, and what the reader can do about it. */
