@@ -98,6 +98,23 @@ const cardTitle = async (page: import('@playwright/test').Page) => {
   return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
 };
 
+/** Reveals `entityId` as the popup does, once the page has been read: its card opens, `text` on screen. The point of `text`. */
+async function revealOnScreen(
+  context: import('@playwright/test').BrowserContext,
+  extensionId: string,
+  page: import('@playwright/test').Page,
+  entityId: string,
+  title: string,
+  text: string,
+) {
+  await expect.poll(() => sendToPage(context, extensionId, page, { type: 'page/reveal', entityId })).toMatchObject({ ok: true, revealed: true });
+  await expect.poll(() => cardTitle(page)).toBe(title);
+  const point = await pointOfText(page, text, 0, false);
+  expect(point.y).toBeGreaterThan(0);
+  expect(point.y).toBeLessThan(page.viewportSize()!.height);
+  return point;
+}
+
 /**
  * A page naming Vladimir Putin, then a web component whose shadow root (closed unless `mode` says) holds a ticker frame
  * naming South Korea and Japan, then Kim Jong Un; every frame's names found and reported. The worker.
@@ -418,14 +435,8 @@ test.describe('the hover card', () => {
         `<div style="height:1600px"></div><p id="real">North Korea said it would respond.</p></body></html>`,
     );
     await page.goto(`${server.origin}/hidden-copies`);
-    await expect
-      .poll(() => sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' }))
-      .toMatchObject({ ok: true, revealed: true });
-    await expect.poll(() => cardTitle(page)).toBe('North Korea');
     // The shown copy came into view, and the card opened beside it, not in a corner.
-    const point = await pointOfText(page, 'North Korea said', 0, false);
-    expect(point.y).toBeGreaterThan(0);
-    expect(point.y).toBeLessThan(page.viewportSize()!.height);
+    const point = await revealOnScreen(context, extensionId, page, 'north-korea', 'North Korea', 'North Korea said');
     const box = (await shadowUiBox(page))!;
     expect(Math.min(Math.abs(box.y - point.y), Math.abs(box.y + box.height - point.y))).toBeLessThan(60);
     // Chosen in the popup, from the keyboard or not: the card is where the reader's focus goes.
@@ -448,13 +459,7 @@ test.describe('the hover card', () => {
         `.observe(document.querySelector('.fade'));</script></body></html>`,
     );
     await page.goto(`${server.origin}/fade-in`);
-    await expect
-      .poll(() => sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'kim-jong-un' }))
-      .toMatchObject({ ok: true, revealed: true });
-    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
-    const point = await pointOfText(page, 'Kim Jong Un', 0, false);
-    expect(point.y).toBeGreaterThan(0);
-    expect(point.y).toBeLessThan(page.viewportSize()!.height);
+    await revealOnScreen(context, extensionId, page, 'kim-jong-un', 'Kim Jong Un', 'Kim Jong Un');
     await page.keyboard.press('Escape');
     await expect.poll(() => shadowUiBox(page)).toBeNull();
     await page.evaluate(() => window.scrollTo(0, 0));
