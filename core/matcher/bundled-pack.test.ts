@@ -116,6 +116,13 @@ describe('the bundled pack', () => {
     ]);
   });
 
+  it('takes a person called Washington (“Mr. Washington, a teacher”) for no city', () => {
+    expect(found('Mr. Washington, a teacher, said so; Ms. Washington and Dr Washington agreed.', 'Washington answered Moscow.')).toEqual([
+      'washington:Washington',
+      'moscow:Moscow',
+    ]);
+  });
+
   it('takes no other country’s security council, nor a bare “NSC”, for the U.S. one, even after John Kirby’s council was named', () => {
     expect(
       found(
