@@ -70,6 +70,19 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, 
     // The card's content changes its size, so a loaded card is placed again.
   }, [anchor, entityId, state?.card, state?.error]);
 
+  // Only a card with more than it shows keeps the wheel to itself at its ends: one that fits has nothing to scroll, and
+  // the wheel over it, or over a card that came under a resting pointer as the page scrolled, goes on scrolling the page.
+  const open = state !== undefined;
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      element.dataset.scrolls = String(element.scrollHeight > element.clientHeight);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [open]);
+
   useEffect(() => {
     if (state) return;
     onPointerInside(false);

@@ -315,6 +315,24 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test('a card with nothing to scroll lets the wheel over it scroll the page, as it would without the card', async ({ page, server }) => {
+    server.route(
+      '/short-card',
+      `<!doctype html><html lang="en"><body style="margin:0"><p style="margin:20px">Ukraine was named once.</p>` +
+        `<div style="height:3000px"></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/short-card`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const point = await pointOfText(page, 'Ukraine');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Ukraine');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const box = (await shadowUiBox(page))!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  });
+
   test('hovered on the second line of a name that wraps, the card stands by that line, not by the first', async ({ page, server }) => {
     server.route(
       '/wrapped',
