@@ -116,6 +116,16 @@ describe('the bundled pack', () => {
     ]);
   });
 
+  it('shows no China card for airlines, banks and firms named after it, and one for the country beside them', () => {
+    expect(
+      found(
+        'She flew China Southern Airlines, then China Eastern Airlines and Air China.',
+        'Bank of China, China Construction Bank, China Mobile, China Telecom, China Unicom and China Evergrande fell.',
+      ),
+    ).toEqual([]);
+    expect(found('Air China cut flights to China.')).toEqual(['china:China']);
+  });
+
   it('takes a person called Washington (“Mr. Washington, a teacher”) for no city', () => {
     expect(found('Mr. Washington, a teacher, said so; Ms. Washington and Dr Washington agreed.', 'Washington answered Moscow.')).toEqual([
       'washington:Washington',
