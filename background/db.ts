@@ -14,7 +14,8 @@ export interface StoryRow {
   packHash: string;
 }
 export type EntityRow = Entity & { storyId: string };
-export type FactRow = Fact & { storyId: string };
+/** `order`: the fact's place in the article (the parsed pack lists facts in the article's order), which cards keep. */
+export type FactRow = Fact & { storyId: string; order: number };
 /** One written form of one entity: what the content script asks for to build its matcher. */
 export type AliasRow = Alias & { storyId: string; entityId: string };
 

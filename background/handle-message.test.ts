@@ -77,6 +77,19 @@ describe('handleMessage', () => {
     expect(reply.card.refs.map((r) => r.id)).toContain('russia');
   });
 
+  it('lists a card’s facts in the order the article tells them, within a paragraph too', async () => {
+    const reply = await handleMessage({ type: 'entity/get', entityId: 'vladimir-putin' }, tab, context());
+    if (!reply.ok || !('card' in reply)) throw new Error(JSON.stringify(reply));
+    const texts = reply.card.facts.map((fact) => fact.text);
+    const at = (start: string) => texts.findIndex((text) => text.startsWith(start));
+    // ¶1: “expressed gratitude … and announced plans”; ¶2: “to develop new trade … and to jointly oppose”.
+    expect(at('Putin expressed gratitude')).toBeGreaterThanOrEqual(0);
+    expect(at('Putin expressed gratitude')).toBeLessThan(at('Putin announced plans'));
+    expect(at('In an op-ed, Putin highlighted')).toBeLessThan(at('In an op-ed, Putin emphasized'));
+    expect(at('Putin mentioned plans to develop')).toBeLessThan(at('Putin mentioned plans to jointly oppose'));
+    expect(reply.card.facts.map((fact) => fact.citation.paragraph)).toEqual(reply.card.facts.map((fact) => fact.citation.paragraph).sort((a, b) => a - b));
+  });
+
   it('includes what a person said among their facts', async () => {
     const reply = await handleMessage({ type: 'entity/get', entityId: 'john-kirby' }, tab, context());
     if (!reply.ok || !('card' in reply)) throw new Error(JSON.stringify(reply));

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { packHash } from '../core/story/pack-hash';
 import { parseStoryPack } from '../core/story/verify-pack';
 import { StoryDatabase, type EntityRow } from './db';
 import { seedStory, writePack } from './seed-story';
@@ -46,6 +47,20 @@ describe('seeding the story pack', () => {
     const again = await seedStory(db, loadPackSource());
     expect(again).toMatchObject({ ok: true, written: false });
     expect(await counts(db)).toEqual(before);
+  });
+
+  it('writes the same pack again over rows an earlier version stored otherwise (facts without their place in the article)', async () => {
+    const db = database();
+    const source = loadPackSource();
+    await seedStory(db, source);
+    // As the version before stored it: the hash of the pack alone, and no order on the facts.
+    await db.stories.toCollection().modify({ packHash: packHash(JSON.stringify(source.files), source.article) });
+    await db.facts.toCollection().modify((fact) => {
+      delete (fact as Partial<typeof fact>).order;
+    });
+    expect(await seedStory(db, loadPackSource())).toMatchObject({ ok: true, written: true });
+    const orders = (await db.facts.toArray()).map((fact) => fact.order);
+    expect(orders.sort((a, b) => a - b)).toEqual(orders.map((_, index) => index));
   });
 
   it('replaces the rows of a changed pack instead of adding to them', async () => {

@@ -13,13 +13,19 @@ export type SeedResult =
   | { ok: false; problems: PackProblem[] };
 
 /**
+ * The shape of the rows a pack is written as: part of the hash, so a database written by a version that stored rows
+ * otherwise (facts without their `order`) is written again from the same pack.
+ */
+const ROWS = 'rows 2';
+
+/**
  * Loads a pack into the database unless the same pack is already there.
  * A pack that fails validation is rejected before anything is written, so the
  * data already stored stays intact.
  */
 export async function seedStory(db: StoryDatabase, source: PackSource): Promise<SeedResult> {
   // The hash check comes first: a service worker that wakes up often should not re-validate an unchanged pack.
-  const hash = packHash(JSON.stringify(source.files), source.article);
+  const hash = packHash(ROWS, JSON.stringify(source.files), source.article);
   const stored = await db.stories.filter((row) => row.packHash === hash).first();
   if (stored) return { ok: true, storyId: stored.id, written: false };
   const parsed = parseStoryPack(source.files, source.article);
@@ -41,7 +47,7 @@ export async function writePack(db: StoryDatabase, pack: StoryPack, hash: string
     await Promise.all([db.stories.clear(), db.entities.clear(), db.facts.clear(), db.aliases.clear()]);
     await db.stories.put({ ...pack.story, packHash: hash });
     await db.entities.bulkAdd(pack.entities.map((entity) => ({ ...entity, storyId })));
-    await db.facts.bulkAdd(pack.facts.map((fact) => ({ ...fact, storyId })));
+    await db.facts.bulkAdd(pack.facts.map((fact, order) => ({ ...fact, storyId, order })));
     await db.aliases.bulkAdd(pack.entities.flatMap((entity) => aliasRowsOf(storyId, entity)));
   });
 }

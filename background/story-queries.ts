@@ -58,7 +58,7 @@ export async function getEntityCards(db: StoryDatabase, entityIds: readonly stri
       storyId,
       headline: story.headline,
       entity: withoutStoryId(entity),
-      facts: facts.map(({ storyId: _omit, ...fact }) => fact),
+      facts: facts.map(({ storyId: _story, order: _order, ...fact }) => fact),
       refs: refs.filter((ref): ref is EntityRow => ref !== undefined).map(toRef),
     });
   }
@@ -84,9 +84,7 @@ async function factsAbout(db: StoryDatabase, storyId: string, entityId: string) 
     added = contested.filter((fact) => fact !== undefined);
     for (const fact of added) byId.set(fact.id, fact);
   }
-  return [...byId.values()].sort(
-    (a, b) => a.citation.paragraph - b.citation.paragraph || a.id.localeCompare(b.id),
-  );
+  return [...byId.values()].sort((a, b) => a.order - b.order);
 }
 
 function withoutStoryId({ storyId: _omit, ...entity }: EntityRow) {

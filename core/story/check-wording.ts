@@ -85,6 +85,21 @@ export function checkSpeakersQuoted(facts: Indexed<Fact>[], entities: Indexed<En
   });
 }
 
+/** A text that begins by pointing back at a sentence before it. */
+const POINTS_BACK = /^(?:He|She|They|It|His|Her|Their|Its|This|These|That|Those)\b/;
+
+/**
+ * A card shows a fact without the facts around it in the pack (another card may show none of them): a text that opens
+ * with "He" or "This" names whoever the facts before it named, which on the card is no one.
+ */
+export function checkFactsStandAlone(facts: Indexed<Fact>[]): PathProblem[] {
+  return facts.flatMap(({ index, value }) =>
+    POINTS_BACK.test(value.text)
+      ? [{ path: `$[${index}].text`, message: `“${value.text.split(' ').slice(0, 3).join(' ')}…” points back at a fact before it; a card may show this fact alone, so name who or what it is about` }]
+      : [],
+  );
+}
+
 /** Where the last mention of `entity` in `text` ends, on word boundaries; -1 if there is none. */
 function lastEnd(text: string, entity: Entity): number {
   const folded = foldApostrophes(text);

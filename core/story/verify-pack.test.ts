@@ -48,6 +48,31 @@ describe('parseStoryPack on the landed pack', () => {
     expect(article).toBe(readFileSync(sharedArticle, 'utf8'));
   });
 
+  it('lists the facts in the order the article tells them, whatever order its file lists them in', () => {
+    const shuffled = pack();
+    shuffled.facts.reverse();
+    const result = parseStoryPack(shuffled, article, { articleName: 'article.txt' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+    const paragraphs = splitParagraphs(article);
+    const places = result.pack.facts.map(({ citation }) => [citation.paragraph, paragraphs[citation.paragraph]!.indexOf(citation.quote)] as const);
+    expect(places).toEqual([...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const ids = result.pack.facts.map((fact) => fact.id);
+    // ¶3's first sentence before its second, though the file reversed them.
+    expect(ids.indexOf('visit-aims-to-deepen-ties')).toBeLessThan(ids.indexOf('arms-arrangement-concerns'));
+    // Two facts of one sentence (¶2's “plans to develop … and to jointly oppose”) keep the file's order: its author's.
+    expect(ids.indexOf('putin-oppose-restrictive-measures')).toBeLessThan(ids.indexOf('putin-trade-payment-systems'));
+  });
+
+  it('has every fact read on its own: none leans on a visit or an op-ed that another fact names', () => {
+    for (const fact of landed.facts as { id: string; text: string }[]) expect(fact.text, fact.id).not.toMatch(/^(?:The visit|In the op-ed)\b/);
+  });
+
+  it('has every description read as a phrase beside the name: none ends on a preposition (“a summit with”, “is of”)', () => {
+    for (const entity of landed.entities as { id: string; description?: string }[]) {
+      expect(entity.description ?? '', entity.id).not.toMatch(/\b(?:with|of|for|to|at|in|on|by|from)$/);
+    }
+  });
+
   it('covers every entity the brief names', () => {
     const ids = (landed.entities as { id: string }[]).map((e) => e.id);
     expect(ids).toEqual(
@@ -312,6 +337,13 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     p.facts[i].speaker = 'john-kirby';
     p.facts[i].text = 'John Kirby mentioned plans to develop new trade and payment systems independent of Western control.';
     expect(problemsOf(p).map((x) => x.path)).toEqual([`$[${i}].speaker`]);
+  });
+
+  it('a fact that opens by pointing back at the one before it (“It is his first…”), which a card may show alone', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'putin-first-visit-in-24-years');
+    p.facts[i].text = 'It is his first in 24 years.';
+    expect(problemsOf(p)).toEqual([expect.objectContaining({ file: 'facts.json', path: `$[${i}].text`, message: expect.stringMatching(/points back/) })]);
   });
 
   it('an asymmetric contests link', () => {

@@ -4,6 +4,7 @@
  * ids resolve, disputes show both sides). Pure, so the build script, the tests
  * and the extension can all run the same checks.
  */
+import { inArticleOrder } from './article-order';
 import { checkAliases } from './check-aliases';
 import {
   checkEveryEntityHasFacts,
@@ -14,7 +15,13 @@ import {
   type KnownIds,
 } from './check-references';
 import { checkArticle, checkCitation, splitParagraphs } from './citations';
-import { checkSanctionsByNamed, checkSanctionsReasons, checkSpeakersNamed, checkSpeakersQuoted } from './check-wording';
+import {
+  checkFactsStandAlone,
+  checkSanctionsByNamed,
+  checkSanctionsReasons,
+  checkSpeakersNamed,
+  checkSpeakersQuoted,
+} from './check-wording';
 import { inFile, zodProblems, type PackProblem, type PathProblem } from './problems';
 import {
   EntitiesFileSchema,
@@ -133,6 +140,7 @@ function checkFacts(
     ...checkFactReferences(facts, entityIds, factIds),
     ...checkSpeakersNamed(facts, entities),
     ...checkSpeakersQuoted(facts, entities, paragraphs),
+    ...checkFactsStandAlone(facts),
     ...facts.flatMap(({ index, value }) => checkCitation(value.citation, paragraphs, `$[${index}].citation`)),
   ];
 }
@@ -167,7 +175,11 @@ export function parseStoryPack(files: PackFiles, article: string, options: Parse
     pack: {
       story: story.data,
       entities: entities.valid.map((e) => e.value),
-      facts: facts.valid.map((f) => f.value),
+      // In the article's order, which a card keeps: the pack's files may list them in any.
+      facts: inArticleOrder(
+        facts.valid.map((f) => f.value),
+        paragraphs,
+      ),
     },
   };
 }
