@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Citation } from '../core/story/schema';
+import { showOpened } from './show-opened';
 
 /**
  * "¶4" that expands to the exact sentence of the article the fact rests on.
@@ -12,9 +13,15 @@ export function CitationToggle({ citation, describedBy }: { citation: Citation; 
   const quoteId = useId();
   const n = String(citation.paragraph);
   const headline = citation.paragraph === 0;
+  const button = useRef<HTMLButtonElement>(null);
+  const quote = useRef<HTMLQuoteElement>(null);
+  useLayoutEffect(() => {
+    if (open && quote.current && button.current) showOpened(quote.current, button.current);
+  }, [open]);
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="citation"
         aria-expanded={open}
@@ -26,7 +33,7 @@ export function CitationToggle({ citation, describedBy }: { citation: Citation; 
         {headline ? i18n.t('citation.headline') : i18n.t('citation.paragraph', { n })}
       </button>
       {/* The sentence as the article has it, marks of its own and all: quotation marks around it would double a closing one. */}
-      <blockquote id={quoteId} className="quote" hidden={!open}>
+      <blockquote ref={quote} id={quoteId} className="quote" hidden={!open}>
         {citation.quote}
       </blockquote>
     </>

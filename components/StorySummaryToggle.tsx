@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { StorySummary } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import { CitationToggle } from './CitationToggle';
+import { showOpened } from './show-opened';
 
 /** "About the story": its key points, fetched the first time a reader asks. */
 export function StorySummaryToggle() {
@@ -10,6 +11,12 @@ export function StorySummaryToggle() {
   const [story, setStory] = useState<StorySummary>();
   const [error, setError] = useState<string>();
   const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // Again once the key points come: the panel grows from its "Loading…" line.
+  useLayoutEffect(() => {
+    if (open && panel.current && button.current) showOpened(panel.current, button.current);
+  }, [open, story, error]);
 
   const toggle = () => {
     setOpen(!open);
@@ -23,10 +30,10 @@ export function StorySummaryToggle() {
 
   return (
     <section className="story-summary">
-      <button type="button" className="link" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
+      <button ref={button} type="button" className="link" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
         {i18n.t('card.aboutStory')}
       </button>
-      <div id={panelId} hidden={!open}>
+      <div ref={panel} id={panelId} hidden={!open}>
         {error ? (
           <p role="alert">{i18n.t('popup.storyError', { error })}</p>
         ) : !story ? (

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
+import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
 import { textPointInPage } from '../../tooling/text-point';
@@ -1682,6 +1682,38 @@ test.describe('the hover card', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The second link');
     expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  });
+
+  test('a source opened at the card’s bottom edge scrolls the card to show its sentence, the source still in view', async ({ page, server }) => {
+    await hoverPutinAtTop(page, server.origin);
+    // A source halfway down the card, scrolled to just above the card's bottom edge, with more card below it.
+    const at = await shadowUiCall<{ x: number; y: number }>(
+      page,
+      'card-frame',
+      `function () {
+        const buttons = [...this.querySelectorAll('button.citation')];
+        const button = buttons[Math.floor(buttons.length / 2)];
+        this.scrollTop += button.getBoundingClientRect().bottom - (this.getBoundingClientRect().bottom - 20);
+        const box = button.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }`,
+    );
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await page.mouse.click(at.x, at.y);
+    const shown = () =>
+      shadowUiCall<{ quote: boolean; button: boolean }>(
+        page,
+        'card-frame',
+        `function () {
+          const card = this.getBoundingClientRect();
+          const button = [...this.querySelectorAll('button.citation')].find((b) => b.getAttribute('aria-expanded') === 'true');
+          const quote = button.nextElementSibling.getBoundingClientRect();
+          const own = button.getBoundingClientRect();
+          return { quote: quote.top >= card.top && quote.bottom <= card.bottom, button: own.top >= card.top && own.bottom <= card.bottom };
+        }`,
+      );
+    await expect.poll(shown).toEqual({ quote: true, button: true });
+    expect(await page.evaluate(() => scrollY)).toBe(0);
   });
 
   test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {

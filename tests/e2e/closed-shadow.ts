@@ -97,6 +97,26 @@ export async function shadowUiBox(page: Page, className = 'card-frame') {
   }
 }
 
+/**
+ * Runs `fn` on the first element with `className` in our UI (its `this`), as the page could not: the root is closed.
+ * Returns what it returns, as JSON.
+ */
+export async function shadowUiCall<T>(page: Page, className: string, fn: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const node = findByClass(root, className);
+    if (!node) throw new Error(`no .${className} in our UI`);
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true })) as {
+      result: { value: T };
+    };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** A computed style property of the first element with `className` in our UI, or null when none is rendered. */
 export async function shadowUiStyle(page: Page, className: string, property: string): Promise<string | null> {
   const cdp = await page.context().newCDPSession(page);
