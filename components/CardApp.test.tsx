@@ -147,3 +147,39 @@ describe('the card opened from the keyboard', () => {
     expect(document.activeElement).toBe(frame());
   });
 });
+
+describe('a related name opened from the card', () => {
+  const button = (frame: HTMLElement | null, text: string) =>
+    [...(frame?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((b) => b.textContent === text);
+
+  it('shows its card by the name hovered, with the way back to the card it came from, and back again', async () => {
+    const { api, frame, title } = await mountCard();
+    await api.show(request('washington'));
+    expect(button(frame(), '← Back to Washington')).toBeUndefined();
+    button(frame(), 'Russia')!.click();
+    await rendered();
+    expect(title()).toBe('Russia');
+    // Before the title: the card stands by “Washington” on the page, and says so first.
+    expect(frame()!.querySelector('button')!.textContent).toBe('← Back to Washington');
+    button(frame(), 'Ukraine')!.click();
+    await rendered();
+    expect(title()).toBe('Ukraine');
+    button(frame(), '← Back to Russia')!.click();
+    await rendered();
+    expect(title()).toBe('Russia');
+    button(frame(), '← Back to Washington')!.click();
+    await rendered();
+    expect(title()).toBe('Washington');
+    expect(frame()!.textContent).not.toContain('Back to');
+  });
+
+  it('starts afresh at the next name hovered: its card has no way back', async () => {
+    const { api, frame, title } = await mountCard();
+    await api.show(request('washington'));
+    button(frame(), 'Russia')!.click();
+    await rendered();
+    await api.show(request('north-korea'));
+    expect(title()).toBe('North Korea');
+    expect(frame()!.textContent).not.toContain('Back to');
+  });
+});

@@ -5,7 +5,7 @@ import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
 import { CARD_HOST } from '../page/card-bridge';
 import { isFrameElement } from '../page/frame-element';
-import { CardHost, type CardState } from './CardHost';
+import { CardHost, type CardState, type TrailStep } from './CardHost';
 
 /** What one entities/get request may ask for (the protocol's limit). */
 const MAX_CARDS_PER_REQUEST = 500;
@@ -30,6 +30,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
 
   // Cards fetched ahead for the entities on the page, and those opened since.
   const cards = useRef(new Map<string, EntityCard>());
+  // The cards a reader came through by "Related", still standing by the name they hovered: the way back to each.
+  const trail = useRef<readonly TrailStep[]>([]);
 
   // Each card opened has its number: its show settles once that card is shown (CardApi.show), not one opened before it.
   const opens = useRef(0);
@@ -59,18 +61,20 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       const opened = ++opens.current;
       const settled = new Promise<void>((settle) => (waiting.current = { opened, settle }));
       const known = cards.current.get(request.entityId);
+      const came = trail.current;
       if (known) {
-        setState({ request, opened, card: known });
+        setState({ request, opened, card: known, trail: came });
         return settled;
       }
-      setState({ request, opened });
+      setState({ request, opened, trail: came });
       void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
         if (reply.ok) cards.current.set(reply.card.entity.id, reply.card);
         if (current.current?.entityId !== request.entityId) return;
         request = current.current;
         // The card open now: the same entity opened again meanwhile is a newer open, waiting on this reply too.
         const now = opens.current;
-        setState(reply.ok ? { request, opened: now, card: reply.card } : { request, opened: now, error: reply.error });
+        const came = trail.current;
+        setState(reply.ok ? { request, opened: now, card: reply.card, trail: came } : { request, opened: now, error: reply.error, trail: came });
       });
       return settled;
     },
@@ -90,6 +94,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   const close = useCallback(() => {
     const request = current.current;
     current.current = undefined;
+    trail.current = [];
     settleWaiting();
     pointerInside.current = false;
     focusInside.current = false;
@@ -100,9 +105,14 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
 
   useEffect(() => {
     onReady({
-      show: load,
+      // A name hovered or walked to starts afresh: its card is the first of its trail.
+      show: (request) => {
+        trail.current = [];
+        return load(request);
+      },
       hide: () => {
         current.current = undefined;
+        trail.current = [];
         settleWaiting();
         pointerInside.current = false;
         focusInside.current = false;
@@ -152,10 +162,20 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       const request = current.current;
       // The related name's button goes with the card it was in: focus the reader put there goes to the card shown now,
       // not nowhere (the next Tab would start from the page's end).
-      if (request) load({ ...request, entityId, focus: request.focus || focusInside.current });
+      if (!request) return;
+      trail.current = [...trail.current, { entityId: request.entityId, name: cards.current.get(request.entityId)?.entity.name ?? request.entityId }];
+      void load({ ...request, entityId, focus: request.focus || focusInside.current });
     },
     [load],
   );
+
+  const goBack = useCallback(() => {
+    const request = current.current;
+    const back = trail.current.at(-1);
+    if (!request || !back) return;
+    trail.current = trail.current.slice(0, -1);
+    void load({ ...request, entityId: back.entityId, focus: request.focus || focusInside.current });
+  }, [load]);
 
   return (
     // The card speaks the extension's language, whatever the page's own is.
@@ -163,6 +183,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       <CardHost
         state={state}
         onOpenEntity={openEntity}
+        onBack={goBack}
         onPointerInside={onPointerInside}
         onFocusInside={onFocusInside}
         onTabOut={close}

@@ -7,12 +7,25 @@ import { EntityCardView } from './EntityCardView';
 import { placeAt, undoPageZoom } from './fixed-place';
 import { NameRing } from './NameRing';
 
-/** `opened` numbers each card opened, so a card shown is told from one opened before it. */
-export type CardState = { request: CardRequest; opened: number; card?: EntityCard; error?: string } | undefined;
+/** A card the reader went on from by "Related": the way back to it. */
+export interface TrailStep {
+  entityId: string;
+  name: string;
+}
+
+/**
+ * `opened` numbers each card opened, so a card shown is told from one opened before it. `trail`: the cards the reader
+ * came through by "Related" to this one, all standing by the name first hovered, the last of them the one to go back to.
+ */
+export type CardState =
+  | { request: CardRequest; opened: number; card?: EntityCard; error?: string; trail?: readonly TrailStep[] }
+  | undefined;
 
 interface Props {
   state: CardState;
   onOpenEntity: (entityId: string) => void;
+  /** Back to the card the reader opened this one from, by "Related". */
+  onBack: () => void;
   onPointerInside: (inside: boolean) => void;
   onFocusInside: (inside: boolean) => void;
   /** Tab past the card's last control, or Shift+Tab before its first: the card closes and focus goes back to the page. */
@@ -22,7 +35,7 @@ interface Props {
 }
 
 /** The floating card: placed beside its mention, flipped and shifted to stay in the viewport. */
-export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, onTabOut, onShown }: Props) {
+export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocusInside, onTabOut, onShown }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const anchor = state?.request.anchor;
@@ -106,6 +119,7 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, 
   }, [opened, settled, wantsFocus, onShown]);
 
   if (!state) return null;
+  const back = state.trail?.at(-1);
   return (
     <>
       <NameRing anchor={state.request.anchor} />
@@ -134,6 +148,12 @@ export function CardHost({ state, onOpenEntity, onPointerInside, onFocusInside, 
           onTabOut();
         }}
       >
+        {back ? (
+          // Before the title: this card stands by another entity's name, and says so before anything else.
+          <button type="button" className="link card-back" onClick={onBack}>
+            {i18n.t('card.back', { name: back.name })}
+          </button>
+        ) : null}
         {state.card ? (
           <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
         ) : (
