@@ -72,6 +72,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'tabs'],
+    // The toolbar button: a line of text with one word highlighted (public/icon/, drawn by scripts/icons.ts).
+    // In Firefox it stands on the toolbar, where its badge is seen, not in the Extensions menu the reader must open.
+    action: {
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' },
+      ...(browser === 'firefox' && { default_area: 'navbar' }),
+    },
     host_permissions: ['<all_urls>'],
     // In Chrome the annotator and the card script are imported as modules (extension/inject-once.ts tells why;
     // Firefox injects them as files), only through an address made anew each session, so a page cannot probe for Backstory with it.

@@ -6,7 +6,7 @@ import { textPointInPage } from '../../tooling/text-point';
 import { liveScorePage } from '../../tooling/web-component-page';
 import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { findFirefox } from '../../tooling/find-browser';
-import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarPopupText } from './toolbar-popup';
+import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarButton, toolbarPopupText } from './toolbar-popup';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 
@@ -46,6 +46,9 @@ test('in Firefox, the toolbar popup lists the names the tab mentions, and its sw
     await tab.goto(`${server.origin}/demo`);
     await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(20);
     const before = (await painted(tab)).length;
+    // On the toolbar, with its own icon, where the reader sees its badge: not in the Extensions menu.
+    expect(await toolbarButton(browser, extensionId)).toMatchObject({ area: 'nav-bar', width: expect.any(Number), image: expect.stringMatching(/icon\/16\.png/) });
+    expect((await toolbarButton(browser, extensionId)).width).toBeGreaterThan(0);
     await openToolbarPopup(browser, extensionId);
     await expect.poll(() => toolbarPopupText(browser)).toContain('20 names from this story');
     const text = (await toolbarPopupText(browser))!;

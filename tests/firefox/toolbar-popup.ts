@@ -57,6 +57,33 @@ export async function badgeText(browser: Browser, extensionId: string): Promise<
   );
 }
 
+/** Declares `browserActionFor(id)`, the browser's own state of an extension's toolbar button, in the browser window. */
+const BROWSER_ACTION_FOR = `const browserActionFor = (id) => {
+  const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+  return ExtensionParent.apiManager.global.browserActionFor(ExtensionParent.GlobalManager.getExtension(id));
+};`;
+
+/** Where Backstory's toolbar button stands (`nav-bar`: on the toolbar), how wide it is drawn, and the images it shows (JSON, by size). */
+export async function toolbarButton(browser: Browser, extensionId: string): Promise<{ area: string | null; width: number; image: string }> {
+  return JSON.parse(
+    String(
+      await inBrowserWindow(
+        browser,
+        `(() => {
+          ${BROWSER_ACTION_FOR}
+          const id = ${JSON.stringify(extensionId)}.toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-browser-action';
+          const button = document.getElementById(id);
+          return JSON.stringify({
+            area: CustomizableUI.getPlacementOfWidget(id)?.area ?? null,
+            width: button?.getBoundingClientRect().width ?? 0,
+            image: JSON.stringify(browserActionFor(${JSON.stringify(extensionId)}).action.getContextData(gBrowser.selectedTab).icon ?? {}),
+          });
+        })()`,
+      ),
+    ),
+  ) as { area: string | null; width: number; image: string };
+}
+
 /** Opens the toolbar popup of `extensionId` for the selected tab. */
 export async function openToolbarPopup(browser: Browser, extensionId: string): Promise<void> {
   await inBrowserWindow(
