@@ -54,6 +54,17 @@ describe('collectBlocks: block boundaries', () => {
     expect(texts(collectBlocks(page('<p>Russia<sup>1</sup> said</p>')))).toEqual(['Russia', '1', ' said']);
   });
 
+  it('reads each label of a chart or map (SVG <text>) as a block: labels placed by script run together otherwise', () => {
+    const doc = page('<svg><text x="10" y="20">Kim Jong Un</text><text x="10" y="50">Vladimir <tspan>Putin</tspan></text></svg>');
+    expect(texts(collectBlocks(doc))).toEqual(['Kim Jong Un', 'Vladimir Putin']);
+  });
+
+  it('reads a ruby base without its reading above it (<rt>): the reading is a pronunciation, not the text', () => {
+    expect(texts(collectBlocks(page('<p><ruby>Kim Jong Un<rt>kim jong un</rt></ruby> met <ruby>Vladimir<rp>(</rp><rt>v</rt><rp>)</rp></ruby> Putin</p>')))).toEqual([
+      'Kim Jong Un met Vladimir Putin',
+    ]);
+  });
+
   it('drops blocks of whitespace only', () => {
     expect(texts(collectBlocks(page('<div>\n  <p>text</p>\n  \n</div>')))).toEqual(['text']);
   });

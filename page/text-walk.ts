@@ -75,6 +75,8 @@ const BLOCK_TAGS = new Set([
   'option', 'output', 'p', 'picture', 'plaintext', 'pre', 'progress', 'search', 'section', 'select', 'summary',
   'svg', 'table', 'tbody', 'td', 'textarea', 'tfoot', 'th', 'thead', 'tr', 'ul', 'video', 'audio', 'xmp', 'math',
   'foreignobject',
+  // SVG's: each label of a chart or a map, which a script places without a space between them.
+  'text',
   // Not blocks, but a footnote mark must not glue onto the word: "Russia<sup>1</sup>" is not "Russia1".
   'sup', 'sub',
 ]);
@@ -82,12 +84,14 @@ const BLOCK_TAGS = new Set([
 /**
  * Never read: code, styles (SVG's <style> too: same local name), form fields
  * the user types into, invisible metadata (<title> of the page and of SVG
- * shapes), fallback content of embedded objects, and Backstory's own UI.
+ * shapes), fallback content of embedded objects, a ruby's reading (its
+ * pronunciation, which would run onto the name it is the reading of), and
+ * Backstory's own UI.
  */
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
   'head', 'title', 'meta', 'link', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'picture',
-  'img', 'desc', 'rp', 'backstory-root', 'backstory-mark',
+  'img', 'desc', 'rp', 'rt', 'backstory-root', 'backstory-mark',
 ]);
 
 /** Elements skipped for an attribute rather than their tag: found in one native query per walk of a page (ONE_QUERY_ELEMENTS). */
