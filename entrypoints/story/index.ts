@@ -15,6 +15,9 @@ export default defineUnlistedScript(() => {
   // Once a frame: the background puts it into pages open when the extension was loaded, which the browser may be loading it into too.
   // The mark it leaves also tells the popup the page was read (components/use-page-probe.ts).
   if (!claimFrame()) return;
+  // A document that makes no HTML elements (an RSS feed, in the browser's tree view too; an SVG file) can host no card:
+  // the card's UI cannot be built there, and names painted would open nothing when hovered. XHTML makes HTML elements.
+  if (!(document.createElement('i') instanceof HTMLElement)) return;
   const report = (error: unknown) => console.warn('[Backstory]', error);
   try {
     const stop = watchForStoryNames(

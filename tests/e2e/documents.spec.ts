@@ -1,0 +1,42 @@
+/**
+ * Documents that are not HTML pages: XHTML is read as a page; a document of
+ * other elements (an RSS feed, an SVG file) can host no card, so none of its
+ * names is painted, which would open nothing when hovered.
+ */
+import { shadowUiText } from './closed-shadow';
+import { expect, paintedMentions, pointOfText, test } from './fixtures';
+
+const NAMES = 'Vladimir Putin met Kim Jong Un in Pyongyang. John Kirby said so.';
+
+test('an XHTML page is read as a page: its names are painted, and hovering one opens its card', async ({ page, server }) => {
+  server.route(
+    '/page.xhtml',
+    `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>x</title></head><body><p>${NAMES}</p></body></html>`,
+    'application/xhtml+xml',
+  );
+  await page.goto(`${server.origin}/page.xhtml`);
+  await expect.poll(() => paintedMentions(page)).toBe(4);
+  const point = await pointOfText(page, 'Kim Jong Un');
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => shadowUiText(page)).toContain('Kim Jong Un');
+});
+
+for (const [kind, path, type, body] of [
+  ['an RSS feed', '/feed.xml', 'text/xml', `<?xml version="1.0"?><rss version="2.0"><channel><item><description>${NAMES}</description></item></channel></rss>`],
+  ['an SVG file', '/chart.svg', 'image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100"><text x="10" y="40">${NAMES}</text></svg>`],
+] as const) {
+  test(`${kind} paints no names it could open no card for, and is left as it came`, async ({ page, server }) => {
+    server.route(path, body, type);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.text().includes('[Backstory]')) errors.push(message.text());
+    });
+    await page.goto(`${server.origin}${path}`);
+    const text = await page.evaluate(() => document.documentElement.textContent);
+    // The script on every page has run: it marks the frame it read.
+    await page.waitForTimeout(1500);
+    expect(await paintedMentions(page)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.textContent)).toBe(text);
+    expect(errors).toEqual([]);
+  });
+}
