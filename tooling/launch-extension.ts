@@ -38,6 +38,8 @@ export async function launchWithExtension(
     colorScheme?: 'light' | 'dark' | 'no-preference';
     viewport?: { width: number; height: number };
     profile?: string;
+    /** Scroll bars that take room beside the page, as on Windows and Linux desktops; headless Chromium hides them. */
+    scrollbars?: boolean;
   } = {},
 ): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
@@ -49,7 +51,7 @@ export async function launchWithExtension(
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: extensionFlags(extensionDir),
     // Playwright turns the back-forward cache off; readers' browsers have it on, and a page restored from it runs nothing again.
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    ignoreDefaultArgs: ['--disable-back-forward-cache', ...(options.scrollbars ? ['--hide-scrollbars'] : [])],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;

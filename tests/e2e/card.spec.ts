@@ -315,6 +315,24 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test.describe('beside scroll bars that take room', () => {
+    test.use({ scrollbars: true });
+
+    test('on a narrow screen, the card stands clear of the page’s scroll bar', async ({ page, server }) => {
+      await page.setViewportSize({ width: 375, height: 667 });
+      await openDemo(page, server.origin);
+      const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+      expect(viewport, 'the scroll bar takes room').toBeLessThan(375);
+      const point = await pointOfText(page, 'Washington');
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => cardTitle(page)).toBe('Washington');
+      await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+      const box = (await shadowUiBox(page))!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport);
+    });
+  });
+
   test('a card with nothing to scroll lets the wheel over it scroll the page, as it would without the card', async ({ page, server }) => {
     server.route(
       '/short-card',

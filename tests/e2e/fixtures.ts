@@ -9,6 +9,8 @@ interface ExtensionFixtures {
   serviceWorker: () => Promise<Worker>;
   /** Errors thrown by any page of the test, checked empty at the end. */
   pageErrors: Error[];
+  /** Scroll bars that take room beside the page (test.use({ scrollbars: true })); hidden by default, as headless Chromium has them. */
+  scrollbars: boolean;
 }
 
 interface WorkerFixtures {
@@ -17,8 +19,9 @@ interface WorkerFixtures {
 
 export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
   server: pageServerFixture,
-  context: async ({ colorScheme }, use) => {
-    const launched = await launchWithExtension({ colorScheme: colorScheme ?? 'light' });
+  scrollbars: [false, { option: true }],
+  context: async ({ colorScheme, scrollbars }, use) => {
+    const launched = await launchWithExtension({ colorScheme: colorScheme ?? 'light', scrollbars });
     // The saved news pages reference trackers and CDNs: nothing leaves this machine.
     await launched.context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     await use(launched.context);
