@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { StoryDatabase } from '../background/db';
 import { handleMessage } from '../background/handle-message';
@@ -157,19 +157,15 @@ describe('a related name opened from the card', () => {
     await api.show(request('washington'));
     expect(button(frame(), '← Back to Washington')).toBeUndefined();
     button(frame(), 'Russia')!.click();
-    await rendered();
-    expect(title()).toBe('Russia');
+    await vi.waitFor(() => expect(title()).toBe('Russia'));
     // Before the title: the card stands by “Washington” on the page, and says so first.
     expect(frame()!.querySelector('button')!.textContent).toBe('← Back to Washington');
     button(frame(), 'Ukraine')!.click();
-    await rendered();
-    expect(title()).toBe('Ukraine');
+    await vi.waitFor(() => expect(title()).toBe('Ukraine'));
     button(frame(), '← Back to Russia')!.click();
-    await rendered();
-    expect(title()).toBe('Russia');
+    await vi.waitFor(() => expect(title()).toBe('Russia'));
     button(frame(), '← Back to Washington')!.click();
-    await rendered();
-    expect(title()).toBe('Washington');
+    await vi.waitFor(() => expect(title()).toBe('Washington'));
     expect(frame()!.textContent).not.toContain('Back to');
   });
 

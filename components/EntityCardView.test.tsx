@@ -31,6 +31,17 @@ async function render(entityId: string) {
 }
 
 describe('a card of the bundled story', () => {
+  it('keeps what others said about a speaker apart from their own statements', async () => {
+    const putin = await render('vladimir-putin');
+    expect(putin.groups.Statements).toContain('putin-thanks-north-korea');
+    expect(putin.groups.Statements).not.toContain('us-criticizes-visit');
+    expect(putin.groups['What others said']).toEqual(['us-criticizes-visit', 'us-urges-no-support-for-war']);
+    // North Korea says nothing in the story: what was said about it is its card's statements.
+    const northKorea = await render('north-korea');
+    expect(northKorea.groups.Statements).toContain('putin-thanks-north-korea');
+    expect(northKorea.groups['What others said']).toBeUndefined();
+  });
+
   it('shows the claims a denial answers, then the denial, under accusations and denials', async () => {
     const { groups } = await render('north-korea');
     expect(groups['Accusations and denials']).toEqual(['weapons-supply-accusation', 'weapons-supply-denial']);

@@ -5,8 +5,8 @@ import { CitationToggle } from './CitationToggle';
 import { categoryLabel, factGroupTitle } from './labels';
 import { StorySummaryToggle } from './StorySummaryToggle';
 
-type GroupKind = Exclude<FactKind, 'denial'>;
-const KIND_ORDER: GroupKind[] = ['sanctions', 'accusation', 'statement', 'event', 'relation', 'background'];
+type GroupKind = Exclude<FactKind, 'denial'> | 'statementByOthers';
+const KIND_ORDER: GroupKind[] = ['sanctions', 'accusation', 'statement', 'statementByOthers', 'event', 'relation', 'background'];
 
 interface Props {
   card: EntityCard;
@@ -18,7 +18,7 @@ interface Props {
 export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
   const { entity, facts, refs } = card;
   const names = new Map(refs.map((ref) => [ref.id, ref.name]));
-  const groups = groupFacts(withoutBadgeRepeat(entity, facts));
+  const groups = groupFacts(entity.id, withoutBadgeRepeat(entity, facts));
   const related = refs.filter((ref) => ref.id !== entity.id);
   return (
     <article className="card">
@@ -102,12 +102,22 @@ function withoutBadgeRepeat(entity: EntityCard['entity'], facts: Fact[]): Fact[]
   );
 }
 
-/** Groups facts by kind for display; a disputed claim and the denial that answers it share one group. */
-function groupFacts(facts: Fact[]): [GroupKind, Fact[]][] {
+/**
+ * Groups facts by kind for display; a disputed claim and the denial that answers it share one group. On the card of
+ * someone who speaks, what others said about them stands apart from their own statements: "The U.S. criticized Putin's
+ * visit" under Putin's "Statements" would read as his.
+ */
+function groupFacts(entityId: string, facts: Fact[]): [GroupKind, Fact[]][] {
   const groups = new Map<GroupKind, Fact[]>();
+  const speaks = facts.some((fact) => fact.kind === 'statement' && fact.speaker === entityId);
   for (const fact of facts) {
     // A claim a denial contests ("concerns over an arms arrangement") is one side of the dispute, whatever its kind.
-    const kind = fact.kind === 'denial' || fact.contests.length > 0 ? 'accusation' : fact.kind;
+    const kind: GroupKind =
+      fact.kind === 'denial' || fact.contests.length > 0
+        ? 'accusation'
+        : fact.kind === 'statement' && speaks && fact.speaker !== entityId
+          ? 'statementByOthers'
+          : fact.kind;
     let list = groups.get(kind);
     if (!list) groups.set(kind, (list = []));
     list.push(fact);

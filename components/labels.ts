@@ -12,6 +12,6 @@ export function categoryGroupLabel(category: Category): string {
 }
 
 /** A denial is shown beside the accusation it answers, under one title. */
-export function factGroupTitle(kind: Exclude<FactKind, 'denial'>): string {
+export function factGroupTitle(kind: Exclude<FactKind, 'denial'> | 'statementByOthers'): string {
   return i18n.t(`card.kind.${kind}`);
 }
