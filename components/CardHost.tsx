@@ -72,11 +72,19 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
         }),
         shift({ padding: 8, crossAxis: true }),
       ],
-    }).then(({ x, y }) => {
-      if (cancelled) return;
-      placeAt(element, x, y);
-      setPlacedFor(entityId);
-    });
+    })
+      .catch(() => {
+        // Floating UI measures the page by its <body>: a document without one (its script took it away, an XHTML
+        // page of bare divs) fails it. The card then opens below its name, kept on screen, unflipped.
+        const width = element.offsetWidth;
+        const x = Math.max(8, Math.min(anchor.x, innerWidth - width - 8));
+        return { x, y: anchor.y + anchor.height + 8 };
+      })
+      .then(({ x, y }) => {
+        if (cancelled) return;
+        placeAt(element, x, y);
+        setPlacedFor(entityId);
+      });
     return () => {
       cancelled = true;
     };

@@ -3,7 +3,7 @@
  * other elements (an RSS feed, an SVG file) can host no card, so none of its
  * names is painted, which would open nothing when hovered.
  */
-import { shadowUiText } from './closed-shadow';
+import { shadowUiBox, shadowUiStyle, shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
 const NAMES = 'Vladimir Putin met Kim Jong Un in Pyongyang. John Kirby said so.';
@@ -19,6 +19,32 @@ test('an XHTML page is read as a page: its names are painted, and hovering one o
   const point = await pointOfText(page, 'Kim Jong Un');
   await page.mouse.move(point.x, point.y);
   await expect.poll(() => shadowUiText(page)).toContain('Kim Jong Un');
+});
+
+test('a page whose script took its <body> away opens the card, on screen by its name', async ({ page, server }) => {
+  server.route(
+    '/no-body',
+    `<!doctype html><html lang="en"><head></head><body></body><script>document.documentElement.removeChild(document.body);` +
+      `const text = document.createElement('div'); text.textContent = ${JSON.stringify(NAMES)}; document.documentElement.appendChild(text);</script></html>`,
+  );
+  await page.goto(`${server.origin}/no-body`);
+  expect(await page.evaluate(() => document.body)).toBeNull();
+  await expect.poll(() => paintedMentions(page)).toBe(4);
+  // Measured here: the helper walks the body.
+  const point = await page.evaluate(() => {
+    const text = document.querySelector('div')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('Kim Jong Un'));
+    range.setEnd(text, text.data.indexOf('Kim Jong Un') + 'Kim Jong Un'.length);
+    const box = range.getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => shadowUiText(page)).toContain('Kim Jong Un');
+  await expect.poll(() => shadowUiStyle(page, 'card-frame', 'opacity')).toBe('1');
+  const box = (await shadowUiBox(page))!;
+  expect(box.y).toBeGreaterThan(point.y);
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
 });
 
 for (const [kind, path, type, body] of [
