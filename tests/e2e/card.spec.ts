@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
+import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
 import { textPointInPage } from '../../tooling/text-point';
@@ -93,10 +93,8 @@ function framesReported(worker: import('@playwright/test').Worker, since = 0) {
   }, since);
 }
 
-const cardTitle = async (page: import('@playwright/test').Page) => {
-  const text = await shadowUiText(page);
-  return text ? text.split(/ (Person|Country|Organization|Place) /)[0] : null;
-};
+// The title, not the text's start: a card opened from "Related" says "← Back to …" above it.
+const cardTitle = (page: import('@playwright/test').Page) => shadowUiCardTitle(page);
 
 /** Reveals `entityId` as the popup does, once the page has been read: its card opens, `text` on screen. The point of `text`. */
 async function revealOnScreen(
@@ -1750,6 +1748,14 @@ test.describe('the hover card', () => {
 
     await clickShadowUiButton(page, 'U.S. National Security Council');
     await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
+    // By John Kirby's name still: the card says so, and goes back.
+    const card = (await shadowUiBox(page))!;
+    const back = (await shadowUiBox(page, 'card-back'))!;
+    expect(back.y).toBeGreaterThanOrEqual(card.y);
+    expect(back.y).toBeLessThan((await shadowUiBox(page, 'card-title'))!.y);
+    await clickShadowUiButton(page, '← Back to John Kirby');
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    expect(await shadowUiBox(page, 'card-back')).toBeNull();
   });
 
   test('a card too long for the screen says which story it is from where it opens, not below its facts: “on Tuesday” is the story’s Tuesday', async ({

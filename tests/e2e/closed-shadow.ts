@@ -66,6 +66,18 @@ export async function shadowUiTexts(page: Page, localName = 'backstory-card'): P
   });
 }
 
+/** The title of the open card (its entity's name), in the page or an embedded frame; null when no card shows one. */
+export async function shadowUiCardTitle(page: Page): Promise<string | null> {
+  for (const host of findHosts(await documentTree(page), 'backstory-card')) {
+    const title = findByClass(host, 'card-title');
+    if (!title) continue;
+    const out: string[] = [];
+    visibleText(title, out);
+    return out.join('').trim();
+  }
+  return null;
+}
+
 function findByClass(node: CdpNode, className: string): CdpNode | undefined {
   const attrs = node.attributes ?? [];
   const at = attrs.indexOf('class');
