@@ -121,6 +121,20 @@ describe('a card of the bundled story', () => {
     }
   });
 
+  it('shows a fact that is its sentence word for word once: its source says so, with nothing to open', async () => {
+    const { root } = await render('kim-jong-un');
+    const verbatim = root.querySelector('[data-fact-id="relationship-follows-kim-visit"]')!;
+    const sentence = 'The strengthening of the Russia-North Korea relationship follows Kim Jong Un’s visit to Russia’s Far East last September.';
+    expect(verbatim.textContent!.split(sentence)).toHaveLength(2);
+    expect(verbatim.querySelector('button, blockquote')).toBeNull();
+    expect(verbatim.querySelector('.visually-hidden')!.textContent).toBe('Source: paragraph 5 of the article, word for word');
+    expect(verbatim.querySelector('[aria-hidden="true"]')!.textContent).toBe('¶5');
+    // A fact in the story's words of its own keeps its sentence behind its source button.
+    const restated = root.querySelector('[data-fact-id]:not([data-fact-id="relationship-follows-kim-visit"])')!;
+    expect(restated.querySelector('button.citation')!.getAttribute('aria-label')).toMatch(/^Source: paragraph \d+ of the article$/);
+    expect(restated.querySelector('blockquote')!.textContent).not.toBe(restated.querySelector('.fact-text')!.textContent);
+  });
+
   it('shows a description only where the article gives one', async () => {
     expect((await render('pyongyang')).root.querySelector('.description')?.textContent).toBe('where Putin headed for a summit with Kim Jong Un');
     const southKorea = (await render('south-korea')).root;

@@ -61,7 +61,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
                 <span id={`${titleId}-${fact.id}`} className="fact-text">
                   {fact.text}
                 </span>{' '}
-                <CitationToggle citation={fact.citation} describedBy={`${titleId}-${fact.id}`} />
+                <CitationToggle citation={fact.citation} describedBy={`${titleId}-${fact.id}`} statement={fact.text} />
               </li>
             ))}
           </ul>

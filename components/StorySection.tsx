@@ -34,7 +34,7 @@ export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>
         {story.value.summary.map((point, index) => (
           <li key={point.text}>
             {/* Its source button is described by it, as in the card: a list of buttons would hold "paragraph 1"s alike. */}
-            <span id={`${pointId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${pointId}-${index}`} />
+            <span id={`${pointId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${pointId}-${index}`} statement={point.text} />
           </li>
         ))}
       </ul>

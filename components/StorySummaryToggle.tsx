@@ -43,7 +43,7 @@ export function StorySummaryToggle() {
             {story.summary.map((point, index) => (
               <li key={point.text}>
                 {/* Its source button is described by it, as a fact's is: a list of buttons would hold "paragraph 4"s alike. */}
-                <span id={`${panelId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${panelId}-${index}`} />
+                <span id={`${panelId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${panelId}-${index}`} statement={point.text} />
               </li>
             ))}
           </ul>
