@@ -31,7 +31,9 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           {entity.description ? <span className="description">{entity.description}</span> : null}
         </p>
         {/* Where the card opens, not below its facts, which fill the screen on a long card: "on Tuesday" or "last September" are the story's, not today's. */}
-        <p className="story-source">{i18n.t('card.fromStory', { headline: card.headline })}</p>
+        <p className="story-source" title={card.headline}>
+          {i18n.t('card.fromStory', { headline: card.headline })}
+        </p>
         {entity.sanctions?.sanctioned ? (
           // A block, not a paragraph: the quote its source button shows is a block quote, which no paragraph may hold.
           <div className="sanctions-badge" data-testid="sanctions">

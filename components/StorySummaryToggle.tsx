@@ -39,14 +39,18 @@ export function StorySummaryToggle() {
         ) : !story ? (
           <p role="status">{i18n.t('card.loading')}</p>
         ) : (
-          <ul className="key-points">
-            {story.summary.map((point, index) => (
-              <li key={point.text}>
-                {/* Its source button is described by it, as a fact's is: a list of buttons would hold "paragraph 4"s alike. */}
-                <span id={`${panelId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${panelId}-${index}`} statement={point.text} />
-              </li>
-            ))}
-          </ul>
+          <>
+            {/* In full here: the card's "From the story" line shows what fits on one line. */}
+            <p className="story-headline">{story.headline}</p>
+            <ul className="key-points">
+              {story.summary.map((point, index) => (
+                <li key={point.text}>
+                  {/* Its source button is described by it, as a fact's is: a list of buttons would hold "paragraph 4"s alike. */}
+                  <span id={`${panelId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${panelId}-${index}`} statement={point.text} />
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </div>
     </section>

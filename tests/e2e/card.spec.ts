@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
-import { expect, paintedMentions, pointOfText, test } from './fixtures';
+import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
 import { textPointInPage } from '../../tooling/text-point';
 import { openNameInPage } from '../../tooling/painted-texts';
@@ -1775,6 +1775,17 @@ test.describe('the hover card', () => {
     expect(source).not.toBeNull();
     expect(source.y).toBeGreaterThanOrEqual(card.y);
     expect(source.y + source.height, 'the story line is in sight without scrolling the card').toBeLessThanOrEqual(card.y + card.height);
+    // One line, not the three the headline takes in a card's width: cut short, in full in its tooltip and under "About the story".
+    const line = await shadowUiCall<{ lineHeight: number; cut: boolean; title: string }>(
+      page,
+      'story-source',
+      `function () { return { lineHeight: parseFloat(getComputedStyle(this).lineHeight), cut: this.scrollWidth > this.clientWidth, title: this.title }; }`,
+    );
+    expect(source.height).toBeLessThanOrEqual(line.lineHeight + 1);
+    expect(line).toMatchObject({ cut: true, title: HEADLINE });
+    await clickShadowUiButton(page, 'About the story');
+    await expect.poll(async () => (await shadowUiBox(page, 'story-headline'))?.height ?? 0).toBeGreaterThan(line.lineHeight * 1.5);
+    await expect.poll(() => shadowUiText(page)).toContain(HEADLINE);
   });
 
   test('a related name clicked in a hovered card puts keyboard focus in that name’s card, and Escape gives it back to the hovered name’s place', async ({
@@ -1822,6 +1833,10 @@ test.describe('the hover card', () => {
     expect(sources.length).toBeGreaterThan(4);
     // In a screen reader's list of buttons, "Source: paragraph 4 of the article" alone says nothing of which claim it backs.
     for (const source of sources) expect(source.description?.value ?? '', source.name!.value).toMatch(/\w{4,}.*\w{4,}/);
+    // A key point that is its sentence word for word has no button: its source is read out as words, not as "pilcrow 3".
+    const said = nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText').map((node) => node.name?.value);
+    expect(said).toContain('Source: paragraph 3 of the article, word for word');
+    expect(said).not.toContain('¶3');
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -47,6 +47,9 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
 
 export { expect };
 
+/** The demo story's headline, as the popup and the cards show it. */
+export const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
+
 /** Number of mentions painted by Backstory near the viewport, read from the page's highlight registry. */
 export function paintedMentions(page: Page): Promise<number> {
   return page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);

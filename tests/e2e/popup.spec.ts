@@ -2,14 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { shadowUiText, shadowUiTexts } from './closed-shadow';
-import { expect, paintedMentions, pointOfText, test } from './fixtures';
+import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
 import { annotatorIn, badgeText, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
 import { launchWithExtension, type LaunchedExtension } from '../../tooling/launch-extension';
 import { textPointInPage } from '../../tooling/text-point';
 import { ONE_LINE_PDF } from '../fixtures/one-line-pdf';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
-
-const HEADLINE = 'Putin Praises North Korea’s Support, Plans Closer Cooperation to Counter U.S.-Led Sanctions';
 
 /** The demo article with every mention painted, once the page has reported what it found. */
 async function openDemo(page: Page, origin: string) {
