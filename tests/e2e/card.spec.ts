@@ -427,6 +427,9 @@ test.describe('the hover card', () => {
     expect(await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'john-kirby' })).toMatchObject({ ok: true, revealed: true });
     await expect.poll(() => cardTitle(page)).toBe('John Kirby');
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    // Focus is in the card, ringed as its controls are (#1a5fd0), not by the browser's black double ring.
+    expect(await shadowUiStyle(page, 'card-frame', 'outline-style')).toBe('solid');
+    expect(await shadowUiStyle(page, 'card-frame', 'outline-color')).toBe('rgb(26, 95, 208)');
     await page.waitForTimeout(800);
     expect(await cardTitle(page)).toBe('John Kirby');
     // The pointer passing over the page leaves it open too.
