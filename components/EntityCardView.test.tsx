@@ -52,13 +52,24 @@ describe('a card of the bundled story', () => {
   it('does not repeat under Sanctions what the Sanctioned badge says, from the same sentence; another entity’s card still shows it', async () => {
     const northKorea = await render('north-korea');
     expect(northKorea.root.querySelector('[data-testid="sanctions"]')!.textContent).toContain('Sanctioned for its nuclear weapons and missile programs');
-    expect(northKorea.groups.Sanctions).toEqual(['russia-china-block-un-sanctions']);
+    expect(northKorea.groups.Sanctions).toBeUndefined();
     const russia = await render('russia');
     expect(russia.root.querySelector('[data-testid="sanctions"]')!.textContent).toContain('Sanctioned for its aggression in Ukraine');
-    expect(russia.groups.Sanctions).toEqual(['russia-china-block-un-sanctions']);
+    expect(russia.groups.Sanctions).toBeUndefined();
     const ukraine = await render('ukraine');
     expect(ukraine.root.querySelector('[data-testid="sanctions"]')).toBeNull();
     expect(ukraine.groups.Sanctions).toContain('russia-sanctions');
+  });
+
+  it('says whose sanctions Russia and China blocked: under the badge of Russia’s own, a bare “blocked new U.N. sanctions” read as sanctions on Russia', async () => {
+    for (const id of ['russia', 'china', 'north-korea', 'united-states', 'united-nations']) {
+      const { root, groups } = await render(id);
+      const blocking = [...root.querySelectorAll('.fact-text')].filter((fact) => fact.textContent!.includes('U.N. sanctions'));
+      expect(blocking.map((fact) => fact.textContent), id).toEqual([
+        'Russia, along with China, has provided political support for North Korea’s nuclear ambitions, blocking U.S.-led efforts to impose new U.N. sanctions.',
+      ]);
+      expect(groups.Relations, id).toContain('russia-china-support-nuclear-ambitions');
+    }
   });
 
   it('shows a source sentence exactly as the article has it, its own closing quotation mark not doubled', async () => {
@@ -89,7 +100,7 @@ describe('a card of the bundled story', () => {
     expect(root.querySelectorAll('section[aria-label], section[aria-labelledby], [role="region"]')).toHaveLength(0);
     // Drawn in capitals, named as written: a screen reader must not spell "SANCTIONS" out.
     const headings = [...root.querySelectorAll('h3')].map((h3) => h3.getAttribute('aria-label'));
-    expect(headings).toEqual(expect.arrayContaining(['Sanctions', 'Accusations and denials', 'Statements']));
+    expect(headings).toEqual(expect.arrayContaining(['Accusations and denials', 'Statements', 'Relations']));
     const buttons = [...root.querySelectorAll('button.citation')];
     expect(buttons.length).toBeGreaterThan(10);
     for (const button of buttons) {
