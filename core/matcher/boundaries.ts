@@ -19,36 +19,66 @@ export function endsWord(text: string, end: number): boolean {
   return cp < 0 || !isWordCodePoint(cp);
 }
 
-/** Punctuation and spaces allowed between an acronym and the word that gives the line away. */
+/** Punctuation and spaces allowed between two words of one line. */
 const MAX_GAP = 3;
+/** Words looked at on each side of an acronym for the case its line is written in. */
+const WINDOW_WORDS = 3;
 
-/**
- * Whether the word `dir` (-1 before, +1 after) of the range is written in
- * capitals (at least two letters, no lower-case one): the sign of a line set
- * in all caps, where a short acronym may just be a word ("TRUMP TELLS US").
- */
-function neighbourIsShouted(text: string, from: number, dir: -1 | 1): boolean {
-  let i = dir < 0 ? from - 1 : from;
-  let gap = 0;
-  for (; i >= 0 && i < text.length; i += dir) {
-    const code = text.charCodeAt(i);
-    if (isWordCodePoint(code)) break;
-    if (!isIgnorable(code) && ++gap > MAX_GAP) return false;
-  }
-  let capitals = 0;
-  for (; i >= 0 && i < text.length; i += dir) {
-    const code = text.charCodeAt(i);
-    if (isIgnorable(code)) continue;
-    if (!isWordCodePoint(code)) break;
-    const ch = text.charAt(i);
-    if (isLowerLetter(ch)) return false;
-    if (isUpperLetter(ch)) capitals++;
-  }
-  return capitals >= 2;
+interface NearWord {
+  capitals: number;
+  lower: boolean;
+  /** Only spaces between it and the acronym (or the word before it): "TELLS US", not "WATCH: US". */
+  tight: boolean;
 }
 
+/** Up to WINDOW_WORDS words `dir` (-1 before, +1 after) of `from`, nearest first, in the same line. */
+function wordsBeside(text: string, from: number, dir: -1 | 1): NearWord[] {
+  const words: NearWord[] = [];
+  let i = dir < 0 ? from - 1 : from;
+  while (words.length < WINDOW_WORDS) {
+    let gap = 0;
+    let tight = true;
+    for (; i >= 0 && i < text.length; i += dir) {
+      const code = text.charCodeAt(i);
+      if (isWordCodePoint(code)) break;
+      if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return words;
+      if (isIgnorable(code)) continue;
+      if (++gap > MAX_GAP) return words;
+      if (!isWhitespace(code)) tight = false;
+    }
+    if (i < 0 || i >= text.length) return words;
+    const word: NearWord = { capitals: 0, lower: false, tight };
+    for (; i >= 0 && i < text.length; i += dir) {
+      const code = text.charCodeAt(i);
+      if (isIgnorable(code)) continue;
+      if (!isWordCodePoint(code)) break;
+      const ch = text.charAt(i);
+      if (isLowerLetter(ch)) word.lower = true;
+      else if (isUpperLetter(ch)) word.capitals++;
+    }
+    words.push(word);
+  }
+  return words;
+}
+
+/**
+ * Whether a short acronym stands in a line written in capitals, where it may
+ * just be a word ("TRUMP TELLS US TO WAIT"): the words around it hold no
+ * lower-case letter and some capitals. A headline's label or other acronyms
+ * beside it ("WATCH: US strikes…", "US GDP grew", "US, UK and France") leave
+ * it the country's. In a mixed line, a word of three capitals or more right
+ * before it, with only a space between, still reads it as a word: "FOLLOW US
+ * on X", "LET US know".
+ */
 export function inShoutedLine(text: string, start: number, end: number): boolean {
-  return neighbourIsShouted(text, start, -1) || neighbourIsShouted(text, end, 1);
+  const before = wordsBeside(text, start, -1);
+  const after = wordsBeside(text, end, 1);
+  const around = [...before, ...after];
+  if (around.some((word) => word.lower)) {
+    const near = before[0];
+    return near !== undefined && near.tight && !near.lower && near.capitals >= 3;
+  }
+  return around.some((word) => word.capitals >= 2);
 }
 
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */

@@ -166,4 +166,53 @@ describe('the bundled pack', () => {
       ),
     ).toEqual(['us-national-security-council:U.S. National Security Council', 'south-korea:South Korea', 'russia:Russia', 'japan:Japan']);
   });
+  it('shows no story card for namesakes found on real pages and in reviews: a section “US & Canada”, fine china, a novelist, a cousin, a newspaper', () => {
+    for (const text of [
+      'US & Canada | Europe | Asia',
+      'Tell US what you think.',
+      'USA Network aired it; United States Steel agreed; a United States of Europe.',
+      'How to Clean Fine China; a Vintage Bone China Tea Set; a China Cabinet; Naval Air Weapons Station China Lake.',
+      'China Miéville’s new novel; China Mieville spoke.',
+      'The Japan Open began; From Russia With Love aired.',
+      'Igor Putin, a cousin, and Roman Putin.',
+      'Moscow Mules are back; Moscow on the Hudson.',
+      'Gen. Washington and General Washington crossed; President Washington; Washington’s Birthday; the Washington Journal and Washington Week.',
+      'Washington Sundar took three wickets; Grover Washington Jr. played.',
+      'The Pyongyang Times reported.',
+      'the People’s Republic of Korea of 1945, the People\'s Republic of Korea',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(found('John Kirby spoke.', 'Kirby and the Forgotten Land sold well; Justice Michael Kirby retired.')).toEqual(['john-kirby:John Kirby']);
+    expect(found('Pyongyang said the Pyongyang Times was wrong.')).toEqual(['pyongyang:Pyongyang']);
+    // After the full name, which lets a bare "America" count.
+    expect(
+      found(
+        'The United States spoke.',
+        'America Ferrera, Club America and the Boy Scouts of America; the America East; America Online; America’s Next Top Model and the America’s Cup.',
+      ),
+    ).toEqual(['united-states:United States']);
+  });
+
+  it('reads headline forms of the Koreas, an older spelling of Kim’s name and the ministry in lower case', () => {
+    expect(found('N Korea fires missile; S Korea scrambles jets; NKorea’s Kim and SKorea’s leader; Russia-N Korea ties.')).toEqual([
+      'north-korea:N Korea',
+      'south-korea:S Korea',
+      'north-korea:NKorea',
+      'south-korea:SKorea',
+      'russia:Russia',
+      'north-korea:N Korea',
+    ]);
+    expect(found('Kim Jong-eun, or Kim Jong Eun, spoke.')).toEqual(['kim-jong-un:Kim Jong-eun', 'kim-jong-un:Kim Jong Eun']);
+    expect(found('South Korea’s foreign ministry said; the South Korean foreign ministry added.')).toEqual([
+      'south-korean-foreign-ministry:South Korea’s foreign ministry',
+      'south-korean-foreign-ministry:South Korean foreign ministry',
+    ]);
+  });
+
+  it('takes a page about Moscow, Idaho, written without the comma, or Russia, N.Y., to mean those from there on', () => {
+    expect(found('Moscow Idaho murders: the suspect is in court.', 'Moscow police said.')).toEqual([]);
+    expect(found('The killings in Moscow, ID, shook the town.', 'Moscow police said.')).toEqual([]);
+    expect(found('A Russia, N.Y., man was charged.', 'Russia town officials said.')).toEqual([]);
+  });
 });

@@ -67,6 +67,28 @@ describe('ALL CAPS headlines and datelines', () => {
   it('still matches a short acronym in ordinary text', () => {
     expect(found('The US and the UN disagreed.')).toEqual(['united-states:US', 'united-nations:UN']);
   });
+  it('matches a short acronym after a headline’s label in capitals, or beside other acronyms, in a line of ordinary words', () => {
+    for (const [text, mention] of [
+      ['WATCH: US strikes Houthi targets', 'united-states:US'],
+      ['BREAKING: US imposes new sanctions', 'united-states:US'],
+      ['LIVE: UN Security Council votes', 'united-nations:UN'],
+      ['VIDEO: UN envoy meets Kim', 'united-nations:UN'],
+      ['Putin Warns US, NATO Over Ukraine Aid', 'united-states:US'],
+      ['US, UK and France condemn the launch', 'united-states:US'],
+      ['US GDP grew 2% in the quarter', 'united-states:US'],
+      ['New US AI chip export rules', 'united-states:US'],
+      ['The UN IAEA chief visited', 'united-nations:UN'],
+    ] as const) {
+      expect(found(text), text).toContain(mention);
+    }
+  });
+  it('reads a short acronym as a word right after a word in capitals, even in a line of ordinary words', () => {
+    for (const text of ['FOLLOW US on X', 'LET US know what you think', 'JOIN US for the webinar', 'TELL US: what did you see?']) {
+      expect(found(text), text).toEqual([]);
+    }
+    // A label on the line before is not this line's: "LIVE" alone over the headline.
+    expect(found('LIVE\nUS strikes Houthi targets')).toEqual(['united-states:US']);
+  });
   it('matches dotted abbreviations in all-caps lines', () => {
     expect(found('TRUMP TELLS U.S. TO WAIT')).toEqual(['united-states:U.S.']);
   });

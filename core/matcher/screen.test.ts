@@ -97,7 +97,7 @@ describe('the story screen', () => {
   });
 
   it('is small enough to compile into the script on every page', () => {
-    // Mostly exclusion phrases ("Tacoma, Washington") in two cases; 12.7 kB here is about 2.5 KiB of the script's 15 KiB gzipped.
-    expect(JSON.stringify(source).length).toBeLessThan(14_000);
+    // Mostly exclusion phrases ("Tacoma, Washington") in two cases; 14.9 kB here is about 3 KiB of the script's 15 KiB gzipped.
+    expect(JSON.stringify(source).length).toBeLessThan(16_000);
   });
 });
