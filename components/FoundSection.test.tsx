@@ -42,7 +42,7 @@ describe('the popup’s list of what a page mentions', () => {
   it('on a local file Backstory may not read, says how to allow it, and never that nobody is mentioned', () => {
     const shown = text(false);
     expect(shown).toContain('Allow access to file URLs');
-    expect(shown).not.toContain('Nobody');
+    expect(shown).not.toContain('None of this story’s names');
   });
 
   it('in Firefox, on a local file it may not read, says where Firefox allows it and offers to reload, not Chrome’s Extensions page', () => {
@@ -52,32 +52,32 @@ describe('the popup’s list of what a page mentions', () => {
     expect(shown.querySelector('button')?.textContent).toBe('Reload the page');
     // Older Firefox says no, yet reads the file: what was found is told as on any page.
     const read = render({ fileAccess: false, firefox: true, page: { readable: true, type: 'text/html', screened: true } });
-    expect(read.textContent).toContain('Nobody from this story is mentioned on this page.');
+    expect(read.textContent).toContain('None of this story’s names are on this page.');
   });
 
   it('on a local file it may read, says what was found there as on any page', () => {
-    expect(text(true, 'text/html')).toContain('Nobody from this story is mentioned on this page.');
+    expect(text(true, 'text/html')).toContain('None of this story’s names are on this page.');
     expect(text(true, 'text/html')).not.toContain('Allow access');
   });
 
   it('on a PDF, which the browser’s viewer shows and no content script reads, says so, and never that nobody is mentioned', () => {
     const shown = text(true, 'application/pdf');
     expect(shown).toContain('not PDF documents');
-    expect(shown).not.toContain('Nobody');
-    expect(text(true, 'text/html')).toContain('Nobody from this story is mentioned on this page.');
+    expect(shown).not.toContain('None of this story’s names');
+    expect(text(true, 'text/html')).toContain('None of this story’s names are on this page.');
   });
 
   it('on a site the browser does not let Backstory read, offers to allow it, and never says nobody is mentioned', () => {
     const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, siteAccess: false, onAllowSite: () => {} });
     expect(shown.textContent).toContain('Backstory cannot read news.example');
     expect(shown.querySelector('button')?.textContent).toBe('Allow Backstory on this site');
-    expect(shown.textContent).not.toContain('Nobody');
+    expect(shown.textContent).not.toContain('None of this story’s names');
   });
 
   it('on a page no extension script may enter (Firefox’s PDF viewer, a site Firefox keeps extensions off), says Backstory does not run there, not that nobody is mentioned', () => {
     const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: false } });
     expect(shown.textContent).toContain('Backstory does not run on this page');
-    expect(shown.textContent).not.toContain('Nobody');
+    expect(shown.textContent).not.toContain('None of this story’s names');
     // A tab on its way to a page still shows the blank page before it, where no extension goes either.
     const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } }, page: { readable: false } });
     expect(loading.textContent).toContain('Reading this page as it loads');
@@ -87,9 +87,9 @@ describe('the popup’s list of what a page mentions', () => {
     const notRead = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: true, type: 'text/html', screened: false }, onReload: () => {} });
     expect(notRead.textContent).toContain('Backstory has not read this page yet');
     expect(notRead.querySelector('button')?.textContent).toBe('Reload the page');
-    expect(notRead.textContent).not.toContain('Nobody');
+    expect(notRead.textContent).not.toContain('None of this story’s names');
     const read = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: true, type: 'text/html', screened: true } });
-    expect(read.textContent).toContain('Nobody from this story is mentioned on this page.');
+    expect(read.textContent).toContain('None of this story’s names are on this page.');
   });
 
   it('on a site read only because the reader clicked Backstory’s button, lists what it names and still offers to allow the site', () => {
@@ -115,15 +115,15 @@ describe('the popup’s list of what a page mentions', () => {
   it('on a page still loading with nothing found yet, says it is reading it, not that nobody is mentioned', () => {
     const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } } });
     expect(loading.textContent).toContain('Reading this page as it loads');
-    expect(loading.textContent).not.toContain('Nobody');
+    expect(loading.textContent).not.toContain('None of this story’s names');
     const screened = { readable: true, type: 'text/html', screened: true } as const;
-    expect(render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: false } }, page: screened }).textContent).toContain('Nobody');
+    expect(render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: false } }, page: screened }).textContent).toContain('None of this story’s names');
   });
 
   it('says nothing of the page until the look into it answers: "nobody" shown first turned into "not read yet" a moment later', () => {
     const pending = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: false } } });
     expect(pending.textContent).toContain('Loading…');
-    expect(pending.textContent).not.toContain('Nobody');
+    expect(pending.textContent).not.toContain('None of this story’s names');
   });
 
   it('invites the reader to choose a name only while some listed name can be chosen', () => {

@@ -9,7 +9,7 @@ import { STORY_MARKER } from '../extension/story-keys';
  * - its MIME type: a PDF is shown by the browser's own viewer, where no content script runs;
  * - whether the script on every page ran there: it does not in a page opened
  *   before Backstory was allowed on the site, which the browser reads only once it loads again.
- * "Nobody is mentioned" would be a guess in each.
+ * "None of this story’s names are on this page" would be a guess in each.
  */
 export type PageProbe = { readable: false } | { readable: true; type: string | undefined; screened: boolean };
 

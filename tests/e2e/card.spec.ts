@@ -1811,6 +1811,8 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
     // The button clicked went with John Kirby's card: focus lands on the card now shown, not nowhere.
     await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'U.S. National Security Council' });
+    // Clicked with the mouse: the card that took the focus draws no ring, as a clicked button draws none.
+    expect(await shadowUiStyle(page, 'card-frame', 'outline-style')).toBe('none');
     await page.keyboard.press('Tab');
     await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button' });
     await page.keyboard.press('Escape');

@@ -11,7 +11,7 @@ import type { browser } from 'wxt/browser';
 import { expect, paintedMentions, test } from './fixtures';
 import { badgeText, listedCounts, openPopupFor, tabIdIn } from './popup-page';
 
-const NOBODY = 'Nobody from this story is mentioned on this page.';
+const NOBODY = 'None of this story’s names are on this page.';
 
 /** The "On this page" section once it has stopped saying Loading…. */
 async function foundText(popup: Page): Promise<string> {

@@ -105,7 +105,7 @@ test.describe('the popup', () => {
     try {
       const { page, popup } = await visit(restarted);
       await expect(popup.getByText('Allow access to file URLs')).toBeVisible();
-      await expect(popup.getByText('Nobody from this story')).toHaveCount(0);
+      await expect(popup.getByText('None of this story’s names')).toHaveCount(0);
       expect(await paintedMentions(page)).toBe(0);
       // One click to where it is allowed.
       const [details] = await Promise.all([
@@ -124,7 +124,7 @@ test.describe('the popup', () => {
     await page.goto(`${server.origin}/report.pdf`);
     const { popup } = await openPopupFor(context, extensionId, page);
     await expect(popup.getByText('not PDF documents')).toBeVisible();
-    await expect(popup.getByText('Nobody from this story')).toHaveCount(0);
+    await expect(popup.getByText('None of this story’s names')).toHaveCount(0);
     // A web page in the same tab afterwards is a page like any other.
     await page.goto(`${server.origin}/fixtures/edges.html`);
     await popup.reload();
@@ -240,7 +240,7 @@ test.describe('the popup', () => {
     server.route('/plain', '<!doctype html><title>Weather</title><p>Sunny with a light breeze all afternoon.</p>');
     await page.goto(`${server.origin}/plain`);
     const { popup, tabId } = await openPopupFor(context, extensionId, page);
-    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+    await expect(popup.getByText('None of this story’s names are on this page.')).toBeVisible();
     expect(await badgeText(popup, tabId)).toBe('');
   });
 
@@ -252,7 +252,7 @@ test.describe('the popup', () => {
     server.route('/plain-next', '<!doctype html><title>Weather</title><p>Sunny with a light breeze all afternoon.</p>');
     await page.goto(`${server.origin}/plain-next`);
     await popup.reload();
-    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+    await expect(popup.getByText('None of this story’s names are on this page.')).toBeVisible();
     expect(await listedCounts(popup)).toEqual({});
     expect(await badgeText(popup, tabId)).toBe('');
     // Restored from the cache, the page fires no load event.
@@ -268,7 +268,7 @@ test.describe('the popup', () => {
     server.route('/story-of-the-hour', '<!doctype html><title>Live</title><p>The weather turned, and the markets closed higher.</p>');
     await page.reload();
     await popup.reload();
-    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+    await expect(popup.getByText('None of this story’s names are on this page.')).toBeVisible();
     expect(await listedCounts(popup)).toEqual({});
     expect(await badgeText(popup, tabId)).toBe('');
   });
@@ -277,7 +277,7 @@ test.describe('the popup', () => {
     server.route('/live', '<!doctype html><title>Live</title><main><p>Waiting for the first update.</p></main>');
     await page.goto(`${server.origin}/live`);
     const { popup, tabId } = await openPopupFor(context, extensionId, page);
-    await expect(popup.getByText('Nobody from this story is mentioned on this page.')).toBeVisible();
+    await expect(popup.getByText('None of this story’s names are on this page.')).toBeVisible();
 
     await page.evaluate(() => {
       const p = document.createElement('p');

@@ -59,7 +59,7 @@ function expectedNames(): Map<string, Map<string, number>> {
 /** The names of the popup's "On this page" list with their counts; null while it shows none. */
 async function popupNames(browser: Browser): Promise<Map<string, number> | null> {
   const section = (await toolbarPopupText(browser))?.split('ON THIS PAGE')[1]?.split('HIGHLIGHT ON PAGES')[0] ?? '';
-  if (section.includes('Nobody from this story')) return new Map();
+  if (section.includes('None of this story’s names')) return new Map();
   const rows = [...section.matchAll(/^(.+)\n(\d+)\n\d+ mentions?$/gm)];
   return rows.length ? new Map(rows.map(([, name, count]) => [name!, Number(count)])) : null;
 }

@@ -20,7 +20,7 @@ import {
   toolbarPopupText,
 } from './toolbar-popup';
 
-const NOBODY = 'Nobody from this story is mentioned on this page.';
+const NOBODY = 'None of this story’s names are on this page.';
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 /** The popup's "On this page" section as the reader sees it. */
 const onThisPage = async (browser: Browser) => (await toolbarPopupText(browser))?.split('ON THIS PAGE')[1]?.split('HIGHLIGHT ON PAGES')[0] ?? '';
