@@ -11,6 +11,7 @@ import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-pl
 import { readerCanSee } from './reader-can-see';
 import { nextMention, type NearScreen, type ViewPlace } from './reveal';
 import { placeInScrollers, scrollIntoScrollers } from './scroll-clip';
+import { underStickyCover } from './sticky-cover';
 import { modalOpen, topLayerAround } from './top-layer';
 import { LEADING_MENTIONS, ViewportWindow } from './viewport-window';
 
@@ -88,12 +89,16 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     // With focus in the open card, the reader is still where the walk started: the card gives focus back there.
     if (document.activeElement?.localName !== CARD_HOST) placeThen = readerPlace(document, isOurs);
     const element = mention.startNode.parentElement;
-    if (!inView(boxOf(mention))) {
+    // On screen but under the page's sticky header is out of sight too: the card would point at the header.
+    const outOfSight = () => !inView(boxOf(mention)) || (element !== null && underStickyCover(element, anchorOf(mention)));
+    if (outOfSight()) {
       // The element first, so scrolling containers bring it in; then the page, by the name's own box:
       // a paragraph taller than the screen (a transcript, a <pre>) is centred, not the name in it.
       element?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const box = boxOf(mention);
-      if (!inView(box)) window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
+      if (outOfSight()) {
+        const box = boxOf(mention);
+        window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
+      }
     }
     // In view of the page, a panel of it with its own scroll bar (a live feed) may still hide the name: it scrolls as little as shows it.
     if (element) scrollIntoScrollers(element, () => anchorOf(mention));

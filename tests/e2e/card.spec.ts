@@ -440,6 +440,33 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page)).toBeNull();
   });
 
+  test('the popup reveals a name the page scrolled under its fixed header: the page scrolls it clear before its card opens', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    server.route(
+      '/under-header',
+      `<!doctype html><html lang="en"><body style="margin:0">
+      <header style="position:fixed;top:0;left:0;right:0;height:80px;background:#fff;z-index:5">The Site</header>
+      <div style="height:120px"></div><p id="name">Officials in Washington said so.</p>${FILLER.repeat(40)}</body></html>`,
+    );
+    await page.goto(`${server.origin}/under-header`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    // The name's line 30 px from the top: on screen, under the header.
+    await page.evaluate(() => window.scrollTo(0, document.querySelector('#name')!.getBoundingClientRect().top + scrollY - 30));
+    const covered = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('#name')!.getBoundingClientRect();
+        return document.elementFromPoint(box.left + 40, box.top + box.height / 2)?.localName;
+      });
+    expect(await covered()).toBe('header');
+    expect(await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'washington' })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Washington');
+    expect(await covered()).toBe('p');
+  });
+
   test('the popup reveals a name deep inside an element taller than the screen: the name itself comes into view', async ({
     context,
     extensionId,
