@@ -6,7 +6,7 @@ import { closeCardsIn } from '../extension/close-cards';
 import { sendToTab } from '../extension/send-to-tab';
 import { FoundSection } from './FoundSection';
 import { SettingsSection } from './SettingsSection';
-import { StorySection } from './StorySection';
+import { StoryHeadline, StorySection } from './StorySection';
 import { useSettings } from './use-settings';
 import { useFileAccess } from './use-file-access';
 import { usePageProbe } from './use-page-probe';
@@ -15,7 +15,7 @@ import { useStory } from './use-story';
 import { useTabFound } from './use-tab-found';
 import { useTargetTab } from './use-target-tab';
 
-/** The toolbar popup: the story at a glance, what the tab mentions, and what to highlight. */
+/** The toolbar popup: the story's headline, what the tab mentions, the story's key points, and what to highlight. */
 export function Popup({ search }: { search: string }) {
   const target = useTargetTab(search);
   const [story, retryStory] = useStory();
@@ -53,8 +53,10 @@ export function Popup({ search }: { search: string }) {
 
   return (
     <main className="popup">
-      <p className="brand">{i18n.t('extName')}</p>
-      <StorySection story={story} onRetry={retryStory} />
+      <header>
+        <p className="brand">{i18n.t('extName')}</p>
+        <StoryHeadline story={story} />
+      </header>
       <FoundSection
         url={noTab ? '' : url}
         found={found}
@@ -70,6 +72,7 @@ export function Popup({ search }: { search: string }) {
         notice={notice}
         onReveal={(entity) => void reveal(entity)}
       />
+      <StorySection story={story} onRetry={retryStory} />
       <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} saveFailed={saveFailed} />
     </main>
   );

@@ -4,7 +4,7 @@ import type { StorySummary } from '../core/messages/protocol';
 import { CitationToggle } from './CitationToggle';
 import type { Loadable } from './loadable';
 
-/** The story at a glance: its headline and key points, each citing the article. */
+/** The story's key points, each citing the article; its headline heads the popup (StoryHeadline). */
 export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>; onRetry: () => void }) {
   const pointId = useId();
   if (story.status === 'loading') {
@@ -28,7 +28,6 @@ export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>
   }
   return (
     <section className="story">
-      <h1 className="headline">{story.value.headline}</h1>
       <h2 className="section-title">{i18n.t('popup.keyPoints')}</h2>
       <ul className="key-points">
         {story.value.summary.map((point, index) => (
@@ -40,4 +39,13 @@ export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>
       </ul>
     </section>
   );
+}
+
+/**
+ * The story's headline, at the top of the popup. The key points come after
+ * what the tab mentions: at the popup's most, 600 px, five key points first
+ * left the page's names below the fold.
+ */
+export function StoryHeadline({ story }: { story: Loadable<StorySummary> }) {
+  return story.status === 'ready' ? <h1 className="headline">{story.value.headline}</h1> : null;
 }

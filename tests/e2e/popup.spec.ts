@@ -43,6 +43,29 @@ test.describe('the popup', () => {
     await expect(points.first().locator('blockquote')).toContainText('Russian President Vladimir Putin expressed gratitude');
   });
 
+  test('shows what the tab mentions first, under the headline: at the popup’s tallest, 600 px, the first names are in view without scrolling', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    await openDemo(page, server.origin);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    const headings = popup.getByRole('heading');
+    await expect(headings.first()).toHaveText(HEADLINE);
+    await expect.poll(() => headings.evaluateAll((all) => all.filter((h) => h.localName === 'h2').map((h) => h.textContent))).toEqual([
+      'On this page',
+      'Key points',
+      'Highlight on pages',
+    ]);
+    const first = popup.locator('[data-entity-id]').first();
+    await expect(first).toBeVisible();
+    const box = (await first.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    expect(await popup.evaluate(() => scrollY)).toBe(0);
+  });
+
   test('lists what the tab mentions, counted as the page paints it, and badges the tab', async ({
     context,
     extensionId,
