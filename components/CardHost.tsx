@@ -78,7 +78,7 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
         // page of bare divs) fails it. The card then opens below its name, kept on screen, unflipped.
         const width = element.offsetWidth;
         const x = Math.max(8, Math.min(anchor.x, innerWidth - width - 8));
-        return { x, y: anchor.y + anchor.height + 8 };
+        return { x, y: (anchor.nameBottom ?? anchor.y + anchor.height) + 8 };
       })
       .then(({ x, y }) => {
         if (cancelled) return;
@@ -195,14 +195,11 @@ const viewportPlatform: Platform = {
   },
 };
 
+/** The reference the card is placed by: the line of the name it stands by, as tall as all the name's lines. */
 function virtualElement(anchor: AnchorBox) {
+  const top = anchor.nameTop ?? anchor.y;
+  const bottom = anchor.nameBottom ?? anchor.y + anchor.height;
   return {
-    getBoundingClientRect: () => ({
-      ...anchor,
-      top: anchor.y,
-      left: anchor.x,
-      right: anchor.x + anchor.width,
-      bottom: anchor.y + anchor.height,
-    }),
+    getBoundingClientRect: () => ({ x: anchor.x, y: top, width: anchor.width, height: bottom - top, top, left: anchor.x, right: anchor.x + anchor.width, bottom }),
   };
 }

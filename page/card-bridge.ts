@@ -24,6 +24,13 @@ export interface AnchorBox {
   y: number;
   width: number;
   height: number;
+  /**
+   * For a name that wraps, the top of its first line and the bottom of its
+   * last: the card stands by the line the pointer rested on (x, y, width,
+   * height) but above or below the whole name, never over the rest of it.
+   */
+  nameTop?: number;
+  nameBottom?: number;
 }
 
 export interface CardRequest {

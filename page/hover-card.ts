@@ -1,4 +1,4 @@
-import type { CardApi } from './card-bridge';
+import type { AnchorBox, CardApi } from './card-bridge';
 import type { PageMention } from './find-mentions';
 import { selectMention } from './mention-range';
 import { outOfScrollers } from './scroll-clip';
@@ -165,13 +165,22 @@ export class HoverCard {
   }
 }
 
-/** The box of the mention's `line`th line (its first by default; its last, if it has fewer): a card stands by one line of a name that wraps. */
-export function anchorOf(mention: PageMention, line = 0) {
+/**
+ * The box of the mention's `line`th line (its first by default; its last, if
+ * it has fewer): a card stands by one line of a name that wraps, above or
+ * below all of its lines (AnchorBox).
+ */
+export function anchorOf(mention: PageMention, line = 0): AnchorBox {
   const range = document.createRange();
   selectMention(range, mention);
   const lines = lineBoxes(range.getClientRects());
   const box = lines[Math.min(line, lines.length - 1)] ?? range.getBoundingClientRect();
-  return { x: box.x, y: box.y, width: box.width, height: box.height };
+  const anchor: AnchorBox = { x: box.x, y: box.y, width: box.width, height: box.height };
+  if (lines.length > 1) {
+    anchor.nameTop = Math.min(...lines.map((each) => each.y));
+    anchor.nameBottom = Math.max(...lines.map((each) => each.y + each.height));
+  }
+  return anchor;
 }
 
 /** Which line of the mention's the point is on: the first when it is on none (between two). */

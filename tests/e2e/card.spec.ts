@@ -349,7 +349,7 @@ test.describe('the hover card', () => {
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
   });
 
-  test('hovered on the second line of a name that wraps, the card stands by that line, not by the first', async ({ page, server }) => {
+  test('a name that wraps: the card stands by the line hovered, above or below the whole name, covering none of it', async ({ page, server }) => {
     server.route(
       '/wrapped',
       `<!doctype html><html lang="en"><body style="margin:0"><div style="height:200px"></div>` +
@@ -382,9 +382,28 @@ test.describe('the hover card', () => {
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
     const card = (await shadowUiBox(page))!;
     // Below the second line, or above it: clear of the line pointed at, and beside it.
-    const below = card.y >= lines!.second.bottom - 1 && card.y - lines!.second.bottom < 20;
-    const above = card.y + card.height <= lines!.second.top + 1 && lines!.second.top - (card.y + card.height) < 20;
-    expect({ beside: below || above, card, lines }).toMatchObject({ beside: true });
+    // Below the name, or above it: clear of both its lines, and beside them.
+    const clear = (box: { y: number; height: number }) =>
+      (box.y >= lines!.second.bottom - 1 && box.y - lines!.second.bottom < 20) ||
+      (box.y + box.height <= lines!.first.top + 1 && lines!.first.top - (box.y + box.height) < 20);
+    expect({ beside: clear(card), card, lines }).toMatchObject({ beside: true });
+    // Hovered on the first line, the card covers nothing of the second either ("Un" below "Kim Jong").
+    await page.mouse.move(5, 5);
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    const kim = await page.evaluate(() => {
+      const text = document.getElementById('p')!.firstChild as Text;
+      const at = text.data.indexOf('Kim Jong Un');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 3);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const byFirst = (await shadowUiBox(page))!;
+    expect({ beside: clear(byFirst), card: byFirst, lines }).toMatchObject({ beside: true });
   });
 
   test('stays open when the pointer comes back from the card onto its name; a name reached from the card keeps its own card', async ({
