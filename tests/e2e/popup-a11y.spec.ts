@@ -100,6 +100,30 @@ test('at 250% zoom, where the browser caps the popup at 320 CSS pixels, nothing 
   expect(overflow).toEqual({ scroll: 0, past: [], outside: [] });
 });
 
+test('the popup follows the reader’s default font size, as the card does: larger text, wider popup, nothing cut off', async ({
+  context,
+  extensionId,
+  page,
+  server,
+}) => {
+  const popup = await loadedPopup(page, context, extensionId, server.origin);
+  const sizes = () =>
+    popup.evaluate(() => ({
+      body: getComputedStyle(document.body).fontSize,
+      headline: getComputedStyle(document.querySelector('h1')!).fontSize,
+      count: getComputedStyle(document.querySelector('.count')!).fontSize,
+      width: document.body.getBoundingClientRect().width,
+      overflows: document.documentElement.scrollWidth > innerWidth,
+    }));
+  expect(await sizes()).toMatchObject({ body: '14px', headline: '17px', count: '12px', width: 400, overflows: false });
+  // Chrome's Settings → Appearance → Font size, "Very large": 24 px.
+  await popup.setViewportSize({ width: 800, height: 600 });
+  const cdp = await popup.context().newCDPSession(popup);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await expect.poll(sizes).toMatchObject({ body: '21px', headline: '25.5px', count: '18px', width: 630, overflows: false });
+  await cdp.detach();
+});
+
 test.describe('the popup, dark', () => {
   test.use({ colorScheme: 'dark' });
 
