@@ -459,12 +459,7 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page)).toBeNull();
   });
 
-  test('the popup reveals a name the page scrolled under its fixed header: the page scrolls it clear before its card opens', async ({
-    context,
-    extensionId,
-    page,
-    server,
-  }) => {
+  test('the popup reveals a name the page scrolled under its fixed header: the page scrolls it clear before its card opens', async ({ context, extensionId, page, server }) => {
     server.route(
       '/under-header',
       `<!doctype html><html lang="en"><body style="margin:0">

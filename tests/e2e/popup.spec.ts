@@ -43,12 +43,7 @@ test.describe('the popup', () => {
     await expect(points.first().locator('blockquote')).toContainText('Russian President Vladimir Putin expressed gratitude');
   });
 
-  test('shows what the tab mentions first, under the headline: at the popup’s tallest, 600 px, the first names are in view without scrolling', async ({
-    context,
-    extensionId,
-    page,
-    server,
-  }) => {
+  test('shows what the tab mentions first, under the headline: at the popup’s tallest, 600 px, the first names are in view without scrolling', async ({ context, extensionId, page, server }) => {
     await openDemo(page, server.origin);
     const { popup } = await openPopupFor(context, extensionId, page);
     await popup.setViewportSize({ width: 400, height: 600 });
