@@ -66,9 +66,9 @@ function wordsBeside(text: string, from: number, dir: -1 | 1): NearWord[] {
  * just be a word ("TRUMP TELLS US TO WAIT"): the words around it hold no
  * lower-case letter and some capitals. A headline's label or other acronyms
  * beside it ("WATCH: US strikes…", "US GDP grew", "US, UK and France") leave
- * it the country's. In a mixed line, a word of three capitals or more right
+ * it the country's. In a mixed line, a word of two capitals or more right
  * before it, with only a space between, still reads it as a word: "FOLLOW US
- * on X", "LET US know".
+ * on X", "WRITE TO US at", "ALL OF US are here".
  */
 export function inShoutedLine(text: string, start: number, end: number): boolean {
   const before = wordsBeside(text, start, -1);
@@ -76,7 +76,7 @@ export function inShoutedLine(text: string, start: number, end: number): boolean
   const around = [...before, ...after];
   if (around.some((word) => word.lower)) {
     const near = before[0];
-    return near !== undefined && near.tight && !near.lower && near.capitals >= 3;
+    return near !== undefined && near.tight && !near.lower && near.capitals >= 2;
   }
   return around.some((word) => word.capitals >= 2);
 }

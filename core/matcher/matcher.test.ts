@@ -83,7 +83,16 @@ describe('ALL CAPS headlines and datelines', () => {
     }
   });
   it('reads a short acronym as a word right after a word in capitals, even in a line of ordinary words', () => {
-    for (const text of ['FOLLOW US on X', 'LET US know what you think', 'JOIN US for the webinar', 'TELL US: what did you see?']) {
+    for (const text of [
+      'FOLLOW US on X',
+      'LET US know what you think',
+      'JOIN US for the webinar',
+      'TELL US: what did you see?',
+      'WRITE TO US at help@example.com',
+      'ALL OF US are here',
+      'DRINKS ARE ON US tonight',
+      'IT’S UP TO US now',
+    ]) {
       expect(found(text), text).toEqual([]);
     }
     // A label on the line before is not this line's: "LIVE" alone over the headline.
