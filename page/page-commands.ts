@@ -10,7 +10,7 @@ import type { PageAnnotator } from './page-annotator';
 import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-place';
 import { readerCanSee } from './reader-can-see';
 import { nextMention, type NearScreen, type ViewPlace } from './reveal';
-import { placeInScrollers, scrollIntoScrollers } from './scroll-clip';
+import { placeInScrollers, scrollIntoScrollers, type ViewBox } from './scroll-clip';
 import { underStickyCover } from './sticky-cover';
 import { modalOpen, topLayerAround } from './top-layer';
 import { LEADING_MENTIONS, ViewportWindow } from './viewport-window';
@@ -89,17 +89,13 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     // With focus in the open card, the reader is still where the walk started: the card gives focus back there.
     if (document.activeElement?.localName !== CARD_HOST) placeThen = readerPlace(document, isOurs);
     const element = mention.startNode.parentElement;
-    // On screen but under the page's sticky header is out of sight too: the card would point at the header.
-    const outOfSight = () => !inView(boxOf(mention)) || (element !== null && underStickyCover(element, anchorOf(mention)));
-    if (outOfSight()) {
+    if (!inView(boxOf(mention))) {
       // The element first, so scrolling containers bring it in; then the page, by the name's own box:
       // a paragraph taller than the screen (a transcript, a <pre>) is centred, not the name in it.
       element?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      if (outOfSight()) {
-        const box = boxOf(mention);
-        window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
-      }
-    }
+      const box = boxOf(mention);
+      if (!inView(box)) window.scrollBy({ top: (box.top + box.bottom - innerHeight) / 2, behavior: 'instant' });
+    } else if (element) scrollFromUnderCover(element, anchorOf(mention));
     // In view of the page, a panel of it with its own scroll bar (a live feed) may still hide the name: it scrolls as little as shows it.
     if (element) scrollIntoScrollers(element, () => anchorOf(mention));
     // In view of an embedded frame is not in view of the page, which may have the frame below the fold:
@@ -196,6 +192,20 @@ function placeOf(mention: PageMention): ViewPlace {
   if (hit === element || element.contains(hit) || hit.contains(element)) return 'in';
   // Hidden further down a panel with its own scroll bar: next as the reader reads on, as a name below the fold is.
   return placeInScrollers(element, anchor) === 'below' ? 'below' : 'elsewhere';
+}
+
+/**
+ * On screen but under the page's sticky header (or a fixed bar) is out of
+ * sight too: the card would point at the header. The page scrolls the name to
+ * the middle of the screen, unless what covers it would cover it there as well
+ * (a bar down the side, a sticky first column, a wall over the whole page),
+ * where scrolling would only move the page for nothing.
+ */
+function scrollFromUnderCover(element: Element, anchor: ViewBox): void {
+  if (!underStickyCover(element, anchor)) return;
+  const middle = { ...anchor, y: (innerHeight - anchor.height) / 2 };
+  if (underStickyCover(element, middle)) return;
+  window.scrollBy({ top: anchor.y - middle.y, behavior: 'instant' });
 }
 
 function boxOf(mention: PageMention) {

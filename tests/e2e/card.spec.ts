@@ -479,6 +479,24 @@ test.describe('the hover card', () => {
     expect(await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'washington' })).toMatchObject({ ok: true, revealed: true });
     await expect.poll(() => cardTitle(page)).toBe('Washington');
     expect(await covered()).toBe('p');
+
+    // A bar down the side covers the name at any height: the page stays where it is, and the card stays open.
+    await page.evaluate(() => {
+      const bar = document.createElement('aside');
+      bar.style.cssText = 'position:fixed;top:0;bottom:0;left:0;width:400px;background:#fff;z-index:5';
+      document.body.append(bar);
+      document.querySelector('header')!.remove();
+    });
+    await page.mouse.click(900, 700);
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.evaluate(() => window.scrollTo(0, document.querySelector('#name')!.getBoundingClientRect().top + scrollY - 30));
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(await covered()).toBe('aside');
+    expect(await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'washington' })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Washington');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    expect(await cardTitle(page)).toBe('Washington');
   });
 
   test('the popup reveals a name deep inside an element taller than the screen: the name itself comes into view', async ({
