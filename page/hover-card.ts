@@ -127,7 +127,8 @@ export class HoverCard {
       at &&
       near.find((m) => {
         if (m.entityId !== old.entityId || m.text !== old.text) return false;
-        const box = anchorOf(m);
+        // By the same line of the name as the card stood by: the second, for a name hovered on its second line.
+        const box = anchorOf(m, this.line);
         return Math.abs(box.x - at.x) < 2 && Math.abs(box.y - at.y) < 2;
       });
     if (!successor) {
@@ -174,13 +175,27 @@ export function anchorOf(mention: PageMention, line = 0): AnchorBox {
   const range = document.createRange();
   selectMention(range, mention);
   const lines = lineBoxes(range.getClientRects());
-  const box = lines[Math.min(line, lines.length - 1)] ?? range.getBoundingClientRect();
+  const at = Math.min(line, lines.length - 1);
+  const box = lines[at] ?? range.getBoundingClientRect();
   const anchor: AnchorBox = { x: box.x, y: box.y, width: box.width, height: box.height };
-  if (lines.length > 1) {
-    anchor.nameTop = Math.min(...lines.map((each) => each.y));
-    anchor.nameBottom = Math.max(...lines.map((each) => each.y + each.height));
+  // Only the lines that follow on from each other down the page: a name split between two columns (its first
+  // line at the foot of one, its second at the head of the next) spans the screen, and a card kept clear of both
+  // fits nowhere.
+  let first = at;
+  let last = at;
+  while (first > 0 && follows(lines[first - 1]!, lines[first]!)) first--;
+  while (last < lines.length - 1 && follows(lines[last]!, lines[last + 1]!)) last++;
+  if (last > first) {
+    anchor.nameTop = lines[first]!.y;
+    anchor.nameBottom = lines[last]!.y + lines[last]!.height;
   }
   return anchor;
+}
+
+/** Whether `below` is the line after `above` in one column: starting below it, less than two lines' height apart (a loose line height). */
+function follows(above: { y: number; height: number }, below: { y: number; height: number }): boolean {
+  const gap = below.y - (above.y + above.height);
+  return gap > -1 && gap < 2 * Math.max(above.height, below.height);
 }
 
 /** Which line of the mention's the point is on: the first when it is on none (between two). */

@@ -16,6 +16,40 @@ async function openDemo(page: import('@playwright/test').Page, origin: string) {
 }
 
 /**
+ * A page whose one name, "Kim Jong Un", wraps: its paragraph narrowed until "Kim Jong" ends a line and "Un" begins
+ * the next. The boxes of "Kim" and of "Un", and the middle of "Un".
+ */
+async function openWrappedName(page: import('@playwright/test').Page, server: { origin: string; route(path: string, html: string): void }) {
+  server.route(
+    '/wrapped',
+    `<!doctype html><html lang="en"><body style="margin:0"><div style="height:200px"></div>` +
+      `<p id="p" style="font:20px/40px sans-serif;margin:0 20px">Talks went on late into the night as Kim Jong Un met officials.</p></body></html>`,
+  );
+  await page.goto(`${server.origin}/wrapped`);
+  await expect.poll(() => paintedMentions(page)).toBe(1);
+  const lines = await page.evaluate(() => {
+    const p = document.getElementById('p')!;
+    const text = p.firstChild as Text;
+    const at = text.data.indexOf('Kim Jong Un');
+    const part = (from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return range.getBoundingClientRect();
+    };
+    for (let width = 700; width > 100; width -= 2) {
+      p.style.width = `${width}px`;
+      const kim = part(at, at + 3);
+      const un = part(at + 9, at + 11);
+      if (un.top > kim.bottom - 1) return { first: { top: kim.top, bottom: kim.bottom }, second: { top: un.top, bottom: un.bottom, x: un.x + un.width / 2 } };
+    }
+    return null;
+  });
+  expect(lines).not.toBeNull();
+  return lines!;
+}
+
+/**
  * The Alt+Shift+B command as the browser delivers it to the background (headless Chromium has no window's keys to
  * press); `times` presses at once, as keys held down deliver them.
  */
@@ -350,42 +384,16 @@ test.describe('the hover card', () => {
   });
 
   test('a name that wraps: the card stands by the line hovered, above or below the whole name, covering none of it', async ({ page, server }) => {
-    server.route(
-      '/wrapped',
-      `<!doctype html><html lang="en"><body style="margin:0"><div style="height:200px"></div>` +
-        `<p id="p" style="font:20px/40px sans-serif;margin:0 20px">Talks went on late into the night as Kim Jong Un met officials.</p></body></html>`,
-    );
-    await page.goto(`${server.origin}/wrapped`);
-    await expect.poll(() => paintedMentions(page)).toBe(1);
-    // Narrowed until "Kim Jong" ends a line and "Un" begins the next.
-    const lines = await page.evaluate(() => {
-      const p = document.getElementById('p')!;
-      const text = p.firstChild as Text;
-      const at = text.data.indexOf('Kim Jong Un');
-      const part = (from: number, to: number) => {
-        const range = document.createRange();
-        range.setStart(text, from);
-        range.setEnd(text, to);
-        return range.getBoundingClientRect();
-      };
-      for (let width = 700; width > 100; width -= 2) {
-        p.style.width = `${width}px`;
-        const kim = part(at, at + 3);
-        const un = part(at + 9, at + 11);
-        if (un.top > kim.bottom - 1) return { first: { top: kim.top, bottom: kim.bottom }, second: { top: un.top, bottom: un.bottom, x: un.x + un.width / 2 } };
-      }
-      return null;
-    });
-    expect(lines).not.toBeNull();
-    await page.mouse.move(lines!.second.x, (lines!.second.top + lines!.second.bottom) / 2);
+    const lines = await openWrappedName(page, server);
+    await page.mouse.move(lines.second.x, (lines.second.top + lines.second.bottom) / 2);
     await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
     const card = (await shadowUiBox(page))!;
     // Below the second line, or above it: clear of the line pointed at, and beside it.
     // Below the name, or above it: clear of both its lines, and beside them.
     const clear = (box: { y: number; height: number }) =>
-      (box.y >= lines!.second.bottom - 1 && box.y - lines!.second.bottom < 20) ||
-      (box.y + box.height <= lines!.first.top + 1 && lines!.first.top - (box.y + box.height) < 20);
+      (box.y >= lines.second.bottom - 1 && box.y - lines.second.bottom < 20) ||
+      (box.y + box.height <= lines.first.top + 1 && lines.first.top - (box.y + box.height) < 20);
     expect({ beside: clear(card), card, lines }).toMatchObject({ beside: true });
     // Hovered on the first line, the card covers nothing of the second either ("Un" below "Kim Jong").
     await page.mouse.move(5, 5);
@@ -404,6 +412,68 @@ test.describe('the hover card', () => {
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
     const byFirst = (await shadowUiBox(page))!;
     expect({ beside: clear(byFirst), card: byFirst, lines }).toMatchObject({ beside: true });
+  });
+
+  test('a name that wraps: the card stays open when the page writes the same text again, hovered on its second line', async ({ page, server }) => {
+    const lines = await openWrappedName(page, server);
+    await page.mouse.move(lines.second.x, (lines.second.top + lines.second.bottom) / 2);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    // A framework setting the same HTML again: new text nodes, the name where it stood.
+    await page.evaluate(() => {
+      const p = document.getElementById('p')!;
+      const html = p.innerHTML;
+      p.innerHTML = html;
+    });
+    await page.waitForTimeout(600);
+    expect(await cardTitle(page)).toBe('Kim Jong Un');
+  });
+
+  test('a name split between two columns: the card stands by the part hovered, not clear of both columns', async ({ page, server }) => {
+    server.route(
+      '/columns',
+      `<!doctype html><html lang="en"><body style="margin:0"><div style="height:100px"></div>` +
+        `<div id="cols" style="columns:2;column-gap:60px;column-fill:auto;width:900px;height:400px;margin:0 20px;font:20px/40px sans-serif">` +
+        `<p style="margin:0">${'Officials met and talked about trade, the weather and the harvest. '.repeat(6)}Late that night Kim Jong Un met officials in the capital again.</p></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/columns`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    // Narrowed until "Un" begins a line of its own, then the columns cut at that line: "Kim" ends the first column, "Un" begins the second.
+    const parts = await page.evaluate(() => {
+      const cols = document.getElementById('cols')!;
+      const text = cols.querySelector('p')!.firstChild as Text;
+      const at = text.data.indexOf('Kim Jong Un');
+      // One range, moved: a part of the name at a time.
+      const range = new Range();
+      const part = (from: number, to: number) => {
+        range.setStart(text, from);
+        range.setEnd(text, to);
+        return range.getBoundingClientRect();
+      };
+      cols.style.height = '2000px';
+      for (let width = 900; width > 400; width -= 2) {
+        cols.style.width = `${width}px`;
+        const kim = part(at, at + 3);
+        const un = part(at + 9, at + 11);
+        if (un.top <= kim.bottom - 1) continue;
+        cols.style.height = `${un.top - cols.getBoundingClientRect().top}px`;
+        const kimThen = part(at, at + 3);
+        const unThen = part(at + 9, at + 11);
+        if (unThen.top < kimThen.top - 20 && unThen.left > kimThen.right) {
+          return { kim: { x: kimThen.x + kimThen.width / 2, y: (kimThen.top + kimThen.bottom) / 2, bottom: kimThen.bottom, top: kimThen.top } };
+        }
+        cols.style.height = '2000px';
+      }
+      return null;
+    });
+    expect(parts).not.toBeNull();
+    await page.mouse.move(parts!.kim.x, parts!.kim.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    const card = (await shadowUiBox(page))!;
+    const below = card.y >= parts!.kim.bottom - 1 && card.y - parts!.kim.bottom < 20;
+    const above = card.y + card.height <= parts!.kim.top + 1 && parts!.kim.top - (card.y + card.height) < 20;
+    expect({ beside: below || above, card, parts }).toMatchObject({ beside: true });
+    expect(card.height).toBeGreaterThan(200);
   });
 
   test('stays open when the pointer comes back from the card onto its name; a name reached from the card keeps its own card', async ({
