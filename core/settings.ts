@@ -3,6 +3,7 @@
  * not in the story database: every context reads them and is told when they change.
  */
 import * as z from 'zod/mini';
+import { once } from './once';
 import { CATEGORIES, type Category } from './story/category';
 
 /**
@@ -13,12 +14,17 @@ const categorySwitchesSchema = () =>
   z.object(Object.fromEntries(CATEGORIES.map((category) => [category, z.boolean()])) as Record<Category, z.ZodMiniBoolean>);
 
 /** Built on first use (core/story/schema.ts tells why). */
+const fieldSchemas = once(() => ({
+  flag: z.boolean(),
+  /** Hostnames where Backstory stays off ("Off on this site"). */
+  sites: z.array(z.string()),
+}));
+
 export const SettingsSchema = z.lazy(() =>
   z.object({
-    enabled: z.boolean(),
+    enabled: fieldSchemas().flag,
     categories: categorySwitchesSchema(),
-    /** Hostnames where Backstory stays off ("Off on this site"). */
-    offSites: z.array(z.string()),
+    offSites: fieldSchemas().sites,
   }),
 );
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -49,9 +55,26 @@ export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.offSites.includes(hostname);
 }
 
-/** Reads settings defensively: anything malformed falls back to the defaults, field by field. */
+/**
+ * Reads settings defensively, field by field: a switch that is missing or
+ * malformed (a category added since they were stored, a value another version
+ * wrote) takes its default, and costs the reader none of the others: a
+ * reader who switched Backstory off must not find it on again.
+ */
 export function normalizeSettings(raw: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(raw);
-  if (parsed.success) return { ...parsed.data, categories: { ...DEFAULT_SETTINGS.categories, ...parsed.data.categories } };
-  return DEFAULT_SETTINGS;
+  const whole = SettingsSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  const fields = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const switches = (fields.categories !== null && typeof fields.categories === 'object' ? fields.categories : {}) as Partial<
+    Record<Category, unknown>
+  >;
+  const { flag, sites } = fieldSchemas();
+  const or = <T>(parsed: { success: true; data: T } | { success: false }, fallback: T): T => (parsed.success ? parsed.data : fallback);
+  return {
+    enabled: or(flag.safeParse(fields.enabled), DEFAULT_SETTINGS.enabled),
+    categories: Object.fromEntries(
+      CATEGORIES.map((category) => [category, or(flag.safeParse(switches[category]), DEFAULT_SETTINGS.categories[category])]),
+    ) as Record<Category, boolean>,
+    offSites: or(sites.safeParse(fields.offSites), DEFAULT_SETTINGS.offSites),
+  };
 }
