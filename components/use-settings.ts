@@ -39,8 +39,9 @@ export function useSettings(): [Settings | undefined, (change: (settings: Settin
       )
       .then(async () => {
         if (--pending.current > 0) return;
-        const stored = await readSettings();
-        if (live.current && pending.current === 0) setSettings(stored);
+        // A failed read must not fail the chain: every later change would be skipped, told "could not be saved".
+        const stored = await readSettings().catch(() => undefined);
+        if (stored && live.current && pending.current === 0) setSettings(stored);
       });
   }, []);
 
