@@ -108,6 +108,16 @@ describe('handleMessage', () => {
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/Malformed request/) });
   });
 
+  it('replies with an error, not a throw, to a message that throws as it is read', async () => {
+    // Structured cloning forbids such a message from a page; an extension page's own call has no such guard.
+    const hostile = {
+      get type(): string {
+        throw new Error('read refused');
+      },
+    };
+    await expect(handleMessage(hostile, tab, context())).resolves.toEqual({ ok: false, error: 'read refused' });
+  });
+
   it('replies with an error, not a throw, for an unknown entity', async () => {
     const reply = await handleMessage({ type: 'entity/get', entityId: 'atlantis' }, tab, context());
     expect(reply).toEqual({ ok: false, error: 'Unknown entity "atlantis"' });

@@ -95,10 +95,11 @@ export async function handleMessage(
   sender: Sender,
   context: HandlerContext,
 ): Promise<Reply<MessageType> | { ok: true }> {
-  const parsed = parseRequest(raw);
-  if (!parsed.ok) return parsed;
-  const { request } = parsed;
   try {
+    // Inside the try too: a throw from the parse itself would leave the sender without a reply.
+    const parsed = parseRequest(raw);
+    if (!parsed.ok) return parsed;
+    const { request } = parsed;
     const handler = handlers[request.type] as (
       request: Request<MessageType>,
       sender: Sender,
