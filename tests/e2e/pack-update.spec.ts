@@ -142,13 +142,20 @@ test('an update whose pack fails its checks keeps the stored story: cards show t
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.origin}/demo`);
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
-  // A fact whose quote the article does not hold.
-  installed.edit((background) => background.replace('"quote":"His comments were published', '"quote":"His remarks were published'));
+  // A fact reworded, and a quote the article does not hold: stored whole or not at all, so the wording tells which.
+  const BROKEN_QUOTE = '"quote":"His comments were published';
+  installed.edit((background) => {
+    expect(background.split(FACT)).toHaveLength(2);
+    expect(background).toContain(BROKEN_QUOTE);
+    return background.replace(FACT, FACT_UPDATED).replace(BROKEN_QUOTE, '"quote":"His remarks were published');
+  });
   await installed.update();
   const fresh = await context.newPage();
   await fresh.goto(`${server.origin}/demo`);
   await expect.poll(() => paintedMentions(fresh)).toBeGreaterThan(5);
-  expect(await hoverCard(fresh, 'Vladimir Putin')).toContain('comments were published');
+  const card = await hoverCard(fresh, 'Vladimir Putin');
+  expect(card).toContain('comments were published');
+  expect(card).not.toContain('remarks appeared');
 });
 
 /** The demo article in the first tab, highlighted, with a card opened once. */
