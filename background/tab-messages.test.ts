@@ -120,8 +120,13 @@ describe('tab/found and tab/get', () => {
   it('keeps what a tab found when the service worker restarts', async () => {
     const tab = await newsTab();
     await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 1 } }, tab.frame(0), context());
-    // A new context is what a restarted worker builds: nothing carried over in memory.
-    const reply = await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, context());
+    // A restarted worker loads every module again and builds a new context: only the browser's storage carries over.
+    vi.resetModules();
+    vi.doMock('wxt/browser', () => ({ browser: fakeBrowser }));
+    const restarted = await import('./handle-message');
+    vi.doUnmock('wxt/browser');
+    expect(restarted.handleMessage).not.toBe(handleMessage);
+    const reply = await restarted.handleMessage({ type: 'tab/get', tabId: tab.id }, popup, context());
     expect(reply.ok && 'found' in reply && reply.found).toHaveLength(1);
   });
 

@@ -33,10 +33,14 @@ describe('the annotator following the settings', () => {
 
   it('applies the settings sent when a change is heard but storage cannot be read', async () => {
     const follower = followSettings();
-    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('storage is gone'));
+    // Fails only after the annotator started following: until then a change is heard and not read, and nothing is applied.
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockImplementation(
+      () => new Promise((_resolve, reject) => setTimeout(() => reject(new Error('storage is gone')), 30)),
+    );
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
     const applied: boolean[] = [];
     follower.follow(DEFAULT_SETTINGS, (s) => applied.push(s.enabled));
+    expect(applied).toEqual([]);
     await vi.waitFor(() => expect(applied).toEqual([true]));
     follower.stop();
   });
