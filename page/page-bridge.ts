@@ -47,9 +47,17 @@ export function getPageBridge(): PageBridge | undefined {
  * into a frame before any name is there (a live page before its first post
  * naming the story), and the annotator comes only when one is.
  */
-export function whenPageBridge(use: (bridge: PageBridge) => void): void {
+export function whenPageBridge(use: (bridge: PageBridge) => void, onError: (error: unknown) => void): void {
+  // Run later from the page script's start, a failure must reach the card script's own report, not the annotator's start.
+  const guarded = (bridge: PageBridge) => {
+    try {
+      use(bridge);
+    } catch (error) {
+      onError(error);
+    }
+  };
   const holder = globalThis as Holder;
   const bridge = holder[KEY];
-  if (bridge) use(bridge);
-  else (holder[WAITING] ??= []).push(use);
+  if (bridge) guarded(bridge);
+  else (holder[WAITING] ??= []).push(guarded);
 }

@@ -60,8 +60,12 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
     await ready;
     const card = api;
     // Without the page script (it failed, or Backstory is not running in this frame yet) there is nothing to hover.
-    if (card) whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, card));
+    if (card) whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, card), failed);
   } catch (error) {
-    console.warn('[Backstory] The card failed to load', error);
+    failed(error);
   }
+}
+
+function failed(error: unknown): void {
+  console.warn('[Backstory] The card failed to load', error);
 }
