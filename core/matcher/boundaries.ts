@@ -29,13 +29,18 @@ interface NearWord {
   lower: boolean;
   /** Only spaces between it and the acronym (or the word before it): "TELLS US", not "WATCH: US". */
   tight: boolean;
+  /** Its first letter (in reading order) is a capital. */
+  startsCapital: boolean;
+  /** Where it begins and ends in the text. */
+  start: number;
+  end: number;
 }
 
-/** Up to WINDOW_WORDS words `dir` (-1 before, +1 after) of `from`, nearest first, in the same line. */
-function wordsBeside(text: string, from: number, dir: -1 | 1): NearWord[] {
+/** Up to `count` words `dir` (-1 before, +1 after) of `from`, nearest first, in the same line. */
+function wordsBeside(text: string, from: number, dir: -1 | 1, count = WINDOW_WORDS): NearWord[] {
   const words: NearWord[] = [];
   let i = dir < 0 ? from - 1 : from;
-  while (words.length < WINDOW_WORDS) {
+  while (words.length < count) {
     let gap = 0;
     let tight = true;
     for (; i >= 0 && i < text.length; i += dir) {
@@ -47,14 +52,21 @@ function wordsBeside(text: string, from: number, dir: -1 | 1): NearWord[] {
       if (!isWhitespace(code)) tight = false;
     }
     if (i < 0 || i >= text.length) return words;
-    const word: NearWord = { capitals: 0, lower: false, tight };
+    const word: NearWord = { capitals: 0, lower: false, tight, startsCapital: false, start: i, end: i + 1 };
+    let first = true;
     for (; i >= 0 && i < text.length; i += dir) {
       const code = text.charCodeAt(i);
       if (isIgnorable(code)) continue;
       if (!isWordCodePoint(code)) break;
       const ch = text.charAt(i);
+      const upper = isUpperLetter(ch);
       if (isLowerLetter(ch)) word.lower = true;
-      else if (isUpperLetter(ch)) word.capitals++;
+      else if (upper) word.capitals++;
+      // Read backwards, the word's first letter is the last one read.
+      if (dir < 0 || first) word.startsCapital = upper;
+      first = false;
+      if (dir < 0) word.start = i;
+      else word.end = i + 1;
     }
     words.push(word);
   }
@@ -79,6 +91,24 @@ export function inShoutedLine(text: string, start: number, end: number): boolean
     return near !== undefined && near.tight && !near.lower && near.capitals >= 2;
   }
   return around.some((word) => word.capitals >= 2);
+}
+
+/** Words before a surname that make it no other person's name: "Mr Kim" (British style, no full stop), "Chairman Kim". */
+const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Chairman', 'Leader', 'Comrade', 'Marshal']);
+
+/**
+ * Whether a capitalised word stands right before or after the hit, with only
+ * spaces between (one or two: a line wrapped in the source), in the same line:
+ * the hit is then part of another name ("Kim Yo Jong", "Tom Kim", "Kim
+ * Kardashian"). A dash, a comma or a full stop between keeps it apart
+ * ("Kim-Putin summit", "Putin, Kim", "thanked him. Kim said"); a title before
+ * it does too ("Mr Kim", "Chairman Kim").
+ */
+export function besideCapitalisedWord(text: string, start: number, end: number): boolean {
+  const isCapitalised = (word: NearWord | undefined) => word !== undefined && word.tight && word.startsCapital;
+  const before = wordsBeside(text, start, -1, 1)[0];
+  if (isCapitalised(before) && !TITLES.has(text.slice(before!.start, before!.end))) return true;
+  return isCapitalised(wordsBeside(text, end, 1, 1)[0]);
 }
 
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */

@@ -214,4 +214,27 @@ describe('the bundled pack', () => {
     expect(found('In Moscow, ID checks at metro stations rose.', 'Putin arrived in Moscow.')).toEqual(['moscow:Moscow', 'vladimir-putin:Putin', 'moscow:Moscow']);
     expect(found('A Russia, N.Y., man was charged.', 'Russia town officials said.')).toEqual([]);
   });
+
+  it('reads Kim alone as Kim Jong Un once his full name was on the page, never a Kim of another name', () => {
+    const first = 'North Korean leader Kim Jong Un greeted Putin.';
+    const kims = (text: string) => found(first, text).slice(2).filter((name) => name.startsWith('kim-jong-un'));
+    for (const text of [
+      'Kim hugged Putin at the airport.',
+      'Putin and Kim signed a pact.',
+      'Putin, Kim sign pact',
+      'the Kim-Putin summit',
+      'North Korea’s Kim has',
+      'Mr Putin thanked Mr Kim for his support.',
+      'Chairman Kim and President Putin signed the deal',
+      '“Kim is a friend,” Putin said.',
+      'said Kim.',
+      'Kim’s regime',
+    ]) {
+      expect(kims(text), text).toEqual(['kim-jong-un:Kim']);
+    }
+    for (const text of ['his sister Kim Yo Jong said', 'Kim Jong Il died in 2011.', 'photo by Kim Raff', 'Tom Kim won the Open.', 'Kim Kardashian posted', 'Putin Meets Kim in Pyongyang', 'KIM SAID']) {
+      expect(kims(text), text).toEqual([]);
+    }
+    expect(found('Kim hugged Putin.')).toEqual(['vladimir-putin:Putin']);
+  });
 });

@@ -4,7 +4,7 @@
  * decided afterwards (resolve.ts), on the handful of hits a block yields.
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
-import { dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, startsWord } from './boundaries';
+import { besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, startsWord } from './boundaries';
 import type { PatternRule } from './types';
 
 /** Hits of one scan, in growable typed arrays reused from block to block. */
@@ -138,6 +138,7 @@ export class Scanner {
           if (pattern.leftBoundary && !startsWord(text, start)) continue;
           if (pattern.rightBoundary && !endsWord(text, end)) continue;
           if (pattern.acronym && (inShoutedLine(text, start, end) || isCurrencyPrefix(text, end))) continue;
+          if (pattern.alone && besideCapitalisedWord(text, start, end)) continue;
           if (pattern.dashAt.length > 0 && !dashesAt(text, start, pattern.dashAt)) continue;
           out.push(start, end, p);
         }

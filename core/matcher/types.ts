@@ -74,6 +74,8 @@ export interface PatternRule {
    * indistinguishable from a word ("TRUMP TELLS US"), see boundaries.ts.
    */
   acronym: boolean;
+  /** A surname counted only standing alone: no capitalised word right beside it (boundaries.ts). */
+  alone: boolean;
   /** Separators (offsets in the folded pattern) that must be dashes on the page; see variants.ts. */
   dashAt: readonly number[];
   /** Whether a letter may not directly precede / follow the match. */

@@ -68,7 +68,7 @@ describe('the matcher on the wire', () => {
   });
 
   it.each<[string, () => MatcherWire, RegExp]>([
-    ['another version', () => ({ ...wire, version: 2 }) as unknown as MatcherWire, /version 2, expected 3/],
+    ['another version', () => ({ ...wire, version: 3 }) as unknown as MatcherWire, /version 3, expected 4/],
     ['tables that are not base64', () => ({ ...wire, tables: '%%%' }), /not base64/],
     ['truncated tables', () => withTables(tablesOf(wire).slice(0, -1)), /do not match their counts/],
     ['edges out of order', () => {

@@ -11,7 +11,7 @@ import { anchorExpressions } from './anchors';
 import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
 import type { CompiledMatcher, PatternRule } from './types';
 
-export const MATCHER_WIRE_VERSION = 3 as const;
+export const MATCHER_WIRE_VERSION = 4 as const;
 
 export interface MatcherWire {
   version: typeof MATCHER_WIRE_VERSION;
@@ -36,6 +36,7 @@ const ACRONYM = 4;
 const LEFT = 8;
 const RIGHT = 16;
 const ELSEWHERE = 32;
+const ALONE = 64;
 
 type Header = readonly [
   nodes: number,
@@ -106,6 +107,7 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
         flag(rule.elsewhere, ELSEWHERE) |
         flag(rule.always, ALWAYS) |
         flag(rule.acronym, ACRONYM) |
+        flag(rule.alone, ALONE) |
         flag(rule.leftBoundary, LEFT) |
         flag(rule.rightBoundary, RIGHT),
     ),
@@ -256,7 +258,7 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
       length >= 1 && length <= maxLength &&
       entity >= 0 && entity < entities &&
       alias >= 0 && alias < aliases &&
-      flags >= 0 && flags < ELSEWHERE * 2 &&
+      flags >= 0 && flags < ALONE * 2 &&
       start >= 0 && count >= 0 && start + count <= dashPool;
     const dashAt: number[] = [];
     for (let d = start; d < start + count && inRange; d++) {
@@ -271,6 +273,7 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
       elsewhere: (flags & ELSEWHERE) !== 0,
       always: (flags & ALWAYS) !== 0,
       acronym: (flags & ACRONYM) !== 0,
+      alone: (flags & ALONE) !== 0,
       dashAt,
       leftBoundary: (flags & LEFT) !== 0,
       rightBoundary: (flags & RIGHT) !== 0,

@@ -62,6 +62,12 @@ export const AliasSchema = z.lazy(() =>
     elsewhere: z.optional(z.array(Text())),
     /** Declares that another entity legitimately shares this written form. */
     ambiguous: z._default(z.boolean(), false),
+    /**
+     * A surname that counts only standing alone: not with a capitalised word
+     * right before or after it, one space between, where it is part of
+     * another person's name ("Kim Yo Jong", "Tom Kim").
+     */
+    alone: z.optional(z.boolean()),
   }),
 );
 export type Alias = z.infer<typeof AliasSchema>;
