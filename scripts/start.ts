@@ -3,7 +3,6 @@
  * Without a display (or with --headless) it hovers a mention, saves screenshots of
  * the open card and of the popup, prints what it found, and exits.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -11,6 +10,7 @@ import { foundOnTab, tabIdIn } from '../tooling/extension-tabs';
 import { launchWithExtension } from '../tooling/launch-extension';
 import { startPageServer } from '../tooling/page-server';
 import { paintedTexts } from '../tooling/painted-texts';
+import { runQuietly } from '../tooling/run-quietly';
 import { textBoxInPage } from '../tooling/text-point';
 
 const OUT_DIR = resolve(process.env.BACKSTORY_START_DIR ?? '.start');
@@ -20,7 +20,7 @@ async function main() {
   // --no-build: the test suite runs this right after building once.
   if (!process.argv.includes('--no-build')) {
     console.log('Building the extension…');
-    execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    runQuietly('npx', ['wxt', 'build']);
   }
 
   const server = await startPageServer();
