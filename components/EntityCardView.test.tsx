@@ -153,6 +153,12 @@ describe('a card of the bundled story', () => {
     expect(southKorea.querySelector('.card-meta')!.textContent).toBe('Country');
   });
 
+  it('keeps a space between the category and the description, for a reader who copies the card or hears it read: not “PersonPresident of Russia”', async () => {
+    const meta = (await render('vladimir-putin')).root.querySelector('.card-meta')!;
+    const description = meta.querySelector('.description')!.textContent!;
+    expect(meta.textContent).toBe(`Person ${description}`);
+  });
+
   it('gives John Kirby no role the article does not: it says only that he is “of” the U.S. National Security Council', async () => {
     expect((await render('john-kirby')).root.querySelector('.description')?.textContent).toBe('of the U.S. National Security Council');
   });

@@ -28,7 +28,13 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
         </h2>
         <p className="card-meta">
           <span className={`category category-${entity.category}`}>{categoryLabel(entity.category)}</span>
-          {entity.description ? <span className="description">{entity.description}</span> : null}
+          {entity.description ? (
+            <>
+              {/* A space of no width: the pill's margin sets them apart on screen, but copied or read aloud they ran together ("PersonPresident of Russia"). */}
+              <span className="meta-space"> </span>
+              <span className="description">{entity.description}</span>
+            </>
+          ) : null}
         </p>
         {/* Where the card opens, not below its facts, which fill the screen on a long card: "on Tuesday" or "last September" are the story's, not today's. */}
         <p className="story-source" title={card.headline}>
