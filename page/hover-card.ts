@@ -16,7 +16,8 @@ export const CLOSE_GRACE_MS = 300;
  * grace period. A card the reader asked for (the popup, the keyboard) is
  * pinned: the pointer passing over the page does not close it, nor the page
  * scrolling to it under a pointer that rests elsewhere; Escape, a click
- * outside it, another name hovered or its own leaving the viewport do.
+ * outside it, another name hovered or its own leaving the viewport do. Any
+ * card closes as a button is pressed outside it.
  */
 export class HoverCard {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -140,12 +141,16 @@ export class HoverCard {
   }
 
   /**
-   * A press somewhere on the page: outside the card, it closes a pinned card (a
-   * hovered one closes as the pointer leaves), even with focus in it: a click
-   * elsewhere is the reader putting it away.
+   * A press somewhere on the page: outside the card, it closes the card, pinned
+   * or hovered, even with focus in it, and even on its own name: a click
+   * elsewhere is the reader putting it away, a press on the name the start of a
+   * selection the card would cover. A card about to open for a name the pointer
+   * rests on does not open.
    */
   pressed(onCard: boolean): void {
-    if (this.shown && this.pinned && !onCard) this.close();
+    if (onCard) return;
+    clearTimeout(this.openTimer);
+    if (this.shown) this.close();
   }
 
   private scheduleClose(): void {

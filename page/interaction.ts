@@ -42,12 +42,14 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   let pointer = page.pointer();
   // Whether the pointer itself moved since the last frame, or only the page under it.
   let moved = pointer !== undefined;
+  // A mouse button held down: the reader selects text, or drags something, across names that must not pop cards up.
+  let held = false;
   let frame = 0;
   const onFrame = () => {
     frame = 0;
     // A page that cleared the registry of highlights it shares with us (its own search) has ours back as the pointer moves.
     annotator.updateViewport();
-    if (pointer) card.hover(lookup.at(pointer.x, pointer.y), { scrolled: !moved, at: pointer });
+    if (pointer && !held) card.hover(lookup.at(pointer.x, pointer.y), { scrolled: !moved, at: pointer });
     moved = false;
     card.follow();
   };
@@ -59,6 +61,8 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     if (ctx.isInvalid) return;
     pointer = { x: event.clientX, y: event.clientY };
     moved = true;
+    // Released outside the window, the button is seen up again on the first move back.
+    held = event.buttons !== 0;
     schedule();
   };
   const onPointerOut = (event: PointerEvent) => {
@@ -69,7 +73,13 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     card.hover(undefined);
   };
   // Seen from the page, a press inside the card's closed shadow root comes from its host element.
-  const onPointerDown = (event: PointerEvent) => card.pressed(isCardHost(event.target));
+  const onPointerDown = (event: PointerEvent) => {
+    held = event.buttons !== 0;
+    card.pressed(isCardHost(event.target));
+  };
+  const onPointerUp = (event: PointerEvent) => {
+    held = event.buttons !== 0;
+  };
   // A press in an embedded frame, or in the page around this one, never comes here: the focus it takes away does.
   const onBlur = closeOnFocusElsewhere(card, window !== window.top);
   // Again after the page wrote a new document, which erased them: the same functions add nothing where they still listen.
@@ -79,6 +89,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerout', onPointerOut, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointerup', onPointerUp, { passive: true, capture: true });
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
     ctx.addEventListener(window, 'blur', onBlur, { passive: true });

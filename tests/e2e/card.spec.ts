@@ -298,6 +298,45 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
   });
 
+  test('a hovered card closes as the mouse button is pressed, on its own name too (a selection starting there)', async ({ page, server }) => {
+    const { point } = await hoverPutinAtTop(page, server.origin);
+    await page.mouse.down();
+    await expect.poll(() => shadowUiBox(page), { timeout: 1000 }).toBeNull();
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    expect(await shadowUiBox(page)).toBeNull();
+    // The card comes back only as the pointer moves on the name again.
+    await page.mouse.move(point.x + 1, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+  });
+
+  test('no card opens while a mouse button is held: a selection dragged across names, resting on one, pops none up', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const putin = await pointOfText(page, 'Vladimir Putin');
+    // Pressed in the page's margin on the name's line, dragged onto the name, and held there past the hover delay.
+    await page.mouse.move(3, putin.y);
+    await page.mouse.down();
+    await page.mouse.move(putin.x, putin.y, { steps: 8 });
+    await page.waitForTimeout(600);
+    expect(await shadowUiBox(page)).toBeNull();
+    expect(await page.evaluate(() => getSelection()!.toString())).toContain('President Vlad');
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    expect(await shadowUiBox(page)).toBeNull();
+    // A press on a name the pointer came to rest on a moment before cancels its card.
+    const kim = await pointOfText(page, 'Kim Jong Un', 0, false);
+    await page.mouse.move(kim.x, kim.y);
+    await page.waitForTimeout(80);
+    await page.mouse.down();
+    await page.waitForTimeout(600);
+    expect(await shadowUiBox(page)).toBeNull();
+    await page.mouse.up();
+    await page.mouse.move(kim.x + 1, kim.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+  });
+
   test('stays open while the pointer travels into it, and closes after it leaves', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'Vladimir Putin');

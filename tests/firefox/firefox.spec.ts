@@ -38,6 +38,23 @@ test('in Firefox, the demo article is highlighted and hovering a name opens its 
   expect(tabErrors).toEqual([]);
 });
 
+test('in Firefox, a hovered card closes as the mouse button is pressed on its name, and none opens while the button is held', async ({ tab, server }) => {
+  await tab.goto(`${server.origin}/demo`);
+  await expect.poll(() => painted(tab)).toContain('John Kirby');
+  const point = await tab.evaluate(textPointInPage, { text: 'John Kirby', occurrence: 0 });
+  await tab.mouse.move(point!.x, point!.y);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  await tab.mouse.down();
+  await expect.poll(() => tab.evaluate(cardPointsInPage), { timeout: 1000 }).toBe(0);
+  // Dragged on along the name, the button still down, past the hover delay.
+  await tab.mouse.move(point!.x + 6, point!.y, { steps: 3 });
+  await new Promise((done) => setTimeout(done, 600));
+  expect(await tab.evaluate(cardPointsInPage)).toBe(0);
+  await tab.mouse.up();
+  await tab.mouse.move(point!.x + 7, point!.y);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+});
+
 test('in Firefox, the toolbar popup lists the names the tab mentions, and its switches apply to the page', async ({ firefox, server }) => {
   test.skip(!firefox, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
   const { browser, extensionId } = await launchFirefoxWithPopupAccess(findFirefox()!, FIREFOX_BUILD);
