@@ -28,6 +28,8 @@ export class HoverCard {
   /** Which of the shown name's lines the card stands by: the one the pointer rested on, for a name that wraps. */
   private line = 0;
   private pinned = false;
+  /** The name whose card opens once the pointer has rested on it long enough: the page scrolling under the pointer leaves it so. */
+  private pending: PageMention | undefined;
 
   constructor(
     private readonly api: CardApi,
@@ -36,14 +38,24 @@ export class HoverCard {
 
   /**
    * The pointer now rests on `mention`, or on no mention at all; `scrolled`
-   * when the page moved under a pointer that did not; `at`, where the pointer is.
+   * when the page moved under a pointer that did not, which opens no card, only
+   * lets one go whose name left the pointer; `at`, where the pointer is.
    */
   hover(mention: PageMention | undefined, how: { scrolled?: boolean; at?: { x: number; y: number } } = {}): void {
     if (this.pinned && how.scrolled) return;
+    if (how.scrolled && mention && mention === this.pending) return;
     clearTimeout(this.openTimer);
+    this.pending = undefined;
     if (mention) {
       clearTimeout(this.closeTimer);
       if (mention === this.shown) return;
+      // A name the page brought under a pointer at rest is not one the reader pointed at: reading on with the wheel
+      // would pop up a card at every name that passes under it. Its card waits for the pointer to move.
+      if (how.scrolled) {
+        if (this.shown) this.scheduleClose();
+        return;
+      }
+      this.pending = mention;
       this.openTimer = setTimeout(() => void this.open(mention, { at: how.at }), OPEN_DELAY_MS);
     } else if (this.shown && !this.pinned) {
       this.scheduleClose();
@@ -58,6 +70,7 @@ export class HoverCard {
    */
   open(mention: PageMention, options: { focus?: boolean; pinned?: boolean; at?: { x: number; y: number } } = {}): Promise<void> {
     clearTimeout(this.openTimer);
+    this.pending = undefined;
     clearTimeout(this.closeTimer);
     this.pinned = options.pinned ?? false;
     this.shown = mention;
@@ -76,6 +89,7 @@ export class HoverCard {
 
   close(): void {
     clearTimeout(this.openTimer);
+    this.pending = undefined;
     clearTimeout(this.closeTimer);
     this.api.hide();
     this.closed();
@@ -150,6 +164,7 @@ export class HoverCard {
   pressed(onCard: boolean): void {
     if (onCard) return;
     clearTimeout(this.openTimer);
+    this.pending = undefined;
     if (this.shown) this.close();
   }
 

@@ -59,8 +59,9 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const onPointerMove = (event: PointerEvent) => {
     // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).
     if (ctx.isInvalid) return;
+    // A move where the pointer already was is no move of the reader's: a browser may send one as the page scrolls under it.
+    moved ||= pointer === undefined || pointer.x !== event.clientX || pointer.y !== event.clientY;
     pointer = { x: event.clientX, y: event.clientY };
-    moved = true;
     // Released outside the window, the button is seen up again on the first move back.
     held = event.buttons !== 0;
     schedule();

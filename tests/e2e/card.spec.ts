@@ -337,6 +337,34 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
   });
 
+  test('a name the wheel scrolls under a pointer at rest opens no card; the pointer moving on it does', async ({ page, server }) => {
+    server.route(
+      '/scrolled-under',
+      `<!doctype html><html lang="en"><body style="margin:0"><div style="height:500px"></div>` +
+        `<p style="font:20px/30px sans-serif;margin:0 40px">Talks went on as Kim Jong Un met officials.</p><div style="height:3000px"></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/scrolled-under`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    const kim = await pointOfText(page, 'Kim Jong Un', 0, false);
+    // On blank page 200 px above the name, left there.
+    const rest = { x: kim.x, y: kim.y - 200 };
+    await page.mouse.move(rest.x, rest.y);
+    await page.waitForTimeout(400);
+    expect(await shadowUiBox(page)).toBeNull();
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(200);
+    expect(Math.abs((await pointOfText(page, 'Kim Jong Un', 0, false)).y - rest.y)).toBeLessThan(5);
+    await page.waitForTimeout(600);
+    expect(await shadowUiBox(page)).toBeNull();
+    // A move event where the pointer already is, which a browser may send as the page settles, is no movement either.
+    await page.mouse.move(rest.x, rest.y);
+    await page.waitForTimeout(600);
+    expect(await shadowUiBox(page)).toBeNull();
+    await page.mouse.move(rest.x + 1, rest.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+  });
+
   test('stays open while the pointer travels into it, and closes after it leaves', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'Vladimir Putin');
