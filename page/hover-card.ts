@@ -13,7 +13,7 @@ export const CLOSE_GRACE_MS = 300;
 
 /**
  * Opens and closes the card for the hovered mention, with hover intent and a
- * grace period. A card the reader asked for (the popup, the keyboard) is
+ * grace period. A card the reader asked for (the popup, the keyboard, a tap) is
  * pinned: the pointer passing over the page does not close it, nor the page
  * scrolling to it under a pointer that rests elsewhere; Escape, a click
  * outside it, another name hovered or its own leaving the viewport do. Any
@@ -122,6 +122,11 @@ export class HoverCard {
 
   get current(): PageMention | undefined {
     return this.shown;
+  }
+
+  /** Whether the open card is one the reader asked for, which the pointer passing over the page leaves open. */
+  get isPinned(): boolean {
+    return this.shown !== undefined && this.pinned;
   }
 
   /**

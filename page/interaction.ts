@@ -6,10 +6,11 @@ import { HoverCard } from './hover-card';
 import { MentionLookup } from './mention-lookup';
 import { listenForPageCommands } from './page-commands';
 import type { PageBridge } from './page-bridge';
+import { TapOpener } from './tap-open';
 
 /**
  * Everything the reader does with mentions, started by the card script once it
- * is in the frame: hovering opens cards, the card follows scrolling, the popup's
+ * is in the frame: hovering or a tap opens cards, the card follows scrolling, the popup's
  * and the keyboard's commands reveal mentions. The facts of every entity found
  * are fetched ahead, so a card never waits for the service worker.
  */
@@ -56,9 +57,11 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const schedule = () => {
     frame ||= requestAnimationFrame(onFrame);
   };
+  const taps = new TapOpener(card, (x, y) => lookup.at(x, y));
   const onPointerMove = (event: PointerEvent) => {
     // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).
-    if (ctx.isInvalid) return;
+    // A finger sliding over the page scrolls it: it hovers nothing.
+    if (ctx.isInvalid || event.pointerType === 'touch') return;
     // A move where the pointer already was is no move of the reader's: a browser may send one as the page scrolls under it.
     moved ||= pointer === undefined || pointer.x !== event.clientX || pointer.y !== event.clientY;
     pointer = { x: event.clientX, y: event.clientY };
@@ -68,19 +71,24 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   };
   const onPointerOut = (event: PointerEvent) => {
     // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
-    // it rests on no name of this one any more.
-    if (event.relatedTarget !== null && !isFrameElement(event.relatedTarget)) return;
+    // it rests on no name of this one any more. A finger lifted goes out of the window too, and leaves a mouse where it was.
+    if (event.pointerType === 'touch' || (event.relatedTarget !== null && !isFrameElement(event.relatedTarget))) return;
     pointer = undefined;
     card.hover(undefined);
   };
   // Seen from the page, a press inside the card's closed shadow root comes from its host element.
   const onPointerDown = (event: PointerEvent) => {
-    held = event.buttons !== 0;
-    card.pressed(isCardHost(event.target));
+    // A finger's touch that turns into a scroll ends with no lift: it would leave the mouse held for good.
+    if (event.pointerType !== 'touch') held = event.buttons !== 0;
+    const onCard = isCardHost(event.target);
+    if (taps.down(event, onCard)) return;
+    card.pressed(onCard);
   };
   const onPointerUp = (event: PointerEvent) => {
-    held = event.buttons !== 0;
+    if (event.pointerType !== 'touch') held = event.buttons !== 0;
+    if (!ctx.isInvalid) taps.up(event);
   };
+  const onPointerCancel = (event: PointerEvent) => taps.cancel(event);
   // A press in an embedded frame, or in the page around this one, never comes here: the focus it takes away does.
   const onBlur = closeOnFocusElsewhere(card, window !== window.top);
   // Again after the page wrote a new document, which erased them: the same functions add nothing where they still listen.
@@ -91,6 +99,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     ctx.addEventListener(window, 'pointerout', onPointerOut, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerup', onPointerUp, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointercancel', onPointerCancel, { passive: true, capture: true });
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
     ctx.addEventListener(window, 'blur', onBlur, { passive: true });

@@ -65,6 +65,22 @@ function pressShortcut(worker: import('@playwright/test').Worker, page: import('
 }
 
 /** A paragraph naming nothing, repeated for a page's length. */
+/** A tap at `point` as a touch screen (or a pen) delivers it: a press and a lift, no pointer resting there before. */
+async function tap(page: import('@playwright/test').Page, point: { x: number; y: number }, pointerType: 'touch' | 'pen' = 'touch') {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    if (pointerType === 'touch') {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: point.x, y: point.y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } else {
+      for (const type of ['mousePressed', 'mouseReleased'] as const)
+        await cdp.send('Input.dispatchMouseEvent', { type, x: point.x, y: point.y, button: 'left', clickCount: 1, pointerType: 'pen' });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const FILLER = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
 
 /**
@@ -363,6 +379,66 @@ test.describe('the hover card', () => {
     expect(await shadowUiBox(page)).toBeNull();
     await page.mouse.move(rest.x + 1, rest.y);
     await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+  });
+
+  test('a tap on a name opens its card until a tap elsewhere or Escape; a tap on a name in a link, a button or a label does the page’s own thing', async ({
+    page,
+    server,
+  }) => {
+    server.route(
+      '/taps',
+      `<!doctype html><html lang="en"><body style="margin:0;font:20px/30px sans-serif">` +
+        `<p style="margin:20px">Talks went on in Pyongyang all night.</p>` +
+        // Clear of the card that opens under the name above.
+        `<p style="margin:20px;text-align:right">Officials of North Korea said little.</p>` +
+        `<p style="margin:20px"><a href="#linked">Kim Jong Un</a> spoke.</p>` +
+        `<p style="margin:20px"><button type="button" onclick="this.dataset.pressed = 'yes'">Vladimir Putin</button></p>` +
+        `<p style="margin:20px"><label><input type="checkbox" id="box"> John Kirby</label></p>` +
+        `<div style="height:1500px"></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/taps`);
+    await expect.poll(() => paintedMentions(page)).toBe(5);
+    await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    const pyongyang = await pointOfText(page, 'Pyongyang', 0, false);
+    await tap(page, pyongyang);
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+    // No pointer rests on the name, and none needs to: the card stays.
+    await page.waitForTimeout(800);
+    expect(await cardTitle(page)).toBe('Pyongyang');
+    // Its own name tapped again keeps it; another name's tap shows that one's.
+    await tap(page, pyongyang);
+    await page.waitForTimeout(500);
+    expect(await cardTitle(page)).toBe('Pyongyang');
+    await tap(page, await pointOfText(page, 'North Korea', 0, false));
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    // A tap on the page away from the card and its names puts it away.
+    await tap(page, { x: 600, y: 600 });
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await tap(page, pyongyang);
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+
+    const pagesOwn = [
+      ['Kim Jong Un', () => page.evaluate(() => location.hash === '#linked')],
+      ['Vladimir Putin', () => page.evaluate(() => document.querySelector('button')!.dataset.pressed === 'yes')],
+      ['John Kirby', () => page.evaluate(() => (document.getElementById('box') as HTMLInputElement).checked)],
+    ] as const;
+    for (const [name, done] of pagesOwn) {
+      await tap(page, await pointOfText(page, name, 0, false));
+      await expect.poll(done, name).toBe(true);
+      await page.waitForTimeout(400);
+      expect(await shadowUiBox(page), name).toBeNull();
+    }
+
+    // A pen's tap as a finger's.
+    await tap(page, await pointOfText(page, 'North Korea', 0, false), 'pen');
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    await page.waitForTimeout(800);
+    expect(await cardTitle(page)).toBe('North Korea');
+    // The mouse, after all those taps, still hovers names open.
+    await page.mouse.move(pyongyang.x, pyongyang.y);
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
   test('stays open while the pointer travels into it, and closes after it leaves', async ({ page, server }) => {
