@@ -308,7 +308,6 @@ test.describe('the hover card', () => {
     await page.mouse.move(10, point.y + 200);
     await page.waitForTimeout(500);
     expect(await shadowUiBox(page)).toBeNull();
-    await page.screenshot({ path: '/tmp/hostile-printtest.png' });
 
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
