@@ -21,7 +21,7 @@ const UNSURE = -2;
 export interface TextScreen {
   /**
    * Where names may be in `text`, a whole page's text in which blocks run
-   * together (one search for their first words, which most pages stop at): [start, end) pairs, flat, of the longest name at each place one
+   * together (one search for their first words, which most pages stop at): [start, end) pairs, flat, of the longest name listed (screen.ts) at each place one
    * starts, word boundaries and exclusion phrases ignored (both can be
    * artefacts of blocks running together). Null when an invisible character
    * stands where a name may be (inside or next to a first word, or in a name).

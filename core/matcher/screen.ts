@@ -12,8 +12,8 @@
  * What the screen ignores (required dashes, shouted lines, ambiguous names)
  * only lets more through.
  */
-import { codeClass } from './chars';
-import { buildPatterns } from './patterns';
+import { codeClass, isWordCodePoint } from './chars';
+import { buildPatterns, type Pattern } from './patterns';
 import type { MatchableEntity } from './types';
 import { trieExpression } from './word-trie';
 
@@ -25,15 +25,16 @@ export interface ScreenSource {
    */
   anchors: string;
   /**
-   * The names that count on their own, as the scanner folds them, keyed by the
+   * The names that count on their own, but those that begin with a shorter
+   * one (withoutCoveredNames), as the scanner folds them, keyed by the
    * first word the search found (no first word begins another, so a place has
    * one), longest first: a found first word is already matched, and only its
    * own names are tried there.
    */
   names: Record<string, string[]>;
   /**
-   * For one piece of text: every name that counts on its own and every
-   * exclusion phrase that is not also such a name, as the scanner folds them
+   * For one piece of text: the names above and every exclusion phrase that
+   * is not also such a name, as the scanner folds them
    * (chars.ts), each marked by its
    * first character: "+" a name, "-" an exclusion (a name inside one is not a
    * mention); keyed by the code of the form's first character. Longest first, a
@@ -56,6 +57,24 @@ function firstWord(form: string): string {
   return end > 0 ? form.slice(0, end) : form;
 }
 
+/**
+ * The names minus those that begin with a shorter one up to a word's end
+ * ("United States of America" begins with "United States"): wherever the
+ * longer is on a page the shorter is too, on word boundaries, and either lets
+ * the text through. Not when an exclusion phrase longer than the shorter name
+ * begins the longer one: it would hide the shorter name where the matcher
+ * takes the longer.
+ */
+function withoutCoveredNames(names: readonly string[], named: readonly Pattern[], exclusions: readonly Pattern[]): string[] {
+  const endsOpen = new Set(named.filter((pattern) => !pattern.rightBoundary).map((pattern) => pattern.form));
+  const covers = (shorter: string, longer: string) => {
+    if (shorter.length >= longer.length || !longer.startsWith(shorter)) return false;
+    if (!endsOpen.has(shorter) && isWordCodePoint(longer.codePointAt(shorter.length)!)) return false;
+    return !exclusions.some((phrase) => phrase.form.length > shorter.length && longer.startsWith(phrase.form));
+  };
+  return names.filter((longer) => !names.some((shorter) => covers(shorter, longer)));
+}
+
 export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource {
   const named = buildPatterns(entities).filter((pattern) => !pattern.exclude && pattern.always);
   const names = [...new Set(named.map((pattern) => pattern.form))];
@@ -72,8 +91,9 @@ export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource 
   const words = [...new Set(names.map(firstWord))].sort((a, b) => a.length - b.length);
   const anchors = words.filter((word, i) => !words.slice(0, i).some((shorter) => word.startsWith(shorter)));
 
-  const nameSet = new Set(names);
-  const forms = [...new Set(patterns.map((pattern) => pattern.form))].sort(
+  const nameSet = new Set(withoutCoveredNames(names, named, exclusions));
+  const kept = patterns.filter((pattern) => pattern.exclude || nameSet.has(pattern.form));
+  const forms = [...new Set(kept.map((pattern) => pattern.form))].sort(
     (a, b) => b.length - a.length || Number(nameSet.has(b)) - Number(nameSet.has(a)),
   );
 
@@ -93,7 +113,7 @@ export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource 
     forms: byStart,
     formStarts: codeClass(Object.keys(byStart).map(Number)),
     reach: Math.max(0, ...forms.map((form) => form.length)),
-    openStart: forms.filter((form) => patterns.some((p) => p.form === form && !p.leftBoundary)),
-    openEnd: forms.filter((form) => patterns.some((p) => p.form === form && !p.rightBoundary)),
+    openStart: forms.filter((form) => kept.some((p) => p.form === form && !p.leftBoundary)),
+    openEnd: forms.filter((form) => kept.some((p) => p.form === form && !p.rightBoundary)),
   };
 }
