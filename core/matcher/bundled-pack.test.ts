@@ -208,6 +208,35 @@ describe('the bundled pack', () => {
     ]);
   });
 
+  it('reads Kirby’s name with its initial and South Korea’s Foreign Ministry as Seoul’s, S. Korea’s or Korea’s, never North Korea’s', () => {
+    expect(found('John F. Kirby said; JOHN F. KIRBY.')).toEqual(['john-kirby:John F. Kirby', 'john-kirby:JOHN F. KIRBY']);
+    for (const name of [
+      "Seoul's Foreign Ministry",
+      'Seoul’s Foreign Ministry',
+      'Seoul’s foreign ministry',
+      "S. Korea's Foreign Ministry",
+      'S. Korea’s Foreign Ministry',
+      "S.Korea's Foreign Ministry",
+      'S.Korea’s Foreign Ministry',
+      'Foreign Ministry of South Korea',
+      "South Korea's Foreign Affairs Ministry",
+      'South Korea’s Foreign Affairs Ministry',
+      "Korea's Foreign Ministry",
+      'Korea’s Foreign Ministry',
+      'KOREA’S FOREIGN MINISTRY',
+    ]) {
+      expect(found(`${name} said on Friday.`), name).toEqual([`south-korean-foreign-ministry:${name}`]);
+    }
+    expect(found('Korea’s Foreign Ministry spokesman Lim Soo-suk said.')).toEqual(['south-korean-foreign-ministry:Korea’s Foreign Ministry']);
+    expect(
+      found(
+        "North Korea's Foreign Ministry said; North Korea’s Foreign Ministry; N. Korea's Foreign Ministry; N.Korea’s Foreign Ministry; NORTH KOREA’S FOREIGN MINISTRY.",
+      ),
+    ).toEqual(['north-korea:North Korea', 'north-korea:North Korea', 'north-korea:N. Korea', 'north-korea:N.Korea', 'north-korea:NORTH KOREA']);
+    // "N Korea" is no name of its own (a possessive's S in capitals), but the ministry is still not Seoul's.
+    expect(found("N Korea's Foreign Ministry said; N Korea’s Foreign Ministry; N-Korea’s Foreign Ministry; N KOREA’S FOREIGN MINISTRY SAYS.")).toEqual([]);
+  });
+
   it('takes a page about Moscow, Idaho, written without the comma, or Russia, N.Y., to mean those from there on; not “Moscow, ID checks”', () => {
     expect(found('Moscow Idaho murders: the suspect is in court.', 'Moscow police said.')).toEqual([]);
     // "ID" alone is too common a word to mean Idaho: "In Moscow, ID checks at metro stations rose."
