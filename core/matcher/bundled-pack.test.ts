@@ -237,6 +237,28 @@ describe('the bundled pack', () => {
     expect(found("N Korea's Foreign Ministry said; N Korea’s Foreign Ministry; N-Korea’s Foreign Ministry; N KOREA’S FOREIGN MINISTRY SAYS.")).toEqual([]);
   });
 
+  it('shows no Moscow card for its clubs, its exchange or its university, nor a Kirby card for a photographer or a vacuum; the city and the man in headlines all the same', () => {
+    for (const text of [
+      'Spartak Moscow beat CSKA Moscow; Dynamo Moscow drew with Lokomotiv Moscow and FC Torpedo Moscow.',
+      'SPARTAK MOSCOW 2, CSKA MOSCOW 1',
+      'Trading on the Moscow Exchange, the Moscow Exchange index and the Moscow Exchange’s dollar trading stopped; the Moscow Exchange (MOEX) said so.',
+      'A graduate of Moscow State University.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // In a title-case headline the exchange and a verb read alike: the city counts.
+    expect(found('Kyiv, Moscow Exchange Prisoners; Moscow State Media Says Talks Went Well')).toEqual(['moscow:Moscow', 'moscow:Moscow']);
+    expect(found('Sanctions Could Torpedo Moscow Talks')).toEqual(['moscow:Moscow']);
+    expect(
+      found('John Kirby spoke.', 'Mandatory Credit: Kirby Lee-USA TODAY Sports. A Kirby vacuum; the Kirby Vacuum Company.', 'Kirby said the talks failed.'),
+    ).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+  });
+
+  it('shows a China card in its companies’ names only for the country: PetroChina is no China', () => {
+    expect(found('PetroChina and China Mobile rose; China Telecom, China Unicom and China Daily too.')).toEqual([]);
+    expect(found('China Telecom and PetroChina said China would cut rates.')).toEqual(['china:China']);
+  });
+
   it('takes a page about Moscow, Idaho, written without the comma, or Russia, N.Y., to mean those from there on; not “Moscow, ID checks”', () => {
     expect(found('Moscow Idaho murders: the suspect is in court.', 'Moscow police said.')).toEqual([]);
     // "ID" alone is too common a word to mean Idaho: "In Moscow, ID checks at metro stations rose."

@@ -122,7 +122,7 @@ describe('the story screen', () => {
   });
 
   it('is small enough to compile into the script on every page', () => {
-    // Mostly exclusion phrases ("Tacoma, Washington") in two cases; 13.2 kB here is about 3.9 KiB of the script's 15 KiB gzipped.
-    expect(JSON.stringify(source).length).toBeLessThan(14_500);
+    // Mostly exclusion phrases ("Tacoma, Washington") in two cases; 14.8 kB here is about 4.2 KiB of the script's 15 KiB gzipped.
+    expect(JSON.stringify(source).length).toBeLessThan(16_000);
   });
 });
