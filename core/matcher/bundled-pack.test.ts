@@ -259,6 +259,14 @@ describe('the bundled pack', () => {
     expect(found('China Telecom and PetroChina said China would cut rates.')).toEqual(['china:China']);
   });
 
+  it('reads Russia’s Far East written in lower case, as AP writes it, as the region', () => {
+    for (const name of ['Russia’s far east', "Russia's far east", 'Russian far east', 'Russia’s Far East', 'Russian Far East', 'RUSSIA’S FAR EAST']) {
+      expect(found(`Kim visited ${name} in September.`), name).toEqual([`russian-far-east:${name}`]);
+    }
+    // An adjective is no region: Russia alone.
+    expect(found('in Russia’s far eastern city of Vladivostok')).toEqual(['russia:Russia']);
+  });
+
   it('takes a page about Moscow, Idaho, written without the comma, or Russia, N.Y., to mean those from there on; not “Moscow, ID checks”', () => {
     expect(found('Moscow Idaho murders: the suspect is in court.', 'Moscow police said.')).toEqual([]);
     // "ID" alone is too common a word to mean Idaho: "In Moscow, ID checks at metro stations rose."
