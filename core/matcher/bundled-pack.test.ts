@@ -89,7 +89,7 @@ describe('the bundled pack', () => {
       'Washington Gov. Bob Ferguson signed it; the Washington governor’s office and Washington’s Supreme Court agreed.',
       'Sen. Maria Cantwell (D-Washington) and Rep. Dan Newhouse, R-Washington, voted no.',
       'Washington and Lee University and the Washington Attorney General',
-      'Taiwan’s China Airlines, The China Post, Beijing’s China Daily and the China Open',
+      'Taiwan’s China Airlines, The China Post, Beijing’s China Daily and the China Open.',
       'He flew Japan Airlines and Vietnam Airlines and read Japan Today.',
       'RT, formerly Russia Today, and The Russia House',
       'She ordered a Moscow mule.',
@@ -265,6 +265,19 @@ describe('the bundled pack', () => {
     }
     // An adjective is no region: Russia alone.
     expect(found('in Russia’s far eastern city of Vladivostok')).toEqual(['russia:Russia']);
+  });
+
+  it('reads a country in a title-case headline where its name begins a tournament’s or a channel’s, and not in the tournament or the channel told apart by what follows', () => {
+    expect(found('China Open to Talks With Japan; China Open for Business, Li Says')).toEqual(['china:China', 'japan:Japan', 'china:China']);
+    expect(found('US Open to Talks; U.S. Open to New Deal With Seoul')).toEqual(['united-states:US', 'united-states:U.S.']);
+    expect(found('Russia Today Is Marking Victory Day')).toEqual(['russia:Russia']);
+    for (const text of [
+      'Alcaraz won the China Open. He won the China Open title, the China Open final and the China Open in Beijing; the China Open’s prize money rose.',
+      'Sinner won the US Open, the US Open final and the U.S. Open title at the U.S. Open in New York; the U.S. Open’s crowd; the US Open champion at the U.S. Open.',
+      'RT, formerly Russia Today, RT (formerly Russia Today) and Russia Today (RT) aired it on Russia Today TV, the Russia Today channel and the Russia Today network.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
   });
 
   it('takes a page about Moscow, Idaho, written without the comma, or Russia, N.Y., to mean those from there on; not “Moscow, ID checks”', () => {
