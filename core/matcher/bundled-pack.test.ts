@@ -280,6 +280,18 @@ describe('the bundled pack', () => {
     }
   });
 
+  it('reads the Koreas as FIFA, the UN and the World Bank name them: “DPR Korea”, “Korea DPR”, “Korea Republic”, “Korea, Dem. People’s Rep.”', () => {
+    expect(found('DPR Korea said; DPR Korea’s Foreign Ministry replied. KOREA DPR 0, Korea Republic 2.')).toEqual([
+      'north-korea:DPR Korea',
+      'north-korea:DPR Korea',
+      'north-korea:KOREA DPR',
+      'south-korea:Korea Republic',
+    ]);
+    expect(found("Korea, Dem. People's Rep. | 1,250")).toEqual(["north-korea:Korea, Dem. People's Rep."]);
+    // Not forms a list or a sentence also makes: "Japan, Korea, North America", "a visit to Korea, Rep. Kim said".
+    expect(found('sales in Korea, North America and Europe; on a visit to Korea, Rep. Kim said; Korea, Republic of Ireland and Spain')).toEqual([]);
+  });
+
   it('takes a page about Moscow, Idaho, written without the comma, or Russia, N.Y., to mean those from there on; not “Moscow, ID checks”', () => {
     expect(found('Moscow Idaho murders: the suspect is in court.', 'Moscow police said.')).toEqual([]);
     // "ID" alone is too common a word to mean Idaho: "In Moscow, ID checks at metro stations rose."
