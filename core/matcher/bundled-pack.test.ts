@@ -292,6 +292,20 @@ describe('the bundled pack', () => {
     expect(found('sales in Korea, North America and Europe; on a visit to Korea, Rep. Kim said; Korea, Republic of Ireland and Spain')).toEqual([]);
   });
 
+  it('reads the United States in title-case headlines on weekly figures and banks, and not in the bank’s stadium or the magazine', () => {
+    expect(found('US Weekly Jobless Claims Fall; US Bank Stocks Slide; U.S. Bank Regulators Propose Rules')).toEqual([
+      'united-states:US',
+      'united-states:US',
+      'united-states:U.S.',
+    ]);
+    for (const text of [
+      'the US Weekly magazine and US Weekly’s editor; “Her Story”. US Weekly. Retrieved 7 May 2014; US Weekly, 2019.',
+      'U.S. Bank Stadium, US Bank Arena and the U.S. Bank Tower; fees at U.S. Bank, U.S. Bank’s branches, a loan from US Bank.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+
   it('takes a page about Moscow, Idaho, written without the comma, or Russia, N.Y., to mean those from there on; not “Moscow, ID checks”', () => {
     expect(found('Moscow Idaho murders: the suspect is in court.', 'Moscow police said.')).toEqual([]);
     // "ID" alone is too common a word to mean Idaho: "In Moscow, ID checks at metro stations rose."
