@@ -87,6 +87,7 @@ export class Highlighter implements Painter {
     this.register();
     const all = this.mentions.length <= PAINT_ALL_MAX;
     // Nothing is measured for a page of few: a scroll costs a comparison.
+    if (all) this.window.forget();
     const [start, end] = all ? [0, this.mentions.length] : this.window.find(this.mentions);
     if (start === this.windowStart && end === this.windowEnd && this.painted.size > 0 && (!all || this.mentions === this.allOf)) return;
     this.windowStart = start;

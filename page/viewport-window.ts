@@ -55,6 +55,18 @@ export class ViewportWindow {
   }
 
   /**
+   * The window was not searched for this list (a page of few names, all
+   * painted): what the last search found says nothing of where it ends. A
+   * single-page app's new view, read from an empty list, is painted as it is
+   * found, not once the reader scrolls.
+   */
+  forget(): void {
+    this.endedEarly = false;
+    this.lastStart = 0;
+    this.lastSize = 0;
+  }
+
+  /**
    * Which of the first `LEADING_MENTIONS` mentions before `start` lie within
    * the window all the same: those of a sticky or fixed header ("Live: Kim Jong
    * Un meets Vladimir Putin"), which stays on screen while the page scrolls

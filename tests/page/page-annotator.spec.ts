@@ -316,6 +316,25 @@ test('a reset after a single-page-app navigation scans the new view from scratch
   expect(await found(page)).toEqual([]);
 });
 
+test('a single-page app’s new view of more names than are all painted is painted where the reader is, without a scroll', async ({ load }) => {
+  const view = (place: string) => `<p>${`${place} and filler text. `.repeat(30)}</p>`.repeat(25);
+  const page = await load(`<main id="app">${view('Russia')}</main>`);
+  await annotate(page);
+  expect(await found(page)).toHaveLength(750);
+  expect(await painted(page)).toBeGreaterThan(0);
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/another-view');
+    document.getElementById('app')!.innerHTML = html;
+  }, view('China'));
+  // The app's render is read as a change first; the extension's reset comes frames after the navigation.
+  await expect.poll(() => found(page)).toEqual(Array(750).fill('china:China'));
+  await page.evaluate(() => (window as unknown as Win).annotator.reset());
+  expect(await found(page)).toHaveLength(750);
+  const texts = await paintedTexts(page);
+  expect(texts.length).toBeGreaterThan(0);
+  expect(new Set(texts)).toEqual(new Set(['China']));
+});
+
 /** Counts the names measured from now on: each Range's box asked for. */
 const countMeasurements = (page: Page) =>
   page.evaluate(() => {
