@@ -125,10 +125,12 @@ export class PageAnnotator {
 
   /** Forgets everything and scans again: after a single-page-app navigation. */
   reset(): Promise<void> {
-    this.generation++;
+    const generation = ++this.generation;
     this.store.clear();
     this.publish();
-    return this.run(() => this.fullScan());
+    // Queued behind what runs now: by its turn, an app that pushed a state per keystroke has reset again, and only
+    // the last view is read, not each one in turn.
+    return this.run(() => (generation === this.generation ? this.fullScan() : Promise.resolve()));
   }
 
   /** Which entities are shown (their category switched on); applies at once. */

@@ -316,6 +316,35 @@ test('a reset after a single-page-app navigation scans the new view from scratch
   expect(await found(page)).toEqual([]);
 });
 
+test('a burst of single-page-app navigations has the page read once, for the last view, not once for each', async ({ load }) => {
+  const page = await load('<main id="app"><p>John Kirby spoke.</p></main>');
+  await annotate(page);
+  const wholeReads = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    // A read of the whole page walks from <body>; a rescan of what the page changed walks from the blocks it changed.
+    let reads = 0;
+    const walker = Document.prototype.createTreeWalker;
+    Document.prototype.createTreeWalker = function (this: Document, root: Node, ...rest: [number?, NodeFilter?]) {
+      if (root === document.body) reads++;
+      return walker.call(this, root, ...rest);
+    };
+    const resets: Promise<void>[] = [];
+    for (let i = 1; i <= 20; i++) {
+      history.pushState({}, '', `/search?q=${i}`);
+      document.getElementById('app')!.innerHTML = `<p>Result ${i}: Vladimir Putin spoke.</p>`;
+      resets.push(w.annotator.reset());
+    }
+    await Promise.all(resets);
+    // And whatever was still queued behind them.
+    await new Promise((done) => setTimeout(done, 400));
+    Document.prototype.createTreeWalker = walker;
+    return reads;
+  });
+  expect(wholeReads).toBe(1);
+  expect(await found(page)).toEqual(['vladimir-putin:Vladimir Putin']);
+  expect(await counts(page)).toEqual({ 'vladimir-putin': 1 });
+});
+
 test('a single-page app’s new view of more names than are all painted is painted where the reader is, without a scroll', async ({ load }) => {
   const view = (place: string) => `<p>${`${place} and filler text. `.repeat(30)}</p>`.repeat(25);
   const page = await load(`<main id="app">${view('Russia')}</main>`);
