@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
-import { CARD_HOST } from '../page/card-bridge';
 import { isFrameElement } from '../page/frame-element';
+import { isOwnHost } from '../page/own-hosts';
 import { CardHost, type CardState, type TrailStep } from './CardHost';
 
 /** What one entities/get request may ask for (the protocol's limit). */
@@ -201,7 +201,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
 function focusStillOurs(): boolean {
   if (!document.hasFocus()) return false;
   const active = document.activeElement;
-  return !active || active === document.body || active.localName === CARD_HOST;
+  return !active || active === document.body || isOwnHost(active);
 }
 
 /**

@@ -1,7 +1,12 @@
 import { CARD_MARKER } from '../extension/card-keys';
 
-/** The element that hosts the card's closed shadow root in the page. */
+/** The element that hosts the card's closed shadow root in the page, unless the page took the name (card-host-name.ts). */
 export const CARD_HOST = 'backstory-card';
+/**
+ * Set on the card's host: how a later copy of the card script finds an earlier
+ * copy's card, whose host it cannot know by identity (page/own-hosts.ts).
+ */
+export const CARD_HOST_ATTRIBUTE = 'data-backstory-card';
 
 /**
  * Takes away the cards of an earlier copy of the card script. Firefox unloads
@@ -9,10 +14,11 @@ export const CARD_HOST = 'backstory-card';
  * open pages: a card that was open then stayed over the page for good, with
  * nothing left to close it. (Chrome's older copies remove their own, told by
  * the new copy's start.) A frame holds one card script: any card found as it
- * starts is such a leftover.
+ * starts is such a leftover. Only our own hosts: a page's own <backstory-card>
+ * elements stay.
  */
 export function removeLeftoverCards(): void {
-  document.querySelectorAll(CARD_HOST).forEach((host) => host.remove());
+  document.querySelectorAll(`[${CARD_HOST_ATTRIBUTE}]`).forEach((host) => host.remove());
 }
 
 /**

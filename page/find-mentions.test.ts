@@ -133,7 +133,7 @@ const textArb = fc.array(fragment, { minLength: 1, maxLength: 4 }).map((parts) =
 
 const TAGS = [
   'b', 'i', 'span', 'a', 'em', 'p', 'div', 'li', 'h2', 'td', 'section', 'br',
-  'script', 'style', 'textarea', 'noscript', 'template', 'backstory-mark', 'backstory-root',
+  'script', 'style', 'textarea', 'noscript', 'template', 'backstory-card',
 ];
 
 const { tree } = fc.letrec<{ tree: Tree; element: Tree; host: Tree; text: Tree }>((tie) => ({

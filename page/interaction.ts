@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CARD_HOST, type CardApi } from './card-bridge';
+import type { CardApi } from './card-bridge';
+import { isOwnHost } from './own-hosts';
 import { closeOnFocusElsewhere } from './focus-left';
 import { isFrameElement } from './frame-element';
 import { HoverCard } from './hover-card';
@@ -110,5 +111,5 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
 }
 
 function isCardHost(target: EventTarget | null): boolean {
-  return target instanceof Element && target.localName === CARD_HOST;
+  return target instanceof Element && isOwnHost(target);
 }

@@ -1,6 +1,7 @@
 import { composedParent, shadowRootOf } from './composed-order';
 import { holdsText } from './holds-text';
 import { laidOutBlock } from './laid-out-block';
+import { isOwnHost } from './own-hosts';
 import { closestBlock, isBlockElement, isUnreadElement } from './text-walk';
 
 /**
@@ -291,10 +292,9 @@ function endsRunOfText(node: Node | null, step: 'previousSibling' | 'nextSibling
 }
 
 /**
- * Our UI is hosted in backstory-* elements whose content sits in shadow roots,
- * which the page's observer does not see into: only the hosts themselves come by.
+ * Our UI's content sits in shadow roots, which the page's observer does not
+ * see into: only the hosts themselves come by.
  */
 function isOurs(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el && el.localName.startsWith('backstory-');
+  return isOwnHost(node.nodeType === 1 ? node : node.parentElement);
 }

@@ -1,4 +1,5 @@
 import type { PageMention } from './find-mentions';
+import { markOwnHost } from './own-hosts';
 import type { Painter } from './painter';
 import { ViewportWindow } from './viewport-window';
 
@@ -32,6 +33,7 @@ export class OverlayPainter implements Painter {
   constructor(private readonly doc: Document = document) {
     this.window = new ViewportWindow(doc);
     this.host = doc.createElement('backstory-overlay');
+    markOwnHost(this.host);
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;

@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parsePageRequest, type AnyPageRequest, type PageRequest } from '../core/messages/page-commands';
 import type { PageMention } from './find-mentions';
-import { CARD_HOST } from './card-bridge';
 import { entryBefore, frameStops, isStop, stopPlace, stopShown, withStops, type FrameStop, type WalkEntry } from './frame-stops';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { CaretIndex } from './hit-test';
+import { isOwnHost } from './own-hosts';
 import type { PageAnnotator } from './page-annotator';
 import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-place';
 import { readerCanSee } from './reader-can-see';
@@ -32,7 +32,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
    */
   const walkedFrom = (): PageMention | ReaderPlace | undefined => {
     if (card.current) return card.current;
-    const place = readerPlace(document, isOurs);
+    const place = readerPlace(document, isOwnHost);
     if (!place || samePlace(place, placeThen) || (lastRevealed && !place.end && place.node.contains(lastRevealed.startNode))) return lastRevealed;
     return place;
   };
@@ -87,7 +87,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     if (!mention) return { revealed: false };
     lastRevealed = mention;
     // With focus in the open card, the reader is still where the walk started: the card gives focus back there.
-    if (document.activeElement?.localName !== CARD_HOST) placeThen = readerPlace(document, isOurs);
+    if (!isOwnHost(document.activeElement)) placeThen = readerPlace(document, isOwnHost);
     const element = mention.startNode.parentElement;
     if (!inView(boxOf(mention))) {
       // The element first, so scrolling containers bring it in; then the page, by the name's own box:
@@ -133,8 +133,6 @@ function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([promise, new Promise<void>((done) => (timer = setTimeout(done, ms)))]).finally(() => clearTimeout(timer));
 }
-
-const isOurs = (element: Element) => element.localName === CARD_HOST;
 
 const isPlace = (from: PageMention | ReaderPlace): from is ReaderPlace => 'node' in from;
 
@@ -188,7 +186,7 @@ function placeOf(mention: PageMention): ViewPlace {
   const root = mention.startNode.getRootNode() as Document | ShadowRoot;
   const hit = typeof root.elementFromPoint === 'function' ? root.elementFromPoint(anchor.x + anchor.width / 2, anchor.y + anchor.height / 2) : null;
   // Our own card over the next name hides it only until the walk moves on to it.
-  if (!element || !hit || hit.localName === CARD_HOST) return 'in';
+  if (!element || !hit || isOwnHost(hit)) return 'in';
   if (hit === element || element.contains(hit) || hit.contains(element)) return 'in';
   // Hidden further down a panel with its own scroll bar: next as the reader reads on, as a name below the fold is.
   return placeInScrollers(element, anchor) === 'below' ? 'below' : 'elsewhere';

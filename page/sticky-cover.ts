@@ -1,4 +1,4 @@
-import { CARD_HOST } from './card-bridge';
+import { isOwnHost } from './own-hosts';
 import type { ViewBox } from './scroll-clip';
 
 /**
@@ -12,7 +12,7 @@ export function underStickyCover(element: Element, box: ViewBox): boolean {
   const root = element.getRootNode() as Document | ShadowRoot;
   if (typeof root.elementFromPoint !== 'function') return false;
   const hit = root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-  if (!hit || hit.localName === CARD_HOST || hit === element || element.contains(hit) || hit.contains(element)) return false;
+  if (!hit || isOwnHost(hit) || hit === element || element.contains(hit) || hit.contains(element)) return false;
   for (let at: Element | null = hit; at; at = at.parentElement) {
     // A name inside the same sticky part moves with it, and is never under it.
     if (at.contains(element)) return false;

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { markOwnHost } from './own-hosts';
 import { BlockReader, closestBlock, collectBlocks, mapSpanToNodes, UNFINISHED, type TextBlock } from './text-walk';
 
 function texts(blocks: TextBlock[]): string[] {
@@ -82,14 +83,23 @@ describe('collectBlocks: regions never read', () => {
     ['contenteditable="true"', '<div contenteditable="true"><p>Russia</p></div>'],
     ['contenteditable="plaintext-only"', '<div contenteditable="plaintext-only">Russia</div>'],
     ['data-backstory-ui', '<div data-backstory-ui><p>Russia</p></div>'],
-    ['backstory-root', '<backstory-root><p>Russia</p></backstory-root>'],
-    ['backstory-mark', '<p><backstory-mark>Russia</backstory-mark></p>'],
     ['hidden', '<p hidden>Russia</p>'],
   ])('skips %s', (_label, html) => {
     const blocks = collectBlocks(page(`<p>start</p>${html}<p>end</p>`));
     expect(texts(blocks).join('|')).not.toMatch(/Russia|China|Kim/);
     expect(texts(blocks)[0]).toBe('start');
     expect(texts(blocks).at(-1)).toBe('end');
+  });
+
+  it('skips the hosts of our own UI, and reads the page’s own elements of the same names', () => {
+    const doc = page('<p>start</p><backstory-card>Kim Jong Un</backstory-card><p><backstory-overlay>Russia</backstory-overlay></p><p>end</p>');
+    expect(texts(collectBlocks(doc))).toEqual(['start', 'Kim Jong Un', 'Russia', 'end']);
+    const ours = doc.createElement('backstory-card');
+    ours.textContent = 'China';
+    markOwnHost(ours);
+    doc.body.insertBefore(ours, doc.body.lastChild);
+    expect(texts(collectBlocks(doc))).toEqual(['start', 'Kim Jong Un', 'Russia', 'end']);
+    expect(closestBlock(ours.firstChild!, doc.body)).toBeNull();
   });
 
   it('skips SVG <style> and <title> but reads SVG text', () => {

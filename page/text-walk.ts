@@ -10,6 +10,7 @@
  */
 
 import { isShadowRoot } from './composed-order';
+import { isOwnHost } from './own-hosts';
 
 export interface TextBlock {
   /**
@@ -85,13 +86,14 @@ const BLOCK_TAGS = new Set([
  * Never read: code, styles (SVG's <style> too: same local name), form fields
  * the user types into, invisible metadata (<title> of the page and of SVG
  * shapes), fallback content of embedded objects, a ruby's reading (its
- * pronunciation, which would run onto the name it is the reading of), and
- * Backstory's own UI.
+ * pronunciation, which would run onto the name it is the reading of).
+ * Backstory's own UI is skipped for being ours (page/own-hosts.ts), not for
+ * its tag: a page's own <backstory-card> is read.
  */
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
   'head', 'title', 'meta', 'link', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'picture',
-  'img', 'desc', 'rp', 'rt', 'backstory-root', 'backstory-mark',
+  'img', 'desc', 'rp', 'rt',
 ]);
 
 /** Elements skipped for an attribute rather than their tag: found in one native query per walk of a page (ONE_QUERY_ELEMENTS). */
@@ -106,12 +108,16 @@ const SKIPPED_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not
 const ONE_QUERY_ELEMENTS = 100_000;
 
 export function isSkippedTag(tag: string): boolean {
-  // Every element of our own UI is named backstory-*: the card's shadow host among them.
-  return SKIPPED_TAGS.has(tag) || tag.startsWith('backstory-');
+  return SKIPPED_TAGS.has(tag);
 }
 
 function isSkipped(el: Element, tag: string): boolean {
-  return isSkippedTag(tag) || isSkippedByAttribute(el);
+  return isSkippedTag(tag) || isOurs(el, tag) || isSkippedByAttribute(el);
+}
+
+/** Our UI's hosts are custom elements: only those are looked up, which keeps the lookup off most of a page's elements. */
+function isOurs(el: Element, tag: string): boolean {
+  return tag.includes('-') && isOwnHost(el);
 }
 
 function isSkippedByAttribute(el: Element): boolean {
@@ -514,7 +520,7 @@ export class BlockReader {
     if (isBlock) block.flush();
 
     const skipped = frame.skippedByAttribute;
-    if (isSkippedTag(tag) || (skipped ? skipped.size > 0 && skipped.has(el) : isSkippedByAttribute(el))) {
+    if (isSkippedTag(tag) || isOurs(el, tag) || (skipped ? skipped.size > 0 && skipped.has(el) : isSkippedByAttribute(el))) {
       if (frame.canJump) {
         frame.node = nextOutside(walker, el, frame.root);
       } else {

@@ -6,8 +6,9 @@ import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
 import { CARD_START_KEY } from '../../extension/card-keys';
 import { leaveStart } from '../../extension/script-start';
-import { CARD_HOST, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
+import { CARD_HOST, CARD_HOST_ATTRIBUTE, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
 import { placedInPage } from '../../page/card-placement';
+import { markOwnHost } from '../../page/own-hosts';
 import { startInteraction } from '../../page/interaction';
 import { whenPageBridge } from '../../page/page-bridge';
 
@@ -55,7 +56,12 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
           root?.unmount();
         },
       });
-      ui.then((mounted) => mounted.mount()).catch(reject);
+      ui.then((made) => {
+        // Before it is in the page: the page script's observer sees it come in as ours.
+        markOwnHost(made.shadowHost);
+        made.shadowHost.setAttribute(CARD_HOST_ATTRIBUTE, '');
+        made.mount();
+      }).catch(reject);
     });
     await ready;
     const card = api;

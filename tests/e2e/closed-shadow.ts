@@ -28,13 +28,24 @@ async function documentTree(page: Page): Promise<CdpNode> {
   }
 }
 
+/** Set on our card's host, which is a page's own element of the same name is not (page/card-bridge.ts). */
+const CARD_HOST_ATTRIBUTE = 'data-backstory-card';
+
+/** Whether `node` is a host named `localName`: for the card, ours alone. */
+function isHost(node: CdpNode, localName: string): boolean {
+  if (localName !== 'backstory-card') return node.localName === localName;
+  const attributes = node.attributes ?? [];
+  // Names and values alternate.
+  return attributes.some((name, i) => i % 2 === 0 && name === CARD_HOST_ATTRIBUTE);
+}
+
 function findHost(node: CdpNode, localName: string): CdpNode | undefined {
   return findHosts(node, localName)[0];
 }
 
 /** Every host named `localName`, in document order, frames' documents included. */
 function findHosts(node: CdpNode, localName: string, out: CdpNode[] = []): CdpNode[] {
-  if (node.localName === localName) out.push(node);
+  if (isHost(node, localName)) out.push(node);
   // Frames too: a name only an embedded frame shows has its card there.
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
     findHosts(child, localName, out);
