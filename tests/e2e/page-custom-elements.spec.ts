@@ -38,3 +38,28 @@ test('a page’s own <backstory-card> elements stay once the card is loaded, and
   await page.mouse.move(kirby.x, kirby.y);
   await expect.poll(() => shadowUiCardTitle(page)).toBe('John Kirby');
 });
+
+test('a page that defined backstory-card as its own custom element still gets a working card on hover', async ({ page, server, pageErrors }) => {
+  server.route(
+    '/defined-element',
+    `<!doctype html><html lang="en"><head><script>
+customElements.define('backstory-card', class extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML = '<b>the page’s own</b>';
+  }
+});
+</script></head><body style="font:20px sans-serif">
+<p>Vladimir Putin arrived in the morning.</p>
+<backstory-card id="own"></backstory-card>
+</body></html>`,
+  );
+  await page.goto(`${server.origin}/defined-element`);
+  await expect.poll(() => paintedMentions(page)).toBe(1);
+  const putin = await pointOfText(page, 'Vladimir Putin');
+  await page.mouse.move(putin.x, putin.y);
+  await expect.poll(() => shadowUiCardTitle(page)).toBe('Vladimir Putin');
+  // The page's element is still its own, and there is one of it.
+  expect(await page.evaluate(() => [...document.querySelectorAll('backstory-card')].map((el) => el.id))).toEqual(['own']);
+  expect(pageErrors).toEqual([]);
+});
