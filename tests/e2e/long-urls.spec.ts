@@ -16,6 +16,9 @@ test('tabs whose pages push addresses of nearly 2 MB still have their names list
   extensionId,
   server,
 }) => {
+  // Each address of 2 MB crosses the DevTools protocol in Playwright's own events: the push alone takes 4–5 s a tab here, the
+  // test a minute on the code before this session too. A limit for the harness, not for Backstory.
+  test.setTimeout(180_000);
   server.route('/state-in-url', '<!doctype html><html lang="en"><body><main><p>Vladimir Putin arrived.</p></main></body></html>');
   const tabs: Page[] = [];
   for (let i = 0; i < 6; i++) {
