@@ -156,7 +156,33 @@ describe('a card of the bundled story', () => {
   it('keeps a space between the category and the description, for a reader who copies the card or hears it read: not “PersonPresident of Russia”', async () => {
     const meta = (await render('vladimir-putin')).root.querySelector('.card-meta')!;
     const description = meta.querySelector('.description')!.textContent!;
-    expect(meta.textContent).toBe(`Person ${description}`);
+    // Then its source, and the sentence that opens from it.
+    expect(meta.textContent).toBe(`Person ${description} ¶1${meta.querySelector('blockquote')!.textContent}`);
+  });
+
+  it('says what John Kirby is once: the fact that repeats his description gives it its source, and is not shown again below', async () => {
+    const { root, groups } = await render('john-kirby');
+    const meta = root.querySelector('.card-meta')!;
+    const source = meta.querySelector('button.citation')!;
+    expect(source.getAttribute('aria-label')).toBe('Source: paragraph 7 of the article');
+    expect(root.querySelector(`[id="${source.getAttribute('aria-describedby')}"]`)!.textContent).toBe('of the U.S. National Security Council');
+    expect(meta.querySelector('blockquote')!.textContent).toMatch(/^John Kirby of the U\.S\. National Security Council expressed concern/);
+    expect(groups.Background).toBeUndefined();
+    expect(root.textContent).not.toContain('John Kirby is with the U.S. National Security Council.');
+    // His statements, from the same sentence, are his claims: they stay.
+    expect(groups.Statements).toEqual(['kirby-concern-moscow-pyongyang', 'kirby-korean-peninsula-security']);
+  });
+
+  it('keeps a fact that says more than the description: Pyongyang’s summit was “on Tuesday”, the Soviet-era alliances weakened', async () => {
+    const putin = await render('vladimir-putin');
+    expect(putin.root.textContent).not.toContain('Vladimir Putin is the president of Russia.');
+    expect(putin.root.querySelector('.card-meta button.citation')!.getAttribute('aria-label')).toBe('Source: paragraph 1 of the article');
+    const pyongyang = await render('pyongyang');
+    expect(pyongyang.groups.Events).toContain('putin-summit-pyongyang');
+    expect(pyongyang.root.querySelector('.card-meta button')).toBeNull();
+    const soviet = await render('soviet-union');
+    expect(soviet.groups.Background).toEqual(['soviet-era-alliances-weakened']);
+    expect(soviet.root.textContent).not.toContain('The Soviet Union collapsed in 1991.');
   });
 
   it('gives John Kirby no role the article does not: it says only that he is “of” the U.S. National Security Council', async () => {

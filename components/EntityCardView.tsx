@@ -3,6 +3,7 @@ import type { EntityCard } from '../core/messages/protocol';
 import type { Fact, FactKind } from '../core/story/schema';
 import { CitationToggle } from './CitationToggle';
 import { categoryLabel, factGroupTitle } from './labels';
+import { restatingDescription } from './restated-description';
 import { StorySummaryToggle } from './StorySummaryToggle';
 
 type GroupKind = Exclude<FactKind, 'denial'> | 'statementByOthers';
@@ -18,7 +19,12 @@ interface Props {
 export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
   const { entity, facts, refs } = card;
   const names = new Map(refs.map((ref) => [ref.id, ref.name]));
-  const groups = groupFacts(entity.id, withoutBadgeRepeat(entity, facts));
+  const restating = restatingDescription(entity, facts);
+  const groups = groupFacts(
+    entity.id,
+    withoutBadgeRepeat(entity, facts).filter((fact) => !restating.includes(fact)),
+  );
+  const descriptionSource = restating[0]?.citation;
   const related = refs.filter((ref) => ref.id !== entity.id);
   return (
     <article className="card">
@@ -26,16 +32,25 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
         <h2 id={titleId} className="card-title">
           {entity.name}
         </h2>
-        <p className="card-meta">
+        {/* A block, not a paragraph: the quote a description's source button shows is a block quote, which no paragraph may hold. */}
+        <div className="card-meta">
           <span className={`category category-${entity.category}`}>{categoryLabel(entity.category)}</span>
           {entity.description ? (
             <>
               {/* A space of no width: the pill's margin sets them apart on screen, but copied or read aloud they ran together ("PersonPresident of Russia"). */}
               <span className="meta-space"> </span>
-              <span className="description">{entity.description}</span>
+              <span id={`${titleId}-description`} className="description">
+                {entity.description}
+              </span>
+              {descriptionSource ? (
+                <>
+                  {' '}
+                  <CitationToggle citation={descriptionSource} describedBy={`${titleId}-description`} statement={entity.description} />
+                </>
+              ) : null}
             </>
           ) : null}
-        </p>
+        </div>
         {/* Where the card opens, not below its facts, which fill the screen on a long card: "on Tuesday" or "last September" are the story's, not today's. */}
         <p className="story-source" title={card.headline}>
           {i18n.t('card.fromStory', { headline: card.headline })}
