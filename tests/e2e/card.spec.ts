@@ -440,6 +440,37 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
+  test('a tap on the name of the card a tap opened leaves that card as it is: it does not close and fade in again', async ({ page, server }) => {
+    server.route(
+      '/retap',
+      `<!doctype html><html lang="en"><body style="margin:0;font:20px/30px sans-serif"><p style="margin:20px">Talks went on in Pyongyang all night.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/retap`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const pyongyang = await pointOfText(page, 'Pyongyang', 0, false);
+    await tap(page, pyongyang);
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+    await expect.poll(() => shadowUiCall(page, 'card-frame', 'function () { return this.dataset.placed; }')).toBe('true');
+    // Whatever happens to the card shown now, as it happens: a close and a reopen between two polls would look like no change.
+    await shadowUiCall(
+      page,
+      'card-frame',
+      `function () {
+        const frame = this;
+        const changes = (window.cardChanges = []);
+        new MutationObserver((records) => {
+          for (const record of records) if ([...record.removedNodes].includes(frame)) changes.push('closed');
+        }).observe(frame.parentNode, { childList: true });
+        new MutationObserver(() => changes.push('placed=' + frame.dataset.placed)).observe(frame, { attributeFilter: ['data-placed'] });
+      }`,
+    );
+    await tap(page, pyongyang);
+    await tap(page, { x: pyongyang.x + 3, y: pyongyang.y });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { cardChanges: string[] }).cardChanges)).toEqual([]);
+    expect(await cardTitle(page)).toBe('Pyongyang');
+  });
+
   test('stays open while the pointer travels into it, and closes after it leaves', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'Vladimir Putin');
