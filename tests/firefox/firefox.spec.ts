@@ -55,6 +55,40 @@ test('in Firefox, a hovered card closes as the mouse button is pressed on its na
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
 });
 
+test('in Firefox, a tap of a finger on a name opens its card until a tap elsewhere; a tap on a name in a link is the page’s', async ({ tab, server, tabErrors }) => {
+  server.route(
+    '/firefox-taps',
+    `<!doctype html><html lang="en"><body style="margin:0;font:20px/30px sans-serif">` +
+      `<p style="margin:20px">Talks went on in Pyongyang all night.</p>` +
+      `<p style="margin:20px;text-align:right"><a href="#linked">Kim Jong Un</a> spoke.</p>` +
+      `<div style="height:1500px"></div></body></html>`,
+  );
+  await tab.goto(`${server.origin}/firefox-taps`);
+  await expect.poll(() => painted(tab)).toEqual(['Pyongyang', 'Kim Jong Un']);
+  // The card's script comes in idle time after the names are painted, and its host with it: a hover waits where the pointer
+  // rests (the page side keeps its place), a tap before then is over.
+  await expect.poll(() => tab.evaluate(() => document.querySelector('[data-backstory-card]') !== null)).toBe(true);
+  const pyongyang = (await tab.evaluate(textPointInPage, { text: 'Pyongyang', occurrence: 0, scroll: false }))!;
+  // WebDriver BiDi's touch pointer: Firefox sends the page pointer events of type "touch", with no pointer resting anywhere.
+  await tab.touchscreen.tap(pyongyang.x, pyongyang.y);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  // No hover keeps it open, and none needs to: it stays, and its own name tapped again keeps it.
+  await new Promise((done) => setTimeout(done, 800));
+  expect(await tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  await tab.touchscreen.tap(pyongyang.x, pyongyang.y);
+  await new Promise((done) => setTimeout(done, 500));
+  expect(await tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  await tab.touchscreen.tap(600, 600);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
+
+  const linked = (await tab.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0, scroll: false }))!;
+  await tab.touchscreen.tap(linked.x, linked.y);
+  await expect.poll(() => tab.evaluate(() => location.hash)).toBe('#linked');
+  await new Promise((done) => setTimeout(done, 500));
+  expect(await tab.evaluate(cardPointsInPage)).toBe(0);
+  expect(tabErrors).toEqual([]);
+});
+
 test('in Firefox, the toolbar popup lists the names the tab mentions, and its switches apply to the page', async ({ firefox, server }) => {
   test.skip(!firefox, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
   const { browser, extensionId } = await launchFirefoxWithPopupAccess(findFirefox()!, FIREFOX_BUILD);
