@@ -1,5 +1,6 @@
 import type { MatchState } from '../core/matcher/types';
 import { composedPosition } from './composed-order';
+import { partNumber } from './page-parts';
 import type { PlaceNote } from './match-places';
 import type { TextPoint } from './mention-store';
 
@@ -79,7 +80,19 @@ export function changesBefore(root: Node, at: Text, node: Node): boolean {
 /** The matcher's state as a string: two states with the same one scan any text alike (MatchPlaces.before numbers the clock from 1). */
 export function stateKey(state: MatchState): string {
   const seen = [...state.seen].sort((a, b) => a[1] - b[1]).map(([entityId, clock]) => `${entityId}@${clock}`);
-  return `${seen.join(' ')}|${[...state.elsewhere].sort().join(' ')}|${state.clock}`;
+  const inParts = [...state.elsewhereIn].map(([part, entities]) => [...entities].map((entityId) => `${entityId}@${partNumber(part)}`)).flat();
+  return `${seen.join(' ')}|${[...state.elsewhere].sort().join(' ')}|${inParts.sort().join(' ')}|${state.clock}`;
+}
+
+/** Whether `copy`, a copy of `state` (copyState), still holds what it does: a scan only ever adds to a state. */
+export function sameState(copy: MatchState, state: MatchState): boolean {
+  return copy.clock === state.clock && copy.elsewhere.size === state.elsewhere.size && elsewhereInParts(copy) === elsewhereInParts(state);
+}
+
+function elsewhereInParts(state: MatchState): number {
+  let n = 0;
+  for (const entities of state.elsewhereIn.values()) n += entities.size;
+  return n;
 }
 
 /** A copy of `state` that the copy's scans leave `state` as it is. */
@@ -87,6 +100,7 @@ export function copyState(state: MatchState): MatchState {
   return {
     seen: new Map(state.seen),
     elsewhere: new Set(state.elsewhere),
+    elsewhereIn: new Map([...state.elsewhereIn].map(([part, entities]) => [part, new Set(entities)])),
     clock: state.clock,
     sightings: [],
     elsewhereSightings: [],

@@ -50,6 +50,15 @@ describe('findMentions', () => {
     ]);
   });
 
+  it('takes “Moscow, Idaho” to speak for the article it stands in, or for the page when it stands in none', () => {
+    const front = page(`<article><h2>Vigil in Moscow, Idaho</h2><p>Moscow police spoke.</p>
+<div role="article"><p>A reader writes: Moscow police were kind.</p></div></article>
+<article><p>Putin flew home to Moscow.</p></article>`);
+    expect(summary(findMentions(front, matcher))).toEqual(['moscow:Moscow']);
+    const plain = page('<h1>Vigil in Moscow, Idaho</h1><p>Moscow police spoke.</p><div><p>Putin flew home to Moscow.</p></div>');
+    expect(findMentions(plain, matcher)).toEqual([]);
+  });
+
   it('does not count a full name in a skipped region as seen', () => {
     const doc = page('<script>var who = "Vladimir Putin";</script><textarea>Vladimir Putin</textarea><p>Putin spoke.</p>');
     expect(findMentions(doc, matcher)).toEqual([]);

@@ -1,5 +1,6 @@
 import { createMatchState } from '../core/matcher/state';
 import type { Matcher, MatchState, Span } from '../core/matcher/types';
+import { scanBlock } from './page-parts';
 import { collectBlocks, mapSpanToNodes, type CollectOptions, type TextBlock } from './text-walk';
 
 /** One mention on the page, as text node positions a Range or StaticRange can take. */
@@ -31,7 +32,7 @@ export interface BlockSpan {
 export function scanBlocks(blocks: readonly TextBlock[], matcher: Matcher, state: MatchState = createMatchState()): BlockSpan[] {
   const found: BlockSpan[] = [];
   for (const block of blocks) {
-    for (const span of matcher.scan(block.text, state)) found.push({ block, span });
+    for (const span of scanBlock(matcher, block, state)) found.push({ block, span });
   }
   return found;
 }

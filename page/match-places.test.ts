@@ -57,7 +57,7 @@ describe('the places of names on a page', () => {
     places.append(note(c!, [], ['moscow']));
 
     const { run } = places.before(b!);
-    expect(places.replace(run, [note(b!, [], ['moscow', 'washington'])])).toEqual(['moscow', 'washington']);
+    expect(places.replace(run, [note(b!, [], ['moscow', 'washington'])])).toEqual([{ entityId: 'moscow' }, { entityId: 'washington' }]);
     expect(stateBefore(places, c!)).toEqual({ seen: ['kirby'], elsewhere: ['moscow', 'washington'] });
     // The same again ends nothing new; taking it out leaves the later one.
     expect(places.replace(places.before(b!).run, [note(b!, [], ['moscow', 'washington'])])).toEqual([]);
@@ -67,6 +67,37 @@ describe('the places of names on a page', () => {
     // A block read again loses what it no longer holds.
     places.replace(places.before(a!).run, [note(a!, ['us'])]);
     expect(stateBefore(places, b!).seen).toEqual(['us']);
+  });
+
+  it('keeps another place of a name named in an article to that article, in the state before a block and in what a rescan ends', () => {
+    const [a, b, c, d] = page('<article><p>A</p><p>B</p></article><article><p>C</p></article><p>D</p>');
+    const idaho = a!.parentElement!;
+    const places = new MatchPlaces();
+    places.append({ ...note(a!, [], ['moscow']), part: idaho });
+    places.append(note(c!, [], ['moscow']));
+    const before = (p: Element) => places.before(p).state;
+    expect([...before(b!).elsewhere]).toEqual([]);
+    expect([...before(b!).elsewhereIn]).toEqual([[idaho, new Set(['moscow'])]]);
+    // The page-wide one below, in no article, ends Moscow everywhere after it.
+    expect([...before(d!).elsewhere]).toEqual(['moscow']);
+    // The Idaho story read again without its phrase, then with it: it ends Moscow in itself, in no other article.
+    places.replace(places.before(a!).run, []);
+    expect([...before(b!).elsewhereIn]).toEqual([]);
+    expect(places.replace(places.before(a!).run, [{ ...note(a!, [], ['moscow']), part: idaho }])).toEqual([{ entityId: 'moscow', part: idaho }]);
+    // Another "Moscow, Idaho" further down in it ends nothing new.
+    expect(places.replace(places.before(b!).run, [{ ...note(b!, [], ['moscow']), part: idaho }])).toEqual([]);
+  });
+});
+
+describe('an article a block stands in', () => {
+  it('is noted with the places of the same name the block named, and only then', () => {
+    const state = createMatchState(true);
+    const [a] = page('<article><div><p>A</p></div></article>');
+    const text = a!.firstChild as Text;
+    state.elsewhereSightings!.push('moscow');
+    expect(takeNote(state, text)?.part).toBe(a!.closest('article'));
+    markSeen(state, 'putin');
+    expect(takeNote(state, text)?.part).toBeUndefined();
   });
 
   it('keeps reading order through a thousand blocks put in one after another at the same place', () => {

@@ -2,6 +2,7 @@ import { createMatchState } from '../core/matcher/state';
 import type { MatchState } from '../core/matcher/types';
 import { textNodesIn } from './composed-order';
 import { runWithin } from './mention-store';
+import { partAround, partNumber } from './page-parts';
 
 /** What one block showed of the story's names, as the matcher's state took it in. */
 export interface PlaceNote {
@@ -11,6 +12,8 @@ export interface PlaceNote {
   seen: string[];
   /** Entities the block named another place of the same name by ("Moscow, Idaho"). */
   elsewhere: string[];
+  /** The article those phrases stand in (page-parts.ts), which they speak for; none: they speak for the page. */
+  part?: Element;
   /** Entities whose names in the block were taken or passed over by what came before it (MatchState.depends). */
   depends: string[];
   /** Of those, the entities of a form several share: whose full name came last above the block decides (MatchState.dependsOnOrder). */
@@ -31,7 +34,13 @@ const DROP_RUNS_MAX = 32;
 /** Shared by the many notes without any: a page has thousands of blocks. */
 const NONE: string[] = [];
 
-/** Per entity, the key of the first place that showed its full name / named another place by it. */
+/** An entity whose mentions the page ended from some place on: in `part` alone, or on the whole page. */
+export interface EndedName {
+  entityId: string;
+  part?: Element;
+}
+
+/** Per entity, the key of the first place that showed its full name / named another place by it (per part: elsewhereKey). */
 interface FirstKeys {
   seen: Map<string, number>;
   elsewhere: Map<string, number>;
@@ -61,7 +70,23 @@ export function takeNote(state: MatchState, startNode: Text): PlaceNote | undefi
   others.length = 0;
   judged.length = 0;
   shared.length = 0;
-  return { startNode, seen, elsewhere, depends, order };
+  // The article the matcher was told the block stands in (page-parts.ts scanBlock): the same lookup from the same node.
+  const part = elsewhere.length > 0 ? partAround(startNode) : undefined;
+  return part ? { startNode, seen, elsewhere, part, depends, order } : { startNode, seen, elsewhere, depends, order };
+}
+
+/** Where places naming another place by `entityId` are listed: one list for the whole page, one per article. */
+function elsewhereKey(entityId: string, part: Element | undefined): string {
+  return part ? `${entityId}\u0000${partNumber(part)}` : entityId;
+}
+
+function entityOfKey(key: string): string {
+  const end = key.indexOf('\u0000');
+  return end < 0 ? key : key.slice(0, end);
+}
+
+function elsewhereKeys(place: PlaceNote): readonly string[] {
+  return place.part ? place.elsewhere.map((entityId) => elsewhereKey(entityId, place.part)) : place.elsewhere;
 }
 
 /**
@@ -75,7 +100,7 @@ export function takeNote(state: MatchState, startNode: Text): PlaceNote | undefi
 export class MatchPlaces {
   /** Blocks that showed any, in reading order. */
   private places: Place[] = [];
-  /** Per entity, the keys of the places that showed its full name / named another place by it; ascending. */
+  /** Per entity (per entity and article: elsewhereKey), the keys of the places that showed its full name / named another place by it; ascending. */
   private seenAt = new Map<string, number[]>();
   private elsewhereAt = new Map<string, number[]>();
   private dependsAt = new Map<string, number[]>();
@@ -126,7 +151,7 @@ export class MatchPlaces {
   private indexLast(place: Place): void {
     this.byNode.set(place.startNode, place);
     for (const entityId of place.seen) pushKey(this.seenAt, entityId, place.key);
-    for (const entityId of place.elsewhere) pushKey(this.elsewhereAt, entityId, place.key);
+    for (const key of elsewhereKeys(place)) pushKey(this.elsewhereAt, key, place.key);
     for (const entityId of place.depends) pushKey(this.dependsAt, entityId, place.key);
     for (const entityId of place.order) pushKey(this.orderAt, entityId, place.key);
   }
@@ -146,16 +171,24 @@ export class MatchPlaces {
     // The clock orders sightings: the latest before the root wins a form entities share.
     latest.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
     for (const [entityId] of latest) state.seen.set(entityId, ++state.clock);
-    for (const [entityId, keys] of this.elsewhereAt) if (keys[0]! <= until) state.elsewhere.add(entityId);
+    for (const [key, keys] of this.elsewhereAt) {
+      if (keys[0]! > until) continue;
+      const entityId = entityOfKey(key);
+      const { part } = this.placeAt(keys[0]!);
+      if (!part) state.elsewhere.add(entityId);
+      else if (state.elsewhereIn.has(part)) state.elsewhereIn.get(part)!.add(entityId);
+      else state.elsewhereIn.set(part, new Set([entityId]));
+    }
     return { state, run };
   }
 
   /**
    * Puts what a rescanned root showed in place of what it held. Returns the
-   * entities the root now names another place by before anywhere else did:
-   * their mentions after the root end, as the first scan would have ended them.
+   * entities the root now names another place by before anywhere else did
+   * (in the same article, or on the page): their mentions after the root end
+   * there, as the first scan would have ended them.
    */
-  replace(run: PlaceRun, notes: readonly PlaceNote[]): string[] {
+  replace(run: PlaceRun, notes: readonly PlaceNote[]): EndedName[] {
     const [start, end] = run;
     const keys = this.keysBetween(start, end, notes.length);
     const before = this.firstKeys();
@@ -171,11 +204,15 @@ export class MatchPlaces {
     // A block read again that names the same people in the same order (a clock ticking beside "John Kirby") changes nothing below it.
     const sameNames = lastSightings(removed).join() === lastSightings(added).join();
     this.markStale(before, sameNames ? [] : [...removed, ...added], new Set(added));
-    const ended: string[] = [];
+    const ended: EndedName[] = [];
+    const named = new Set<string>();
     for (const place of added) {
       for (const entityId of place.elsewhere) {
-        const first = before.elsewhere.get(entityId);
-        if ((first === undefined || place.key < first) && !ended.includes(entityId)) ended.push(entityId);
+        const key = elsewhereKey(entityId, place.part);
+        const first = before.elsewhere.get(key);
+        if ((first !== undefined && place.key >= first) || named.has(key)) continue;
+        named.add(key);
+        ended.push(place.part ? { entityId, part: place.part } : { entityId });
       }
     }
     return ended;
@@ -222,7 +259,9 @@ export class MatchPlaces {
       mark(this.dependsAt.get(entityId), low, high);
       mark(this.orderAt.get(entityId), low, high);
     });
-    moved(before.elsewhere, now.elsewhere, (entityId, low, high) => {
+    // Past the first place of another name in one article, blocks in the others are read again too: they read alike.
+    moved(before.elsewhere, now.elsewhere, (key, low, high) => {
+      const entityId = entityOfKey(key);
       mark(this.dependsAt.get(entityId), low, high);
       mark(this.orderAt.get(entityId), low, high);
       mark(this.seenAt.get(entityId), low, high);
@@ -385,7 +424,7 @@ export class MatchPlaces {
   private lists(): [Map<string, number[]>, (place: Place) => readonly string[]][] {
     return [
       [this.seenAt, (place) => place.seen],
-      [this.elsewhereAt, (place) => place.elsewhere],
+      [this.elsewhereAt, elsewhereKeys],
       [this.dependsAt, (place) => place.depends],
       [this.orderAt, (place) => place.order],
     ];

@@ -111,11 +111,19 @@ describe('the mention store', () => {
     const [a, b, c, d] = page('<p>A</p><p>B</p><p>C</p><p>D</p>');
     const store = new MentionStore();
     store.append([mentionIn(a!, 'moscow'), mentionIn(b!, 'moscow'), mentionIn(c!, 'putin'), mentionIn(d!, 'moscow')]);
-    expect(store.dropAfter(b!, ['moscow']).map((m) => m.text)).toEqual(['D']);
+    expect(store.dropAfter(b!, [{ entityId: 'moscow' }]).map((m) => m.text)).toEqual(['D']);
     expect(texts(store)).toEqual(['A', 'B', 'C']);
     expect(store.counts()).toEqual(new Map([['moscow', 2], ['putin', 1]]));
-    expect(store.dropAfter(a!, ['moscow']).map((m) => m.text)).toEqual(['B']);
+    expect(store.dropAfter(a!, [{ entityId: 'moscow' }]).map((m) => m.text)).toEqual(['B']);
     expect(texts(store)).toEqual(['A', 'C']);
+  });
+
+  it('drops the mentions of an entity ended in one article in that article alone', () => {
+    const [a, b, c, d] = page('<article><p>A</p><p>B</p></article><article><p>C</p></article><p>D</p>');
+    const store = new MentionStore();
+    store.append([mentionIn(a!, 'moscow'), mentionIn(b!, 'moscow'), mentionIn(c!, 'moscow'), mentionIn(d!, 'moscow')]);
+    expect(store.dropAfter(a!, [{ entityId: 'moscow', part: a!.parentElement! }]).map((m) => m.text)).toEqual(['B']);
+    expect(texts(store)).toEqual(['A', 'C', 'D']);
   });
 
   it('tells the text nodes a mention started or ended in from the rest, never forgetting one it holds', () => {

@@ -1,5 +1,6 @@
 import { composedPosition, textNodesIn } from './composed-order';
 import type { PageMention } from './find-mentions';
+import type { EndedName } from './match-places';
 import { firstPassing } from './first-passing';
 
 // Node.DOCUMENT_POSITION_*, without relying on the Node global.
@@ -113,9 +114,13 @@ export class MentionStore {
     return dropped;
   }
 
-  /** Drops the mentions of `entities` after `root` in reading order (the page named other places by them in it); returns them. */
-  dropAfter(root: Node, entities: readonly string[]): PageMention[] {
-    if (entities.length === 0) return [];
+  /**
+   * Drops the mentions of `ended` entities after `root` in reading order (the page named other places by them in it),
+   * in the article given with one (MatchPlaces.replace); returns them.
+   */
+  dropAfter(root: Node, ended: readonly EndedName[]): PageMention[] {
+    if (ended.length === 0) return [];
+    const isEnded = (mention: PageMention) => ended.some(({ entityId, part }) => entityId === mention.entityId && (!part || part.contains(mention.startNode)));
     const dropped: PageMention[] = [];
     let run = runWithin(this.list, 0, root);
     if (!run) {
@@ -126,7 +131,7 @@ export class MentionStore {
     const kept = this.list.slice(0, end);
     for (let i = end; i < this.list.length; i++) {
       const mention = this.list[i]!;
-      if (!entities.includes(mention.entityId)) kept.push(mention);
+      if (!isEnded(mention)) kept.push(mention);
       else {
         this.count(mention.entityId, -1);
         dropped.push(mention);

@@ -1,14 +1,15 @@
 import { createMatchState } from '../core/matcher/state';
-import { BlockTails, copyState, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
+import { BlockTails, copyState, sameState, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
 import type { Matcher, MatchState, Span } from '../core/matcher/types';
 import { inReadingOrder, isShadowRoot, orderedStretch, shadowRootOf, sortInReadingOrder } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
 import { holdsLongUnwrappedLine } from './long-lines';
 import { Highlighter } from './highlighter';
-import { MatchPlaces, takeNote, type PlaceNote, type PlaceRun } from './match-places';
+import { MatchPlaces, takeNote, type EndedName, type PlaceNote, type PlaceRun } from './match-places';
 import type { Painter } from './painter';
 import { MentionStore, type Rescan, type StoreEdit, type TextPoint } from './mention-store';
 import { MutationWatcher, type DirtyWork } from './mutation-watcher';
+import { scanBlock } from './page-parts';
 import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { ShownMentions, type ShownEdit } from './shown-mentions';
 import { BlockReader, closestBlock, isUnreadElement, UNFINISHED, type TextBlock } from './text-walk';
@@ -298,7 +299,7 @@ export class PageAnnotator {
       for (let block = reader.next(left / NODE_WORK); block !== null; block = reader.next(left / NODE_WORK)) {
         left -= block === UNFINISHED ? left + 1 : block.text.length + block.nodes.length * NODE_WORK;
         if (block === UNFINISHED || left < 0) break;
-        this.mentionsIn(block, this.matcher.scan(block.text, state), preview);
+        this.mentionsIn(block, scanBlock(this.matcher, block, state), preview);
       }
     }
     if (preview.length === 0) return false;
@@ -381,7 +382,7 @@ export class PageAnnotator {
       // of reads and their merge after it in one task, that task took 35-55.
       if (!(await pause())) return;
       const batch: (Rescan & { root: Element | ShadowRoot })[] = [];
-      const ended: { root: Node; entities: string[] }[] = [];
+      const ended: { root: Node; entities: EndedName[] }[] = [];
       const tails: [Node, Tail | undefined][] = [];
       while (next < roots.length && !this.slice.expired) {
         const root = roots[next++]!;
@@ -444,7 +445,7 @@ export class PageAnnotator {
         let work = WALK_STEPS * NODE_WORK;
         if (block !== UNFINISHED) {
           if (read >= TAIL_MIN_TEXT && root.contains(block.nodes[0]!)) {
-            if (!copied || copied.clock !== state.clock || copied.elsewhere.size !== state.elsewhere.size) copied = copyState(state);
+            if (!copied || !sameState(copied, state)) copied = copyState(state);
             last = { at: { node: block.nodes[0]!, offset: -block.starts[0]! }, state: copied, notes: notes.length };
           }
           read += block.text.length;
@@ -470,7 +471,7 @@ export class PageAnnotator {
 
   /** The mentions in one block into `found`, what it showed of names to `noted`. */
   private read(block: TextBlock, state: MatchState, found: PageMention[], noted: (note: PlaceNote) => void): void {
-    this.mentionsIn(block, this.matcher.scan(block.text, state), found);
+    this.mentionsIn(block, scanBlock(this.matcher, block, state), found);
     const note = takeNote(state, block.nodes[0]!);
     if (note) noted(note);
   }

@@ -316,6 +316,26 @@ describe('exclusions', () => {
     // Another page starts afresh.
     expect(found('Moscow police said.')).toEqual(['moscow:Moscow']);
   });
+  it('takes another place of the same name to be meant in the part of the page that names it, and in the parts inside it', () => {
+    const state = createMatchState();
+    const idahoStory = { part: 'Idaho story' };
+    const russiaStory = { part: 'Russia story' };
+    const comment = { part: 'a comment under the Idaho story' };
+    const inPart = (text: string, ...parts: object[]) => {
+      state.parts = () => parts;
+      return found(text, summit, state);
+    };
+    expect(inPart('Students in Moscow, Idaho, mourned.', idahoStory)).toEqual([]);
+    expect(inPart('Moscow police said.', idahoStory)).toEqual([]);
+    expect(inPart('Moscow police said.', comment, idahoStory)).toEqual([]);
+    // A front page's next story, about the summit: Moscow is Russia's capital there.
+    expect(inPart('Putin flew from Moscow.', russiaStory)).toEqual(['moscow:Moscow']);
+    // Text in no part after it is not in the Idaho story either.
+    expect(inPart('Moscow police said.')).toEqual(['moscow:Moscow']);
+    // A phrase in no part, once the page has parts, still speaks for the whole page below it.
+    expect(inPart('A farm in Moscow, Idaho.')).toEqual([]);
+    expect(inPart('Putin flew from Moscow.', russiaStory)).toEqual([]);
+  });
   it('applies exclusions to capitals forms too', () => {
     expect(found('The United States. THE WASHINGTON POST REPORTS')).toEqual(['united-states:United States']);
   });

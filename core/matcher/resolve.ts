@@ -10,8 +10,9 @@
  *   names in it are names all the same: "South Korea’s National Security
  *   Council" is South Korea, and not the U.S. council. One naming another place
  *   of the same name ("Moscow, Idaho") also ends the entity's mentions for the
- *   rest of the page. When an exclusion and an alias cover the very same text,
- *   the alias wins.
+ *   rest of the part of the page it stands in (MatchState.parts: an article of
+ *   a front page), or of the page when it has no parts. When an exclusion and
+ *   an alias cover the very same text, the alias wins.
  * - `after-full-name` hits are eligible only when the entity's full name was
  *   seen earlier on the page. A full name hidden inside a longer mention still
  *   counts as seen ("South Korea’s Foreign Ministry … Seoul"); one hidden
@@ -22,7 +23,7 @@
  */
 import type { PatternRule } from './types';
 import type { Candidates } from './scan';
-import { markSeen } from './state';
+import { isElsewhere, markElsewhere, markSeen } from './state';
 import type { MatchState, Span } from './types';
 
 export function resolve(
@@ -44,10 +45,7 @@ export function resolve(
   const exclude = (p: PatternRule, until: number) => {
     excludedUntil ??= new Map();
     excludedUntil.set(p.entity, Math.max(until, excludedUntil.get(p.entity) ?? -1));
-    if (p.elsewhere) {
-      state.elsewhere.add(entityIds[p.entity]!);
-      state.elsewhereSightings?.push(entityIds[p.entity]!);
-    }
+    if (p.elsewhere) markElsewhere(state, entityIds[p.entity]!);
   };
   for (let g = 0; g < n; ) {
     const from = g;
@@ -62,7 +60,7 @@ export function resolve(
       else if (excluded(p, s)) continue;
       else if (s < cursor) {
         if (p.always) markSeen(state, entityId);
-      } else if ((p.always || state.seen.has(entityId)) && !state.elsewhere.has(entityId)) {
+      } else if ((p.always || state.seen.has(entityId)) && !isElsewhere(state, entityId)) {
         cursor = e;
         spans.push({ entityId, alias: p.alias, start: s, end: e });
         if (p.always) markSeen(state, entityId);
@@ -82,7 +80,7 @@ export function resolve(
       continue;
     }
 
-    const eligible = names.filter((p) => (p.always || state.seen.has(entityIds[p.entity]!)) && !state.elsewhere.has(entityIds[p.entity]!));
+    const eligible = names.filter((p) => (p.always || state.seen.has(entityIds[p.entity]!)) && !isElsewhere(state, entityIds[p.entity]!));
     // Whichever is taken, or none, was judged by what came before.
     if (state.depends) for (const p of names) state.depends.push(entityIds[p.entity]!);
     if (state.dependsOnOrder && soleEntity(names) === undefined) for (const p of names) state.dependsOnOrder.push(entityIds[p.entity]!);

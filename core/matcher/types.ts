@@ -28,6 +28,18 @@ export interface MatchState {
   readonly seen: Map<string, number>;
   /** Entities the page turned out to mean another place of the same name by ("Moscow, Idaho"): no mention any more. */
   readonly elsewhere: Set<string>;
+  /**
+   * Per part of the page (an article of a front page or a live blog), the
+   * entities a phrase in that part named another place by: no mention in that
+   * part any more, in the others all the same.
+   */
+  readonly elsewhereIn: Map<object, Set<string>>;
+  /**
+   * The parts the text being scanned stands in, innermost first; none (or
+   * unset): the page is one whole. The caller's objects, never looked into;
+   * asked only when a phrase naming another place is met or some part has one.
+   */
+  parts?: () => readonly object[];
   /** Number of sightings so far; orders `seen` (most recent wins an ambiguous form). */
   clock: number;
   /**

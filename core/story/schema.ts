@@ -57,7 +57,8 @@ export const AliasSchema = z.lazy(() =>
     /**
      * Phrases that name another place of the same name ("Moscow, Idaho"): an
      * exclusion, and once one is seen the page is taken to be about that other
-     * place, so the entity is no mention for the rest of the page ("Moscow police").
+     * place, so the entity is no mention for the rest of the page ("Moscow police"),
+     * or of the article it stands in on a page of several (core/matcher/README.md).
      */
     elsewhere: z.optional(z.array(Text())),
     /** Declares that another entity legitimately shares this written form. */

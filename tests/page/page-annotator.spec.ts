@@ -205,6 +205,41 @@ test('a paragraph the page adds naming another place of a name ends that name’
   expect(await found(page)).toEqual(['moscow:Moscow', 'vladimir-putin:Putin']);
 });
 
+test('on a front page, a story about Moscow, Idaho ends Moscow in that story alone; on an article page, for the rest of it', async ({ load }) => {
+  const frontPage = await load(`<main>
+<article><h2>Vigil in Moscow, Idaho</h2><p>Moscow police said the students were remembered.</p></article>
+<article><h2>Summit in Moscow</h2><p id="talks">Talks in Moscow ran late.</p></article>
+</main>`);
+  await annotate(frontPage);
+  const storiesOf = (page: Page) =>
+    page.evaluate(() => (window as unknown as Win).annotator.mentions.map((m) => [...document.querySelectorAll('article')].indexOf(m.startNode.parentElement!.closest('article')!)));
+  expect(await found(frontPage)).toEqual(['moscow:Moscow', 'moscow:Moscow']);
+  expect(await storiesOf(frontPage)).toEqual([1, 1]);
+  expect(await counts(frontPage)).toEqual({ moscow: 2 });
+  expect(await painted(frontPage)).toBe(2);
+
+  // A paragraph the page adds to the summit story naming Idaho's Moscow ends Moscow below it in that story, not above.
+  await frontPage.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Later, a farm in Moscow, Idaho.';
+    document.getElementById('talks')!.before(p);
+  });
+  await expect.poll(() => found(frontPage)).toEqual(['moscow:Moscow']);
+  expect(await counts(frontPage)).toEqual({ moscow: 1 });
+
+  const articlePage = await load(`<article><h1>Vigil in Moscow, Idaho</h1><p>Moscow police said the students were remembered.</p></article>
+<aside><p>Talks in Moscow ran late.</p></aside>`);
+  await annotate(articlePage);
+  // In the article, as on any page; in the box of other stories beside it, Moscow is Moscow again.
+  expect(await found(articlePage)).toEqual(['moscow:Moscow']);
+  expect(await articlePage.evaluate(() => (window as unknown as Win).annotator.mentions[0]!.startNode.parentElement!.closest('aside') !== null)).toBe(true);
+
+  const plainPage = await load(`<h1>Vigil in Moscow, Idaho</h1><p>Moscow police said the students were remembered.</p>
+<div><p>Talks in Moscow ran late.</p></div>`);
+  await annotate(plainPage);
+  expect(await found(plainPage)).toEqual([]);
+});
+
 test('what the page moves (an entry bumped to the top, a name moved into another paragraph) keeps every mention once, in reading order', async ({ load }) => {
   const page = await load(
     '<div id="feed"><p>Japan and China.</p><p>South Korea spoke.</p><p>Ukraine <span>Moscow</span> here.</p><p>Kim Jong Un waited.</p></div><p id="other">Then Russia.</p>',

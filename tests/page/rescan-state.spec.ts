@@ -121,6 +121,8 @@ const STORY_POOL = [
 const KIM_POOL = ['Kim Jong Un arrived.', 'Kim Yo Jong spoke.', 'Kim smiled.', 'Kim waved.', 'Kim Yo Jong met Kim Jong Un.', 'Nothing here.'];
 const VARIANTS = [
   { name: 'the story', pool: STORY_POOL, wire: undefined },
+  // A front page: some entries are stories, each with a paragraph of its own after the one edited, where a "Moscow, Idaho" above ends Moscow.
+  { name: 'stories in articles', pool: STORY_POOL, wire: undefined, articles: true },
   { name: 'a shared short form', pool: KIM_POOL, wire: 'kims' },
 ] as const;
 
@@ -135,7 +137,7 @@ for (const [variant, seed] of VARIANTS.flatMap((variant) => SEEDS.map((seed) => 
   test(`random edits, ${variant.name} (seed ${seed}): a paragraph read again holds what a fresh read of the page finds in it`, async ({ load }) => {
     const page = await load('<div id="feed"></div>');
     if (variant.wire) await page.evaluate((wire) => Object.assign(window, { matcherWire: wire }), KIMS);
-    const failure = await page.evaluate(async ({ seed, POOL }) => {
+    const failure = await page.evaluate(async ({ seed, POOL, ARTICLES }) => {
       const w = window as unknown as Win;
       let s = seed * 7919;
       const rand = (n: number) => {
@@ -147,12 +149,18 @@ for (const [variant, seed] of VARIANTS.flatMap((variant) => SEEDS.map((seed) => 
       const para = (text: string) => {
         const p = document.createElement('p');
         p.append(text + ' ', Object.assign(document.createElement('span'), { className: 'clock', textContent: '0' }));
+        if (ARTICLES && rand(2) === 0) {
+          const story = document.createElement('article');
+          story.append(p, Object.assign(document.createElement('p'), { textContent: 'Moscow police said.' }));
+          return story;
+        }
         if (rand(10) >= SHADOW) return p;
         const host = document.createElement('x-card');
         host.attachShadow({ mode: 'open' }).append(p);
         return host;
       };
-      const body = (item: Element) => (item.shadowRoot ? (item.shadowRoot.firstElementChild as HTMLElement) : (item as HTMLElement));
+      const body = (item: Element) =>
+        (item.shadowRoot ? item.shadowRoot.firstElementChild : item.localName === 'article' ? item.firstElementChild : item) as HTMLElement;
       const textOf = (item: Element) => body(item).firstChild!.textContent!.trim();
       for (let i = 0; i < 14; i++) feed.append(para(POOL[rand(POOL.length)]!));
       const painter = w.backstoryHarness.unpainted;
@@ -269,7 +277,7 @@ for (const [variant, seed] of VARIANTS.flatMap((variant) => SEEDS.map((seed) => 
         if (errors.length > 0) return { step, log, errors };
       }
       return null;
-    }, { seed, POOL: [...variant.pool] });
+    }, { seed, POOL: [...variant.pool], ARTICLES: 'articles' in variant });
     expect(JSON.stringify(failure)).toBe("null");
   });
 }
