@@ -335,4 +335,23 @@ describe('the bundled pack', () => {
     }
     expect(found('Kim hugged Putin.')).toEqual(['vladimir-putin:Putin']);
   });
+
+  it('reads the wire services’ wording of the summit: the DPRK, N.Korea, S.Korea, Mr Putin, the two capitals and the two countries joined by a dash, the UNSC', () => {
+    expect(found('Putin arrived in the DPRK, KCNA said.')).toEqual(['vladimir-putin:Putin', 'north-korea:DPRK']);
+    expect(found('N.Korea, Russia sign defence pact', 'S.Korea summons Russian envoy')).toEqual(['north-korea:N.Korea', 'russia:Russia', 'south-korea:S.Korea']);
+    expect(found('Mr Putin thanked Chairman Kim Jong Un.')).toEqual(['vladimir-putin:Putin', 'kim-jong-un:Kim Jong Un']);
+    expect(found('the deepening Moscow-Pyongyang relationship', 'Russia-North Korea ties')).toEqual(['moscow:Moscow', 'pyongyang:Pyongyang', 'russia:Russia', 'north-korea:North Korea']);
+    expect(found('UNSC resolutions ban arms trade with the DPRK.', 'the UNSC-backed sanctions')).toEqual(['united-nations:UNSC', 'north-korea:DPRK', 'united-nations:UNSC']);
+    expect(found('the UN Security Council met')).toEqual(['united-nations:UN']);
+    expect(found('NSC spokesman John Kirby said.', 'White House national security spokesman John Kirby said.')).toEqual(['john-kirby:John Kirby', 'john-kirby:John Kirby']);
+  });
+
+  it('reads none of the wire services’ words the story has no card for, or that other things are called', () => {
+    // Kim Jong Il was “Chairman Kim” too: only after Kim Jong Un’s full name is the title his.
+    expect(found('Chairman Kim inspected a farm.')).toEqual([]);
+    // Adjectives are no names ("Russian" is no Russia), and the Kremlin and Seoul are no place the story names.
+    expect(found('The Russian-North Korean treaty', 'The Kremlin said so.', 'Seoul protested.')).toEqual([]);
+    // Longer abbreviations that begin with UNSC (a Security Council resolution, an old inspection team), and lower case.
+    expect(found('UNSCR 1718 applies.', 'UNSCOM inspectors left.', 'unsc')).toEqual([]);
+  });
 });
