@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { markOwnHost } from './own-hosts';
-import { BlockReader, closestBlock, collectBlocks, mapSpanToNodes, UNFINISHED, type TextBlock } from './text-walk';
+import { BlockReader, closestBlock, collectBlocks, isUnreadElement, mapSpanToNodes, UNFINISHED, type TextBlock } from './text-walk';
 
 function texts(blocks: TextBlock[]): string[] {
   return blocks.map((block) => block.text);
@@ -84,6 +84,10 @@ describe('collectBlocks: regions never read', () => {
     ['contenteditable="plaintext-only"', '<div contenteditable="plaintext-only">Russia</div>'],
     ['data-backstory-ui', '<div data-backstory-ui><p>Russia</p></div>'],
     ['hidden', '<p hidden>Russia</p>'],
+    ['a site menu (<nav>)', '<nav><ul><li><a href="/world">World</a></li><li><a href="/asia">China</a></li><li><a href="/ru">Russia</a></li></ul></nav>'],
+    ['breadcrumbs (role=navigation)', '<div role="navigation"><a href="/">Home</a> › <a href="/world">World</a> › <a href="/ru">Russia</a></div>'],
+    ['a menu bar and its menus', '<ul role="menubar"><li role="menuitem">US<ul role="menu"><li>China</li></ul></li></ul>'],
+    ['a drop-down menu', '<div><button>Sections</button><div role="menu"><a role="menuitem">Russia</a></div></div>'],
   ])('skips %s', (_label, html) => {
     const blocks = collectBlocks(page(`<p>start</p>${html}<p>end</p>`));
     expect(texts(blocks).join('|')).not.toMatch(/Russia|China|Kim/);
@@ -114,6 +118,23 @@ describe('collectBlocks: regions never read', () => {
     }
     doc.body.insertBefore(svg, doc.body.lastChild);
     expect(texts(collectBlocks(doc))).toEqual(['start', 'map', 'end']);
+  });
+
+  it('reads a menu that holds stories or the page’s content: a ribbon of headlines, a wrapper with a stray role', () => {
+    const ribbon = '<nav><ul><li><article><h2>Putin and Kim sign a pact</h2></article></li></ul><a href="/">Russia</a></nav>';
+    expect(texts(collectBlocks(page(ribbon)))).toEqual(['Putin and Kim sign a pact', 'Russia']);
+    const wrapper = '<div role="navigation"><main><p>Vladimir Putin landed in Pyongyang.</p></main></div>';
+    expect(texts(collectBlocks(page(wrapper)))).toEqual(['Vladimir Putin landed in Pyongyang.']);
+    // In linkedom, whose walk asks each element, as on a page too large for one query up front.
+    const { document: linked } = parseHTML(`<html><body><nav>Russia</nav>${ribbon}${wrapper}<div role="menu">China</div></body></html>`);
+    expect(texts(collectBlocks(linked as unknown as Document))).toEqual(['Putin and Kim sign a pact', 'Russia', 'Vladimir Putin landed in Pyongyang.']);
+  });
+
+  it('finds no block for a change inside a menu to be read again in: its text is never read', () => {
+    const doc = page('<nav><p id="menu">Russia</p></nav><p id="text">Russia</p>');
+    expect(closestBlock(doc.getElementById('menu')!.firstChild!, doc.body)).toBeNull();
+    expect(isUnreadElement(doc.getElementById('menu')!)).toBe(true);
+    expect(closestBlock(doc.getElementById('text')!.firstChild!, doc.body)).toBe(doc.getElementById('text'));
   });
 
   it('reads contenteditable="false"', () => {

@@ -10,6 +10,7 @@
  */
 
 import { isShadowRoot } from './composed-order';
+import { isMenu, MENU_ROLES } from './menus';
 import { isOwnHost } from './own-hosts';
 
 export interface TextBlock {
@@ -96,8 +97,13 @@ const SKIPPED_TAGS = new Set([
   'img', 'desc', 'rp', 'rt',
 ]);
 
-/** Elements skipped for an attribute rather than their tag: found in one native query per walk of a page (ONE_QUERY_ELEMENTS). */
-const SKIPPED_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not([contenteditable="false" i],[contenteditable="inherit" i])';
+/** Elements never read for an attribute rather than their tag. */
+const UNREAD_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not([contenteditable="false" i],[contenteditable="inherit" i])';
+/**
+ * Those and the elements of a menu role, skipped unless they hold content (menus.ts): found in one native query per
+ * walk of a page (ONE_QUERY_ELEMENTS).
+ */
+const SKIPPED_BY_ATTRIBUTE = `${UNREAD_BY_ATTRIBUTE},${MENU_ROLES}`;
 /**
  * A whole page or shadow root of at most this many elements has those skipped
  * for an attribute found in one query up front: on the benchmark's 4 MiB page
@@ -112,7 +118,12 @@ export function isSkippedTag(tag: string): boolean {
 }
 
 function isSkipped(el: Element, tag: string): boolean {
-  return isSkippedTag(tag) || isOurs(el, tag) || isSkippedByAttribute(el);
+  return isSkippedTag(tag) || isOurs(el, tag) || isSkippedNav(el, tag) || isSkippedByAttribute(el);
+}
+
+/** A `<nav>` is a menu (menus.ts), skipped, unless it holds content. */
+function isSkippedNav(el: Element, tag: string): boolean {
+  return tag === 'nav' && isMenu(el);
 }
 
 /** Our UI's hosts are custom elements: only those are looked up, which keeps the lookup off most of a page's elements. */
@@ -123,7 +134,18 @@ function isOurs(el: Element, tag: string): boolean {
 function isSkippedByAttribute(el: Element): boolean {
   // "" and "true" and "plaintext-only" all make an element editable; only "false" (and "inherit") do not.
   // An element without attributes is asked nothing more: the <span> round each word of a log, say.
-  return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE);
+  return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE) && isSkippedForItsMatch(el);
+}
+
+/** Of the elements SKIPPED_BY_ATTRIBUTE matches, the ones skipped: a menu only when it holds no content. */
+function isSkippedForItsMatch(el: Element): boolean {
+  return el.matches(UNREAD_BY_ATTRIBUTE) || isMenu(el);
+}
+
+function skippedByAttributeIn(root: Document | ShadowRoot | Element): ReadonlySet<Element> {
+  const skipped = new Set<Element>();
+  for (const el of root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) if (isSkippedForItsMatch(el)) skipped.add(el);
+  return skipped;
 }
 
 /** Whether `root` holds more than `limit` elements, looking at no more than that many. */
@@ -417,7 +439,7 @@ export class BlockReader {
       open: [root, ...around],
       openIsBlock: [false, ...around.map((el) => BLOCK_TAGS.has(el.localName))],
       skipping: null,
-      skippedByAttribute: queriesSkipped(root) ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
+      skippedByAttribute: queriesSkipped(root) ? skippedByAttributeIn(root) : null,
     });
     block.startAt(node, offset);
     return reader;
@@ -466,7 +488,7 @@ export class BlockReader {
       open: [root],
       openIsBlock: [false],
       skipping: null,
-      skippedByAttribute: queriesSkipped(root) ? new Set(root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) : null,
+      skippedByAttribute: queriesSkipped(root) ? skippedByAttributeIn(root) : null,
     });
     // A rescan may start at a shadow host: its shadow root is read first, as the walk of the page reads it.
     if (root.nodeType === ELEMENT_NODE) this.enterShadowOf(root as Element);
@@ -520,7 +542,7 @@ export class BlockReader {
     if (isBlock) block.flush();
 
     const skipped = frame.skippedByAttribute;
-    if (isSkippedTag(tag) || isOurs(el, tag) || (skipped ? skipped.size > 0 && skipped.has(el) : isSkippedByAttribute(el))) {
+    if (isSkippedTag(tag) || isOurs(el, tag) || isSkippedNav(el, tag) || (skipped ? skipped.size > 0 && skipped.has(el) : isSkippedByAttribute(el))) {
       if (frame.canJump) {
         frame.node = nextOutside(walker, el, frame.root);
       } else {

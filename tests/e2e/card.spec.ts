@@ -769,8 +769,8 @@ test.describe('the hover card', () => {
   }) => {
     server.route(
       '/hidden-copies',
-      `<!doctype html><html lang="en"><body><nav><ul style="display:none"><li>North Korea</li></ul>` +
-        `<p style="visibility:hidden">North Korea trending</p><p style="opacity:0">North Korea again</p></nav>` +
+      `<!doctype html><html lang="en"><body><div><ul style="display:none"><li>North Korea</li></ul>` +
+        `<p style="visibility:hidden">North Korea trending</p><p style="opacity:0">North Korea again</p></div>` +
         `<div style="height:1600px"></div><p id="real">North Korea said it would respond.</p></body></html>`,
     );
     await page.goto(`${server.origin}/hidden-copies`);

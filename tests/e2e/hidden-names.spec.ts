@@ -112,7 +112,7 @@ test('the badge counts a name the reader shows by a class on its button, which c
     </style></head><body>
       <p>Vladimir Putin arrived in the capital.</p>
       <button type="button" class="toggle" onclick="this.classList.toggle('on')">Menu</button>
-      <nav class="menu"><p>John Kirby, on the talks.</p></nav>
+      <div class="menu"><p>John Kirby, on the talks.</p></div>
     </body></html>`,
   );
   await page.goto(`${server.origin}/menu`);
