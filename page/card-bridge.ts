@@ -1,6 +1,6 @@
 import { CARD_MARKER } from '../extension/card-keys';
 
-/** The element that hosts the card's closed shadow root in the page, unless the page took the name (card-host-name.ts). */
+/** The element that hosts the card's closed shadow root in the page, unless the page took the name (own-host-name.ts). */
 export const CARD_HOST = 'backstory-card';
 /**
  * Set on the card's host: how a later copy of the card script finds an earlier

@@ -1,7 +1,11 @@
 import type { PageMention } from './find-mentions';
+import { ownHostName } from './own-host-name';
 import { markOwnHost } from './own-hosts';
 import type { Painter } from './painter';
 import { ViewportWindow } from './viewport-window';
+
+/** The element that hosts the overlay's closed shadow root, unless the page took the name (own-host-name.ts). */
+export const OVERLAY_HOST = 'backstory-overlay';
 
 const OVERLAY_CSS = `
 :host { all: initial; }
@@ -32,7 +36,7 @@ export class OverlayPainter implements Painter {
 
   constructor(private readonly doc: Document = document) {
     this.window = new ViewportWindow(doc);
-    this.host = doc.createElement('backstory-overlay');
+    this.host = doc.createElement(ownHostName(OVERLAY_HOST, doc));
     markOwnHost(this.host);
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');

@@ -6,9 +6,9 @@ import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
 import { CARD_START_KEY } from '../../extension/card-keys';
 import { leaveStart } from '../../extension/script-start';
-import { CARD_HOST_ATTRIBUTE, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
-import { cardHostName } from '../../page/card-host-name';
+import { CARD_HOST, CARD_HOST_ATTRIBUTE, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
 import { placedInPage } from '../../page/card-placement';
+import { ownHostName } from '../../page/own-host-name';
 import { markOwnHost } from '../../page/own-hosts';
 import { startInteraction } from '../../page/interaction';
 import { whenPageBridge } from '../../page/page-bridge';
@@ -32,7 +32,7 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
     let api: CardApi | undefined;
     const ready = new Promise<void>((resolve, reject) => {
       const ui = createShadowRootUi<Root>(ctx, {
-        name: cardHostName(),
+        name: ownHostName(CARD_HOST),
         position: 'inline',
         // Beside the body, not in it: a body with a transform (or `contain: paint`) would hold the fixed card
         // inside its own box, off screen, and one the page replaces would take the card with it.

@@ -976,18 +976,7 @@ test('without the Highlight API, marks are drawn over the text, and the page DOM
     await w.annotator.start();
   });
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  const marks: string[] = [];
-  const visit = (node: CdpNode) => {
-    const attrs = node.attributes ?? [];
-    const cls = attrs[attrs.indexOf('class') + 1];
-    if (attrs.includes('class') && cls?.startsWith('mark') && !attrs.includes('hidden')) {
-      marks.push(attrs[attrs.indexOf('style') + 1]!);
-    }
-    [...(node.children ?? []), ...(node.shadowRoots ?? [])].forEach(visit);
-  };
-  visit(root);
+  const marks = await overlayMarks(page);
   const expected = await page.evaluate(() => {
     const text = document.querySelector('p')!.firstChild!;
     const range = document.createRange();
@@ -1001,10 +990,57 @@ test('without the Highlight API, marks are drawn over the text, and the page DOM
   expect(await page.evaluate(() => document.querySelector('backstory-overlay'))).toBeNull();
 });
 
+test('without the Highlight API, a page that defined backstory-overlay as its own custom element still gets its names marked, and keeps its element', async ({
+  load,
+}) => {
+  const page = await load(`<script>
+customElements.define('backstory-overlay', class extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML = '<b>the page’s own</b>';
+  }
+});
+</script><p style="font-size:30px">Vladimir Putin met Kim Jong Un.</p><backstory-overlay id="own"></backstory-overlay>`);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const started = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    try {
+      w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: w.backstoryHarness.overlay });
+      await w.annotator.start();
+      return 'started';
+    } catch (error) {
+      return String(error);
+    }
+  });
+  expect(started).toBe('started');
+  expect(await overlayMarks(page)).toHaveLength(2);
+  expect(await page.evaluate(() => [...document.querySelectorAll('backstory-overlay')].map((el) => el.id))).toEqual(['own']);
+  expect(errors).toEqual([]);
+});
+
 interface CdpNode {
   attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
+}
+
+/** The overlay's marks shown (their inline styles), read through its closed shadow root with the DevTools protocol. */
+async function overlayMarks(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  await cdp.detach();
+  const marks: string[] = [];
+  const visit = (node: CdpNode) => {
+    const attrs = node.attributes ?? [];
+    const cls = attrs[attrs.indexOf('class') + 1];
+    if (attrs.includes('class') && cls?.startsWith('mark') && !attrs.includes('hidden')) {
+      marks.push(attrs[attrs.indexOf('style') + 1]!);
+    }
+    [...(node.children ?? []), ...(node.shadowRoots ?? [])].forEach(visit);
+  };
+  visit(root);
+  return marks;
 }
 
 test('the keyboard walk’s place of the reader: the name a caret is in, or the first after a focused element or a caret, across open shadow roots', async ({
