@@ -165,6 +165,10 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     if (active && (event.type !== 'keydown' || (event as KeyboardEvent).key === 'Escape')) seen.readerActed();
   };
 
+  // Nothing tells of a document put into design mode (the page's editor): the reader's first edit, or focus coming into
+  // the page, is when it shows.
+  const onEditing = () => annotator.lookAtDesignMode();
+
   // A stylesheet that arrives after the scan may hide names or show them, and so may the page's own timers soon after.
   const loaded = () => {
     void seen.lookAgain();
@@ -185,6 +189,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   listenAgain = () => {
     ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true, capture: true });
     for (const type of ['click', 'change', 'keydown'] as const) ctx.addEventListener(window, type, onReaderActed, { passive: true, capture: true });
+    for (const type of ['beforeinput', 'focusin'] as const) ctx.addEventListener(window, type, onEditing, { passive: true, capture: true });
     ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
     ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
     ctx.addEventListener(window, 'pageshow', onPageShow);

@@ -104,6 +104,8 @@ export class PageAnnotator {
   private viewportLater: ReturnType<typeof setTimeout> | undefined;
   /** Where the shown list has changed from since the painter last had it (ShownMentions.changedFrom). */
   private unpaintedFrom = Infinity;
+  /** The document was in design mode when last read: all of it the page's editor, of which nothing is read. */
+  private inDesignMode = false;
 
   constructor(private readonly options: PageAnnotatorOptions) {
     this.doc = options.root ?? document;
@@ -132,6 +134,16 @@ export class PageAnnotator {
     // Queued behind what runs now: by its turn, an app that pushed a state per keystroke has reset again, and only
     // the last view is read, not each one in turn.
     return this.run(() => (generation === this.generation ? this.fullScan() : Promise.resolve()));
+  }
+
+  /**
+   * Looks whether the page put the document into design mode (an editor made of the whole page), or took it out, since
+   * it was read: nothing tells of either. In design mode the reader is rewriting the text: its names are dropped at
+   * once, not left painted over the words being typed or opening cards under the caret. Out of it, it is read anew.
+   */
+  lookAtDesignMode(): void {
+    // Not read yet (switched off on this site): the first scan looks.
+    if (this.watcher && !this.destroyed && this.designModeSwitched()) void this.reset();
   }
 
   /** Which entities are shown (their category switched on); applies at once. */
@@ -211,9 +223,15 @@ export class PageAnnotator {
    */
   private async fullScan(again = false, restarts = 0): Promise<void> {
     const generation = this.generation;
-    if (!again) {
+    this.inDesignMode = this.doc.designMode === 'on';
+    if (!again || this.inDesignMode) {
       this.store.clear();
       this.publish();
+    }
+    if (this.inDesignMode) {
+      this.textNodes = 0;
+      this.reportCounts();
+      return;
     }
     const state = createMatchState(true);
     this.places.clear();
@@ -336,6 +354,9 @@ export class PageAnnotator {
 
   private async rescan(work: DirtyWork): Promise<void> {
     if (work.replaced) this.options.onDocumentReplaced?.();
+    // The reader's first edit, if nothing told of design mode before it: what changed is the editor's.
+    if (this.designModeSwitched()) return this.fullScan();
+    if (this.inDesignMode) return;
     this.tails.forget(work.changed);
     // A change right under <body> has the whole page read again: on a large page, in slices, as the first scan was.
     const whole = work.roots.some((root) => root === this.doc.body || root === this.doc.documentElement);
@@ -467,6 +488,10 @@ export class PageAnnotator {
       const next = last && { at: last.at, before: key, state: last.state, notes: notes.slice(0, last.notes) };
       return resumed ? { found, notes, run, from: tail.at, tail: next } : { found, notes, run, tail: next };
     }
+  }
+
+  private designModeSwitched(): boolean {
+    return (this.doc.designMode === 'on') !== this.inDesignMode;
   }
 
   /** The mentions in one block into `found`, what it showed of names to `noted`. */

@@ -1,7 +1,7 @@
 import { paintedTexts } from '../../tooling/painted-texts';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 import { liveScorePage } from '../../tooling/web-component-page';
-import { shadowUiText } from './closed-shadow';
+import { shadowUiCardTitle, shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
 test('a page that adds an entry every 100 ms gets each new mention highlighted and hoverable', async ({
@@ -325,5 +325,39 @@ test('a page that writes itself anew after load (document.open and write) has it
   const point = await pointOfText(page, 'Pyongyang');
   await page.mouse.move(point.x, point.y);
   await expect.poll(() => shadowUiText(page)).toMatch(/^Pyongyang /);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a page put into design mode after it was read (its own editor) loses its highlights as the reader edits, and opens no card', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  server.route(
+    '/design-mode',
+    `<!doctype html><html lang="en"><body style="font:20px sans-serif">
+<p id="text">Vladimir Putin met Kim Jong Un in Pyongyang.</p>
+<script>window.done = () => { document.designMode = 'off'; document.getElementById('text').append(' John Kirby said so.'); };</script>
+</body></html>`,
+  );
+  await page.goto(`${server.origin}/design-mode`);
+  await expect.poll(() => paintedMentions(page)).toBe(3);
+  await expect.poll(() => shadowUiText(page)).not.toBeNull();
+  await page.evaluate(() => (document.designMode = 'on'));
+  // The reader clicks after the last name, and types a name.
+  const end = await pointOfText(page, 'Pyongyang');
+  await page.mouse.click(end.x + 60, end.y);
+  await expect.poll(() => paintedMentions(page)).toBe(0);
+  await page.keyboard.type(' Moscow');
+  await page.waitForTimeout(500);
+  expect(await paintedMentions(page)).toBe(0);
+  const putin = await pointOfText(page, 'Vladimir Putin', 0, false);
+  await page.mouse.move(putin.x, putin.y);
+  await page.mouse.move(putin.x + 2, putin.y);
+  await page.waitForTimeout(800);
+  expect(await shadowUiCardTitle(page)).toBeNull();
+  // Editing done (design mode off, the text saved): the page is read again, what the reader typed too.
+  await page.evaluate(() => (window as unknown as { done: () => void }).done());
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin', 'Kim Jong Un', 'Pyongyang', 'Moscow', 'John Kirby']);
   expect(pageErrors).toEqual([]);
 });
