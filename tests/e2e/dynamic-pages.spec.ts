@@ -1,7 +1,7 @@
 import { paintedTexts } from '../../tooling/painted-texts';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 import { liveScorePage } from '../../tooling/web-component-page';
-import { shadowUiCardTitle, shadowUiText } from './closed-shadow';
+import { shadowUiBox, shadowUiCardTitle, shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
 test('a page that adds an entry every 100 ms gets each new mention highlighted and hoverable', async ({
@@ -359,5 +359,44 @@ test('a page put into design mode after it was read (its own editor) loses its h
   // Editing done (design mode off, the text saved): the page is read again, what the reader typed too.
   await page.evaluate(() => (window as unknown as { done: () => void }).done());
   await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin', 'Kim Jong Un', 'Pyongyang', 'Moscow', 'John Kirby']);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a page that drops the elements it did not make from <html> and <body> (a framework rendering the whole document) still opens a card on the next hover', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  server.route(
+    '/drops-foreign-nodes',
+    `<!doctype html><html lang="en"><body style="font:20px sans-serif">
+<p>Vladimir Putin arrived in the morning.</p>
+<p>Kim Jong Un met him at the airport.</p>
+<script>
+window.render = () => {
+  for (const parent of [document.documentElement, document.body])
+    for (const el of [...parent.children]) if (!['HEAD', 'BODY', 'P', 'SCRIPT'].includes(el.tagName)) el.remove();
+};
+</script>
+</body></html>`,
+  );
+  await page.goto(`${server.origin}/drops-foreign-nodes`);
+  await expect.poll(() => paintedMentions(page)).toBe(2);
+  const putin = await pointOfText(page, 'Vladimir Putin');
+  await page.mouse.move(putin.x, putin.y);
+  await expect.poll(() => shadowUiCardTitle(page)).toBe('Vladimir Putin');
+  // Rendered again with the card open, and again with it closed.
+  await page.evaluate(() => (window as unknown as { render: () => void }).render());
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => (window as unknown as { render: () => void }).render());
+  const kim = await pointOfText(page, 'Kim Jong Un');
+  await page.mouse.move(kim.x, kim.y);
+  await expect.poll(() => shadowUiCardTitle(page)).toBe('Kim Jong Un');
+  expect(await shadowUiBox(page)).not.toBeNull();
+  await page.mouse.move(5, 5);
+  await expect.poll(() => shadowUiCardTitle(page)).toBeNull();
+  await page.evaluate(() => (window as unknown as { render: () => void }).render());
+  await page.mouse.move(putin.x, putin.y);
+  await expect.poll(() => shadowUiCardTitle(page)).toBe('Vladimir Putin');
   expect(pageErrors).toEqual([]);
 });
