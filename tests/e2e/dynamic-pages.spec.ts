@@ -362,6 +362,27 @@ test('a page put into design mode after it was read (its own editor) loses its h
   expect(pageErrors).toEqual([]);
 });
 
+test('a page in design mode as it loads (an editor) has none of its names painted', async ({ page, server, pageErrors }) => {
+  server.route(
+    '/design-mode-editor',
+    `<!doctype html><html lang="en"><body style="font:20px sans-serif">
+<p>Vladimir Putin met Kim Jong Un in Pyongyang.</p>
+<script>document.designMode = 'on';</script>
+<p>John Kirby said so.</p>
+</body></html>`,
+  );
+  await page.goto(`${server.origin}/design-mode-editor`);
+  // The page read, and the card loaded where any name was found: time enough for either.
+  await page.waitForTimeout(2_000);
+  expect(await paintedMentions(page)).toBe(0);
+  const kim = await pointOfText(page, 'Kim Jong Un');
+  await page.mouse.move(kim.x, kim.y);
+  await page.mouse.move(kim.x + 2, kim.y);
+  await page.waitForTimeout(800);
+  expect(await shadowUiCardTitle(page)).toBeNull();
+  expect(pageErrors).toEqual([]);
+});
+
 test('a page that drops the elements it did not make from <html> and <body> (a framework rendering the whole document) still opens a card on the next hover', async ({
   page,
   server,
