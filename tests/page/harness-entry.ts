@@ -56,6 +56,30 @@ async function countingPageTasks<T>(job: () => Promise<T>): Promise<{ pageTasks:
 }
 
 /**
+ * Runs `job` and tells the longest script of ours in the long animation frames
+ * meanwhile: the page's own frame after a big change (150 ms and more on a long
+ * page) is the longest wait between its tasks whatever ours take, so ours are
+ * told apart by what ran them, a MessageChannel or a timer (scheduler.ts).
+ * A frame is reported once it is over: the frames of the 100 ms after the job count too.
+ */
+async function longestScriptOfOurs<T>(job: () => Promise<T>): Promise<{ longestOfOurs: number; value: T }> {
+  type Script = { invoker: string; duration: number };
+  const frames: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => frames.push(...list.getEntries()));
+  observer.observe({ type: 'long-animation-frame' });
+  try {
+    const value = await job();
+    await new Promise((next) => setTimeout(next, 100));
+    frames.push(...observer.takeRecords());
+    const scripts = frames.flatMap((frame) => (frame as PerformanceEntry & { scripts: Script[] }).scripts);
+    const ours = scripts.filter((script) => /MessagePort|setTimeout/.test(script.invoker)).map((script) => script.duration);
+    return { longestOfOurs: Math.max(0, ...ours), value };
+  } finally {
+    observer.disconnect();
+  }
+}
+
+/**
  * Runs `job` while a posted message is posted again each time it arrives,
  * counting its turns and the longest wait between two: our slices yield by
  * posted messages too (yieldToPage), so the two take turns, and each wait is
@@ -154,6 +178,7 @@ declare global {
       firstFrom: typeof firstFrom;
       readerPlace: typeof readerPlace;
       countingPageTasks: typeof countingPageTasks;
+      longestScriptOfOurs: typeof longestScriptOfOurs;
       takingTurns: typeof takingTurns;
       widestQuery: typeof widestQuery;
       modalOpen: typeof modalOpen;
@@ -162,4 +187,4 @@ declare global {
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, takingTurns, widestQuery, modalOpen, frameStops };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, frameStops };

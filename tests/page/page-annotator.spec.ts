@@ -1421,26 +1421,19 @@ test('a feed of 100,000 named paragraphs that moves 300 of them at once is follo
     page.evaluate(async () => {
       const w = window as unknown as Win;
       const feed = document.getElementById('feed')!;
-      // The page's own frame after the move (150 ms and more here) is the longest wait between its tasks whatever ours
-      // take: ours are told apart by what ran them, a MessageChannel or a timer (scheduler.ts), in the long frames' scripts.
-      const frames: PerformanceEntry[] = [];
-      const observer = new PerformanceObserver((list) => frames.push(...list.getEntries()));
-      observer.observe({ type: 'long-animation-frame' });
-      const { longestGap } = await w.backstoryHarness.countingPageTasks(async () => {
-        // As a feed re-sorts: its last 300 items to the top, in one task of the page's.
-        feed.prepend(...[...feed.children].slice(-300));
-        const began = performance.now();
-        const read = () => w.annotator.mentions.length === 100_000 && w.annotator.mentions[0]!.startNode === feed.firstChild!.firstChild;
-        if (!w.annotator) await new Promise((next) => setTimeout(next, 500));
-        else while (!read() && performance.now() - began < 20_000) await new Promise((next) => setTimeout(next, 20));
+      // The page's own frame after the move (150 ms and more here) is the longest wait between its tasks whatever ours take.
+      const { longestOfOurs, value: longestGap } = await w.backstoryHarness.longestScriptOfOurs(async () => {
+        const { longestGap } = await w.backstoryHarness.countingPageTasks(async () => {
+          // As a feed re-sorts: its last 300 items to the top, in one task of the page's.
+          feed.prepend(...[...feed.children].slice(-300));
+          const began = performance.now();
+          const read = () => w.annotator.mentions.length === 100_000 && w.annotator.mentions[0]!.startNode === feed.firstChild!.firstChild;
+          if (!w.annotator) await new Promise((next) => setTimeout(next, 500));
+          else while (!read() && performance.now() - began < 20_000) await new Promise((next) => setTimeout(next, 20));
+        });
+        return longestGap;
       });
-      await new Promise((next) => setTimeout(next, 100));
-      frames.push(...observer.takeRecords());
-      observer.disconnect();
-      type Script = { invoker: string; duration: number };
-      const scripts = frames.flatMap((frame) => (frame as PerformanceEntry & { scripts: Script[] }).scripts);
-      const ours = scripts.filter((script) => /MessagePort|setTimeout/.test(script.invoker)).map((script) => script.duration);
-      return { longestGap, longestOfOurs: Math.max(0, ...ours) };
+      return { longestGap, longestOfOurs };
     });
   // The page's own move, before Backstory is there.
   const alone = await move();
@@ -1473,20 +1466,23 @@ test('a feed of 100,000 named paragraphs that moves 300 of them at once is follo
 
 test('a block of 50,000 names split by tags that the page adds to is merged without a long task of ours', async ({ load }) => {
   const page = await load(`<div id="log">${'Kim <b>Jong</b> Un arrived.\n'.repeat(50_000)}</div>`);
-  /** The longest wait between the page's tasks as it adds `text`, until John Kirby is counted `kirbys` times. */
+  /** The longest wait between the page's tasks as it adds `text`, until John Kirby is counted `kirbys` times, and the longest script of ours meanwhile. */
   const append = (text: string, kirbys = 0) =>
     page.evaluate(
       async ({ text, kirbys }) => {
         const w = window as unknown as Win;
         const log = document.getElementById('log')!;
-        const { longestGap } = await w.backstoryHarness.countingPageTasks(async () => {
-          log.append(text);
-          void document.body.offsetHeight;
-          const began = performance.now();
-          if (!w.annotator) await new Promise((next) => setTimeout(next, 500));
-          else while ((w.counts['john-kirby'] ?? 0) < kirbys && performance.now() - began < 20_000) await new Promise((next) => setTimeout(next, 20));
+        const { longestOfOurs, value: longestGap } = await w.backstoryHarness.longestScriptOfOurs(async () => {
+          const { longestGap } = await w.backstoryHarness.countingPageTasks(async () => {
+            log.append(text);
+            void document.body.offsetHeight;
+            const began = performance.now();
+            if (!w.annotator) await new Promise((next) => setTimeout(next, 500));
+            else while ((w.counts['john-kirby'] ?? 0) < kirbys && performance.now() - began < 20_000) await new Promise((next) => setTimeout(next, 20));
+          });
+          return longestGap;
         });
-        return longestGap;
+        return { longestGap, longestOfOurs };
       },
       { text, kirbys },
     );
@@ -1494,9 +1490,7 @@ test('a block of 50,000 names split by tags that the page adds to is merged with
   await annotate(page);
   // Hovered once: the card script's index of the names is built, and from then on follows each change.
   await page.evaluate(() => (window as unknown as Win).lookup.atCaret(document.getElementById('log')!.firstChild!, 0));
-  // Three additions: the measure is the longest gap between the page's timer ticks, which now and then holds the page's
-  // own frame and a slice of ours with no tick between them (a frame of 130 ms, no script of ours over 5 ms); not each time.
-  const withUs: number[] = [];
+  const withUs: Awaited<ReturnType<typeof append>>[] = [];
   for (let kirbys = 1; kirbys <= 3; kirbys++) withUs.push(await append(' John Kirby said so.', kirbys));
   const result = await page.evaluate(() => {
     const w = window as unknown as Win;
@@ -1504,9 +1498,16 @@ test('a block of 50,000 names split by tags that the page adds to is merged with
     const node = log.lastChild as Text;
     return { kim: w.counts['kim-jong-un'], kirby: w.counts['john-kirby'], hovered: w.lookup.atCaret(node, node.data.indexOf('Kirby'))?.entityId };
   });
-  console.log(`split names: page alone ${alone.toFixed(0)} ms, with Backstory ${withUs.map((gap) => gap.toFixed(0)).join(', ')} ms`);
+  const each = (key: 'longestGap' | 'longestOfOurs') => withUs.map((run) => run[key].toFixed(0)).join(', ');
+  console.log(`split names: longest wait, page alone ${alone.longestGap.toFixed(0)} ms, with Backstory ${each('longestGap')} ms; longest task of ours ${each('longestOfOurs')} ms`);
   expect(result.kim).toBe(50_000);
   expect(result.kirby).toBe(3);
   expect(result.hovered).toBe('john-kirby');
-  expect(Math.min(...withUs)).toBeLessThan(alone + 150);
+  // Each split name taken out of the hover index and put back, through a map of all of them, was one task of 385-390 ms
+  // here at the first addition after the hover. The longest wait between the page's tasks is no measure of it: the page's
+  // own frame after the change (200 ms here) and the repaint of the names in view often run with no task of the page's
+  // between them. A slice of ours is 8 ms, and the longest here now (0-77 ms) is mostly V8 collecting garbage in it; the
+  // limit is generous for a shared host, and on a host slower than usual a task of ours takes longer in proportion.
+  const slower = Math.max(1, alone.longestGap / 250);
+  expect(Math.max(...withUs.map((run) => run.longestOfOurs))).toBeLessThan(120 * slower);
 });
