@@ -25,6 +25,8 @@ export class HoverCard {
   private shown: PageMention | undefined;
   /** Where the shown mention was last seen, to find it again once the page re-rendered its text. */
   private anchor: ReturnType<typeof anchorOf> | undefined;
+  /** The window's size when the card was last placed: a window resized places it again, its name where it was or not. */
+  private viewport = '';
   /** Which of the shown name's lines the card stands by: the one the pointer rested on, for a name that wraps. */
   private line = 0;
   private pinned = false;
@@ -76,6 +78,7 @@ export class HoverCard {
     this.shown = mention;
     this.line = options.at ? lineAt(mention, options.at) : 0;
     this.anchor = anchorOf(mention, this.line);
+    this.viewport = viewportSize();
     this.onShownChange(mention);
     return this.api.show({
       entityId: mention.entityId,
@@ -111,7 +114,13 @@ export class HoverCard {
       // Out of view in a panel with its own scroll bar, or under a sticky header, too: a card pointing at nothing the reader sees.
       (element !== null && (outOfScrollers(element, anchor) || underStickyCover(element, anchor)));
     if (!gone) {
+      // Placed again only when its name moved or the window changed size: every move of the pointer comes here, in the
+      // card too, and a card placed anew with what the reader unfolded in it since ("About the story", a quote) jumped to
+      // the other side of its name, out from under the pointer, which then closed it.
+      const viewport = viewportSize();
+      if (sameBox(anchor, this.anchor) && viewport === this.viewport) return;
       this.anchor = anchor;
+      this.viewport = viewport;
       this.api.move(anchor);
       return;
     }
@@ -189,6 +198,14 @@ export class HoverCard {
     this.line = 0;
     this.onShownChange(undefined);
   }
+}
+
+function viewportSize(): string {
+  return `${innerWidth}x${innerHeight}`;
+}
+
+function sameBox(a: AnchorBox, b: AnchorBox | undefined): boolean {
+  return b !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.nameTop === b.nameTop && a.nameBottom === b.nameBottom;
 }
 
 /**

@@ -2063,6 +2063,25 @@ test.describe('the hover card', () => {
     expect(await shadowUiBox(page, 'card-back')).toBeNull();
   });
 
+  test('a card stays where it is as the pointer moves in it after “About the story” unfolded', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    // Japan's card opens above its name, with little room below it: unfolded, the story makes it taller than that room.
+    const point = await pointOfText(page, 'Japan');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('Japan');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    expect((await shadowUiBox(page))!.y).toBeLessThan(point.y);
+    await clickShadowUiButton(page, 'About the story');
+    await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
+    const unfolded = (await shadowUiBox(page))!;
+    const inCard = { x: unfolded.x + unfolded.width / 2, y: unfolded.y + unfolded.height - 40 };
+    await page.mouse.move(inCard.x, inCard.y, { steps: 3 });
+    await page.mouse.move(inCard.x + 30, inCard.y - 5, { steps: 3 });
+    await page.waitForTimeout(300);
+    expect(await cardTitle(page)).toBe('Japan');
+    expect(await shadowUiBox(page)).toEqual(unfolded);
+  });
+
   test('a card too long for the screen says which story it is from where it opens, not below its facts: “on Tuesday” is the story’s Tuesday', async ({
     context,
     extensionId,
