@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { computePosition, flip, offset, platform, shift, size, type Platform } from '@floating-ui/dom';
+import { computePosition, flip, offset, platform, shift, size, type Placement, type Platform } from '@floating-ui/dom';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import type { AnchorBox, CardRequest } from '../page/card-bridge';
@@ -43,6 +43,12 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
   // A new entity fades in once placed; the same card only moves with its mention.
   const [placedFor, setPlacedFor] = useState<string>();
   const placed = placedFor !== undefined && placedFor === entityId;
+  // What the reader unfolds in the card ("About the story", a quote) changes its height: it is placed again, on the
+  // side of its name it stands on. Placed by its top edge only, a card above its name grew down over the name.
+  const [resized, setResized] = useState(0);
+  const placedResize = useRef(0);
+  const side = useRef<Placement>('bottom-start');
+  const placedHeight = useRef(0);
 
   // Another entity's card starts at its top: a reader who scrolled down to "Related" would land mid-card.
   useLayoutEffect(() => {
@@ -54,10 +60,14 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     if (!element || !anchor) return;
     undoPageZoom(element);
     let cancelled = false;
+    const resizing = resized !== placedResize.current;
+    placedResize.current = resized;
+    // Until placed, a change of height is the new content's, not the reader's unfolding.
+    if (!resizing) placedHeight.current = 0;
     void computePosition(virtualElement(anchor), element, {
       platform: viewportPlatform,
       strategy: 'fixed',
-      placement: 'bottom-start',
+      placement: resizing ? side.current : 'bottom-start',
       middleware: [
         offset(8),
         flip({ padding: 8 }),
@@ -78,18 +88,20 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
         // page of bare divs) fails it. The card then opens below its name, kept on screen, unflipped.
         const width = element.offsetWidth;
         const x = Math.max(8, Math.min(anchor.x, innerWidth - width - 8));
-        return { x, y: (anchor.nameBottom ?? anchor.y + anchor.height) + 8 };
+        return { x, y: (anchor.nameBottom ?? anchor.y + anchor.height) + 8, placement: 'bottom-start' as const };
       })
-      .then(({ x, y }) => {
+      .then(({ x, y, placement }) => {
         if (cancelled) return;
         placeAt(element, x, y);
+        side.current = placement;
+        placedHeight.current = element.offsetHeight;
         setPlacedFor(entityId);
       });
     return () => {
       cancelled = true;
     };
     // The card's content changes its size, so a loaded card is placed again.
-  }, [anchor, entityId, state?.card, state?.error]);
+  }, [anchor, entityId, state?.card, state?.error, resized]);
 
   // Only a card with more than it shows keeps the wheel to itself at its ends: one that fits has nothing to scroll, and
   // the wheel over it, or over a card that came under a resting pointer as the page scrolled, goes on scrolling the page.
@@ -99,6 +111,7 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     if (!element) return;
     const observer = new ResizeObserver(() => {
       element.dataset.scrolls = String(element.scrollHeight > element.clientHeight);
+      if (placedHeight.current > 0 && Math.abs(element.offsetHeight - placedHeight.current) >= 1) setResized((n) => n + 1);
     });
     observer.observe(element);
     return () => observer.disconnect();

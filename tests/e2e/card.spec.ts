@@ -2063,7 +2063,7 @@ test.describe('the hover card', () => {
     expect(await shadowUiBox(page, 'card-back')).toBeNull();
   });
 
-  test('a card stays where it is as the pointer moves in it after “About the story” unfolded', async ({ page, server }) => {
+  test('a card above its name grows upwards as “About the story” unfolds, and stays where it is as the pointer moves in it', async ({ page, server }) => {
     await openDemo(page, server.origin);
     // Japan's card opens above its name, with little room below it: unfolded, the story makes it taller than that room.
     const point = await pointOfText(page, 'Japan');
@@ -2071,8 +2071,13 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Japan');
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
     expect((await shadowUiBox(page))!.y).toBeLessThan(point.y);
+    const folded = (await shadowUiBox(page))!;
     await clickShadowUiButton(page, 'About the story');
     await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
+    // Taller, it grows upwards from where its bottom stood: placed by its top edge, it grew down over Japan's name.
+    await expect.poll(async () => (await shadowUiBox(page))!.height).toBeGreaterThan(folded.height + 20);
+    await expect.poll(async () => Math.round((await shadowUiBox(page))!.y + (await shadowUiBox(page))!.height)).toBe(Math.round(folded.y + folded.height));
+    expect(folded.y + folded.height).toBeLessThan(point.y);
     const unfolded = (await shadowUiBox(page))!;
     const inCard = { x: unfolded.x + unfolded.width / 2, y: unfolded.y + unfolded.height - 40 };
     await page.mouse.move(inCard.x, inCard.y, { steps: 3 });
