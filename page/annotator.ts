@@ -16,6 +16,7 @@ import { yieldToPage } from './scheduler';
 import { registerPageBridge, type PageChange } from './page-bridge';
 import { foundReport, throttledReporter } from './found-reporter';
 import { SeenCounts } from './seen-counts';
+import { EarlyTaps } from './early-tap';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -113,8 +114,19 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     // Switched off or removed in the browser, Backstory is told nothing: the reader back on the page finds out
     // (reading the context invalidates it: the highlights go, and the card with them).
     if (ctx.isInvalid) return;
-    pointer = { x: event.clientX, y: event.clientY };
+    // A finger sliding over the page scrolls it and hovers nothing, as for the card script: its taps are kept below.
+    if (event.pointerType !== 'touch') pointer = { x: event.clientX, y: event.clientY };
     cardUi.pointerMoved();
+  };
+  // A tap has no hover for the card script to find once it comes: the tap itself is kept, and brings the card script at once.
+  const taps = new EarlyTaps(() => {
+    if (!ctx.isInvalid) cardUi.tapped();
+  });
+  const onPointerDown = (event: PointerEvent) => taps.down(event);
+  const onPointerUp = (event: PointerEvent) => taps.up(event);
+  const onPointerCancel = (event: PointerEvent) => taps.cancel(event);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') taps.forget();
   };
   const onVisibilityChange = () => void ctx.isInvalid;
   ctx.onInvalidated(
@@ -122,6 +134,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
       annotator,
       counts: () => counts,
       pointer: () => pointer,
+      takeTap: () => taps.take(),
       subscribe(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
@@ -146,6 +159,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // The event fires as navigation starts: the app renders the new view after it, so wait two frames.
   const onLocationChange = ({ oldUrl, newUrl }: { oldUrl: URL; newUrl: URL }) => {
     if (isSameView(oldUrl, newUrl)) return;
+    taps.forget();
     notify('navigation');
     ctx.requestAnimationFrame(() =>
       ctx.requestAnimationFrame(() => {
@@ -188,6 +202,10 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // The same functions again add nothing where they are still listening.
   listenAgain = () => {
     ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointerup', onPointerUp, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointercancel', onPointerCancel, { passive: true, capture: true });
+    ctx.addEventListener(window, 'keydown', onKeyDown, { passive: true, capture: true });
     for (const type of ['click', 'change', 'keydown'] as const) ctx.addEventListener(window, type, onReaderActed, { passive: true, capture: true });
     for (const type of ['beforeinput', 'focusin'] as const) ctx.addEventListener(window, type, onEditing, { passive: true, capture: true });
     ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
@@ -207,32 +225,42 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
  * page already there, even if the service worker has stopped since. In an
  * embedded frame, only once the pointer is in it as well: a live blog of fifty
  * embedded posts naming the story would otherwise hold fifty cards, each its
- * own React app, for frames the reader never points at.
+ * own React app, for frames the reader never points at. A tap, in any frame,
+ * asks at once: the reader is waiting for a card.
  */
 function cardUiLoader(ctx: ContentScriptContext, embedded: boolean) {
   let asked = false;
+  let waiting = false;
   let found = false;
   let pointed = false;
-  const load = () => {
-    if (asked || !found || (embedded && !pointed) || ctx.isInvalid) return;
+  const send = () => {
+    if (asked || ctx.isInvalid) return;
     asked = true;
-    const send = () => {
-      void sendPageMessage({ type: 'ui/load' }).then((reply) => {
-        if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
-      });
-    };
-    // The pointer is on its way to a name: no idle time to wait for.
-    if (embedded) send();
-    else ctx.requestIdleCallback(send, { timeout: CARD_UI_IDLE_TIMEOUT_MS });
+    void sendPageMessage({ type: 'ui/load' }).then((reply) => {
+      if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
+    });
+  };
+  const load = (now: boolean) => {
+    if (asked || !found || (embedded && !pointed) || ctx.isInvalid) return;
+    // The pointer is on its way to a name, or a finger is on one: no idle time to wait for.
+    if (embedded || now) send();
+    else if (!waiting) {
+      waiting = true;
+      ctx.requestIdleCallback(send, { timeout: CARD_UI_IDLE_TIMEOUT_MS });
+    }
   };
   return {
     mentionsFound() {
       found = true;
-      load();
+      load(false);
     },
     pointerMoved() {
       pointed = true;
-      load();
+      load(false);
+    },
+    tapped() {
+      pointed = true;
+      load(true);
     },
   };
 }

@@ -11,6 +11,25 @@ type CaretDocument = Document & {
   caretPositionFromPoint(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): CaretPosition | null;
 };
 
+/** Where the browser puts a caret for a viewport point: in the text nearest it, or beside an element. */
+export function caretAt(x: number, y: number, doc: CaretDocument = document, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | undefined {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    // Without the shadow roots named, the caret stops at their host.
+    const position = doc.caretPositionFromPoint(x, y, { shadowRoots });
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const range = doc.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+  }
+  return undefined;
+}
+
+/** The mention a caret is in; a caret after a name's last letter sits at its end offset, so one back too. */
+export function mentionAtCaret(at: CaretIndex['at'], node: Node, offset: number): PageMention | undefined {
+  return at(node, offset) ?? (offset > 0 ? at(node, offset - 1) : undefined);
+}
+
 /**
  * The mention under a viewport point, or undefined. The caret snaps to the nearest
  * character even beside the text, so each candidate is verified against its boxes.
@@ -23,21 +42,9 @@ export function mentionAtPoint(
   doc: CaretDocument = document,
   shadowRoots: ShadowRoot[] = [],
 ): PageMention | undefined {
-  let node: Node | null = null;
-  let offset = 0;
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    // Without the shadow roots named, the caret stops at their host.
-    const position = doc.caretPositionFromPoint(x, y, { shadowRoots });
-    node = position?.offsetNode ?? null;
-    offset = position?.offset ?? 0;
-  } else if (typeof doc.caretRangeFromPoint === 'function') {
-    const range = doc.caretRangeFromPoint(x, y);
-    node = range?.startContainer ?? null;
-    offset = range?.startOffset ?? 0;
-  }
-  if (!node || node.nodeType !== Node.TEXT_NODE) return undefined;
-  // A caret after a name's last letter sits at its end offset: look one back too.
-  const mention = index.at(node, offset) ?? (offset > 0 ? index.at(node, offset - 1) : undefined);
+  const caret = caretAt(x, y, doc, shadowRoots);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
+  const mention = mentionAtCaret((node, offset) => index.at(node, offset), caret.node, caret.offset);
   if (!mention) return undefined;
   if (!selectMention(probe, mention)) return undefined;
   for (const rect of probe.getClientRects()) {

@@ -58,7 +58,11 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const schedule = () => {
     frame ||= requestAnimationFrame(onFrame);
   };
-  const taps = new TapOpener(card, (x, y) => lookup.at(x, y));
+  const taps = new TapOpener(card, lookup);
+  // A tap before this script came opens its card now; the mouse's last place (a laptop with a touch screen) is taken
+  // as at rest, as after any tap, and leaves that card be until the mouse moves.
+  const early = page.takeTap();
+  if (early && taps.tappedEarlier(early)) moved = false;
   const onPointerMove = (event: PointerEvent) => {
     // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).
     // A finger sliding over the page scrolls it: it hovers nothing.

@@ -1,19 +1,13 @@
+import type { EarlyTap } from './early-tap';
 import type { PageMention } from './find-mentions';
+import { mentionAtCaret, type CaretIndex } from './hit-test';
 import type { HoverCard } from './hover-card';
+import { TapGesture } from './tap-gesture';
 
-/** How far a finger may slide between touching and lifting and still have tapped: further, it dragged or scrolled. */
-const TAP_SLOP_PX = 10;
-
-/**
- * What does something of its own with a tap: follows a link, presses a button,
- * ticks a label's box, puts the caret in a field. A card opened there would
- * come over the page's answer, or the keyboard it brings up.
- */
-const OWN_TAP = 'a[href], area[href], button, label, input, textarea, select, summary, [role="button"], [role="link"]';
-
-/** A finger or a pen: no pointer rests on a name before it touches it, so there is no hover to open a card by. */
-export function isTouch(event: PointerEvent): boolean {
-  return event.pointerType === 'touch' || event.pointerType === 'pen';
+/** Finds shown mentions: under a viewport point, and by the caret (MentionLookup). */
+export interface TapLookup {
+  at(x: number, y: number): PageMention | undefined;
+  atCaret: CaretIndex['at'];
 }
 
 /**
@@ -22,39 +16,44 @@ export function isTouch(event: PointerEvent): boolean {
  * label or a form field, whose tap is the page's.
  */
 export class TapOpener {
-  private press: { id: number; x: number; y: number } | undefined;
+  private readonly gesture = new TapGesture();
 
   constructor(
     private readonly card: HoverCard,
-    private readonly at: (x: number, y: number) => PageMention | undefined,
+    private readonly lookup: TapLookup,
   ) {}
 
   /** A press on the page, outside the card or in it: whether it is a finger's or a pen's on the open card's own name, which keeps the card. */
   down(event: PointerEvent, onCard: boolean): boolean {
-    this.press = isTouch(event) && !onCard ? { id: event.pointerId, x: event.clientX, y: event.clientY } : undefined;
-    if (!this.press || !this.card.current) return false;
-    return this.at(event.clientX, event.clientY) === this.card.current;
+    if (!this.gesture.down(event, !onCard) || !this.card.current) return false;
+    return this.lookup.at(event.clientX, event.clientY) === this.card.current;
   }
 
   up(event: PointerEvent): void {
-    const press = this.press;
-    if (!press || press.id !== event.pointerId) return;
-    this.press = undefined;
-    if (Math.hypot(event.clientX - press.x, event.clientY - press.y) > TAP_SLOP_PX || isPagesOwnTap(event)) return;
-    const mention = this.at(event.clientX, event.clientY);
-    if (!mention || (mention === this.card.current && this.card.isPinned)) return;
-    void this.card.open(mention, { pinned: true, at: { x: event.clientX, y: event.clientY } });
+    const point = this.gesture.up(event);
+    if (point) this.tapped(this.lookup.at(point.x, point.y), point);
+  }
+
+  /**
+   * A tap made before the card script came (EarlyTaps): its card opens as it
+   * would have then, if the name under the finger is still the one there. A
+   * scroll or a change of the page since may have taken it away, or brought
+   * another name under that point, which the reader never tapped. Whether a card opened.
+   */
+  tappedEarlier(tap: EarlyTap): boolean {
+    const mention = this.lookup.at(tap.x, tap.y);
+    if (!mention || mention !== mentionAtCaret((node, offset) => this.lookup.atCaret(node, offset), tap.node, tap.offset)) return false;
+    this.tapped(mention, tap);
+    return true;
   }
 
   /** The browser took the touch for a scroll or a zoom: no tap. */
   cancel(event: PointerEvent): void {
-    if (this.press?.id === event.pointerId) this.press = undefined;
+    this.gesture.cancel(event);
   }
-}
 
-/** Seen through shadow roots too: a web component's button holds its name in its own tree. */
-function isPagesOwnTap(event: Event): boolean {
-  return event
-    .composedPath()
-    .some((target) => target instanceof Element && (target.matches(OWN_TAP) || (target instanceof HTMLElement && target.isContentEditable)));
+  private tapped(mention: PageMention | undefined, at: { x: number; y: number }): void {
+    if (!mention || (mention === this.card.current && this.card.isPinned)) return;
+    void this.card.open(mention, { pinned: true, at: { x: at.x, y: at.y } });
+  }
 }

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
+import { tap } from './taps';
 import { textPointInPage } from '../../tooling/text-point';
 import { openNameInPage } from '../../tooling/painted-texts';
 import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
@@ -65,22 +66,6 @@ function pressShortcut(worker: import('@playwright/test').Worker, page: import('
 }
 
 /** A paragraph naming nothing, repeated for a page's length. */
-/** A tap at `point` as a touch screen (or a pen) delivers it: a press and a lift, no pointer resting there before. */
-async function tap(page: import('@playwright/test').Page, point: { x: number; y: number }, pointerType: 'touch' | 'pen' = 'touch') {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    if (pointerType === 'touch') {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: point.x, y: point.y }] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    } else {
-      for (const type of ['mousePressed', 'mouseReleased'] as const)
-        await cdp.send('Input.dispatchMouseEvent', { type, x: point.x, y: point.y, button: 'left', clickCount: 1, pointerType: 'pen' });
-    }
-  } finally {
-    await cdp.detach();
-  }
-}
-
 const FILLER = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
 
 /**

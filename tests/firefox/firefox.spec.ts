@@ -65,8 +65,8 @@ test('in Firefox, a tap of a finger on a name opens its card until a tap elsewhe
   );
   await tab.goto(`${server.origin}/firefox-taps`);
   await expect.poll(() => painted(tab)).toEqual(['Pyongyang', 'Kim Jong Un']);
-  // The card's script comes in idle time after the names are painted, and its host with it: a hover waits where the pointer
-  // rests (the page side keeps its place), a tap before then is over.
+  // The card's script comes in idle time after the names are painted, and its host with it: the taps below are the card
+  // script's own, not one the page side kept for it (tests/e2e/tap-before-card.spec.ts).
   await expect.poll(() => tab.evaluate(() => document.querySelector('[data-backstory-card]') !== null)).toBe(true);
   const pyongyang = (await tab.evaluate(textPointInPage, { text: 'Pyongyang', occurrence: 0, scroll: false }))!;
   // WebDriver BiDi's touch pointer: Firefox sends the page pointer events of type "touch", with no pointer resting anywhere.
