@@ -1,5 +1,5 @@
 import { anyShadowRoot } from './any-shadow-root';
-import { caretAt } from './hit-test';
+import { caretAt } from './caret-at';
 import { TapGesture } from './tap-gesture';
 
 /**

@@ -1,28 +1,10 @@
 import type { PageMention } from './find-mentions';
+import { caretAt, type CaretDocument } from './caret-at';
 import { selectMention } from './mention-range';
 
 /** Mentions by caret position: the index, or the lookup that keeps one current. */
 export interface CaretIndex {
   at(node: Node, offset: number): PageMention | undefined;
-}
-
-type CaretDocument = Document & {
-  caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  caretPositionFromPoint(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): CaretPosition | null;
-};
-
-/** Where the browser puts a caret for a viewport point: in the text nearest it, or beside an element. */
-export function caretAt(x: number, y: number, doc: CaretDocument = document, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | undefined {
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    // Without the shadow roots named, the caret stops at their host.
-    const position = doc.caretPositionFromPoint(x, y, { shadowRoots });
-    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
-  }
-  if (typeof doc.caretRangeFromPoint === 'function') {
-    const range = doc.caretRangeFromPoint(x, y);
-    return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
-  }
-  return undefined;
 }
 
 /** The mention a caret is in; a caret after a name's last letter sits at its end offset, so one back too. */
