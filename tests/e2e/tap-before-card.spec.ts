@@ -10,7 +10,8 @@ import { textPointInPage } from '../../tooling/text-point';
  * stands 600 px below "Pyongyang", at the same place in its line. `?freeze=MS`: the reader's first tap freezes the
  * page for that long, which holds back the card script it asks for (the reader's next acts wait as well, and come
  * first); `&scroll`: the page scrolls itself by 600 px as it wakes. `window.acts` tells what came in which order;
- * `paintedAt` and `cardAt`, when the names were first seen painted and when the card's host came.
+ * `paintedAt`, `tappedAt` and `cardAt`, when the names were first seen painted, the first tap came and the card's
+ * host came.
  */
 const BUSY_PAGE = `<!doctype html><html lang="en"><body style="margin:0;font:20px/30px monospace">
   <p style="margin:20px">Talks went on in Pyongyang all night.</p>
@@ -33,6 +34,7 @@ const BUSY_PAGE = `<!doctype html><html lang="en"><body style="margin:0;font:20p
     const acts = (window.acts = []);
     addEventListener('pointerup', () => {
       acts.push('tap');
+      window.tappedAt ??= performance.now();
       if (acts.length > 1 || !params.has('freeze')) return;
       setTimeout(() => {
         busy(Number(params.get('freeze')));
@@ -83,16 +85,23 @@ test('a tap on a name before the card script is in the page opens its card as so
   page,
   server,
 }) => {
-  const pyongyang = await openBusyPage(page, server.origin);
-  await tap(page, pyongyang);
-  await expect.poll(() => shadowUiCardTitle(page)).toBe('Pyongyang');
-  expect(await actsInPage(page)).toEqual(['tap', 'card']);
-  // Not at the end of the 2 s the annotator waits for idle time, which this page never leaves, once names are found.
-  const sincePainted = await page.evaluate(() => {
-    const { paintedAt, cardAt } = window as unknown as { paintedAt: number; cardAt: number };
-    return cardAt - paintedAt;
-  });
-  expect(sincePainted).toBeLessThan(2000);
+  // The card came before the end of the 2 s the annotator waits for idle time, which this page never leaves, once
+  // names are found: that tells the tap asked for it only when the tap came well before then. The test's own steps
+  // before the tap take 0.5-1.4 s of this busy page here; on a slower machine the page is opened again for that.
+  let times = { tapped: 0, card: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const pyongyang = await openBusyPage(page, server.origin);
+    await tap(page, pyongyang);
+    await expect.poll(() => shadowUiCardTitle(page)).toBe('Pyongyang');
+    expect(await actsInPage(page)).toEqual(['tap', 'card']);
+    times = await page.evaluate(() => {
+      const { paintedAt, tappedAt, cardAt } = window as unknown as { paintedAt: number; tappedAt: number; cardAt: number };
+      return { tapped: tappedAt - paintedAt, card: cardAt - paintedAt };
+    });
+    if (times.tapped < 1000 || attempt === 3) break;
+  }
+  expect(times.tapped, 'the tap came early enough to tell').toBeLessThan(1500);
+  expect(times.card).toBeLessThan(2000);
   await page.evaluate(() => ((window as { done?: boolean }).done = true));
   // Pinned, as a card a tap opens: the mouse passing over the page leaves it open.
   await page.mouse.move(900, 400);
