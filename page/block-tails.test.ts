@@ -124,33 +124,80 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** About 100 KiB of log, past TAIL_MIN_TEXT, with `sprinkled` words here and there. */
+function logLines(sprinkled: readonly [number, number][]): string {
+  const lines = Array.from({ length: 4000 }, () => 'a line of the build log\n');
+  for (const [w, at] of sprinkled) lines[at * 10] = WORDS[w]!;
+  return lines.join('');
+}
+
+/**
+ * The log as a page may hold it: a <pre> of its own, or under a heading inside
+ * the same element, which the first scan leaves without a tail (ScanTails: its
+ * first block is not the log's). `primed`: a first change before the checked
+ * ones, read whole or from the scan's tail, which records the tail a rescan leaves.
+ */
+const LAYOUTS = [
+  { name: 'a <pre> of its own', html: '<pre id="log"></pre>', primed: false, readOn: 40 },
+  { name: 'a <pre> of its own, changed once before', html: '<pre id="log"></pre>', primed: true, readOn: 40 },
+  // Its first change, which has it read whole, is one of the few changes of a run.
+  { name: 'a <div> under a heading inside it', html: '<div id="log" style="white-space: pre"><h3>Build log</h3><span id="lines"></span></div>', primed: false, readOn: 20 },
+];
+
 describe('a long block the page adds to, read on from its last block', () => {
-  it('finds what a fresh read of the whole page finds, whatever the page appends, changes, hides or takes out, above the block or in it', async () => {
+  for (const layout of LAYOUTS) {
+    it(`finds what a fresh read of the whole page finds, whatever the page appends, changes, hides or takes out, above the block or in it: ${layout.name}`, async () => {
+      const from = vi.spyOn(BlockReader, 'from');
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(word, fc.nat(400)), { minLength: 1, maxLength: 12 }), fc.array(op, { minLength: 1, maxLength: 10 }), async (sprinkled, ops) => {
+          document.body.innerHTML = `<p id="above">Weather: sunny.</p>${layout.html}<p>Kirby and Putin in Moscow, below.</p>`;
+          const log = document.getElementById('log')!;
+          (document.getElementById('lines') ?? log).textContent = logLines(sprinkled);
+          const annotator = new PageAnnotator({ matcher, painter: unpainted });
+          await annotator.start();
+          if (layout.primed) {
+            log.append('a line of the build log\n');
+            await settled(annotator);
+          }
+          for (const change of ops) {
+            apply(log, change);
+            await settled(annotator);
+            expect(where(annotator.mentions)).toEqual(await fresh());
+            expect(where(annotator.shown)).toEqual(where(annotator.mentions));
+          }
+          annotator.destroy();
+        }),
+        { numRuns: 40 },
+      );
+      // Most of those changes were read on from the block's last block, not from its beginning.
+      expect(from.mock.results.filter((result) => result.value).length).toBeGreaterThan(layout.readOn);
+    }, 120_000);
+  }
+
+  it('reads the first text appended after the first scan on from the log\'s last block, not the whole log again', async () => {
+    document.body.innerHTML = `<p>Vladimir Putin arrived.</p><pre id="log">${logLines([[1, 0]])}</pre>`;
+    const log = document.getElementById('log')!;
+    const annotator = new PageAnnotator({ matcher, painter: unpainted });
+    await annotator.start();
     const from = vi.spyOn(BlockReader, 'from');
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(word, fc.nat(400)), { minLength: 1, maxLength: 12 }), fc.array(op, { minLength: 1, maxLength: 10 }), async (sprinkled, ops) => {
-        // About 100 KiB of log, past TAIL_MIN_TEXT, names here and there.
-        const lines = Array.from({ length: 4000 }, () => 'a line of the build log\n');
-        for (const [w, at] of sprinkled) lines[at * 10] = WORDS[w]!;
-        document.body.innerHTML = `<p id="above">Weather: sunny.</p><pre id="log"></pre><p>Kirby and Putin in Moscow, below.</p>`;
-        const pre = document.getElementById('log')!;
-        pre.textContent = lines.join('');
-        const annotator = new PageAnnotator({ matcher, painter: unpainted });
-        await annotator.start();
-        // The first change has the block read whole, which records where its last block began.
-        pre.append('a line of the build log\n');
-        await settled(annotator);
-        for (const change of ops) {
-          apply(pre, change);
-          await settled(annotator);
-          expect(where(annotator.mentions)).toEqual(await fresh());
-          expect(where(annotator.shown)).toEqual(where(annotator.mentions));
-        }
-        annotator.destroy();
-      }),
-      { numRuns: 40 },
-    );
-    // Most of those changes were read on from the block's last block, not from its beginning.
-    expect(from.mock.results.filter((result) => result.value).length).toBeGreaterThan(40);
-  }, 120_000);
+    log.append('Kirby said so\n');
+    await settled(annotator);
+    expect(from.mock.results.filter((result) => result.value)).toHaveLength(1);
+    expect(annotator.mentions.map((m) => m.text)).toEqual(['Vladimir Putin', 'John Kirby', 'Kirby']);
+    expect(where(annotator.mentions)).toEqual(await fresh());
+    annotator.destroy();
+  });
+
+  it('lets go of a log the page took out', async () => {
+    document.body.innerHTML = `<pre id="log">${logLines([])}</pre><p>Kim Jong Un</p>`;
+    const annotator = new PageAnnotator({ matcher, painter: unpainted });
+    await annotator.start();
+    const tails = (annotator as unknown as { tails: { tails: Map<Node, unknown> } }).tails.tails;
+    expect([...tails.keys()]).toEqual([document.getElementById('log')]);
+    document.getElementById('log')!.remove();
+    document.body.append('Putin');
+    await settled(annotator);
+    expect(tails.size).toBe(0);
+    annotator.destroy();
+  });
 });

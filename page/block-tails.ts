@@ -3,6 +3,7 @@ import { composedPosition } from './composed-order';
 import { partNumber } from './page-parts';
 import type { PlaceNote } from './match-places';
 import type { TextPoint } from './mention-store';
+import { BLOCK_CUT, closestBlock, type TextBlock } from './text-walk';
 
 // Node.DOCUMENT_POSITION_*, without relying on the Node global.
 const FOLLOWING = 4;
@@ -39,11 +40,17 @@ export class BlockTails {
     this.tails.clear();
   }
 
-  /** Forgets each tail the page changed anything before, in its root (DirtyWork.changed; null: anything). */
+  /**
+   * Forgets each tail the page changed anything before, in its root
+   * (DirtyWork.changed; null: anything), and the tails of roots the page took
+   * out: kept, a log the page removed would stay in memory with them.
+   */
   forget(changed: readonly Node[] | null): void {
     if (this.tails.size === 0) return;
     if (!changed) return this.tails.clear();
-    for (const [root, tail] of this.tails) if (changed.some((node) => changesBefore(root, tail.at.node, node))) this.tails.delete(root);
+    for (const [root, tail] of this.tails) {
+      if (!root.isConnected || changed.some((node) => changesBefore(root, tail.at.node, node))) this.tails.delete(root);
+    }
   }
 
   /** The tail of `root` to read on from, if what stands above the root is still as it was (`before`). Taken: the read records the next one. */
@@ -62,6 +69,84 @@ export class BlockTails {
     this.tails.set(root, tail);
     if (this.tails.size > MAX_TAILS) this.tails.delete(this.tails.keys().next().value!);
   }
+}
+
+/** A tail found by the first scan, for its root; `before` is filled in once the scan has noted the whole page. */
+export interface ScannedTail extends Omit<Tail, 'before'> {
+  root: Element;
+}
+
+/** A long block element the scan is in: what the walk of that element alone would have gathered so far. */
+interface ScanRun {
+  root: Element;
+  read: number;
+  notes: PlaceNote[];
+  last?: { at: TextPoint; state: MatchState; notes: number };
+  copied?: MatchState;
+}
+
+/**
+ * The tails the first scan of a page leaves, as a rescan of each long block
+ * element (a log, a transcript) would record them: without them the first
+ * text the page appends to a log of megabytes had the whole log read again
+ * (50,000 names found anew, and the young garbage of them collected in our
+ * slices), only the next ones read on from the tail.
+ *
+ * Followed only from an element's first block, and only when that block was
+ * cut (BLOCK_CUT: a long element's text always is): the block read before
+ * it stands outside the element, so nothing of the element was read before
+ * it. An element whose first block is short (a heading above its log) is read
+ * whole at its first change, as before.
+ */
+export class ScanTails {
+  private run: ScanRun | undefined;
+  /** The last text node of the block read before. */
+  private previous: Text | undefined;
+  readonly found: ScannedTail[] = [];
+
+  constructor(private readonly top: Element) {}
+
+  /** Told of each block before it is read with `state`. */
+  reading(block: TextBlock, state: MatchState): void {
+    const first = block.nodes[0]!;
+    // Inside the element, shadow trees included: their blocks are read with it too.
+    if (this.run && !(composedPosition(this.run.root, first) & CONTAINED_BY)) this.end();
+    if (!this.run && block.text.length >= BLOCK_CUT && !block.shadowRoot) this.run = this.startAt(first);
+    const run = this.run;
+    if (run) {
+      // As PageAnnotator.readRoot records its tail: the last block's beginning, once past TAIL_MIN_TEXT.
+      if (run.read >= TAIL_MIN_TEXT && run.root.contains(first)) {
+        if (!run.copied || !sameState(run.copied, state)) run.copied = copyState(state);
+        run.last = { at: { node: first, offset: -block.starts[0]! }, state: run.copied, notes: run.notes.length };
+      }
+      run.read += block.text.length;
+    }
+    this.previous = block.nodes[block.nodes.length - 1];
+  }
+
+  /** Told of each block's note, after `reading`. */
+  noted(note: PlaceNote): void {
+    this.run?.notes.push(note);
+  }
+
+  /** The scan has read the last block. */
+  end(): void {
+    const run = this.run;
+    this.run = undefined;
+    if (run?.last) this.found.push({ root: run.root, at: run.last.at, state: run.last.state, notes: run.notes.slice(0, run.last.notes) });
+  }
+
+  private startAt(first: Text): ScanRun | undefined {
+    const root = closestBlock(first, this.top);
+    // The page's own body is never a rescan's root for text added to it (MutationWatcher.blockOf).
+    if (!root || root === this.top || !isElement(root)) return undefined;
+    if (this.previous && composedPosition(root, this.previous) & CONTAINED_BY) return undefined;
+    return { root, read: 0, notes: [] };
+  }
+}
+
+function isElement(node: Node): node is Element {
+  return node.nodeType === 1;
 }
 
 /**

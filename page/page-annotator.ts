@@ -1,5 +1,5 @@
 import { createMatchState } from '../core/matcher/state';
-import { BlockTails, copyState, sameState, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
+import { BlockTails, copyState, sameState, ScanTails, stateKey, TAIL_MIN_TEXT, type Tail } from './block-tails';
 import type { Matcher, MatchState, Span } from '../core/matcher/types';
 import { inReadingOrder, isShadowRoot, orderedStretch, shadowRootOf, sortInReadingOrder } from './composed-order';
 import { toPageMention, type PageMention } from './find-mentions';
@@ -241,9 +241,14 @@ export class PageAnnotator {
     if (generation !== this.generation) return;
     const previewing = !again && this.previewViewport();
     const collected: PageMention[] = [];
-    const noted = (note: PlaceNote) => this.places.append(note);
+    const top = this.doc.body ?? this.doc.documentElement;
+    const tails = new ScanTails(top);
+    const noted = (note: PlaceNote) => {
+      this.places.append(note);
+      tails.noted(note);
+    };
     // Frames are not entered: each runs a content script of its own (all_frames), painting and hit-testing its document.
-    const reader = new BlockReader(this.doc.body ?? this.doc.documentElement, this.walkOptions);
+    const reader = new BlockReader(top, this.walkOptions);
     let nodes = 0;
     for (let first = true; ; first = false) {
       this.slice.begin(first ? FIRST_SLICE_MS : SLICE_MS);
@@ -260,6 +265,7 @@ export class PageAnnotator {
           continue;
         }
         nodes += block.nodes.length;
+        tails.reading(block, state);
         this.read(block, state, found, noted);
         if (this.slice.spent(block.text.length + block.nodes.length * NODE_WORK)) break;
       }
@@ -279,6 +285,9 @@ export class PageAnnotator {
       if (!reader.intact && restarts < MAX_SCAN_RESTARTS) return this.fullScan(again, restarts + 1);
     }
     this.textNodes = nodes;
+    tails.end();
+    // Keyed as readRoot takes them: by the state above each root, from the places of the whole page.
+    for (const { root, ...tail } of tails.found) this.tails.set(root, { ...tail, before: stateKey(this.places.before(root).state) });
     if (again) this.store.replaceAll(collected);
     if (again || previewing) this.publish();
     this.reportCounts();

@@ -191,7 +191,7 @@ const SINGLE_START: readonly number[] = Object.freeze([0]);
  * Each is looked for only so far past where it would do, so a text without
  * one is not searched to its end at every cut.
  */
-const BLOCK_CUT = 32 * 1024;
+export const BLOCK_CUT = 32 * 1024;
 /** Whitespace holding a blank line: the paragraph break of plain text. */
 const BLANK_LINE = /\n[^\S\n]*\n/g;
 /** Past 128 KiB: after a character none of a story's names holds, or a line break. */
