@@ -137,6 +137,68 @@ describe('collectBlocks: regions never read', () => {
     expect(closestBlock(doc.getElementById('text')!.firstChild!, doc.body)).toBe(doc.getElementById('text'));
   });
 
+  describe('the site’s header and footer', () => {
+    // CNN's edition switcher and the New York Times' sections, as the saved pages mark them: no <nav>, no role.
+    const cnn = '<header class="main-banner"><span class="editionizer"><a class="display">International <span>+</span></a> <a id="www">U.S.</a></span></header>';
+    const nyt = '<header><ul><li><a href="/section/world">World</a></li><li><a href="/section/us">U.S.</a></li></ul></header>';
+    const footer = '<footer><ul><li><a href="/ru">Russia</a></li><li><a href="/cn">China</a></li></ul></footer>';
+    const article = '<main><article><p>The U.S. said Russia and North Korea signed a pact.</p></article></main>';
+
+    it('skips the menus of their links, as words of the site, not of the page', () => {
+      expect(texts(collectBlocks(page(`${cnn}${nyt}${article}${footer}`)))).toEqual(['The U.S. said Russia and North Korea signed a pact.']);
+      // Banner and content info by role: a <div> the site marks as its header or footer.
+      const byRole = `<div role="banner"><a href="/us">U.S.</a></div>${article}<div role="contentinfo"><a href="/cn">China</a></div>`;
+      expect(texts(collectBlocks(page(byRole)))).toEqual(['The U.S. said Russia and North Korea signed a pact.']);
+      // The same links anywhere else are read: the story's tags, a list of topics.
+      expect(texts(collectBlocks(page(`${nyt}<ul><li><a href="/ru">Russia</a></li></ul>${footer}`)))).toEqual(['Russia']);
+    });
+
+    it('reads the headlines and sentences in them: a heading, an article, a link of more than two words, a link inside a sentence', () => {
+      const headlines =
+        '<header><h6><a href="/africa">Africa</a>|<a href="/us">United States</a> to Lift Sudan Sanctions</h6>' +
+        '<nav><article><a href="/t">Russia</a></article></nav>' +
+        '<div class="breaking"><a href="/live">Putin lands in Pyongyang</a></div>' +
+        '<p>Breaking: <a href="/putin">Putin</a> lands in Pyongyang</p></header>';
+      expect(texts(collectBlocks(page(headlines)))).toEqual([
+        'Africa|United States to Lift Sudan Sanctions',
+        'Russia',
+        'Putin lands in Pyongyang',
+        'Breaking: Putin lands in Pyongyang',
+      ]);
+    });
+
+    it('reads the headers and footers of an article, a section or the main part: their titles, bylines and tags', () => {
+      const own =
+        '<article><header><a href="/ru">Russia</a></header><footer><a href="/nk">North Korea</a></footer></article>' +
+        '<section><header><a href="/us">U.S.</a></header></section><main><footer><a href="/cn">China</a></footer></main>';
+      expect(texts(collectBlocks(page(own)))).toEqual(['Russia', 'North Korea', 'U.S.', 'China']);
+    });
+
+    it('skips them alike in linkedom, whose walk cannot jump over what it skips', () => {
+      const { document: linked } = parseHTML(`<html><body>${cnn}${nyt}<div role="banner"><a>China</a></div>${article}${footer}</body></html>`);
+      expect(texts(collectBlocks(linked as unknown as Document))).toEqual(['The U.S. said Russia and North Korea signed a pact.']);
+    });
+
+    it('finds no block for a change inside a menu link, and reads a part of the header again as the walk of the page does', () => {
+      const doc = page(`${nyt}<header id="top"><div id="part"><a id="link">Russia</a> <a>China</a></div><h2 id="title"><a>Russia</a></h2></header>`);
+      const link = doc.getElementById('link')!;
+      expect(closestBlock(link.firstChild!, doc.body)).toBeNull();
+      expect(isUnreadElement(link)).toBe(true);
+      expect(isUnreadElement(doc.querySelector('#title a')!)).toBe(false);
+      expect(texts(collectBlocks(doc.getElementById('part')!))).toEqual([]);
+      expect(texts(collectBlocks(doc.getElementById('top')!))).toEqual(['Russia']);
+    });
+
+    it('reads on from a block in the header as the walk of the page does: past its menu, not into it', () => {
+      const doc = page('<header><p id="first">Kim met <a>U.S.</a> envoys</p><p><a>U.S.</a> <a>World</a></p><p>Putin <b>left</b></p></header>');
+      const reader = BlockReader.from(doc.body, doc.getElementById('first')!.firstChild as Text, 0)!;
+      const rest: string[] = [];
+      for (let block = reader.next(); block; block = reader.next()) rest.push(block.text);
+      expect(rest).toEqual(['Kim met U.S. envoys', 'Putin left']);
+      expect(texts(collectBlocks(doc))).toEqual(rest);
+    });
+  });
+
   it('reads contenteditable="false"', () => {
     expect(texts(collectBlocks(page('<div contenteditable="false">Russia</div>')))).toEqual(['Russia']);
   });

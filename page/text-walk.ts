@@ -10,7 +10,7 @@
  */
 
 import { isShadowRoot } from './composed-order';
-import { isMenu, MENU_ROLES } from './menus';
+import { isMenu, isMenuLink, isSiteHeaderOrFooterTag, isSiteMenuLink, MENU_ROLES, SITE_ROLES } from './menus';
 import { isOwnHost } from './own-hosts';
 
 export interface TextBlock {
@@ -104,6 +104,8 @@ const UNREAD_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not(
  * walk of a page (ONE_QUERY_ELEMENTS).
  */
 const SKIPPED_BY_ATTRIBUTE = `${UNREAD_BY_ATTRIBUTE},${MENU_ROLES}`;
+/** Those and the site's header and footer by role (menus.ts), found in the same query: each one more costs the query little. */
+const BY_ATTRIBUTE = `${SKIPPED_BY_ATTRIBUTE},${SITE_ROLES}`;
 /**
  * A whole page or shadow root of at most this many elements has those skipped
  * for an attribute found in one query up front: on the benchmark's 4 MiB page
@@ -118,7 +120,7 @@ export function isSkippedTag(tag: string): boolean {
 }
 
 function isSkipped(el: Element, tag: string): boolean {
-  return isSkippedTag(tag) || isOurs(el, tag) || isSkippedNav(el, tag) || isSkippedByAttribute(el);
+  return isSkippedTag(tag) || isOurs(el, tag) || isSkippedNav(el, tag) || isSkippedByAttribute(el) || (tag === 'a' && isSiteMenuLink(el));
 }
 
 /** A `<nav>` is a menu (menus.ts), skipped, unless it holds content. */
@@ -132,20 +134,48 @@ function isOurs(el: Element, tag: string): boolean {
 }
 
 function isSkippedByAttribute(el: Element): boolean {
+  return byAttribute(el) === SKIPPED;
+}
+
+const SKIPPED = 1;
+const SITE_PART = 2;
+
+/**
+ * What an element is for its attributes: SKIPPED, the site's header or footer by its role (SITE_PART), or neither (0).
+ * An element without attributes is asked nothing more: the <span> round each word of a log, say.
+ */
+function byAttribute(el: Element): number {
+  return el.hasAttributes() && el.matches(BY_ATTRIBUTE) ? kindOfMatch(el) : 0;
+}
+
+/** Of the elements BY_ATTRIBUTE matches, the ones skipped (a menu only when it holds no content), and the site's header and footer. */
+function kindOfMatch(el: Element): number {
   // "" and "true" and "plaintext-only" all make an element editable; only "false" (and "inherit") do not.
-  // An element without attributes is asked nothing more: the <span> round each word of a log, say.
-  return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE) && isSkippedForItsMatch(el);
+  if (el.matches(UNREAD_BY_ATTRIBUTE)) return SKIPPED;
+  if (el.matches(MENU_ROLES) && isMenu(el)) return SKIPPED;
+  return el.matches(SITE_ROLES) ? SITE_PART : 0;
 }
 
-/** Of the elements SKIPPED_BY_ATTRIBUTE matches, the ones skipped: a menu only when it holds no content. */
-function isSkippedForItsMatch(el: Element): boolean {
-  return el.matches(UNREAD_BY_ATTRIBUTE) || isMenu(el);
+interface ByAttribute {
+  skipped: ReadonlySet<Element>;
+  siteParts: ReadonlySet<Element>;
 }
 
-function skippedByAttributeIn(root: Document | ShadowRoot | Element): ReadonlySet<Element> {
+function byAttributeIn(root: Document | ShadowRoot | Element): ByAttribute {
   const skipped = new Set<Element>();
-  for (const el of root.querySelectorAll(SKIPPED_BY_ATTRIBUTE)) if (isSkippedForItsMatch(el)) skipped.add(el);
-  return skipped;
+  const siteParts = new Set<Element>();
+  for (const el of root.querySelectorAll(BY_ATTRIBUTE)) {
+    const kind = kindOfMatch(el);
+    if (kind === SKIPPED) skipped.add(el);
+    else if (kind === SITE_PART) siteParts.add(el);
+  }
+  return { skipped, siteParts };
+}
+
+/** The site's header or footer (menus.ts) that `el` is, or stands in, as a walk from it begins: the menu's links in it are skipped. */
+function siteHeaderOrFooterAt(el: Element | null): Element | null {
+  for (let at = el; at; at = at.parentElement) if (isSiteHeaderOrFooterTag(at, at.localName) || byAttribute(at) === SITE_PART) return at;
+  return null;
 }
 
 /** Whether `root` holds more than `limit` elements, looking at no more than that many. */
@@ -368,6 +398,10 @@ interface Frame {
    * rescan), where asking is cheaper than the query, and for a larger page, which the query would hold in one task.
    */
   skippedByAttribute: ReadonlySet<Element> | null;
+  /** The site's header and footer by role under `root`, found in the same query as `skippedByAttribute`; null where it is. */
+  sitePartsByRole: ReadonlySet<Element> | null;
+  /** The site's header or footer the walk is in (menus.ts): its menu's links are skipped. */
+  sitePart: Element | null;
 }
 
 /**
@@ -430,6 +464,7 @@ export class BlockReader {
     const reader = new BlockReader(null, options);
     const block = new BlockBuilder(reader.ready, top !== doc && 'host' in top ? (top as ShadowRoot) : undefined);
     walker.currentNode = node;
+    const byAttribute = queriesSkipped(root) ? byAttributeIn(root) : null;
     reader.frames.push({
       root,
       walker,
@@ -439,7 +474,9 @@ export class BlockReader {
       open: [root, ...around],
       openIsBlock: [false, ...around.map((el) => BLOCK_TAGS.has(el.localName))],
       skipping: null,
-      skippedByAttribute: queriesSkipped(root) ? skippedByAttributeIn(root) : null,
+      skippedByAttribute: byAttribute?.skipped ?? null,
+      sitePartsByRole: byAttribute?.siteParts ?? null,
+      sitePart: siteHeaderOrFooterAt(node.parentElement),
     });
     block.startAt(node, offset);
     return reader;
@@ -479,6 +516,7 @@ export class BlockReader {
     }
     const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
     const top = root.getRootNode();
+    const byAttribute = queriesSkipped(root) ? byAttributeIn(root) : null;
     this.frames.push({
       root,
       walker,
@@ -488,7 +526,10 @@ export class BlockReader {
       open: [root],
       openIsBlock: [false],
       skipping: null,
-      skippedByAttribute: queriesSkipped(root) ? skippedByAttributeIn(root) : null,
+      skippedByAttribute: byAttribute?.skipped ?? null,
+      sitePartsByRole: byAttribute?.siteParts ?? null,
+      // A rescan of a part of the site's header reads it as the walk of the page does; a shadow root or a frame is a page of its own.
+      sitePart: root.nodeType === ELEMENT_NODE ? siteHeaderOrFooterAt(root as Element) : null,
     });
     // A rescan may start at a shadow host: its shadow root is read first, as the walk of the page reads it.
     if (root.nodeType === ELEMENT_NODE) this.enterShadowOf(root as Element);
@@ -506,6 +547,13 @@ export class BlockReader {
     this.enter(shadow);
   }
 
+  /** Whether `el` is the site's header or footer (menus.ts); `kind` is what its attributes make it, if the walk asked them. */
+  private isSitePart(frame: Frame, el: Element, tag: string, kind: number): boolean {
+    if (isSiteHeaderOrFooterTag(el, tag)) return true;
+    const byRole = frame.sitePartsByRole;
+    return byRole ? byRole.size > 0 && byRole.has(el) : kind === SITE_PART;
+  }
+
   /** Visits `frame.node` and moves the frame to the next node. */
   private step(frame: Frame): void {
     const { walker, open, openIsBlock, block } = frame;
@@ -515,6 +563,7 @@ export class BlockReader {
       const closed = open.pop()!;
       if (openIsBlock.pop()) block.flush();
       if (closed === frame.skipping) frame.skipping = null;
+      if (closed === frame.sitePart) frame.sitePart = null;
     }
     if (frame.skipping) {
       // Still tracked as open, or their children would look like exits from `skipping`.
@@ -542,7 +591,9 @@ export class BlockReader {
     if (isBlock) block.flush();
 
     const skipped = frame.skippedByAttribute;
-    if (isSkippedTag(tag) || isOurs(el, tag) || isSkippedNav(el, tag) || (skipped ? skipped.size > 0 && skipped.has(el) : isSkippedByAttribute(el))) {
+    const kind = skipped ? (skipped.size > 0 && skipped.has(el) ? SKIPPED : 0) : byAttribute(el);
+    // Links are asked only inside the site's header or footer: on a page of 10,000 links, the rest are asked nothing.
+    if (isSkippedTag(tag) || isOurs(el, tag) || isSkippedNav(el, tag) || kind === SKIPPED || (tag === 'a' && frame.sitePart !== null && isMenuLink(el))) {
       if (frame.canJump) {
         frame.node = nextOutside(walker, el, frame.root);
       } else {
@@ -558,6 +609,7 @@ export class BlockReader {
 
     open.push(el);
     openIsBlock.push(isBlock);
+    if (frame.sitePart === null && this.isSitePart(frame, el, tag, kind)) frame.sitePart = el;
     frame.node = walker.nextNode();
     // Autonomous custom elements (a hyphen in the name), as the screen reads them: a customized built-in (is="…") defined
     // late is read with the next change around it, as asking every element would cost the walk about a tenth more.

@@ -9,8 +9,6 @@
 export const HIDDEN_ON_SAVED_PAGES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   // A newsletter form kept at display: none, its country picker set to the United States.
   'iab-1.html': { 'united-states': 1 },
-  // A link in the site's menu in its header, closed: a list the page marks as no menu (no <nav>, no role), so it is read.
-  'nytimes-5.html': { 'united-states': 1 },
   // A video's title on the player's splash and pause screens, hidden until they show.
   'yahoo-3.html': { 'united-states': 2 },
 };

@@ -291,6 +291,30 @@ test.describe('the popup', () => {
     expect(await badgeText(popup, tabId)).toBe('');
   });
 
+  test('leaves out the site’s menus that no <nav> marks: the edition switcher and sections in its header, the links of its footer; a headline in its header counts', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    // As CNN marks its edition switcher (two links in a <span>) and the New York Times its sections (a plain list).
+    server.route(
+      '/site-menus',
+      `<!doctype html><html lang="en"><title>Summit</title><body>
+        <header><a href="/">Home</a> <span class="editionizer"><a>International <span>+</span></a> <a>U.S.</a></span>
+          <ul><li><a href="/world">World</a></li><li><a href="/us">U.S.</a></li><li><a href="/asia">China</a></li></ul>
+          <h6><a href="/asia">Asia</a>|<a href="/summit">Putin Arrives in Pyongyang</a></h6></header>
+        <main><article><p>Kim Jong Un met Vladimir Putin in Pyongyang as the U.S. watched.</p></article></main>
+        <footer><ul><li><a href="/ru">Russia</a></li><li><a href="/cn">China</a></li></ul></footer>
+      </body></html>`,
+    );
+    await page.goto(`${server.origin}/site-menus`);
+    const { popup } = await openPopupFor(context, extensionId, page);
+    const article = { 'kim-jong-un': 1, 'vladimir-putin': 2, 'united-states': 1, pyongyang: 2 };
+    await expect.poll(() => listedCounts(popup)).toEqual(article);
+    expect(await paintedCounts(page)).toEqual(article);
+  });
+
   test('updates while open, as the page changes', async ({ context, extensionId, page, server }) => {
     server.route('/live', '<!doctype html><title>Live</title><main><p>Waiting for the first update.</p></main>');
     await page.goto(`${server.origin}/live`);
