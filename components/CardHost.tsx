@@ -172,6 +172,8 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
         {back ? (
           // Before the title: this card stands by another entity's name, and says so before anything else.
           <button type="button" className="link card-back" onClick={onBack}>
+            {/* The eye's, not the listener's: read aloud, "left arrow Back to Russia". */}
+            <span aria-hidden="true">{`${i18n.t('card.backArrow')} `}</span>
             {i18n.t('card.back', { name: back.name })}
           </button>
         ) : null}

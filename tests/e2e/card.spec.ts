@@ -2132,6 +2132,24 @@ test.describe('the hover card', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The next link');
   });
 
+  test('the way back from a related name’s card is read out as its words, not as the arrow drawn before them', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const point = await pointOfText(page, 'John Kirby');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await clickShadowUiButton(page, 'U.S. National Security Council');
+    await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored?: boolean; role?: { value: string }; name?: { value: string } }[];
+    };
+    await cdp.detach();
+    const buttons = nodes.filter((node) => !node.ignored && node.role?.value === 'button').map((node) => node.name?.value);
+    // Screen readers speak "←" as "left arrow": the arrow is the eye's, the words the listener's.
+    expect(buttons).toContain('Back to John Kirby');
+    expect(buttons.filter((name) => name?.includes('←'))).toEqual([]);
+  });
+
   test('every source button of the card, the story’s key points’ too, is described by what it is the source of', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
