@@ -7,6 +7,7 @@ import type { Loadable } from './loadable';
 /** The story's key points, each citing the article; its headline heads the popup (StoryHeadline). */
 export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>; onRetry: () => void }) {
   const pointId = useId();
+  const titleId = useId();
   if (story.status === 'loading') {
     return (
       <p className="status" role="status">
@@ -27,8 +28,11 @@ export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>
     );
   }
   return (
-    <section className="story">
-      <h2 className="section-title">{i18n.t('popup.keyPoints')}</h2>
+    // Named, as the popup's other parts are: an unnamed section is no landmark, and a reader jumping by landmarks skipped it.
+    <section className="story" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        {i18n.t('popup.keyPoints')}
+      </h2>
       <ul className="key-points">
         {story.value.summary.map((point, index) => (
           <li key={point.text}>

@@ -66,6 +66,20 @@ test.describe('the popup, light', () => {
   });
 });
 
+test('each of the popup’s three parts is a landmark named by its heading: a screen reader jumping by landmarks reaches the key points too', async ({
+  context,
+  extensionId,
+  page,
+  server,
+}) => {
+  const popup = await loadedPopup(page, context, extensionId, server.origin);
+  await expect(popup.getByRole('heading', { name: 'Key points' })).toBeVisible();
+  const regions = popup.getByRole('region');
+  const names = ['On this page', 'Key points', 'Highlight on pages'];
+  await expect(regions).toHaveCount(names.length);
+  for (const [index, name] of names.entries()) await expect(regions.nth(index)).toHaveAccessibleName(name);
+});
+
 test('the story’s key points’ source buttons are each described by their point, as the card’s are', async ({ context, extensionId, page, server }) => {
   const popup = await loadedPopup(page, context, extensionId, server.origin);
   const cdp = await context.newCDPSession(popup);
