@@ -179,3 +179,42 @@ describe('a related name opened from the card', () => {
     expect(frame()!.textContent).not.toContain('Back to');
   });
 });
+
+describe('the card of another name', () => {
+  /** The sentences shown under their source buttons, and what the card unfolded ("About the story"). */
+  const unfolded = (frame: HTMLElement | null) => [...(frame?.querySelectorAll('[aria-expanded="true"]') ?? [])].map((b) => b.textContent);
+  const openQuotes = (frame: HTMLElement | null) => [...(frame?.querySelectorAll('blockquote:not([hidden])') ?? [])].map((q) => q.textContent);
+
+  it('opens folded, from "Related" as from another name: the source the reader opened on the card before is not open on it', async () => {
+    const { api, frame, title } = await mountCard();
+    // As on a page: the card script fetches the cards of the page's names ahead, and shows them without a "Loading…" between.
+    api.prefetch(['vladimir-putin', 'russia', 'north-korea']);
+    await rendered();
+    await api.show(request('vladimir-putin'));
+    // The source of "President of Russia", under the title: Russia's card has one in the same place.
+    frame()!.querySelector<HTMLButtonElement>('.card-meta .citation')!.click();
+    await rendered();
+    expect(openQuotes(frame())).toHaveLength(1);
+    [...frame()!.querySelectorAll<HTMLButtonElement>('.related button')].find((b) => b.textContent === 'Russia')!.click();
+    await vi.waitFor(() => expect(title()).toBe('Russia'));
+    expect(unfolded(frame())).toEqual([]);
+    expect(openQuotes(frame())).toEqual([]);
+
+    frame()!.querySelector<HTMLButtonElement>('.card-meta .citation')!.click();
+    await rendered();
+    await api.show(request('north-korea'));
+    expect(title()).toBe('North Korea');
+    expect(unfolded(frame())).toEqual([]);
+    expect(openQuotes(frame())).toEqual([]);
+  });
+
+  it('leaves the card of the same name as the reader unfolded it, when the walk or the page moves it', async () => {
+    const { api, frame } = await mountCard();
+    await api.show(request('north-korea'));
+    frame()!.querySelector<HTMLButtonElement>('.card-meta .citation')!.click();
+    await rendered();
+    api.move({ x: 10, y: 200, width: 40, height: 16 });
+    await api.show(request('north-korea', { anchor: { x: 10, y: 400, width: 40, height: 16 } }));
+    expect(openQuotes(frame())).toHaveLength(1);
+  });
+});

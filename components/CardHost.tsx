@@ -178,7 +178,9 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
           </button>
         ) : null}
         {state.card ? (
-          <EntityCardView card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
+          // One view per entity: another name's card, shown in place of this one, opens folded, not with the sources
+          // (and "About the story") the reader unfolded here, which showed quotes of that card the reader never asked for.
+          <EntityCardView key={state.card.entity.id} card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
         ) : (
           <p id={titleId} className="card-status" role="status">
             {state.error ? i18n.t('card.error', { error: state.error }) : i18n.t('card.loading')}
