@@ -1,12 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { forgetClosedTabs, forgetTab, recordFrameReport } from './report-found';
 import { framesOfPage, readTabFound } from './tab-found';
+import { useLocaleMessages } from '../tooling/locale-messages';
 
 const page = 'https://news.example/story';
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
 
 describe('reports from the frames of a tab', () => {
+  beforeAll(() => useLocaleMessages());
   beforeEach(() => fakeBrowser.reset());
 
   it('badges the tab with the number of distinct entities over all its frames', async () => {
@@ -31,6 +33,16 @@ describe('reports from the frames of a tab', () => {
     expect(Object.keys(framesOfPage(found, app)).sort()).toEqual(['0', '6']);
     expect(framesOfPage(found, `${app}y`)).toEqual({});
     expect(await badge(5)).toBe('2');
+  });
+
+  it('says the count in the toolbar button’s title, which a screen reader reads out, and no count when nothing is found', async () => {
+    const title = (tabId: number) => fakeBrowser.action.getTitle({ tabId });
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 4, china: 1 } });
+    expect(await title(3)).toBe('Backstory: 2 names from this story highlighted on this page');
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 4 } });
+    expect(await title(3)).toBe('Backstory: 1 name from this story highlighted on this page');
+    await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: {} });
+    expect(await title(3)).toBe('Backstory');
   });
 
   it('shows no badge when nothing is found', async () => {

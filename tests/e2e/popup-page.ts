@@ -83,6 +83,14 @@ export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
   }, tabId);
 }
 
+/** The toolbar button's title for the tab, which a screen reader reads out. */
+export function buttonTitle(extensionPage: Page, tabId: number): Promise<string> {
+  return extensionPage.evaluate((tabId) => {
+    const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
+    return chrome.action.getTitle({ tabId });
+  }, tabId);
+}
+
 /** The keys the background keeps in session storage. */
 export function storedTabs(extensionPage: Page): Promise<string[]> {
   return extensionPage.evaluate(async () => {

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
-import { annotatorIn, badgeText, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
+import { annotatorIn, badgeText, buttonTitle, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
 import { launchWithExtension, type LaunchedExtension } from '../../tooling/launch-extension';
 import { textPointInPage } from '../../tooling/text-point';
 import { ONE_LINE_PDF } from '../fixtures/one-line-pdf';
@@ -190,6 +190,8 @@ test.describe('the popup', () => {
     const { popup, tabId } = await openPopupFor(context, extensionId, page);
     await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1, japan: 2, 'south-korea': 1 });
     await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+    // The badge in words, for a screen reader.
+    expect(await buttonTitle(popup, tabId)).toBe('Backstory: 3 names from this story highlighted on this page');
 
     // Reloaded, twice: the frames come anew, and what the page before found is not added again.
     for (let i = 0; i < 2; i++) {
