@@ -6,7 +6,7 @@ import type { EndToEnd, PageSummary, VariantId, VariantSummary } from './types';
 function variant(id: VariantId, mainThreadMs: number | null, more: Partial<VariantSummary> = {}): VariantSummary {
   return {
     variant: id, runs: 3, mainThreadMs, mainThreadCpuMs: mainThreadMs, wallMs: mainThreadMs, longestSliceMs: 8, longtaskMaxMs: null, loafMaxMs: null,
-    firstHighlightMs: id === 'floor' ? null : 30, mentions: null, heapAddedBytes: 0, msPerMiB: null, vsFloor: null, vsMarkjs: null,
+    firstHighlightMs: id === 'floor' ? null : 30, mentions: null, heapAddedBytes: 0, msPerMiB: null, vsFloor: null, vsStructure: null, vsMarkjs: null,
     ...more,
   };
 }

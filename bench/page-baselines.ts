@@ -15,6 +15,30 @@ export function readAllText(root: Node): { chars: number; nodes: number } {
   return { chars, nodes };
 }
 
+/**
+ * The floor of reading a page's structure too: every element and text node
+ * visited in one walk, each element's name looked up among the block tags
+ * (where blocks begin and end), each text node's data read. Any annotator
+ * that keeps names within blocks and skips scripts must do at least this;
+ * Backstory's walk does more (hidden and editable parts, menus, shadow roots).
+ */
+export function walkStructure(root: Node): { blocks: number; chars: number } {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let blocks = 0;
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) chars += (node as Text).data.length;
+    else if (STRUCTURE_BLOCKS.has((node as Element).localName)) blocks++;
+  }
+  return { blocks, chars };
+}
+
+const STRUCTURE_BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'td',
+  'th', 'tr', 'ul', 'script', 'style', 'noscript', 'textarea', 'template',
+]);
+
 const UNWRAPPABLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE', 'OPTION']);
 
 /**

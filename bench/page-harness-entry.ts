@@ -5,7 +5,7 @@
 import type { MatcherWire } from '../core/matcher';
 import type { Harness, HarnessRun } from './bench-api';
 import { MARKS } from './marks';
-import { BASELINE_CSS, markWithMarkJs, readAllText, wrapMentions } from './page-baselines';
+import { BASELINE_CSS, markWithMarkJs, readAllText, walkStructure, wrapMentions } from './page-baselines';
 import { watchLongFrames } from './page-long-frames';
 import { mutationProbe, scrollProbe } from './page-probes';
 import { afterNextPaint, nextFrame, nextTask, sleep } from './page-paint';
@@ -40,6 +40,9 @@ async function runVariant(variant: VariantId, matcher: MatcherWire, aliasRegExp:
   switch (variant) {
     case 'floor':
       return { mentions: null, text: readAllText(document.body) };
+    case 'structure':
+      walkStructure(document.body);
+      return { mentions: null };
     case 'backstory': {
       const backstory = window.__backstoryBench;
       if (!backstory) throw new Error('the Backstory bundle is not on the page');
@@ -72,7 +75,7 @@ async function run(variant: VariantId, matcher: MatcherWire, aliasRegExp: string
   const heapAfter = await settledHeap();
   return {
     wallMs,
-    firstHighlightMs: variant === 'floor' || firstPaintAt == null ? null : firstPaintAt - t0,
+    firstHighlightMs: variant === 'floor' || variant === 'structure' || firstPaintAt == null ? null : firstPaintAt - t0,
     mentions: outcome.mentions,
     heapAddedBytes: heapBefore === null || heapAfter === null ? null : heapAfter - heapBefore,
     ...long,

@@ -64,7 +64,7 @@ function textSize(page: PageSummary): string {
 
 function variantTable(pages: readonly PageSummary[]): string {
   return table(
-    ['page', 'text', 'variant', 'main thread', 'of it CPU', 'longest slice', 'ms / MiB', '× floor', '× mark.js', 'first highlight', 'mentions', 'JS heap added'],
+    ['page', 'text', 'variant', 'main thread', 'of it CPU', 'longest slice', 'ms / MiB', '× floor', '× structure walk', '× mark.js', 'first highlight', 'mentions', 'JS heap added'],
     pages.flatMap((page) =>
       page.variants.map((v, i) => [
         i === 0 ? `**${page.page}**` : '',
@@ -75,6 +75,7 @@ function variantTable(pages: readonly PageSummary[]): string {
         formatMs(v.longestSliceMs),
         v.msPerMiB === null ? DASH : grouped(v.msPerMiB, v.msPerMiB >= 10 ? 0 : 1),
         formatRatio(v.vsFloor),
+        formatRatio(v.vsStructure),
         formatRatio(v.vsMarkjs),
         formatMs(v.firstHighlightMs),
         formatCount(v.mentions),

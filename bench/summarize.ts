@@ -25,11 +25,13 @@ export function summarizePage(page: string, runs: readonly RunSample[], withBack
     };
   }).filter((v) => v.runs > 0);
   const floor = medians.find((v) => v.variant === 'floor')?.mainThreadMs;
+  const structure = medians.find((v) => v.variant === 'structure')?.mainThreadMs;
   const markjs = medians.find((v) => v.variant === 'markjs')?.mainThreadMs;
   const variants: VariantSummary[] = medians.map((v) => ({
     ...v,
     msPerMiB: textChars ? ratio(v.mainThreadMs, textChars / MIB) : null,
     vsFloor: ratio(v.mainThreadMs, floor),
+    vsStructure: ratio(v.mainThreadMs, structure),
     vsMarkjs: ratio(v.mainThreadMs, markjs),
   }));
   const probe = (samples: readonly ProbeSample[], key: keyof ProbeSample) => median(samples.map((s) => s[key]));

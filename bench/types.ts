@@ -1,10 +1,11 @@
 /** What the benchmark records. Every figure is null when it could not be measured, never a made-up zero. */
 
-export const VARIANTS = ['floor', 'backstory', 'markjs', 'wrap'] as const;
+export const VARIANTS = ['floor', 'structure', 'backstory', 'markjs', 'wrap'] as const;
 export type VariantId = (typeof VARIANTS)[number];
 
 export const VARIANT_LABELS: Record<VariantId, string> = {
   floor: 'floor (TreeWalker read)',
+  structure: 'structure walk (elements too)',
   backstory: 'Backstory',
   markjs: 'mark.js markRegExp',
   wrap: 'span wrapper',
@@ -65,6 +66,8 @@ export interface VariantSummary {
   heapAddedBytes: number | null;
   msPerMiB: number | null;
   vsFloor: number | null;
+  /** Relative to the structure walk: what reading the page's structure costs at least. */
+  vsStructure: number | null;
   vsMarkjs: number | null;
 }
 
