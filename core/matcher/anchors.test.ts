@@ -4,10 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IGNORABLES, newsPiece } from '../../tests/fixtures/news-text';
 import { EntitiesFileSchema } from '../story/schema';
-import { anchorExpressions } from './anchors';
+import { anchorExpressions, anchorsOf, INVISIBLE_CHARACTER } from './anchors';
 import { compileStory } from './compile-story';
 import { buildPatterns } from './patterns';
+import { matcherFrom } from './runtime';
 import { Candidates, Scanner } from './scan';
+import { createMatchState } from './state';
 import type { CompiledMatcher } from './types';
 import { decodeMatcher, encodeMatcher } from './wire';
 
@@ -19,7 +21,7 @@ const compiled = decodeMatcher(encodeMatcher(compileStory(story)));
  * starts of aliases alone, only alias hits are compared: a character scan started for an alias
  * also meets exclusion phrases that begin inside its run, which is chance, not a rule.
  */
-function bothWays({ automaton, rules }: CompiledMatcher, text: string, starts: Uint8Array) {
+function bothWays({ automaton, rules }: CompiledMatcher, text: string, starts: Uint8Array, between?: string) {
   const scanner = new Scanner(automaton, rules);
   const aliasesOnly = starts !== automaton.startsPattern;
   const read = (anchors: RegExp[] | null) => {
@@ -29,7 +31,7 @@ function bothWays({ automaton, rules }: CompiledMatcher, text: string, starts: U
       .filter((i) => !aliasesOnly || !rules[hits.pattern[i]!]!.exclude)
       .map((i) => `${hits.start[i]}-${hits.end[i]}:${hits.pattern[i]}`);
   };
-  const anchors = anchorExpressions(automaton, starts);
+  const anchors = anchorExpressions(automaton, starts, between);
   expect(anchors).not.toBeNull();
   return { anchored: read(anchors), everyCharacter: read(null) };
 }
@@ -56,6 +58,32 @@ describe('anchor expressions', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it.each(passes)('written without invisible characters, find every hit the character scan finds in text without any (%s)', (_pass, starts) => {
+    const text = fc.array(newsPiece, { maxLength: 30 }).map((pieces) => pieces.join('').replace(new RegExp(INVISIBLE_CHARACTER.source, 'g'), ''));
+    fc.assert(
+      fc.property(text, (text) => {
+        const { anchored, everyCharacter } = bothWays(compiled, text, starts, '');
+        expect(anchored).toEqual(everyCharacter);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('seeing through invisible characters are searched only in text that holds one, being 18 times the size to compile', () => {
+    const { plain, withInvisibles } = anchorsOf(compiled.automaton, compiled.automaton.startsPattern)!;
+    const size = (expressions: readonly RegExp[]) => expressions.reduce((sum, expression) => sum + expression.source.length, 0);
+    expect(size(plain)).toBeLessThan(2_000);
+    expect(size(withInvisibles)).toBeGreaterThan(10 * size(plain));
+    const matcher = matcherFrom({ ...compiled, anchors: { plain, withInvisibles } });
+    const searched = () => withInvisibles.some((expression) => expression.lastIndex !== 0);
+    const names = (text: string) => matcher.scan(text, createMatchState()).map((span) => span.alias);
+    expect(names('Vladimir Putin met Kim Jong Un in Pyongyang.')).toEqual(['Vladimir Putin', 'Kim Jong Un', 'Pyongyang']);
+    expect(searched()).toBe(false);
+    // A soft hyphen inside a first word ("Pyong-yang" broken at a line's end): the larger expressions find it.
+    expect(names('Vladimir Putin met Kim Jong Un in Pyong\u00adyang.')).toEqual(['Vladimir Putin', 'Kim Jong Un', 'Pyongyang']);
+    expect(searched()).toBe(true);
   });
 
   it('start every pattern of the story, with invisible characters inside its first word', () => {

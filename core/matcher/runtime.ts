@@ -1,7 +1,16 @@
-import { anchorExpressions } from './anchors';
+import { anchorsOf, INVISIBLE_CHARACTER } from './anchors';
 import { resolve } from './resolve';
 import { Candidates, Scanner } from './scan';
 import type { CompiledMatcher, Matcher, MatchState, Span } from './types';
+
+/**
+ * Text the matcher looks through for invisible characters before it uses the
+ * anchor expressions that see through them whatever the text. V8 compiles an
+ * expression at its first search: those expressions took 5–20 ms (anchors.ts),
+ * which a page without invisible characters never needs, while the look costs
+ * about 3 ms per MiB; past this much text the compile costs less.
+ */
+const TEST_FOR_INVISIBLES_CHARS = 1024 * 1024;
 
 /**
  * A compiled story, ready to scan any number of blocks and pages.
@@ -19,11 +28,18 @@ export function matcherFrom({ entityIds, rules, automaton, anchors: shipped }: C
   const scanner = new Scanner(automaton, rules);
   const hits = new Candidates();
   const { startsAlias, startsPattern } = automaton;
-  const anchors = shipped !== undefined ? shipped : anchorExpressions(automaton, startsPattern);
+  const anchors = shipped !== undefined ? shipped : anchorsOf(automaton, startsPattern);
   if (anchors) {
+    const { plain, withInvisibles } = anchors;
+    let testFor = TEST_FOR_INVISIBLES_CHARS;
     return {
       scan(text: string, state: MatchState): Span[] {
-        scanner.find(text, hits, startsPattern, anchors);
+        let expressions = withInvisibles;
+        if (testFor > 0) {
+          testFor -= text.length;
+          if (!INVISIBLE_CHARACTER.test(text)) expressions = plain;
+        }
+        scanner.find(text, hits, startsPattern, expressions);
         return resolve(hits, rules, entityIds, state);
       },
     };

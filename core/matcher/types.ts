@@ -108,5 +108,11 @@ export interface CompiledMatcher {
    * Where patterns may begin (anchors.ts), when they came with the tables;
    * otherwise read off the automaton when the matcher is made.
    */
-  anchors?: readonly RegExp[] | null;
+  anchors?: Anchors | null;
+}
+
+/** The expressions that find where patterns may begin (anchors.ts), for text without invisible characters and with some. */
+export interface Anchors {
+  plain: readonly RegExp[];
+  withInvisibles: readonly RegExp[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMIT_ENTITIES } from '../../tests/fixtures/summit-entities';
-import { anchorExpressions } from './anchors';
+import { anchorsOf } from './anchors';
 import { compileStory } from './compile-story';
 import { matcherFrom } from './runtime';
 import { createMatchState } from './state';
@@ -54,9 +54,11 @@ describe('the matcher on the wire', () => {
   });
 
   it('carries the expressions that find where names may start, so a page need not build them', () => {
-    const built = anchorExpressions(compiled.automaton, compiled.automaton.startsPattern)!;
+    const built = anchorsOf(compiled.automaton, compiled.automaton.startsPattern)!;
     const shipped = decodeMatcher(JSON.parse(JSON.stringify(wire)) as MatcherWire).anchors!;
-    expect(shipped.map((expression) => [expression.source, expression.flags])).toEqual(built.map((expression) => [expression.source, 'g']));
+    const described = (expressions: readonly RegExp[], flags?: string) => expressions.map((expression) => [expression.source, flags ?? expression.flags]);
+    expect(described(shipped.plain)).toEqual(described(built.plain, 'g'));
+    expect(described(shipped.withInvisibles)).toEqual(described(built.withInvisibles, 'g'));
     // A name starting with an apostrophe has look-alikes no literal spells: the scan then looks at every character.
     const quoted = compileStory([{ id: 'x', name: '’t Hooft', category: 'person', aliases: [] }]);
     expect(encodeMatcher(quoted).anchors).toBeNull();
@@ -68,7 +70,7 @@ describe('the matcher on the wire', () => {
   });
 
   it.each<[string, () => MatcherWire, RegExp]>([
-    ['another version', () => ({ ...wire, version: 3 }) as unknown as MatcherWire, /version 3, expected 4/],
+    ['another version', () => ({ ...wire, version: 4 }) as unknown as MatcherWire, /version 4, expected 5/],
     ['tables that are not base64', () => ({ ...wire, tables: '%%%' }), /not base64/],
     ['truncated tables', () => withTables(tablesOf(wire).slice(0, -1)), /do not match their counts/],
     ['edges out of order', () => {
@@ -121,8 +123,9 @@ describe('the matcher on the wire', () => {
       section(tables, 'classPairs')[1] = tables[2]! + 1;
       return withTables(tables);
     }, /character class is out of range/],
-    ['an anchor that is not a regular expression', () => ({ ...wire, anchors: ['(?:Kim'] }), /anchor is not a regular expression/],
-    ['an empty list of anchors', () => ({ ...wire, anchors: [] }), /no anchors/],
+    ['an anchor that is not a regular expression', () => ({ ...wire, anchors: { ...wire.anchors!, plain: ['(?:Kim'] } }), /anchor is not a regular expression/],
+    ['an anchor seeing through invisibles that is not a regular expression', () => ({ ...wire, anchors: { ...wire.anchors!, withInvisibles: ['(?:Kim'] } }), /anchor is not a regular expression/],
+    ['an empty list of anchors', () => ({ ...wire, anchors: { ...wire.anchors!, plain: [] } }), /no anchors/],
     ['an alias index past the end', () => ({ ...wire, aliases: wire.aliases.slice(0, 1) }), /pattern \d+ is out of range/],
     ['an entity index past the end', () => ({ ...wire, entityIds: [] }), /pattern \d+ is out of range/],
   ])('refuses %s with a clear error', (_label, damaged, message) => {

@@ -7,11 +7,11 @@
  * Decoding checks every index before anything is scanned: a damaged table is
  * refused with a clear error instead of reading out of bounds or looping.
  */
-import { anchorExpressions } from './anchors';
+import { anchorsOf } from './anchors';
 import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
-import type { CompiledMatcher, PatternRule } from './types';
+import type { Anchors, CompiledMatcher, PatternRule } from './types';
 
-export const MATCHER_WIRE_VERSION = 4 as const;
+export const MATCHER_WIRE_VERSION = 5 as const;
 
 export interface MatcherWire {
   version: typeof MATCHER_WIRE_VERSION;
@@ -22,9 +22,10 @@ export interface MatcherWire {
   tables: string;
   /**
    * Sources of the global expressions that find where a pattern may begin
-   * (anchors.ts), or null when the scan must look at every character.
+   * (anchors.ts), for text without invisible characters and for text with
+   * some, or null when the scan must look at every character.
    */
-  anchors: string[] | null;
+  anchors: { plain: string[]; withInvisibles: string[] } | null;
 }
 
 /** Longer than any name: bounds the scanner's ring buffer whatever a table claims. */
@@ -139,7 +140,9 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
   const bytes = new Uint8Array(out.buffer);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  const anchors = anchorExpressions(a, a.startsPattern)?.map((expression) => expression.source) ?? null;
+  const built = anchorsOf(a, a.startsPattern);
+  const sources = (expressions: readonly RegExp[]) => expressions.map((expression) => expression.source);
+  const anchors = built && { plain: sources(built.plain), withInvisibles: sources(built.withInvisibles) };
   return { version: MATCHER_WIRE_VERSION, entityIds: [...entityIds], aliases, tables: btoa(binary), anchors };
 }
 
@@ -303,14 +306,19 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   // One table when every start is an alias's: the scan then needs one pass (runtime.ts).
   if (!exclusionsApart) startsAlias = startsPattern;
 
-  let anchors: RegExp[] | null = null;
+  let anchors: Anchors | null = null;
   if (wire.anchors !== null) {
-    try {
-      anchors = wire.anchors.map((source) => new RegExp(source, 'g'));
-    } catch {
-      check(false, 'an anchor is not a regular expression');
-    }
-    check(anchors!.length > 0, 'no anchors');
+    // Parsed here, so a bad one is refused now; V8 compiles each at its first search.
+    const expressions = (sources: readonly string[]) => {
+      check(sources.length > 0, 'no anchors');
+      try {
+        return sources.map((source) => new RegExp(source, 'g'));
+      } catch {
+        check(false, 'an anchor is not a regular expression');
+        return [];
+      }
+    };
+    anchors = { plain: expressions(wire.anchors.plain), withInvisibles: expressions(wire.anchors.withInvisibles) };
   }
 
   const automaton: Automaton = {

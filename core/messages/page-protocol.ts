@@ -22,7 +22,7 @@ export const MatcherWireSchema = z.lazy(() =>
     entityIds: z.array(z.string()),
     aliases: z.array(z.string()),
     tables: z.string(),
-    anchors: z.nullable(z.array(z.string())),
+    anchors: z.nullable(z.object({ plain: z.array(z.string()), withInvisibles: z.array(z.string()) })),
   }),
 );
 
