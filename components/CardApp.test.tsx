@@ -169,6 +169,24 @@ describe('a related name opened from the card', () => {
     expect(frame()!.textContent).not.toContain('Back to');
   });
 
+  it('gives the focus back to the related name the reader left, at each step back', async () => {
+    const { api, frame, title } = await mountCard();
+    await api.show(request('washington'));
+    button(frame(), 'Russia')!.focus();
+    button(frame(), 'Russia')!.click();
+    await vi.waitFor(() => expect(title()).toBe('Russia'));
+    button(frame(), 'Ukraine')!.click();
+    await vi.waitFor(() => expect(title()).toBe('Ukraine'));
+    button(frame(), '← Back to Russia')!.focus();
+    button(frame(), '← Back to Russia')!.click();
+    await vi.waitFor(() => expect(title()).toBe('Russia'));
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Ukraine'));
+    button(frame(), '← Back to Washington')!.focus();
+    button(frame(), '← Back to Washington')!.click();
+    await vi.waitFor(() => expect(title()).toBe('Washington'));
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Russia'));
+  });
+
   it('starts afresh at the next name hovered: its card has no way back', async () => {
     const { api, frame, title } = await mountCard();
     await api.show(request('washington'));

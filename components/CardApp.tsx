@@ -43,8 +43,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     waiter.settle();
   }, []);
 
+  // `returnTo`: the related name the reader comes back from, whose button in this card takes the focus.
   const load = useCallback(
-    (shown: CardRequest): Promise<void> => {
+    (shown: CardRequest, returnTo?: string): Promise<void> => {
       let request = shown;
       if (request.focus && !returnFocus.current) {
         const active = document.activeElement;
@@ -63,10 +64,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       const known = cards.current.get(request.entityId);
       const came = trail.current;
       if (known) {
-        setState({ request, opened, card: known, trail: came });
+        setState({ request, opened, card: known, trail: came, returnTo });
         return settled;
       }
-      setState({ request, opened, trail: came });
+      setState({ request, opened, trail: came, returnTo });
       void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
         if (reply.ok) cards.current.set(reply.card.entity.id, reply.card);
         if (current.current?.entityId !== request.entityId) return;
@@ -74,7 +75,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         // The card open now: the same entity opened again meanwhile is a newer open, waiting on this reply too.
         const now = opens.current;
         const came = trail.current;
-        setState(reply.ok ? { request, opened: now, card: reply.card, trail: came } : { request, opened: now, error: reply.error, trail: came });
+        setState(reply.ok ? { request, opened: now, card: reply.card, trail: came, returnTo } : { request, opened: now, error: reply.error, trail: came, returnTo });
       });
       return settled;
     },
@@ -174,7 +175,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     const back = trail.current.at(-1);
     if (!request || !back) return;
     trail.current = trail.current.slice(0, -1);
-    void load({ ...request, entityId: back.entityId, focus: request.focus || focusInside.current });
+    // As a browser's Back does, the reader lands on the link they followed: the related name of the card they leave.
+    void load({ ...request, entityId: back.entityId, focus: request.focus || focusInside.current }, request.entityId);
   }, [load]);
 
   return (

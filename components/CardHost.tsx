@@ -6,6 +6,7 @@ import type { AnchorBox, CardRequest } from '../page/card-bridge';
 import { EntityCardView } from './EntityCardView';
 import { placeAt, undoPageZoom } from './fixed-place';
 import { NameRing } from './NameRing';
+import { showOpened } from './show-opened';
 
 /** A card the reader went on from by "Related": the way back to it. */
 export interface TrailStep {
@@ -16,9 +17,10 @@ export interface TrailStep {
 /**
  * `opened` numbers each card opened, so a card shown is told from one opened before it. `trail`: the cards the reader
  * came through by "Related" to this one, all standing by the name first hovered, the last of them the one to go back to.
+ * `returnTo`: the related name the reader came back from to this card, whose button takes the focus the card is given.
  */
 export type CardState =
-  | { request: CardRequest; opened: number; card?: EntityCard; error?: string; trail?: readonly TrailStep[] }
+  | { request: CardRequest; opened: number; card?: EntityCard; error?: string; trail?: readonly TrailStep[]; returnTo?: string }
   | undefined;
 
 interface Props {
@@ -131,13 +133,15 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
   const wantsFocus = state?.request.focus === true;
   const opened = state?.opened;
   const settled = state?.card !== undefined || state?.error !== undefined;
+  const returnTo = state?.returnTo;
   const shownOpen = useRef<number>(undefined);
   useEffect(() => {
     if (opened === undefined || !settled || shownOpen.current === opened) return;
     shownOpen.current = opened;
-    if (wantsFocus) ref.current?.focus({ preventScroll: true });
+    const card = ref.current;
+    if (wantsFocus && card) focusWithin(card, returnTo);
     onShown(opened);
-  }, [opened, settled, wantsFocus, onShown]);
+  }, [opened, settled, wantsFocus, returnTo, onShown]);
 
   if (!state) return null;
   const back = state.trail?.at(-1);
@@ -189,6 +193,20 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
       </div>
     </>
   );
+}
+
+/**
+ * Gives the card the focus: on the button of the related name `returnTo` when the card has one, scrolled into the
+ * card's view (a card opens at its top, and "Related" is at its foot); on the card itself otherwise.
+ */
+function focusWithin(card: HTMLElement, returnTo: string | undefined): void {
+  const related = returnTo === undefined ? null : card.querySelector<HTMLElement>(`.related-list [data-entity-id="${CSS.escape(returnTo)}"]`);
+  if (!related) {
+    card.focus({ preventScroll: true });
+    return;
+  }
+  related.focus({ preventScroll: true });
+  showOpened(related, related);
 }
 
 /** What Tab stops at in the card. */

@@ -98,7 +98,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           <ul className="related-list">
             {related.map((ref) => (
               <li key={ref.id}>
-                <button type="button" className="link" onClick={() => onOpenEntity?.(ref.id)}>
+                <button type="button" className="link" data-entity-id={ref.id} onClick={() => onOpenEntity?.(ref.id)}>
                   {ref.name}
                 </button>
               </li>

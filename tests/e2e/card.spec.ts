@@ -975,6 +975,29 @@ test.describe('the hover card', () => {
     expect(title.y + title.height).toBeLessThanOrEqual(frame.y + frame.height);
   });
 
+  test('“Back” from a related name’s card puts the focus on that name’s button in the card before, in view, as a browser’s Back does', async ({ page, server }) => {
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await hoverPutinAtTop(page, server.origin);
+    // "Related" sits at the end of a card taller than the screen: the card opens at its top, far from the button.
+    await clickShadowUiButton(page, 'North Korea');
+    await expect.poll(() => cardTitle(page)).toBe('North Korea');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'North Korea' });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', name: 'Back to Vladimir Putin' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    // Not the card's start: the reader would Tab through every source again to reach the next related name.
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', name: 'North Korea' });
+    const frame = (await shadowUiBox(page))!;
+    const focused = await shadowUiCall<{ y: number; height: number }>(
+      page,
+      'card-frame',
+      `function () { const box = this.getRootNode().activeElement.getBoundingClientRect(); return { y: box.y, height: box.height }; }`,
+    );
+    expect(focused.y).toBeGreaterThanOrEqual(frame.y);
+    expect(focused.y + focused.height).toBeLessThanOrEqual(frame.y + frame.height);
+  });
+
   test('on a page that zooms its body, the card opens beside the name at its own size', async ({ page, server }) => {
     const { box: plain } = await hoverPutinAtTop(page, server.origin);
     await page.keyboard.press('Escape');
