@@ -226,6 +226,27 @@ describe('the card of another name', () => {
     expect(openQuotes(frame())).toEqual([]);
   });
 
+  it('keeps the focus the reader had in the card (a source clicked), on the card itself, while the next name’s facts load and once they show', async () => {
+    const held: (() => void)[] = [];
+    const { api, frame, title } = await mountCard(async (reply) => {
+      if (held.length > 0) await new Promise<void>((done) => held.push(done));
+      else held.push(() => {});
+      return reply();
+    });
+    await api.show(request('john-kirby'));
+    const source = frame()!.querySelector<HTMLButtonElement>('.citation')!;
+    source.focus();
+    source.click();
+    const next = api.show(request('vladimir-putin'));
+    await rendered();
+    expect(frame()?.textContent).toMatch(/Loading/);
+    expect(document.activeElement).toBe(frame());
+    held[1]!();
+    await next;
+    expect(title()).toBe('Vladimir Putin');
+    expect(document.activeElement).toBe(frame());
+  });
+
   it('leaves the card of the same name as the reader unfolded it, when the walk or the page moves it', async () => {
     const { api, frame } = await mountCard();
     await api.show(request('north-korea'));

@@ -109,7 +109,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       // A name hovered or walked to starts afresh: its card is the first of its trail.
       show: (request) => {
         trail.current = [];
-        return load(request);
+        // Focus in the card (a source the reader clicked) goes with the facts it was among: the card shown in their place
+        // takes it, or the page's <body> would, and the next Tab start from the page's top.
+        return load({ ...request, focus: request.focus || focusInside.current });
       },
       hide: () => {
         current.current = undefined;

@@ -119,8 +119,11 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     return () => observer.disconnect();
   }, [open]);
 
+  // Whether the focus is in the card: the control that had it, removed with the facts it was among, leaves no blur behind.
+  const holdsFocus = useRef(false);
   useEffect(() => {
     if (state) return;
+    holdsFocus.current = false;
     onPointerInside(false);
     onFocusInside(false);
   }, [state, onPointerInside, onFocusInside]);
@@ -135,10 +138,19 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
   const settled = state?.card !== undefined || state?.error !== undefined;
   const returnTo = state?.returnTo;
   const shownOpen = useRef<number>(undefined);
-  useEffect(() => {
-    if (opened === undefined || !settled || shownOpen.current === opened) return;
-    shownOpen.current = opened;
+  // Before the browser paints: a control that had the focus goes with the facts another card replaces, and the focus
+  // would rest on the page's <body> for a frame, which a screen reader announces as the page.
+  useLayoutEffect(() => {
+    if (opened === undefined || shownOpen.current === opened) return;
     const card = ref.current;
+    if (!settled) {
+      // The next card is loading: the card itself holds the focus until its facts come.
+      if (wantsFocus && card && holdsFocus.current && !card.contains((card.getRootNode() as Document | ShadowRoot).activeElement)) {
+        card.focus({ preventScroll: true });
+      }
+      return;
+    }
+    shownOpen.current = opened;
     if (wantsFocus && card) focusWithin(card, returnTo);
     onShown(opened);
   }, [opened, settled, wantsFocus, returnTo, onShown]);
@@ -158,9 +170,14 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
         data-placed={placed}
         onPointerEnter={() => onPointerInside(true)}
         onPointerLeave={() => onPointerInside(false)}
-        onFocus={() => onFocusInside(true)}
+        onFocus={() => {
+          holdsFocus.current = true;
+          onFocusInside(true);
+        }}
         onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onFocusInside(false);
+          if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+          holdsFocus.current = false;
+          onFocusInside(false);
         }}
         onKeyDown={(event) => {
           // The card's host stands at the end of the document: Tab out of it would leave the page, Shift+Tab reach its footer.

@@ -1984,6 +1984,49 @@ test.describe('the hover card', () => {
     expect(await page.evaluate(() => scrollY)).toBe(scrolled);
   });
 
+  test('another name hovered after a source clicked in the card keeps the focus in the card, never on the page’s body; Escape gives it back to that name’s place', async ({
+    page,
+    server,
+  }) => {
+    const filler = FILLER.repeat(40);
+    // Putin's name above Kirby's: Kirby's card opens below his name, and the pointer reaches Putin's without crossing it.
+    server.route(
+      '/source-then-hover',
+      `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>
+      <p style="margin-top:100px">Vladimir Putin arrived. <a href="#putin">The first link</a></p>
+      <p style="margin-top:60px">John Kirby spoke. <a href="#kirby">The second link</a></p>${filler}</body></html>`,
+    );
+    await page.goto(`${server.origin}/source-then-hover`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const kirby = await pointOfText(page, 'John Kirby', 0, false);
+    const putin = await pointOfText(page, 'Vladimir Putin', 0, false);
+    await page.mouse.move(kirby.x, kirby.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
+    await clickShadowUiButton(page, '¶7');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', name: 'Source: paragraph 7 of the article' });
+    // Where the focus is at every frame and every millisecond of the change: a screen reader announces <body> too.
+    await page.evaluate(() => {
+      const seen = new Set<string | undefined>();
+      Object.assign(window, { focusSeen: seen });
+      const look = () => seen.add(document.activeElement?.localName);
+      const frame = () => {
+        look();
+        requestAnimationFrame(frame);
+      };
+      frame();
+      setInterval(look, 1);
+    });
+    await page.mouse.move(putin.x, putin.y, { steps: 5 });
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Vladimir Putin' });
+    expect(await page.evaluate(() => [...(window as unknown as { focusSeen: Set<string> }).focusSeen])).toEqual(['backstory-card']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The first link');
+  });
+
   test('walking on from name to name with the keyboard, with nothing focused before, Escape gives focus back to the last name’s place, not the first’s', async ({
     context,
     page,
