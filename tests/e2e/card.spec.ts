@@ -2168,6 +2168,41 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiText(page)).toContain(HEADLINE);
   });
 
+  test('the card holding the focus draws its ring outside its border in forced colours, in the system’s highlight colour, and as before otherwise', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    await openDemo(page, server.origin);
+    await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'North Korea' });
+    const style = async () => {
+      const read = (property: string) => shadowUiStyle(page, 'card-frame', property);
+      return {
+        outline: `${await read('outline-style')} ${await read('outline-width')} ${await read('outline-color')}`,
+        offset: parseFloat((await read('outline-offset'))!),
+        border: `${await read('border-top-width')} ${await read('border-top-color')}`,
+      };
+    };
+    // Along its rounded edge, over its 1px border, in the card's own blue.
+    expect(await style()).toEqual({ outline: 'solid 2px rgb(26, 95, 208)', offset: -1, border: '1px rgb(217, 220, 227)' });
+    await page.emulateMedia({ forcedColors: 'active' });
+    const system = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('span'));
+      const colour = (keyword: string) => ((probe.style.color = keyword), getComputedStyle(probe).color);
+      const colours = { highlight: colour('Highlight'), text: colour('CanvasText') };
+      probe.remove();
+      return colours;
+    });
+    expect(system.highlight).not.toBe(system.text);
+    // Laid over the 2px border forced colours give the card, in the border's colour, the ring could not be seen.
+    const forced = await style();
+    expect(forced.border).toBe(`2px ${system.text}`);
+    expect(forced.outline).toBe(`solid 2px ${system.highlight}`);
+    expect(forced.offset).toBeGreaterThanOrEqual(1);
+  });
+
   test('a related name clicked in a hovered card puts keyboard focus in that name’s card, and Escape gives it back to the hovered name’s place', async ({
     page,
     server,
