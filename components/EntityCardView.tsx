@@ -52,7 +52,8 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
           ) : null}
         </div>
         {/* Where the card opens, not below its facts, which fill the screen on a long card: "on Tuesday" or "last September" are the story's, not today's. */}
-        <p className="story-source" title={card.headline}>
+        {/* No tooltip: a screen reader that reads descriptions read the headline twice. In full under "About the story". */}
+        <p className="story-source">
           {i18n.t('card.fromStory', { headline: card.headline })}
         </p>
         {entity.sanctions?.sanctioned ? (
