@@ -25,9 +25,12 @@ export function CitationToggle({ citation, describedBy, statement }: { citation:
   if (statement === citation.quote) {
     const said = headline ? i18n.t('citation.verbatimHeadline') : i18n.t('citation.verbatimParagraph', { n });
     return (
-      <span className="citation-verbatim" title={said}>
-        {/* Read once, in words: "pilcrow 5" tells a listener nothing. */}
-        <span aria-hidden="true">{shown}</span>
+      <span className="citation-verbatim">
+        {/* Read once, in words: "pilcrow 5" tells a listener nothing. Its tooltip, for the eye, with the mark: on the whole, it
+            was the words' description as well, read again after them. */}
+        <span aria-hidden="true" title={said}>
+          {shown}
+        </span>
         <span className="visually-hidden">{said}</span>
       </span>
     );

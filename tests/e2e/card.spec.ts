@@ -2268,6 +2268,35 @@ test.describe('the hover card', () => {
     expect(shown.filter((node) => node.description?.value.includes(HEADLINE)).map((node) => node.role?.value)).toEqual([]);
   });
 
+  test('nothing in the card is read twice: no part of it is described by the words it says, its sources “word for word” included', async ({ page, server }) => {
+    await openDemo(page, server.origin);
+    const point = await pointOfText(page, 'John Kirby');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    // The story's key points have sources that are their sentences word for word.
+    await clickShadowUiButton(page, 'About the story');
+    await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { nodeId: string; childIds?: string[]; ignored?: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
+    };
+    await cdp.detach();
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const said = (node: (typeof nodes)[number]): string =>
+      node.role?.value === 'StaticText' ? (node.name?.value ?? '') : (node.childIds ?? []).map((id) => said(byId.get(id)!)).join(' ');
+    const dialog = nodes.find((node) => node.role?.value === 'dialog')!;
+    const inCard: (typeof nodes)[number][] = [];
+    const walk = (node: (typeof nodes)[number]) => {
+      inCard.push(node);
+      for (const id of node.childIds ?? []) walk(byId.get(id)!);
+    };
+    walk(dialog);
+    const described = inCard.filter((node) => !node.ignored && node.description?.value);
+    expect(described.length, 'the source buttons are described by their facts').toBeGreaterThan(4);
+    const twice = described.filter((node) => said(node).includes(node.description!.value)).map((node) => node.description!.value);
+    expect(twice).toEqual([]);
+  });
+
   test('every source button of the card, the story’s key points’ too, is described by what it is the source of', async ({ page, server }) => {
     await openDemo(page, server.origin);
     const point = await pointOfText(page, 'John Kirby');
