@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FoundEntity } from '../core/messages/protocol';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { useLocaleMessages } from '../tooling/locale-messages';
 import { FoundSection } from './FoundSection';
@@ -140,5 +143,99 @@ describe('the popup’s list of what a page mentions', () => {
     expect(shown.querySelector('[role="alert"]')?.textContent).toContain('could not tell what this page mentions just now');
     expect(shown.textContent).not.toContain('Receiving end');
     expect(shown.querySelector('button')?.textContent).toBe('Try again');
+  });
+});
+
+describe('the popup’s names from the keyboard', () => {
+  const found = (...names: [string, FoundEntity['category']][]): Loadable<TabFound> => ({
+    status: 'ready',
+    value: { url: PAGE, found: names.map(([name, category]) => ({ id: name.toLowerCase().replace(/ /g, '-'), name, category, count: 1, frameId: 0 })) },
+  });
+  const NAMES = found(['Vladimir Putin', 'person'], ['Kim Jong Un', 'person'], ['North Korea', 'country'], ['Russia', 'country'], ['United Nations', 'organization'], ['Pyongyang', 'place'], ['Moscow', 'place']);
+
+  let root: Root | undefined;
+  afterEach(() => {
+    act(() => root?.unmount());
+    root = undefined;
+    document.body.replaceChildren();
+  });
+
+  function mount(options: Options = {}) {
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+    const container = document.body.appendChild(document.createElement('div'));
+    const before = document.body.insertBefore(document.createElement('button'), container);
+    root = createRoot(container);
+    act(() => root!.render(<FoundSection url={PAGE} found={NAMES} settings={DEFAULT_SETTINGS} notice={undefined} onReveal={() => {}} {...options} />));
+    const names = () => [...container.querySelectorAll<HTMLButtonElement>('button[data-entity-id]')];
+    const inTabOrder = () => names().filter((name) => name.tabIndex >= 0).map((name) => name.getAttribute('data-entity-id'));
+    const focused = () => (document.activeElement as HTMLElement | null)?.getAttribute('data-entity-id');
+    const press = (key: string, more: KeyboardEventInit = {}) =>
+      act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...more })));
+    const focus = (name: HTMLElement) => act(() => name.focus());
+    return { container, before, names, inTabOrder, focused, press, focus };
+  }
+
+  it('are one stop for Tab, the first name until the reader moves', () => {
+    const { inTabOrder } = mount();
+    expect(inTabOrder()).toEqual(['vladimir-putin']);
+  });
+
+  it('Right and Left move on and back across the groups, Home and End to the first and the last, and the Tab stop follows', () => {
+    const { names, focused, press, focus, inTabOrder } = mount();
+    focus(names()[0]!);
+    press('ArrowRight');
+    expect(focused()).toBe('kim-jong-un');
+    press('ArrowRight');
+    expect(focused()).toBe('north-korea');
+    press('ArrowLeft');
+    expect(focused()).toBe('kim-jong-un');
+    press('End');
+    expect(focused()).toBe('moscow');
+    expect(inTabOrder()).toEqual(['moscow']);
+    press('Home');
+    expect(focused()).toBe('vladimir-putin');
+  });
+
+  it('keep the name last focused as the Tab stop once focus leaves them, so Tab back in returns there', () => {
+    const { names, before, press, focus, inTabOrder } = mount();
+    focus(names()[3]!);
+    press('ArrowRight');
+    focus(before);
+    expect(document.activeElement).toBe(before);
+    expect(inTabOrder()).toEqual(['united-nations']);
+  });
+
+  it('a name with modifier keys held is the browser’s: Alt+Left goes back a page, not to the name before', () => {
+    const { names, focused, press, focus } = mount();
+    focus(names()[1]!);
+    press('ArrowLeft', { altKey: true });
+    press('Home', { ctrlKey: true });
+    expect(focused()).toBe('kim-jong-un');
+  });
+
+  it('skips the names of a category switched off, which are listed but not chosen', () => {
+    const { names, focused, press, focus, inTabOrder } = mount({ settings: { ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories, person: false } } });
+    expect(inTabOrder()).toEqual(['north-korea']);
+    focus(names()[0]!);
+    press('Home');
+    expect(focused()).toBe('north-korea');
+    press('ArrowLeft');
+    expect(focused()).toBe('north-korea');
+  });
+
+  it('keep each name’s group: its heading names the group it is in', () => {
+    const { container } = mount();
+    const toolbar = container.querySelector('[role="toolbar"]');
+    expect(toolbar?.getAttribute('aria-label')).toBe('Names on this page');
+    const groups = [...toolbar!.querySelectorAll('[role="group"]')].map((group) => [
+      document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent,
+      [...group.querySelectorAll('button')].map((name) => name.getAttribute('aria-label')),
+    ]);
+    expect(groups).toEqual([
+      ['People', ['Vladimir Putin, 1 mention', 'Kim Jong Un, 1 mention']],
+      ['Countries', ['North Korea, 1 mention', 'Russia, 1 mention']],
+      ['Organizations', ['United Nations, 1 mention']],
+      ['Places', ['Pyongyang, 1 mention', 'Moscow, 1 mention']],
+    ]);
   });
 });

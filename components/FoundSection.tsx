@@ -7,6 +7,7 @@ import { CATEGORIES } from '../core/story/schema';
 import { categoryGroupLabel } from './labels';
 import type { Loadable } from './loadable';
 import type { PageProbe } from './use-page-probe';
+import { useRovingFocus } from './use-roving-focus';
 import type { TabFound } from './use-tab-found';
 
 const PDF = 'application/pdf';
@@ -144,21 +145,7 @@ function FoundBody({
               {i18n.t('popup.revealHint')}
             </p>
           ) : null}
-          {CATEGORIES.map((category) => {
-            const group = entities.filter((entity) => entity.category === category);
-            if (group.length === 0) return null;
-            const shown = settings.categories[category];
-            return (
-              <EntityGroup
-                key={category}
-                title={categoryGroupLabel(category)}
-                entities={group}
-                off={!shown}
-                onReveal={shown ? onReveal : undefined}
-                hintId={hintId}
-              />
-            );
-          })}
+          <NameGroups entities={entities} settings={settings} onReveal={onReveal} hintId={hintId} />
         </>
       )}
       {/* Read now only because the reader clicked Backstory's button: reading it without a click is on offer. */}
@@ -191,6 +178,38 @@ function NotRead({ message, action, onAction }: { message: string; action: strin
   );
 }
 
+/**
+ * The names by category, one Tab stop for them all: a reader had to Tab through
+ * twenty names to reach the key points. The arrow keys move between them as
+ * they are drawn, as in a toolbar; the headings and named groups stay, so a
+ * screen reader still tells which category a name is in.
+ */
+function NameGroups({ entities, settings, onReveal, hintId }: { entities: readonly FoundEntity[]; settings: Settings; onReveal: (entity: FoundEntity) => void; hintId: string }) {
+  const groups = CATEGORIES.map((category) => ({ category, group: entities.filter((entity) => entity.category === category), shown: settings.categories[category] }));
+  const choosable = groups.flatMap(({ group, shown }) => (shown ? group.map((entity) => entity.id) : []));
+  const { tabStop, onFocus, onKeyDown } = useRovingFocus(choosable, 'data-entity-id');
+  const content = groups.map(({ category, group, shown }) =>
+    group.length === 0 ? null : (
+      <EntityGroup
+        key={category}
+        title={categoryGroupLabel(category)}
+        entities={group}
+        off={!shown}
+        onReveal={shown ? onReveal : undefined}
+        hintId={hintId}
+        tabStop={tabStop}
+      />
+    ),
+  );
+  // With every listed category hidden there is nothing to move between: no toolbar of no controls.
+  if (choosable.length === 0) return <div className="names">{content}</div>;
+  return (
+    <div className="names" role="toolbar" aria-label={i18n.t('popup.namesToolbar')} onFocus={onFocus} onKeyDown={onKeyDown}>
+      {content}
+    </div>
+  );
+}
+
 interface GroupProps {
   title: string;
   entities: FoundEntity[];
@@ -198,17 +217,20 @@ interface GroupProps {
   off: boolean;
   onReveal: ((entity: FoundEntity) => void) | undefined;
   hintId: string;
+  /** The one name of all the groups that Tab reaches. */
+  tabStop: string | undefined;
 }
 
-function EntityGroup({ title, entities, off, onReveal, hintId }: GroupProps) {
+function EntityGroup({ title, entities, off, onReveal, hintId, tabStop }: GroupProps) {
   const titleId = useId();
   return (
-    <div className="entity-group">
+    // A group named by its heading: moving by arrows from Russia to the United Nations, a screen reader says "Organizations".
+    <div className="entity-group" role="group" aria-labelledby={titleId}>
       <h3 id={titleId} className="group-title">
         {title}
         {off ? <span className="tag">{i18n.t('popup.categoryOff')}</span> : null}
       </h3>
-      <ul className="entities" aria-labelledby={titleId}>
+      <ul className="entities">
         {entities.map((entity) => {
           const mentions = i18n.t('popup.mentions', entity.count);
           const content = (
@@ -230,6 +252,7 @@ function EntityGroup({ title, entities, off, onReveal, hintId }: GroupProps) {
                   // One name with a pause before the count: spans alone would read as "North Korea , 13 mentions".
                   aria-label={i18n.t('popup.entityLabel', { name: entity.name, mentions })}
                   aria-describedby={hintId}
+                  tabIndex={entity.id === tabStop ? 0 : -1}
                   onClick={() => onReveal(entity)}
                 >
                   {content}

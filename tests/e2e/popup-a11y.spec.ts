@@ -80,6 +80,61 @@ test('each of the popup’s three parts is a landmark named by its heading: a sc
   for (const [index, name] of names.entries()) await expect(regions.nth(index)).toHaveAccessibleName(name);
 });
 
+test('the names are one Tab stop: Tab goes on to the key points, the arrow keys move between the names as they are drawn', async ({
+  context,
+  extensionId,
+  page,
+  server,
+}) => {
+  const popup = await loadedPopup(page, context, extensionId, server.origin);
+  const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('data-entity-id') ?? document.activeElement?.closest('section')?.querySelector('h2')?.textContent ?? null);
+  const press = async (key: string) => {
+    await popup.keyboard.press(key);
+    return focused();
+  };
+  // Twenty names once stood between the top and the key points.
+  expect(await press('Tab')).toBe('vladimir-putin');
+  expect(await press('Tab')).toBe('Key points');
+  expect(await press('Shift+Tab')).toBe('vladimir-putin');
+
+  // The demo's names at 400 px, two to a row: Putin | Kim Jong Un, then Kirby alone; Countries: North Korea | Russia, United States | Ukraine …
+  expect(await press('ArrowRight')).toBe('kim-jong-un');
+  expect(await press('ArrowDown')).toBe('john-kirby');
+  expect(await press('ArrowDown')).toBe('north-korea');
+  expect(await press('ArrowRight')).toBe('russia');
+  expect(await press('ArrowDown')).toBe('ukraine');
+  expect(await press('ArrowUp')).toBe('russia');
+  expect(await press('ArrowUp')).toBe('john-kirby');
+  expect(await press('ArrowLeft')).toBe('kim-jong-un');
+  expect(await press('End')).toBe('washington');
+  expect(await press('ArrowDown')).toBe('washington');
+  expect(await press('Home')).toBe('vladimir-putin');
+  expect(await press('ArrowUp')).toBe('vladimir-putin');
+
+  // Down goes by the rows as drawn, whatever the order of the names: each move lands on the name just below, in the same column where there is one.
+  const moves = await popup.evaluate(() => {
+    const names = [...document.querySelectorAll<HTMLElement>('button[data-entity-id]')];
+    return names.map((name) => {
+      name.focus();
+      name.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+      const from = name.getBoundingClientRect();
+      const to = document.activeElement!.getBoundingClientRect();
+      return { name: name.dataset.entityId, below: to.top - from.bottom, moved: document.activeElement !== name };
+    });
+  });
+  for (const move of moves.filter((move) => move.moved)) {
+    expect(move.below, move.name).toBeGreaterThan(0);
+    expect(move.below, move.name).toBeLessThan(60);
+  }
+  expect(moves.filter((move) => !move.moved).map((move) => move.name)).toEqual(['washington']);
+
+  // Tab back in returns to the name the reader left: Russia, then the key points, then Shift+Tab.
+  await popup.getByRole('button', { name: /^Russia, / }).focus();
+  expect(await press('Tab')).toBe('Key points');
+  expect(await press('Shift+Tab')).toBe('russia');
+  await expect(popup.getByRole('toolbar', { name: 'Names on this page' }).getByRole('group', { name: 'Countries' }).getByRole('button', { name: 'Russia, 8 mentions' })).toBeFocused();
+});
+
 test('the story’s key points’ source buttons are each described by their point, as the card’s are', async ({ context, extensionId, page, server }) => {
   const popup = await loadedPopup(page, context, extensionId, server.origin);
   const cdp = await context.newCDPSession(popup);
