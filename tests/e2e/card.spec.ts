@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
+import { accessibilityNodes, type AxNode, clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
 import { tap } from './taps';
@@ -14,6 +14,14 @@ import { longestTaskGapInPage, watchTaskGapsInPage } from '../../tooling/task-ga
 async function openDemo(page: import('@playwright/test').Page, origin: string) {
   await page.goto(`${origin}/demo`);
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+}
+
+/** The demo article with the pointer on `name`, its card open. */
+async function hoverOnDemo(page: import('@playwright/test').Page, origin: string, name: string) {
+  await openDemo(page, origin);
+  const point = await pointOfText(page, name);
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => cardTitle(page)).toBe(name);
 }
 
 /**
@@ -1245,10 +1253,7 @@ test.describe('the hover card', () => {
   });
 
   test('closes on Escape', async ({ page, server }) => {
-    await openDemo(page, server.origin);
-    const point = await pointOfText(page, 'John Kirby');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await hoverOnDemo(page, server.origin, 'John Kirby');
     await page.keyboard.press('Escape');
     await expect.poll(() => shadowUiBox(page)).toBeNull();
   });
@@ -2089,10 +2094,7 @@ test.describe('the hover card', () => {
   });
 
   test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {
-    await openDemo(page, server.origin);
-    const point = await pointOfText(page, 'John Kirby');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await hoverOnDemo(page, server.origin, 'John Kirby');
     expect(await shadowUiText(page)).not.toContain('Key points');
 
     await clickShadowUiButton(page, '¶7');
@@ -2234,17 +2236,10 @@ test.describe('the hover card', () => {
   });
 
   test('the way back from a related name’s card is read out as its words, not as the arrow drawn before them', async ({ page, server }) => {
-    await openDemo(page, server.origin);
-    const point = await pointOfText(page, 'John Kirby');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await hoverOnDemo(page, server.origin, 'John Kirby');
     await clickShadowUiButton(page, 'U.S. National Security Council');
     await expect.poll(() => cardTitle(page)).toBe('U.S. National Security Council');
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { ignored?: boolean; role?: { value: string }; name?: { value: string } }[];
-    };
-    await cdp.detach();
+    const nodes = await accessibilityNodes(page);
     const buttons = nodes.filter((node) => !node.ignored && node.role?.value === 'button').map((node) => node.name?.value);
     // Screen readers speak "←" as "left arrow": the arrow is the eye's, the words the listener's.
     expect(buttons).toContain('Back to John Kirby');
@@ -2252,15 +2247,8 @@ test.describe('the hover card', () => {
   });
 
   test('the card’s “From the story” line is read once, in full: its headline is not its description as well', async ({ page, server }) => {
-    await openDemo(page, server.origin);
-    const point = await pointOfText(page, 'John Kirby');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { ignored?: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
-    };
-    await cdp.detach();
+    await hoverOnDemo(page, server.origin, 'John Kirby');
+    const nodes = await accessibilityNodes(page);
     const shown = nodes.filter((node) => !node.ignored);
     // Cut short on screen, whole to a screen reader.
     expect(shown.filter((node) => node.role?.value === 'StaticText').map((node) => node.name?.value)).toContain(`From the story “${HEADLINE}”`);
@@ -2269,24 +2257,17 @@ test.describe('the hover card', () => {
   });
 
   test('nothing in the card is read twice: no part of it is described by the words it says, its sources “word for word” included', async ({ page, server }) => {
-    await openDemo(page, server.origin);
-    const point = await pointOfText(page, 'John Kirby');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await hoverOnDemo(page, server.origin, 'John Kirby');
     // The story's key points have sources that are their sentences word for word.
     await clickShadowUiButton(page, 'About the story');
     await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { nodeId: string; childIds?: string[]; ignored?: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
-    };
-    await cdp.detach();
+    const nodes = await accessibilityNodes(page);
     const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-    const said = (node: (typeof nodes)[number]): string =>
+    const said = (node: AxNode): string =>
       node.role?.value === 'StaticText' ? (node.name?.value ?? '') : (node.childIds ?? []).map((id) => said(byId.get(id)!)).join(' ');
     const dialog = nodes.find((node) => node.role?.value === 'dialog')!;
-    const inCard: (typeof nodes)[number][] = [];
-    const walk = (node: (typeof nodes)[number]) => {
+    const inCard: AxNode[] = [];
+    const walk = (node: AxNode) => {
       inCard.push(node);
       for (const id of node.childIds ?? []) walk(byId.get(id)!);
     };
@@ -2298,17 +2279,10 @@ test.describe('the hover card', () => {
   });
 
   test('every source button of the card, the story’s key points’ too, is described by what it is the source of', async ({ page, server }) => {
-    await openDemo(page, server.origin);
-    const point = await pointOfText(page, 'John Kirby');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
+    await hoverOnDemo(page, server.origin, 'John Kirby');
     await clickShadowUiButton(page, 'About the story');
     await expect.poll(() => shadowUiText(page)).toContain('Both countries face heavy sanctions');
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { ignored?: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
-    };
-    await cdp.detach();
+    const nodes = await accessibilityNodes(page);
     const sources = nodes.filter((node) => !node.ignored && node.role?.value === 'button' && node.name?.value.startsWith('Source:'));
     // Two of John Kirby's facts, and every key point of the story.
     expect(sources.length).toBeGreaterThan(4);
@@ -2324,10 +2298,7 @@ test.describe('the hover card', () => {
     test.describe(`${colorScheme} theme`, () => {
       test.use({ colorScheme });
       test('an open card has no accessibility violations', async ({ page, server }) => {
-        await openDemo(page, server.origin);
-        const point = await pointOfText(page, 'North Korea');
-        await page.mouse.move(point.x, point.y);
-        await expect.poll(() => cardTitle(page)).toBe('North Korea');
+        await hoverOnDemo(page, server.origin, 'North Korea');
         await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
         const clone = await cloneCardForAxe(page);
         const results = await new AxeBuilder({ page }).include(clone).analyze();

@@ -158,21 +158,34 @@ export async function shadowUiStyle(page: Page, className: string, property: str
   }
 }
 
-/** Name and role of the element that has keyboard focus, seen through the accessibility tree. */
-export async function focusedElement(page: Page): Promise<{ role: string; name: string } | null> {
+/** A node of Chromium's accessibility tree, as a screen reader is given it. */
+export interface AxNode {
+  nodeId: string;
+  childIds?: string[];
+  ignored?: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  description?: { value: string };
+  properties?: { name: string; value: { value: unknown } }[];
+}
+
+/** The page's whole accessibility tree, closed shadow roots included (a popup page too). */
+export async function accessibilityNodes(page: Page): Promise<AxNode[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
-    };
-    // The document itself reports focus too: the focused element is the innermost one.
-    const focused = nodes.findLast(
-      (n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
-    );
-    return focused ? { role: focused.role?.value ?? '', name: focused.name?.value ?? '' } : null;
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    return nodes;
   } finally {
     await cdp.detach();
   }
+}
+
+/** Name and role of the element that has keyboard focus, seen through the accessibility tree. */
+export async function focusedElement(page: Page): Promise<{ role: string; name: string } | null> {
+  const nodes = await accessibilityNodes(page);
+  // The document itself reports focus too: the focused element is the innermost one.
+  const focused = nodes.findLast((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+  return focused ? { role: focused.role?.value ?? '', name: focused.name?.value ?? '' } : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, paintedMentions, test } from './fixtures';
+import { accessibilityNodes } from './closed-shadow';
 import { openPopupFor } from './popup-page';
 
 /** Every rule axe runs by default: WCAG 2.0–2.2 A and AA, and its best practices. */
@@ -137,11 +138,7 @@ test('the names are one Tab stop: Tab goes on to the key points, the arrow keys 
 
 test('the story’s key points’ source buttons are each described by their point, as the card’s are', async ({ context, extensionId, page, server }) => {
   const popup = await loadedPopup(page, context, extensionId, server.origin);
-  const cdp = await context.newCDPSession(popup);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-    nodes: { ignored?: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
-  };
-  await cdp.detach();
+  const nodes = await accessibilityNodes(popup);
   const sources = nodes.filter((node) => !node.ignored && node.role?.value === 'button' && node.name?.value.startsWith('Source:'));
   expect(sources.length).toBeGreaterThan(2);
   // In a screen reader's list of buttons, "Source: paragraph 1 of the article" alone says nothing of which point it backs.
