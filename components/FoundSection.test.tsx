@@ -175,6 +175,13 @@ describe('the popup’s names from the keyboard', () => {
     return { container, before, names, inTabOrder, focused, press, focus };
   }
 
+  it('are described by the hint as one toolbar, not each name, so a screen reader says it once and not at every arrow move', () => {
+    const { container, names } = mount();
+    const toolbar = container.querySelector('[role="toolbar"]')!;
+    expect(container.querySelector(`[id="${toolbar.getAttribute('aria-describedby')}"]`)?.textContent).toContain('The arrow keys move between names.');
+    expect(names().filter((name) => name.hasAttribute('aria-describedby'))).toEqual([]);
+  });
+
   it('are one stop for Tab, the first name until the reader moves', () => {
     const { inTabOrder } = mount();
     expect(inTabOrder()).toEqual(['vladimir-putin']);

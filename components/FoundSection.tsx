@@ -196,7 +196,6 @@ function NameGroups({ entities, settings, onReveal, hintId }: { entities: readon
         entities={group}
         off={!shown}
         onReveal={shown ? onReveal : undefined}
-        hintId={hintId}
         tabStop={tabStop}
       />
     ),
@@ -204,7 +203,8 @@ function NameGroups({ entities, settings, onReveal, hintId }: { entities: readon
   // With every listed category hidden there is nothing to move between: no toolbar of no controls.
   if (choosable.length === 0) return <div className="names">{content}</div>;
   return (
-    <div className="names" role="toolbar" aria-label={i18n.t('popup.namesToolbar')} onFocus={onFocus} onKeyDown={onKeyDown}>
+    // The hint describes the toolbar, not each name: a screen reader says it once on entering, not again on every arrow move.
+    <div className="names" role="toolbar" aria-label={i18n.t('popup.namesToolbar')} aria-describedby={hintId} onFocus={onFocus} onKeyDown={onKeyDown}>
       {content}
     </div>
   );
@@ -216,12 +216,11 @@ interface GroupProps {
   /** Switched off by its category toggle: listed, but nothing on the page to go to. */
   off: boolean;
   onReveal: ((entity: FoundEntity) => void) | undefined;
-  hintId: string;
   /** The one name of all the groups that Tab reaches. */
   tabStop: string | undefined;
 }
 
-function EntityGroup({ title, entities, off, onReveal, hintId, tabStop }: GroupProps) {
+function EntityGroup({ title, entities, off, onReveal, tabStop }: GroupProps) {
   const titleId = useId();
   return (
     // A group named by its heading: moving by arrows from Russia to the United Nations, a screen reader says "Organizations".
@@ -251,7 +250,6 @@ function EntityGroup({ title, entities, off, onReveal, hintId, tabStop }: GroupP
                   data-entity-id={entity.id}
                   // One name with a pause before the count: spans alone would read as "North Korea , 13 mentions".
                   aria-label={i18n.t('popup.entityLabel', { name: entity.name, mentions })}
-                  aria-describedby={hintId}
                   tabIndex={entity.id === tabStop ? 0 : -1}
                   onClick={() => onReveal(entity)}
                 >

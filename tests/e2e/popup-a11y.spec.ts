@@ -136,6 +136,16 @@ test('the names are one Tab stop: Tab goes on to the key points, the arrow keys 
   await expect(popup.getByRole('toolbar', { name: 'Names on this page' }).getByRole('group', { name: 'Countries' }).getByRole('button', { name: 'Russia, 8 mentions' })).toBeFocused();
 });
 
+test('the hint on choosing a name is said once, on entering the names, not again with every name the arrow keys reach', async ({ context, extensionId, page, server }) => {
+  const popup = await loadedPopup(page, context, extensionId, server.origin);
+  const nodes = await accessibilityNodes(popup);
+  const toolbar = nodes.find((node) => node.role?.value === 'toolbar');
+  expect(toolbar?.description?.value).toMatch(/^Choose a name to scroll .*The arrow keys move between names\.$/);
+  const names = nodes.filter((node) => !node.ignored && node.role?.value === 'button' && /\d+ mentions?$/.test(node.name?.value ?? ''));
+  expect(names.length).toBeGreaterThan(10);
+  for (const name of names) expect(name.description?.value ?? '', name.name!.value).toBe('');
+});
+
 test('the story’s key points’ source buttons are each described by their point, as the card’s are', async ({ context, extensionId, page, server }) => {
   const popup = await loadedPopup(page, context, extensionId, server.origin);
   const nodes = await accessibilityNodes(popup);
