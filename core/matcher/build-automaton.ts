@@ -95,6 +95,8 @@ export function buildAutomaton(forms: readonly string[], exclusions: readonly bo
     }
   }
 
+  const trie = numberBreadthFirst({ rootNext, edgeStart, edgeLabel, edgeTarget, fail, dict, outHead: Int32Array.from(outHead) }, queue.subarray(0, tail));
+
   const classOf = new Uint16Array(0x10000);
   const startsPattern = new Uint8Array(0x10000);
   const assign = (code: number, cls: number) => {
@@ -118,16 +120,16 @@ export function buildAutomaton(forms: readonly string[], exclusions: readonly bo
     classOf,
     spaceClass: 1,
     dashClass,
-    rootNext,
+    rootNext: trie.rootNext,
     startsPattern,
     startsAlias: aliasStarts(forms, exclusions, classOf, startsPattern),
-    edgeStart,
-    edgeLabel,
-    edgeTarget,
-    fail,
-    outHead: Int32Array.from(outHead),
+    edgeStart: trie.edgeStart,
+    edgeLabel: trie.edgeLabel,
+    edgeTarget: trie.edgeTarget,
+    fail: trie.fail,
+    outHead: trie.outHead,
     outNext: Int32Array.from(outNext),
-    dict,
+    dict: trie.dict,
     spelling: spellingOf(
       Array.from(classOf, (cls, code) => [code, cls] as const),
       alphabet + 1,
@@ -141,4 +143,46 @@ function aliasStarts(forms: readonly string[], exclusions: readonly boolean[], c
   const aliasClasses = new Set(forms.filter((_, i) => !exclusions[i]).map((form) => classOf[form.charCodeAt(0)]!));
   const startsAlias = startsPattern.map((starts, code) => (starts && aliasClasses.has(classOf[code]!) ? 1 : 0));
   return startsAlias.every((starts, code) => starts === startsPattern[code]) ? startsPattern : startsAlias;
+}
+
+type Trie = Pick<Automaton, 'rootNext' | 'edgeStart' | 'edgeLabel' | 'edgeTarget' | 'fail' | 'dict' | 'outHead'>;
+
+/**
+ * The trie with its nodes numbered in the order a breadth-first walk meets
+ * them (`queue`: the root's children by class, then each node's by label). A
+ * node's children then follow on from the previous node's, and every failure
+ * and output link leads to a node numbered before its own: a page checks the
+ * tables it is sent in one pass of plain comparisons (wire.ts) instead of a
+ * walk of the tree in code that runs once, cold.
+ */
+function numberBreadthFirst(trie: Trie, queue: Int32Array): Trie {
+  const count = trie.fail.length;
+  const order = new Int32Array(count);
+  order.set(queue, 1);
+  const numbered = new Int32Array(count);
+  for (let n = 0; n < count; n++) numbered[order[n]!] = n;
+  const edges = trie.edgeLabel.length;
+  const out: Trie = {
+    rootNext: trie.rootNext.map((target) => (target === 0 ? 0 : numbered[target]!)),
+    edgeStart: new Int32Array(count + 1),
+    edgeLabel: new Uint16Array(edges),
+    edgeTarget: new Int32Array(edges),
+    fail: new Int32Array(count),
+    dict: new Int32Array(count),
+    outHead: new Int32Array(count),
+  };
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    const old = order[n]!;
+    out.edgeStart[n] = at;
+    for (let e = trie.edgeStart[old]!; e < trie.edgeStart[old + 1]!; e++, at++) {
+      out.edgeLabel[at] = trie.edgeLabel[e]!;
+      out.edgeTarget[at] = numbered[trie.edgeTarget[e]!]!;
+    }
+    out.fail[n] = numbered[trie.fail[old]!]!;
+    out.dict[n] = trie.dict[old] === -1 ? -1 : numbered[trie.dict[old]!]!;
+    out.outHead[n] = trie.outHead[old]!;
+  }
+  out.edgeStart[count] = at;
+  return out;
 }

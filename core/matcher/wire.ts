@@ -11,7 +11,7 @@ import { anchorsOf } from './anchors';
 import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
 import type { Anchors, CompiledMatcher, PatternRule } from './types';
 
-export const MATCHER_WIRE_VERSION = 5 as const;
+export const MATCHER_WIRE_VERSION = 6 as const;
 
 export interface MatcherWire {
   version: typeof MATCHER_WIRE_VERSION;
@@ -203,46 +203,37 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   const { rootNext, edgeStart, edgeLabel, edgeTarget, fail, outHead, dict, outNext, patternLength } = s;
   const { ruleEntity, ruleAlias, ruleFlags, ruleDashStart, ruleDashCount, classPairs, dashPool: dashes } = s;
 
-  // The trie must be a tree reachable from the root; depths then prove every
-  // failure and output chain ends, so no table can make the scanner loop.
-  const depth = new Int32Array(nodes).fill(-1);
-  const queue = new Int32Array(nodes);
-  depth[0] = 0;
-  let tail = 1;
+  // The trie must be a tree numbered breadth-first (build-automaton.ts): each
+  // node's children follow on from the previous node's, each numbered after its
+  // parent, so every node but the root is the child of exactly one node before
+  // it. Failure and output links must then lead to nodes numbered before their
+  // own, so no table can make the scanner loop. Plain loops over typed arrays:
+  // this runs once per page, in cold code.
+  let next = 1;
   let tree = rootNext[0] === 0 && edgeStart[0] === 0 && edgeStart[1] === 0 && edgeStart[nodes] === edges;
   for (let cls = 1; cls < alphabet && tree; cls++) {
     const target = rootNext[cls]!;
-    if (target === 0) continue;
-    tree = target >= 1 && target < nodes && depth[target] === -1;
-    depth[target] = 1;
-    queue[tail++] = target;
+    if (target !== 0) tree = target === next++;
   }
-  for (let head = 1; head < tail && tree; head++) {
-    const node = queue[head]!;
+  for (let node = 1; node < nodes && tree; node++) {
     const from = edgeStart[node]!;
     const to = edgeStart[node + 1]!;
-    tree = from >= 0 && from <= to && to <= edges;
+    // From edgeStart[1] = 0 up to edgeStart[nodes] = edges, never back: every run lies within the edges.
+    tree = from <= to;
     for (let e = from; e < to && tree; e++) {
       const label = edgeLabel[e]!;
       const target = edgeTarget[e]!;
       // Sorted: the scanner stops looking at the first label past the one it wants.
-      tree = (e === from || edgeLabel[e - 1]! < label) && label >= 1 && label < alphabet && target >= 1 && target < nodes && depth[target] === -1;
-      depth[target] = depth[node]! + 1;
-      queue[tail++] = target;
+      tree = (e === from || edgeLabel[e - 1]! < label) && label >= 1 && label < alphabet && target === next++ && target > node;
     }
   }
-  check(tree && tail === nodes, 'the trie is not a tree');
-  let towardsRoot = fail[0] === 0;
+  check(tree && next === nodes, 'the trie is not a tree');
+  let towardsRoot = fail[0] === 0 && dict[0] === -1;
   for (let n = 0; n < nodes && towardsRoot; n++) {
-    const below = depth[n]!;
     const failure = fail[n]!;
     const output = dict[n]!;
     const head = outHead[n]!;
-    towardsRoot =
-      (n === 0 || (failure >= 0 && failure < nodes && depth[failure]! < below)) &&
-      (output === -1 || (output >= 0 && output < nodes && depth[output]! < below)) &&
-      head >= -1 &&
-      head < patterns;
+    towardsRoot = (n === 0 || (failure >= 0 && failure < n && output >= -1 && output < n)) && head >= -1 && head < patterns;
   }
   check(towardsRoot, 'a failure or output link does not lead towards the root');
 
