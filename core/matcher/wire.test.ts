@@ -16,12 +16,12 @@ function withTables(tables: Int32Array): MatcherWire {
   return { ...wire, tables: btoa(String.fromCharCode(...new Uint8Array(tables.buffer))) };
 }
 /** Header: nodes, edges, alphabet, patterns, class pairs, dash pool, max length, alias classes; then the sections. */
-type Section = 'rootNext' | 'edgeStart' | 'edgeLabel' | 'edgeTarget' | 'fail' | 'outHead' | 'dict' | 'outNext' | 'patternLength'
+type Section = 'rootNext' | 'edgeStart' | 'edgeLabel' | 'fail' | 'outHead' | 'dict' | 'outNext' | 'patternLength'
   | 'ruleEntity' | 'ruleAlias' | 'ruleFlags' | 'ruleDashStart' | 'ruleDashCount' | 'classPairs' | 'dashPool';
 function section(tables: Int32Array, name: Section): Int32Array {
   const [nodes, edges, alphabet, patterns, classPairs, dashPool] = tables as unknown as number[];
   const lengths: [Section, number][] = [
-    ['rootNext', alphabet!], ['edgeStart', nodes! + 1], ['edgeLabel', edges!], ['edgeTarget', edges!], ['fail', nodes!],
+    ['rootNext', alphabet!], ['edgeStart', nodes! + 1], ['edgeLabel', edges!], ['fail', nodes!],
     ['outHead', nodes!], ['dict', nodes!], ['outNext', patterns!], ['patternLength', patterns!], ['ruleEntity', patterns!],
     ['ruleAlias', patterns!], ['ruleFlags', patterns!], ['ruleDashStart', patterns!], ['ruleDashCount', patterns!],
     ['classPairs', classPairs! * 2], ['dashPool', dashPool!],
@@ -88,9 +88,19 @@ describe('the matcher on the wire', () => {
       root[root.findIndex((target) => target !== 0)] = 0;
       return withTables(tables);
     }, /not a tree/],
-    ['an edge to a node that is already in the trie', () => {
+    ['a node given itself as a child', () => {
       const tables = tablesOf(wire);
-      section(tables, 'edgeTarget')[0] = section(tables, 'rootNext').find((target) => target !== 0)!;
+      const edgeStart = section(tables, 'edgeStart');
+      const edges = edgeStart[edgeStart.length - 1]!;
+      // The last edge moved to the last node, the node it leads to; the nodes between keep none.
+      for (let node = edgeStart.length - 2; edgeStart[node]! === edges; node--) edgeStart[node] = edges - 1;
+      return withTables(tables);
+    }, /not a tree/],
+    ['edges that overlap', () => {
+      const tables = tablesOf(wire);
+      const edgeStart = section(tables, 'edgeStart');
+      const node = edgeStart.findIndex((start, n) => n > 1 && start > 0);
+      edgeStart[node] = edgeStart[node + 1]! + 1;
       return withTables(tables);
     }, /not a tree/],
     ['a failure link that could loop', () => {

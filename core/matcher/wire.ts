@@ -28,6 +28,8 @@ export interface MatcherWire {
   anchors: { plain: string[]; withInvisibles: string[] } | null;
 }
 
+const NO_DASHES: readonly number[] = Object.freeze([]);
+
 /** Longer than any name: bounds the scanner's ring buffer whatever a table claims. */
 const MAX_PATTERN_LENGTH = 1024;
 
@@ -51,8 +53,12 @@ type Header = readonly [
 ];
 const HEADER_LENGTH = 8;
 
+/**
+ * No edge targets: the trie's nodes are numbered breadth-first (build-automaton.ts), so
+ * the target of edge e is the node after the root's children and the edges before it.
+ */
 type SectionName =
-  | 'rootNext' | 'edgeStart' | 'edgeLabel' | 'edgeTarget' | 'fail' | 'outHead' | 'dict' | 'outNext' | 'patternLength'
+  | 'rootNext' | 'edgeStart' | 'edgeLabel' | 'fail' | 'outHead' | 'dict' | 'outNext' | 'patternLength'
   | 'ruleEntity' | 'ruleAlias' | 'ruleFlags' | 'ruleDashStart' | 'ruleDashCount' | 'classPairs' | 'dashPool' | 'aliasClasses';
 type Sections = Record<SectionName, ArrayLike<number>>;
 
@@ -61,7 +67,6 @@ function layout([nodes, edges, alphabet, patterns, classPairs, dashPool, , alias
     ['rootNext', alphabet],
     ['edgeStart', nodes + 1],
     ['edgeLabel', edges],
-    ['edgeTarget', edges],
     ['fail', nodes],
     ['outHead', nodes],
     ['dict', nodes],
@@ -97,6 +102,8 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
     dashStart.push(dashPool.length);
     dashPool.push(...rule.dashAt);
   }
+  const firstChild = a.rootNext.reduce((count, target) => count + (target === 0 ? 0 : 1), 1);
+  if (a.edgeTarget.some((target, e) => target !== firstChild + e)) throw new Error('The automaton is not numbered breadth-first');
   const flag = (on: boolean, bit: number) => (on ? bit : 0);
   const sections: Sections = {
     ...a,
@@ -200,34 +207,37 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   // Locals, not loads from `s`: with this many keys V8 keeps `s` as a dictionary,
   // and the checks below run once per page in cold code, where every lookup
   // costs. For the same reason they are plain loops, without helper calls.
-  const { rootNext, edgeStart, edgeLabel, edgeTarget, fail, outHead, dict, outNext, patternLength } = s;
+  const { rootNext, edgeStart, edgeLabel, fail, outHead, dict, outNext, patternLength } = s;
   const { ruleEntity, ruleAlias, ruleFlags, ruleDashStart, ruleDashCount, classPairs, dashPool: dashes } = s;
 
-  // The trie must be a tree numbered breadth-first (build-automaton.ts): each
-  // node's children follow on from the previous node's, each numbered after its
-  // parent, so every node but the root is the child of exactly one node before
-  // it. Failure and output links must then lead to nodes numbered before their
-  // own, so no table can make the scanner loop. Plain loops over typed arrays:
-  // this runs once per page, in cold code.
-  let next = 1;
+  // The trie must be a tree numbered breadth-first (build-automaton.ts): the
+  // root's children are 1, 2, …, and the edges, in their nodes' order, lead to
+  // the nodes after them, each numbered after the node it leaves; so every node
+  // but the root is the child of exactly one node before it. Failure and output
+  // links must then lead to nodes numbered before their own, so no table can
+  // make the scanner loop. Plain loops over typed arrays: this runs once per
+  // page, in cold code.
+  let firstChild = 1;
   let tree = rootNext[0] === 0 && edgeStart[0] === 0 && edgeStart[1] === 0 && edgeStart[nodes] === edges;
   for (let cls = 1; cls < alphabet && tree; cls++) {
     const target = rootNext[cls]!;
-    if (target !== 0) tree = target === next++;
+    if (target !== 0) tree = target === firstChild++;
   }
+  tree &&= firstChild + edges === nodes;
   for (let node = 1; node < nodes && tree; node++) {
     const from = edgeStart[node]!;
     const to = edgeStart[node + 1]!;
     // From edgeStart[1] = 0 up to edgeStart[nodes] = edges, never back: every run lies within the edges.
-    tree = from <= to;
+    tree = from <= to && (from === to || firstChild + from > node);
+    // Sorted: the scanner stops looking at the first label past the one it wants.
     for (let e = from; e < to && tree; e++) {
       const label = edgeLabel[e]!;
-      const target = edgeTarget[e]!;
-      // Sorted: the scanner stops looking at the first label past the one it wants.
-      tree = (e === from || edgeLabel[e - 1]! < label) && label >= 1 && label < alphabet && target === next++ && target > node;
+      tree = (e === from || edgeLabel[e - 1]! < label) && label >= 1 && label < alphabet;
     }
   }
-  check(tree && next === nodes, 'the trie is not a tree');
+  check(tree, 'the trie is not a tree');
+  const edgeTarget = new Int32Array(edges);
+  for (let e = 0; e < edges; e++) edgeTarget[e] = firstChild + e;
   let towardsRoot = fail[0] === 0 && dict[0] === -1;
   for (let n = 0; n < nodes && towardsRoot; n++) {
     const failure = fail[n]!;
@@ -254,12 +264,14 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
       alias >= 0 && alias < aliases &&
       flags >= 0 && flags < ALONE * 2 &&
       start >= 0 && count >= 0 && start + count <= dashPool;
-    const dashAt: number[] = [];
+    // Most patterns have no dash: they share one empty list.
+    const dashAt: number[] | readonly number[] = count === 0 ? NO_DASHES : [];
     for (let d = start; d < start + count && inRange; d++) {
       inRange = dashes[d]! >= 0 && dashes[d]! < length;
-      dashAt.push(dashes[d]!);
+      (dashAt as number[]).push(dashes[d]!);
     }
-    check(inRange, `pattern ${p} is out of range`);
+    // The message is built only for a pattern out of range: 747 strings made in cold code cost more than the rest of the loop.
+    if (!inRange) check(false, `pattern ${p} is out of range`);
     rules.push({
       entity,
       alias: wire.aliases[alias]!,
