@@ -9,13 +9,23 @@ import { decodeMatcher, encodeMatcher, type MatcherWire } from './wire';
 const compiled = compileStory(SUMMIT_ENTITIES);
 const wire = encodeMatcher(compiled);
 
+const HEADER = 9;
+/** The header and every section as 32-bit entries, whatever width they were sent in. */
 function tablesOf(w: MatcherWire): Int32Array {
-  return new Int32Array(Uint8Array.from(atob(w.tables), (c) => c.charCodeAt(0)).buffer);
+  const bytes = Uint8Array.from(atob(w.tables), (c) => c.charCodeAt(0));
+  const header = new Int32Array(bytes.buffer, 0, HEADER);
+  const body = header[8] === 2 ? new Int16Array(bytes.buffer, HEADER * 4) : new Int32Array(bytes.buffer, HEADER * 4);
+  return Int32Array.from([...header, ...body]);
 }
+/** Sent back at the width the header names. */
 function withTables(tables: Int32Array): MatcherWire {
-  return { ...wire, tables: btoa(String.fromCharCode(...new Uint8Array(tables.buffer))) };
+  const width = tables[8] === 2 ? 2 : 4;
+  const bytes = new Uint8Array(HEADER * 4 + (tables.length - HEADER) * width);
+  new Int32Array(bytes.buffer, 0, HEADER).set(tables.subarray(0, HEADER));
+  (width === 2 ? new Int16Array(bytes.buffer, HEADER * 4) : new Int32Array(bytes.buffer, HEADER * 4)).set(tables.subarray(HEADER));
+  return { ...wire, tables: btoa(String.fromCharCode(...bytes)) };
 }
-/** Header: nodes, edges, alphabet, patterns, class pairs, dash pool, max length, alias classes; then the sections. */
+/** Header: nodes, edges, alphabet, patterns, class pairs, dash pool, max length, alias classes, width; then the sections. */
 type Section = 'rootNext' | 'edgeStart' | 'edgeLabel' | 'fail' | 'outHead' | 'dict' | 'outNext' | 'patternLength'
   | 'ruleEntity' | 'ruleAlias' | 'ruleFlags' | 'ruleDashStart' | 'ruleDashCount' | 'classPairs' | 'dashPool';
 function section(tables: Int32Array, name: Section): Int32Array {
@@ -26,7 +36,7 @@ function section(tables: Int32Array, name: Section): Int32Array {
     ['ruleAlias', patterns!], ['ruleFlags', patterns!], ['ruleDashStart', patterns!], ['ruleDashCount', patterns!],
     ['classPairs', classPairs! * 2], ['dashPool', dashPool!],
   ];
-  let at = 8;
+  let at = HEADER;
   for (const [key, length] of lengths) {
     if (key === name) return tables.subarray(at, at + length);
     at += length;
@@ -69,8 +79,28 @@ describe('the matcher on the wire', () => {
     expect(JSON.stringify(wire).length).toBeLessThan(200_000);
   });
 
+  it('sends its tables in 16 bits where every entry fits, and in 32 for a story too large for them', () => {
+    const tables = tablesOf(wire);
+    expect(tables[8]).toBe(2);
+    // Four bytes of base64 per three: the sections take two bytes an entry, the header four.
+    expect(wire.tables.length).toBe(Math.ceil((HEADER * 4 + (tables.length - HEADER) * 2) / 3) * 4);
+    // 金 is U+91D1, past what a signed 16-bit entry holds: character codes are sent as their low 16 bits.
+    const kim = encodeMatcher(compileStory([{ id: 'kim', name: '金正恩', category: 'person', aliases: [{ text: '김정은', rule: 'always', exclude: [], ambiguous: false }] }]));
+    expect(tablesOf(kim)[8]).toBe(2);
+    const text = '朝鲜领导人金正恩会见普京; 김정은 위원장';
+    expect(matcherFrom(decodeMatcher(kim)).scan(text, createMatchState()).map((match) => match.alias)).toEqual(['金正恩', '김정은']);
+    // Long names that share no more than a first letter: a trie of more than 32,767 nodes.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const name = (n: number) => 'Q' + Array.from({ length: 60 }, (_, i) => letters[Math.floor(26 * Math.abs(Math.sin(n * 61 + i + 1)))]).join('');
+    const large = compileStory(Array.from({ length: 600 }, (_, n) => ({ id: `e${n}`, name: name(n), category: 'person' as const, aliases: [] })));
+    expect(large.automaton.fail.length).toBeGreaterThan(0x8000);
+    const wide = encodeMatcher(large);
+    expect(tablesOf(wide)[8]).toBe(4);
+    expect(matcherFrom(decodeMatcher(JSON.parse(JSON.stringify(wide)) as MatcherWire)).scan(`Then ${name(599)} spoke.`, createMatchState())).toMatchObject([{ entityId: 'e599' }]);
+  });
+
   it.each<[string, () => MatcherWire, RegExp]>([
-    ['another version', () => ({ ...wire, version: 5 }) as unknown as MatcherWire, /version 5, expected 6/],
+    ['another version', () => ({ ...wire, version: 5 }) as unknown as MatcherWire, /version 5, expected 7/],
     ['tables that are not base64', () => ({ ...wire, tables: '%%%' }), /not base64/],
     ['truncated tables', () => withTables(tablesOf(wire).slice(0, -1)), /do not match their counts/],
     ['edges out of order', () => {
@@ -81,6 +111,7 @@ describe('the matcher on the wire', () => {
       [labels[edgeStart[node]!], labels[edgeStart[node]! + 1]] = [labels[edgeStart[node]! + 1]!, labels[edgeStart[node]!]!];
       return withTables(tables);
     }, /not a tree/],
+    ['tables of another width', () => withTables(tablesOf(wire).map((v, i) => (i === 8 ? 3 : v))), /do not match their counts/],
     ['a header that claims too much', () => withTables(tablesOf(wire).map((v, i) => (i === 0 ? v + 1 : v))), /do not match their counts/],
     ['a node left out of the trie', () => {
       const tables = tablesOf(wire);

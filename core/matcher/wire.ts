@@ -11,14 +11,19 @@ import { anchorsOf } from './anchors';
 import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
 import type { Anchors, CompiledMatcher, PatternRule } from './types';
 
-export const MATCHER_WIRE_VERSION = 6 as const;
+export const MATCHER_WIRE_VERSION = 7 as const;
 
 export interface MatcherWire {
   version: typeof MATCHER_WIRE_VERSION;
   entityIds: string[];
   /** Each distinct alias text once; rules point into it. */
   aliases: string[];
-  /** Base64 of the int32 tables below, in the machine's byte order (sender and page share the machine). */
+  /**
+   * Base64 of the tables below, in the machine's byte order (sender and page
+   * share the machine): the header in 32 bits, the sections in 16 where every
+   * entry fits, as in the story packs so far (half the bytes to send and
+   * decode), else in 32.
+   */
   tables: string;
   /**
    * Sources of the global expressions that find where a pattern may begin
@@ -50,8 +55,12 @@ type Header = readonly [
   dashPool: number,
   maxLength: number,
   aliasClasses: number,
+  /** Bytes per entry of every section: 2 or 4. */
+  width: number,
 ];
-const HEADER_LENGTH = 8;
+const HEADER_LENGTH = 9;
+const NARROW = 2;
+const WIDE = 4;
 
 /**
  * No edge targets: the trie's nodes are numbered breadth-first (build-automaton.ts), so
@@ -125,26 +134,24 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
     dashPool,
     aliasClasses: [...aliasClasses],
   };
-  const header: Header = [
-    a.fail.length,
-    a.edgeLabel.length,
-    alphabet,
-    rules.length,
-    classPairs.length / 2,
-    dashPool.length,
-    a.maxLength,
-    aliasClasses.size,
-  ];
-  const plan = layout(header);
-  const out = new Int32Array(HEADER_LENGTH + plan.reduce((sum, [, length]) => sum + length, 0));
-  out.set(header);
-  let at = HEADER_LENGTH;
+  const counts = [a.fail.length, a.edgeLabel.length, alphabet, rules.length, classPairs.length / 2, dashPool.length, a.maxLength, aliasClasses.size] as const;
+  const plan = layout([...counts, WIDE]);
+  const body = new Int32Array(plan.reduce((sum, [, length]) => sum + length, 0));
+  let at = 0;
+  // Signed, so the links' -1 stays -1. The character classes are sent as their low 16 bits, which is all of
+  // them (codes, and the ignored characters' class 0xFFFF): they may be narrow whatever their values.
+  let narrow = true;
   for (const [name, length] of plan) {
-    if (sections[name].length !== length) throw new Error(`Automaton section ${name} has ${sections[name].length} entries, not ${length}`);
-    out.set(sections[name], at);
+    const section = sections[name];
+    if (section.length !== length) throw new Error(`Automaton section ${name} has ${section.length} entries, not ${length}`);
+    body.set(section, at);
+    for (let i = 0; i < length && narrow && name !== 'classPairs'; i++) narrow = section[i]! >= -0x8000 && section[i]! < 0x8000;
     at += length;
   }
-  const bytes = new Uint8Array(out.buffer);
+  const header: Header = [...counts, narrow ? NARROW : WIDE];
+  const bytes = new Uint8Array(HEADER_LENGTH * 4 + body.length * header[8]);
+  new Int32Array(bytes.buffer, 0, HEADER_LENGTH).set(header);
+  (narrow ? new Int16Array(bytes.buffer, HEADER_LENGTH * 4) : new Int32Array(bytes.buffer, HEADER_LENGTH * 4)).set(body);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   const built = anchorsOf(a, a.startsPattern);
@@ -184,22 +191,27 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
     check(false, 'tables are not base64');
   }
   const mismatch = 'tables do not match their counts';
-  check(bytes.length % 4 === 0 && bytes.length >= HEADER_LENGTH * 4, mismatch);
-  const all = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-  const header = Array.from(all.subarray(0, HEADER_LENGTH)) as unknown as Header;
-  const [nodes, edges, alphabet, patterns, , dashPool, maxLength] = header;
+  check(bytes.length >= HEADER_LENGTH * 4, mismatch);
+  // fromBase64 returns a buffer of its own, so the views below are aligned.
+  const header = Array.from(new Int32Array(bytes.buffer, 0, HEADER_LENGTH)) as unknown as Header;
+  const [nodes, edges, alphabet, patterns, , dashPool, maxLength, , width] = header;
   const plan = layout(header);
+  const entries = plan.reduce((sum, [, length]) => sum + length, 0);
   check(
     header.every((count) => count >= 0) &&
       nodes >= 1 &&
       alphabet >= 2 &&
       alphabet < IGNORE_CLASS &&
       maxLength <= MAX_PATTERN_LENGTH &&
-      all.length === HEADER_LENGTH + plan.reduce((sum, [, length]) => sum + length, 0),
+      (width === NARROW || width === WIDE) &&
+      bytes.length === HEADER_LENGTH * 4 + entries * width,
     mismatch,
   );
+  const from = HEADER_LENGTH * 4;
+  // The scanner's tables are 32-bit whatever was sent: one conversion in native code.
+  const all = width === NARROW ? new Int32Array(new Int16Array(bytes.buffer, from, entries)) : new Int32Array(bytes.buffer, from, entries);
   const s = {} as Record<SectionName, Int32Array>;
-  let at = HEADER_LENGTH;
+  let at = 0;
   for (const [name, length] of plan) {
     s[name] = all.subarray(at, at + length);
     at += length;
@@ -294,8 +306,9 @@ export function decodeMatcher(wire: MatcherWire): CompiledMatcher {
   let classesInRange = true;
   const spelled: (readonly [number, number])[] = [];
   for (let i = 0; i < classPairs.length && classesInRange; i += 2) {
-    const code = classPairs[i]!;
-    const cls = classPairs[i + 1]!;
+    // Narrow tables carry a code or class from 0x8000 up as a negative number.
+    const code = width === NARROW ? classPairs[i]! & 0xffff : classPairs[i]!;
+    const cls = width === NARROW ? classPairs[i + 1]! & 0xffff : classPairs[i + 1]!;
     classesInRange = code >= 0 && code < 0x10000 && ((cls >= 1 && cls <= alphabet) || cls === IGNORE_CLASS);
     classOf[code] = cls;
     spelled.push([code, cls]);
