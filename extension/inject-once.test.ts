@@ -26,28 +26,29 @@ describe('injectOnce, for a script imported as a module', () => {
   });
   const calls = () => executeScript.mock.calls.map(([options]) => options as Injection);
 
-  it('imports the script into the frame, and injects no file', async () => {
+  it('imports the script into the frame in one call, which asks whether it is there, and injects no file', async () => {
     await injectOnce(3, 2, '/content-scripts/card.js', 'marker', { module: true, startKey: 'start' });
-    expect(calls().map((c) => c.func === importScript)).toEqual([false, true]);
-    expect(calls()[1]).toMatchObject({ target: { tabId: 3, frameIds: [2] }, args: ['/content-scripts/card.js', 'start'] });
+    // One round trip to the page: the first highlights wait for it.
+    expect(calls().map((c) => c.func === importScript)).toEqual([true]);
+    expect(calls()[0]).toMatchObject({ target: { tabId: 3, frameIds: [2] }, args: ['/content-scripts/card.js', 'marker', 'start'] });
     expect(calls().flatMap((c) => c.files ?? [])).toEqual([]);
   });
 
   it('injects the file where the import is refused', async () => {
     imports = false;
     await injectOnce(3, 0, '/content-scripts/card.js', 'marker', { module: true, startKey: 'start' });
-    expect(calls().flatMap((c) => c.files ?? [])).toEqual(['/content-scripts/card.js']);
+    expect(calls().map((c) => c.files ?? (c.func === importScript ? 'import' : 'probe'))).toEqual(['import', ['/content-scripts/card.js']]);
   });
 
-  it('does nothing where the script is already running', async () => {
-    present = true;
-    await injectOnce(3, 0, '/content-scripts/card.js', 'marker', { module: true, startKey: 'start' });
-    expect(calls()).toHaveLength(1);
-  });
-
-  it('injects the file of a script that is not imported', async () => {
+  it('injects the file of a script that is not imported, after asking whether it is there', async () => {
     await injectOnce(3, 0, '/content-scripts/annotator.js', 'marker');
     expect(calls().map((c) => c.files ?? 'probe')).toEqual(['probe', ['/content-scripts/annotator.js']]);
+  });
+
+  it('injects no file where a script that is not imported is already running', async () => {
+    present = true;
+    await injectOnce(3, 0, '/content-scripts/annotator.js', 'marker');
+    expect(calls().map((c) => c.files ?? 'probe')).toEqual(['probe']);
   });
 });
 
@@ -69,18 +70,27 @@ describe('importScript, in the frame', () => {
       join(dir, 'slow.js'),
       `globalThis.leaveStart('test.start', new Promise((done) => setTimeout(() => { globalThis.started.push('ready'); done(); }, 30)));`,
     );
-    expect(await importScript('/slow.js', 'test.start')).toBe(true);
+    expect(await importScript('/slow.js', 'test.slow', 'test.start')).toBe(true);
     expect(world.started).toEqual(['ready']);
   });
 
   it('settles once imported when the script leaves no start', async () => {
     writeFileSync(join(dir, 'plain.js'), `globalThis.started.push('evaluated');`);
     world.started = [];
-    expect(await importScript('/plain.js', null)).toBe(true);
+    expect(await importScript('/plain.js', 'test.plain', null)).toBe(true);
     expect(world.started).toEqual(['evaluated']);
   });
 
   it('answers false where the script cannot be imported, for the file to be injected instead', async () => {
-    expect(await importScript('/missing.js', null)).toBe(false);
+    expect(await importScript('/missing.js', 'test.missing', null)).toBe(false);
+  });
+
+  it('imports nothing where the script has marked itself already', async () => {
+    writeFileSync(join(dir, 'again.js'), `globalThis.started.push('evaluated again');`);
+    world.started = [];
+    world[Symbol.for('test.again')] = true;
+    expect(await importScript('/again.js', 'test.again', null)).toBe(true);
+    expect(world.started).toEqual([]);
+    delete world[Symbol.for('test.again')];
   });
 });

@@ -14,10 +14,11 @@ const IMPORTS_MODULES = !import.meta.env.FIREFOX;
 /**
  * Puts a script into one frame of a tab unless it is there already: a second
  * copy would replace the first (WXT stops older copies of a content script),
- * dropping what the first holds. The probe runs in the content scripts' world,
- * where each script marks itself with `marker` (a Symbol.for key).
+ * dropping what the first holds. Whether it is there is asked in the content
+ * scripts' world, where each script marks itself with `marker` (a Symbol.for key).
  *
- * With `module`, the script is first imported as a module. Chromium then
+ * With `module`, the script is first imported as a module, in the same call
+ * that asks whether it is there. Chromium then
  * compiles it on a background thread as it streams in; a file injected as a
  * script is compiled on the page's main thread first, a frozen frame of some
  * 30 ms for the card's 290 KB on a slow machine. The script must be a
@@ -34,28 +35,38 @@ export async function injectOnce(
   how: { module?: boolean; startKey?: string } = {},
 ): Promise<void> {
   const target = { tabId, frameIds: [frameId] };
+  if (how.module && IMPORTS_MODULES) {
+    // One call, which looks for the marker itself: each call is a round trip between the worker and the page,
+    // which held the first highlights back by about 20 ms on a slow machine.
+    if (await importInFrame(target, file, marker, how.startKey)) return;
+  } else if (await isThere(target, marker)) return;
+  await browser.scripting.executeScript({ target, files: [file] });
+}
+
+async function isThere(target: Target, marker: string): Promise<boolean> {
   const [probe] = await browser.scripting.executeScript({
     target,
     func: (key: string) => Symbol.for(key) in globalThis,
     args: [marker],
   });
-  if (probe?.result === true) return;
-  if (how.module && IMPORTS_MODULES && (await importInFrame(target, file, how.startKey))) return;
-  await browser.scripting.executeScript({ target, files: [file] });
+  return probe?.result === true;
 }
 
-async function importInFrame(target: Target, file: ScriptPublicPath, startKey: string | undefined): Promise<boolean> {
+async function importInFrame(target: Target, file: ScriptPublicPath, marker: string, startKey: string | undefined): Promise<boolean> {
   // Serialised for the frame: undefined does not survive, null does.
-  const [imported] = await browser.scripting.executeScript({ target, func: importScript, args: [file, startKey ?? null] });
+  const [imported] = await browser.scripting.executeScript({ target, func: importScript, args: [file, marker, startKey ?? null] });
   return imported?.result === true;
 }
 
 /**
  * Runs in the frame's content-script world, serialised: it uses nothing from
- * outside. Whether the script was imported (its start then settled).
+ * outside. Whether the script is there: it was already (its `marker` is set),
+ * or it was imported (its start then settled). False only where the import
+ * was refused, the script not there: the file is then injected.
  */
-export async function importScript(path: string, startKey: string | null): Promise<boolean> {
+export async function importScript(path: string, marker: string, startKey: string | null): Promise<boolean> {
   const world = globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } } & Record<symbol, unknown>;
+  if (Symbol.for(marker) in world) return true;
   try {
     await import(/* @vite-ignore */ world.chrome.runtime.getURL(path));
   } catch {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { CARD_MARKER, CARD_SCRIPT, CARD_START_KEY } from './card-keys';
 import { importScript } from './inject-once';
 import { sendToTab } from './send-to-tab';
 
@@ -8,7 +9,7 @@ describe('sending a request into a tab', () => {
   beforeEach(() => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
-    // The card script is already in the frame: the probe says so and nothing is injected.
+    // The frame answers that the card script is there (already, or imported then): no file is injected.
     inject = vi.fn(async () => [{ frameId: 0, documentId: 'd', result: true }]);
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: inject };
   });
@@ -21,11 +22,10 @@ describe('sending a request into a tab', () => {
   });
 
   it('puts the card script into the top frame first when it is not there yet', async () => {
-    inject.mockResolvedValueOnce([{ frameId: 0, documentId: 'd', result: false }]);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, revealed: false });
     await sendToTab(5, { type: 'page/next-mention' });
-    // Imported as a module (the mock's import works), and waited on until it has started.
-    expect(inject).toHaveBeenLastCalledWith({ target: { tabId: 5, frameIds: [0] }, func: importScript, args: ['/content-scripts/card.js', 'backstory.card.start'] });
+    // Imported as a module unless its marker is set, in one call, and waited on until it has started.
+    expect(inject.mock.calls).toEqual([[{ target: { tabId: 5, frameIds: [0] }, func: importScript, args: [CARD_SCRIPT, CARD_MARKER, CARD_START_KEY] }]]);
     expect(inject.mock.invocationCallOrder.at(-1)!).toBeLessThan(send.mock.invocationCallOrder[0]!);
   });
 
