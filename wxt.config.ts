@@ -7,6 +7,7 @@ import { CARD_SCRIPT } from './extension/card-keys';
 import { HIGHLIGHT_STYLES, STORY_SCRIPT } from './extension/story-keys';
 import { EntitiesFileSchema } from './core/story/schema';
 import { HIGHLIGHT_CSS } from './page/highlight-styles';
+import { jsonDefine } from './tooling/json-define';
 
 
 /**
@@ -32,7 +33,7 @@ export default defineConfig({
   // Manifest V3 for Firefox too: one extension model, one set of behaviours to test.
   manifestVersion: 3,
   vite: () => ({
-    define: { __BACKSTORY_SCREEN__: JSON.stringify(bundledScreen()) },
+    define: { __BACKSTORY_SCREEN__: jsonDefine(bundledScreen()) },
     plugins: [
       {
         name: 'backstory:compile-story-script-eagerly',

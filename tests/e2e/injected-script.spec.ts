@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { COMPILE_ALL_FUNCTIONS } from '../../wxt.config';
 import { injectedScriptSize } from '../../bench/injected-script';
+import { buildScreen } from '../../core/matcher/screen';
+import { EntitiesFileSchema } from '../../core/story/schema';
 
 // A size, not a timing: exact on every machine, so it is a test and not only a benchmark figure.
 test('the script the manifest injects into every page is at most 15 KiB gzipped', () => {
@@ -15,4 +17,13 @@ test('the script on every page asks V8 to compile all its functions at once, and
   const built = (file: string) => readFileSync(`.output/chrome-mv3/${file}`, 'utf8');
   expect(built('story.js').startsWith(`${COMPILE_ALL_FUNCTIONS}\n`)).toBe(true);
   for (const file of ['background.js', 'content-scripts/annotator.js', 'content-scripts/card.js']) expect(built(file), file).not.toContain(COMPILE_ALL_FUNCTIONS);
+});
+
+test("the script on every page carries the story's screen as one string of JSON, which is only scanned when the script compiles", () => {
+  const story = readFileSync('.output/chrome-mv3/story.js', 'utf8');
+  // The minifier may write the string literal with any quotes.
+  const literal = /JSON\.parse\((`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*")\)/.exec(story)?.[1];
+  expect(literal, 'JSON.parse of a string literal in story.js').toBeDefined();
+  const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8')));
+  expect(JSON.parse(new Function(`return ${literal};`)() as string)).toEqual(buildScreen(entities));
 });
