@@ -15,6 +15,13 @@ export default defineUnlistedScript(() => {
   // Once a frame: the background puts it into pages open when the extension was loaded, which the browser may be loading it into too.
   // The mark it leaves also tells the popup the page was read (components/use-page-probe.ts).
   if (!claimFrame()) return;
+  // The rest in a task of its own: in a new tab, the task that runs this script has also compiled it and
+  // brought up the extension's world, and the first touches of the page's DOM from that world cost
+  // milliseconds more. Apart, neither task is long.
+  setTimeout(watchPage);
+});
+
+function watchPage(): void {
   // A document that makes no HTML elements (an RSS feed, in the browser's tree view too; an SVG file) can host no card:
   // the card's UI cannot be built there, and names painted would open nothing when hovered. XHTML makes HTML elements.
   if (!(document.createElement('i') instanceof HTMLElement)) return;
@@ -41,4 +48,4 @@ export default defineUnlistedScript(() => {
   } catch (error) {
     report(error);
   }
-});
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { COMPILE_ALL_FUNCTIONS } from '../../wxt.config';
 import { injectedScriptSize } from '../../bench/injected-script';
 import { buildScreen } from '../../core/matcher/screen';
@@ -26,4 +26,24 @@ test("the script on every page carries the story's screen as one string of JSON,
   expect(literal, 'JSON.parse of a string literal in story.js').toBeDefined();
   const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8')));
   expect(JSON.parse(new Function(`return ${literal};`)() as string)).toEqual(buildScreen(entities));
+});
+
+test('the script on every page only marks its frame in the task that runs it, and watches the page from the next', async ({ page }) => {
+  // A page the browser gives no content script (setContent): the built script is run here by hand, in the page's world,
+  // where its calls into the DOM can be counted. In a new tab the task that runs it has also compiled it.
+  await page.setContent('<p>A page without the story.</p>');
+  const counted = await page.evaluate(async (source) => {
+    let observed = 0;
+    const observe = MutationObserver.prototype.observe;
+    MutationObserver.prototype.observe = function (this: MutationObserver, ...args: Parameters<MutationObserver['observe']>) {
+      observed++;
+      observe.apply(this, args);
+    };
+    new Function(source)();
+    const marked = Symbol.for('backstory.story') in globalThis;
+    const inItsTask = observed;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { marked, inItsTask, later: observed };
+  }, readFileSync('.output/chrome-mv3/story.js', 'utf8'));
+  expect(counted).toEqual({ marked: true, inItsTask: 0, later: 1 });
 });
