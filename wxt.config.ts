@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { buildScreen } from './core/matcher/screen';
 import { ANNOTATOR_SCRIPT } from './extension/annotator-keys';
@@ -7,7 +6,9 @@ import { CARD_SCRIPT } from './extension/card-keys';
 import { HIGHLIGHT_STYLES, STORY_SCRIPT } from './extension/story-keys';
 import { EntitiesFileSchema } from './core/story/schema';
 import { HIGHLIGHT_CSS } from './page/highlight-styles';
+import { builtMatcher } from './tooling/built-matcher';
 import { jsonDefine } from './tooling/json-define';
+import { readPackSource } from './tooling/pack-files';
 
 
 /**
@@ -21,7 +22,7 @@ export const COMPILE_ALL_FUNCTIONS = '//# allFunctionsCalledOnLoad';
 
 /** The screen of the story the background seeds (background/bundled-pack.ts), for the script on every page. */
 function bundledScreen() {
-  const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8')));
+  const entities = EntitiesFileSchema.parse(readPackSource().files.entities);
   return buildScreen(entities);
 }
 
@@ -33,7 +34,7 @@ export default defineConfig({
   // Manifest V3 for Firefox too: one extension model, one set of behaviours to test.
   manifestVersion: 3,
   vite: () => ({
-    define: { __BACKSTORY_SCREEN__: jsonDefine(bundledScreen()) },
+    define: { __BACKSTORY_SCREEN__: jsonDefine(bundledScreen()), __BACKSTORY_BUILT_MATCHER__: jsonDefine(builtMatcher()) },
     plugins: [
       {
         name: 'backstory:compile-story-script-eagerly',

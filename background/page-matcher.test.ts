@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileStory, createMatchState, decodeMatcher, encodeMatcher, matcherFrom } from '../core/matcher';
 import { parseStoryPack } from '../core/story/verify-pack';
 import { StoryDatabase } from './db';
-import { getPageMatcher } from './page-matcher';
+import { packSourceHash } from '../core/story/pack-hash';
+import { bundledPack } from './bundled-pack';
+import { getPageMatcher, type BuiltMatcher } from './page-matcher';
 import { seedStory, writePack } from './seed-story';
 import { getMatchableEntities } from './story-queries';
 import { loadPackSource, uniqueDbName } from './test-support';
@@ -41,7 +43,29 @@ describe('the matcher pages are sent', () => {
     // The database holds an entity's aliases in the order of their text.
     const inTextOrder = <T extends { text: string }>(aliases: readonly T[]) => [...aliases].sort((a, b) => (a.text < b.text ? -1 : 1));
     const fromPack = entities.map((entity) => ({ ...entity, aliases: inTextOrder(byId.get(entity.id)!.aliases) }));
-    expect((await getPageMatcher(db)).matcher).toEqual(encodeMatcher(compileStory(fromPack)));
+    // Compiled here from the rows, not the build's.
+    expect((await getPageMatcher(db, null)).matcher).toEqual(encodeMatcher(compileStory(fromPack)));
+  });
+
+  it('comes with the build for the bundled pack: the same matcher the worker compiles from its rows, under the hash they are stored under', async () => {
+    const built = __BACKSTORY_BUILT_MATCHER__;
+    expect(built).not.toBeNull();
+    const db = await seeded();
+    const [story] = await db.stories.toArray();
+    expect(built!.packHash).toBe(story!.packHash);
+    // The pack as the background bundles it (JSON and raw text through the bundler), not only as read from disk.
+    expect(packSourceHash(bundledPack)).toBe(built!.packHash);
+    expect(await getPageMatcher(db, null)).toEqual(built!.value);
+  });
+
+  it('is taken from the build, not compiled, for the rows of the pack it was built from; compiled for any other', async () => {
+    const db = await seeded();
+    const [story] = await db.stories.toArray();
+    const compiled = await getPageMatcher(db, null);
+    // Told apart from the compiled one by an empty list of entities.
+    const fromBuild: BuiltMatcher = { packHash: story!.packHash, value: { ...compiled, entities: [] } };
+    expect(await getPageMatcher(await seeded(), fromBuild)).toBe(fromBuild.value);
+    expect(await getPageMatcher(await seeded(), { ...fromBuild, packHash: 'another-hash' })).toEqual(compiled);
   });
 
   it('takes another place of the same name for no mention of the story’s, from there on', async () => {

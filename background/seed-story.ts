@@ -1,22 +1,11 @@
-import { packHash } from '../core/story/pack-hash';
+import { packSourceHash, type PackSource } from '../core/story/pack-hash';
 import type { StoryPack } from '../core/story/schema';
 import { parseStoryPack, type PackProblem } from '../core/story/verify-pack';
 import { aliasRowsOf, type StoryDatabase } from './db';
 
-export interface PackSource {
-  files: { story: unknown; entities: unknown; facts: unknown };
-  article: string;
-}
-
 export type SeedResult =
   | { ok: true; storyId: string; written: boolean }
   | { ok: false; problems: PackProblem[] };
-
-/**
- * The shape of the rows a pack is written as: part of the hash, so a database written by a version that stored rows
- * otherwise (facts without their `order`) is written again from the same pack.
- */
-const ROWS = 'rows 2';
 
 /**
  * Loads a pack into the database unless the same pack is already there.
@@ -25,7 +14,7 @@ const ROWS = 'rows 2';
  */
 export async function seedStory(db: StoryDatabase, source: PackSource): Promise<SeedResult> {
   // The hash check comes first: a service worker that wakes up often should not re-validate an unchanged pack.
-  const hash = packHash(ROWS, JSON.stringify(source.files), source.article);
+  const hash = packSourceHash(source);
   const stored = await db.stories.filter((row) => row.packHash === hash).first();
   if (stored) return { ok: true, storyId: stored.id, written: false };
   const parsed = parseStoryPack(source.files, source.article);

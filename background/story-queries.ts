@@ -1,5 +1,6 @@
 import type { EntityCard, EntityRef, StorySummary } from '../core/messages/protocol';
 import type { MatchableEntity } from '../core/matcher';
+import { matchableEntities } from '../core/story/page-matcher';
 import type { Category } from '../core/story/schema';
 import type { EntityRow, StoryDatabase } from './db';
 
@@ -26,15 +27,17 @@ export async function getMatchableEntities(db: StoryDatabase): Promise<{ storyId
   ]);
   return {
     storyId,
-    entities: entities.map((entity) => ({
-      id: entity.id,
-      name: entity.name,
-      category: entity.category as Category,
-      aliases: aliases
-        .filter((alias) => alias.entityId === entity.id)
-        // Every field of the pack's alias, whatever it grows: a field picked by name here and missed was a rule of the pack lost.
-        .map(({ storyId: _story, entityId: _entity, ...alias }) => alias),
-    })),
+    entities: matchableEntities(
+      entities.map((entity) => ({
+        id: entity.id,
+        name: entity.name,
+        category: entity.category as Category,
+        aliases: aliases
+          .filter((alias) => alias.entityId === entity.id)
+          // Every field of the pack's alias, whatever it grows: a field picked by name here and missed was a rule of the pack lost.
+          .map(({ storyId: _story, entityId: _entity, ...alias }) => alias),
+      })),
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { PackProblem } from '../core/story/verify-pack';
 import type { StoryDatabase } from './db';
-import { seedStory, type PackSource } from './seed-story';
+import type { PackSource } from '../core/story/pack-hash';
+import { seedStory } from './seed-story';
 
 export function formatProblems(problems: PackProblem[]): string {
   return problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('\n');

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { PackSource } from './seed-story';
+import type { PackSource } from '../core/story/pack-hash';
+import { readPackSource } from '../tooling/pack-files';
 
 /** The bundled pack read from disk, deep-cloned so each test may break its own copy. */
 export function loadPackSource(): PackSource {
-  const read = (name: string): unknown => JSON.parse(readFileSync(resolve('data/summit', name), 'utf8'));
-  return {
-    files: { story: read('story.json'), entities: read('entities.json'), facts: read('facts.json') },
-    article: readFileSync(resolve('data/summit/article.txt'), 'utf8'),
-  };
+  return readPackSource();
 }
 
 let counter = 0;

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tooling/launch-extension';
 import type { PageServer } from '../tooling/page-server';
+import { stopServiceWorker } from '../tooling/service-worker';
 import { keepLocal } from './bench-browser';
 import { firstHoverAfterStop } from './first-hover';
 import { median } from './stats';
@@ -52,6 +53,7 @@ export async function measureEndToEnd(
   const traced = await measureTraced(server, noMentionPath, noMentionPages, repetitions, log);
   const firsts: number[] = [];
   const loads: number[] = [];
+  const coldFirsts: number[] = [];
   const hovers: (number | null)[] = [];
   let wokeWorker: boolean | null = null;
   const extension = await launchWithExtension();
@@ -62,17 +64,22 @@ export async function measureEndToEnd(
     const warmUp = await extension.context.newPage();
     await firstHighlight(warmUp, demo).catch((error: Error) => log(`  warm-up: ${error.message.split('\n')[0]}`));
     await warmUp.close();
+    // Warm and cold in turn: the reader's first page after a pause finds the worker stopped.
     for (let round = 0; round < repetitions; round++) {
-      const page = await extension.context.newPage();
-      try {
-        const { firstMs, loadMs } = await firstHighlight(page, demo);
-        firsts.push(firstMs);
-        loads.push(loadMs);
-        log(`  demo #${round + 1}: first highlight ${firstMs.toFixed(0)} ms after navigation (load event ${loadMs.toFixed(0)} ms)`);
-      } catch (error) {
-        log(`  demo #${round + 1}: not measured (${(error as Error).message.split('\n')[0]})`);
-      } finally {
-        await page.close();
+      for (const cold of round % 2 ? [true, false] : [false, true]) {
+        const label = `demo${cold ? ', the worker stopped,' : ''} #${round + 1}`;
+        const page = await extension.context.newPage();
+        try {
+          if (cold) await stopServiceWorker(extension.context, extension.extensionId, page);
+          const { firstMs, loadMs } = await firstHighlight(page, demo);
+          (cold ? coldFirsts : firsts).push(firstMs);
+          if (!cold) loads.push(loadMs);
+          log(`  ${label}: first highlight ${firstMs.toFixed(0)} ms after navigation (load event ${loadMs.toFixed(0)} ms)`);
+        } catch (error) {
+          log(`  ${label}: not measured (${(error as Error).message.split('\n')[0]})`);
+        } finally {
+          await page.close();
+        }
       }
     }
     for (let round = 0; round < repetitions; round++) {
@@ -91,6 +98,7 @@ export async function measureEndToEnd(
   return {
     demoFirstHighlightMs: median(firsts),
     demoLoadEventMs: median(loads),
+    demoFirstHighlightColdMs: median(coldFirsts),
     ...traced,
     firstHoverAfterStopMs: median(hovers),
     firstHoverWokeWorker: wokeWorker,

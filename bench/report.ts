@@ -119,6 +119,7 @@ function endToEndTable(result: BenchResult): string {
     [
       ['script injected into every page (story.js)', `${formatBytes(e.injectedGzipBytes)} gzipped (${formatBytes(e.injectedBytes)} raw)`],
       ['demo article: navigation → first highlight painted', `${formatMs(e.demoFirstHighlightMs)} (load event ends at ${formatMs(e.demoLoadEventMs)})`],
+      ['the same, the service worker stopped before the load', formatMs(e.demoFirstHighlightColdMs)],
       ...e.noMentionPages.map((p): [string, string] => [`${p.page} (a saved page without mentions): Backstory’s work`, formatMs(p.workMs)]),
       ['4 MiB page without story names: Backstory’s work', formatMs(e.noMentionWorkMs)],
       ...e.longestTasks.map((t): [string, string] => [`${t.page}: the longest task of Backstory’s scripts`, `${formatMs(t.wallMs)} (CPU ${formatMs(t.cpuMs)})`]),

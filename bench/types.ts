@@ -99,6 +99,8 @@ export interface EndToEnd {
   demoFirstHighlightMs: number | null;
   /** Navigation start to the end of the load event on the same loads: content scripts wait for it. */
   demoLoadEventMs: number | null;
+  /** The same, the service worker stopped before each load (as Chrome stops it after 30 s idle): it starts, and serves the matcher. */
+  demoFirstHighlightColdMs: number | null;
   /** Backstory's work on a 4 MiB page without story names. */
   noMentionWorkMs: number | null;
   /** Backstory's work on each saved news page without mentions (real pages of ordinary size). */

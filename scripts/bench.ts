@@ -81,6 +81,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
       : {
           demoFirstHighlightMs: null,
           demoLoadEventMs: null,
+          demoFirstHighlightColdMs: null,
           noMentionWorkMs: null,
           noMentionPages: [],
           firstHoverAfterStopMs: null,

@@ -11,3 +11,24 @@ export function packHash(...parts: string[]): string {
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+/** A story pack as the extension bundles it: its three files as parsed JSON, and the article. */
+export interface PackSource {
+  files: { story: unknown; entities: unknown; facts: unknown };
+  article: string;
+}
+
+/**
+ * The shape of the rows a pack is written as: part of the hash, so a database written by a version that stored rows
+ * otherwise (facts without their `order`) is written again from the same pack.
+ */
+const ROWS = 'rows 2';
+
+/**
+ * What a pack's rows are stored under (background/seed-story.ts), and the
+ * build's compiled matcher of the bundled pack too (wxt.config.ts): the worker
+ * serves that one only for the rows of the same pack.
+ */
+export function packSourceHash(source: PackSource): string {
+  return packHash(ROWS, JSON.stringify(source.files), source.article);
+}

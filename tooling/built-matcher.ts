@@ -1,0 +1,20 @@
+import type { BuiltMatcher } from '../background/page-matcher';
+import { packSourceHash, type PackSource } from '../core/story/pack-hash';
+import { compilePageMatcher, matchableEntities } from '../core/story/page-matcher';
+import { parseStoryPack } from '../core/story/verify-pack';
+import { readPackSource } from './pack-files';
+
+/**
+ * The bundled pack's page matcher, compiled by the build so the worker need not
+ * compile it each time it wakes (background/page-matcher.ts), with the hash its
+ * rows are stored under. Null for a pack the worker will reject: it then keeps
+ * the rows it had, and compiles their matcher itself.
+ */
+export function builtMatcher(source: PackSource = readPackSource()): BuiltMatcher | null {
+  const parsed = parseStoryPack(source.files, source.article);
+  if (!parsed.ok) return null;
+  return {
+    packHash: packSourceHash(source),
+    value: compilePageMatcher(parsed.pack.story.id, matchableEntities(parsed.pack.entities)),
+  };
+}
