@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { importScript } from '../extension/inject-once';
+import { importScript } from '../extension/import-script';
 import { updateSettings } from '../extension/settings-store';
 import { activeFor, loadAnnotator } from './load-card-ui';
 

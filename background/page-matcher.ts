@@ -1,12 +1,6 @@
-import { compilePageMatcher, type PageMatcher } from '../core/story/page-matcher';
+import { compilePageMatcher, type BuiltMatcher, type PageMatcher } from '../core/story/page-matcher';
 import type { StoryDatabase } from './db';
 import { getMatchableEntities } from './story-queries';
-
-/** The bundled pack's matcher as the build compiled it, and the hash of the pack's rows it belongs to (packSourceHash). */
-export interface BuiltMatcher {
-  packHash: string;
-  value: PageMatcher;
-}
 
 /** Read on first use, not as the worker starts: most of what wakes it never needs the matcher. */
 let built: { value: BuiltMatcher | null } | undefined;

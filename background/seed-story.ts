@@ -4,7 +4,7 @@ import { parseStoryPack, type PackProblem } from '../core/story/verify-pack';
 import { aliasRowsOf, type StoryDatabase } from './db';
 
 export type SeedResult =
-  | { ok: true; storyId: string; written: boolean }
+  | { ok: true; storyId: string; written: boolean; packHash: string }
   | { ok: false; problems: PackProblem[] };
 
 /**
@@ -16,11 +16,11 @@ export async function seedStory(db: StoryDatabase, source: PackSource): Promise<
   // The hash check comes first: a service worker that wakes up often should not re-validate an unchanged pack.
   const hash = packSourceHash(source);
   const stored = await db.stories.filter((row) => row.packHash === hash).first();
-  if (stored) return { ok: true, storyId: stored.id, written: false };
+  if (stored) return { ok: true, storyId: stored.id, written: false, packHash: hash };
   const parsed = parseStoryPack(source.files, source.article);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   await writePack(db, parsed.pack, hash);
-  return { ok: true, storyId: parsed.pack.story.id, written: true };
+  return { ok: true, storyId: parsed.pack.story.id, written: true, packHash: hash };
 }
 
 /**

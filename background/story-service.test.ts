@@ -1,5 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { packSourceHash } from '../core/story/pack-hash';
+import { SERVED_PACK_KEY } from '../extension/annotator-keys';
 import { StoryDatabase } from './db';
 import { getStorySummary } from './story-queries';
 import { createStoryService } from './story-service';
@@ -16,7 +19,31 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
+const servedPack = async () => (await fakeBrowser.storage.local.get(SERVED_PACK_KEY))[SERVED_PACK_KEY];
+
 describe('the story service', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('tells pages which pack’s rows it serves once they are stored: the one the build compiled a matcher for', async () => {
+    const db = new StoryDatabase(uniqueDbName());
+    open.push(db);
+    const pack = loadPackSource();
+    await createStoryService(db, pack).ready();
+    await vi.waitFor(async () => expect(await servedPack()).toBe(packSourceHash(pack)));
+    expect(await servedPack()).toBe(__BACKSTORY_BUILT_MATCHER__!.packHash);
+  });
+
+  it('tells pages it serves no bundled pack when the bundled one is rejected: they ask the worker for the rows it kept', async () => {
+    const db = new StoryDatabase(uniqueDbName());
+    open.push(db);
+    await createStoryService(db, loadPackSource()).ready();
+    await vi.waitFor(async () => expect(await servedPack()).toBeDefined());
+    const broken = loadPackSource();
+    (broken.files.facts as { citation: { quote: string } }[])[0]!.citation.quote = 'A quote the article does not hold';
+    await createStoryService(db, broken, { error: () => {} }).ready();
+    await vi.waitFor(async () => expect(await servedPack()).toBeUndefined());
+  });
+
   it('seeds the story again when its database was deleted under a running worker (site data cleared)', async () => {
     const db = new StoryDatabase(uniqueDbName());
     open.push(db);

@@ -2,6 +2,7 @@ import type { PackProblem } from '../core/story/verify-pack';
 import type { StoryDatabase } from './db';
 import type { PackSource } from '../core/story/pack-hash';
 import { seedStory } from './seed-story';
+import { recordServedPack } from './served-pack';
 
 export function formatProblems(problems: PackProblem[]): string {
   return problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('\n');
@@ -25,6 +26,8 @@ export function createStoryService(db: StoryDatabase, pack: PackSource, log: Pic
       // The data stored before stays in place and keeps being served.
       log.error(`[Backstory] The bundled story pack was rejected:\n${formatProblems(result.problems)}`);
     }
+    // Not waited for: what the worker was woken for goes on meanwhile.
+    recordServedPack(result.ok ? result.packHash : undefined).catch((error: unknown) => log.error('[Backstory] Could not record the pack served', error));
     return db;
   };
   return {

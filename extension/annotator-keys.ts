@@ -24,3 +24,34 @@ export function takeMatcherReply(scope: object = globalThis): Promise<unknown> |
   delete slots[key];
   return reply;
 }
+
+/**
+ * In storage.local: the hash of the pack whose rows the background's database
+ * holds (seed-story.ts), written once they are stored. A top frame whose
+ * annotator was built with that pack's matcher starts from it without asking
+ * the service worker (request-annotator.ts).
+ */
+export const SERVED_PACK_KEY = 'servedPack';
+const LOCAL_START_KEY = 'backstory.annotator.local-start';
+
+/** What the screen read from storage for an annotator it imported itself: the settings' items, the site and the served pack. */
+export interface LocalStart {
+  items: Record<string, unknown>;
+  site: string;
+  servedPack: unknown;
+}
+
+type LocalSlots = Record<symbol, LocalStart | undefined>;
+
+export function leaveLocalStart(start: LocalStart, scope: object = globalThis): void {
+  (scope as LocalSlots)[Symbol.for(LOCAL_START_KEY)] = start;
+}
+
+/** Taken once, like the matcher's reply; undefined when the annotator came from the background. */
+export function takeLocalStart(scope: object = globalThis): LocalStart | undefined {
+  const slots = scope as LocalSlots;
+  const key = Symbol.for(LOCAL_START_KEY);
+  const start = slots[key];
+  delete slots[key];
+  return start;
+}

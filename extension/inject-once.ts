@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { importScript } from './import-script';
 
 type Target = { tabId: number; frameIds: number[] };
 
@@ -56,23 +57,4 @@ async function importInFrame(target: Target, file: ScriptPublicPath, marker: str
   // Serialised for the frame: undefined does not survive, null does.
   const [imported] = await browser.scripting.executeScript({ target, func: importScript, args: [file, marker, startKey ?? null] });
   return imported?.result === true;
-}
-
-/**
- * Runs in the frame's content-script world, serialised: it uses nothing from
- * outside. Whether the script is there: it was already (its `marker` is set),
- * or it was imported (its start then settled). False only where the import
- * was refused, the script not there: the file is then injected.
- */
-export async function importScript(path: string, marker: string, startKey: string | null): Promise<boolean> {
-  const world = globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } } & Record<symbol, unknown>;
-  if (Symbol.for(marker) in world) return true;
-  try {
-    await import(/* @vite-ignore */ world.chrome.runtime.getURL(path));
-  } catch {
-    // A frame whose origin the resource is not offered to (a sandboxed frame's is opaque), or a browser that refuses.
-    return false;
-  }
-  if (startKey !== null) await world[Symbol.for(startKey)];
-  return true;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CARD_MARKER, CARD_SCRIPT, CARD_START_KEY } from './card-keys';
-import { importScript } from './inject-once';
+import { importScript } from './import-script';
 import { sendToTab } from './send-to-tab';
 
 describe('sending a request into a tab', () => {

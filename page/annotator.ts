@@ -4,7 +4,8 @@ import { decodeMatcher } from '../core/matcher/wire';
 import { isActiveOn, normalizeSettings, type Settings } from '../core/settings';
 import { isSameView } from '../core/site';
 import type { Category } from '../core/story/category';
-import { ANNOTATOR_MARKER, takeMatcherReply } from '../extension/annotator-keys';
+import { ANNOTATOR_MARKER, takeLocalStart, takeMatcherReply } from '../extension/annotator-keys';
+import { builtMatcherReply } from '../extension/built-matcher-reply';
 import { leaveLookAgain } from '../extension/look-again';
 import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage } from '../extension/send-page-message';
@@ -31,9 +32,10 @@ export function annotatorPresent(): boolean {
 }
 
 /**
- * The annotator, injected by the background into a frame whose screen found a
- * name of the story: the story's matcher from the background, the reader's
- * settings, highlights, and reports of what was found for the popup and the
+ * The annotator, in a frame whose screen found a name of the story: imported
+ * by the screen in a top frame, else injected by the background
+ * (extension/request-annotator.ts). The story's matcher (the one it was built
+ * with, or the background's), the reader's settings, highlights, and reports of what was found for the popup and the
  * badge. Hovering, the card and the page commands come with the card script,
  * which the background injects only into frames where mentions were found.
  */
@@ -43,7 +45,9 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const parsed = documentParsed();
   const settings = followSettings();
   ctx.onInvalidated(settings.stop);
-  const reply = await firstMatcherReply(takeMatcherReply(), () => sendPageMessage({ type: 'matcher/get' }));
+  const local = takeLocalStart();
+  const early = takeMatcherReply() ?? builtMatcherReply(local);
+  const reply = await firstMatcherReply(early, () => sendPageMessage({ type: 'matcher/get' }));
   if (!reply.ok) {
     settings.stop();
     throw new Error(`No story to match: ${reply.error}`);

@@ -1,4 +1,4 @@
-import type { BuiltMatcher } from '../background/page-matcher';
+import type { BuiltMatcher } from '../core/story/page-matcher';
 import { packSourceHash, type PackSource } from '../core/story/pack-hash';
 import { compilePageMatcher, matchableEntities } from '../core/story/page-matcher';
 import { parseStoryPack } from '../core/story/verify-pack';

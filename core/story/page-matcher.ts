@@ -8,6 +8,12 @@ export interface PageMatcher {
   matcher: MatcherWire;
 }
 
+/** The bundled pack's matcher as the build compiled it, and the hash of the pack's rows it belongs to (packSourceHash). */
+export interface BuiltMatcher {
+  packHash: string;
+  value: PageMatcher;
+}
+
 /** Code-unit order, as IndexedDB orders string keys. */
 const byKey =
   <T>(key: (item: T) => string) =>

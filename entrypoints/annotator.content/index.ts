@@ -1,7 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startAnnotator } from '../../page/annotator';
 
-// Injected by the background into a frame whose screen found a name of the story (story.content).
+// In a frame whose screen found a name of the story (entrypoints/story): imported by the screen in a top frame, else
+// injected by the background (extension/request-annotator.ts).
 export default defineContentScript({
   registration: 'runtime',
   // WXT would also tell the page's own window that the script started: its listeners would run for it.
