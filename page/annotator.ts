@@ -46,7 +46,9 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const settings = followSettings();
   ctx.onInvalidated(settings.stop);
   const local = takeLocalStart();
-  const early = takeMatcherReply() ?? builtMatcherReply(local);
+  // The build's matcher is read and checked in a task after the one that evaluated this script, as a reply from the
+  // worker arrives in one: in that task, they made the longest task of the demo article's load 13.6 → 19.2 ms.
+  const early = takeMatcherReply() ?? (local ? yieldToPage().then(() => builtMatcherReply(local)) : undefined);
   const reply = await firstMatcherReply(early, () => sendPageMessage({ type: 'matcher/get' }));
   if (!reply.ok) {
     settings.stop();
