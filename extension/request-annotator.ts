@@ -39,7 +39,10 @@ export function requestAnnotator(onFailure: (error: unknown) => void): void {
       if ((reply as { annotated?: unknown } | undefined)?.annotated === false) whenSettingsChange(api, ask);
     }, onFailure);
   };
-  if (!IMPORTS_MODULES || window !== window.top) return ask();
+  if (!IMPORTS_MODULES || window !== window.top) {
+    ask();
+    return;
+  }
   startLocally(api)
     .catch(() => false)
     .then((started) => {
