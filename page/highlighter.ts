@@ -55,15 +55,17 @@ export class Highlighter implements Painter {
   constructor(private readonly documentStyled = false) {
     this.sheet = documentStyled ? highlightSheet() : adoptHighlightStyles();
     this.hovered.priority = 1;
-    this.register();
   }
 
   /**
    * The page shares the registry of highlights with us: one that clears it for
    * its own (an in-page search, as MDN's example does) would take ours away
-   * for good. Asked on every update, which is a map lookup.
+   * for good. Asked on every update, which is a map lookup. Not before there is
+   * something to show: registering a highlight, even an empty one, has Chromium
+   * repaint the whole page, and its tiles rastered again.
    */
   private register(): void {
+    if (this.painted.size === 0 && this.hovered.size === 0) return;
     if (CSS.highlights.get(MENTION_HIGHLIGHT) !== this.painted) CSS.highlights.set(MENTION_HIGHLIGHT, this.painted);
     if (CSS.highlights.get(HOVER_HIGHLIGHT) !== this.hovered) CSS.highlights.set(HOVER_HIGHLIGHT, this.hovered);
   }
@@ -84,7 +86,11 @@ export class Highlighter implements Painter {
 
   /** Re-registers the mentions within a screen of the viewport (all of them on a page of few); call at most once a frame. */
   update(): void {
+    this.paintWindow();
     this.register();
+  }
+
+  private paintWindow(): void {
     const all = this.mentions.length <= PAINT_ALL_MAX;
     // Nothing is measured for a page of few: a scroll costs a comparison.
     if (all) this.window.forget();
@@ -118,9 +124,9 @@ export class Highlighter implements Painter {
   }
 
   setHovered(mention: PageMention | undefined): void {
-    this.register();
     this.hovered.clear();
     if (mention) this.hovered.add(toStaticRange(mention));
+    this.register();
   }
 
   /** How many mentions are registered now: what a user sees painted near the viewport. */

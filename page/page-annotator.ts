@@ -10,7 +10,7 @@ import type { Painter } from './painter';
 import { MentionStore, type Rescan, type StoreEdit, type TextPoint } from './mention-store';
 import { MutationWatcher, type DirtyWork } from './mutation-watcher';
 import { scanBlock } from './page-parts';
-import { FIRST_SLICE_MS, Slice, SLICE_MS, yieldToPage } from './scheduler';
+import { FIRST_SLICE_MS, shownInFrame, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { ShownMentions, type ShownEdit } from './shown-mentions';
 import { BlockReader, closestBlock, isUnreadElement, UNFINISHED, type TextBlock } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
@@ -239,6 +239,8 @@ export class PageAnnotator {
     // The matcher was compiled in this task: the scan starts in a slice of its own.
     await yieldToPage();
     if (generation !== this.generation) return;
+    // Names on screen already (a scan of the whole page again): no first frame to wait for.
+    let firstShown = this.painted;
     const previewing = !again && this.previewViewport();
     const collected: PageMention[] = [];
     const top = this.doc.body ?? this.doc.documentElement;
@@ -278,7 +280,12 @@ export class PageAnnotator {
         if (!previewing) this.showMore(found);
       }
       if (done) break;
-      await yieldToPage();
+      // The first names (the preview's, or the first slice's) are shown in the next frame, not after the next slice:
+      // the browser asks for a frame only once something changed, and the next slice would start before it came.
+      if (!firstShown && this.painted) {
+        firstShown = true;
+        await shownInFrame(this.doc);
+      } else await yieldToPage();
       if (generation !== this.generation) return;
       // The page re-rendered the part the walk was in (a section hydrated, a feed recycling its items): read it all again,
       // a few times at most, so a page that never stops doing so is still read to its end.

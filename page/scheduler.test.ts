@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { yieldToPage } from './scheduler';
+import { shownInFrame, yieldToPage } from './scheduler';
 
 /** Every MessageChannel made while a test runs, and whether its ports were closed. */
 function watchChannels() {
@@ -72,5 +72,61 @@ describe('yieldToPage', () => {
     await Promise.all([run('scan'), run('count')]);
     expect(order).toEqual(['scan', 'count', 'scan', 'count', 'scan', 'count']);
     expect(made).toHaveLength(1);
+  });
+});
+
+/** A document whose frames come when the test says: `frame()` runs the frame's callbacks. */
+function documentWithFrames(visibilityState: DocumentVisibilityState) {
+  const callbacks = new Map<number, FrameRequestCallback>();
+  let next = 0;
+  const view = {
+    setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms) as unknown as number,
+    clearTimeout: (id: number) => clearTimeout(id),
+    requestAnimationFrame: (callback: FrameRequestCallback) => {
+      callbacks.set(++next, callback);
+      return next;
+    },
+    cancelAnimationFrame: (id: number) => callbacks.delete(id),
+  };
+  const doc = { visibilityState, defaultView: view } as unknown as Document;
+  const frame = (work?: () => void) => {
+    for (const callback of callbacks.values()) callback(performance.now());
+    callbacks.clear();
+    work?.();
+  };
+  return { doc, frame, asked: () => next };
+}
+
+describe('shownInFrame', () => {
+  it('goes on after the next frame, and after what that frame set going: the paint comes before our next slice', async () => {
+    const { doc, frame } = documentWithFrames('visible');
+    const order: string[] = [];
+    const shown = shownInFrame(doc).then(() => order.push('our next slice'));
+    await yieldToPage();
+    expect(order).toEqual([]);
+    // A task queued while the frame runs (its paint, in the browser) goes before the work waiting for it.
+    const paint = new MessageChannel();
+    paint.port1.onmessage = () => {
+      order.push('after the frame');
+      paint.port1.close();
+    };
+    frame(() => paint.port2.postMessage(null));
+    await shown;
+    expect(order).toEqual(['after the frame', 'our next slice']);
+  });
+
+  it('asks a hidden tab for no frame, which would never come, and only yields', async () => {
+    const { doc, asked } = documentWithFrames('hidden');
+    await shownInFrame(doc);
+    expect(asked()).toBe(0);
+  });
+
+  it('goes on after 100 ms where no frame comes (an embedded frame out of view)', async () => {
+    const { doc, asked } = documentWithFrames('visible');
+    const began = performance.now();
+    await shownInFrame(doc);
+    expect(asked()).toBe(1);
+    expect(performance.now() - began).toBeGreaterThanOrEqual(95);
+    expect(performance.now() - began).toBeLessThan(1_000);
   });
 });

@@ -40,6 +40,28 @@ function openChannel(): MessageChannel {
   return opened;
 }
 
+/** Longest wait for a frame (shownInFrame): an embedded frame out of view renders none. */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves after the next frame, so what was just painted reaches the screen
+ * before more work starts: the frame's task runs, then ours. Right away in a
+ * hidden tab, and after FRAME_WAIT_MS at most where frames are throttled.
+ */
+export function shownInFrame(doc: Document = document): Promise<void> {
+  if (doc.visibilityState !== 'visible') return yieldToPage();
+  const view = doc.defaultView ?? window;
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      view.clearTimeout(timer);
+      view.cancelAnimationFrame(frame);
+      resolve();
+    };
+    const timer = view.setTimeout(done, FRAME_WAIT_MS);
+    const frame = view.requestAnimationFrame(done);
+  }).then(yieldToPage);
+}
+
 /**
  * Work (about a character read) between two looks at the clock: performance.now()
  * costs a fraction of a microsecond, which asked once per block of a large

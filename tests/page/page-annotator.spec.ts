@@ -515,6 +515,84 @@ test('a long page is scanned in slices: the page’s own tasks and frames run in
   expect(result.frames).toBeGreaterThan(1);
 });
 
+/**
+ * Starts the annotator on the page as `annotate` does, noting how many names it had found when it first
+ * changed our highlights, and when the first frame after that came (asked for only then). `frameDelay`:
+ * frames come that much later, as on a busy machine, so the scan has time to run on if it does not wait.
+ */
+const annotateNotingFirstFrame = (page: Page, frameDelay = 0) =>
+  page.evaluate(async (frameDelay) => {
+    const w = window as unknown as Win;
+    if (frameDelay > 0) {
+      const frame = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => window.setTimeout(() => frame(callback), frameDelay);
+      window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+    }
+    let atFirstChange: number | undefined;
+    let atFirstFrame: number | undefined;
+    for (const method of ['add', 'delete', 'clear'] as const) {
+      const original = Highlight.prototype[method] as (...args: unknown[]) => unknown;
+      Object.defineProperty(Highlight.prototype, method, {
+        configurable: true,
+        value(this: Highlight, ...args: unknown[]) {
+          if (atFirstChange === undefined) {
+            // Read once the slice has handed over all it found: the mentions stored before they are painted.
+            queueMicrotask(() => (atFirstChange = w.annotator.mentionCount));
+            requestAnimationFrame(() => (atFirstFrame = w.annotator.mentionCount));
+            atFirstChange = -1;
+          }
+          return original.apply(this, args);
+        },
+      });
+    }
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    const registeredAtStart = CSS.highlights.size;
+    await w.annotator.start();
+    return { atFirstChange, atFirstFrame, registeredAtStart, mentions: w.annotator.mentionCount };
+  }, frameDelay);
+
+test('the first names of a long page get their frame before the scan goes on, however late the frame comes', async ({ load }) => {
+  const page = await load(`<main>${NEWS_PARAGRAPH.repeat(20_000)}</main>`);
+  const { atFirstChange, atFirstFrame, mentions } = await annotateNotingFirstFrame(page, 60);
+  expect(mentions).toBe(60_000);
+  expect(atFirstChange).toBeGreaterThan(0);
+  expect(atFirstChange).toBeLessThan(mentions);
+  // Nothing more was read before the frame that shows the first names.
+  expect(atFirstFrame).toBe(atFirstChange);
+});
+
+test('no highlight is registered before there is a name to paint: registering one, even empty, has the browser repaint the whole page', async ({
+  load,
+}) => {
+  const page = await load(`<main>${'<p>The talks went on through the night, and the delegations met again at dawn.</p>'.repeat(200)}</main>`);
+  const { registeredAtStart, mentions } = await annotateNotingFirstFrame(page);
+  expect(mentions).toBe(0);
+  expect(registeredAtStart).toBe(0);
+  expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+  await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>Vladimir Putin arrived.</p>'));
+  await expect.poll(() => painted(page)).toBe(1);
+  expect(await page.evaluate(() => [...CSS.highlights.keys()].sort())).toEqual(['backstory-hover', 'backstory-mention']);
+});
+
+test('a long page scanned where the browser renders no frames (a throttled frame) still has its names painted and read to its end', async ({
+  load,
+}) => {
+  const page = await load(`<main>${NEWS_PARAGRAPH.repeat(5_000)}</main>`);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    // As in a frame out of view that Chromium does not render: no animation frame ever comes.
+    window.requestAnimationFrame = () => 0;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    const began = performance.now();
+    await w.annotator.start();
+    return { ms: performance.now() - began, mentions: w.annotator.mentionCount, painted: CSS.highlights.get('backstory-mention')?.size ?? 0 };
+  });
+  expect(result.mentions).toBe(15_000);
+  expect(result.painted).toBeGreaterThan(0);
+  // One wait for a frame at most (100 ms), not one per slice.
+  expect(result.ms).toBeLessThan(3_000);
+});
+
 test('a log of megabytes in one <pre>, a <span> round every word, is read in slices: the page’s own tasks run in between', async ({ load }) => {
   // One block, as no block element stands inside it: it was walked and searched in one task (220-300 ms for 4 MB).
   const page = await load('<pre id="log"></pre>');
