@@ -4,6 +4,7 @@ import { ANNOTATOR_SCRIPT } from './extension/annotator-keys';
 import { CARD_SCRIPT } from './extension/card-keys';
 // The script on every page (entrypoints/story): an unlisted script that the manifest injects.
 import { HIGHLIGHT_STYLES, STORY_SCRIPT } from './extension/story-keys';
+import { packSourceHash } from './core/story/pack-hash';
 import { EntitiesFileSchema } from './core/story/schema';
 import { HIGHLIGHT_CSS } from './page/highlight-styles';
 import { builtMatcher } from './tooling/built-matcher';
@@ -34,7 +35,11 @@ export default defineConfig({
   // Manifest V3 for Firefox too: one extension model, one set of behaviours to test.
   manifestVersion: 3,
   vite: () => ({
-    define: { __BACKSTORY_SCREEN__: jsonDefine(bundledScreen()), __BACKSTORY_BUILT_MATCHER__: jsonDefine(builtMatcher()) },
+    define: {
+      __BACKSTORY_SCREEN__: jsonDefine(bundledScreen()),
+      __BACKSTORY_BUILT_MATCHER__: jsonDefine(builtMatcher()),
+      __BACKSTORY_PACK_HASH__: JSON.stringify(packSourceHash(readPackSource())),
+    },
     plugins: [
       {
         name: 'backstory:compile-story-script-eagerly',

@@ -16,13 +16,18 @@ export async function resolveFound(
   frames: ReadonlyMap<string, number> = new Map(),
 ): Promise<FoundEntity[]> {
   return (await knownEntities(db, counts))
-    .map((row) => ({ id: row.id, name: row.name, category: row.category, count: counts.get(row.id)!, frameId: frames.get(row.id) ?? 0 }))
     .sort(
       (a, b) =>
-        CATEGORY_RANK.get(a.category)! - CATEGORY_RANK.get(b.category)! ||
-        b.count - a.count ||
-        a.name.localeCompare(b.name),
-    );
+        CATEGORY_RANK.get(a.category as Category)! - CATEGORY_RANK.get(b.category as Category)! ||
+        counts.get(b.id)! - counts.get(a.id)! ||
+        byName(a, b),
+    )
+    .map((row) => ({ id: row.id, name: row.name, category: row.category, count: counts.get(row.id)!, frameId: frames.get(row.id) ?? 0 }));
+}
+
+/** Alphabetical, by the rank the rows were written with (EntityRow.nameRank); by the collator only for rows without one. */
+function byName(a: EntityRow, b: EntityRow): number {
+  return a.nameRank !== undefined && b.nameRank !== undefined ? a.nameRank - b.nameRank : a.name.localeCompare(b.name);
 }
 
 /**

@@ -73,6 +73,30 @@ describe('seeding the story pack', () => {
     expect(orders.sort((a, b) => a - b)).toEqual(orders.map((_, index) => index));
   });
 
+  it('stores the rows under the hash the build computed of the pack, and knows them by it at the next wake', async () => {
+    const db = database();
+    const built = { ...loadPackSource(), hash: 'built-hash' };
+    expect(await seedStory(db, built)).toMatchObject({ ok: true, written: true, packHash: 'built-hash' });
+    expect((await db.stories.toArray())[0]?.packHash).toBe('built-hash');
+    expect(await seedStory(db, { ...loadPackSource(), hash: 'built-hash' })).toMatchObject({ ok: true, written: false });
+    // A build of another pack has another hash: its rows replace these.
+    expect(await seedStory(db, { ...loadPackSource(), hash: 'next-build-hash' })).toMatchObject({ ok: true, written: true });
+  });
+
+  it('writes the same pack again over rows of the version before, whose entities had no rank of their names', async () => {
+    const db = database();
+    const source = loadPackSource();
+    await seedStory(db, source);
+    await db.stories.toCollection().modify({ packHash: packHash('rows 2', JSON.stringify(source.files), source.article) });
+    await db.entities.toCollection().modify((entity) => {
+      delete entity.nameRank;
+    });
+    expect(await seedStory(db, loadPackSource())).toMatchObject({ ok: true, written: true });
+    const byRank = (await db.entities.toArray()).sort((a, b) => a.nameRank! - b.nameRank!).map((entity) => entity.name);
+    expect(byRank).toEqual(byRank.toSorted((a, b) => a.localeCompare(b)));
+    expect(new Set(byRank).size).toBe((source.files.entities as unknown[]).length);
+  });
+
   it('replaces the rows of a changed pack instead of adding to them', async () => {
     const db = database();
     await seedStory(db, loadPackSource());

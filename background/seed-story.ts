@@ -14,7 +14,7 @@ export type SeedResult =
  */
 export async function seedStory(db: StoryDatabase, source: PackSource): Promise<SeedResult> {
   // The hash check comes first: a service worker that wakes up often should not re-validate an unchanged pack.
-  const hash = packSourceHash(source);
+  const hash = source.hash ?? packSourceHash(source);
   const stored = await db.stories.filter((row) => row.packHash === hash).first();
   if (stored) return { ok: true, storyId: stored.id, written: false, packHash: hash };
   const parsed = parseStoryPack(source.files, source.article);
@@ -32,10 +32,11 @@ export async function seedStory(db: StoryDatabase, source: PackSource): Promise<
  */
 export async function writePack(db: StoryDatabase, pack: StoryPack, hash: string): Promise<void> {
   const storyId = pack.story.id;
+  const nameRank = new Map([...pack.entities].sort((a, b) => a.name.localeCompare(b.name)).map((entity, rank) => [entity.id, rank]));
   await db.transaction('rw', [db.stories, db.entities, db.facts, db.aliases], async () => {
     await Promise.all([db.stories.clear(), db.entities.clear(), db.facts.clear(), db.aliases.clear()]);
     await db.stories.put({ ...pack.story, packHash: hash });
-    await db.entities.bulkAdd(pack.entities.map((entity) => ({ ...entity, storyId })));
+    await db.entities.bulkAdd(pack.entities.map((entity) => ({ ...entity, storyId, nameRank: nameRank.get(entity.id) })));
     await db.facts.bulkAdd(pack.facts.map((fact, order) => ({ ...fact, storyId, order })));
     await db.aliases.bulkAdd(pack.entities.flatMap((entity) => aliasRowsOf(storyId, entity)));
   });

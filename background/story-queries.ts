@@ -98,7 +98,7 @@ async function factsAbout(db: StoryDatabase, storyId: string, entityId: string) 
   return [...byId.values()].sort((a, b) => a.order - b.order);
 }
 
-function withoutStoryId({ storyId: _omit, ...entity }: EntityRow) {
+function withoutStoryId({ storyId: _story, nameRank: _rank, ...entity }: EntityRow) {
   return entity;
 }
 

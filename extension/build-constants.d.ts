@@ -6,4 +6,6 @@ declare global {
    * the pack. Read by the worker (background/page-matcher.ts) and by an annotator the page imported itself (built-matcher-reply.ts).
    */
   const __BACKSTORY_BUILT_MATCHER__: BuiltMatcher | null;
+  /** The bundled pack's packSourceHash (core/story/pack-hash.ts), computed by the build: read by background/bundled-pack.ts. */
+  const __BACKSTORY_PACK_HASH__: string;
 }

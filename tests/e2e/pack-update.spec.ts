@@ -6,7 +6,9 @@ import type { browser as ExtensionApi } from 'wxt/browser';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test as base } from './fixtures';
 import { badgeText, listedCounts, openPopupFor } from './popup-page';
+import { packSourceHash } from '../../core/story/pack-hash';
 import { findChromium } from '../../tooling/find-browser';
+import { readPackSource } from '../../tooling/pack-files';
 import type { PageServer } from '../../tooling/page-server';
 import { CHROME_BUILD_DIR, extensionFlags } from '../../tooling/launch-extension';
 
@@ -17,8 +19,11 @@ const FACT_UPDATED = 'Putin’s remarks appeared in North Korean state media."';
 interface Installed {
   context: BrowserContext;
   extensionId: string;
-  /** Rewrites the installed build's background (where the pack is bundled) as the next version's. */
-  edit: (change: (background: string) => string) => void;
+  /**
+   * Rewrites the installed build's background (where the pack is bundled) as the next version's, whose pack differs
+   * by `changes` (each at the first place its text stands), and so does the hash the build computed of it.
+   */
+  editPack: (changes: readonly (readonly [from: string, to: string])[]) => void;
   /** Has Chromium update the extension from its folder, as the web store's update does, and waits for the new version. */
   update: () => Promise<void>;
 }
@@ -52,7 +57,22 @@ const test = base.extend<{ installed: Installed }>({
     await use({
       context,
       extensionId,
-      edit: (change) => writeFileSync(background, change(readFileSync(background, 'utf8'))),
+      editPack: (changes) => {
+        const change = (text: string) => changes.reduce((edited, [from, to]) => edited.replace(from, to), text);
+        let built = readFileSync(background, 'utf8');
+        const pack = readPackSource();
+        // The bundle holds the pack's text as its files do: the first place of each is the same one.
+        for (const [from] of changes) {
+          expect(built, from).toContain(from);
+          expect(built.split(from).length, from).toBe(JSON.stringify(pack.files).split(from).length);
+        }
+        const hash = packSourceHash(pack);
+        const nextHash = packSourceHash({ ...pack, files: JSON.parse(change(JSON.stringify(pack.files))) as typeof pack.files });
+        // Where the worker reads it (background/bundled-pack.ts), and with the build's matcher, whose names these changes leave as they are.
+        expect(built.split(hash)).toHaveLength(3);
+        built = change(built).replaceAll(hash, nextHash);
+        writeFileSync(background, built);
+      },
       update: async () => {
         const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
         manifest.version = `0.1.${version++}`;
@@ -103,10 +123,7 @@ test('a tab open across an update shows the new pack’s facts, and the popup an
   const painted = await paintedMentions(page);
   expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
 
-  installed.edit((background) => {
-    expect(background.split(FACT)).toHaveLength(2);
-    return background.replace(FACT, FACT_UPDATED);
-  });
+  installed.editPack([[FACT, FACT_UPDATED]]);
   await installed.update();
 
   // The page was not loaded again: what it shows comes from the new version.
@@ -144,11 +161,10 @@ test('an update whose pack fails its checks keeps the stored story: cards show t
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
   // A fact reworded, and a quote the article does not hold: stored whole or not at all, so the wording tells which.
   const BROKEN_QUOTE = '"quote":"His comments were published';
-  installed.edit((background) => {
-    expect(background.split(FACT)).toHaveLength(2);
-    expect(background).toContain(BROKEN_QUOTE);
-    return background.replace(FACT, FACT_UPDATED).replace(BROKEN_QUOTE, '"quote":"His remarks were published');
-  });
+  installed.editPack([
+    [FACT, FACT_UPDATED],
+    [BROKEN_QUOTE, '"quote":"His remarks were published'],
+  ]);
   await installed.update();
   const fresh = await context.newPage();
   await fresh.goto(`${server.origin}/demo`);
