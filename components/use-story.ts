@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StorySummary } from '../core/messages/protocol';
+import { earlyKey, takeEarly } from '../extension/early-requests';
 import { sendMessageRetrying } from '../extension/send-message';
 import { LOADING, type Loadable } from './loadable';
 
@@ -10,7 +11,7 @@ export function useStory(): [Loadable<StorySummary>, () => void] {
   useEffect(() => {
     let live = true;
     setStory(LOADING);
-    void sendMessageRetrying({ type: 'story/get' }).then((reply) => {
+    void sendMessageRetrying({ type: 'story/get' }, takeEarly(earlyKey.story())).then((reply) => {
       if (live) setStory(reply.ok ? { status: 'ready', value: reply.story } : { status: 'error', error: reply.error });
     });
     return () => {

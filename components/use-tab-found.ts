@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ReplyData } from '../core/messages/protocol';
 import { askFramesToLookAgain } from '../extension/look-again';
+import { earlyKey, takeEarly } from '../extension/early-requests';
 import { sendMessageRetrying } from '../extension/send-message';
 import { tabFoundKey } from '../extension/tab-found-key';
 import { LOADING, type Loadable } from './loadable';
@@ -21,25 +22,32 @@ export function useTabFound(tabId: number | undefined): [Loadable<TabFound>, () 
   useEffect(() => {
     if (tabId === undefined) return;
     if (attempt > 0) setFound(LOADING);
+    let live = true;
     let latest = 0;
-    const load = () => {
+    let shown = 0;
+    const load = (sent?: Promise<unknown>) => {
       const asked = ++latest;
-      void sendMessageRetrying({ type: 'tab/get', tabId }).then((reply) => {
-        // A slower answer to an earlier question must not overwrite a newer one.
-        if (asked !== latest) return;
+      void sendMessageRetrying({ type: 'tab/get', tabId }, sent).then((reply) => {
+        // A slower answer to an earlier question must not overwrite a newer one; it may come first, and is shown until then.
+        if (!live || asked <= shown) return;
+        shown = asked;
         setFound(reply.ok ? { status: 'ready', value: { url: reply.url, found: reply.found, loading: reply.loading } } : { status: 'error', error: reply.error });
       });
     };
     const onUpdated = (id: number, change: Browser.tabs.OnUpdatedInfo) => {
       if (id === tabId && (change.url !== undefined || change.status !== undefined)) load();
     };
+    // Asked as the popup's script started (extension/early-requests.ts): shown first. It was answered before the watch
+    // below began, so the tab is asked again now, and whatever it reports later comes with the watch.
+    const early = takeEarly(earlyKey.tabFound(tabId));
+    if (early) load(early);
     load();
     // What the frames reported may be out of date in one way no report tells: a part of the page shown or hidden by its styles.
     void askFramesToLookAgain(tabId);
-    const unwatch = storage.watch(tabFoundKey(tabId), load);
+    const unwatch = storage.watch(tabFoundKey(tabId), () => load());
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
-      latest = -1;
+      live = false;
       unwatch();
       browser.tabs.onUpdated.removeListener(onUpdated);
     };

@@ -1,3 +1,4 @@
+import './ask-early';
 import { i18n } from '#i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

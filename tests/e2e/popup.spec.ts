@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
-import { annotatorIn, badgeText, buttonTitle, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs } from './popup-page';
+import { annotatorIn, badgeText, buttonTitle, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs, tabIdIn } from './popup-page';
 import { launchWithExtension, type LaunchedExtension } from '../../tooling/launch-extension';
 import { textPointInPage } from '../../tooling/text-point';
 import { ONE_LINE_PDF } from '../fixtures/one-line-pdf';
@@ -230,6 +230,32 @@ test.describe('the popup', () => {
     const other = await context.newPage();
     await openPopupFor(context, extensionId, other);
     await expect.poll(() => storedTabs(popup)).not.toContain(`tabFound:${tabId}`);
+  });
+
+  test('opened after the service worker stopped, asks for the story before its first render, and once', async ({ context, extensionId, page, server }) => {
+    const painted = await openDemo(page, server.origin);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const tabId = await tabIdIn(popup, page.url());
+    // Each request the popup sends, and whether it had rendered anything by then.
+    await popup.addInitScript(() => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: { type: string }) => Promise<unknown> } } }).chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      const sent: { type: string; rendered: boolean }[] = [];
+      Object.assign(globalThis, { sent });
+      runtime.sendMessage = (message) => {
+        sent.push({ type: message.type, rendered: (document.getElementById('root')?.childElementCount ?? 0) > 0 });
+        return send(message);
+      };
+    });
+    await stopServiceWorker(context, extensionId, popup);
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
+    await expect.poll(() => listedCounts(popup)).toEqual(painted);
+    // The worker starts while the popup's own code is still being evaluated, not once it has rendered.
+    const sent = await popup.evaluate(() => (globalThis as unknown as { sent: { type: string; rendered: boolean }[] }).sent);
+    expect(sent.filter((request) => request.type === 'story/get')).toEqual([{ type: 'story/get', rendered: false }]);
+    expect(sent.filter((request) => request.type === 'tab/get').length).toBeGreaterThan(0);
   });
 
   test('back to a page the browser kept in its back-forward cache: the badge and the list are that page’s again', async ({
