@@ -26,7 +26,7 @@ function page(name: string, ms: { floor: number; backstory: number; markjs: numb
 const endToEnd: EndToEnd = {
   builtAt: null, injectedBytes: 30_000, injectedGzipBytes: 10_000, demoFirstHighlightMs: 200, demoLoadEventMs: 100, demoFirstHighlightColdMs: 300,
   noMentionWorkMs: 1.5, noMentionMethod: 'profile', runs: 3,
-  noMentionPages: [{ page: 'aktualne', workMs: 1.2 }], firstHoverAfterStopMs: 20, firstHoverWokeWorker: false,
+  noMentionPages: [{ page: 'aktualne', workMs: 1.2 }], firstHoverAfterStopMs: 20, firstHoverWokeWorker: false, popupNamesMs: 150, popupNamesColdMs: 400,
   longestTasks: [{ page: 'demo', wallMs: 9, cpuMs: 8 }],
 };
 const good = [page('synthetic', { floor: 40, backstory: 60, markjs: 900 }), page('demo', { floor: 1, backstory: 3, markjs: 5 })];

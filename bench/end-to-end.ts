@@ -4,6 +4,7 @@ import type { PageServer } from '../tooling/page-server';
 import { stopServiceWorker } from '../tooling/service-worker';
 import { keepLocal } from './bench-browser';
 import { firstHoverAfterStop } from './first-hover';
+import { popupNamesListed } from './popup-open';
 import { median } from './stats';
 import { measureTraced, SETTLE_AFTER_LOAD_MS } from './traced-loads';
 import type { EndToEnd } from './types';
@@ -55,6 +56,8 @@ export async function measureEndToEnd(
   const loads: number[] = [];
   const coldFirsts: number[] = [];
   const hovers: (number | null)[] = [];
+  const popups: number[] = [];
+  const coldPopups: number[] = [];
   let wokeWorker: boolean | null = null;
   const extension = await launchWithExtension();
   try {
@@ -82,6 +85,21 @@ export async function measureEndToEnd(
         }
       }
     }
+    const tab = await extension.context.newPage();
+    await firstHighlight(tab, demo);
+    for (let round = 0; round < repetitions; round++) {
+      for (const cold of round % 2 ? [true, false] : [false, true]) {
+        const label = `popup${cold ? ', the worker stopped,' : ''} #${round + 1}`;
+        try {
+          const ms = await popupNamesListed(extension.context, extension.extensionId, tab, cold);
+          (cold ? coldPopups : popups).push(ms);
+          log(`  ${label}: first name listed ${ms.toFixed(0)} ms after its navigation`);
+        } catch (error) {
+          log(`  ${label}: not measured (${(error as Error).message.split('\n')[0]})`);
+        }
+      }
+    }
+    await tab.close();
     for (let round = 0; round < repetitions; round++) {
       try {
         const hover = await firstHoverAfterStop(extension.context, demo, extension.extensionId);
@@ -102,6 +120,8 @@ export async function measureEndToEnd(
     ...traced,
     firstHoverAfterStopMs: median(hovers),
     firstHoverWokeWorker: wokeWorker,
+    popupNamesMs: median(popups),
+    popupNamesColdMs: median(coldPopups),
     noMentionMethod: `CPU time (thread time, from a Chromium trace without DevTools sessions in the page) of the extension's script evaluations and callbacks in the page's frames, DOM calls included, from navigation to ${SETTLE_AFTER_LOAD_MS / 1000} s after load`,
     runs: repetitions,
   };

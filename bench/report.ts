@@ -127,6 +127,8 @@ function endToEndTable(result: BenchResult): string {
         'first hover after the service worker stopped: end of the hover delay → card with its facts',
         `${formatMs(e.firstHoverAfterStopMs)}${e.firstHoverWokeWorker === null ? '' : e.firstHoverWokeWorker ? ' (the worker was started)' : ' (the worker stayed stopped)'}`,
       ],
+      ['popup opened about the demo article’s tab: navigation → first name listed', formatMs(e.popupNamesMs)],
+      ['the same, the service worker stopped before', formatMs(e.popupNamesColdMs)],
     ],
   );
 }

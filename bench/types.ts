@@ -112,6 +112,10 @@ export interface EndToEnd {
   firstHoverAfterStopMs: number | null;
   /** Whether any of those hovers started the service worker again (the facts should be in the page already). */
   firstHoverWokeWorker: boolean | null;
+  /** The popup opened about the demo article's tab: from its navigation to the first name in its list. Not a budget. */
+  popupNamesMs: number | null;
+  /** The same, the service worker stopped before (its process too, with no other page of the extension open). */
+  popupNamesColdMs: number | null;
   /**
    * The longest task of the extension's scripts in each traced page (the demo
    * article, the pages without mentions): its evaluation or a callback into it,

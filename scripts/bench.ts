@@ -86,6 +86,8 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
           noMentionPages: [],
           firstHoverAfterStopMs: null,
           firstHoverWokeWorker: null,
+          popupNamesMs: null,
+          popupNamesColdMs: null,
           longestTasks: [],
           noMentionMethod: 'not measured: no extension build',
           runs: 0,
