@@ -86,11 +86,14 @@ export default defineConfig({
       ...(browser === 'firefox' && { default_area: 'navbar' }),
     },
     host_permissions: ['<all_urls>'],
-    // In Chrome the annotator and the card script are imported as modules (extension/inject-once.ts tells why;
-    // Firefox injects them as files), only through an address made anew each session, so a page cannot probe for Backstory with it.
-    ...(browser !== 'firefox' && {
-      web_accessible_resources: [{ resources: [ANNOTATOR_SCRIPT, CARD_SCRIPT].map((path) => path.slice(1)), matches: ['<all_urls>'], use_dynamic_url: true }],
-    }),
+    // Imported as modules: in Chrome the annotator and the card script (extension/inject-once.ts tells why), only
+    // through an address made anew each session, so a page cannot probe for Backstory with it; in Firefox the annotator,
+    // by a top frame's script on every page (extension/request-annotator.ts), through an address whose id Firefox draws
+    // at random for each install (it has no dynamic addresses), and the background injects the rest as files.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? [{ resources: [ANNOTATOR_SCRIPT.slice(1)], matches: ['<all_urls>'] }]
+        : [{ resources: [ANNOTATOR_SCRIPT, CARD_SCRIPT].map((path) => path.slice(1)), matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -16,7 +16,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--check] [--write-readm
   --quick         1 repetition, synthetic and demo pages only (results are marked as a quick run)
   --check         exit 1 when a performance budget is missed
   --write-readme  replace README.md's Performance results with this run's (not with --quick)
-  --build         run \`npx wxt build\` first even if .output/chrome-mv3 exists
+  --build         build the extension for Chrome and Firefox first even if .output/ holds builds
   --reps N        repetitions per page and variant (default 3; medians are taken over them)
   --page NAME     only this page (synthetic, demo, or a ../shared/pages name); repeatable`;
 

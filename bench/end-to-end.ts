@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { watchFirstHighlight } from '../tooling/first-highlight';
 import { launchWithExtension } from '../tooling/launch-extension';
 import type { PageServer } from '../tooling/page-server';
 import { stopServiceWorker } from '../tooling/service-worker';
@@ -12,16 +13,10 @@ import type { EndToEnd } from './types';
 type Measured = Omit<EndToEnd, 'builtAt' | 'injectedBytes' | 'injectedGzipBytes'>;
 
 /** Notes, in the page's main world, the first frame in which Backstory's highlight holds a range. */
-const WATCH_FIRST_HIGHLIGHT = `(() => {
-  const tick = () => {
-    if ((CSS.highlights?.get('backstory-mention')?.size ?? 0) > 0) window.__backstoryFirstHighlight = performance.now();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
+export const WATCH_FIRST_HIGHLIGHT = watchFirstHighlight('__backstoryFirstHighlight', 'navigation');
 
 /** How long the demo article is left alone after its load before the first highlight is looked for. */
-const QUIET_AFTER_LOAD_MS = 1_000;
+export const QUIET_AFTER_LOAD_MS = 1_000;
 
 async function firstHighlight(page: Page, url: string): Promise<{ firstMs: number; loadMs: number }> {
   await page.addInitScript(WATCH_FIRST_HIGHLIGHT);

@@ -1,27 +1,36 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIREFOX_BUILD_DIR } from '../tooling/firefox-window';
 import { CHROME_BUILD_DIR } from '../tooling/launch-extension';
 
 const MANIFEST = join(CHROME_BUILD_DIR, 'manifest.json');
 
-/** Builds the Chrome extension when there is no build (or when asked); false when there is still none. */
-export function ensureExtensionBuilt(force: boolean, log: (line: string) => void): boolean {
-  if (force || !existsSync(MANIFEST)) {
-    log(force ? 'Building the extension (--build)…' : 'No .output/chrome-mv3: building the extension…');
+const BUILDS = {
+  chrome: { dir: CHROME_BUILD_DIR, args: ['wxt', 'build'] },
+  firefox: { dir: FIREFOX_BUILD_DIR, args: ['wxt', 'build', '-b', 'firefox'] },
+} as const;
+
+/** Builds the extension for `browser` when there is no build (or when asked); false when there is still none. */
+export function ensureExtensionBuilt(force: boolean, log: (line: string) => void, browser: keyof typeof BUILDS = 'chrome'): boolean {
+  const { dir, args } = BUILDS[browser];
+  const manifest = join(dir, 'manifest.json');
+  if (force || !existsSync(manifest)) {
+    log(force ? `Building the extension for ${browser} (--build)…` : `No ${relative('.', dir)}: building the extension…`);
     try {
-      execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
     } catch (error) {
       log(`  the build failed: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  return existsSync(MANIFEST);
+  return existsSync(manifest);
 }
 
-/** When the build was made, as an ISO date; null without a build. */
-export function builtAt(): string | null {
-  return existsSync(MANIFEST) ? statSync(MANIFEST).mtime.toISOString().replace(/\.\d+Z$/, 'Z') : null;
+/** When the build for `browser` was made, as an ISO date; null without a build. */
+export function builtAt(browser: keyof typeof BUILDS = 'chrome'): string | null {
+  const manifest = join(BUILDS[browser].dir, 'manifest.json');
+  return existsSync(manifest) ? statSync(manifest).mtime.toISOString().replace(/\.\d+Z$/, 'Z') : null;
 }
 
 interface Manifest {

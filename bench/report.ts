@@ -133,6 +133,22 @@ function endToEndTable(result: BenchResult): string {
   );
 }
 
+function firefoxSection(result: BenchResult): string {
+  const f = result.firefox;
+  if (!f) return 'Not measured: no Firefox (`apt-get install firefox-esr`, or FIREFOX_PATH), or no build in .output/firefox-mv3.';
+  return [
+    `Firefox ${f.firefox} (headless), the build in .output/firefox-mv3${f.builtAt ? ` made ${f.builtAt}` : ''}; medians of ${f.runs}. Not budgets; Firefox's clock in a page counts whole milliseconds.`,
+    '',
+    table(
+      ['figure', 'value'],
+      [
+        ['demo article: navigation → first highlight painted', formatMs(f.demoFirstHighlightMs)],
+        ['the same, the background stopped before the load', formatMs(f.demoFirstHighlightColdMs)],
+      ],
+    ),
+  ].join('\n');
+}
+
 /** The results as markdown under headings of `level`: 2 for latest.md, deeper inside the README. */
 export function renderResults(result: BenchResult, level: number): string {
   const h = '#'.repeat(level);
@@ -165,6 +181,10 @@ export function renderResults(result: BenchResult, level: number): string {
     endToEndTable(result),
     '',
     `Work on the page without mentions: ${result.endToEnd.noMentionMethod}.`,
+    '',
+    `${h} End to end in Firefox`,
+    '',
+    firefoxSection(result),
   ].join('\n');
 }
 

@@ -127,6 +127,19 @@ export interface EndToEnd {
   runs: number;
 }
 
+/** The Firefox build in Firefox, end to end. Not budgets: the are Chromium's. */
+export interface FirefoxEndToEnd {
+  /** Firefox's version, as it reports it. */
+  firefox: string;
+  /** When .output/firefox-mv3 was built. */
+  builtAt: string | null;
+  /** Navigation start to the first frame with Backstory's highlight registered, on the demo article. */
+  demoFirstHighlightMs: number | null;
+  /** The same, the background (its event page) stopped before each load, as Firefox stops it after 30 s idle. */
+  demoFirstHighlightColdMs: number | null;
+  runs: number;
+}
+
 export interface Machine {
   os: string;
   cpu: string;
@@ -159,6 +172,8 @@ export interface BenchResult {
   backstoryApi: 'PageAnnotator';
   pages: PageSummary[];
   endToEnd: EndToEnd;
+  /** Null where no Firefox or no Firefox build was there. */
+  firefox: FirefoxEndToEnd | null;
   budgets: Budget[];
 }
 

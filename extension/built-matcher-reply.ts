@@ -2,8 +2,8 @@ import type { BuiltMatcher } from '../core/story/page-matcher';
 import type { LocalStart } from './annotator-keys';
 import { settingsFromItems } from './settings-layout';
 
-/** Parsed only when used: the string of JSON is large, and most frames never read it. Firefox's build holds none (request-annotator.ts). */
-const builtMatcher = (): BuiltMatcher | null => (import.meta.env.FIREFOX ? null : __BACKSTORY_BUILT_MATCHER__);
+/** Parsed only when used: the string of JSON is large, and most frames never read it. */
+const builtMatcher = (): BuiltMatcher | null => __BACKSTORY_BUILT_MATCHER__;
 
 /**
  * The reply to the annotator's first request (`matcher/get`) that an annotator

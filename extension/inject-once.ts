@@ -8,7 +8,9 @@ type Target = { tabId: number; frameIds: number[] };
  * Firefox compiles an injected file of over 5,000 characters off the main
  * thread already (ChromeUtils.compileScript) and keeps it compiled for the
  * next page (its content-script cache): a module would gain nothing there, and
- * would need the files offered to every page. Its build holds no import at all.
+ * would need the files offered to every page. Its background injects files;
+ * only a top frame's script on every page imports the annotator itself
+ * (request-annotator.ts), so as not to wait for the background.
  */
 const IMPORTS_MODULES = !import.meta.env.FIREFOX;
 

@@ -4,9 +4,6 @@ import { ANNOTATOR_MARKER, ANNOTATOR_SCRIPT, SERVED_PACK_KEY, leaveLocalStart, l
 import { importScript } from './import-script';
 import { OFF_SITE_PREFIX, SETTINGS_AREA, SETTINGS_KEY, isSettingsKey } from './settings-key';
 
-/** Firefox's build imports no module (inject-once.ts): its annotator always comes from the background. */
-const IMPORTS_MODULES = !import.meta.env.FIREFOX;
-
 /**
  * As wxt/browser resolves it, but only once needed: the script on every page
  * touches the extension API only on a page that may mention the story.
@@ -39,7 +36,7 @@ export function requestAnnotator(onFailure: (error: unknown) => void): void {
       if ((reply as { annotated?: unknown } | undefined)?.annotated === false) whenSettingsChange(api, ask);
     }, onFailure);
   };
-  if (!IMPORTS_MODULES || window !== window.top) {
+  if (window !== window.top) {
     ask();
     return;
   }
@@ -52,15 +49,16 @@ export function requestAnnotator(onFailure: (error: unknown) => void): void {
 }
 
 /**
- * Imports the annotator without the service worker, which Chrome stops after
- * 30 s idle: the first page a reader opened after a pause waited for it to
- * start (about 145 ms here), to run its script (50), to open its database and
- * answer (20 or more), before the annotator was even imported. Storage is
- * read without it. The annotator starts from the matcher it was built with if
- * the database holds the rows of that pack (SERVED_PACK_KEY), else it asks the
- * worker (page/annotator.ts). Only in the top frame: the site switched off is
- * the tab's, which an embedded frame cannot read. False where the settings are
- * anything but plainly on here, or the import was refused: the worker decides.
+ * Imports the annotator without the background, which Chrome (its service
+ * worker) and Firefox (its event page) stop after 30 s idle: the first page a
+ * reader opened after a pause waited for it to start (in Chrome about 145 ms
+ * here), run its script (50), open its database and answer (20 or more),
+ * before the annotator was even injected. Storage is read without it. The
+ * annotator starts from the matcher it was built with if the database holds
+ * the rows of that pack (SERVED_PACK_KEY), else it asks the background
+ * (page/annotator.ts). Only in the top frame: the site switched off is the
+ * tab's, which an embedded frame cannot read. False where the settings are
+ * anything but plainly on here, or the import was refused: the background decides.
  */
 async function startLocally(api: typeof ExtensionApi): Promise<boolean> {
   const site = location.hostname;

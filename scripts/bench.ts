@@ -1,7 +1,8 @@
 /**
  * Backstory's page side against a floor and two common ways of highlighting,
  * in headless Chromium, on a generated 4 MiB news page, the demo article and
- * the saved pages of ../shared/pages; then the built extension end to end.
+ * the saved pages of ../shared/pages; then the built extension end to end, in
+ * Chromium and in Firefox.
  *
  *   npm run bench [-- --quick] [--check] [--write-readme] [--build] [--reps N] [--page NAME]
  *
@@ -22,6 +23,7 @@ import { benchPage } from '../bench/bench-page';
 import { allMet, checkBudgets } from '../bench/budgets';
 import { buildBundles } from '../bench/bundles';
 import { measureEndToEnd } from '../bench/end-to-end';
+import { measureFirefox } from '../bench/firefox-end-to-end';
 import { builtAt, ensureExtensionBuilt, injectedScriptSize } from '../bench/injected-script';
 import { describeMachine } from '../bench/machine';
 import { benchPages, savedWithoutMentions } from '../bench/pages';
@@ -49,6 +51,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
   const bundles = await buildBundles();
   log(`Backstory's page side: ${bundles.backstoryApi}`);
   const extensionBuilt = ensureExtensionBuilt(options.build, log);
+  const firefoxBuilt = ensureExtensionBuilt(options.build, log, 'firefox');
   const server = await startPageServer();
   try {
     for (const [path, html] of set.routes) server.route(path, html);
@@ -92,6 +95,8 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
           noMentionMethod: 'not measured: no extension build',
           runs: 0,
         };
+    log(`End to end in Firefox, built extension (at ${elapsed()}):`);
+    const firefox = firefoxBuilt ? await measureFirefox(server, options.repetitions, log) : null;
     const size = injectedScriptSize();
     const endToEnd: EndToEnd = { builtAt: builtAt(), injectedBytes: size?.bytes ?? null, injectedGzipBytes: size?.gzipBytes ?? null, ...measured };
     return {
@@ -103,6 +108,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
       backstoryApi: bundles.backstoryApi,
       pages,
       endToEnd,
+      firefox,
       budgets: checkBudgets({ pages, endToEnd }),
     };
   } finally {

@@ -16,6 +16,12 @@ describe('newFindings', () => {
     expect(newFindings(report)).toEqual([]);
   });
 
+  it('accepts the import of the annotator in the script on every page, and no other file’s import', () => {
+    const annotatorImport = { code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe call to import for argument 0', file: 'story.js' };
+    const cardImport = { ...annotatorImport, file: 'content-scripts/card.js' };
+    expect(newFindings({ errors: [], warnings: [annotatorImport, cardImport], notices: [] })).toEqual([cardImport]);
+  });
+
   it('reports a dynamic import, innerHTML in the script on every page, and any error', () => {
     const importWarning = { code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe call to import for argument 0', file: 'background.js' };
     const innerHtmlOnEveryPage = { ...reactInnerHtml, file: 'story.js' };

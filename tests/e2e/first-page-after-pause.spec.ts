@@ -1,18 +1,13 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import { SERVED_PACK_KEY } from '../../extension/annotator-keys';
+import { watchFirstHighlight } from '../../tooling/first-highlight';
 import { stopServiceWorker } from '../../tooling/service-worker';
 import { expect, paintedMentions, test } from './fixtures';
 import { badgeText, openPopupFor } from './popup-page';
 
 /** Notes, in the page's main world, when the first frame with a highlight came, on the clock every process shares. */
-const WATCH_FIRST_HIGHLIGHT = `(() => {
-  const tick = () => {
-    if ((CSS.highlights?.get('backstory-mention')?.size ?? 0) > 0) window.__firstHighlightAt = performance.timeOrigin + performance.now();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
+const WATCH_FIRST_HIGHLIGHT = watchFirstHighlight('__firstHighlightAt', 'wall');
 
 type Chrome = { chrome: typeof ExtensionApi };
 

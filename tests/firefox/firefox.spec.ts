@@ -151,10 +151,10 @@ test('in Firefox, names that come later are highlighted: in the page, and in a w
   await expect.poll(() => painted(tab)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
 });
 
-test('the Firefox build offers pages none of its files: the card and the annotator are injected as files there', () => {
-  // Firefox compiles injected files off the main thread and caches them (extension/inject-once.ts): nothing to import.
+test('the Firefox build offers pages only its annotator, which a top frame imports itself; the card is injected as a file', () => {
+  // Firefox compiles injected files off the main thread and caches them (extension/inject-once.ts): the card gains nothing by an import.
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  expect(manifest).not.toHaveProperty('web_accessible_resources');
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/annotator.js'], matches: ['<all_urls>'] }]);
 });
 
 /** Runs in the page: how many pixels of a PNG screenshot (base64) are within a step or two of `colour`. */

@@ -1,12 +1,12 @@
-import { resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../tooling/find-browser';
+import { FIREFOX_BUILD_DIR } from '../../tooling/firefox-window';
 import { pageServerFixture, type PageServer } from '../../tooling/page-server';
 import { launchFirefoxWithPopupAccess } from './toolbar-popup';
 
 /** `npm test` builds it before the end-to-end tests run. */
-export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+export const FIREFOX_BUILD = FIREFOX_BUILD_DIR;
 
 interface TabFixtures {
   /** A tab of Firefox with the built extension installed. */

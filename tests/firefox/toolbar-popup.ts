@@ -1,46 +1,19 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import { inBrowserWindow, launchFirefoxWithWindowAccess } from '../../tooling/firefox-window';
 
 /**
- * The real toolbar popup of the extension in Firefox, driven from the browser
- * window's own (privileged) scope: WebDriver BiDi refuses to navigate a tab to
- * a moz-extension:// page, but with `--remote-allow-system-access` it evaluates
- * script in the browser window, which opens the popup as a click on the
- * toolbar button does and reads its document. That document is readable from
- * there only when extensions run in the browser's own process, so this Firefox
- * is started so (the other Firefox tests keep extensions in their own process).
+ * The real toolbar popup of the extension in Firefox, opened as a click on the
+ * toolbar button does and read from the browser window (tooling/firefox-window.ts).
+ * Its document is readable from there only when extensions run in the
+ * browser's own process, so this Firefox is started so (the other Firefox
+ * tests keep extensions in their own process).
  */
-export async function launchFirefoxWithPopupAccess(
+export function launchFirefoxWithPopupAccess(
   executablePath: string,
   build: string,
   prefs: Record<string, unknown> = {},
 ): Promise<{ browser: Browser; extensionId: string }> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.remote': false, ...prefs },
-  });
-  try {
-    return { browser, extensionId: await browser.installExtension(build) };
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
-}
-
-async function inBrowserWindow(browser: Browser, expression: string): Promise<unknown> {
-  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: BiDiResult }> } }).connection;
-  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as { result: { contexts: { context: string }[] } };
-  const context = tree.result.contexts[0]!.context;
-  const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
-  if (result.type !== 'success') throw new Error(`In the browser window: ${JSON.stringify(result)}`);
-  return result.result?.value;
-}
-
-interface BiDiResult {
-  type: string;
-  result?: { value?: unknown };
+  return launchFirefoxWithWindowAccess(executablePath, build, { 'extensions.webextensions.remote': false, ...prefs });
 }
 
 /** The badge of `extensionId` on the selected tab, as the toolbar shows it. */
@@ -206,3 +179,4 @@ export async function focusAddressBar(browser: Browser): Promise<void> {
   const focused = await inBrowserWindow(browser, `(() => { gURLBar.focus(); return gURLBar.focused; })()`);
   if (!focused) throw new Error('The address bar did not take the focus');
 }
+
