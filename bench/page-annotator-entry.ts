@@ -14,7 +14,8 @@ import { afterNextPaint, nextFrame } from './page-paint';
 exposeBackstory('PageAnnotator', async (wire) => {
   let firstPaint: Promise<number> | undefined;
   const annotator = new PageAnnotator({
-    matcher: matcherFrom(decodeMatcher(wire)),
+    // As a top frame decodes it: the build's own matcher (page/annotator.ts). An embedded frame checks its trie too.
+    matcher: matcherFrom(decodeMatcher(wire, { built: true })),
     root: document,
     onFirstHighlights: () => {
       firstPaint ??= afterNextPaint();

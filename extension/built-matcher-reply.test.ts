@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createMatchState, decodeMatcher, matcherFrom } from '../core/matcher';
+import { compileStory, createMatchState, decodeMatcher, encodeMatcher, matcherFrom } from '../core/matcher';
 import { parsePageSideReply } from '../core/messages/page-protocol';
 import { SETTINGS_KEY, OFF_SITE_PREFIX } from './settings-key';
-import { builtMatcherReply } from './built-matcher-reply';
+import { builtMatcherReply, isBuiltMatcher } from './built-matcher-reply';
 import { leaveLocalStart, takeLocalStart } from './annotator-keys';
 
 const built = __BACKSTORY_BUILT_MATCHER__!;
@@ -37,6 +37,19 @@ describe('the first reply of an annotator the page imported itself', () => {
     expect(builtMatcherReply(undefined)).toBeUndefined();
     // A build whose pack did not parse compiled none.
     expect(builtMatcherReply(start(built.packHash), null)).toBeUndefined();
+  });
+
+  it('is told apart: its own matcher, or a worker’s for the same pack, is the build’s; another story’s is not', async () => {
+    const ours = builtMatcherReply(start(built.packHash));
+    const reply = parsePageSideReply('matcher/get', await ours);
+    if (!reply.ok) throw new Error(reply.error);
+    expect(await isBuiltMatcher(reply.matcher, ours)).toBe(true);
+    expect(await isBuiltMatcher(JSON.parse(JSON.stringify(built.value.matcher)), ours)).toBe(true);
+    const another = encodeMatcher(compileStory([{ id: 'someone', name: 'Someone Else', category: 'person', aliases: [] }]));
+    expect(await isBuiltMatcher(another, ours)).toBe(false);
+    // No local start, or one the build's matcher did not serve: the worker's reply is checked whole.
+    expect(await isBuiltMatcher(reply.matcher, undefined)).toBe(false);
+    expect(await isBuiltMatcher(reply.matcher, builtMatcherReply(start('an older pack')))).toBe(false);
   });
 
   it('starts from what the screen left, taken once', () => {

@@ -1,3 +1,4 @@
+import type { MatcherWire } from '../core/matcher/wire';
 import type { BuiltMatcher } from '../core/story/page-matcher';
 import type { LocalStart } from './annotator-keys';
 import { settingsFromItems } from './settings-layout';
@@ -18,4 +19,14 @@ export function builtMatcherReply(start: LocalStart | undefined, built: BuiltMat
   // As the worker sends them (background/load-card-ui.ts): of the sites switched off, this one only.
   const offSites = settings.offSites.filter((site) => site === start.site);
   return Promise.resolve({ ok: true, ...built.value, settings: { ...settings, offSites }, site: start.site });
+}
+
+/**
+ * Whether `wire` is the matcher of `built` (the reply above), which the build
+ * checked (tooling/built-matcher.ts); so is a worker's for the same pack, with
+ * the same tables. The reply is awaited, not kept: the tables are 100 KB.
+ */
+export async function isBuiltMatcher(wire: MatcherWire, built: Promise<unknown> | undefined): Promise<boolean> {
+  const reply = (await built) as { matcher?: { tables?: unknown } } | undefined;
+  return reply?.matcher?.tables === wire.tables;
 }

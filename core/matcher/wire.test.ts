@@ -171,5 +171,15 @@ describe('the matcher on the wire', () => {
     ['an entity index past the end', () => ({ ...wire, entityIds: [] }), /pattern \d+ is out of range/],
   ])('refuses %s with a clear error', (_label, damaged, message) => {
     expect(() => decodeMatcher(damaged())).toThrow(message);
+    // The build's own matcher skips only the walks over the trie and its links (tooling/built-matcher.ts made them).
+    if (!/not a tree|failure or output link/.test(message.source)) expect(() => decodeMatcher(damaged(), { built: true })).toThrow(message);
+  });
+
+  it('decodes the build’s own matcher, without the walks over its trie, to the very same matcher', () => {
+    const sent = () => JSON.parse(JSON.stringify(wire)) as MatcherWire;
+    const decoded = decodeMatcher(sent(), { built: true });
+    expect(decoded).toEqual(decodeMatcher(sent()));
+    const text = 'Vladimir Putin met Kim Jong Un in Pyongyang; the Kremlin and the White House said so.';
+    expect(matcherFrom(decoded).scan(text, createMatchState())).toEqual(matcherFrom(compiled).scan(text, createMatchState()));
   });
 });
