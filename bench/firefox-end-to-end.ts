@@ -3,6 +3,7 @@ import { findFirefox } from '../tooling/find-browser';
 import { FIREFOX_BUILD_DIR, launchFirefoxWithWindowAccess, stopBackground } from '../tooling/firefox-window';
 import type { PageServer } from '../tooling/page-server';
 import { QUIET_AFTER_LOAD_MS, WATCH_FIRST_HIGHLIGHT } from './end-to-end';
+import { firefoxFirstHoverAfterStop } from './firefox-first-hover';
 import { builtAt } from './injected-script';
 import { median } from './stats';
 import type { FirefoxEndToEnd } from './types';
@@ -25,7 +26,8 @@ async function firstHighlight(browser: Browser, url: string): Promise<number> {
 /**
  * The Firefox build in Firefox: how soon the demo article shows highlights,
  * with the background running and stopped before the load, as Firefox stops
- * its event page after 30 s idle. Null where there is no Firefox. Not a
+ * its event page after 30 s idle, and how soon the first hover after such a
+ * stop shows a card. Null where there is no Firefox. Not a
  * budget: the issue's budgets are Chromium's.
  */
 export async function measureFirefox(server: PageServer, repetitions: number, log: (line: string) => void): Promise<FirefoxEndToEnd | null> {
@@ -55,11 +57,25 @@ export async function measureFirefox(server: PageServer, repetitions: number, lo
         }
       }
     }
+    const hovers: number[] = [];
+    let wokeBackground: boolean | null = null;
+    for (let round = 0; round < repetitions; round++) {
+      try {
+        const hover = await firefoxFirstHoverAfterStop(browser, extensionId, demo);
+        if (hover.ms !== null) hovers.push(hover.ms);
+        wokeBackground = (wokeBackground ?? false) || hover.wokeBackground;
+        log(`  Firefox, first hover after the background stopped #${round + 1}: ${hover.ms === null ? 'no card' : `card ${hover.ms.toFixed(0)} ms after the hover delay`}${hover.wokeBackground ? ' (the background was started)' : ''}`);
+      } catch (error) {
+        log(`  Firefox, first hover after the background stopped #${round + 1}: not measured (${(error as Error).message.split('\n')[0]})`);
+      }
+    }
     return {
       firefox: (await browser.version()).replace(/^firefox\//i, ''),
       builtAt: builtAt('firefox'),
       demoFirstHighlightMs: median(firsts),
       demoFirstHighlightColdMs: median(coldFirsts),
+      firstHoverAfterStopMs: median(hovers),
+      firstHoverWokeBackground: wokeBackground,
       runs: repetitions,
     };
   } finally {

@@ -3,7 +3,7 @@ import { OPEN_DELAY_MS } from '../page/hover-card';
 import { stopServiceWorker, watchServiceWorker } from '../tooling/service-worker';
 
 /** The name hovered on the demo article, and text its card shows once its facts are in. */
-const NAME = 'John Kirby';
+export const NAME = 'John Kirby';
 const FACT = 'expressed concern';
 
 /**

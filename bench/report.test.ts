@@ -18,13 +18,23 @@ const result = (firefox: BenchResult['firefox']): BenchResult => ({
 const firefoxSection = (rendered: string) => rendered.slice(rendered.indexOf('### End to end in Firefox')).split('\n').slice(1).join('\n');
 
 describe('renderResults, Firefox', () => {
-  it('shows the demo article’s first highlight in Firefox, with the background running and stopped, and the build measured', () => {
-    const section = firefoxSection(
-      renderResults(result({ firefox: '153.8.0esr', builtAt: '2026-12-05T23:53:00Z', demoFirstHighlightMs: 188, demoFirstHighlightColdMs: 196.5, runs: 3 }), 3),
-    );
+  const measured = { firefox: '153.8.0esr', builtAt: '2026-12-05T23:53:00Z', demoFirstHighlightMs: 188, demoFirstHighlightColdMs: 196.5, runs: 3 };
+
+  it('shows the demo article’s first highlight in Firefox, with the background running and stopped, the first hover after a stop, and the build measured', () => {
+    const section = firefoxSection(renderResults(result({ ...measured, firstHoverAfterStopMs: 29.5, firstHoverWokeBackground: false }), 3));
     expect(section).toContain('Firefox 153.8.0esr (headless), the build in .output/firefox-mv3 made 2026-12-05T23:53:00Z; medians of 3');
     expect(section).toMatch(/\| demo article: navigation → first highlight painted \| 188 ms \|/);
     expect(section).toMatch(/\| the same, the background stopped before the load \| 197 ms \|/);
+    expect(section).toMatch(/\| demo article: first hover after the background stopped → card shown, after the hover delay \| 29\.5 ms \(the background stayed stopped\) \|/);
+  });
+
+  it('says when the first hover started the background, or opened no card', () => {
+    expect(firefoxSection(renderResults(result({ ...measured, firstHoverAfterStopMs: 140, firstHoverWokeBackground: true }), 3))).toContain(
+      '| 140 ms (the background was started) |',
+    );
+    expect(firefoxSection(renderResults(result({ ...measured, firstHoverAfterStopMs: null, firstHoverWokeBackground: null }), 3))).toMatch(
+      /first hover after the background stopped → card shown, after the hover delay \| — \|/,
+    );
   });
 
   it('says why Firefox was not measured', () => {

@@ -144,6 +144,10 @@ function firefoxSection(result: BenchResult): string {
       [
         ['demo article: navigation → first highlight painted', formatMs(f.demoFirstHighlightMs)],
         ['the same, the background stopped before the load', formatMs(f.demoFirstHighlightColdMs)],
+        [
+          'demo article: first hover after the background stopped → card shown, after the hover delay',
+          `${formatMs(f.firstHoverAfterStopMs)}${f.firstHoverWokeBackground === null ? '' : f.firstHoverWokeBackground ? ' (the background was started)' : ' (the background stayed stopped)'}`,
+        ],
       ],
     ),
   ].join('\n');

@@ -137,6 +137,10 @@ export interface FirefoxEndToEnd {
   demoFirstHighlightMs: number | null;
   /** The same, the background (its event page) stopped before each load, as Firefox stops it after 30 s idle. */
   demoFirstHighlightColdMs: number | null;
+  /** The first hover on a name of the demo article after the background was stopped: pointer move → the card's frame, less the hover delay. */
+  firstHoverAfterStopMs: number | null;
+  /** Whether that hover started the background again in any run (it should not: the card's facts are fetched before). */
+  firstHoverWokeBackground: boolean | null;
   runs: number;
 }
 

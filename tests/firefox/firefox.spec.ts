@@ -7,20 +7,9 @@ import { liveScorePage } from '../../tooling/web-component-page';
 import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { findFirefox } from '../../tooling/find-browser';
 import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarButton, toolbarPopupText } from './toolbar-popup';
+import { cardPointsInPage } from './card-points';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
-
-/**
- * Runs in the page: how many points of a 20 px grid over the viewport show our
- * card. The card is in a closed shadow root; the page sees only its host there.
- */
-function cardPointsInPage(): number {
-  let points = 0;
-  for (let y = 10; y < innerHeight; y += 20) {
-    for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
-  }
-  return points;
-}
 
 test('in Firefox, the demo article is highlighted and hovering a name opens its card', async ({ tab, server, tabErrors }) => {
   await tab.goto(`${server.origin}/demo`);

@@ -14,6 +14,7 @@ import { HIDDEN_ON_SAVED_PAGES } from '../../tooling/hidden-on-saved-pages';
 import { SHARED_PAGES_DIR } from '../../tooling/page-server';
 import { expect, test, withWindowAccess } from './fixtures';
 import { closeToolbarPopup, openToolbarPopup, toolbarPopupText } from './toolbar-popup';
+import { cardPointsInPage } from './card-points';
 
 const pages = existsSync(SHARED_PAGES_DIR) ? readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort() : [];
 
@@ -91,14 +92,6 @@ function namePointInPage(): { point: { x: number; y: number } | null; elsewhere:
   return { point: null, elsewhere };
 }
 
-/** Runs in the page: how many points of a 20 px grid over the viewport show our card. */
-function cardPointsInPage(): number {
-  let points = 0;
-  for (let y = 10; y < innerHeight; y += 20) {
-    for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
-  }
-  return points;
-}
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

@@ -5,6 +5,7 @@ import { textPointInPage } from '../../tooling/text-point';
 import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
 import { expect, test, withWindowAccess } from './fixtures';
 import { badgeText, focusAddressBar, pressBackstoryShortcut } from './toolbar-popup';
+import { cardPointsInPage } from './card-points';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 const focused = (tab: Page) => tab.evaluate(() => document.activeElement?.localName);
@@ -27,15 +28,6 @@ async function walkIntoTicker(browser: Browser, extensionId: string, url: string
   await pressBackstoryShortcut(browser, extensionId);
   await expect.poll(() => frame.evaluate(openNameInPage)).toBe('South Korea');
   return { tab, frame };
-}
-
-/** Runs in the page: how many points of a 20 px grid over the viewport show our card (its host, in a closed shadow root). */
-function cardPointsInPage(): number {
-  let points = 0;
-  for (let y = 10; y < innerHeight; y += 20) {
-    for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
-  }
-  return points;
 }
 
 test('in Firefox, the shortcut pressed on a live page before any name is on it leaves the names it posts later their cards, on hover and on the shortcut', async ({

@@ -8,15 +8,8 @@ import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
 import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { setAddonEnabled } from './toolbar-popup';
+import { cardPointsInPage } from './card-points';
 
-/** Runs in the page: how many points of a 20 px grid over the viewport show a card of ours. */
-function cardPointsInPage(): number {
-  let points = 0;
-  for (let y = 10; y < innerHeight; y += 20) {
-    for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
-  }
-  return points;
-}
 
 async function hover(tab: Page, text: string): Promise<void> {
   const point = await tab.evaluate(textPointInPage, { text, occurrence: 0 });
