@@ -5,7 +5,7 @@ import { isActiveOn, normalizeSettings, type Settings } from '../core/settings';
 import { isSameView } from '../core/site';
 import type { Category } from '../core/story/category';
 import { ANNOTATOR_MARKER, takeLocalStart, takeMatcherReply } from '../extension/annotator-keys';
-import { builtMatcherReply, isBuiltMatcher } from '../extension/built-matcher-reply';
+import { builtMatcherReply } from '../extension/built-matcher-reply';
 import { leaveLookAgain } from '../extension/look-again';
 import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage } from '../extension/send-page-message';
@@ -46,16 +46,15 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const settings = followSettings();
   ctx.onInvalidated(settings.stop);
   const local = takeLocalStart();
-  // The build's matcher is read and checked in a task after the one that evaluated this script, as a reply from the
+  // The build's matcher is read (its JSON parsed) in a task after the one that evaluated this script, as a reply from the
   // worker arrives in one: in that task, they made the longest task of the demo article's load 13.6 → 19.2 ms.
   const asked = takeMatcherReply();
-  const built = !asked && local ? yieldToPage().then(() => builtMatcherReply(local)) : undefined;
-  const reply = await firstMatcherReply(asked ?? built, () => sendPageMessage({ type: 'matcher/get' }));
+  const built = !asked && local ? await yieldToPage().then(() => builtMatcherReply(local)) : undefined;
+  const reply = built ?? (await firstMatcherReply(asked, () => sendPageMessage({ type: 'matcher/get' })));
   if (!reply.ok) {
     settings.stop();
     throw new Error(`No story to match: ${reply.error}`);
   }
-  const checkedInBuild = await isBuiltMatcher(reply.matcher, built);
   const initialSettings = normalizeSettings(reply.settings);
   // The script's own evaluation was one task already: decoding the matcher and starting come in another.
   await yieldToPage();
@@ -96,7 +95,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
   if (ctx.isInvalid) return undefined;
   const annotator = new PageAnnotator({
-    matcher: matcherFrom(decodeMatcher(reply.matcher, { built: checkedInBuild })),
+    matcher: matcherFrom(decodeMatcher(reply.matcher, { built: reply === built })),
     painter,
     // The manifest adds our highlight styles to every document (wxt.config.ts).
     documentStyled: true,
