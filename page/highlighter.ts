@@ -10,9 +10,10 @@ export function supportsHighlights(): boolean {
 }
 
 /**
- * Up to this many mentions on the page, all of them are registered, not only
- * those near the viewport: the window is found by a search that takes document
- * order for the screen's top-to-bottom order, which a side column ("Most read",
+ * Up to this many mentions on the page, all of them are registered once the
+ * scan is done (extend), not only those near the viewport: the window is
+ * found by a search that takes document order for the screen's top-to-bottom
+ * order, which a side column ("Most read",
  * after the whole article in the page's code) or a bar fixed to the screen
  * breaks, leaving its names unpainted though they open their cards. Chromium
  * places every range of a highlight again when one changes: 500 is about twice
@@ -90,8 +91,9 @@ export class Highlighter implements Painter {
     this.register();
   }
 
-  private paintWindow(): void {
-    const all = this.mentions.length <= PAINT_ALL_MAX;
+  /** `growing`: the scan goes on, so only the window is added to what is registered; all of a page of few, once it is done. */
+  private paintWindow(growing = false): void {
+    const all = !growing && this.mentions.length <= PAINT_ALL_MAX;
     // Nothing is measured for a page of few: a scroll costs a comparison.
     if (all) this.window.forget();
     const [start, end] = all ? [0, this.mentions.length] : this.window.find(this.mentions);
@@ -100,7 +102,9 @@ export class Highlighter implements Painter {
     this.windowEnd = end;
     this.allOf = all ? this.mentions : undefined;
     // Any change to a highlight repaints the page (about 10 ms on a 4 MiB page): none when nothing changed.
-    const next = all ? this.mentions.slice() : [...this.window.leading(this.mentions, start), ...this.mentions.slice(start, end)];
+    let next = all ? this.mentions.slice() : [...this.window.leading(this.mentions, start), ...this.mentions.slice(start, end)];
+    // The first names stay: taking them out until the scan ends would paint the page twice more.
+    if (growing) next = [...new Set([...this.registered, ...next])];
     if (next.length === this.registered.length && next.every((mention, i) => mention === this.registered[i])) return;
     this.registered = next;
     // Ranges the page took out of our highlight (it shares the registry) are put back by a rebuild.
@@ -118,9 +122,21 @@ export class Highlighter implements Painter {
     this.ranges = kept;
   }
 
-  extend(mentions: readonly PageMention[]): void {
+  /**
+   * While the scan goes on (`more`), once the first names are painted, only
+   * those that may be in the window are added: each change to a highlight has
+   * Chromium paint the page again (10–15 ms a frame on the 4 MiB benchmark
+   * page), and a page of many names painted as a page of few until its 500th
+   * was found, then took most of them out again. A page of few gets the rest
+   * when the scan is done.
+   */
+  extend(mentions: readonly PageMention[], more = false): void {
     this.mentions = mentions;
-    if (mentions.length <= PAINT_ALL_MAX || this.window.mayReach()) this.update();
+    if (more && this.painted.size > 0) {
+      if (!this.window.mayReach()) return;
+      this.paintWindow(true);
+      this.register();
+    } else if (mentions.length <= PAINT_ALL_MAX || this.window.mayReach()) this.update();
   }
 
   setHovered(mention: PageMention | undefined): void {

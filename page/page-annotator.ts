@@ -277,7 +277,7 @@ export class PageAnnotator {
       } else {
         this.store.append(found);
         // Only the new mentions are added: rebuilding all of it every slice grows with the square of the page.
-        if (!previewing) this.showMore(found);
+        if (!previewing) this.showMore(found, !done);
       }
       if (done) break;
       // The first names (the preview's, or the first slice's) are shown in the next frame, not after the next slice:
@@ -536,9 +536,9 @@ export class PageAnnotator {
   }
 
   /** Shows mentions that come after all those already shown. */
-  private showMore(mentions: readonly PageMention[]): void {
+  private showMore(mentions: readonly PageMention[], more = false): void {
     if (this.destroyed) return;
-    this.paint(this.visible.append(mentions), false);
+    this.paint(this.visible.append(mentions), false, true, more);
   }
 
   /**
@@ -552,7 +552,7 @@ export class PageAnnotator {
   }
 
   /** Paints the shown list, `fresh` among it new since the last paint; `changed`: not only grown at its end. */
-  private paint(fresh: readonly PageMention[], changed: boolean, paintNow = true): void {
+  private paint(fresh: readonly PageMention[], changed: boolean, paintNow = true, more = false): void {
     this.unpaintedFrom = Math.min(this.unpaintedFrom, this.visible.changedFrom);
     for (const mention of fresh) {
       const root = mention.shadowRoot;
@@ -566,9 +566,9 @@ export class PageAnnotator {
       // Rare (a dump of megabytes in a <pre>): the painter gets only the names it can paint, anew.
       const paintable = this.visible.all.filter((mention) => !mention.longLine);
       if (changed) this.painter.setMentions(paintable);
-      else this.painter.extend(paintable);
+      else this.painter.extend(paintable, more);
     } else if (changed) this.painter.setMentions(this.visible.all, this.unpaintedFrom);
-    else this.painter.extend(this.visible.all);
+    else this.painter.extend(this.visible.all, more);
     this.unpaintedFrom = Infinity;
     if (!this.painted && this.painter.paintedCount > 0) {
       this.painted = true;

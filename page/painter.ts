@@ -12,8 +12,10 @@ export interface Painter {
    * The list given to setMentions grew at its end. Mentions come in document
    * order, so once one lies below the painted window, all later ones do too:
    * nothing is measured then, which keeps a long page's scan from forcing layout.
+   * `more`: the scan goes on and will add to it, so what lies beyond the window
+   * may wait for the list's last extend.
    */
-  extend(mentions: readonly PageMention[]): void;
+  extend(mentions: readonly PageMention[], more?: boolean): void;
   /** Follows scrolling and resizing; call at most once a frame. */
   update(): void;
   setHovered(mention: PageMention | undefined): void;
