@@ -18,6 +18,7 @@ import { registerPageBridge, type PageChange } from './page-bridge';
 import { foundReport, throttledReporter } from './found-reporter';
 import { SeenCounts } from './seen-counts';
 import { EarlyTaps } from './early-tap';
+import { listenForPointerMoves } from './pointer-moves';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -117,14 +118,14 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   }
   ctx.onInvalidated(() => annotator.destroy());
   let pointer: { x: number; y: number } | undefined;
-  const onPointerMove = (event: PointerEvent) => {
+  const listenForMoves = listenForPointerMoves(ctx, (move) => {
     // Switched off or removed in the browser, Backstory is told nothing: the reader back on the page finds out
     // (reading the context invalidates it: the highlights go, and the card with them).
     if (ctx.isInvalid) return;
     // A finger sliding over the page scrolls it and hovers nothing, as for the card script: its taps are kept below.
-    if (event.pointerType !== 'touch') pointer = { x: event.clientX, y: event.clientY };
+    if (!move.touch) pointer = { x: move.x, y: move.y };
     cardUi.pointerMoved();
-  };
+  });
   // A tap has no hover for the card script to find once it comes: the tap itself is kept, and brings the card script at once.
   const taps = new EarlyTaps(() => {
     if (!ctx.isInvalid) cardUi.tapped();
@@ -208,7 +209,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   };
   // The same functions again add nothing where they are still listening.
   listenAgain = () => {
-    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true, capture: true });
+    listenForMoves();
     ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerup', onPointerUp, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointercancel', onPointerCancel, { passive: true, capture: true });

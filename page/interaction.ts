@@ -7,6 +7,7 @@ import { HoverCard } from './hover-card';
 import { MentionLookup } from './mention-lookup';
 import { listenForPageCommands } from './page-commands';
 import type { PageBridge } from './page-bridge';
+import { listenForPointerMoves } from './pointer-moves';
 import { TapOpener } from './tap-open';
 
 /**
@@ -63,17 +64,17 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   // as at rest, as after any tap, and leaves that card be until the mouse moves.
   const early = page.takeTap();
   if (early && taps.tappedEarlier(early)) moved = false;
-  const onPointerMove = (event: PointerEvent) => {
+  const listenForMoves = listenForPointerMoves(ctx, (move) => {
     // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).
     // A finger sliding over the page scrolls it: it hovers nothing.
-    if (ctx.isInvalid || event.pointerType === 'touch') return;
+    if (ctx.isInvalid || move.touch) return;
     // A move where the pointer already was is no move of the reader's: a browser may send one as the page scrolls under it.
-    moved ||= pointer === undefined || pointer.x !== event.clientX || pointer.y !== event.clientY;
-    pointer = { x: event.clientX, y: event.clientY };
+    moved ||= pointer === undefined || pointer.x !== move.x || pointer.y !== move.y;
+    pointer = { x: move.x, y: move.y };
     // Released outside the window, the button is seen up again on the first move back.
-    held = event.buttons !== 0;
+    held = move.buttons !== 0;
     schedule();
-  };
+  });
   const onPointerOut = (event: PointerEvent) => {
     // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
     // it rests on no name of this one any more. A finger lifted goes out of the window too, and leaves a mouse where it was.
@@ -100,7 +101,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const listen = () => {
     // Captured, as the presses and scrolls are: a map, a slider or a player that stops the pointer's events from bubbling
     // (stopPropagation) kept a card open over it for as long as the pointer stayed there, and its names never opened one.
-    ctx.addEventListener(window, 'pointermove', onPointerMove, { passive: true, capture: true });
+    listenForMoves();
     ctx.addEventListener(window, 'pointerout', onPointerOut, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerup', onPointerUp, { passive: true, capture: true });

@@ -501,6 +501,22 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
+  test('opens on a page that stops the pointer’s moves at the window before anything else hears of them', async ({ page, server }) => {
+    // Added before any script of ours, at the window's capture: the mouse's own moves still come through.
+    server.route(
+      '/moves-stopped',
+      `<!doctype html><html lang="en"><head><script>addEventListener('pointermove', (event) => event.stopImmediatePropagation(), true);</script></head>` +
+        `<body><p style="margin:40px">Kim Jong Un met officials.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/moves-stopped`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const kim = await pointOfText(page, 'Kim Jong Un');
+    await page.mouse.move(kim.x, kim.y, { steps: 2 });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    await page.mouse.move(kim.x + 500, kim.y + 400, { steps: 2 });
+    await expect.poll(() => shadowUiBox(page), { timeout: 3000 }).toBeNull();
+  });
+
   test('scrolled with the wheel past its end, the card leaves the page where it is, and stays open', async ({ page, server }) => {
     const { box } = await hoverPutinAtTop(page, server.origin);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
