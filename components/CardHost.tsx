@@ -3,6 +3,7 @@ import { computePosition, flip, offset, platform, shift, size, type Placement, t
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import type { AnchorBox, CardRequest } from '../page/card-bridge';
+import { fromTouch } from '../page/reader-pointer';
 import { EntityCardView } from './EntityCardView';
 import { placeAt, undoPageZoom } from './fixed-place';
 import { NameRing } from './NameRing';
@@ -170,6 +171,9 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
         data-placed={placed}
         onPointerEnter={() => onPointerInside(true)}
         onPointerLeave={() => onPointerInside(false)}
+        // Where the page stops the pointer's `pointerover` and `pointerout` at the window before us, the mouse's come through.
+        onMouseEnter={(event) => fromTouch(event.nativeEvent) || onPointerInside(true)}
+        onMouseLeave={(event) => fromTouch(event.nativeEvent) || onPointerInside(false)}
         onFocus={() => {
           holdsFocus.current = true;
           onFocusInside(true);

@@ -18,7 +18,7 @@ import { registerPageBridge, type PageChange } from './page-bridge';
 import { foundReport, throttledReporter } from './found-reporter';
 import { SeenCounts } from './seen-counts';
 import { EarlyTaps } from './early-tap';
-import { listenForPointerMoves } from './pointer-moves';
+import { listenForReaderPointer } from './reader-pointer';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -118,13 +118,15 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   }
   ctx.onInvalidated(() => annotator.destroy());
   let pointer: { x: number; y: number } | undefined;
-  const listenForMoves = listenForPointerMoves(ctx, (move) => {
-    // Switched off or removed in the browser, Backstory is told nothing: the reader back on the page finds out
-    // (reading the context invalidates it: the highlights go, and the card with them).
-    if (ctx.isInvalid) return;
-    // A finger sliding over the page scrolls it and hovers nothing, as for the card script: its taps are kept below.
-    if (!move.touch) pointer = { x: move.x, y: move.y };
-    cardUi.pointerMoved();
+  const listenForMoves = listenForReaderPointer(ctx, {
+    move(move) {
+      // Switched off or removed in the browser, Backstory is told nothing: the reader back on the page finds out
+      // (reading the context invalidates it: the highlights go, and the card with them).
+      if (ctx.isInvalid) return;
+      // A finger sliding over the page scrolls it and hovers nothing, as for the card script: its taps are kept below.
+      if (!move.touch) pointer = { x: move.x, y: move.y };
+      cardUi.pointerMoved();
+    },
   });
   // A tap has no hover for the card script to find once it comes: the tap itself is kept, and brings the card script at once.
   const taps = new EarlyTaps(() => {

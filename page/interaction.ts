@@ -7,7 +7,7 @@ import { HoverCard } from './hover-card';
 import { MentionLookup } from './mention-lookup';
 import { listenForPageCommands } from './page-commands';
 import type { PageBridge } from './page-bridge';
-import { listenForPointerMoves } from './pointer-moves';
+import { listenForReaderPointer } from './reader-pointer';
 import { TapOpener } from './tap-open';
 
 /**
@@ -64,36 +64,38 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   // as at rest, as after any tap, and leaves that card be until the mouse moves.
   const early = page.takeTap();
   if (early && taps.tappedEarlier(early)) moved = false;
-  const listenForMoves = listenForPointerMoves(ctx, (move) => {
-    // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).
-    // A finger sliding over the page scrolls it: it hovers nothing.
-    if (ctx.isInvalid || move.touch) return;
-    // A move where the pointer already was is no move of the reader's: a browser may send one as the page scrolls under it.
-    moved ||= pointer === undefined || pointer.x !== move.x || pointer.y !== move.y;
-    pointer = { x: move.x, y: move.y };
-    // Released outside the window, the button is seen up again on the first move back.
-    held = move.buttons !== 0;
-    schedule();
+  const listenForPointer = listenForReaderPointer(ctx, {
+    move(move) {
+      // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).
+      // A finger sliding over the page scrolls it: it hovers nothing.
+      if (ctx.isInvalid || move.touch) return;
+      // A move where the pointer already was is no move of the reader's: a browser may send one as the page scrolls under it.
+      moved ||= pointer === undefined || pointer.x !== move.x || pointer.y !== move.y;
+      pointer = { x: move.x, y: move.y };
+      // Released outside the window, the button is seen up again on the first move back.
+      held = move.buttons !== 0;
+      schedule();
+    },
+    out(event) {
+      // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
+      // it rests on no name of this one any more. A finger lifted goes out of the window too, and leaves a mouse where it was.
+      if (isTouch(event) || (event.relatedTarget !== null && !isFrameElement(event.relatedTarget))) return;
+      pointer = undefined;
+      card.hover(undefined);
+    },
+    // Seen from the page, a press inside the card's closed shadow root comes from its host element.
+    down(event) {
+      // A finger's touch that turns into a scroll ends with no lift: it would leave the mouse held for good.
+      if (!isTouch(event)) held = event.buttons !== 0;
+      const onCard = isCardHost(event.target);
+      if (isPointerEvent(event) && taps.down(event, onCard)) return;
+      card.pressed(onCard);
+    },
+    up(event) {
+      if (!isTouch(event)) held = event.buttons !== 0;
+      if (!ctx.isInvalid && isPointerEvent(event)) taps.up(event);
+    },
   });
-  const onPointerOut = (event: PointerEvent) => {
-    // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
-    // it rests on no name of this one any more. A finger lifted goes out of the window too, and leaves a mouse where it was.
-    if (event.pointerType === 'touch' || (event.relatedTarget !== null && !isFrameElement(event.relatedTarget))) return;
-    pointer = undefined;
-    card.hover(undefined);
-  };
-  // Seen from the page, a press inside the card's closed shadow root comes from its host element.
-  const onPointerDown = (event: PointerEvent) => {
-    // A finger's touch that turns into a scroll ends with no lift: it would leave the mouse held for good.
-    if (event.pointerType !== 'touch') held = event.buttons !== 0;
-    const onCard = isCardHost(event.target);
-    if (taps.down(event, onCard)) return;
-    card.pressed(onCard);
-  };
-  const onPointerUp = (event: PointerEvent) => {
-    if (event.pointerType !== 'touch') held = event.buttons !== 0;
-    if (!ctx.isInvalid) taps.up(event);
-  };
   const onPointerCancel = (event: PointerEvent) => taps.cancel(event);
   // A press in an embedded frame, or in the page around this one, never comes here: the focus it takes away does.
   const onBlur = closeOnFocusElsewhere(card, window !== window.top);
@@ -101,10 +103,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const listen = () => {
     // Captured, as the presses and scrolls are: a map, a slider or a player that stops the pointer's events from bubbling
     // (stopPropagation) kept a card open over it for as long as the pointer stayed there, and its names never opened one.
-    listenForMoves();
-    ctx.addEventListener(window, 'pointerout', onPointerOut, { passive: true, capture: true });
-    ctx.addEventListener(window, 'pointerdown', onPointerDown, { passive: true, capture: true });
-    ctx.addEventListener(window, 'pointerup', onPointerUp, { passive: true, capture: true });
+    listenForPointer();
     ctx.addEventListener(window, 'pointercancel', onPointerCancel, { passive: true, capture: true });
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
@@ -113,6 +112,15 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   listen();
   relisten = listen;
   if (pointer) schedule();
+}
+
+/** The pointer's own event, not the mouse's that stood in for it: only the pointer's tell a finger's tap. */
+function isPointerEvent(event: PointerEvent | MouseEvent): event is PointerEvent {
+  return 'pointerType' in event;
+}
+
+function isTouch(event: PointerEvent | MouseEvent): boolean {
+  return isPointerEvent(event) && event.pointerType === 'touch';
 }
 
 function isCardHost(target: EventTarget | null): boolean {

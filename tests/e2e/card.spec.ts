@@ -501,16 +501,36 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
-  test('opens on a page that stops the pointer’s moves at the window before anything else hears of them', async ({ page, server }) => {
-    // Added before any script of ours, at the window's capture: the mouse's own moves still come through.
+  test('on a page that stops the pointer’s events at the window before anything else hears of them, cards open and close as anywhere', async ({
+    page,
+    server,
+  }) => {
+    // Added before any script of ours, at the window's capture: the mouse's own events still come through.
     server.route(
-      '/moves-stopped',
-      `<!doctype html><html lang="en"><head><script>addEventListener('pointermove', (event) => event.stopImmediatePropagation(), true);</script></head>` +
-        `<body><p style="margin:40px">Kim Jong Un met officials.</p></body></html>`,
+      '/pointer-stopped',
+      `<!doctype html><html lang="en"><head><script>for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerout'])` +
+        ` addEventListener(type, (event) => event.stopImmediatePropagation(), true);</script></head>` +
+        `<body><p style="margin:40px">Kim Jong Un met officials.<iframe title="Weather" srcdoc="<p>Sunny.</p>" style="width:200px;height:60px;margin-left:4px"></iframe></p>` +
+        `<div style="height:600px"></div></body></html>`,
     );
-    await page.goto(`${server.origin}/moves-stopped`);
+    await page.goto(`${server.origin}/pointer-stopped`);
     await expect.poll(() => paintedMentions(page)).toBe(1);
     const kim = await pointOfText(page, 'Kim Jong Un');
+    await page.mouse.move(kim.x, kim.y, { steps: 2 });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    // A press closes it, and none opens while the button is held.
+    await page.mouse.down();
+    await expect.poll(() => shadowUiBox(page), { timeout: 1000 }).toBeNull();
+    await page.mouse.move(kim.x + 2, kim.y);
+    await page.waitForTimeout(600);
+    expect(await shadowUiBox(page)).toBeNull();
+    await page.mouse.up();
+    await page.mouse.move(kim.x + 3, kim.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    // One move into the frame beside the name: the page's last sight of the pointer is on its name.
+    const frame = (await page.locator('iframe').boundingBox())!;
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2);
+    await expect.poll(() => shadowUiBox(page), { timeout: 3000 }).toBeNull();
     await page.mouse.move(kim.x, kim.y, { steps: 2 });
     await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
     await page.mouse.move(kim.x + 500, kim.y + 400, { steps: 2 });

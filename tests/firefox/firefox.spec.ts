@@ -27,19 +27,26 @@ test('in Firefox, the demo article is highlighted and hovering a name opens its 
   expect(tabErrors).toEqual([]);
 });
 
-test('in Firefox, a page that stops the pointer’s moves at the window before anything else hears of them still opens cards', async ({
+test('in Firefox, a page that stops the pointer’s events at the window before anything else hears of them still opens and closes cards', async ({
   tab,
   server,
 }) => {
   server.route(
-    '/firefox-moves-stopped',
-    `<!doctype html><html lang="en"><head><script>addEventListener('pointermove', (event) => event.stopImmediatePropagation(), true);</script></head>` +
+    '/firefox-pointer-stopped',
+    `<!doctype html><html lang="en"><head><script>for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerout', 'pointerover'])` +
+      ` addEventListener(type, (event) => event.stopImmediatePropagation(), true);</script></head>` +
       `<body><p style="margin:40px">Kim Jong Un met officials.</p></body></html>`,
   );
-  await tab.goto(`${server.origin}/firefox-moves-stopped`);
+  await tab.goto(`${server.origin}/firefox-pointer-stopped`);
   await expect.poll(() => painted(tab)).toEqual(['Kim Jong Un']);
   const point = (await tab.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0 }))!;
   await tab.mouse.move(point.x, point.y, { steps: 2 });
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  // A press closes it.
+  await tab.mouse.down();
+  await expect.poll(() => tab.evaluate(cardPointsInPage), { timeout: 1000 }).toBe(0);
+  await tab.mouse.up();
+  await tab.mouse.move(point.x + 2, point.y);
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
   await tab.mouse.move(5, 790, { steps: 2 });
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
