@@ -135,8 +135,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
 
   useEffect(() => {
     if (!state) return;
+    let pressSeen = false;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
+      pressSeen = true;
       // Above a dialog, the card is what Escape closes: not the dialog under it as well.
       if (current.current?.layer) {
         event.preventDefault();
@@ -144,8 +146,18 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       }
       close();
     };
+    // A page that stops Escape's press at the window before us (its own shortcuts) still lets its release through.
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !event.isTrusted) return;
+      if (!pressSeen) close();
+      pressSeen = false;
+    };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('keyup', onKeyUp, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keyup', onKeyUp, true);
+    };
   }, [state, close]);
 
   // Where the pointer goes after it leaves the card is the page side's to judge (page/hover-card.ts):

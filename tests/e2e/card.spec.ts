@@ -1294,6 +1294,21 @@ test.describe('the hover card', () => {
     await expect.poll(() => shadowUiBox(page)).toBeNull();
   });
 
+  test('closes on Escape on a page that stops the key’s press at the window before anything else hears of it', async ({ page, server }) => {
+    server.route(
+      '/escape-stopped',
+      `<!doctype html><html lang="en"><head><script>addEventListener('keydown', (event) => event.key === 'Escape' && event.stopImmediatePropagation(), true);</script></head>` +
+        `<body><p style="margin:40px">Kim Jong Un met officials.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/escape-stopped`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const kim = await pointOfText(page, 'Kim Jong Un');
+    await page.mouse.move(kim.x, kim.y, { steps: 2 });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page), { timeout: 2000 }).toBeNull();
+  });
+
   test('closes when its name scrolls out of view, even with the pointer resting on the card', async ({ page, server }) => {
     const { box } = await hoverPutinAtTop(page, server.origin);
     await page.mouse.move(box.x + 30, box.y + 30, { steps: 3 });
