@@ -1288,6 +1288,29 @@ test.describe('the hover card', () => {
     await expect.poll(() => paintedMentions(page)).toBe(before);
   });
 
+  test('the page keeps its height and its look at its end, with a card shown and closed', async ({ page, server }) => {
+    // A dark root under a white body: any line the extension added under the body would show as a dark strip.
+    server.route(
+      '/page-end',
+      `<!doctype html><html lang="en" style="background:#333"><body style="margin:0;background:#fff">` +
+        `<p style="margin:0;padding:20px">Kim Jong Un met officials.</p><div style="height:1200px"></div>` +
+        `<footer style="height:40px;background:#c00"></footer></body></html>`,
+    );
+    await page.goto(`${server.origin}/page-end`);
+    const pageHeight = () => page.evaluate(() => [document.documentElement.scrollHeight, Math.round(document.body.getBoundingClientRect().height)]);
+    const [height, bodyHeight] = await pageHeight();
+    expect(height).toBe(bodyHeight);
+    await expect.poll(() => page.evaluate(() => document.querySelector('backstory-card') !== null)).toBe(true);
+    expect(await pageHeight()).toEqual([height, bodyHeight]);
+    const kim = await pointOfText(page, 'Kim Jong Un');
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    expect(await pageHeight()).toEqual([height, bodyHeight]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    expect(await pageHeight()).toEqual([height, bodyHeight]);
+  });
+
   test('closes on Escape', async ({ page, server }) => {
     await hoverOnDemo(page, server.origin, 'John Kirby');
     await page.keyboard.press('Escape');
