@@ -116,6 +116,31 @@ describe('the bundled pack', () => {
     ]);
   });
 
+  it('shows no John Kirby card for another Kirby, first name or surname, once his full name was read', () => {
+    expect(found('John Kirby spoke.', 'Actor Kirby Howell-Baptiste wore red; Kirby Jenner posted; Rep. Tom Kirby voted.')).toEqual(['john-kirby:John Kirby']);
+    // Standing apart from other names, after a title or after a full stop, he is still John Kirby.
+    expect(found('John Kirby spoke.', 'Kirby said the talks, which Mr Kirby called useful, went on. Biden thanked him. Kirby left.')).toEqual([
+      'john-kirby:John Kirby',
+      'john-kirby:Kirby',
+      'john-kirby:Kirby',
+      'john-kirby:Kirby',
+    ]);
+  });
+
+  it('shows no United States card for the U.S. Open tennis and golf tournaments, however the sentence goes on', () => {
+    for (const text of [
+      'Gauff into U.S. Open women’s final; the US Open tennis tournament; the U.S. Open men’s draw.',
+      'She reached the US Open quarterfinals and the U.S. Open semifinal; he won the U.S. Open singles and the US Open doubles.',
+      'the U.S. Open golf at Oakmont; the U.S. Open Championship; the US Open winner, the U.S. Open runner-up, the US Open trophy and its prize',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+
+  it('shows no country card for newspapers and agencies named after Japan or Vietnam', () => {
+    expect(found('According to The Japan News and Vietnam News, and the Viet Nam News, Japan and Vietnam met.')).toEqual(['japan:Japan', 'vietnam:Vietnam']);
+  });
+
   it('shows no China card for airlines, banks and firms named after it, and one for the country beside them', () => {
     expect(
       found(

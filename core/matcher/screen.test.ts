@@ -122,7 +122,8 @@ describe('the story screen', () => {
   });
 
   it('is small enough to compile into the script on every page', () => {
-    // Mostly exclusion phrases ("Tacoma, Washington") in two cases; 16.5 kB here is about 4.6 KiB of the script's 15 KiB gzipped.
-    expect(JSON.stringify(source).length).toBeLessThan(17_000);
+    // Mostly exclusion phrases ("Tacoma, Washington", "U.S. Open women's") in two cases; 18 kB here is about 5 KiB of the
+    // script's 15 KiB gzipped (the whole script 11.4 KiB).
+    expect(JSON.stringify(source).length).toBeLessThan(18_500);
   });
 });
