@@ -52,6 +52,21 @@ test('in Firefox, a page that stops the pointer’s events at the window before 
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
 });
 
+test('in Firefox, a card closes on Escape on a page that stops the key’s press at the window before anything else hears of it', async ({ tab, server }) => {
+  server.route(
+    '/firefox-escape-stopped',
+    `<!doctype html><html lang="en"><head><script>addEventListener('keydown', (event) => event.key === 'Escape' && event.stopImmediatePropagation(), true);</script></head>` +
+      `<body><p style="margin:40px">Kim Jong Un met officials.</p></body></html>`,
+  );
+  await tab.goto(`${server.origin}/firefox-escape-stopped`);
+  await expect.poll(() => painted(tab)).toEqual(['Kim Jong Un']);
+  const point = (await tab.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0 }))!;
+  await tab.mouse.move(point.x, point.y, { steps: 2 });
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  await tab.keyboard.press('Escape');
+  await expect.poll(() => tab.evaluate(cardPointsInPage), { timeout: 2000 }).toBe(0);
+});
+
 test('in Firefox, a hovered card closes as the mouse button is pressed on its name, and none opens while the button is held', async ({ tab, server }) => {
   await tab.goto(`${server.origin}/demo`);
   await expect.poll(() => painted(tab)).toContain('John Kirby');
