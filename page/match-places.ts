@@ -8,7 +8,7 @@ import { partAround, partNumber } from './page-parts';
 export interface PlaceNote {
   /** The block's first text node: where the block stands in reading order. */
   startNode: Text;
-  /** Entities whose full name the block holds. */
+  /** Entities whose full name the block holds; and, as state.ts namesakeKey, those another person of whose surname it names. */
   seen: string[];
   /** Entities the block named another place of the same name by ("Moscow, Idaho"). */
   elsewhere: string[];

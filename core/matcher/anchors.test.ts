@@ -28,7 +28,8 @@ function bothWays({ automaton, rules }: CompiledMatcher, text: string, starts: U
     const hits = new Candidates();
     scanner.find(text, hits, starts, anchors);
     return Array.from({ length: hits.count }, (_, i) => i)
-      .filter((i) => !aliasesOnly || !rules[hits.pattern[i]!]!.exclude)
+      // A namesake (a pattern's complement, scan.ts Candidates) is an alias's hit.
+      .filter((i) => !aliasesOnly || hits.pattern[i]! < 0 || !rules[hits.pattern[i]!]!.exclude)
       .map((i) => `${hits.start[i]}-${hits.end[i]}:${hits.pattern[i]}`);
   };
   const anchors = anchorExpressions(automaton, starts, between);

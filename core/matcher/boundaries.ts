@@ -111,6 +111,58 @@ export function besideCapitalisedWord(text: string, start: number, end: number):
   return isCapitalised(wordsBeside(text, end, 1, 1)[0]);
 }
 
+/** Words before a surname that name a rank or office, not a given name: "Admiral Kirby" is no namesake of John Kirby's. */
+const RANKS = new Set([
+  ...TITLES,
+  ...['Admiral', 'General', 'Colonel', 'Captain', 'Commander', 'Lieutenant', 'Sergeant', 'Major', 'Officer', 'Spokesman'],
+  ...['Spokeswoman', 'Spokesperson', 'Secretary', 'Coordinator', 'President', 'Premier', 'Minister', 'Ambassador', 'Envoy'],
+  ...['Senator', 'Representative', 'Governor', 'Mayor', 'Judge', 'Justice', 'Professor', 'Director', 'Chief', 'Supreme'],
+  ...['Sir', 'Lord', 'Lady', 'Dame', 'King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Father', 'Brother', 'Sister'],
+]);
+
+/** Capitalised words that name no one: "Kim Tuesday rejected", "said on Monday Kim would". */
+const NOT_NAMES = new Set([
+  ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March'],
+  ...['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'I'],
+]);
+
+/** Abbreviated titles, which a full stop ends: "Rep. Tom Kirby" is another Kirby. */
+const ABBREVIATED_TITLES = new Set(['Rep', 'Sen', 'Gov', 'Dr', 'Prof', 'Gen', 'Adm', 'Lt', 'Col', 'Capt', 'Sgt', 'Cmdr', 'Mr', 'Mrs', 'Ms']);
+
+/** Words a title-case line keeps in lower case: "Putin, Kim Sign Pact in Pyongyang" holds no prose. */
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over']);
+for (const word of ['per', 'so', 'the', 'to', 'up', 'via', 'vs', 'with', 'yet']) MINOR_WORDS.add(word);
+
+/** Words looked at on each side of a surname for prose. */
+const PROSE_WINDOW = 4;
+
+/**
+ * Whether the capitalised word beside a surname (besideCapitalisedWord) is
+ * another person's name, in prose: "Kim Kardashian posted", "Kim Yo Jong
+ * said", "Actor Kirby Howell-Baptiste said", "said coach Tom Kirby", "Rep. Tom
+ * Kirby". A bare "Kim" after it then means that person rather than the
+ * story's, until the story's full name comes again. Not when the line is in title case ("Putin, Kim Sign
+ * Defense Pact in Pyongyang": no word of prose within four on either side),
+ * nor for a day or a month ("Kim Tuesday rejected"), nor for a word before it
+ * that is a rank ("Admiral Kirby") or may just start the sentence ("Later Kim
+ * said" reads as "Tom Kim said"): before the surname, only a word following a
+ * lower-case one in the same sentence, or an abbreviated title, is a given name.
+ */
+export function namesakeBeside(text: string, start: number, end: number): boolean {
+  const before = wordsBeside(text, start, -1, PROSE_WINDOW);
+  const after = wordsBeside(text, end, 1, PROSE_WINDOW);
+  const wordOf = (word: NearWord) => text.slice(word.start, word.end);
+  const isName = (word: NearWord | undefined) => word !== undefined && word.tight && word.startsCapital && !NOT_NAMES.has(wordOf(word));
+  // Longer than a letter: the "s" of "Korea’s" is no prose.
+  const isProse = (word: NearWord) => word.lower && !word.startsCapital && word.end - word.start > 1 && !MINOR_WORDS.has(wordOf(word));
+  if (!before.some(isProse) && !after.some(isProse)) return false;
+  if (isName(after[0])) return true;
+  const [given, prior] = before;
+  if (!isName(given) || RANKS.has(wordOf(given!)) || prior === undefined) return false;
+  // Within a sentence ("said coach Tom Kirby", "the aide, Tom Kirby,"), or after a title's full stop.
+  return (isProse(prior) && !/[.!?:;]/.test(text.slice(prior.end, given!.start))) || ABBREVIATED_TITLES.has(wordOf(prior));
+}
+
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */
 export function isCurrencyPrefix(text: string, end: number): boolean {
   // Past invisible characters (a soft hyphen, a zero-width space), which the matcher is blind to everywhere else.

@@ -20,10 +20,15 @@
  * - Several entities on the very same text (an alias the pack marks
  *   `ambiguous`): the one whose full name was seen most recently wins; when
  *   none was seen the text is left unmarked rather than guessed.
+ * - A surname counted only standing `alone` is passed over after another
+ *   person of that surname was named ("Kim Kardashian posted… Kim said"),
+ *   until the entity's full name comes again. The scanner reports such a name
+ *   as the pattern's complement (scan.ts Candidates); one inside a mention
+ *   ("Kim" of "Kim Jong Un") is none.
  */
 import type { PatternRule } from './types';
 import type { Candidates } from './scan';
-import { isElsewhere, markElsewhere, markSeen } from './state';
+import { isElsewhere, markElsewhere, markSeen, namesakeKey, namesakeSince } from './state';
 import type { MatchState, Span } from './types';
 
 export function resolve(
@@ -42,6 +47,17 @@ export function resolve(
   /** Per entity, where the last exclusion phrase of its met so far ends: its hits starting before that are hidden. */
   let excludedUntil: Map<number, number> | undefined;
   const excluded = (p: PatternRule, at: number) => excludedUntil !== undefined && (excludedUntil.get(p.entity) ?? -1) > at;
+  const counts = (p: PatternRule, entityId: string) =>
+    (p.always || (state.seen.has(entityId) && !(p.alone && namesakeSince(state, entityId)))) && !isElsewhere(state, entityId);
+  const judged = (p: PatternRule, entityId: string) => {
+    state.depends?.push(entityId);
+    if (!p.alone) return;
+    // Whether another person of the surname was named above it; once one was, whether that or the full name came last.
+    // Not the order before then: a live blog's new entry naming John Kirby would have every "Kirby" below read again.
+    const namesake = namesakeKey(entityId);
+    state.depends?.push(namesake);
+    if (state.seen.has(namesake)) state.dependsOnOrder?.push(entityId, namesake);
+  };
   const exclude = (p: PatternRule, until: number) => {
     excludedUntil ??= new Map();
     excludedUntil.set(p.entity, Math.max(until, excludedUntil.get(p.entity) ?? -1));
@@ -51,7 +67,13 @@ export function resolve(
     const from = g;
     const s = start[order[g]!]!;
     const e = end[order[g]!]!;
-    while (g < n && start[order[g]!] === s && end[order[g]!] === e) g++;
+    const namesake = pattern[order[g]!]!;
+    if (namesake < 0) {
+      g++;
+      if (s >= cursor) markSeen(state, namesakeKey(entityIds[patterns[~namesake]!.entity]!));
+      continue;
+    }
+    while (g < n && start[order[g]!] === s && end[order[g]!] === e && pattern[order[g]!]! >= 0) g++;
     if (g - from === 1) {
       // Nearly every place holds one pattern: the rules below, without the lists.
       const p = patterns[pattern[order[from]!]!]!;
@@ -60,12 +82,12 @@ export function resolve(
       else if (excluded(p, s)) continue;
       else if (s < cursor) {
         if (p.always) markSeen(state, entityId);
-      } else if ((p.always || state.seen.has(entityId)) && !isElsewhere(state, entityId)) {
+      } else if (counts(p, entityId)) {
         cursor = e;
         spans.push({ entityId, alias: p.alias, start: s, end: e });
         if (p.always) markSeen(state, entityId);
-        else state.depends?.push(entityId);
-      } else state.depends?.push(entityId);
+        else judged(p, entityId);
+      } else judged(p, entityId);
       continue;
     }
     const group: PatternRule[] = [];
@@ -80,9 +102,9 @@ export function resolve(
       continue;
     }
 
-    const eligible = names.filter((p) => (p.always || state.seen.has(entityIds[p.entity]!)) && !isElsewhere(state, entityIds[p.entity]!));
+    const eligible = names.filter((p) => counts(p, entityIds[p.entity]!));
     // Whichever is taken, or none, was judged by what came before.
-    if (state.depends) for (const p of names) state.depends.push(entityIds[p.entity]!);
+    if (state.depends) for (const p of names) judged(p, entityIds[p.entity]!);
     if (state.dependsOnOrder && soleEntity(names) === undefined) for (const p of names) state.dependsOnOrder.push(entityIds[p.entity]!);
     if (eligible.length === 0) continue;
     cursor = e;
@@ -129,8 +151,9 @@ let scratch = new Int32Array(64);
 function sortedHits({ count, start, end, pattern }: Candidates, patterns: readonly PatternRule[]): Int32Array {
   if (scratch.length < count) scratch = new Int32Array(count * 2);
   const order = scratch;
-  const before = (a: number, b: number) =>
-    start[a]! - start[b]! || end[b]! - end[a]! || Number(patterns[pattern[a]!]!.exclude) - Number(patterns[pattern[b]!]!.exclude);
+  // A namesake (a pattern's complement) after the names on its text: it is none where they are.
+  const rank = (i: number) => (pattern[i]! < 0 ? 2 : Number(patterns[pattern[i]!]!.exclude));
+  const before = (a: number, b: number) => start[a]! - start[b]! || end[b]! - end[a]! || rank(a) - rank(b);
   for (let i = 0; i < count; i++) {
     let j = i;
     while (j > 0 && before(order[j - 1]!, i) > 0) {

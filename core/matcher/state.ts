@@ -35,3 +35,17 @@ export function isElsewhere(state: MatchState, entityId: string): boolean {
   if (state.elsewhereIn.size === 0 || !state.parts) return false;
   return state.parts().some((part) => state.elsewhereIn.get(part)?.has(entityId) === true);
 }
+
+/**
+ * Where `seen` keeps when another person of the entity's surname was last
+ * named ("Kim Kardashian posted"), in the clock's order with its full names:
+ * journaled and replayed as a sighting of its own (page/match-places.ts).
+ */
+export function namesakeKey(entityId: string): string {
+  return `${entityId}\u0001namesake`;
+}
+
+/** Whether another person of the entity's surname was named since its full name last was: a bare surname is then theirs. */
+export function namesakeSince(state: MatchState, entityId: string): boolean {
+  return (state.seen.get(namesakeKey(entityId)) ?? 0) > (state.seen.get(entityId) ?? 0);
+}

@@ -24,7 +24,11 @@ export interface Span {
  * full name was seen earlier.
  */
 export interface MatchState {
-  /** Entity id → clock value of its latest full-name sighting. */
+  /**
+   * Entity id → clock value of its latest full-name sighting; and, keyed by
+   * state.ts namesakeKey, of the latest name of another person who shares its
+   * surname ("Kim Kardashian"): a bare "Kim" counts only with the full name later.
+   */
   readonly seen: Map<string, number>;
   /** Entities the page turned out to mean another place of the same name by ("Moscow, Idaho"): no mention any more. */
   readonly elsewhere: Set<string>;

@@ -119,11 +119,22 @@ const STORY_POOL = [
 ];
 /** With two people sharing "Kim": which of them a "Kim" is depends on whose full name came last above it. */
 const KIM_POOL = ['Kim Jong Un arrived.', 'Kim Yo Jong spoke.', 'Kim smiled.', 'Kim waved.', 'Kim Yo Jong met Kim Jong Un.', 'Nothing here.'];
+/** A bare "Kim" is the story's when his full name came after the last other Kim named above it ("Kim Kardashian posted"). */
+const NAMESAKE_POOL = [
+  'Kim Jong Un arrived.',
+  'Kim Kardashian posted a photo.',
+  'Kim smiled.',
+  'Kim waved.',
+  'Kim Kardashian met Kim Jong Un.',
+  'Kim Jong Un met Kim Kardashian.',
+  'Nothing here.',
+];
 const VARIANTS = [
   { name: 'the story', pool: STORY_POOL, wire: undefined },
   // A front page: some entries are stories, each with a paragraph of its own after the one edited, where a "Moscow, Idaho" above ends Moscow.
   { name: 'stories in articles', pool: STORY_POOL, wire: undefined, articles: true },
   { name: 'a shared short form', pool: KIM_POOL, wire: 'kims' },
+  { name: 'a namesake', pool: NAMESAKE_POOL, wire: undefined },
 ] as const;
 
 /**
@@ -392,6 +403,28 @@ test('a full name the page adds between a shared short form and the last full na
   await settle(page);
   expect((await fresh(page)).at(-1)).toBe('kim-yo-jong:Kim');
   expect(await found(page)).toEqual(await fresh(page));
+});
+
+test('another Kim the page names between the full name and a bare Kim takes the Kim from the story; taken out again, gives it back', async ({ load }) => {
+  const page = await load(`<p>Kim Jong Un arrived.</p><p id="between">Weather: sunny.</p><p>Kim smiled at <span id="clock">12:00</span>.</p>`);
+  await annotate(page);
+  expect(await found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+
+  await page.evaluate(() => (document.getElementById('between')!.textContent = 'Kim Kardashian posted a photo.'));
+  await settle(page);
+  expect(await fresh(page)).toEqual(['kim-jong-un:Kim Jong Un']);
+  expect(await found(page)).toEqual(await fresh(page));
+  expect(await page.evaluate(() => (window as unknown as Win).counts)).toEqual({ 'kim-jong-un': 1 });
+
+  // The paragraph below, read again on its own, still follows the other Kim.
+  await page.evaluate(() => (document.getElementById('clock')!.textContent = '12:01'));
+  await settle(page);
+  expect(await found(page)).toEqual(['kim-jong-un:Kim Jong Un']);
+
+  await page.evaluate(() => (document.getElementById('between')!.textContent = 'Weather: rain.'));
+  await settle(page);
+  expect(await found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+  expect(await page.evaluate(() => (window as unknown as Win).counts)).toEqual({ 'kim-jong-un': 2 });
 });
 
 test('a live blog’s new entry naming John Kirby reads no other entry again: short forms below depend only on a full name standing above them', async ({
