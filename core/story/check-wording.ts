@@ -100,6 +100,28 @@ export function checkFactsStandAlone(facts: Indexed<Fact>[]): PathProblem[] {
   );
 }
 
+/**
+ * A fact that is its sentence word for word (the card shows it as the sentence itself) and another fact taken from the
+ * same sentence must not share a subject: that entity's card would show the sentence, then part of it again in other
+ * words ("Kim Jong Un visited Russia’s Far East…" under "…follows Kim Jong Un’s visit to Russia’s Far East…").
+ */
+export function checkNoSentenceTwice(facts: Indexed<Fact>[]): PathProblem[] {
+  return facts.flatMap(({ index, value }) => {
+    if (value.text !== value.citation.quote) return [];
+    return facts.flatMap((other) => {
+      if (other.index === index || other.value.citation.quote !== value.citation.quote) return [];
+      const shared = value.subjects.filter((id) => other.value.subjects.includes(id));
+      if (shared.length === 0) return [];
+      return [
+        {
+          path: `$[${index}].subjects`,
+          message: `fact "${other.value.id}" is taken from this fact's sentence, which this fact is word for word: the card${shared.length > 1 ? 's' : ''} of ${shared.join(', ')} would show it twice; keep each entity on one of them`,
+        },
+      ];
+    });
+  });
+}
+
 /** Where the last mention of `entity` in `text` ends, on word boundaries; -1 if there is none. */
 function lastEnd(text: string, entity: Entity): number {
   const folded = foldApostrophes(text);

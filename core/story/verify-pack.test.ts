@@ -346,6 +346,19 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     expect(problemsOf(p)).toEqual([expect.objectContaining({ file: 'facts.json', path: `$[${i}].text`, message: expect.stringMatching(/points back/) })]);
   });
 
+  it('a card that would show one sentence twice: the fact that is the sentence word for word, and another taken from it', () => {
+    const p = pack();
+    const verbatim = indexOf(p.facts, 'relationship-follows-kim-visit');
+    p.facts[verbatim].subjects.push('kim-jong-un');
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$[${verbatim}].subjects`,
+        message: expect.stringContaining('fact "kim-visit-russian-far-east" is taken from this fact\'s sentence, which this fact is word for word: the card of kim-jong-un would show it twice'),
+      },
+    ]);
+  });
+
   it('an asymmetric contests link', () => {
     const p = pack();
     const accusation = indexOf(p.facts, 'weapons-supply-accusation');

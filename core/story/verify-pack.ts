@@ -17,6 +17,7 @@ import {
 import { checkArticle, checkCitation, splitParagraphs } from './citations';
 import {
   checkFactsStandAlone,
+  checkNoSentenceTwice,
   checkSanctionsByNamed,
   checkSanctionsReasons,
   checkSpeakersNamed,
@@ -141,6 +142,7 @@ function checkFacts(
     ...checkSpeakersNamed(facts, entities),
     ...checkSpeakersQuoted(facts, entities, paragraphs),
     ...checkFactsStandAlone(facts),
+    ...checkNoSentenceTwice(facts),
     ...facts.flatMap(({ index, value }) => checkCitation(value.citation, paragraphs, `$[${index}].citation`)),
   ];
 }
