@@ -1,25 +1,57 @@
 /**
  * The parts of a page that speak of different things: the articles of a front
- * page or of a live blog. A phrase naming another place of a name ("Moscow,
- * Idaho") speaks for the article it stands in, not for the page's other
- * stories (MatchState.parts). Only what the page marks as an article counts:
- * a list item or a section is as often a bullet or a chapter of one story.
+ * page or of a live blog, and the strips beside the page's content (a ticker or
+ * a weather box in the masthead, a sidebar, the footer). A phrase naming
+ * another place of a name ("Moscow, Idaho") speaks for the part it stands in,
+ * not for the page's other stories (MatchState.parts): a ticker's "Moscow,
+ * Idaho" or a weather box's "Seattle, Washington" leaves the Moscow and the
+ * Washington of the article below the story's. Only what the page marks as an
+ * article counts: a list item or a section is as often a bullet or a chapter of
+ * one story.
  */
 import type { Matcher, MatchState, Span } from '../core/matcher/types';
 import type { TextBlock } from './text-walk';
 
 const PART = 'article,[role=article]';
 
-/** The articles around `node`, innermost first, in its own tree. */
+/** Where a phrase speaks for the page, not for a strip: its content, its articles, and its title. */
+const CONTENT = 'main,[role=main],article,[role=article],h1';
+
+/** Strips beside the content as the page marks them, for a page without a `<main>`. */
+const BESIDE = 'header,footer,nav,aside,[role=banner],[role=contentinfo],[role=navigation],[role=complementary]';
+
+/**
+ * The strip beside the page's content that `node` stands in, if any: with a
+ * `<main>`, the outermost element around the node that does not hold it (a
+ * ticker above it is a plain `<div>` as often as not); without, the outermost
+ * of the strips the page marks. None for text in the content or its `<h1>`.
+ */
+function stripAround(node: Node): Element | undefined {
+  const from = node.parentElement;
+  if (!from || from.closest(CONTENT)) return undefined;
+  // A live collection, which the engine keeps: no search of the page per block.
+  const main = from.ownerDocument.getElementsByTagName('main')[0];
+  let strip: Element | undefined;
+  if (main && from.getRootNode() === main.getRootNode()) {
+    for (let at: Element | null = from; at && !at.contains(main); at = at.parentElement) strip = at;
+    return strip;
+  }
+  for (let at: Element | null | undefined = from.closest(BESIDE); at; at = at.parentElement?.closest(BESIDE)) strip = at;
+  return strip;
+}
+
+/** The articles around `node`, innermost first, in its own tree; or the strip beside the content it stands in. */
 export function partsAround(node: Node): Element[] {
   const parts: Element[] = [];
   for (let at = node.parentElement?.closest(PART); at; at = at.parentElement?.closest(PART)) parts.push(at);
-  return parts;
+  if (parts.length > 0) return parts;
+  const strip = stripAround(node);
+  return strip ? [strip] : parts;
 }
 
-/** The innermost article around `node`, if any. */
+/** The innermost part around `node`, if any: the first of partsAround. */
 export function partAround(node: Node): Element | undefined {
-  return node.parentElement?.closest(PART) ?? undefined;
+  return node.parentElement?.closest(PART) ?? stripAround(node);
 }
 
 /** The block being scanned, and its articles once the matcher asked: a scan runs start to end in one go. */

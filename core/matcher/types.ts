@@ -33,7 +33,7 @@ export interface MatchState {
   /** Entities the page turned out to mean another place of the same name by ("Moscow, Idaho"): no mention any more. */
   readonly elsewhere: Set<string>;
   /**
-   * Per part of the page (an article of a front page or a live blog), the
+   * Per part of the page (an article of a front page or a live blog, a strip beside the content), the
    * entities a phrase in that part named another place by: no mention in that
    * part any more, in the others all the same.
    */

@@ -267,6 +267,36 @@ test('on a front page, a story about Moscow, Idaho ends Moscow in that story alo
   expect(await found(plainPage)).toEqual([]);
 });
 
+test('a ticker or a weather box beside the page’s content that names another Moscow or Washington speaks for itself, not for the article; the page’s title still speaks for the page', async ({
+  load,
+}) => {
+  // A plain <div> above the <main>, as tickers often are; its own later names are the other places'.
+  const ticker = await load(`<div id="ticker">Breaking: Police in Moscow, Idaho, make arrest · Russia, Ohio fair opens · Moscow police update</div>
+<main><article><h1>Putin in Pyongyang</h1><p>Putin left Moscow. Russia and North Korea signed a pact.</p></article><p>Moscow said so.</p></main>
+<footer><p>Russia again.</p></footer>`);
+  await annotate(ticker);
+  const article = ['vladimir-putin:Putin', 'pyongyang:Pyongyang', 'vladimir-putin:Putin', 'moscow:Moscow', 'russia:Russia', 'north-korea:North Korea'];
+  // The footer is a strip of its own: the ticker's Russia, Ohio is not its Russia.
+  expect(await found(ticker)).toEqual([...article, 'moscow:Moscow', 'russia:Russia']);
+  expect(await counts(ticker)).toEqual({ 'vladimir-putin': 2, pyongyang: 1, moscow: 2, russia: 2, 'north-korea': 1 });
+
+  // The ticker moves on to another item: the article is not read otherwise.
+  await ticker.evaluate(() => (document.getElementById('ticker')!.textContent = 'Weather: Seattle, Washington, 61°F · Moscow, Idaho: vigil tonight'));
+  await ticker.waitForTimeout(300);
+  expect(await found(ticker)).toEqual([...article, 'moscow:Moscow', 'russia:Russia']);
+
+  // Without a <main>, the strips the page marks: its header, its sidebar.
+  const marked = await load(`<header><p>Weather: Seattle, Washington, 61°F. Washington traffic is light.</p></header>
+<div><p>Putin’s visit angered Washington.</p></div><aside><p>Most read: Moscow, Idaho, vigil.</p></aside><p>Moscow replied.</p>`);
+  await annotate(marked);
+  expect(await found(marked)).toEqual(['vladimir-putin:Putin', 'washington:Washington', 'moscow:Moscow']);
+
+  // The page's title is no strip: the story is that Moscow's.
+  const titled = await load(`<header><h1>Vigil in Moscow, Idaho</h1></header><main><p>Moscow police said the students were remembered.</p></main>`);
+  await annotate(titled);
+  expect(await found(titled)).toEqual([]);
+});
+
 test('what the page moves (an entry bumped to the top, a name moved into another paragraph) keeps every mention once, in reading order', async ({ load }) => {
   const page = await load(
     '<div id="feed"><p>Japan and China.</p><p>South Korea spoke.</p><p>Ukraine <span>Moscow</span> here.</p><p>Kim Jong Un waited.</p></div><p id="other">Then Russia.</p>',
