@@ -113,12 +113,16 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     const element = ref.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
-      element.dataset.scrolls = String(element.scrollHeight > element.clientHeight);
+      markOverflow(element);
       if (placedHeight.current > 0 && Math.abs(element.offsetHeight - placedHeight.current) >= 1) setResized((n) => n + 1);
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, [open]);
+  // Facts that came fill a card its size limit keeps as it was: nothing resized, but it may have more than it shows now.
+  useLayoutEffect(() => {
+    if (ref.current) markOverflow(ref.current);
+  }, [state?.card, placed]);
 
   // Whether the focus is in the card: the control that had it, removed with the facts it was among, leaves no blur behind.
   const holdsFocus = useRef(false);
@@ -169,6 +173,7 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
         tabIndex={-1}
         aria-labelledby={titleId}
         data-placed={placed}
+        onScroll={(event) => markOverflow(event.currentTarget)}
         onPointerEnter={() => onPointerInside(true)}
         onPointerLeave={() => onPointerInside(false)}
         // Where the page stops the pointer's `pointerover` and `pointerout` at the window before us, the mouse's come through.
@@ -258,4 +263,14 @@ function virtualElement(anchor: AnchorBox) {
   return {
     getBoundingClientRect: () => ({ x: anchor.x, y: top, width: anchor.width, height: bottom - top, top, left: anchor.x, right: anchor.x + anchor.width, bottom }),
   };
+}
+
+/**
+ * Whether the card has more than it shows (`data-scrolls`), and more below where it is scrolled to (`data-more`): the
+ * card then fades out at its bottom edge, where a scroll bar the system hides would have said so.
+ */
+function markOverflow(element: HTMLElement): void {
+  const scrolls = element.scrollHeight > element.clientHeight;
+  element.dataset.scrolls = String(scrolls);
+  element.dataset.more = String(scrolls && element.scrollTop + element.clientHeight < element.scrollHeight - 1);
 }

@@ -2167,6 +2167,33 @@ test.describe('the hover card', () => {
     expect(await page.evaluate(() => scrollY)).toBe(0);
   });
 
+  test('a card with more than it shows fades out at its bottom edge until the reader scrolls to its end; one that fits does not', async ({ page, server }) => {
+    await hoverPutinAtTop(page, server.origin);
+    const fade = () =>
+      shadowUiCall<{ more: boolean; fades: boolean; sticky: boolean }>(
+        page,
+        'card-frame',
+        `function () {
+          const after = getComputedStyle(this, '::after');
+          return { more: this.scrollTop + this.clientHeight < this.scrollHeight - 1, fades: after.content !== 'none' && after.backgroundImage.includes('gradient'), sticky: after.position === 'sticky' };
+        }`,
+      );
+    await expect.poll(fade).toEqual({ more: true, fades: true, sticky: true });
+    // The wheel over the card, to its end: nothing more to show.
+    const box = (await shadowUiBox(page))!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.wheel(0, 5000);
+    await expect.poll(async () => (await fade()).fades).toBe(false);
+    expect((await fade()).more).toBe(false);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(fade).toEqual({ more: true, fades: true, sticky: true });
+
+    await page.mouse.move(5, 5);
+    await hoverOnDemo(page, server.origin, 'John Kirby');
+    expect(await shadowUiCall<boolean>(page, 'card-frame', 'function () { return this.scrollHeight > this.clientHeight; }')).toBe(false);
+    expect((await fade()).fades).toBe(false);
+  });
+
   test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {
     await hoverOnDemo(page, server.origin, 'John Kirby');
     expect(await shadowUiText(page)).not.toContain('Key points');
