@@ -42,6 +42,8 @@ export function SettingsSection({ settings, url, onChange, saveFailed }: Props) 
                 key={category}
                 label={categoryGroupLabel(category)}
                 checked={settings.categories[category]}
+                // Backstory off everywhere: they change nothing until it is on again, and do not look as if they did.
+                disabled={!settings.enabled}
                 onChange={(on) => onChange((s) => ({ ...s, categories: { ...s.categories, [category]: on } }))}
               />
             ))}
@@ -50,7 +52,7 @@ export function SettingsSection({ settings, url, onChange, saveFailed }: Props) 
             label={i18n.t('popup.offOnThisSite')}
             hint={site ?? i18n.t('popup.offOnThisSiteUnavailable')}
             checked={site !== undefined && settings.offSites.includes(site)}
-            disabled={site === undefined}
+            disabled={site === undefined || !settings.enabled}
             onChange={(off) =>
               site !== undefined &&
               onChange((s) => ({

@@ -484,8 +484,12 @@ test.describe('the switches apply at once in open tabs', () => {
     await expect(popup.getByText('Backstory is switched off.', { exact: false })).toBeVisible();
     await expect.poll(() => badgeText(popup, tabId)).toBe('');
     await expect.poll(() => badgeText(popup, otherTab)).toBe('');
+    // The switches it governs change nothing while it is off, and show it.
+    const governed = ['People', 'Countries', 'Organizations', 'Places', 'Off on this site'].map((name) => popup.getByRole('switch', { name }));
+    for (const control of governed) await expect(control).toBeDisabled();
 
     await toggle.click();
+    for (const control of governed) await expect(control).toBeEnabled();
     await expect.poll(() => paintedMentions(page)).toBe(total);
     await expect.poll(() => paintedMentions(other)).toBe(total);
     await expect.poll(() => badgeText(popup, tabId)).toBe(distinct);
