@@ -98,7 +98,18 @@ test('the names are one Tab stop: Tab goes on to the key points, the arrow keys 
   expect(await press('Tab')).toBe('Key points');
   expect(await press('Shift+Tab')).toBe('vladimir-putin');
 
-  // The demo's names at 400 px, two to a row: Putin | Kim Jong Un, then Kirby alone; Countries: North Korea | Russia, United States | Ukraine …
+  // The demo's names at 400 px, two to a row: Putin | Kim Jong Un, then Kirby alone, across the row; Countries: North Korea | Russia, United States | Ukraine …
+  const widths = await popup.evaluate(() =>
+    Object.fromEntries(
+      ['vladimir-putin', 'kim-jong-un', 'john-kirby'].map((id) => {
+        const { left, right } = document.querySelector(`button[data-entity-id="${id}"]`)!.getBoundingClientRect();
+        return [id, { left, right }];
+      }),
+    ),
+  );
+  expect(widths['kim-jong-un']!.left).toBeGreaterThan(widths['vladimir-putin']!.right);
+  expect(widths['john-kirby']!.left).toBe(widths['vladimir-putin']!.left);
+  expect(widths['john-kirby']!.right).toBe(widths['kim-jong-un']!.right);
   expect(await press('ArrowRight')).toBe('kim-jong-un');
   expect(await press('ArrowDown')).toBe('john-kirby');
   expect(await press('ArrowDown')).toBe('north-korea');
@@ -174,6 +185,9 @@ test('at 250% zoom, where the browser caps the popup at 320 CSS pixels, nothing 
     return { scroll: scroller.scrollWidth - scroller.clientWidth, past, outside };
   });
   expect(overflow).toEqual({ scroll: 0, past: [], outside: [] });
+  // One name a row: "U.S. National Security Council" beside an empty column wrapped a word a line.
+  const lefts = await popup.evaluate(() => [...new Set([...document.querySelectorAll('button[data-entity-id]')].map((name) => Math.round(name.getBoundingClientRect().left)))]);
+  expect(lefts).toHaveLength(1);
 });
 
 test('the popup follows the reader’s default font size, as the card does: larger text, wider popup, nothing cut off', async ({
