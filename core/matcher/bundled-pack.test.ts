@@ -48,6 +48,14 @@ describe('the bundled pack', () => {
     expect(found('MOSCOW, Idaho — Four students were killed.', 'The Moscow police chief said the Moscow case is open.')).toEqual([]);
     expect(found('In Seattle, Washington, the governor spoke.', 'Washington lawmakers met.')).toEqual([]);
     expect(found('Putin’s confrontations with Washington', 'a professor in Seattle, Washington, said')).toEqual(['vladimir-putin:Putin', 'washington:Washington']);
+    // The other Moscows of the United States.
+    for (const town of ['Moscow, Pennsylvania,', 'Moscow, Pa.,', 'Moscow, Tennessee,', 'Moscow, Tenn.,', 'Moscow, Vermont,', 'Moscow, Kansas,', 'Moscow Mills, Missouri,']) {
+      expect(found(`In ${town} the fair opened.`, 'Moscow officials said it went well.'), town).toEqual([]);
+    }
+  });
+
+  it('shows no United States card for the “America First” movement', () => {
+    expect(found('The United States agreed.', 'America First supporters rallied; America waits.')).toEqual(['united-states:United States', 'united-states:America']);
   });
 
   it('shows no story card for another country’s council, an old Vietnam, or a namesake', () => {
@@ -268,6 +276,7 @@ describe('the bundled pack', () => {
       'SPARTAK MOSCOW 2, CSKA MOSCOW 1',
       'Trading on the Moscow Exchange, the Moscow Exchange index and the Moscow Exchange’s dollar trading stopped; the Moscow Exchange (MOEX) said so.',
       'A graduate of Moscow State University.',
+      'Moscow Exchange shares fell 3%; the Moscow Exchange said trading on the Moscow Exchange in dollars was halted.',
     ]) {
       expect(found(text), text).toEqual([]);
     }
