@@ -120,10 +120,11 @@ const RANKS = new Set([
   ...['Sir', 'Lord', 'Lady', 'Dame', 'King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Father', 'Brother', 'Sister'],
 ]);
 
-/** Capitalised words that name no one: "Kim Tuesday rejected", "said on Monday Kim would". */
+/** Capitalised words that name no one: "Kim Tuesday rejected", "said on Monday Kim would", "told Reuters Washington was". */
 const NOT_NAMES = new Set([
   ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March'],
   ...['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'I'],
+  ...['Reuters', 'Bloomberg', 'Axios', 'Politico', 'Yonhap', 'Xinhua', 'Interfax', 'Kyodo', 'Sputnik', 'Fox', 'Newsweek'],
 ]);
 
 /** Abbreviated titles, which a full stop ends: "Rep. Tom Kirby" is another Kirby. */
@@ -149,18 +150,72 @@ const PROSE_WINDOW = 4;
  * lower-case one in the same sentence, or an abbreviated title, is a given name.
  */
 export function namesakeBeside(text: string, start: number, end: number): boolean {
-  const before = wordsBeside(text, start, -1, PROSE_WINDOW);
-  const after = wordsBeside(text, end, 1, PROSE_WINDOW);
-  const wordOf = (word: NearWord) => text.slice(word.start, word.end);
-  const isName = (word: NearWord | undefined) => word !== undefined && word.tight && word.startsCapital && !NOT_NAMES.has(wordOf(word));
-  // Longer than a letter: the "s" of "Korea’s" is no prose.
-  const isProse = (word: NearWord) => word.lower && !word.startsCapital && word.end - word.start > 1 && !MINOR_WORDS.has(wordOf(word));
-  if (!before.some(isProse) && !after.some(isProse)) return false;
-  if (isName(after[0])) return true;
-  const [given, prior] = before;
-  if (!isName(given) || RANKS.has(wordOf(given!)) || prior === undefined) return false;
-  // Within a sentence ("said coach Tom Kirby", "the aide, Tom Kirby,"), or after a title's full stop.
-  return (isProse(prior) && !/[.!?:;]/.test(text.slice(prior.end, given!.start))) || ABBREVIATED_TITLES.has(wordOf(prior));
+  const words = new Words(text, start, end);
+  if (!words.inProse()) return false;
+  return words.isName(words.after[0]) || words.givenNameBefore();
+}
+
+/**
+ * Whether a capitalised word right before the hit is a given name, in prose: "receiver Malik Washington", "said coach
+ * Tom Kim", "Rep. Tom Kirby", "Running back Brian Washington". Then the hit is that person's surname, not the story's
+ * place or person. Not in a title-case line ("Putin Warns Washington"), nor for a rank, a day, a news agency ("told
+ * Reuters Washington"), an acronym, or a word that may just start the sentence ("Later Washington said").
+ */
+export function afterGivenName(text: string, start: number, end: number): boolean {
+  const words = new Words(text, start, end);
+  return words.inProse() && words.givenNameBefore();
+}
+
+/** The words around one hit, for namesakeBeside and afterGivenName. */
+class Words {
+  readonly before: NearWord[];
+  readonly after: NearWord[];
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    end: number,
+  ) {
+    this.before = wordsBeside(text, start, -1, PROSE_WINDOW);
+    this.after = wordsBeside(text, end, 1, PROSE_WINDOW);
+  }
+
+  wordOf(word: NearWord): string {
+    return this.text.slice(word.start, word.end);
+  }
+
+  /** A capitalised word with lower-case letters ("CNN" is no given name), right beside the last, that may be a name. */
+  isName(word: NearWord | undefined): boolean {
+    return word !== undefined && word.tight && word.startsCapital && word.lower && !NOT_NAMES.has(this.wordOf(word));
+  }
+
+  /** Longer than a letter: the "s" of "Korea’s" is no prose. */
+  isProse(word: NearWord): boolean {
+    return word.lower && !word.startsCapital && word.end - word.start > 1 && !MINOR_WORDS.has(this.wordOf(word));
+  }
+
+  /** Some word of prose within four on either side: not a title-case line. */
+  inProse(): boolean {
+    return this.before.some((word) => this.isProse(word)) || this.after.some((word) => this.isProse(word));
+  }
+
+  givenNameBefore(): boolean {
+    const [given, prior] = this.before;
+    if (!this.isName(given) || RANKS.has(this.wordOf(given!))) return false;
+    // The sentence's first word may be any word: "Later Kim said" reads as "Tom Kim said". One before it tells.
+    if (prior === undefined) return false;
+    const gap = this.text.slice(prior.end, given!.start);
+    if (/[.!?:;]/.test(gap)) return ABBREVIATED_TITLES.has(this.wordOf(prior));
+    // Within a sentence ("said coach Tom Kirby", "the aide, Tom Kirby,"), or after its first word ("Quarterback Jayden
+    // Washington threw").
+    return this.isProse(prior) || (prior.startsCapital && prior.tight && this.startsSentence(prior));
+  }
+
+  /** Nothing before it in its line (the text's start, a line break, a long gap) or a sentence's end. */
+  private startsSentence(word: NearWord): boolean {
+    const earlier = this.before[this.before.indexOf(word) + 1];
+    return earlier === undefined || /[.!?]/.test(this.text.slice(earlier.end, word.start));
+  }
 }
 
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */

@@ -54,6 +54,29 @@ describe('the bundled pack', () => {
     }
   });
 
+  it('takes a person called Washington, named with a given name in prose, for no city, and the page to speak of him from there on', () => {
+    for (const person of [
+      'Dolphins receiver Malik Washington caught two touchdowns.',
+      'Running back Brian Washington scored twice.',
+      'Quarterback Jayden Washington threw for 300 yards.',
+      'said coach Tom Washington, who took over in May.',
+      'the senator, Jane Washington, voted no.',
+    ]) {
+      expect(found('Putin’s confrontations with Washington', person, '“We’re thrilled,” Washington said.'), person).toEqual(['vladimir-putin:Putin', 'washington:Washington']);
+    }
+    // Capitals that name no one before it: the city all the same.
+    for (const text of [
+      'Putin Warns Washington Over Sanctions',
+      'a US official told Reuters Washington would respond',
+      'said on Tuesday Washington would respond',
+      'Later Washington said it would respond.',
+      'In a statement Washington said it would respond.',
+      'officials at the CIA Washington office',
+    ]) {
+      expect(found(text, 'Washington said so.').filter((name) => name.startsWith('washington')), text).toEqual(['washington:Washington', 'washington:Washington']);
+    }
+  });
+
   it('shows no United States card for the “America First” movement', () => {
     expect(found('The United States agreed.', 'America First supporters rallied; America waits.')).toEqual(['united-states:United States', 'united-states:America']);
   });
@@ -387,6 +410,7 @@ describe('the bundled pack', () => {
       'The golfer Tom Kim won, said coach Tom Kim.',
       'said coach Tom Kim on Sunday',
       'Photographer Kim Raff took the picture.',
+      'Golfer Tom Kim won the Open.',
     ]) {
       expect(kims(other, 'Kim said it was fake.'), other).toEqual(['kim-jong-un:Kim Jong Un']);
       // The story's full name again: a bare Kim is his once more.

@@ -33,13 +33,13 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
   const patterns: Pattern[] = [];
   const byKey = new Map<string, Pattern>();
 
-  const add = (form: Form, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean, elsewhere = false, alone = false) => {
+  const add = (form: Form, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean, elsewhere = false, alone = false, surname = false) => {
     const key = `${exclude ? 'x' : 'a'}${entity}\u0000${form.text}`;
     const existing = byKey.get(key);
     if (existing) {
       existing.elsewhere ||= elsewhere;
       // The same spelling reached through an `always` alias must not lose that status.
-      if (always && !existing.always) Object.assign(existing, { always, alias, acronym, alone });
+      if (always && !existing.always) Object.assign(existing, { always, alias, acronym, alone, surname });
       existing.dashAt = existing.dashAt.filter((at) => form.dashAt.includes(at));
       return;
     }
@@ -53,6 +53,7 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       always,
       acronym,
       alone,
+      surname,
       dashAt: form.dashAt,
       leftBoundary: needsBoundary(text.codePointAt(0)),
       rightBoundary: needsBoundary(text.codePointAt(text.length - 1)),
@@ -67,7 +68,7 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       const always = alias.rule === 'always';
       const acronym = ACRONYM.test(foldText(alias.text));
       for (const form of aliasForms(alias.text, 'unless-common')) {
-        add(form, index, alias.text, false, always, acronym && !form.allCaps, false, alias.alone === true);
+        add(form, index, alias.text, false, always, acronym && !form.allCaps, false, alias.alone === true, alias.surname === true);
       }
       for (const phrase of alias.exclude) {
         for (const form of aliasForms(phrase, 'always', false)) add(form, index, alias.text, true, false, false);

@@ -22,9 +22,11 @@
  *   none was seen the text is left unmarked rather than guessed.
  * - A surname counted only standing `alone` is passed over after another
  *   person of that surname was named ("Kim Kardashian posted… Kim said"),
- *   until the entity's full name comes again. The scanner reports such a name
- *   as the pattern's complement (scan.ts Candidates); one inside a mention
- *   ("Kim" of "Kim Jong Un") is none.
+ *   until the entity's full name comes again. A `surname` after a given name
+ *   ("receiver Malik Washington") ends its entity's mentions after it, as an
+ *   `elsewhere` phrase does. The scanner reports such a name as the pattern's
+ *   complement (scan.ts Candidates); one inside a mention ("Kim" of "Kim Jong
+ *   Un") is none.
  */
 import type { PatternRule } from './types';
 import type { Candidates } from './scan';
@@ -70,7 +72,12 @@ export function resolve(
     const namesake = pattern[order[g]!]!;
     if (namesake < 0) {
       g++;
-      if (s >= cursor) markSeen(state, namesakeKey(entityIds[patterns[~namesake]!.entity]!));
+      const rule = patterns[~namesake]!;
+      const entityId = entityIds[rule.entity]!;
+      if (s < cursor) continue;
+      // "Kim Kardashian": a bare "Kim" is hers until Kim Jong Un is named again. "Malik Washington": the page speaks of him.
+      if (rule.alone) markSeen(state, namesakeKey(entityId));
+      else markElsewhere(state, entityId);
       continue;
     }
     while (g < n && start[order[g]!] === s && end[order[g]!] === e && pattern[order[g]!]! >= 0) g++;

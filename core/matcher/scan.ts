@@ -4,14 +4,14 @@
  * decided afterwards (resolve.ts), on the handful of hits a block yields.
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
-import { besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, namesakeBeside, startsWord } from './boundaries';
+import { afterGivenName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, namesakeBeside, startsWord } from './boundaries';
 import type { PatternRule } from './types';
 
 /**
  * Hits of one scan, in growable typed arrays reused from block to block. A
  * pattern below zero is the complement (`~p`) of a surname's pattern `p` on
  * another person's name: "Kim" in "Kim Kardashian posted" (boundaries.ts
- * namesakeBeside).
+ * namesakeBeside), "Washington" in "receiver Malik Washington" (afterGivenName).
  */
 export class Candidates {
   start = new Int32Array(64);
@@ -146,6 +146,10 @@ export class Scanner {
           if (pattern.alone && besideCapitalisedWord(text, start, end)) {
             // Another person of that surname: recorded as the pattern's complement (resolve.ts, namesakes).
             if (namesakeBeside(text, start, end)) out.push(start, end, ~p);
+            continue;
+          }
+          if (pattern.surname && afterGivenName(text, start, end)) {
+            out.push(start, end, ~p);
             continue;
           }
           if (pattern.dashAt.length > 0 && !dashesAt(text, start, pattern.dashAt)) continue;

@@ -45,6 +45,7 @@ const LEFT = 8;
 const RIGHT = 16;
 const ELSEWHERE = 32;
 const ALONE = 64;
+const SURNAME = 128;
 
 type Header = readonly [
   nodes: number,
@@ -125,6 +126,7 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
         flag(rule.always, ALWAYS) |
         flag(rule.acronym, ACRONYM) |
         flag(rule.alone, ALONE) |
+        flag(rule.surname, SURNAME) |
         flag(rule.leftBoundary, LEFT) |
         flag(rule.rightBoundary, RIGHT),
     ),
@@ -284,7 +286,7 @@ export function decodeMatcher(wire: MatcherWire, { built = false }: DecodeOption
       length >= 1 && length <= maxLength &&
       entity >= 0 && entity < entities &&
       alias >= 0 && alias < aliases &&
-      flags >= 0 && flags < ALONE * 2 &&
+      flags >= 0 && flags < SURNAME * 2 &&
       start >= 0 && count >= 0 && start + count <= dashPool;
     // Most patterns have no dash: they share one empty list.
     const dashAt: number[] | readonly number[] = count === 0 ? NO_DASHES : [];
@@ -302,6 +304,7 @@ export function decodeMatcher(wire: MatcherWire, { built = false }: DecodeOption
       always: (flags & ALWAYS) !== 0,
       acronym: (flags & ACRONYM) !== 0,
       alone: (flags & ALONE) !== 0,
+      surname: (flags & SURNAME) !== 0,
       dashAt,
       leftBoundary: (flags & LEFT) !== 0,
       rightBoundary: (flags & RIGHT) !== 0,

@@ -69,6 +69,13 @@ export const AliasSchema = z.lazy(() =>
      * another person's name ("Kim Yo Jong", "Tom Kim").
      */
     alone: z.optional(z.boolean()),
+    /**
+     * A name that is also a surname ("Washington"): after a given name in
+     * prose ("receiver Malik Washington") it is a person's, no mention, and,
+     * as an `elsewhere` phrase does, ends the entity's mentions after it in its
+     * part of the page ("Washington also returned a punt").
+     */
+    surname: z.optional(z.boolean()),
   }),
 );
 export type Alias = z.infer<typeof AliasSchema>;
