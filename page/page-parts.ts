@@ -17,20 +17,20 @@ const PART = 'article,[role=article]';
 /** Where a phrase speaks for the page, not for a strip: its content, its articles, and its title. */
 const CONTENT = 'main,[role=main],article,[role=article],h1';
 
-/** Strips beside the content as the page marks them, for a page without a `<main>`. */
+/** Strips beside the content as the page marks them, for a page that does not mark its content. */
 const BESIDE = 'header,footer,nav,aside,[role=banner],[role=contentinfo],[role=navigation],[role=complementary]';
 
 /**
  * The strip beside the page's content that `node` stands in, if any: with a
- * `<main>`, the outermost element around the node that does not hold it (a
- * ticker above it is a plain `<div>` as often as not); without, the outermost
- * of the strips the page marks. None for text in the content or its `<h1>`.
+ * `<main>` or `role="main"`, the outermost element around the node that does
+ * not hold it (a ticker above it is a plain `<div>` as often as not); without,
+ * the outermost of the strips the page marks. None for text in the content or
+ * its `<h1>`.
  */
 function stripAround(node: Node): Element | undefined {
   const from = node.parentElement;
   if (!from || from.closest(CONTENT)) return undefined;
-  // A live collection, which the engine keeps: no search of the page per block.
-  const main = from.ownerDocument.getElementsByTagName('main')[0];
+  const main = contentOf(from.ownerDocument);
   let strip: Element | undefined;
   if (main && from.getRootNode() === main.getRootNode()) {
     for (let at: Element | null = from; at && !at.contains(main); at = at.parentElement) strip = at;
@@ -38,6 +38,35 @@ function stripAround(node: Node): Element | undefined {
   }
   for (let at: Element | null | undefined = from.closest(BESIDE); at; at = at.parentElement?.closest(BESIDE)) strip = at;
   return strip;
+}
+
+/** The last `[role=main]` found per document, and documents found to have none in the current task. */
+const roleMains = new WeakMap<Document, Element>();
+let noRoleMain: WeakSet<Document> | undefined;
+
+/**
+ * The page's content: its `<main>`, else the element the page marks `role="main"` (as BBC's and the Guardian's pages
+ * do). `<main>` is looked up in a live collection, which the engine keeps; the role needs a search of the page, so its
+ * answer is kept while it holds, and its absence for the rest of the task: asked per name once a strip named another
+ * place, a search each time would cost a page without either a walk of the page per name.
+ */
+function contentOf(document: Document): Element | undefined {
+  const main = document.getElementsByTagName('main')[0];
+  if (main) return main;
+  const kept = roleMains.get(document);
+  if (kept?.isConnected && kept.getAttribute('role') === 'main') return kept;
+  if (noRoleMain?.has(document)) return undefined;
+  const found = document.querySelector('[role=main]');
+  if (found) {
+    roleMains.set(document, found);
+    return found;
+  }
+  if (!noRoleMain) {
+    noRoleMain = new WeakSet();
+    queueMicrotask(() => (noRoleMain = undefined));
+  }
+  noRoleMain.add(document);
+  return undefined;
 }
 
 /** The articles around `node`, innermost first, in its own tree; or the strip beside the content it stands in. */

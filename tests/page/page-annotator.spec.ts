@@ -285,6 +285,13 @@ test('a ticker or a weather box beside the page’s content that names another M
   await ticker.waitForTimeout(300);
   expect(await found(ticker)).toEqual([...article, 'moscow:Moscow', 'russia:Russia']);
 
+  // The content marked by its role, as on BBC's and the Guardian's pages, tells the ticker beside it as a <main> does.
+  const role = await load(`<div id="ticker">Breaking: Police in Moscow, Idaho, make arrest</div>
+<div role="main"><div><p>Putin left Moscow.</p></div></div><div id="more"><p>Moscow replied.</p></div>`);
+  await annotate(role);
+  // Below it, another strip of its own.
+  expect(await found(role)).toEqual(['vladimir-putin:Putin', 'moscow:Moscow', 'moscow:Moscow']);
+
   // Without a <main>, the strips the page marks: its header, its sidebar.
   const marked = await load(`<header><p>Weather: Seattle, Washington, 61°F. Washington traffic is light.</p></header>
 <div><p>Putin’s visit angered Washington.</p></div><aside><p>Most read: Moscow, Idaho, vigil.</p></aside><p>Moscow replied.</p>`);
