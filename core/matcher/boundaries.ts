@@ -130,6 +130,9 @@ const NOT_NAMES = new Set([
 /** Abbreviated titles, which a full stop ends: "Rep. Tom Kirby" is another Kirby. */
 const ABBREVIATED_TITLES = new Set(['Rep', 'Sen', 'Gov', 'Dr', 'Prof', 'Gen', 'Adm', 'Lt', 'Col', 'Capt', 'Sgt', 'Cmdr', 'Mr', 'Mrs', 'Ms']);
 
+/** A sentence's first words that lead in a place, which a comma often does not close: "In Pyongyang Kim said". */
+const PLACE_PREPOSITIONS = new Set(['In', 'At', 'Inside', 'Outside', 'Across', 'Throughout', 'Near', 'Around']);
+
 /** Words a title-case line keeps in lower case: "Putin, Kim Sign Pact in Pyongyang" holds no prose. */
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over']);
 for (const word of ['per', 'so', 'the', 'to', 'up', 'via', 'vs', 'with', 'yet']) MINOR_WORDS.add(word);
@@ -207,8 +210,9 @@ class Words {
     const gap = this.text.slice(prior.end, given!.start);
     if (/[.!?:;]/.test(gap)) return ABBREVIATED_TITLES.has(this.wordOf(prior));
     // Within a sentence ("said coach Tom Kirby", "the aide, Tom Kirby,"), or after its first word ("Quarterback Jayden
-    // Washington threw").
-    return this.isProse(prior) || (prior.startsCapital && prior.tight && this.startsSentence(prior));
+    // Washington threw") unless that word leads in a place ("In Pyongyang Kim said").
+    if (this.isProse(prior)) return true;
+    return prior.startsCapital && prior.tight && this.startsSentence(prior) && !PLACE_PREPOSITIONS.has(this.wordOf(prior));
   }
 
   /** Nothing before it in its line (the text's start, a line break, a long gap) or a sentence's end. */

@@ -431,6 +431,8 @@ describe('the bundled pack', () => {
       'Kim Tuesday rejected the offer.',
       'said on Monday Kim would visit',
       'Later Kim said the visit went well.',
+      'In Pyongyang Kim told Putin the ties were strong.',
+      'At Vostochny Kim toured the launch site.',
       'Chairman Kim and President Putin signed',
       'General Kim inspected the troops.',
       'North Korea’s Kim Says Talks Went Well',
