@@ -158,18 +158,39 @@ export function namesakeBeside(text: string, start: number, end: number): boolea
   return words.isName(words.after[0]) || words.givenNameBefore();
 }
 
+/** Ranks and offices that only a person holds, before a surname: "Senator Washington", "Coach Washington". */
+const PERSON_RANKS = new Set([
+  ...['Senator', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Mayor', 'Judge', 'Justice', 'Coach'],
+  ...['Officer', 'Detective', 'Sergeant', 'Captain', 'Lieutenant', 'Colonel', 'General', 'Admiral', 'Professor'],
+  ...['President', 'Sir', 'Dame', 'Mr', 'Mrs', 'Ms', 'Miss', 'Dr'],
+]);
+
 /**
- * Whether a capitalised word right before the hit is a given name, in prose: "receiver Malik Washington", "said coach
- * Tom Kim", "Rep. Tom Kirby", "Running back Brian Washington". Then the hit is that person's surname, not the story's
- * place or person. Not in a title-case line ("Putin Warns Washington"), nor for a rank, a day, a news agency ("told
- * Reuters Washington"), an acronym, or a word that may just start the sentence ("Later Washington said").
+ * Roles in lower case before a bare surname, in prose: "coach Washington praised him", "receiver Washington caught
+ * it". Not words that also end a phrase before a place's name: "going forward Washington will", "deputy Washington
+ * bureau chief", "the National Guard Washington sent".
  */
-export function afterGivenName(text: string, start: number, end: number): boolean {
+const PERSON_ROLES = new Set([
+  ...['coach', 'quarterback', 'receiver', 'linebacker', 'cornerback', 'safety', 'tackle', 'pitcher', 'outfielder'],
+  ...['infielder', 'shortstop', 'striker', 'midfielder', 'goalkeeper', 'rookie', 'teammate', 'senator', 'congressman'],
+  ...['congresswoman', 'councilman', 'councilwoman', 'officer', 'detective', 'sergeant', 'actor', 'actress'],
+  ...['singer', 'rapper', 'novelist'],
+]);
+
+/**
+ * Whether the hit is a person's surname by what stands right before it: a given name in prose ("receiver Malik
+ * Washington", "said coach Tom Kim", "Rep. Tom Kirby", "Running back Brian Washington"), or a rank or role only a
+ * person holds ("Senator Washington", "Sen. Washington", "coach Washington"), which a title-case line may hold too.
+ * Then the hit is that person's, not the story's place or person. No given name in a title-case line ("Putin Warns
+ * Washington"), nor a day, a news agency ("told Reuters Washington"), an acronym, or a word that may just start the
+ * sentence ("Later Washington said").
+ */
+export function afterPersonsName(text: string, start: number, end: number): boolean {
   const words = new Words(text, start, end);
-  return words.inProse() && words.givenNameBefore();
+  return words.rankBefore(start) || (words.inProse() && words.givenNameBefore());
 }
 
-/** The words around one hit, for namesakeBeside and afterGivenName. */
+/** The words around one hit, for namesakeBeside and afterPersonsName. */
 class Words {
   readonly before: NearWord[];
   readonly after: NearWord[];
@@ -200,6 +221,15 @@ class Words {
   /** Some word of prose within four on either side: not a title-case line. */
   inProse(): boolean {
     return this.before.some((word) => this.isProse(word)) || this.after.some((word) => this.isProse(word));
+  }
+
+  /** A rank in full or abbreviated ("Sen. Washington"), or a role in lower case, right before the hit at `start`. */
+  rankBefore(start: number): boolean {
+    const rank = this.before[0];
+    if (rank === undefined) return false;
+    const word = this.wordOf(rank);
+    if (rank.tight) return rank.startsCapital ? PERSON_RANKS.has(word) : PERSON_ROLES.has(word);
+    return ABBREVIATED_TITLES.has(word) && /^\.\s+$/.test(this.text.slice(rank.end, start));
   }
 
   givenNameBefore(): boolean {

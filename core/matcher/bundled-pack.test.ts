@@ -61,6 +61,13 @@ describe('the bundled pack', () => {
       'Quarterback Jayden Washington threw for 300 yards.',
       'said coach Tom Washington, who took over in May.',
       'the senator, Jane Washington, voted no.',
+      // A rank or a role only a person holds, without a given name.
+      'Senator Washington voted no.',
+      'Sen. Washington voted no.',
+      'the bill that Rep. Washington wrote',
+      'coach Washington praised the defense.',
+      'Coach Washington Praises Defense',
+      'Rookie receiver Washington caught two passes.',
     ]) {
       expect(found('Putin’s confrontations with Washington', person, '“We’re thrilled,” Washington said.'), person).toEqual(['vladimir-putin:Putin', 'washington:Washington']);
     }
@@ -72,6 +79,9 @@ describe('the bundled pack', () => {
       'Later Washington said it would respond.',
       'In a statement Washington said it would respond.',
       'officials at the CIA Washington office',
+      'Going forward Washington will respond.',
+      'said the deputy Washington bureau chief',
+      'the National Guard Washington sent',
     ]) {
       expect(found(text, 'Washington said so.').filter((name) => name.startsWith('washington')), text).toEqual(['washington:Washington', 'washington:Washington']);
     }
@@ -182,11 +192,9 @@ describe('the bundled pack', () => {
     expect(found('Air China cut flights to China.')).toEqual(['china:China']);
   });
 
-  it('takes a person called Washington (“Mr. Washington, a teacher”) for no city', () => {
-    expect(found('Mr. Washington, a teacher, said so; Ms. Washington and Dr Washington agreed.', 'Washington answered Moscow.')).toEqual([
-      'washington:Washington',
-      'moscow:Moscow',
-    ]);
+  it('takes a person called Washington (“Mr. Washington, a teacher”) for no city, and the page to speak of that person from there on', () => {
+    expect(found('Mr. Washington, a teacher, said so; Ms. Washington and Dr Washington agreed.', 'Washington answered Moscow.')).toEqual(['moscow:Moscow']);
+    expect(found('Washington answered Moscow.', 'Mr. Washington, a teacher, said so.')).toEqual(['washington:Washington', 'moscow:Moscow']);
   });
 
   it('takes no other country’s security council, nor a bare “NSC”, for the U.S. one, even after John Kirby’s council was named', () => {

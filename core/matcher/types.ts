@@ -92,7 +92,7 @@ export interface PatternRule {
   acronym: boolean;
   /** A surname counted only standing alone: no capitalised word right beside it (boundaries.ts). */
   alone: boolean;
-  /** A name that is also a surname: after a given name in prose, a person, ending the entity's mentions (boundaries.ts afterGivenName). */
+  /** A name that is also a surname: after a given name in prose, a person, ending the entity's mentions (boundaries.ts afterPersonsName). */
   surname: boolean;
   /** Separators (offsets in the folded pattern) that must be dashes on the page; see variants.ts. */
   dashAt: readonly number[];
