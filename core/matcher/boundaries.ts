@@ -36,6 +36,11 @@ interface NearWord {
   end: number;
 }
 
+/** The hyphens that join a word's halves: the ASCII one, U+2010 and the non-breaking U+2011. */
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
 /** Up to `count` words `dir` (-1 before, +1 after) of `from`, nearest first, in the same line. */
 function wordsBeside(text: string, from: number, dir: -1 | 1, count = WINDOW_WORDS): NearWord[] {
   const words: NearWord[] = [];
@@ -57,6 +62,8 @@ function wordsBeside(text: string, from: number, dir: -1 | 1, count = WINDOW_WOR
     for (; i >= 0 && i < text.length; i += dir) {
       const code = text.charCodeAt(i);
       if (isIgnorable(code)) continue;
+      // A hyphen inside a word joins its halves: "Hyung-jin Kim" is a given name, "jin" alone is no prose.
+      if (isHyphen(code) && i + dir >= 0 && i + dir < text.length && isWordCodePoint(text.charCodeAt(i + dir))) continue;
       if (!isWordCodePoint(code)) break;
       const ch = text.charAt(i);
       const upper = isUpperLetter(ch);
@@ -94,41 +101,62 @@ export function inShoutedLine(text: string, start: number, end: number): boolean
 }
 
 /** Words before a surname that make it no other person's name: "Mr Kim" (British style, no full stop), "Chairman Kim". */
-const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Chairman', 'Leader', 'Comrade', 'Marshal']);
+const TITLES = new Set(['Mr', 'Chairman', 'Leader', 'Comrade', 'Marshal']);
+
+/** Abbreviated titles, which a full stop ends: "Rep. Tom Kirby" is another Kirby, "Mr. Kim" the story's. */
+const ABBREVIATED_TITLES = new Set(['Rep', 'Sen', 'Gov', 'Dr', 'Prof', 'Gen', 'Adm', 'Lt', 'Col', 'Capt', 'Sgt', 'Cmdr', 'Mr', 'Mrs', 'Ms']);
+
+/**
+ * Titles of another person than the story's, before a bare surname: "Ms. Kim said" (his sister, in the Times' style),
+ * "Sen. Kim", "Dr Kirby". Not ranks the story's people hold or held ("Admiral Kirby"), nor "Mr."
+ */
+const OTHERS_TITLES = new Set(['Ms', 'Mrs', 'Miss', 'Dr', 'Sen', 'Rep', 'Gov', 'Prof', 'Senator', 'Representative']);
+for (const title of ['Congressman', 'Congresswoman', 'Governor', 'Professor', 'Doctor']) OTHERS_TITLES.add(title);
+
+/** The title right before `start`, in full ("Senator Kim", "coach Washington") or abbreviated ("Sen. Kim"), if any. */
+function titleBefore(text: string, start: number): string | undefined {
+  const word = wordsBeside(text, start, -1, 1)[0];
+  if (word === undefined) return undefined;
+  const title = text.slice(word.start, word.end);
+  if (word.tight) return title;
+  return ABBREVIATED_TITLES.has(title) && /^\.\s+$/.test(text.slice(word.end, start)) ? title : undefined;
+}
 
 /**
  * Whether a capitalised word stands right before or after the hit, with only
  * spaces between (one or two: a line wrapped in the source), in the same line:
  * the hit is then part of another name ("Kim Yo Jong", "Tom Kim", "Kim
  * Kardashian"). A dash, a comma or a full stop between keeps it apart
- * ("Kim-Putin summit", "Putin, Kim", "thanked him. Kim said"); a title before
- * it does too ("Mr Kim", "Chairman Kim").
+ * ("Kim-Putin summit", "Putin, Kim", "thanked him. Kim said"); a title of
+ * the story's person before it does too ("Mr Kim", "Mr. Kim", "Chairman
+ * Kim"), and other abbreviated titles join it ("Ms. Kim", "Gen. Kim").
  */
 export function besideCapitalisedWord(text: string, start: number, end: number): boolean {
-  const isCapitalised = (word: NearWord | undefined) => word !== undefined && word.tight && word.startsCapital;
-  const before = wordsBeside(text, start, -1, 1)[0];
-  if (isCapitalised(before) && !TITLES.has(text.slice(before!.start, before!.end))) return true;
-  return isCapitalised(wordsBeside(text, end, 1, 1)[0]);
+  const title = titleBefore(text, start);
+  if (title !== undefined && /^\p{Lu}/u.test(title) && !TITLES.has(title)) return true;
+  const after = wordsBeside(text, end, 1, 1)[0];
+  return after !== undefined && after.tight && after.startsCapital;
 }
 
 /** Words before a surname that name a rank or office, not a given name: "Admiral Kirby" is no namesake of John Kirby's. */
 const RANKS = new Set([
   ...TITLES,
+  ...OTHERS_TITLES,
   ...['Admiral', 'General', 'Colonel', 'Captain', 'Commander', 'Lieutenant', 'Sergeant', 'Major', 'Officer', 'Spokesman'],
   ...['Spokeswoman', 'Spokesperson', 'Secretary', 'Coordinator', 'President', 'Premier', 'Minister', 'Ambassador', 'Envoy'],
   ...['Senator', 'Representative', 'Governor', 'Mayor', 'Judge', 'Justice', 'Professor', 'Director', 'Chief', 'Supreme'],
   ...['Sir', 'Lord', 'Lady', 'Dame', 'King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Father', 'Brother', 'Sister'],
 ]);
 
-/** Capitalised words that name no one: "Kim Tuesday rejected", "said on Monday Kim would", "told Reuters Washington was". */
+/** Capitalised words that name no person: "Kim Tuesday rejected", "said on Monday Kim would", "told Reuters Washington was". */
 const NOT_NAMES = new Set([
   ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March'],
   ...['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'I'],
   ...['Reuters', 'Bloomberg', 'Axios', 'Politico', 'Yonhap', 'Xinhua', 'Interfax', 'Kyodo', 'Sputnik', 'Fox', 'Newsweek'],
+  // Institutions and capitals that are told things: "Blinken told Congress Washington would not tolerate it".
+  ...['Congress', 'Parliament', 'Senate', 'House', 'Pentagon', 'Kremlin', 'Beijing', 'Moscow', 'Seoul', 'Tokyo'],
+  ...['Pyongyang', 'Kyiv', 'Brussels', 'London', 'Paris', 'Berlin', 'Europe', 'Washington'],
 ]);
-
-/** Abbreviated titles, which a full stop ends: "Rep. Tom Kirby" is another Kirby. */
-const ABBREVIATED_TITLES = new Set(['Rep', 'Sen', 'Gov', 'Dr', 'Prof', 'Gen', 'Adm', 'Lt', 'Col', 'Capt', 'Sgt', 'Cmdr', 'Mr', 'Mrs', 'Ms']);
 
 /** A sentence's first words that lead in a place, which a comma often does not close: "In Pyongyang Kim said". */
 const PLACE_PREPOSITIONS = new Set(['In', 'At', 'Inside', 'Outside', 'Across', 'Throughout', 'Near', 'Around']);
@@ -153,6 +181,8 @@ const PROSE_WINDOW = 4;
  * lower-case one in the same sentence, or an abbreviated title, is a given name.
  */
 export function namesakeBeside(text: string, start: number, end: number): boolean {
+  const title = titleBefore(text, start);
+  if (title !== undefined && OTHERS_TITLES.has(title)) return true;
   const words = new Words(text, start, end);
   if (!words.inProse()) return false;
   return words.isName(words.after[0]) || words.givenNameBefore();
@@ -186,8 +216,10 @@ const PERSON_ROLES = new Set([
  * sentence ("Later Washington said").
  */
 export function afterPersonsName(text: string, start: number, end: number): boolean {
+  const title = titleBefore(text, start);
+  if (title !== undefined && (PERSON_RANKS.has(title) || PERSON_ROLES.has(title) || ABBREVIATED_TITLES.has(title))) return true;
   const words = new Words(text, start, end);
-  return words.rankBefore(start) || (words.inProse() && words.givenNameBefore());
+  return words.inProse() && words.givenNameBefore();
 }
 
 /** The words around one hit, for namesakeBeside and afterPersonsName. */
@@ -223,14 +255,6 @@ class Words {
     return this.before.some((word) => this.isProse(word)) || this.after.some((word) => this.isProse(word));
   }
 
-  /** A rank in full or abbreviated ("Sen. Washington"), or a role in lower case, right before the hit at `start`. */
-  rankBefore(start: number): boolean {
-    const rank = this.before[0];
-    if (rank === undefined) return false;
-    const word = this.wordOf(rank);
-    if (rank.tight) return rank.startsCapital ? PERSON_RANKS.has(word) : PERSON_ROLES.has(word);
-    return ABBREVIATED_TITLES.has(word) && /^\.\s+$/.test(this.text.slice(rank.end, start));
-  }
 
   givenNameBefore(): boolean {
     const [given, prior] = this.before;

@@ -80,6 +80,7 @@ describe('the bundled pack', () => {
       'In a statement Washington said it would respond.',
       'officials at the CIA Washington office',
       'Going forward Washington will respond.',
+      'Blinken told Congress Washington would not tolerate the pact.',
       'said the deputy Washington bureau chief',
       'the National Guard Washington sent',
     ]) {
@@ -419,6 +420,14 @@ describe('the bundled pack', () => {
       'said coach Tom Kim on Sunday',
       'Photographer Kim Raff took the picture.',
       'Golfer Tom Kim won the Open.',
+      // Korean given names with a hyphen, as the wires write them, and titles only another person holds.
+      'Padres infielder Ha-seong Kim hit a two-run homer.',
+      'Associated Press writer Hyung-jin Kim in Seoul contributed to this report.',
+      'the dean, Sung-hoon Kim, a professor at Korea University, said so.',
+      'Ms. Kim said Seoul would pay.',
+      'Ms Kim also criticised Seoul.',
+      'Sen. Kim, a New Jersey Democrat, voted no.',
+      'Dr. Kim, a cardiologist, said so.',
     ]) {
       expect(kims(other, 'Kim said it was fake.'), other).toEqual(['kim-jong-un:Kim Jong Un']);
       // The story's full name again: a bare Kim is his once more.
@@ -448,6 +457,9 @@ describe('the bundled pack', () => {
     ]) {
       expect(kims(text, 'Kim waved.').at(-1), text).toBe('kim-jong-un:Kim');
     }
+    // The Times' style for the story's Kim; an abbreviated rank is another Kim's, as it is in full.
+    expect(kims('Mr. Kim said the visit went well.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+    expect(kims('Gen. Kim inspected the troops.', 'Kim waved.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
     for (const text of ['Admiral Kirby said the talks were useful.', 'Spokesman Kirby spoke on Friday.']) {
       expect(kirby(text, 'Kirby added that it was late.').at(-1), text).toBe('john-kirby:Kirby');
     }
