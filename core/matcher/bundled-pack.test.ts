@@ -88,6 +88,47 @@ describe('the bundled pack', () => {
     }
   });
 
+  it('takes a sports team, an actor or a region called Washington to mean that from there on, and a state visit to Washington for no state', () => {
+    expect(found('Putin’s confrontations with Washington', 'The Washington Commanders beat Philadelphia.', 'Washington’s defense held.')).toEqual([
+      'vladimir-putin:Putin',
+      'washington:Washington',
+    ]);
+    for (const text of [
+      'Denzel Washington stars in “Gladiator II.” Washington, 69, plays a power broker.',
+      'Kerry Washington hosted the gala on Saturday. Washington wore a black gown.',
+      'Wildfires forced evacuations in Central Washington and Oregon. Washington officials said more would follow.',
+      'Ovechkin scored twice as the Washington Capitals won. Washington has won four straight.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // "A Washington state visit" is no state of Washington: the city's mentions go on.
+    expect(found('Yoon’s Washington state visit in April was a success.', 'Officials said Washington would respond.')).toEqual(['washington:Washington']);
+  });
+
+  it('shows no story card for the Moscow police of Idaho, a tennis Open, an American bank or grocer, a ticker named ROK, or a sitcom', () => {
+    expect(found('The Moscow Police Department said the suspect was arrested.', 'Moscow police said more would follow.')).toEqual([]);
+    expect(found('MOSCOW, Pa. (AP) — A barn burned.', 'Moscow firefighters said the cause was unknown.')).toEqual([]);
+    for (const text of [
+      'Sinner won the U.S. Open on Sunday.',
+      'Gauff, who won the US Open last year, lost.',
+      'Alcaraz, the U.S. Open and Wimbledon champion, won again.',
+      'Sinner Wins U.S. Open',
+      'Sabalenka Beats Pegula to Win US Open Title',
+      'U.S. Bank said on Tuesday it would cut 500 jobs.',
+      'Shares of US Bancorp fell 3%.',
+      'US Foods shares rose 4%.',
+      'He joined Conference USA in 2014.',
+      'Russia Today’s chief editor spoke.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // A headline in title case whose Open is a verb: the country.
+    expect(found('U.S. Open To Talks With North Korea')).toEqual(['united-states:U.S.', 'north-korea:North Korea']);
+    expect(found('South Korea’s Kospi fell 1%.', 'Rockwell Automation (ROK) shares dropped.', 'Shares of NYSE:ROK fell.')).toEqual(['south-korea:South Korea']);
+    expect(found('The United States agreed.', 'Boys & Girls Clubs of America opened a club.')).toEqual(['united-states:United States']);
+    expect(found('Kim Jong Un met Putin.', '“Kim’s Convenience” star Simu Liu spoke.').filter((name) => name.startsWith('kim'))).toEqual(['kim-jong-un:Kim Jong Un']);
+  });
+
   it('shows no United States card for the “America First” movement', () => {
     expect(found('The United States agreed.', 'America First supporters rallied; America waits.')).toEqual(['united-states:United States', 'united-states:America']);
   });

@@ -11,7 +11,8 @@
  *   Council" is South Korea, and not the U.S. council. One naming another place
  *   of the same name ("Moscow, Idaho") also ends the entity's mentions for the
  *   rest of the part of the page it stands in (MatchState.parts: an article of
- *   a front page), or of the page when it has no parts. When an exclusion and
+ *   a front page), or of the page when it has no parts, unless a longer
+ *   exclusion holds it ("a Washington state visit"). When an exclusion and
  *   an alias cover the very same text, the alias wins.
  * - `after-full-name` hits are eligible only when the entity's full name was
  *   seen earlier on the page. A full name hidden inside a longer mention still
@@ -62,8 +63,10 @@ export function resolve(
   };
   const exclude = (p: PatternRule, until: number) => {
     excludedUntil ??= new Map();
-    excludedUntil.set(p.entity, Math.max(until, excludedUntil.get(p.entity) ?? -1));
-    if (p.elsewhere) markElsewhere(state, entityIds[p.entity]!);
+    const before = excludedUntil.get(p.entity) ?? -1;
+    excludedUntil.set(p.entity, Math.max(until, before));
+    // The longest phrase speaks: "a Washington state visit" names no state, though "Washington state" would.
+    if (p.elsewhere && before < until) markElsewhere(state, entityIds[p.entity]!);
   };
   for (let g = 0; g < n; ) {
     const from = g;

@@ -122,8 +122,8 @@ describe('the story screen', () => {
   });
 
   it('is small enough to compile into the script on every page', () => {
-    // Mostly exclusion phrases ("Tacoma, Washington", "U.S. Open women's", "Moscow Exchange shares") in two cases; 19 kB
-    // here is about 5 KiB of the script's 15 KiB gzipped (the whole script 11.8 KiB).
-    expect(JSON.stringify(source).length).toBeLessThan(19_500);
+    // Mostly exclusion phrases ("Tacoma, Washington", "U.S. Open women's", "Moscow Exchange shares") in two cases; 20 kB
+    // here is about 5 KiB of the script's 15 KiB gzipped (the whole script 12.2 KiB).
+    expect(JSON.stringify(source).length).toBeLessThan(21_000);
   });
 });
