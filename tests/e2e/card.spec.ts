@@ -2345,6 +2345,11 @@ test.describe('the hover card', () => {
     // Screen readers speak "←" as "left arrow": the arrow is the eye's, the words the listener's.
     expect(buttons).toContain('Back to John Kirby');
     expect(buttons.filter((name) => name?.includes('←'))).toEqual([]);
+    // Its headings, drawn in capitals, are read as written, in their words too: Chromium hands a screen reader the
+    // capitals text-transform makes, which it may spell out.
+    const said = nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText').map((node) => String(node.name?.value));
+    expect(said).toContain('Related');
+    expect(said.filter((name) => /^[A-Z ]{5,}$/.test(name))).toEqual([]);
   });
 
   test('the card’s “From the story” line is read once, in full: its headline is not its description as well', async ({ page, server }) => {

@@ -79,6 +79,12 @@ test('each of the popup’s three parts is a landmark named by its heading: a sc
   const names = ['On this page', 'Key points', 'Highlight on pages'];
   await expect(regions).toHaveCount(names.length);
   for (const [index, name] of names.entries()) await expect(regions.nth(index)).toHaveAccessibleName(name);
+
+  // Drawn in capitals, read as written, in the browser's own tree: Chromium hands a screen reader the capitals, which it
+  // may spell out. (Playwright's own names above ignore the styles.)
+  const read = (await accessibilityNodes(popup)).map((node) => String(node.name?.value ?? '')).filter((name) => name.length > 0);
+  expect(read).toEqual(expect.arrayContaining([...names, 'Backstory']));
+  expect(read.filter((name) => /^[A-Z ]{6,}$/.test(name))).toEqual([]);
 });
 
 test('the names are one Tab stop: Tab goes on to the key points, the arrow keys move between the names as they are drawn', async ({
