@@ -2194,6 +2194,33 @@ test.describe('the hover card', () => {
     expect((await fade()).fades).toBe(false);
   });
 
+  test('a control the keyboard reaches in a long card is never left under its fade: the card scrolls it clear', async ({ page, server }) => {
+    await hoverPutinAtTop(page, server.origin);
+    await shadowUiCall(page, 'card-frame', 'function () { this.focus(); }');
+    const place = () =>
+      shadowUiCall<{ more: boolean; bottom: number; fadeTop: number } | null>(
+        page,
+        'card-frame',
+        `function () {
+          const focused = this.getRootNode().activeElement;
+          if (!focused || focused === this) return null;
+          const frame = this.getBoundingClientRect();
+          const fade = 2.5 * parseFloat(getComputedStyle(this).fontSize);
+          return { more: this.scrollTop + this.clientHeight < this.scrollHeight - 1, bottom: focused.getBoundingClientRect().bottom, fadeTop: frame.bottom - fade };
+        }`,
+      );
+    let checked = 0;
+    // Until Tab leaves the card, which closes it.
+    for (let stop = 0; (await shadowUiBox(page)) !== null && stop < 60; stop++) {
+      await page.keyboard.press('Tab');
+      const at = await place().catch(() => null);
+      if (!at?.more) continue;
+      checked++;
+      expect(at.bottom, `Tab stop ${stop + 1}`).toBeLessThanOrEqual(at.fadeTop + 2);
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
   test('a related name opens its own card, and the story summary unfolds', async ({ page, server }) => {
     await hoverOnDemo(page, server.origin, 'John Kirby');
     expect(await shadowUiText(page)).not.toContain('Key points');
