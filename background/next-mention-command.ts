@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { NEXT_MENTION_COMMAND } from '../core/commands';
 import { sendToTab } from '../extension/send-to-tab';
 import { nextMentionFrameKey } from '../extension/tab-found-key';
 import { framePaths } from './frame-paths';
@@ -8,8 +9,6 @@ import { pathsInIdOrder, walkInReadingOrder } from './frame-walk';
 import { readPageNow } from './read-page-now';
 import { frameOfReader } from './reader-frame';
 import { framesOfPage, readTabFound } from './tab-found';
-
-export const NEXT_MENTION_COMMAND = 'next-mention';
 
 /**
  * The keyboard shortcut: the page in front moves to its next mention and opens

@@ -138,6 +138,13 @@ describe('the popup’s list of what a page mentions', () => {
     expect(hidden.querySelector('button')).toBeNull();
   });
 
+  it('tells the shortcut to the next name on the page with the hint, in the keys the browser has for it, and nothing of one the reader removed', () => {
+    expect(render({ url: PAGE, found: COUNTRIES, shortcut: 'Ctrl+Shift+Y' }).querySelector('.hint')!.textContent).toBe(
+      'Choose a name to scroll to its next mention and open its card. The arrow keys move between names. On the page, Ctrl+Shift+Y goes to the next name and opens its card.',
+    );
+    expect(render({ url: PAGE, found: COUNTRIES, shortcut: '' }).querySelector('.hint')!.textContent).not.toContain('On the page');
+  });
+
   it('when the background cannot be asked, says so in plain words and offers to try again', () => {
     const shown = render({ url: PAGE, found: { status: 'error', error: 'Could not establish connection. Receiving end does not exist.' }, onRetry: () => {} });
     expect(shown.querySelector('[role="alert"]')?.textContent).toContain('could not tell what this page mentions just now');

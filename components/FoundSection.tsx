@@ -35,6 +35,8 @@ interface Props {
   settings: Settings | undefined;
   /** The outcome of the last reveal, announced politely. */
   notice: string | undefined;
+  /** The keys of the shortcut to the page's next name ('' when none is set), told with the hint on choosing a name. */
+  shortcut?: string;
   onReveal: (entity: FoundEntity) => void;
 }
 
@@ -69,6 +71,7 @@ function FoundBody({
   settings,
   hintId,
   onReveal,
+  shortcut,
 }: Omit<Props, 'notice'> & { hintId: string }) {
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   const site = url === undefined ? undefined : siteOf(url);
@@ -143,6 +146,8 @@ function FoundBody({
           {anyShown ? (
             <p id={hintId} className="hint">
               {i18n.t('popup.revealHint')}
+              {/* Nothing on the page says the shortcut exists: a reader who never opens the browser's list of them would not know. */}
+              {shortcut ? ` ${i18n.t('popup.shortcutHint', { keys: shortcut })}` : null}
             </p>
           ) : null}
           <NameGroups entities={entities} settings={settings} onReveal={onReveal} hintId={hintId} />

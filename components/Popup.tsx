@@ -8,6 +8,7 @@ import { FoundSection } from './FoundSection';
 import { SettingsSection } from './SettingsSection';
 import { StoryHeadline, StorySection } from './StorySection';
 import { useSettings } from './use-settings';
+import { useShortcut } from './use-shortcut';
 import { useFileAccess } from './use-file-access';
 import { usePageProbe } from './use-page-probe';
 import { useSiteAccess } from './use-site-access';
@@ -23,6 +24,7 @@ export function Popup({ search }: { search: string }) {
   const tab = target.status === 'ready' ? target.value : undefined;
   const [found, retryFound] = useTabFound(tab?.id);
   const [notice, setNotice] = useState<string>();
+  const shortcut = useShortcut();
 
   // The tab's current address (it may have moved on since the popup opened), else the one it opened with.
   const url = found.status === 'ready' && found.value.url ? found.value.url : tab?.url;
@@ -71,6 +73,7 @@ export function Popup({ search }: { search: string }) {
         settings={settings}
         notice={notice}
         onReveal={(entity) => void reveal(entity)}
+        shortcut={shortcut}
       />
       <StorySection story={story} onRetry={retryStory} />
       <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} saveFailed={saveFailed} />
