@@ -24,7 +24,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     const saved = returnFocus.current;
     returnFocus.current = null;
     if (!saved || !focusStillOurs()) return;
-    if (saved.element?.isConnected) saved.element.focus({ preventScroll: true });
+    // Not to an element the walk from name to name left off screen: the reader is at the last name now, and focus
+    // given back there unseen, with the page not scrolled to it, would take a screen reader far from where they read.
+    const elementStays = saved.element?.isConnected && (!saved.place?.isConnected || inView(saved.element));
+    if (elementStays) saved.element!.focus({ preventScroll: true });
     else if (saved.place?.isConnected) focusPlace(saved.place);
   }, []);
 
@@ -53,7 +56,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         // the reader into the frame again. The name's place instead.
         const held = active instanceof HTMLElement && active !== document.body && !isFrameElement(active);
         returnFocus.current = { element: held ? active : null, place: request.place };
-      } else if (returnFocus.current && !returnFocus.current.element) {
+      } else if (returnFocus.current) {
         // Walked on to another name: the reader is there now, not at the first name.
         returnFocus.current.place = request.place;
       }
@@ -226,6 +229,12 @@ function focusStillOurs(): boolean {
  * whole article, and the next Tab would go on from its start.
  */
 const CONTROL = 'a[href], button, input, select, textarea, summary, [contenteditable], [role="button"], [role="link"]';
+
+/** Whether some of `element` is within the window: focus given back there is seen where it lands. */
+function inView(element: HTMLElement): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+}
 
 /**
  * Gives focus back to where the name is, when nothing had it before the card
