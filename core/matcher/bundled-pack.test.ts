@@ -108,6 +108,11 @@ describe('the bundled pack', () => {
   it('shows no story card for the Moscow police of Idaho, a tennis Open, an American bank or grocer, a ticker named ROK, or a sitcom', () => {
     expect(found('The Moscow Police Department said the suspect was arrested.', 'Moscow police said more would follow.')).toEqual([]);
     expect(found('MOSCOW, Pa. (AP) — A barn burned.', 'Moscow firefighters said the cause was unknown.')).toEqual([]);
+    // The other place told in other words, before its name.
+    expect(
+      found('BOISE, Idaho (AP) — Bryan Kohberger pleaded guilty to killing four University of Idaho students at a rental home in Moscow in 2022.', 'Moscow police said so.'),
+    ).toEqual([]);
+    expect(found('SPOKANE, Wash. (AP) — A wildfire in eastern Washington forced evacuations.', 'Washington officials said so.')).toEqual([]);
     for (const text of [
       'Sinner won the U.S. Open on Sunday.',
       'Gauff, who won the US Open last year, lost.',

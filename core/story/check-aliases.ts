@@ -81,18 +81,18 @@ function checkSettings({ index, value }: Indexed<Entity>): PathProblem[] {
         message: `"${alias.text}" waits for a full name, but "${value.id}" has no alias with rule "always"`,
       });
     }
-    for (const field of ['exclude', 'elsewhere'] as const) {
-      (alias[field] ?? []).forEach((phrase, k) => {
-        // In its own case, or in capitals as a dateline writes it ("MOSCOW, Idaho").
-        const folded = foldText(phrase);
-        if (!folded.includes(foldText(alias.text)) && !folded.includes(foldText(alias.text).toUpperCase())) {
-          problems.push({
-            path: `${at}.${field}[${k}]`,
-            message: `${field} phrase "${phrase}" does not contain the alias "${alias.text}", so it can never apply`,
-          });
-        }
-      });
-    }
+    // An exclusion hides the alias inside it, so it must hold it. A phrase of another place may name it in other words
+    // ("University of Idaho" for Moscow's), and ends the alias's mentions all the same.
+    alias.exclude.forEach((phrase, k) => {
+      // In its own case, or in capitals as a dateline writes it ("MOSCOW, Idaho").
+      const folded = foldText(phrase);
+      if (!folded.includes(foldText(alias.text)) && !folded.includes(foldText(alias.text).toUpperCase())) {
+        problems.push({
+          path: `${at}.exclude[${k}]`,
+          message: `exclude phrase "${phrase}" does not contain the alias "${alias.text}", so it can never apply`,
+        });
+      }
+    });
   });
   return problems;
 }

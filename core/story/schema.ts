@@ -55,7 +55,8 @@ export const AliasSchema = z.lazy(() =>
      */
     exclude: z._default(z.array(Text()), []),
     /**
-     * Phrases that name another place of the same name ("Moscow, Idaho"): an
+     * Phrases that name another place of the same name ("Moscow, Idaho"), or
+     * tell of it in other words ("University of Idaho", "Spokane, Wash."): an
      * exclusion, and once one is seen the page is taken to be about that other
      * place, so the entity is no mention for the rest of the page ("Moscow police"),
      * or of the article it stands in on a page of several (core/matcher/README.md).

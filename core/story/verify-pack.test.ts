@@ -207,6 +207,18 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     expect(problemsOf(p).map((x) => x.path)).toEqual([korea('south-korea').path]);
   });
 
+  it('an exclusion phrase that does not hold its alias, which could never hide it; a phrase of another place may tell of it in other words', () => {
+    const p = pack();
+    const moscow = indexOf(p.entities, 'moscow');
+    const at = p.entities[moscow].aliases.findIndex((a: any) => a.text === 'Moscow');
+    const alias = p.entities[moscow].aliases[at];
+    alias.elsewhere.push('Latah County Sheriff');
+    const added = alias.exclude.push('Moskva River') - 1;
+    const problems = problemsOf(p);
+    expect(problems.map((x) => x.path)).toEqual([`$[${moscow}].aliases[${at}].exclude[${added}]`]);
+    expect(problems[0]?.message).toBe('exclude phrase "Moskva River" does not contain the alias "Moscow", so it can never apply');
+  });
+
   it('a statement without a speaker', () => {
     const p = pack();
     const i = indexOf(p.facts, 'kirby-concern-moscow-pyongyang');
