@@ -192,4 +192,8 @@ describe('a card of the bundled story', () => {
   it('puts North Korea’s description in the article’s words, in no tense of its own: on a page read after the visit “Putin is visiting” would be false', async () => {
     expect((await render('north-korea')).root.querySelector('.description')?.textContent).toBe('country of Putin’s visit, his first in 24 years');
   });
+
+  it('puts Vietnam’s in the article’s words too: a stop of Putin’s visit “focusing on” trade discussions, not a trip made for them', async () => {
+    expect((await render('vietnam')).root.querySelector('.description')?.textContent).toBe('country where Putin’s visit includes a stop, focusing on trade discussions');
+  });
 });
