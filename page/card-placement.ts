@@ -25,6 +25,8 @@ export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
       if (host.parentNode !== parent) parent.append(host);
       if (typeof host.showPopover === 'function') {
         host.setAttribute('popover', 'manual');
+        // A popover is a group to screen readers, unnamed here: the dialog inside it is all the card is.
+        host.setAttribute('role', 'none');
         // Shown anew each time, so it goes above what the page put in the top layer since (the dialog opened again).
         leaveTopLayer();
         try {

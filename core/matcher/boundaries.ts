@@ -276,6 +276,18 @@ class Words {
   }
 }
 
+/** A win-loss record, or one with ties, as sports pages give a team's: "(7-3)", "(10–2–1)". Years have four digits. */
+const RECORD = /^\(\d{1,2}[-\u2013]\d{1,2}(?:[-\u2013]\d{1,2})?\)/;
+
+/**
+ * Whether a win-loss record follows right after `end`: "No. 5 Washington (7-0) hosts Oregon", "Russia (2-1) tops the
+ * group". The name is a team's, and the page speaks of the team from there on.
+ */
+export function teamRecordAfter(text: string, end: number): boolean {
+  const at = text.charCodeAt(end) === 0x20 ? end + 1 : end;
+  return text.charCodeAt(at) === 0x28 && RECORD.test(text.slice(at, at + 12));
+}
+
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */
 export function isCurrencyPrefix(text: string, end: number): boolean {
   // Past invisible characters (a soft hyphen, a zero-width space), which the matcher is blind to everywhere else.

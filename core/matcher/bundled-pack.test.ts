@@ -101,6 +101,13 @@ describe('the bundled pack', () => {
     ]) {
       expect(found(text), text).toEqual([]);
     }
+    // A name with a team's win-loss record is the team's, and the page speaks of it from there on; not a span of years.
+    expect(found('Putin’s confrontations with Washington', 'No. 5 Washington (7-0) hosts Oregon on Saturday.', 'Washington has won 12 straight.')).toEqual([
+      'vladimir-putin:Putin',
+      'washington:Washington',
+    ]);
+    expect(found('Washington (7–3) visits Dallas.', 'Russia (2-1-0) tops the group.', 'Russia scored twice.')).toEqual([]);
+    expect(found('the Soviet Union (1922-1991) and Russia (2014-2022) in Crimea')).toEqual(['soviet-union:Soviet Union', 'russia:Russia']);
     // "A Washington state visit" is no state of Washington: the city's mentions go on.
     expect(found('Yoon’s Washington state visit in April was a success.', 'Officials said Washington would respond.')).toEqual(['washington:Washington']);
   });

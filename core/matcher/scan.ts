@@ -4,14 +4,15 @@
  * decided afterwards (resolve.ts), on the handful of hits a block yields.
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
-import { afterPersonsName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, namesakeBeside, startsWord } from './boundaries';
+import { afterPersonsName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, namesakeBeside, startsWord, teamRecordAfter } from './boundaries';
 import type { PatternRule } from './types';
 
 /**
  * Hits of one scan, in growable typed arrays reused from block to block. A
  * pattern below zero is the complement (`~p`) of a surname's pattern `p` on
  * another person's name: "Kim" in "Kim Kardashian posted" (boundaries.ts
- * namesakeBeside), "Washington" in "receiver Malik Washington" (afterPersonsName).
+ * namesakeBeside), "Washington" in "receiver Malik Washington" (afterPersonsName),
+ * or a team's: "Washington (7-3)" (teamRecordAfter).
  */
 export class Candidates {
   start = new Int32Array(64);
@@ -148,7 +149,7 @@ export class Scanner {
             if (namesakeBeside(text, start, end)) out.push(start, end, ~p);
             continue;
           }
-          if (pattern.surname && afterPersonsName(text, start, end)) {
+          if ((pattern.surname && afterPersonsName(text, start, end)) || (!pattern.exclude && teamRecordAfter(text, end))) {
             out.push(start, end, ~p);
             continue;
           }

@@ -2374,6 +2374,14 @@ test.describe('the hover card', () => {
     // Screen readers speak "←" as "left arrow": the arrow is the eye's, the words the listener's.
     expect(buttons).toContain('Back to John Kirby');
     expect(buttons.filter((name) => name?.includes('←'))).toEqual([]);
+    // The card is its dialog: the popover holding it in the top layer is no unnamed group around it.
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const around: string[] = [];
+    for (let node = nodes.find((n) => n.role?.value === 'dialog'); node?.parentId; node = byId.get(node.parentId)) {
+      const parent = byId.get(node.parentId)!;
+      if (!parent.ignored && parent.role?.value !== 'generic') around.push(`${parent.role?.value} "${parent.name?.value ?? ''}"`);
+    }
+    expect(around).toEqual([`RootWebArea "${await page.title()}"`]);
     // Its headings, drawn in capitals, are read as written, in their words too: Chromium hands a screen reader the
     // capitals text-transform makes, which it may spell out.
     const said = nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText').map((node) => String(node.name?.value));

@@ -161,6 +161,7 @@ export async function shadowUiStyle(page: Page, className: string, property: str
 /** A node of Chromium's accessibility tree, as a screen reader is given it. */
 export interface AxNode {
   nodeId: string;
+  parentId?: string;
   childIds?: string[];
   ignored?: boolean;
   role?: { value: string };
