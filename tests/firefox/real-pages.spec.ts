@@ -13,7 +13,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { HIDDEN_ON_SAVED_PAGES } from '../../tooling/hidden-on-saved-pages';
 import { SHARED_PAGES_DIR } from '../../tooling/page-server';
 import { expect, test, withWindowAccess } from './fixtures';
-import { closeToolbarPopup, openToolbarPopup, toolbarPopupText } from './toolbar-popup';
+import { closeToolbarPopup, onThisPageText, openToolbarPopup } from './toolbar-popup';
 import { cardPointsInPage } from './card-points';
 
 const pages = existsSync(SHARED_PAGES_DIR) ? readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort() : [];
@@ -59,7 +59,7 @@ function expectedNames(): Map<string, Map<string, number>> {
 
 /** The names of the popup's "On this page" list with their counts; null while it shows none. */
 async function popupNames(browser: Browser): Promise<Map<string, number> | null> {
-  const section = (await toolbarPopupText(browser))?.split('ON THIS PAGE')[1]?.split('HIGHLIGHT ON PAGES')[0] ?? '';
+  const section = await onThisPageText(browser);
   if (section.includes('None of this story’s names')) return new Map();
   const rows = [...section.matchAll(/^(.+)\n(\d+)\n\d+ mentions?$/gm)];
   return rows.length ? new Map(rows.map(([, name, count]) => [name!, Number(count)])) : null;

@@ -16,14 +16,12 @@ import {
   closeToolbarPopup,
   openToolbarPopup,
   pressBackstoryShortcut,
+  onThisPageText,
   setSiteAccess,
-  toolbarPopupText,
 } from './toolbar-popup';
 
 const NOBODY = 'None of this story’s names are on this page.';
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
-/** The popup's "On this page" section as the reader sees it. */
-const onThisPage = async (browser: Browser) => (await toolbarPopupText(browser))?.split('ON THIS PAGE')[1]?.split('HIGHLIGHT ON PAGES')[0] ?? '';
 
 /** The demo article in a new tab, with "Access your data for all websites" switched off in about:addons: nothing is read. */
 async function demoWithoutAccess(browser: Browser, extensionId: string, origin: string): Promise<Page> {
@@ -45,8 +43,8 @@ test('in Firefox, with access to sites withheld, clicking Backstory’s button r
     // A click on the button lets Backstory read this tab now (Firefox runs its scripts there).
     await openToolbarPopup(browser, extensionId);
     await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(20);
-    await expect.poll(() => onThisPage(browser)).toContain('20 names from this story');
-    const shown = await onThisPage(browser);
+    await expect.poll(() => onThisPageText(browser)).toContain('20 names from this story');
+    const shown = await onThisPageText(browser);
     expect(shown).not.toContain('cannot read');
     // Reading it without a click is still on offer.
     expect(shown).toContain('Allow Backstory on this site');
@@ -79,10 +77,10 @@ test('in Firefox, a page opened before the reader allowed Backstory on its site 
     expect(await painted(tab)).toEqual([]);
 
     await openToolbarPopup(browser, extensionId);
-    await expect.poll(() => onThisPage(browser)).toContain('Reload the page');
-    expect(await onThisPage(browser)).not.toContain(NOBODY);
+    await expect.poll(() => onThisPageText(browser)).toContain('Reload the page');
+    expect(await onThisPageText(browser)).not.toContain(NOBODY);
     await clickToolbarPopupButton(browser, 'Reload the page');
-    await expect.poll(() => onThisPage(browser)).toContain('20 names from this story');
+    await expect.poll(() => onThisPageText(browser)).toContain('20 names from this story');
     expect(await painted(tab)).toContain('Vladimir Putin');
   });
 });
@@ -99,8 +97,8 @@ test('in Firefox, a PDF in its viewer, or a site Firefox keeps extensions off, i
     for (const url of [`${server.origin}/report.pdf`, `${server.origin.replace('127.0.0.1', 'localhost')}/demo`]) {
       await tab.goto(url);
       await openToolbarPopup(browser, extensionId);
-      await expect.poll(() => onThisPage(browser)).toContain('Backstory does not run on this page');
-      expect(await onThisPage(browser)).not.toContain(NOBODY);
+      await expect.poll(() => onThisPageText(browser)).toContain('Backstory does not run on this page');
+      expect(await onThisPageText(browser)).not.toContain(NOBODY);
       await closeToolbarPopup(browser);
     }
   });
@@ -116,15 +114,15 @@ test('in Firefox, a local file Backstory may not read yet says how to allow it i
     await tab.goto(pathToFileURL(file).href);
     await openToolbarPopup(browser, extensionId);
     // Firefox asks the reader to allow local files, in about:addons: not Chrome's Extensions page.
-    await expect.poll(() => onThisPage(browser)).toContain('Access local files on your computer');
-    const shown = await onThisPage(browser);
+    await expect.poll(() => onThisPageText(browser)).toContain('Access local files on your computer');
+    const shown = await onThisPageText(browser);
     expect(shown).not.toContain(NOBODY);
     expect(shown).not.toContain('Allow access to file URLs');
     expect(await painted(tab)).toEqual([]);
 
     await allowFileAccess(browser, extensionId);
     await clickToolbarPopupButton(browser, 'Reload the page');
-    await expect.poll(() => onThisPage(browser)).toContain('2 names from this story');
+    await expect.poll(() => onThisPageText(browser)).toContain('2 names from this story');
     expect(await painted(tab)).toEqual(['Vladimir Putin', 'Pyongyang']);
   });
 });

@@ -82,6 +82,11 @@ export async function toolbarPopupText(browser: Browser): Promise<string | null>
   return typeof text === 'string' ? text : null;
 }
 
+/** The popup's "On this page" part, as the reader reads it: between its heading and the settings' heading. */
+export async function onThisPageText(browser: Browser): Promise<string> {
+  return (await toolbarPopupText(browser))?.split('On this page')[1]?.split('Highlight on pages')[0] ?? '';
+}
+
 /** Clicks the popup's switch labelled `label`. */
 export async function clickToolbarPopupSwitch(browser: Browser, label: string): Promise<void> {
   const clicked = await inBrowserWindow(
