@@ -96,6 +96,23 @@ describe('the walk over a page’s frames in reading order', () => {
     expect(asked.filter((how) => how.round)).toEqual([{ fromStart: true, round: true }]);
   });
 
+  it('tells when it goes round to the top, past the page’s last name in its last frame, and only then', async () => {
+    const { ask, revealed } = framesReading({ 0: ['putin', 0, 'kim'], 5: ['korea'] });
+    const paths = new Map([
+      [0, []],
+      [5, [0]],
+    ]);
+    const rounds: boolean[] = [];
+    let from = 0;
+    for (let press = 0; press < 5; press++) {
+      let round = false;
+      from = (await walkInReadingOrder(paths, from, ask, () => (round = true))) ?? from;
+      rounds.push(round);
+    }
+    expect(revealed).toEqual(['putin', 'korea', 'kim', 'putin', 'korea']);
+    expect(rounds).toEqual([false, false, false, true, false]);
+  });
+
   it('stops asking a page that keeps answering with a frame it was not told of', async () => {
     let asks = 0;
     const found = await walkInReadingOrder(new Map([[0, []], [5, [0]]]), 0, async () => {

@@ -17,12 +17,14 @@ export type FrameAnswer = { revealed: boolean; enter?: number } | undefined;
  * the names after it. On from frame `from` where it is; past the page's last
  * name, round from the top. `paths` places each frame naming the story in the
  * tree of frames (framePaths); a frame in between that names nothing has its
- * frames walked in their order in it. The frame revealed in, or undefined.
+ * frames walked in their order in it. The frame revealed in, or undefined;
+ * `onRound` is told when the walk goes round to the top.
  */
 export async function walkInReadingOrder(
   paths: ReadonlyMap<number, readonly number[]>,
   from: number,
   ask: (frameId: number, how: FrameAsk) => Promise<FrameAnswer>,
+  onRound?: () => void,
 ): Promise<number | undefined> {
   const frameAt = new Map([...paths].map(([frameId, path]) => [path.join('/'), frameId]));
   const stopsIn = (node: readonly number[]) =>
@@ -75,7 +77,9 @@ export async function walkInReadingOrder(
     node = node.slice(0, -1);
     found = await within(node, { after });
   }
-  return found ?? within([], { fromStart: true, round: true });
+  if (found !== undefined) return found;
+  onRound?.();
+  return within([], { fromStart: true, round: true });
 }
 
 /**

@@ -5,6 +5,7 @@ import { onCommand } from './next-mention-command';
 import { framePathInFrame } from './frame-paths';
 import { readerFocusInFrame } from './reader-frame';
 import { writeTabFound } from './tab-found';
+import { updateSettings } from '../extension/settings-store';
 
 const PAGE = 'https://news.example/story';
 
@@ -20,6 +21,10 @@ function pageWithFrames(mentions: Record<number, number>) {
     const frame = options.frameId;
     if (request.type === 'page/close-card') {
       log.push(`close ${frame}`);
+      return { ok: true };
+    }
+    if (request.type === 'page/notice') {
+      log.push(`notice ${frame}: ${String(request.notice)}`);
       return { ok: true };
     }
     const count = mentions[frame] ?? 0;
@@ -70,25 +75,41 @@ describe('the next-mention keyboard command', () => {
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
   });
 
-  it('walks the names of the page, and round again', async () => {
+  it('walks the names of the page, and round again, telling the reader it went round', async () => {
     await found(12, { 0: 2 });
     const log = pageWithFrames({ 0: 2 });
     await press(3);
-    expect(log).toEqual(['0:0', '0:1', '0:0']);
+    expect(log).toEqual(['0:0', '0:1', '0:0', 'notice 0: round']);
   });
 
-  it('reaches names only an embedded frame shows', async () => {
+  it('reaches names only an embedded frame shows; the notice is the top frame’s to show', async () => {
     await found(12, { 5: 2 });
     const log = pageWithFrames({ 5: 2 });
     await press(3);
-    expect(log).toEqual(['5:0', '5:1', '5:0']);
+    expect(log).toEqual(['5:0', '5:1', '5:0', 'notice 0: round']);
   });
 
   it('goes from the page’s last name to the frame’s first, closing the card it leaves, and back', async () => {
     await found(12, { 0: 2, 5: 1 });
     const log = pageWithFrames({ 0: 2, 5: 1 });
     await press(4);
-    expect(log).toEqual(['0:0', '0:1', '5:0', 'close 0', '0:0', 'close 5']);
+    expect(log).toEqual(['0:0', '0:1', '5:0', 'close 0', '0:0', 'close 5', 'notice 0: round']);
+  });
+
+  it('on a page without names, tells the reader so, and walks nothing', async () => {
+    const log = pageWithFrames({ 0: 0 });
+    await press(2);
+    expect(log).toEqual(['notice 0: no-names', 'notice 0: no-names']);
+  });
+
+  it('with Backstory switched off, on the site or everywhere, tells the reader so without asking the page for names', async () => {
+    await found(12, { 0: 2 });
+    const log = pageWithFrames({ 0: 2 });
+    await updateSettings((settings) => ({ ...settings, offSites: ['news.example'] }));
+    await press(1);
+    await updateSettings((settings) => ({ ...settings, enabled: false, offSites: [] }));
+    await press(1);
+    expect(log).toEqual(['notice 0: off-on-site', 'notice 0: off-everywhere']);
   });
 
   it('walks an embedded frame where it stands among the page’s names, told by the frame’s place in the page', async () => {
@@ -115,7 +136,7 @@ describe('the next-mention keyboard command', () => {
     await press(1);
     const tab = { id: 12, url: PAGE } as Browser.tabs.Tab;
     await Promise.all([onCommand('next-mention', tab), onCommand('next-mention', tab)]);
-    expect(log).toEqual(['0:0', '5:0', 'close 0', '0:0', 'close 5']);
+    expect(log).toEqual(['0:0', '5:0', 'close 0', '0:0', 'close 5', 'notice 0: round']);
   });
 
   it('goes on in the frame the reader went to since (a click into another frame), closing the card of the one it last revealed in', async () => {
@@ -159,7 +180,7 @@ describe('the next-mention keyboard command', () => {
     await found(12, { 0: 1 });
     const log = pageWithFrames({ 0: 1, 7: 3 });
     await press(2);
-    expect(log).toEqual(['0:0', '0:0']);
+    expect(log).toEqual(['0:0', '0:0', 'notice 0: round']);
   });
 
   it('asks the top frame of the active tab when the browser names no tab and nothing was found yet', async () => {

@@ -1,9 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { NEXT_MENTION_COMMAND } from '../core/commands';
+import type { PageNotice } from '../core/messages/page-commands';
 import { sendToTab } from '../extension/send-to-tab';
 import { nextMentionFrameKey } from '../extension/tab-found-key';
 import { framePaths } from './frame-paths';
+import { activeFor } from './load-card-ui';
 import { createPerKeyQueue } from './per-key-queue';
 import { pathsInIdOrder, walkInReadingOrder } from './frame-walk';
 import { readPageNow } from './read-page-now';
@@ -31,6 +33,9 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
 const pressesInTab = createPerKeyQueue<number>();
 
 async function walkOn(tabId: number, url: string | undefined): Promise<void> {
+  // Switched off, the page has no names read: the reader is told why, not left pressing a key that does nothing.
+  const { active, settings } = await activeFor({ tab: { url } as Browser.tabs.Tab });
+  if (!active) return tell(tabId, settings.enabled ? 'off-on-site' : 'off-everywhere');
   const frames = await framesNamingTheStory(tabId, url);
   const key = nextMentionFrameKey(tabId);
   const stored = await storage.getItem<number>(key);
@@ -48,20 +53,41 @@ async function walkOn(tabId: number, url: string | undefined): Promise<void> {
 
   // On from where that frame is (the reader's place, or the name last revealed or hovered there), past its last
   // one on in reading order, then round from the top; a page without our content script (a browser page)
-  // answers nothing, and the shortcut does nothing there. Where frames stand is asked only when several name the story.
+  // answers nothing, and the shortcut does nothing there but try its notice. Where frames stand is asked only when several name the story.
   const paths = (frames.length > 1 && (await framePaths(tabId, frames))) || pathsInIdOrder(frames);
-  const found = await walkInReadingOrder(paths, from, async (frameId, how) => {
-    const reply = await sendToTab(tabId, { type: 'page/next-mention', wrap: false, ...how }, frameId);
-    return reply.ok ? reply : undefined;
-  });
-  if (found !== undefined) return revealedIn(found);
+  let round = false;
+  const found = await walkInReadingOrder(
+    paths,
+    from,
+    async (frameId, how) => {
+      const reply = await sendToTab(tabId, { type: 'page/next-mention', wrap: false, ...how }, frameId);
+      return reply.ok ? reply : undefined;
+    },
+    () => (round = true),
+  );
+  if (found !== undefined) {
+    await revealedIn(found);
+    // The page jumped back up past everything the reader has read: said, so the jump is no surprise, nor a screen reader's first name again.
+    if (round) await tell(tabId, 'round');
+    return;
+  }
   // A page Backstory never read, which the shortcut lets it into (Firefox, site access withheld): read
   // it now, and go to its first name once the page has found its names and loaded its card.
-  if (!(await readPageNow(tabId))) return;
-  for (let waited = 0; waited < READ_WAIT_MS; waited += READ_POLL_MS) {
-    await new Promise((done) => setTimeout(done, READ_POLL_MS));
-    if (await revealed(tabId, 0, { fromStart: true, wrap: false })) return remember(key, 0);
+  if (await readPageNow(tabId)) {
+    for (let waited = 0; waited < READ_WAIT_MS; waited += READ_POLL_MS) {
+      await new Promise((done) => setTimeout(done, READ_POLL_MS));
+      if (await revealed(tabId, 0, { fromStart: true, wrap: false })) return remember(key, 0);
+    }
   }
+  return tell(tabId, 'no-names');
+}
+
+/**
+ * A notice on the tab's page, shown by its top frame, where the reader looks (a
+ * browser's own page, which Backstory cannot enter, shows none).
+ */
+async function tell(tabId: number, notice: PageNotice): Promise<void> {
+  await sendToTab(tabId, { type: 'page/notice', notice });
 }
 
 /** How long a page read on the shortcut may take to find its first name, and how often it is asked. */

@@ -257,3 +257,51 @@ describe('the card of another name', () => {
     expect(openQuotes(frame())).toHaveLength(1);
   });
 });
+
+describe('the keyboard command’s notice', () => {
+  const status = () => document.querySelector('.notice[role="status"]');
+
+  it('stands empty from the start, says what the command did for a few seconds, then goes, and says the same words again as new', async () => {
+    const { api } = await mountCard();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // The notice's time, faked; React renders on its own schedule (setImmediate), which is not.
+    const after = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms);
+      await new Promise((done) => setImmediate(done));
+    };
+    try {
+      // Present and empty before any notice: screen readers hear what comes into a region they already know.
+      expect(status()?.textContent).toBe('');
+      const gone = vi.fn();
+      api.notice('no-names', gone);
+      await after(0);
+      expect(status()?.textContent).toBe('Backstory: No names from the story on this page.');
+      const first = status()?.firstElementChild;
+      await after(2000);
+      // Pressed again: a new line, which a screen reader says again, and the time starts over.
+      api.notice('no-names', gone);
+      await after(0);
+      expect(status()?.firstElementChild).not.toBe(first);
+      await after(3000);
+      expect(status()?.textContent).toContain('No names');
+      expect(gone).not.toHaveBeenCalled();
+      await after(1000);
+      expect(status()?.textContent).toBe('');
+      expect(gone).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says the site Backstory is off on, and the walk going round, beside an open card', async () => {
+    const { api, title } = await mountCard();
+    api.notice('off-on-site');
+    await rendered();
+    expect(status()?.textContent).toBe(`Backstory: Off on ${location.hostname}. Switch it on for this site in its toolbar popup.`);
+    await api.show(request('north-korea', { focus: true }));
+    api.notice('round');
+    await rendered();
+    expect(title()).toBe('North Korea');
+    expect(status()?.textContent).toBe('Backstory: Back to the first name on the page.');
+  });
+});

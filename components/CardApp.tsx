@@ -5,7 +5,9 @@ import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
 import { isFrameElement } from '../page/frame-element';
 import { isOwnHost } from '../page/own-hosts';
+import { tabStopAfter } from '../page/tab-stops';
 import { CardHost, type CardState, type TrailStep } from './CardHost';
+import { NOTICE_MS, PageNoticeLine, type ShownNotice } from './PageNoticeLine';
 
 /** What one entities/get request may ask for (the protocol's limit). */
 const MAX_CARDS_PER_REQUEST = 500;
@@ -95,6 +97,20 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     }
   }, []);
 
+  const [notice, setNotice] = useState<ShownNotice>();
+  const noticeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const notices = useRef(0);
+  const showNotice = useCallback((kind: ShownNotice['kind'], onGone?: () => void) => {
+    // A notice replacing one still shown takes its time: the one it replaces is not gone from the screen.
+    clearTimeout(noticeTimer.current);
+    setNotice({ kind, n: ++notices.current });
+    noticeTimer.current = setTimeout(() => {
+      setNotice(undefined);
+      onGone?.();
+    }, NOTICE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
+
   const close = useCallback(() => {
     const request = current.current;
     current.current = undefined;
@@ -127,6 +143,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       },
       isEngaged: () => pointerInside.current || focusInside.current,
       prefetch,
+      notice: showNotice,
       move: (anchor) => {
         const request = current.current;
         if (!request) return;
@@ -134,7 +151,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         setState((previous) => previous && { ...previous, request: current.current! });
       },
     });
-  }, [onReady, load, prefetch, restoreFocus, settleWaiting]);
+  }, [onReady, load, prefetch, restoreFocus, settleWaiting, showNotice]);
 
   useEffect(() => {
     if (!state) return;
@@ -162,6 +179,25 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       window.removeEventListener('keyup', onKeyUp, true);
     };
   }, [state, close]);
+
+  /**
+   * Tab past the card's last control goes on to the page's next control after
+   * the name, as a card that stood in the page right after its name would: not
+   * back to where focus was, which made the reader Tab through the page again.
+   * Shift+Tab before its first control goes back, as Escape does, to the name's
+   * place or where focus was: the name itself, which the card comes after, is no
+   * control to land on.
+   */
+  const tabOut = useCallback(
+    (forward: boolean) => {
+      const nameEnd = current.current?.nameEnd;
+      const next = forward && nameEnd?.isConnected ? tabStopAfter(nameEnd) : null;
+      if (next) returnFocus.current = null;
+      close();
+      next?.focus();
+    },
+    [close],
+  );
 
   // Where the pointer goes after it leaves the card is the page side's to judge (page/hover-card.ts):
   // back onto the card's name keeps the card, onto another name opens that one, elsewhere closes it.
@@ -205,9 +241,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         onBack={goBack}
         onPointerInside={onPointerInside}
         onFocusInside={onFocusInside}
-        onTabOut={close}
+        onTabOut={tabOut}
         onShown={settleWaiting}
       />
+      <PageNoticeLine notice={notice} />
     </div>
   );
 }

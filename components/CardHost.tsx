@@ -31,8 +31,8 @@ interface Props {
   onBack: () => void;
   onPointerInside: (inside: boolean) => void;
   onFocusInside: (inside: boolean) => void;
-  /** Tab past the card's last control, or Shift+Tab before its first: the card closes and focus goes back to the page. */
-  onTabOut: () => void;
+  /** Tab past the card's last control (`forward`), or Shift+Tab before its first: the card closes and focus goes back to the page. */
+  onTabOut: (forward: boolean) => void;
   /** The card opened `opened`-th shows its facts or its error, with the focus in it if it asked for it. */
   onShown: (opened: number) => void;
 }
@@ -196,7 +196,7 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
           const leaving = event.shiftKey ? target === event.currentTarget || target === controls[0] : target === controls.at(-1) || controls.length === 0;
           if (!leaving) return;
           event.preventDefault();
-          onTabOut();
+          onTabOut(!event.shiftKey);
         }}
       >
         {back ? (

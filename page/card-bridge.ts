@@ -1,3 +1,4 @@
+import type { PageNotice } from '../core/messages/page-commands';
 import { CARD_MARKER } from '../extension/card-keys';
 
 /** The element that hosts the card's closed shadow root in the page, unless the page took the name (own-host-name.ts). */
@@ -47,6 +48,8 @@ export interface CardRequest {
   focus?: boolean;
   /** The element the name is in: where focus goes back to when nothing had it before the card took it. */
   place?: Element | null;
+  /** The text the name ends in: Tab past the card's last control goes on to the page's next control after it. */
+  nameEnd?: Node;
   /** The top-layer element the mention is in (page/top-layer.ts): the card shows inside it, above it. */
   layer?: Element | null;
   /** Called when the card closes by itself (Escape). */
@@ -68,6 +71,12 @@ export interface CardApi {
   isEngaged(): boolean;
   /** Fetches these entities' cards now, so opening one later needs no round trip. */
   prefetch(entityIds: readonly string[]): void;
+  /**
+   * Tells the reader, for a few seconds, what the keyboard command did where its
+   * press would seem to do nothing or to jump (PageNotice), in words a screen
+   * reader says too. `onGone` once it shows no more.
+   */
+  notice(kind: PageNotice, onGone?: () => void): void;
 }
 
 const KEY = Symbol.for(CARD_MARKER);

@@ -86,6 +86,7 @@ export class HoverCard {
       layer: topLayerAround(mention.startNode),
       focus: options.focus ?? false,
       place: mention.startNode.parentElement,
+      nameEnd: mention.endNode,
       onClose: () => this.closed(),
     });
   }

@@ -5,7 +5,8 @@ import { closeOnFocusElsewhere } from './focus-left';
 import { isFrameElement } from './frame-element';
 import { HoverCard } from './hover-card';
 import { MentionLookup } from './mention-lookup';
-import { listenForPageCommands } from './page-commands';
+import { pageCommands } from './page-commands';
+import type { PageRequests } from './page-requests';
 import type { PageBridge } from './page-bridge';
 import { listenForReaderPointer } from './reader-pointer';
 import { TapOpener } from './tap-open';
@@ -16,13 +17,13 @@ import { TapOpener } from './tap-open';
  * and the keyboard's commands reveal mentions. The facts of every entity found
  * are fetched ahead, so a card never waits for the service worker.
  */
-export function startInteraction(ctx: ContentScriptContext, page: PageBridge, api: CardApi): void {
+export function startInteraction(ctx: ContentScriptContext, page: PageBridge, api: CardApi, requests: PageRequests): void {
   const { annotator } = page;
   const card = new HoverCard(api, (mention) => annotator.setHovered(mention));
   const lookup = new MentionLookup(annotator);
   ctx.onInvalidated(lookup.stop);
   ctx.onInvalidated(() => card.close());
-  listenForPageCommands(ctx, annotator, card, { at: (node, offset) => lookup.atCaret(node, offset) });
+  requests.answerNames(pageCommands(annotator, card, { at: (node, offset) => lookup.atCaret(node, offset) }));
 
   const fetched = new Set<string>();
   const sync = () => {

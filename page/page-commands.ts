@@ -1,12 +1,11 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageRequest, type AnyPageRequest, type PageRequest } from '../core/messages/page-commands';
+import type { PageRequest } from '../core/messages/page-commands';
 import type { PageMention } from './find-mentions';
 import { entryBefore, frameStops, isStop, stopPlace, stopShown, withStops, type FrameStop, type WalkEntry } from './frame-stops';
 import { anchorOf, type HoverCard } from './hover-card';
 import type { CaretIndex } from './hit-test';
 import { isOwnHost } from './own-hosts';
 import type { PageAnnotator } from './page-annotator';
+import type { NameAnswer, NameRequest } from './page-requests';
 import { firstFrom, readerPlace, samePlace, type ReaderPlace } from './reader-place';
 import { readerCanSee } from './reader-can-see';
 import { nextMention, type NearScreen, type ViewPlace } from './reveal';
@@ -16,10 +15,10 @@ import { modalOpen, topLayerAround } from './top-layer';
 import { LEADING_MENTIONS, ViewportWindow } from './viewport-window';
 
 /**
- * Answers what the popup and the keyboard command ask of this page: reveal a
- * mention (scroll it into view) and open its card.
+ * Answers what the popup and the keyboard command ask of this page's names:
+ * reveal a mention (scroll it into view) and open its card.
  */
-export function listenForPageCommands(ctx: ContentScriptContext, annotator: PageAnnotator, card: HoverCard, index: CaretIndex): void {
+export function pageCommands(annotator: PageAnnotator, card: HoverCard, index: CaretIndex): (request: NameRequest) => Promise<NameAnswer> {
   let lastRevealed: PageMention | undefined;
   /** Where the reader was when the last name was revealed: focus goes back there when its card closes. */
   let placeThen: ReaderPlace | undefined;
@@ -68,7 +67,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     );
   };
 
-  const reveal = async (request: AnyPageRequest): Promise<{ revealed: boolean; enter?: number }> => {
+  const reveal = async (request: NameRequest): Promise<NameAnswer> => {
     if (request.type === 'page/close-card') {
       card.close();
       return { revealed: false };
@@ -109,21 +108,7 @@ export function listenForPageCommands(ctx: ContentScriptContext, annotator: Page
     return { revealed: true };
   };
 
-  const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
-    if (sender.id !== browser.runtime.id) return false;
-    const parsed = parsePageRequest(raw);
-    if (!parsed.ok) {
-      sendResponse(parsed);
-      return false;
-    }
-    reveal(parsed.request).then(
-      (answer) => sendResponse(parsed.request.type === 'page/close-card' ? { ok: true } : { ok: true, ...answer }),
-      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return true;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  return reveal;
 }
 
 /** The longest a reveal waits for its card to show: its facts come from the background, which may be starting. */

@@ -34,11 +34,16 @@ export function topLayerAround(node: Node): Element | null {
  * every element of the page each time (5.6–6.7 ms).
  */
 export function modalOpen(doc: Document = document): boolean {
+  return openModal(doc) !== null;
+}
+
+/** The modal dialog or fullscreen element open in the document's own tree, found as modalOpen says; null when none is. */
+export function openModal(doc: Document = document): Element | null {
   try {
-    if (doc.fullscreenElement) return doc.querySelector(':modal') !== null;
-    for (const dialog of doc.getElementsByTagName('dialog')) if (dialog.matches(':modal')) return true;
+    if (doc.fullscreenElement) return doc.querySelector(':modal');
+    for (const dialog of doc.getElementsByTagName('dialog')) if (dialog.matches(':modal')) return dialog;
   } catch {
     // A browser without :modal has no modal dialogs either.
   }
-  return false;
+  return null;
 }

@@ -8,6 +8,15 @@ import { once } from '../once';
 import { SlugSchema } from '../story/slug';
 import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
 
+/**
+ * What the keyboard command tells the reader on the page, where its press
+ * would otherwise seem to do nothing, or to jump: no name from the story to go
+ * to, Backstory switched off (everywhere, or on the page's site), or the walk
+ * gone round past the page's last name to its first.
+ */
+export const PAGE_NOTICES = ['no-names', 'off-everywhere', 'off-on-site', 'round'] as const;
+export type PageNotice = (typeof PAGE_NOTICES)[number];
+
 /** An embedded frame by its index among its parent's frames (`frames[index]` there). */
 const frameIndex = () => z.int().check(z.minimum(0));
 
@@ -38,6 +47,8 @@ const pageCommandRequests = once(() => ({
   }),
   /** The reveal moved on to another frame: the card this one shows for it closes. */
   'page/close-card': z.object({ type: z.literal('page/close-card') }),
+  /** What the keyboard command did, when the reader could not tell by what they see (PageNotice). Shown by the top frame. */
+  'page/notice': z.object({ type: z.literal('page/notice'), notice: z.enum(PAGE_NOTICES) }),
 }));
 
 /** Page → extension: the replies, validated by the sender. */
@@ -45,6 +56,7 @@ const pageCommandReplies = once(() => ({
   'page/reveal': z.object({ revealed: z.boolean() }),
   'page/next-mention': z.object({ revealed: z.boolean(), enter: z.optional(frameIndex()) }),
   'page/close-card': z.object({}),
+  'page/notice': z.object({}),
 }));
 
 type PageCommandRequests = ReturnType<typeof pageCommandRequests>;

@@ -12,9 +12,9 @@ import { ownHostName } from '../../page/own-host-name';
 import { markOwnHost } from '../../page/own-hosts';
 import { startInteraction } from '../../page/interaction';
 import { whenPageBridge } from '../../page/page-bridge';
+import { listenForPageRequests } from '../../page/page-requests';
 
-// Imported by the background into frames where mentions were found (in idle time after the
-// scan), and before a command from the popup or the keyboard reaches the page (extension/inject-card-ui.ts).
+// Imported by the background into frames with mentions (idle after the scan), and before a command reaches the page (extension/inject-card-ui.ts).
 export default defineContentScript({
   registration: 'runtime',
   // WXT would also tell the page's own window that the script started: its listeners would run for it.
@@ -30,7 +30,7 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
   try {
     removeLeftoverCards();
     let api: CardApi | undefined;
-    const ready = new Promise<void>((resolve, reject) => {
+    const ready = new Promise<CardApi>((resolve, reject) => {
       const ui = createShadowRootUi<Root>(ctx, {
         name: ownHostName(CARD_HOST),
         position: 'inline',
@@ -46,7 +46,7 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
               onReady={(next) => {
                 api = placedInPage(next, host);
                 registerCardApi(api);
-                resolve();
+                resolve(api);
               }}
             />,
           );
@@ -64,10 +64,10 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
         made.mount();
       }).catch(reject);
     });
-    await ready;
-    const card = api;
-    // Without the page script (it failed, or Backstory is not running in this frame yet) there is nothing to hover.
-    if (card) whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, card), failed);
+    const card = await ready;
+    // Heard from the start: the shortcut's notice comes on pages without names too, where no page script ever comes.
+    const requests = listenForPageRequests(ctx, (kind) => card.notice(kind));
+    whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, card, requests), failed);
   } catch (error) {
     failed(error);
   }

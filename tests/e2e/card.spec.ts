@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { accessibilityNodes, type AxNode, clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
 import { sendToPage } from './popup-page';
+import { framesReported, pressShortcut } from './shortcut';
 import { tap } from './taps';
 import { textPointInPage } from '../../tooling/text-point';
 import { openNameInPage } from '../../tooling/painted-texts';
@@ -58,21 +59,6 @@ async function openWrappedName(page: import('@playwright/test').Page, server: { 
   return lines!;
 }
 
-/**
- * The Alt+Shift+B command as the browser delivers it to the background (headless Chromium has no window's keys to
- * press); `times` presses at once, as keys held down deliver them.
- */
-function pressShortcut(worker: import('@playwright/test').Worker, page: import('@playwright/test').Page, times = 1) {
-  return worker.evaluate(
-    async ({ url, times }) => {
-      const { chrome } = globalThis as unknown as { chrome: typeof import('wxt/browser').browser & { commands: { onCommand: { dispatch(...args: unknown[]): void } } } };
-      const [tab] = await chrome.tabs.query({ url });
-      for (let i = 0; i < times; i++) chrome.commands.onCommand.dispatch('next-mention', tab);
-    },
-    { url: page.url(), times },
-  );
-}
-
 /** A paragraph naming nothing, repeated for a page's length. */
 const FILLER = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
 
@@ -121,19 +107,6 @@ async function openTickerAbove(page: import('@playwright/test').Page, url: strin
   const since = await page.evaluate(() => performance.timeOrigin);
   await expect.poll(() => framesReported(worker, since)).toBe(2);
   return ticker;
-}
-
-/**
- * How many frames have reported their names to the background, which walks only those; with `since`, only frames whose
- * documents began then or later (the reports carry their document's time origin).
- */
-function framesReported(worker: import('@playwright/test').Worker, since = 0) {
-  return worker.evaluate(async (since) => {
-    const stored = await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.session.get(null);
-    return Object.entries(stored).flatMap(([key, frames]) =>
-      key.startsWith('tabFound:') ? Object.values(frames as Record<string, { since?: number }>).filter((frame) => (frame.since ?? 0) >= since - 1) : [],
-    ).length;
-  }, since);
 }
 
 // The title, not the text's start: a card opened from "Related" says "← Back to …" above it.
@@ -1964,7 +1937,7 @@ test.describe('the hover card', () => {
     expect(await shownInPanel('Moscow')).toBe(true);
   });
 
-  test('a card the keyboard opened, with nothing focused before, gives focus back to its name’s place: Escape or Tab out, the next Tab goes on from the name', async ({
+  test('a card the keyboard opened, with nothing focused before, gives focus back to its name’s place: after Escape or Shift+Tab out, the next Tab goes on from the name; Tab out goes on itself', async ({
     context,
     page,
     server,
@@ -2002,14 +1975,40 @@ test.describe('the hover card', () => {
     await page.keyboard.press('Tab');
     await expect.poll(linkFocused).toBe('The next link');
 
-    // Tab past the card's last control closes it the same way, instead of leaving the page with the card open.
+    // Tab past the card's last control closes it and goes on to the page's next control after the name, as from a card
+    // standing in the page right after its name; not back to the name, which had the reader press Tab again.
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     await open();
     for (let i = 0; i < 60 && (await shadowUiBox(page)); i++) await page.keyboard.press('Tab');
     await expect.poll(() => shadowUiBox(page)).toBeNull();
-    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
-    await page.keyboard.press('Tab');
     await expect.poll(linkFocused).toBe('The next link');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  });
+
+  test('Tab past the last control of a card the keyboard opened goes on to the control right after its name: not back to the link the reader left, nor to one earlier in its paragraph', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    server.route(
+      '/after-the-name',
+      `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>
+      <p><a href="#earlier">An earlier link</a> in the paragraph, and then Vladimir Putin arrived. <a href="#next">The next link</a></p>
+      <p><a href="#later">A later link</a></p></body></html>`,
+    );
+    await page.goto(`${server.origin}/after-the-name`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    await page.getByRole('link', { name: 'Top of the page' }).focus();
+    expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention' })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Vladimir Putin' });
+    for (let i = 0; i < 60 && (await shadowUiBox(page)); i++) await page.keyboard.press('Tab');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'The next link' });
+    // A ring where it landed, as the browser's own Tab draws.
+    expect(await page.evaluate(() => document.activeElement!.matches(':focus-visible'))).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'A later link' });
   });
 
   for (const [what, wrapper] of [

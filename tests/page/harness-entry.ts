@@ -15,6 +15,7 @@ import { firstFrom, readerPlace } from '../../page/reader-place';
 import { watchForStoryNames } from '../../page/story-watch';
 import { frameStops } from '../../page/frame-stops';
 import { modalOpen } from '../../page/top-layer';
+import { tabStopAfter } from '../../page/tab-stops';
 import { unpainted } from '../../tooling/unpainted';
 
 /** Decodes the matcher the way the content script does. */
@@ -182,9 +183,10 @@ declare global {
       takingTurns: typeof takingTurns;
       widestQuery: typeof widestQuery;
       modalOpen: typeof modalOpen;
+      tabStopAfter: typeof tabStopAfter;
       frameStops: typeof frameStops;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, frameStops };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, tabStopAfter, frameStops };

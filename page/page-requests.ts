@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { parsePageRequest, type AnyPageRequest, type PageNotice } from '../core/messages/page-commands';
+
+/** A request about the page's names: each needs the names the page script found. */
+export type NameRequest = Exclude<AnyPageRequest, { type: 'page/notice' }>;
+export type NameAnswer = { revealed: boolean; enter?: number };
+
+/** Where the card script's one listener hands the requests about names, once the page script is there. */
+export interface PageRequests {
+  answerNames(answer: (request: NameRequest) => Promise<NameAnswer>): void;
+}
+
+/**
+ * The card script's one listener for what the extension asks of its frame
+ * (core/messages/page-commands.ts), from the script's start. A notice is the
+ * card's to show at once: on a page without the story's names the page script
+ * never starts, and the keyboard command has only its notice to give there.
+ * A request about names before the page script is there is answered as
+ * failed, as it was when nothing listened.
+ */
+export function listenForPageRequests(ctx: ContentScriptContext, notice: (kind: PageNotice) => void): PageRequests {
+  let answer: ((request: NameRequest) => Promise<NameAnswer>) | undefined;
+  const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
+    if (sender.id !== browser.runtime.id) return false;
+    const parsed = parsePageRequest(raw);
+    if (!parsed.ok) {
+      sendResponse(parsed);
+      return false;
+    }
+    const { request } = parsed;
+    if (request.type === 'page/notice') {
+      notice(request.notice);
+      sendResponse({ ok: true });
+      return false;
+    }
+    if (!answer) {
+      sendResponse({ ok: false, error: 'Backstory has not read this page' });
+      return false;
+    }
+    answer(request).then(
+      (answered) => sendResponse(request.type === 'page/close-card' ? { ok: true } : { ok: true, ...answered }),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  return {
+    answerNames(next) {
+      answer = next;
+    },
+  };
+}

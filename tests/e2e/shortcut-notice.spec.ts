@@ -1,0 +1,112 @@
+/** What the keyboard shortcut tells the reader where a press would seem to do nothing, or to jump. */
+import type { Page, Worker } from '@playwright/test';
+import { accessibilityNodes, focusedElement, shadowUiBox, shadowUiCardTitle, shadowUiTexts } from './closed-shadow';
+import { expect, paintedMentions, test } from './fixtures';
+import { framesReported, pressShortcut } from './shortcut';
+
+/** What our status regions say to a screen reader: the words under each, from the accessibility tree, spaced as read. */
+async function statusesSaid(page: Page): Promise<string[]> {
+  const nodes = await accessibilityNodes(page);
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const words = (node: { childIds?: string[]; role?: { value: string }; name?: { value: string } }): string =>
+    node.role?.value === 'StaticText' ? (node.name?.value ?? '') : (node.childIds ?? []).map((id) => words(byId.get(id) ?? {})).join(' ');
+  return nodes
+    .filter((node) => node.role?.value === 'status')
+    .map((node) => words(node).replace(/\s+/g, ' ').replace(/ ([:.])/g, '$1').trim())
+    .filter((said) => said.startsWith('Backstory'));
+}
+
+/** The notice on screen, in words, or null. */
+async function noticeShown(page: Page): Promise<string | null> {
+  const texts = await shadowUiTexts(page);
+  return texts.map((text) => /Backstory\s*:\s*(.+)$/.exec(text)?.[1]).find(Boolean) ?? null;
+}
+
+async function setSettings(worker: Worker, settings: { enabled: boolean; offSites: string[] }) {
+  await worker.evaluate(async (settings) => {
+    const { chrome } = globalThis as unknown as { chrome: typeof import('wxt/browser').browser };
+    await chrome.storage.sync.set({ settings: { ...settings, categories: { person: true, country: true, organization: true, place: true } } });
+  }, settings);
+}
+
+const NO_NAMES = `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
+  <main><h1>City council</h1><p>The council met on Tuesday to discuss the budget for next year.</p>
+  <p><a href="#more">More local news</a></p></main></body></html>`;
+
+test.describe('the shortcut’s notice', () => {
+  test('on a page without the story’s names, it says so at the bottom of the screen, to the eye and to screen readers, takes no focus, and goes after a few seconds', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    server.route('/no-names', NO_NAMES);
+    await page.goto(`${server.origin}/no-names`);
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await page.getByRole('link', { name: 'More local news' }).focus();
+    const worker = await serviceWorker();
+
+    await pressShortcut(worker, page);
+    await expect.poll(() => noticeShown(page)).toBe('No names from the story on this page.');
+    expect(await statusesSaid(page)).toEqual(['Backstory: No names from the story on this page.']);
+    // Centred at the bottom of the screen, whole.
+    const box = (await shadowUiBox(page, 'notice-line'))!;
+    const viewport = page.viewportSize()!;
+    expect(Math.abs(box.x + box.width / 2 - viewport.width / 2)).toBeLessThan(2);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height - 16);
+    expect(box.y + box.height).toBeGreaterThan(viewport.height - 40);
+    // No card, no focus taken, the page as it was.
+    expect(await shadowUiCardTitle(page)).toBeNull();
+    expect(await focusedElement(page)).toMatchObject({ role: 'link', name: 'More local news' });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+
+    await expect.poll(() => noticeShown(page), { timeout: 8000 }).toBeNull();
+    expect(await statusesSaid(page)).toEqual([]);
+    // Nothing of ours left over the page once it has gone: the notice's host leaves the top layer.
+    expect(await page.evaluate(() => document.querySelector(':popover-open'))).toBeNull();
+  });
+
+  test('past the page’s last name, it says the walk went back to the first name; not on the presses before', async ({ page, server, serviceWorker }) => {
+    server.route(
+      '/two-ends',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">
+      <p>Vladimir Putin arrived.</p>${'<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(60)}<p>Kim Jong Un waited.</p></body></html>`,
+    );
+    await page.goto(`${server.origin}/two-ends`);
+    await expect.poll(() => paintedMentions(page)).toBeGreaterThan(0);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(1);
+
+    await pressShortcut(worker, page);
+    await expect.poll(() => shadowUiCardTitle(page)).toBe('Vladimir Putin');
+    await pressShortcut(worker, page);
+    await expect.poll(() => shadowUiCardTitle(page)).toBe('Kim Jong Un');
+    expect(await noticeShown(page)).toBeNull();
+
+    await pressShortcut(worker, page);
+    await expect.poll(() => shadowUiCardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(() => noticeShown(page)).toBe('Back to the first name on the page.');
+    expect(await statusesSaid(page)).toEqual(['Backstory: Back to the first name on the page.']);
+    // The card keeps the focus: the notice is only said.
+    expect(await focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Vladimir Putin' });
+    // Closing the card before the notice is gone leaves it shown out its time.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page)).toBeNull();
+    expect(await noticeShown(page)).toBe('Back to the first name on the page.');
+    await expect.poll(() => noticeShown(page), { timeout: 8000 }).toBeNull();
+  });
+
+  test('with Backstory switched off on the site, or everywhere, it says so and how to switch it on, and opens no card', async ({ page, server, serviceWorker }) => {
+    server.route('/names', '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived in Pyongyang.</p></body></html>');
+    const worker = await serviceWorker();
+    await setSettings(worker, { enabled: true, offSites: ['127.0.0.1'] });
+    await page.goto(`${server.origin}/names`);
+    await pressShortcut(worker, page);
+    await expect.poll(() => noticeShown(page)).toBe('Off on 127.0.0.1. Switch it on for this site in its toolbar popup.');
+
+    await setSettings(worker, { enabled: false, offSites: [] });
+    await pressShortcut(worker, page);
+    await expect.poll(() => noticeShown(page)).toBe('Switched off. Switch it on in its toolbar popup to see the story’s names.');
+    expect(await shadowUiCardTitle(page)).toBeNull();
+    expect(await paintedMentions(page)).toBe(0);
+  });
+});
