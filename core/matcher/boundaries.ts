@@ -285,7 +285,28 @@ const RECORD = /^\(\d{1,2}[-\u2013]\d{1,2}(?:[-\u2013]\d{1,2})?\)/;
  */
 export function teamRecordAfter(text: string, end: number): boolean {
   const at = text.charCodeAt(end) === 0x20 ? end + 1 : end;
-  return text.charCodeAt(at) === 0x28 && RECORD.test(text.slice(at, at + 12));
+  return (text.charCodeAt(at) === 0x28 && RECORD.test(text.slice(at, at + 12))) || gameResultAfter(text, end);
+}
+
+/**
+ * A game's result right after the name, as sports pages give it: the opponent
+ * beaten and the score ("Washington beat the Eagles 27-20", "Russia edged No. 4
+ * Spain 2-1"), the score won or lost by ("Washington won 27-20"), the score
+ * after the opponent ("beat Ukraine 3-1"), or a score line ("Washington 27,
+ * Philadelphia 20"). Only with the score, next to the verb
+ * and an opponent's capitalised name: "Russia beat back an offensive that killed
+ * 20-30 soldiers" is none.
+ */
+const GAME_RESULT =
+  / (?:(?:beat|beats|defeated|defeats|edged|edges|routed|routs|topped|tops|downed|downs|blanked|blanks|stunned|stuns|upset|upsets|outlasted|outlasts|thumped|thumps|crushed|crushes|hammered|hammers|(?:lost|loses|fell|falls) to|(?:rallied|rallies|cruised|cruises|slipped|slips) past|held off|holds off|drew with|draws with|tied|ties) (?:the )?(?:No\. \d{1,2} )?(?:[A-Z][\w.'’&-]* ){1,4}\(?\d{1,3}[-–]\d{1,3}\b|(?:(?:won|wins|lost|loses|fell|falls|drew|draws) )?\d{1,3}[-–]\d{1,3}\b|\d{1,3}, (?:[A-Z][\w.'’&-]* ){1,3}\d{1,3}\b)/y;
+
+function gameResultAfter(text: string, end: number): boolean {
+  // Most names are followed by a space and a word that starts no result: asked first, cheaply.
+  if (text.charCodeAt(end) !== 0x20) return false;
+  const next = text.charCodeAt(end + 1);
+  if (!((next >= 0x61 && next <= 0x7a) || (next >= 0x30 && next <= 0x39))) return false;
+  GAME_RESULT.lastIndex = end;
+  return GAME_RESULT.test(text);
 }
 
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */

@@ -107,6 +107,30 @@ describe('the bundled pack', () => {
       'washington:Washington',
     ]);
     expect(found('Washington (7–3) visits Dallas.', 'Russia (2-1-0) tops the group.', 'Russia scored twice.')).toEqual([]);
+    // So is a name with a game's result after it: the opponent and the score, the score alone, or a score line.
+    for (const result of [
+      'Washington beat the Eagles 27-20.',
+      'Washington edged No. 12 Oregon 35–28.',
+      'Washington fell to Dallas 24-10.',
+      'Washington rallied past the New York Giants 21-17.',
+      'Washington won 27-20.',
+      'Washington 27, Philadelphia 20',
+    ]) {
+      expect(found('Putin’s confrontations with Washington', result, 'Washington’s defense held.'), result).toEqual([
+        'vladimir-putin:Putin',
+        'washington:Washington',
+      ]);
+    }
+    expect(found('Spain beat Russia 3-1.', 'Russia scored twice.')).toEqual([]);
+    // Not without the score next to the verb and a name: a war's news stays the story's.
+    for (const text of [
+      'Russia beat back an offensive that killed 20-30 soldiers.',
+      'Russia defeated Ukrainian forces near the town, officials said, and lost 20 men.',
+      'Washington won the vote 52-48.',
+      'Washington, 27, Philadelphia',
+    ]) {
+      expect(found(text).length, text).toBeGreaterThan(0);
+    }
     expect(found('the Soviet Union (1922-1991) and Russia (2014-2022) in Crimea')).toEqual(['soviet-union:Soviet Union', 'russia:Russia']);
     // "A Washington state visit" is no state of Washington: the city's mentions go on.
     expect(found('Yoon’s Washington state visit in April was a success.', 'Officials said Washington would respond.')).toEqual(['washington:Washington']);
@@ -407,7 +431,8 @@ describe('the bundled pack', () => {
   });
 
   it('reads the Koreas as FIFA, the UN and the World Bank name them: “DPR Korea”, “Korea DPR”, “Korea Republic”, “Korea, Dem. People’s Rep.”', () => {
-    expect(found('DPR Korea said; DPR Korea’s Foreign Ministry replied. KOREA DPR 0, Korea Republic 2.')).toEqual([
+    // Not in a score line ("KOREA DPR 0, Korea Republic 2"), which names the teams.
+    expect(found('DPR Korea said; DPR Korea’s Foreign Ministry replied. KOREA DPR and Korea Republic met.')).toEqual([
       'north-korea:DPR Korea',
       'north-korea:DPR Korea',
       'north-korea:KOREA DPR',
