@@ -161,6 +161,29 @@ const NOT_NAMES = new Set([
 /** A sentence's first words that lead in a place, which a comma often does not close: "In Pyongyang Kim said". */
 const PLACE_PREPOSITIONS = new Set(['In', 'At', 'Inside', 'Outside', 'Across', 'Throughout', 'Near', 'Around']);
 
+/**
+ * Syllables of Korean given names as the Latin alphabet writes them, each half
+ * of a hyphenated given name ("Ha-seong", "Sung-hoon", "Hyung-jin"): a word of
+ * two of them is a given name even where a sentence starts with it, which no
+ * English word of two halves is ("Long-time", "Anti-war", "Far-right").
+ */
+const KOREAN_SYLLABLES =
+  'a ae bin bo bok bong byung byeong chae chan chang cheol cheon chul chun dae do dong eon eun gap geon geun gi gil gu gun gwang gyu gyeong ' +
+  'ha hae han hee heon ho hoon hong hun hwa hwan hye hyo hyuk hyeok hyun hyeon hyung hyeong il in jae jang je jeong ji jin jo jong joo ' +
+  'joon ju jun jung ki kil kuk kwang kyu kyung kyoung man mi min mo moon mook mu myung myeong na nam ok pil rae ri rin ryong ryung sang ' +
+  'seo seok seon seong seung shik shin sik so sook soo su suk sun sung tae taek u uk ung wan woo won woong yeol yeon yeong yo yong yoo ' +
+  'young yu yun yoon';
+/** Made on first use: the script on every page bundles this file's other rules, and none of this. */
+let koreanSyllables: Set<string> | undefined;
+
+/** A given name of two Korean syllables joined by a hyphen, the second in lower case: "Ha-seong", "Jae-in". */
+function isKoreanGivenName(word: string): boolean {
+  const halves = word.split(/[-\u2010\u2011]/);
+  if (halves.length !== 2 || !/^[a-z]+$/.test(halves[1]!)) return false;
+  const syllables = (koreanSyllables ??= new Set(KOREAN_SYLLABLES.split(' ')));
+  return halves.every((half) => syllables.has(half.toLowerCase()));
+}
+
 /** Words a title-case line keeps in lower case: "Putin, Kim Sign Pact in Pyongyang" holds no prose. */
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over']);
 for (const word of ['per', 'so', 'the', 'to', 'up', 'via', 'vs', 'with', 'yet']) MINOR_WORDS.add(word);
@@ -259,8 +282,9 @@ class Words {
   givenNameBefore(): boolean {
     const [given, prior] = this.before;
     if (!this.isName(given) || RANKS.has(this.wordOf(given!))) return false;
-    // The sentence's first word may be any word: "Later Kim said" reads as "Tom Kim said". One before it tells.
-    if (prior === undefined) return false;
+    // The sentence's first word may be any word: "Later Kim said" reads as "Tom Kim said". One before it tells, or a
+    // Korean given name, which no English word is ("Sung-hoon Kim, a professor, said").
+    if (prior === undefined) return isKoreanGivenName(this.wordOf(given!));
     const gap = this.text.slice(prior.end, given!.start);
     if (/[.!?:;]/.test(gap)) return ABBREVIATED_TITLES.has(this.wordOf(prior));
     // Within a sentence ("said coach Tom Kirby", "the aide, Tom Kirby,"), or after its first word ("Quarterback Jayden

@@ -502,6 +502,9 @@ describe('the bundled pack', () => {
       'Padres infielder Ha-seong Kim hit a two-run homer.',
       'Associated Press writer Hyung-jin Kim in Seoul contributed to this report.',
       'the dean, Sung-hoon Kim, a professor at Korea University, said so.',
+      // At a sentence's start too, which "Later Kim said" leaves to the story's Kim: no English word is two Korean syllables.
+      'Sung-hoon Kim, a professor at Korea University, said so.',
+      'Jae-in Kim told reporters in Seoul.',
       'Ms. Kim said Seoul would pay.',
       'Ms Kim also criticised Seoul.',
       'Sen. Kim, a New Jersey Democrat, voted no.',
@@ -510,6 +513,13 @@ describe('the bundled pack', () => {
       expect(kims(other, 'Kim said it was fake.'), other).toEqual(['kim-jong-un:Kim Jong Un']);
       // The story's full name again: a bare Kim is his once more.
       expect(kims(other, 'Kim Jong Un replied. Kim said it was fake.'), other).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+    }
+    // A sentence that starts with an English word of two halves names no other Kim: the bare Kims after it stay his.
+    for (const start of ['Long-time Kim watchers say', 'Far-right Kim supporters say', 'Ex-wife Kim says']) {
+      expect(kims(`${start} little will change.`, 'Kim said it was fake.'), start).toEqual([
+        'kim-jong-un:Kim Jong Un',
+        'kim-jong-un:Kim',
+      ]);
     }
     // In one block, whoever was named last.
     expect(kims('Kim Kardashian met Kim Jong Un. Kim smiled.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
