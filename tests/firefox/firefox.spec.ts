@@ -8,6 +8,7 @@ import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { findFirefox } from '../../tooling/find-browser';
 import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarButton, toolbarPopupText } from './toolbar-popup';
 import { cardPointsInPage } from './card-points';
+import { DARK_CARD, pixelsOfColourInPage } from './pixels';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 
@@ -185,22 +186,6 @@ test('the Firefox build offers pages only its annotator, which a top frame impor
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/annotator.js'], matches: ['<all_urls>'] }]);
 });
-
-/** Runs in the page: how many pixels of a PNG screenshot (base64) are within a step or two of `colour`. */
-async function pixelsOfColourInPage({ png, colour }: { png: string; colour: number[] }): Promise<number> {
-  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
-  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-  context.drawImage(bitmap, 0, 0);
-  const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-  let count = 0;
-  for (let i = 0; i < pixels.length; i += 4) {
-    if ([0, 1, 2].every((c) => Math.abs(pixels[i + c]! - colour[c]!) <= 3)) count++;
-  }
-  return count;
-}
-
-/** The card's background in the dark theme (components/card.css): the light one, faded over Firefox's white canvas, stays white. */
-const DARK_CARD = [0x1f, 0x22, 0x26];
 
 for (const [what, style] of [
   ['that fades every element', '* { opacity: .5 }'],

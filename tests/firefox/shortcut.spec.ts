@@ -6,6 +6,7 @@ import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
 import { expect, test, withWindowAccess } from './fixtures';
 import { badgeText, focusAddressBar, pressBackstoryShortcut } from './toolbar-popup';
 import { cardPointsInPage } from './card-points';
+import { DARK_CARD, pixelsOfColourInPage } from './pixels';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
 const focused = (tab: Page) => tab.evaluate(() => document.activeElement?.localName);
@@ -229,5 +230,23 @@ test('in Firefox, the shortcut walks a frame a web component holds in its closed
       await pressBackstoryShortcut(browser, extensionId);
       await expect.poll(open).toEqual(names);
     }
+  });
+});
+
+test('in Firefox, the shortcut on a page without the story’s names says so at the bottom of the screen for a few seconds, and opens no card', async ({ server }) => {
+  server.route('/firefox-no-names', '<!doctype html><html lang="en"><body><main><p>The council met on Tuesday to discuss the budget.</p></main></body></html>');
+  // The dark theme: the notice's background is a colour the white page has nowhere.
+  await withWindowAccess({ 'layout.css.prefers-color-scheme.content-override': 0 }, async (browser, extensionId) => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.goto(`${server.origin}/firefox-no-names`);
+    const noticePixels = async () => tab.evaluate(pixelsOfColourInPage, { png: await tab.screenshot({ encoding: 'base64' }), colour: DARK_CARD });
+    expect(await noticePixels()).toBe(0);
+    await pressBackstoryShortcut(browser, extensionId);
+    // A line of some 300 × 36 px at least.
+    await expect.poll(noticePixels).toBeGreaterThan(8000);
+    expect(await tab.evaluate(cardPointsInPage)).toBe(0);
+    expect(await focused(tab)).toBe('body');
+    await expect.poll(noticePixels, { timeout: 8000 }).toBe(0);
   });
 });
