@@ -102,6 +102,15 @@ describe('the next-mention keyboard command', () => {
     expect(log).toEqual(['notice 0: no-names', 'notice 0: no-names']);
   });
 
+  it('on a page whose names are all of categories switched off, says so, not that it has none', async () => {
+    await found(12, { 0: 2 });
+    // The page shows none of them: it reveals nothing.
+    const log = pageWithFrames({ 0: 0 });
+    await updateSettings((settings) => ({ ...settings, categories: { ...settings.categories, country: false } }));
+    await press(1);
+    expect(log).toEqual(['notice 0: categories-off']);
+  });
+
   it('with Backstory switched off, on the site or everywhere, tells the reader so without asking the page for names', async () => {
     await found(12, { 0: 2 });
     const log = pageWithFrames({ 0: 2 });

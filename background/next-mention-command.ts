@@ -79,7 +79,9 @@ async function walkOn(tabId: number, url: string | undefined): Promise<void> {
       if (await revealed(tabId, 0, { fromStart: true, wrap: false })) return remember(key, 0);
     }
   }
-  return tell(tabId, 'no-names');
+  // Names found, none to go to: the reader switched their categories off.
+  const someOff = Object.values(settings.categories).some((on) => !on);
+  return tell(tabId, someOff && (await tabNamesStory(tabId, url)) ? 'categories-off' : 'no-names');
 }
 
 /**
@@ -105,11 +107,20 @@ async function revealed(tabId: number, frameId: number, how: { fromStart?: boole
 
 /** The frames of the tab's page that reported names, the top frame first; the top frame alone when none did (yet). */
 async function framesNamingTheStory(tabId: number, url: string | undefined): Promise<number[]> {
+  const frames = await framesWithNames(tabId, url);
+  return frames.length > 0 ? frames : [0];
+}
+
+async function framesWithNames(tabId: number, url: string | undefined): Promise<number[]> {
   const found = await readTabFound(tabId);
   const ofPage = url === undefined ? found : framesOfPage(found, url);
-  const frames = Object.entries(ofPage)
+  return Object.entries(ofPage)
     .filter(([, frame]) => Object.values(frame.counts).some((count) => count > 0))
     .map(([id]) => Number(id))
     .sort((a, b) => a - b);
-  return frames.length > 0 ? frames : [0];
+}
+
+/** Whether some frame of the tab's page reported names of the story, of any category. */
+async function tabNamesStory(tabId: number, url: string | undefined): Promise<boolean> {
+  return (await framesWithNames(tabId, url)).length > 0;
 }

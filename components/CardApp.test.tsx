@@ -303,5 +303,8 @@ describe('the keyboard command’s notice', () => {
     await rendered();
     expect(title()).toBe('North Korea');
     expect(status()?.textContent).toBe('Backstory: Back to the first name on the page.');
+    api.notice('categories-off');
+    await rendered();
+    expect(status()?.textContent).toBe('Backstory: The story’s names on this page are of categories switched off in its toolbar popup.');
   });
 });

@@ -14,6 +14,8 @@ function noticeText(kind: PageNotice): string {
   switch (kind) {
     case 'no-names':
       return i18n.t('notice.noNames');
+    case 'categories-off':
+      return i18n.t('notice.categoriesOff');
     case 'round':
       return i18n.t('notice.round');
     case 'off-everywhere':

@@ -11,10 +11,11 @@ import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
 /**
  * What the keyboard command tells the reader on the page, where its press
  * would otherwise seem to do nothing, or to jump: no name from the story to go
- * to, Backstory switched off (everywhere, or on the page's site), or the walk
- * gone round past the page's last name to its first.
+ * to, or only names of categories switched off; Backstory switched off
+ * (everywhere, or on the page's site); or the walk gone round past the page's
+ * last name to its first.
  */
-export const PAGE_NOTICES = ['no-names', 'off-everywhere', 'off-on-site', 'round'] as const;
+export const PAGE_NOTICES = ['no-names', 'categories-off', 'off-everywhere', 'off-on-site', 'round'] as const;
 export type PageNotice = (typeof PAGE_NOTICES)[number];
 
 /** An embedded frame by its index among its parent's frames (`frames[index]` there). */

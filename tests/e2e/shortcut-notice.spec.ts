@@ -22,10 +22,10 @@ async function noticeShown(page: Page): Promise<string | null> {
   return texts.map((text) => /Backstory\s*:\s*(.+)$/.exec(text)?.[1]).find(Boolean) ?? null;
 }
 
-async function setSettings(worker: Worker, settings: { enabled: boolean; offSites: string[] }) {
+async function setSettings(worker: Worker, settings: { enabled: boolean; offSites: string[]; categories?: Record<string, boolean> }) {
   await worker.evaluate(async (settings) => {
     const { chrome } = globalThis as unknown as { chrome: typeof import('wxt/browser').browser };
-    await chrome.storage.sync.set({ settings: { ...settings, categories: { person: true, country: true, organization: true, place: true } } });
+    await chrome.storage.sync.set({ settings: { categories: { person: true, country: true, organization: true, place: true }, ...settings } });
   }, settings);
 }
 
@@ -108,5 +108,18 @@ test.describe('the shortcut’s notice', () => {
     await expect.poll(() => noticeShown(page)).toBe('Switched off. Switch it on in its toolbar popup to see the story’s names.');
     expect(await shadowUiCardTitle(page)).toBeNull();
     expect(await paintedMentions(page)).toBe(0);
+  });
+
+  test('on a page whose names are all of categories the reader switched off, it says so, not that the page has none', async ({ page, server, serviceWorker }) => {
+    server.route('/people-and-places', '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived in Pyongyang.</p></body></html>');
+    const worker = await serviceWorker();
+    await page.goto(`${server.origin}/people-and-places`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    await expect.poll(() => framesReported(worker)).toBe(1);
+    await setSettings(worker, { enabled: true, offSites: [], categories: { person: false, country: true, organization: true, place: false } });
+    await expect.poll(() => paintedMentions(page)).toBe(0);
+    await pressShortcut(worker, page);
+    await expect.poll(() => noticeShown(page)).toBe('The story’s names on this page are of categories switched off in its toolbar popup.');
+    expect(await shadowUiCardTitle(page)).toBeNull();
   });
 });
