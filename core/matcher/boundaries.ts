@@ -304,114 +304,12 @@ class Words {
 const RECORD = /^\(\d{1,2}[-\u2013]\d{1,2}(?:[-\u2013]\d{1,2})?\)/;
 
 /**
- * Whether a win-loss record follows right after the name ending at `end`: "No. 5 Washington (7-0) hosts Oregon",
- * "Russia (2-1) tops the group"; or a game's result is told around it (gameResultBeside). The name is a team's, and
- * the page speaks of the team from there on.
+ * Whether a win-loss record follows right after `end`: "No. 5 Washington (7-0) hosts Oregon", "Russia (2-1) tops the
+ * group". The name is a team's, and the page speaks of the team from there on.
  */
-export function teamRecordAfter(text: string, start: number, end: number): boolean {
+export function teamRecordAfter(text: string, end: number): boolean {
   const at = text.charCodeAt(end) === 0x20 ? end + 1 : end;
-  return (text.charCodeAt(at) === 0x28 && RECORD.test(text.slice(at, at + 12))) || gameResultBeside(text, start, end);
-}
-
-/**
- * The expressions of a game's result beside a name (gameResultBeside), made on first use: the script on every page
- * bundles this file's other rules, and none of these.
- */
-function gameExpressions() {
-  /** The verbs of a game won or lost against the opponent named after them. */
-  const beat = String.raw`(?:beat|beats|defeated|defeats|edged|edges|routed|routs|topped|tops|downed|downs|blanked|blanks|stunned|stuns|upset|upsets|outlasted|outlasts|thumped|thumps|crushed|crushes|(?:lost|loses|fell|falls) to|(?:rallied|rallies|cruised|cruises|slipped|slips) past|held off|holds off|drew with|draws with|tied|ties)`;
-  /** A score: two numbers of up to three digits, the winner's first (AP's style, in a loss too), with an optional comma before it (the Times'). */
-  const score = String.raw`,? (\d{1,3})[-–](\d{1,3})(?![\d–-])`;
-  return {
-    /**
-     * After the name: the opponent it beat or lost to, then the score ("Washington beat the Eagles 27-20", "edged No.
-     * 12 Oregon 35–28"); the score it won, lost or led by ("Washington won 27-20", "Russia were beaten 3-1"); its win
-     * or loss ("Washington's 27-20 win"); or its national team ("The U.S. women's team beat Sweden").
-     */
-    resultAfter: new RegExp(
-      String.raw`(?: (?:${beat} (?:the )?(?:No\. \d{1,2} )?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}|won|wins|lost|loses|fell|falls|drew|draws|(?:was|were) beaten|led|leads|trailed|trails|(?:won|wins|lost|loses|dropped|drops) a)${score}` +
-        String.raw`|['’]s (\d{1,3})[-–](\d{1,3}) (?:win|victory|loss|defeat|comeback|rout)\b` +
-        String.raw`|( )(?:men|women)['’]s (?:national |Olympic |World Cup |soccer |football |basketball |hockey )?(?:team|squad|side)\b)`,
-      'y',
-    ),
-    /** The name as the opponent, before the score: "beat Russia 3-1", "fell to Washington, 24-10". */
-    opponentBefore: new RegExp(String.raw`\b${beat} (?:the )?(?:No\. \d{1,2} )?$`),
-    scoreAfter: new RegExp(score, 'y'),
-  };
-}
-let game: ReturnType<typeof gameExpressions> | undefined;
-/** Its result before the name: "a 27-20 win over Washington". */
-const RESULT_BEFORE = /\b(\d{1,3})[-–](\d{1,3}) (?:win|victory|loss|defeat|comeback|rout) (?:over|against|to) (?:the )?$/;
-/**
- * What may follow a game's score: the sentence's end, a comma that starts no larger number, or a word that goes on
- * about the game ("on Sunday", "in overtime", "to clinch"), not a unit or a count ("20-30 tanks", "10-15%").
- */
-const AFTER_SCORE =
-  /(?:$|,(?!\d)|[.;:)!?—]| (?:on|in|at|to|by|over|after|before|behind|with|against|for|and|when|thanks|despite|decision|win|victory|loss|defeat|lead|$|[A-Z(—]))/y;
-
-/**
- * Whether a game's result is told around the name from `start` to `end` (gameExpressions, and
- * RESULT_BEFORE). Only where it reads as a game: a score with the winner's first, followed by the sentence's end or
- * more about the game, and told by a verb of the game right beside the name. Ranges go up ("Russia lost 20-30 tanks
- * a day", "visited Russia 12-17 September"), and votes and polls are told by other words ("voted to condemn Russia
- * 141-5", "picked China over Russia 52-48"): none of those is a result.
- */
-function gameResultBeside(text: string, start: number, end: number): boolean {
-  const first = text.charCodeAt(end);
-  const next = text.charCodeAt(end + 1);
-  if (first === 0x20 || first === 0x2c || first === 0x27 || first === 0x2019) {
-    // Most names are followed by a word that starts no result ("Russia said"): told by that word, before any expression runs.
-    const digit = isDigit(next) || (next === 0x20 && isDigit(text.charCodeAt(end + 2)));
-    const possessive = (first === 0x27 || first === 0x2019) && next === 0x73;
-    if (digit || possessive || (first === 0x20 && startsResult(text, end + 1))) {
-      const { resultAfter, opponentBefore, scoreAfter } = (game ??= gameExpressions());
-      resultAfter.lastIndex = end;
-      const result = resultAfter.exec(text);
-      // Its win or loss is told in words, or its team named: the words after it go on about anything.
-      if (result?.[3] !== undefined && Number(result[3]) >= Number(result[4])) return true;
-      if (result?.[5] !== undefined) return true;
-      if (result?.[1] !== undefined && isScore(result[1], result[2]!, text, resultAfter.lastIndex)) return true;
-      scoreAfter.lastIndex = end;
-      const score = digit ? scoreAfter.exec(text) : null;
-      if (score && isScore(score[1]!, score[2]!, text, scoreAfter.lastIndex)) {
-        // The name as the opponent ("beat Russia 3-1"), or a headline's first team ("USA 2-1 Mexico: Pulisic scores").
-        if (opponentBefore.test(text.slice(Math.max(0, start - 48), start))) return true;
-        if (startsText(text, start) && /^ [A-Z]/.test(text.slice(scoreAfter.lastIndex, scoreAfter.lastIndex + 2))) return true;
-      }
-    }
-  }
-  // "over", "against", "to" or "the", then a space.
-  const last = text.charCodeAt(start - 2);
-  if (text.charCodeAt(start - 1) !== 0x20 || (last !== 0x72 && last !== 0x74 && last !== 0x6f && last !== 0x65)) return false;
-  const before = RESULT_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
-  return before !== null && Number(before[1]) >= Number(before[2]);
-}
-
-/** The first two letters of the words that start a game's result after a name (gameExpressions' resultAfter). */
-const RESULT_STARTS = ' be bl cr de do dr ed fa fe he ho le lo me ou ra ro sl st th ti to tr up wa we wi wo ';
-
-function startsResult(text: string, at: number): boolean {
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
-  return a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a && RESULT_STARTS.includes(` ${text.slice(at, at + 2)} `);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** Nothing but white space before `at`: a headline's first word, a block's. */
-function startsText(text: string, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && isWhitespace(text.charCodeAt(i))) i--;
-  return i < 0;
-}
-
-/** A game's score, `won`-`lost` ending at `at`: the winner's first, or a tie, and followed by the sentence's end or more about the game. */
-function isScore(won: string, lost: string, text: string, at: number): boolean {
-  if (Number(won) < Number(lost)) return false;
-  AFTER_SCORE.lastIndex = at;
-  return AFTER_SCORE.test(text);
+  return text.charCodeAt(at) === 0x28 && RECORD.test(text.slice(at, at + 12));
 }
 
 /** Whether a dollar sign follows right after `end`: the acronym is a currency's prefix ("US$200", "HK$"), not the country. */

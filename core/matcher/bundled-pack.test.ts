@@ -107,49 +107,7 @@ describe('the bundled pack', () => {
       'washington:Washington',
     ]);
     expect(found('Washington (7–3) visits Dallas.', 'Russia (2-1-0) tops the group.', 'Russia scored twice.')).toEqual([]);
-    // So is a name with a game's result beside it: the opponent and the score, the score, its win or loss.
-    for (const result of [
-      'Washington beat the Eagles 27-20.',
-      'Washington edged No. 12 Oregon 35–28 on Saturday.',
-      'Washington fell to Dallas 24-10.',
-      'Washington rallied past the New York Giants 21-17 in overtime.',
-      'Washington beat Dallas, 27-20, to clinch the division.',
-      'Washington won 27-20.',
-      'Washington were beaten 3-1 by Croatia.',
-      'Washington’s 27-20 win put them first.',
-      'a 27-20 win over Washington on Sunday',
-      'Dallas beat Washington 27-20.',
-      'Washington led 14-10 at halftime.',
-      'Washington dropped a 27-20 decision to Dallas.',
-    ]) {
-      expect(found('Putin’s confrontations with Washington', result, 'Washington’s defense held.'), result).toEqual([
-        'vladimir-putin:Putin',
-        'washington:Washington',
-      ]);
-    }
-    expect(found('Spain beat Russia 3-1.', 'Russia scored twice.')).toEqual([]);
-    expect(found('USA 2-1 Mexico: Pulisic scores the winner', 'USA top the group.')).toEqual([]);
-    expect(found('The U.S. women’s team beat Sweden 3-0 at the World Cup.', 'The U.S. plays next on Friday.')).toEqual([]);
-    // Not ranges, counts, votes, polls or lists, which also put two numbers after a name: the story's mentions go on.
-    for (const text of [
-      'Russia beat back an offensive that killed 20-30 soldiers.',
-      'Russia lost 20-30 tanks a day, and Russia loses 800-1,000 soldiers a day.',
-      'Trade between China and Russia fell 10-15% last year.',
-      'Kim Jong Un visited Russia 12-17 September.',
-      'The Assembly voted to condemn Russia 141-5.',
-      'The Senate passed new sanctions on Russia 98-2.',
-      'The resolution was vetoed by Russia 13-1.',
-      'South Koreans picked China over Russia 52-48.',
-      'Russia outnumbered Ukraine 10-1 in artillery.',
-      'Russia hammered Kharkiv 20-30 times a day.',
-      'Launches in 2022: North Korea 69, Iran 12.',
-      'Pyongyang 2, Washington 0: what the summit means',
-      'Washington won the vote 52-48.',
-      'Washington, 27, Philadelphia',
-    ]) {
-      const names = found(text, 'Russia, North Korea, Pyongyang and Washington said so.');
-      expect(names.slice(-4), text).toEqual(['russia:Russia', 'north-korea:North Korea', 'pyongyang:Pyongyang', 'washington:Washington']);
-    }
+    expect(found('the Soviet Union (1922-1991) and Russia (2014-2022) in Crimea')).toEqual(['soviet-union:Soviet Union', 'russia:Russia']);
     // "A Washington state visit" is no state of Washington: the city's mentions go on.
     expect(found('Yoon’s Washington state visit in April was a success.', 'Officials said Washington would respond.')).toEqual(['washington:Washington']);
   });
@@ -449,8 +407,7 @@ describe('the bundled pack', () => {
   });
 
   it('reads the Koreas as FIFA, the UN and the World Bank name them: “DPR Korea”, “Korea DPR”, “Korea Republic”, “Korea, Dem. People’s Rep.”', () => {
-    // Not in a score line ("KOREA DPR 0, Korea Republic 2"), which names the teams.
-    expect(found('DPR Korea said; DPR Korea’s Foreign Ministry replied. KOREA DPR and Korea Republic met.')).toEqual([
+    expect(found('DPR Korea said; DPR Korea’s Foreign Ministry replied. KOREA DPR 0, Korea Republic 2.')).toEqual([
       'north-korea:DPR Korea',
       'north-korea:DPR Korea',
       'north-korea:KOREA DPR',

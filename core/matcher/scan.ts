@@ -149,7 +149,7 @@ export class Scanner {
             if (namesakeBeside(text, start, end)) out.push(start, end, ~p);
             continue;
           }
-          if ((pattern.surname && afterPersonsName(text, start, end)) || (!pattern.exclude && teamRecordAfter(text, start, end))) {
+          if ((pattern.surname && afterPersonsName(text, start, end)) || (!pattern.exclude && teamRecordAfter(text, end))) {
             out.push(start, end, ~p);
             continue;
           }
