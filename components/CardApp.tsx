@@ -111,7 +111,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   }, []);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
 
-  const close = useCallback(() => {
+  // The card goes, and focus goes back where it was; the page side told (`onClose`) only when the card closed itself.
+  const dismiss = useCallback(() => {
     const request = current.current;
     current.current = undefined;
     trail.current = [];
@@ -120,8 +121,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     focusInside.current = false;
     setState(undefined);
     restoreFocus();
-    request?.onClose?.();
+    return request;
   }, [restoreFocus, settleWaiting]);
+  const close = useCallback(() => dismiss()?.onClose?.(), [dismiss]);
 
   useEffect(() => {
     onReady({
@@ -133,13 +135,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         return load({ ...request, focus: request.focus || focusInside.current });
       },
       hide: () => {
-        current.current = undefined;
-        trail.current = [];
-        settleWaiting();
-        pointerInside.current = false;
-        focusInside.current = false;
-        setState(undefined);
-        restoreFocus();
+        dismiss();
       },
       isEngaged: () => pointerInside.current || focusInside.current,
       prefetch,
@@ -151,7 +147,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         setState((previous) => previous && { ...previous, request: current.current! });
       },
     });
-  }, [onReady, load, prefetch, restoreFocus, settleWaiting, showNotice]);
+  }, [onReady, load, prefetch, dismiss, showNotice]);
 
   useEffect(() => {
     if (!state) return;
