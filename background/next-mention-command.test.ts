@@ -102,6 +102,28 @@ describe('the next-mention keyboard command', () => {
     expect(log).toEqual(['notice 0: no-names', 'notice 0: no-names']);
   });
 
+  it('on a page still being read, says so, not that it has no names; and where its first name came as the walk went round, says nothing of going round', async () => {
+    const log: string[] = [];
+    let shown = 0;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tabId: number, request: Record<string, unknown>) => {
+      if (request.type === 'page/notice') {
+        log.push(`notice: ${String(request.notice)}`);
+        return { ok: true };
+      }
+      if (request.type !== 'page/next-mention') return { ok: true };
+      // The first press finds none, as the page is still read; during the second, its first name is found.
+      if (shown === 0) return { ok: true, revealed: false, reading: true };
+      if (!request.fromStart) return { ok: true, revealed: false, reading: true };
+      log.push('revealed');
+      return { ok: true, revealed: true };
+    }) as never);
+    await press(1);
+    expect(log).toEqual(['notice: reading']);
+    shown = 1;
+    await press(1);
+    expect(log).toEqual(['notice: reading', 'revealed']);
+  });
+
   it('on a page whose names are all of categories switched off, says so, not that it has none', async () => {
     await found(12, { 0: 2 });
     // The page shows none of them: it reveals nothing.

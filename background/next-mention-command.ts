@@ -56,21 +56,26 @@ async function walkOn(tabId: number, url: string | undefined): Promise<void> {
   // answers nothing, and the shortcut does nothing there but try its notice. Where frames stand is asked only when several name the story.
   const paths = (frames.length > 1 && (await framePaths(tabId, frames))) || pathsInIdOrder(frames);
   let round = false;
+  // A frame answered that it is still reading its page: its names may be yet to come.
+  let reading = false;
   const found = await walkInReadingOrder(
     paths,
     from,
     async (frameId, how) => {
       const reply = await sendToTab(tabId, { type: 'page/next-mention', wrap: false, ...how }, frameId);
+      if (reply.ok && reply.reading) reading = true;
       return reply.ok ? reply : undefined;
     },
     () => (round = true),
   );
   if (found !== undefined) {
     await revealedIn(found);
-    // The page jumped back up past everything the reader has read: said, so the jump is no surprise, nor a screen reader's first name again.
-    if (round) await tell(tabId, 'round');
+    // The page jumped back up past everything the reader has read: said, so the jump is no surprise, nor a screen reader's
+    // first name again. Not when the page was still being read: its first name came meanwhile, and nothing went round.
+    if (round && !reading) await tell(tabId, 'round');
     return;
   }
+  if (reading) return tell(tabId, 'reading');
   // A page Backstory never read, which the shortcut lets it into (Firefox, site access withheld): read
   // it now, and go to its first name once the page has found its names and loaded its card.
   if (await readPageNow(tabId)) {

@@ -306,5 +306,8 @@ describe('the keyboard command’s notice', () => {
     api.notice('categories-off');
     await rendered();
     expect(status()?.textContent).toBe('Backstory: The story’s names on this page are of categories switched off in its toolbar popup.');
+    api.notice('reading');
+    await rendered();
+    expect(status()?.textContent).toBe('Backstory: Still reading this page for the story’s names. Press again in a moment.');
   });
 });

@@ -14,6 +14,8 @@ function noticeText(kind: PageNotice): string {
   switch (kind) {
     case 'no-names':
       return i18n.t('notice.noNames');
+    case 'reading':
+      return i18n.t('notice.reading');
     case 'categories-off':
       return i18n.t('notice.categoriesOff');
     case 'round':

@@ -13,6 +13,7 @@ import { followSettings } from '../extension/settings-watch';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
+import { endReading, markNamed } from './reading-mark';
 import { yieldToPage } from './scheduler';
 import { registerPageBridge, type PageChange } from './page-bridge';
 import { foundReport, throttledReporter } from './found-reporter';
@@ -102,6 +103,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     documentStyled: true,
     onCountsChange: (latest) => {
       counts = latest;
+      markNamed(latest.size > 0);
       if (active) report(latest);
       if (latest.size > 0) cardUi.mentionsFound();
       notify('mentions');
@@ -158,7 +160,9 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     annotator.setFilter((id) => active && settings.categories[categories.get(id)!] !== false);
     notify('mentions');
     // Switched back on, the page is read again and what it finds reported; switched off, the badge clears at once.
-    if (active && !wasActive) void annotator.start();
+    // The first reading of the page (reading-mark.ts) ends with the first scan; switched off, nothing is read.
+    if (active && !wasActive) void annotator.start().finally(endReading);
+    if (!active) endReading();
     if (!active && wasActive) report(new Map());
     // The badge counts the names shown: a category switched changes it though the counts stay.
     if (active && wasActive) report(counts);

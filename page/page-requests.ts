@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parsePageRequest, type AnyPageRequest, type PageNotice } from '../core/messages/page-commands';
+import { holdsNames, stillReading } from './reading-mark';
 
 /** A request about the page's names: each needs the names the page script found. */
 export type NameRequest = Exclude<AnyPageRequest, { type: 'page/notice' }>;
@@ -17,7 +18,8 @@ export interface PageRequests {
  * card's to show at once: on a page without the story's names the page script
  * never starts, and the keyboard command has only its notice to give there.
  * A request about names before the page script is there is answered as
- * failed, as it was when nothing listened.
+ * failed, as it was when nothing listened. "No names" is said only of a page
+ * read (reading-mark.ts).
  */
 export function listenForPageRequests(ctx: ContentScriptContext, notice: (kind: PageNotice) => void): PageRequests {
   let answer: ((request: NameRequest) => Promise<NameAnswer>) | undefined;
@@ -30,16 +32,25 @@ export function listenForPageRequests(ctx: ContentScriptContext, notice: (kind: 
     }
     const { request } = parsed;
     if (request.type === 'page/notice') {
-      notice(request.notice);
+      // No name found yet is no page without names while the page is still being read (a large one, or one still
+      // arriving), nor when the reading found names since the press was decided on: the next press goes to them.
+      notice(request.notice === 'no-names' && (stillReading() || holdsNames()) ? 'reading' : request.notice);
       sendResponse({ ok: true });
       return false;
     }
     if (!answer) {
-      sendResponse({ ok: false, error: 'Backstory has not read this page' });
+      // The screen still reading a large page, or the annotator on its way: no name yet, which is not no name at all.
+      const reading = request.type === 'page/next-mention' && stillReading();
+      sendResponse(reading ? { ok: true, revealed: false, reading } : { ok: false, error: 'Backstory has not read this page' });
       return false;
     }
     answer(request).then(
-      (answered) => sendResponse(request.type === 'page/close-card' ? { ok: true } : { ok: true, ...answered }),
+      (answered) =>
+        sendResponse(
+          request.type === 'page/close-card'
+            ? { ok: true }
+            : { ok: true, ...answered, ...(request.type === 'page/next-mention' && !answered.revealed && stillReading() && { reading: true }) },
+        ),
       (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
     return true;

@@ -30,8 +30,16 @@ const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characte
  * defined it, those still undefined when the page was parsed or a change was
  * screened are looked at again once the page has loaded, and for a while
  * after (upgrade-watch.ts).
+ *
+ * `onReadWithoutNames`: the page as first parsed was read to its end without a
+ * name, once (the page may still bring one later).
  */
-export function watchForStoryNames(screen: PageScreen, onNames: () => void, onError: (error: unknown) => void): () => void {
+export function watchForStoryNames(
+  screen: PageScreen,
+  onNames: () => void,
+  onError: (error: unknown) => void,
+  onReadWithoutNames: () => void = () => {},
+): () => void {
   let pending: MutationRecord[] = [];
   let whole = false;
   let idle = 0;
@@ -120,9 +128,17 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
         }
         visitRoot = visitAll;
       } while (whole && !stopped);
+      if (!stopped) readOnce();
     } finally {
       screeningWhole = false;
     }
+  }
+
+  let read = false;
+  function readOnce(): void {
+    if (read) return;
+    read = true;
+    onReadWithoutNames();
   }
 
   function screenChanges(): void {
@@ -186,7 +202,11 @@ export function watchForStoryNames(screen: PageScreen, onNames: () => void, onEr
 
   whenParsed(document, () => {
     const root = pageRoot();
-    if (stopped || !root) return;
+    if (stopped) return;
+    if (!root) {
+      readOnce();
+      return;
+    }
     // Watched from the start: what the page changes while a large page is read comes back to be read.
     // The document itself: a page may replace its body (Turbo) or its root element (document.open and write),
     // and the new one is screened.

@@ -13,9 +13,10 @@ import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
  * would otherwise seem to do nothing, or to jump: no name from the story to go
  * to, or only names of categories switched off; Backstory switched off
  * (everywhere, or on the page's site); or the walk gone round past the page's
- * last name to its first.
+ * last name to its first. `reading`: the page is still being read, which the
+ * top frame says in place of `no-names` while its first reading is under way.
  */
-export const PAGE_NOTICES = ['no-names', 'categories-off', 'off-everywhere', 'off-on-site', 'round'] as const;
+export const PAGE_NOTICES = ['no-names', 'reading', 'categories-off', 'off-everywhere', 'off-on-site', 'round'] as const;
 export type PageNotice = (typeof PAGE_NOTICES)[number];
 
 /** An embedded frame by its index among its parent's frames (`frames[index]` there). */
@@ -55,7 +56,8 @@ const pageCommandRequests = once(() => ({
 /** Page → extension: the replies, validated by the sender. */
 const pageCommandReplies = once(() => ({
   'page/reveal': z.object({ revealed: z.boolean() }),
-  'page/next-mention': z.object({ revealed: z.boolean(), enter: z.optional(frameIndex()) }),
+  // `reading`: none revealed, the frame still reading its page (page/reading-mark.ts): its names may be yet to come.
+  'page/next-mention': z.object({ revealed: z.boolean(), enter: z.optional(frameIndex()), reading: z.optional(z.boolean()) }),
   'page/close-card': z.object({}),
   'page/notice': z.object({}),
 }));

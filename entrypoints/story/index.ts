@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { requestAnnotator } from '../../extension/request-annotator';
 import { claimFrame } from '../../extension/story-keys';
 import { createPageScreen } from '../../page/page-screen';
+import { beginReading, endReading } from '../../page/reading-mark';
 import { yieldToPage } from '../../page/scheduler';
 import { watchForStoryNames } from '../../page/story-watch';
 
@@ -25,7 +26,12 @@ function watchPage(): void {
   // A document that makes no HTML elements (an RSS feed, in the browser's tree view too; an SVG file) can host no card:
   // the card's UI cannot be built there, and names painted would open nothing when hovered. XHTML makes HTML elements.
   if (!(document.createElement('i') instanceof HTMLElement)) return;
-  const report = (error: unknown) => console.warn('[Backstory]', error);
+  // Until the screen has read the page without a name, or the annotator has read it: the shortcut's notice asks.
+  beginReading();
+  const report = (error: unknown) => {
+    endReading();
+    console.warn('[Backstory]', error);
+  };
   try {
     const stop = watchForStoryNames(
       createPageScreen(__BACKSTORY_SCREEN__),
@@ -44,6 +50,7 @@ function watchPage(): void {
       },
       // A large page is screened a piece at a time, past this call.
       report,
+      endReading,
     );
   } catch (error) {
     report(error);

@@ -373,3 +373,60 @@ test('a log of 300,000 elements without names is screened with no query of the w
   // Looked at again seconds after (upgrade-watch.ts).
   await expect.poll(() => page.evaluate(() => (window as unknown as { named: boolean }).named), { timeout: 15_000 }).toBe(true);
 });
+
+test('the watch tells once when it has read a page to its end without a name, after all of a large page’s pieces, and not when a name was found', async ({
+  load,
+}) => {
+  const page = await load('<p>The council met on Tuesday.</p>');
+  const withoutNames = await page.evaluate(async () => {
+    document.body.insertAdjacentHTML('beforeend', '<p>The talks went on through the night.</p>'.repeat(12_000));
+    const w = window as unknown as Win;
+    const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+    let pieces = 0;
+    const inPieces = screen.mayMentionInPieces.bind(screen);
+    screen.mayMentionInPieces = (root, options) =>
+      inPieces(root, {
+        ...options,
+        pause: () => {
+          pieces++;
+          return options.pause();
+        },
+      });
+    const told: number[] = [];
+    let named = false;
+    const stop = w.backstoryHarness.watchForStoryNames(
+      screen,
+      () => (named = true),
+      (error) => console.error(error),
+      () => told.push(pieces),
+    );
+    while (told.length === 0) await new Promise((done) => setTimeout(done, 20));
+    // A change afterwards is screened too, but the page was read already.
+    document.body.insertAdjacentHTML('beforeend', '<p>More talks followed.</p>');
+    await new Promise((done) => setTimeout(done, 700));
+    stop();
+    return { told, named };
+  });
+  expect(withoutNames.named).toBe(false);
+  expect(withoutNames.told).toHaveLength(1);
+  // Told after the last piece, not the first: a large page is read in several.
+  expect(withoutNames.told[0]).toBeGreaterThan(1);
+
+  const named = await page.evaluate(async () => {
+    document.body.insertAdjacentHTML('beforeend', '<p>Vladimir Putin arrived.</p>');
+    const w = window as unknown as Win;
+    let told = false;
+    let named = false;
+    const stop = w.backstoryHarness.watchForStoryNames(
+      w.backstoryHarness.createPageScreen(w.screenSource),
+      () => (named = true),
+      (error) => console.error(error),
+      () => (told = true),
+    );
+    while (!named) await new Promise((done) => setTimeout(done, 20));
+    await new Promise((done) => setTimeout(done, 200));
+    stop();
+    return { told, named };
+  });
+  expect(named).toEqual({ told: false, named: true });
+});
