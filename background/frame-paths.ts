@@ -32,7 +32,7 @@ export async function framePaths(tabId: number, frameIds: number[]): Promise<Map
 }
 
 /** Numbers no page reaches: the frame has no element its parent finds, and its names come after the parent's own, in the order frames were made. */
-const UNPLACED = 1_000_000;
+export const UNPLACED = 1_000_000;
 
 /**
  * A frame's path from its answer (framePathInFrame), checked; the -1 of a

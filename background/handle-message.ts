@@ -6,6 +6,7 @@ import {
   type ReplyData,
   type Request,
 } from '../core/messages/protocol';
+import { cardAboveFrame, tellFrameOfCard } from './card-above';
 import type { StoryDatabase } from './db';
 import { countShown, resolveFound } from './found-entities';
 import { focusLeftForTab } from './focus-left-frame';
@@ -63,6 +64,11 @@ const handlers: Handlers = {
   'tab/found': async ({ url, since, counts }, sender, { ready }) => {
     const tabId = senderTabId(sender);
     await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, since, counts }, badgeCount(ready));
+    return {};
+  },
+  'card/above': async (request, sender) => ({ shown: await cardAboveFrame(request, sender) }),
+  'card/above-event': async ({ frameId, event }, sender) => {
+    await tellFrameOfCard(frameId, event, sender);
     return {};
   },
   'focus/left': async (_request, sender) => ({ elsewhere: await focusLeftForTab(senderTabId(sender), sender.frameId ?? 0) }),

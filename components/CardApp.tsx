@@ -197,15 +197,26 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
 
   // Where the pointer goes after it leaves the card is the page side's to judge (page/hover-card.ts):
   // back onto the card's name keeps the card, onto another name opens that one, elsewhere closes it.
-  const onPointerInside = useCallback((inside: boolean) => {
-    pointerInside.current = inside;
+  const engagedChange = useCallback((was: boolean) => {
+    const now = pointerInside.current || focusInside.current;
+    if (now !== was) current.current?.onEngaged?.(now);
   }, []);
+  const onPointerInside = useCallback(
+    (inside: boolean) => {
+      const was = pointerInside.current || focusInside.current;
+      pointerInside.current = inside;
+      engagedChange(was);
+    },
+    [engagedChange],
+  );
   const onFocusInside = useCallback((inside: boolean) => {
+    const was = pointerInside.current || focusInside.current;
     focusInside.current = inside;
+    engagedChange(was);
     // Focus the pointer put in the card (a source button clicked) would go with the card when it closes, and the next Tab
     // leave the page: it goes back to the name's place, as from a card the keyboard opened.
     if (inside && !returnFocus.current) returnFocus.current = { element: null, place: current.current?.place };
-  }, []);
+  }, [engagedChange]);
 
   const openEntity = useCallback(
     (entityId: string) => {

@@ -52,8 +52,12 @@ export interface CardRequest {
   nameEnd?: Node;
   /** The top-layer element the mention is in (page/top-layer.ts): the card shows inside it, above it. */
   layer?: Element | null;
+  /** A card the reader asked for (a tap, the popup, the keyboard): the pointer leaving it leaves it open. */
+  pinned?: boolean;
   /** Called when the card closes by itself (Escape). */
   onClose?: () => void;
+  /** Called as the pointer or the focus comes into the card (`true`) and once neither is in it (`false`). */
+  onEngaged?: (engaged: boolean) => void;
 }
 
 export interface CardApi {

@@ -28,8 +28,9 @@ export function closeOnFocusElsewhere(card: HoverCard, embedded: boolean): (even
       }
       if (!embedded || document.hasFocus()) return;
       void sendPageMessage({ type: 'focus/left' }).then((reply) => {
-        // Not when the reader came back meanwhile, or the card went or moved on to another name.
-        if (reply.ok && reply.elsewhere && card.current === shown && !document.hasFocus()) card.close();
+        // Not when the reader came back meanwhile, or the card went or moved on to another name, nor into the card
+        // itself, where the top frame shows it for a frame too small to hold it (page/card-above.ts).
+        if (reply.ok && reply.elsewhere && card.current === shown && !document.hasFocus() && !card.engaged) card.close();
       });
     }, 0);
   };

@@ -85,6 +85,7 @@ export class HoverCard {
       anchor: this.anchor,
       layer: topLayerAround(mention.startNode),
       focus: options.focus ?? false,
+      pinned: this.pinned,
       place: mention.startNode.parentElement,
       nameEnd: mention.endNode,
       onClose: () => this.closed(),
@@ -137,6 +138,11 @@ export class HoverCard {
   /** Whether the open card is one the reader asked for, which the pointer passing over the page leaves open. */
   get isPinned(): boolean {
     return this.shown !== undefined && this.pinned;
+  }
+
+  /** Whether the pointer or the focus is in the open card, wherever it is shown (page/card-above.ts). */
+  get engaged(): boolean {
+    return this.shown !== undefined && this.api.isEngaged();
   }
 
   /**

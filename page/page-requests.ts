@@ -1,10 +1,22 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageRequest, type AnyPageRequest, type PageNotice } from '../core/messages/page-commands';
+import { parsePageRequest, type AnyPageRequest, type CardAboveEvent, type PageNotice, type PageRequest } from '../core/messages/page-commands';
 import { holdsNames, stillReading } from './reading-mark';
 
 /** A request about the page's names: each needs the names the page script found. */
-export type NameRequest = Exclude<AnyPageRequest, { type: 'page/notice' }>;
+export type NameRequest = Exclude<AnyPageRequest, { type: 'page/notice' | 'page/card-for-frame' | 'page/card-above-event' }>;
+
+/**
+ * What the card shows or hears at once, with or without names in the frame:
+ * the keyboard command's notice; in the top frame, an embedded frame's card
+ * (page/card-for-frames.ts), whether it shows it; in an embedded frame, what
+ * became of the card the top frame shows for it (page/card-above.ts).
+ */
+export interface CardRequests {
+  notice(kind: PageNotice): void;
+  cardForFrame(request: Omit<PageRequest<'page/card-for-frame'>, 'type'>): boolean;
+  cardAboveEvent(event: CardAboveEvent): void;
+}
 export type NameAnswer = { revealed: boolean; enter?: number };
 
 /** Where the card script's one listener hands the requests about names, once the page script is there. */
@@ -21,7 +33,7 @@ export interface PageRequests {
  * failed, as it was when nothing listened. "No names" is said only of a page
  * read (reading-mark.ts).
  */
-export function listenForPageRequests(ctx: ContentScriptContext, notice: (kind: PageNotice) => void): PageRequests {
+export function listenForPageRequests(ctx: ContentScriptContext, card: CardRequests): PageRequests {
   let answer: ((request: NameRequest) => Promise<NameAnswer>) | undefined;
   const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;
@@ -34,7 +46,17 @@ export function listenForPageRequests(ctx: ContentScriptContext, notice: (kind: 
     if (request.type === 'page/notice') {
       // No name found yet is no page without names while the page is still being read (a large one, or one still
       // arriving), nor when the reading found names since the press was decided on: the next press goes to them.
-      notice(request.notice === 'no-names' && (stillReading() || holdsNames()) ? 'reading' : request.notice);
+      card.notice(request.notice === 'no-names' && (stillReading() || holdsNames()) ? 'reading' : request.notice);
+      sendResponse({ ok: true });
+      return false;
+    }
+    if (request.type === 'page/card-for-frame') {
+      const { type: _type, ...shown } = request;
+      sendResponse({ ok: true, shown: card.cardForFrame(shown) });
+      return false;
+    }
+    if (request.type === 'page/card-above-event') {
+      card.cardAboveEvent(request.event);
       sendResponse({ ok: true });
       return false;
     }

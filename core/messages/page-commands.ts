@@ -22,6 +22,35 @@ export type PageNotice = (typeof PAGE_NOTICES)[number];
 /** An embedded frame by its index among its parent's frames (`frames[index]` there). */
 const frameIndex = () => z.int().check(z.minimum(0));
 
+/** A name's box in its frame's viewport (page/card-bridge.ts AnchorBox), in CSS pixels. */
+export const AnchorBoxSchema = z.lazy(() =>
+  z.object({
+    x: z.number(),
+    y: z.number(),
+    width: z.number().check(z.nonnegative()),
+    height: z.number().check(z.nonnegative()),
+    nameTop: z.optional(z.number()),
+    nameBottom: z.optional(z.number()),
+  }),
+);
+
+/**
+ * What becomes of a card the top frame shows for an embedded frame too small
+ * to hold one (page/card-above.ts): `closed` by itself (Escape, a press
+ * outside it, the pointer gone from it to the page, its frame scrolled away, or
+ * another card in its place); the pointer or the focus `engaged` in it, or
+ * `released` from it.
+ */
+export const CARD_ABOVE_EVENTS = ['closed', 'engaged', 'released'] as const;
+export type CardAboveEvent = (typeof CARD_ABOVE_EVENTS)[number];
+
+/**
+ * Show, move or hide the card for a frame: `entityId` and `anchor` to show;
+ * `anchor` alone to move; neither to hide. `pinned`: a card the reader asked
+ * for (a tap), which the pointer leaving it leaves open.
+ */
+export const cardAboveFields = () => ({ entityId: z.optional(SlugSchema), anchor: z.optional(AnchorBoxSchema), pinned: z.optional(z.boolean()) });
+
 /** Extension → page, validated by the page on receipt. Built on first use (core/story/schema.ts tells why). */
 const pageCommandRequests = once(() => ({
   /** Scroll to the next mention of the entity and open its card. */
@@ -51,6 +80,19 @@ const pageCommandRequests = once(() => ({
   'page/close-card': z.object({ type: z.literal('page/close-card') }),
   /** What the keyboard command did, when the reader could not tell by what they see (PageNotice). Shown by the top frame. */
   'page/notice': z.object({ type: z.literal('page/notice'), notice: z.enum(PAGE_NOTICES) }),
+  /**
+   * To the top frame: the card of the embedded frame `frameId`, which is its
+   * `frame`th (`frames[frame]`; told to show it), shown, moved or hidden (cardAboveFields), by
+   * the name's box in that frame's viewport.
+   */
+  'page/card-for-frame': z.object({
+    type: z.literal('page/card-for-frame'),
+    frameId: z.int().check(z.minimum(1)),
+    frame: z.optional(frameIndex()),
+    ...cardAboveFields(),
+  }),
+  /** To an embedded frame: what became of the card the top frame shows for it. */
+  'page/card-above-event': z.object({ type: z.literal('page/card-above-event'), event: z.enum(CARD_ABOVE_EVENTS) }),
 }));
 
 /** Page → extension: the replies, validated by the sender. */
@@ -60,6 +102,8 @@ const pageCommandReplies = once(() => ({
   'page/next-mention': z.object({ revealed: z.boolean(), enter: z.optional(frameIndex()), reading: z.optional(z.boolean()) }),
   'page/close-card': z.object({}),
   'page/notice': z.object({}),
+  'page/card-for-frame': z.object({ shown: z.boolean() }),
+  'page/card-above-event': z.object({}),
 }));
 
 type PageCommandRequests = ReturnType<typeof pageCommandRequests>;

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { once } from '../once';
 import { CategorySchema, EntitySchema, FactSchema, KeyPointSchema, SlugSchema } from '../story/schema';
 import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
+import { CARD_ABOVE_EVENTS, cardAboveFields } from './page-commands';
 import { pageSideRequests } from './page-peer';
 import { pageSideReplies } from './page-protocol';
 
@@ -75,6 +76,21 @@ const protocol = once(() => ({
   'entities/get': {
     request: z.object({ type: z.literal('entities/get'), entityIds: entityIdsSchema() }),
     reply: z.object({ cards: z.array(EntityCardSchema) }),
+  },
+  /**
+   * An embedded frame too small to hold a card asks the top frame to show it
+   * (page/card-above.ts): `entityId` and `anchor` (the name's box in the
+   * frame's viewport) to show it, `anchor` alone to move it, neither to hide
+   * it. `shown`: whether the top frame shows it; else the frame shows its own.
+   */
+  'card/above': {
+    request: z.object({ type: z.literal('card/above'), ...cardAboveFields() }),
+    reply: z.object({ shown: z.boolean() }),
+  },
+  /** The top frame tells the frame `frameId` what became of the card it shows for it. */
+  'card/above-event': {
+    request: z.object({ type: z.literal('card/above-event'), frameId: z.int().check(z.minimum(1)), event: z.enum(CARD_ABOVE_EVENTS) }),
+    reply: z.object({}),
   },
   /** Popup → background: what was found on a tab (all its frames together). */
   'tab/get': {

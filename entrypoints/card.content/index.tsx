@@ -5,14 +5,13 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
 import { CARD_START_KEY } from '../../extension/card-keys';
+import { cardMessages } from '../../extension/card-messages';
 import { leaveStart } from '../../extension/script-start';
 import { CARD_HOST, CARD_HOST_ATTRIBUTE, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
+import { connectCard } from '../../page/card-connections';
 import { placedInPage } from '../../page/card-placement';
 import { ownHostName } from '../../page/own-host-name';
 import { markOwnHost } from '../../page/own-hosts';
-import { startInteraction } from '../../page/interaction';
-import { whenPageBridge } from '../../page/page-bridge';
-import { listenForPageRequests } from '../../page/page-requests';
 
 // Imported by the background into frames with mentions (idle after the scan), and before a command reaches the page (extension/inject-card-ui.ts).
 export default defineContentScript({
@@ -64,10 +63,7 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
         made.mount();
       }).catch(reject);
     });
-    const card = await ready;
-    // Heard from the start: the shortcut's notice comes on pages without names too, where no page script ever comes.
-    const requests = listenForPageRequests(ctx, (kind) => card.notice(kind));
-    whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, card, requests), failed);
+    connectCard(ctx, await ready, cardMessages, failed);
   } catch (error) {
     failed(error);
   }

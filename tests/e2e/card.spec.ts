@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { accessibilityNodes, type AxNode, clickShadowUiButton, cloneCardForAxe, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiStyle, shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
+import { serveOtherSite } from './other-site';
 import { sendToPage } from './popup-page';
 import { framesReported, pressShortcut } from './shortcut';
 import { tap } from './taps';
@@ -61,22 +60,6 @@ async function openWrappedName(page: import('@playwright/test').Page, server: { 
 
 /** A paragraph naming nothing, repeated for a page's length. */
 const FILLER = '<p>Nothing to see in this paragraph, only filler text for length.</p>';
-
-/**
- * A page served from another site (127.0.0.2: in Chromium, a frame of another process), let through the fixture that keeps
- * the browser off every other host; `close` ends it.
- */
-async function serveOtherSite(context: import('@playwright/test').BrowserContext, html: string) {
-  const other = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
-  await new Promise<void>((done) => other.listen(0, '127.0.0.2', done));
-  const origin = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
-  await context.route((url) => url.origin === origin, (route) => route.continue());
-  const close = async () => {
-    other.closeAllConnections();
-    await new Promise((done) => other.close(done));
-  };
-  return { origin, close };
-}
 
 /** How many names are painted in one frame. */
 const paintedIn = (frame: import('@playwright/test').Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);

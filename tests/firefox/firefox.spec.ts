@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
+import { pageWithSmallTicker } from '../../tooling/ticker-page';
 import { liveScorePage } from '../../tooling/web-component-page';
 import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { findFirefox } from '../../tooling/find-browser';
@@ -22,6 +23,28 @@ test('in Firefox, the demo article is highlighted and hovering a name opens its 
   // A card of some 300 × 150 px or more, over the page.
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
   expect(await tab.evaluate(() => document.querySelector('backstory-card')?.shadowRoot ?? null)).toBeNull();
+
+  await tab.mouse.move(5, 790);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
+  expect(tabErrors).toEqual([]);
+});
+
+test('in Firefox, a name in a live ticker too small for a card opens its card over the page, whole, and it goes as the pointer leaves for the page', async ({
+  tab,
+  server,
+  tabErrors,
+}) => {
+  server.route('/small-ticker', pageWithSmallTicker());
+  await tab.goto(`${server.origin}/small-ticker`);
+  const ticker = tab.frames().find((frame) => frame !== tab.mainFrame())!;
+  await expect.poll(() => ticker.evaluate(paintedTextsInPage)).toEqual(['Kim Jong Un']);
+  const frame = await tab.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().toJSON() as DOMRect);
+  const kim = (await ticker.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0, scroll: false }))!;
+  // The frame's content box starts inside its border and padding (1 + 2 px).
+  await tab.mouse.move(frame.x + 3 + kim.x, frame.y + 3 + kim.y);
+  // Some 300 × 150 px or more of card, over the page: more than the whole frame holds.
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  expect(await ticker.evaluate(cardPointsInPage)).toBe(0);
 
   await tab.mouse.move(5, 790);
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);

@@ -1,0 +1,180 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardAboveEvent, PageRequest } from '../core/messages/page-commands';
+import { anyShadowRoot } from './any-shadow-root';
+import type { AnchorBox, CardApi } from './card-bridge';
+import { framesInShadowTrees } from './frame-element';
+import { CLOSE_GRACE_MS } from './hover-card';
+import { isOwnHost } from './own-hosts';
+import { topLayerAround } from './top-layer';
+
+type Request = Omit<PageRequest<'page/card-for-frame'>, 'type'>;
+
+interface Open {
+  frameId: number;
+  element: HTMLElement;
+  /** The name's box in the frame's own viewport, as the frame last told it. */
+  anchor: AnchorBox;
+  pinned: boolean;
+}
+
+/**
+ * In the top frame: the cards of embedded frames too small to hold them
+ * (page/card-above.ts), shown here, over the page, by the name's box moved by
+ * where the frame's element stands. A browser cannot draw a frame's content
+ * outside the frame: a card opened in a ticker 90 px tall showed 72 of its
+ * 357 px. What the frame cannot see, this frame judges: the page scrolling the
+ * frame away, a press on the page outside the card, the pointer gone from the
+ * card into the page (into the frame, the frame judges where it rests). Each
+ * closing the card by itself is told to its frame (`tell`).
+ */
+export class CardsForFrames {
+  private open: Open | undefined;
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the pointer was last seen in this document: at the frame's edge once it went into the frame. */
+  private pointer: { x: number; y: number } | undefined;
+
+  constructor(
+    ctx: ContentScriptContext,
+    private readonly api: CardApi,
+    private readonly tell: (frameId: number, event: CardAboveEvent) => void,
+  ) {
+    const follow = () => this.follow();
+    ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
+    ctx.addEventListener(window, 'resize', follow, { passive: true });
+    const seen = (event: PointerEvent) => {
+      this.pointer = { x: event.clientX, y: event.clientY };
+      // Over the page, outside the card and the frame: a frame gone meanwhile (taken away, or loading another page) says nothing.
+      if (this.open && !this.graceTimer && !this.api.isEngaged() && !this.overFrame(this.open)) this.startGrace(this.open);
+    };
+    ctx.addEventListener(window, 'pointermove', seen, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointerover', seen, { passive: true, capture: true });
+    // Out of the window: over nothing of this page, nor of the frame. A browser may tell the pointer going into a frame the same way.
+    const out = (event: PointerEvent) => {
+      if (event.relatedTarget !== null) return;
+      const inWindow = event.clientX >= 0 && event.clientY >= 0 && event.clientX < innerWidth && event.clientY < innerHeight;
+      this.pointer = inWindow ? { x: event.clientX, y: event.clientY } : undefined;
+    };
+    ctx.addEventListener(window, 'pointerout', out, { passive: true, capture: true });
+    ctx.addEventListener(window, 'pointerdown', (event) => this.open && !isOwnHost(event.target as Node) && this.closeAndTell(), { passive: true, capture: true });
+    ctx.onInvalidated(() => this.open && this.closeAndTell());
+  }
+
+  /** Shows, moves or hides a frame's card (cardAboveFields); whether this frame shows that frame's card now. */
+  handle(request: Request): boolean {
+    const { frameId, entityId, anchor } = request;
+    if (entityId !== undefined && anchor) return this.show(request, entityId, anchor);
+    if (this.open?.frameId !== frameId) return false;
+    if (!anchor) {
+      this.open = undefined;
+      this.stopGrace();
+      this.api.hide();
+      return false;
+    }
+    this.open.anchor = anchor;
+    this.follow();
+    return this.open !== undefined;
+  }
+
+  private show(request: Request, entityId: string, anchor: AnchorBox): boolean {
+    const element = request.frame === undefined ? null : frameElementAt(request.frame);
+    const box = element && inPage(element, anchor);
+    if (!element || !box || !onScreen(box)) return false;
+    this.stopGrace();
+    const before = this.open;
+    const opened: Open = { frameId: request.frameId, element, anchor, pinned: request.pinned ?? false };
+    this.open = opened;
+    // Another frame's card in its place: that frame is told its own closed, or its name would not open it again.
+    if (before && before.frameId !== opened.frameId) this.tell(before.frameId, 'closed');
+    void this.api.show({
+      entityId,
+      anchor: box,
+      layer: topLayerAround(element),
+      // Where the focus goes back to as the card closes, when the reader put it in the card: into the frame.
+      place: element,
+      onClose: () => {
+        if (this.open !== opened) return;
+        this.open = undefined;
+        this.tell(opened.frameId, 'closed');
+      },
+      onEngaged: (engaged) => {
+        if (this.open !== opened) return;
+        this.tell(opened.frameId, engaged ? 'engaged' : 'released');
+        if (engaged) this.stopGrace();
+        else this.startGrace(opened);
+      },
+    });
+    return true;
+  }
+
+  /** The grace period that lets the pointer come back into the card, as from a name on the page (page/hover-card.ts). */
+  private startGrace(opened: Open): void {
+    if (opened.pinned) return;
+    this.stopGrace();
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = undefined;
+      // Into the page, the card goes; into its frame, the frame judges where the pointer rests.
+      if (this.open === opened && !this.api.isEngaged() && !this.overFrame(opened)) this.closeAndTell();
+    }, CLOSE_GRACE_MS);
+  }
+
+  private stopGrace(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+  }
+
+  private overFrame(opened: Open): boolean {
+    const at = this.pointer;
+    if (!at || !opened.element.isConnected) return false;
+    const frame = opened.element.getBoundingClientRect();
+    return at.x >= frame.left - 1 && at.x <= frame.right + 1 && at.y >= frame.top - 1 && at.y <= frame.bottom + 1;
+  }
+
+  /** Keeps the card by its name as the page scrolls or the frame tells the name moved; closes it once the name is off screen. */
+  private follow(): void {
+    const open = this.open;
+    if (!open) return;
+    const box = open.element.isConnected ? inPage(open.element, open.anchor) : undefined;
+    if (box && onScreen(box)) this.api.move(box);
+    else this.closeAndTell();
+  }
+
+  private closeAndTell(): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = undefined;
+    this.stopGrace();
+    this.api.hide();
+    this.tell(open.frameId, 'closed');
+  }
+}
+
+/**
+ * The element of this document's `index`th frame: `frames[index]`, or past
+ * those, one a shadow tree holds, in the order background/frame-paths.ts
+ * numbers them.
+ */
+export function frameElementAt(index: number): HTMLElement | null {
+  const found =
+    index < frames.length
+      ? [...document.querySelectorAll('iframe, frame, object')].find((element) => (element as HTMLIFrameElement).contentWindow === frames[index])
+      : framesInShadowTrees(document, anyShadowRoot)[index - frames.length];
+  return found instanceof HTMLElement ? found : null;
+}
+
+/** A box in the frame's viewport, in this one's: by the frame's content box, scaled as the frame is (a transform). */
+export function inPage(element: HTMLElement, box: AnchorBox): AnchorBox | undefined {
+  const frame = element.getBoundingClientRect();
+  if (frame.width === 0 && frame.height === 0) return undefined;
+  const style = getComputedStyle(element);
+  const scale = element.offsetWidth > 0 ? frame.width / element.offsetWidth : 1;
+  const left = frame.left + (element.clientLeft + parseFloat(style.paddingLeft)) * scale;
+  const top = frame.top + (element.clientTop + parseFloat(style.paddingTop)) * scale;
+  const placed: AnchorBox = { x: left + box.x * scale, y: top + box.y * scale, width: box.width * scale, height: box.height * scale };
+  if (box.nameTop !== undefined) placed.nameTop = top + box.nameTop * scale;
+  if (box.nameBottom !== undefined) placed.nameBottom = top + box.nameBottom * scale;
+  return placed;
+}
+
+function onScreen(box: AnchorBox): boolean {
+  return box.x + box.width > 0 && box.y + box.height > 0 && box.x < innerWidth && box.y < innerHeight;
+}

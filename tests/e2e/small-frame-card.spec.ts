@@ -1,0 +1,212 @@
+import type { Frame, Page } from '@playwright/test';
+import { clickShadowUiButton, focusedElement, shadowUiBox, shadowUiCardTitle, shadowUiText } from './closed-shadow';
+import { expect, paintedMentions, pointOfText, test } from './fixtures';
+import { serveOtherSite } from './other-site';
+import { tap } from './taps';
+import { textPointInPage } from '../../tooling/text-point';
+import { pageWithSmallTicker, SMALL_TICKER_LINE } from '../../tooling/ticker-page';
+
+/**
+ * A card for a name in an embedded frame too small to hold it (a live ticker
+ * 90 px tall) is shown by the page around the frame, where it is read in full:
+ * a browser draws nothing of a frame's outside the frame.
+ */
+
+const paintedIn = (frame: Frame) => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+
+/** Whether this document shows a card of ours: its host is in the top layer only while a card or a notice shows. */
+const showsCard = (frame: Page | Frame) =>
+  frame.evaluate(() => [...document.querySelectorAll('[data-backstory-card]')].some((host) => host.matches(':popover-open')));
+
+/** Opens a page of pageWithSmallTicker once the ticker's name is painted; the ticker, and Kim Jong Un's point in the page. */
+async function openTicker(page: Page, url: string) {
+  await page.goto(url);
+  const ticker = page.frames()[1]!;
+  await expect.poll(() => paintedIn(ticker)).toBe(1);
+  const frame = (await page.locator('iframe').first().boundingBox())!;
+  const inFrame = (await ticker.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0, scroll: false }))!;
+  // The frame's content box starts inside its border and padding (1 + 2 px).
+  return { ticker, kim: { x: frame.x + 3 + inFrame.x, y: frame.y + 3 + inFrame.y }, frame };
+}
+
+test.describe('a card for a name in an embedded frame too small to hold it', () => {
+  test('opens over the page, whole, by its name; stays as the pointer goes into it, and goes as the pointer leaves it for the page', async ({ page, server }) => {
+    server.route('/small-ticker', pageWithSmallTicker());
+    const { ticker, kim, frame } = await openTicker(page, `${server.origin}/small-ticker`);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    expect(await showsCard(page)).toBe(true);
+    expect(await showsCard(ticker)).toBe(false);
+    const card = (await shadowUiBox(page))!;
+    // Taller than the whole frame, all of it on screen, beside the name.
+    expect(card.height).toBeGreaterThan(frame.height + 60);
+    expect(card.y).toBeGreaterThan(kim.y);
+    expect(card.y + card.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(Math.abs(card.x - (kim.x - 40))).toBeLessThan(60);
+
+    // Out of the frame, into the card: it stays, as one of the page's own would.
+    await page.mouse.move(card.x + 30, card.y + card.height / 2, { steps: 4 });
+    await page.waitForTimeout(800);
+    expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
+
+    // Out of the card onto the page's plain text: it goes, and the frame knows, so its name opens it again.
+    const plain = await pointOfText(page, 'Some plain text', 0, false);
+    await page.mouse.move(plain.x, plain.y, { steps: 4 });
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await page.mouse.move(kim.x, kim.y, { steps: 4 });
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+  });
+
+  test('the pointer back from the card onto its name keeps it; onto the frame’s plain text, it goes', async ({ page, server }) => {
+    server.route('/small-ticker-back', pageWithSmallTicker());
+    const { ticker, kim } = await openTicker(page, `${server.origin}/small-ticker-back`);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    const card = (await shadowUiBox(page))!;
+    await page.mouse.move(card.x + 30, card.y + 40, { steps: 4 });
+    await page.waitForTimeout(500);
+    await page.mouse.move(kim.x, kim.y, { steps: 4 });
+    await page.waitForTimeout(800);
+    expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
+
+    const frame = (await page.locator('iframe').boundingBox())!;
+    const plain = (await ticker.evaluate(textPointInPage, { text: 'nothing else', occurrence: 0, scroll: false }))!;
+    await page.mouse.move(frame.x + 3 + plain.x, frame.y + 3 + plain.y, { steps: 4 });
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('follows its frame as the page scrolls, goes once the frame is scrolled away, and Escape closes it', async ({ page, server }) => {
+    server.route('/small-ticker-scroll', pageWithSmallTicker());
+    const { kim } = await openTicker(page, `${server.origin}/small-ticker-scroll`);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    const before = (await shadowUiBox(page))!;
+    // The card into its own place, off the name: the pointer resting in the card as the page scrolls under it.
+    await page.mouse.move(before.x + 30, before.y + 40, { steps: 4 });
+    await page.evaluate(() => scrollBy(0, 20));
+    await expect.poll(async () => Math.round((await shadowUiBox(page))!.y)).toBe(Math.round(before.y - 20));
+
+    await page.evaluate(() => scrollBy(0, 400));
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.mouse.move(kim.x, kim.y, { steps: 4 });
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('a source clicked in it shows its sentence, and the card stays; Escape closes it and gives the focus back into the frame', async ({ page, server }) => {
+    server.route('/small-ticker-source', pageWithSmallTicker());
+    const { ticker, kim } = await openTicker(page, `${server.origin}/small-ticker-source`);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    // Into the page's document: the frame loses the focus, which closed a card of its own (page/focus-left.ts), not this one.
+    await clickShadowUiButton(page, '¶1');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button' });
+    await expect.poll(() => shadowUiText(page)).toContain('His comments were published in North Korean state media');
+    await page.waitForTimeout(800);
+    expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
+    expect(await ticker.evaluate(() => document.hasFocus())).toBe(false);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
+  });
+
+  test('a name of the page hovered after the frame’s takes the card, and the frame’s name opens its own again', async ({ page, server }) => {
+    // Below the frame: its card, opening below it, leaves the frame in view.
+    server.route('/small-ticker-and-page', pageWithSmallTicker().replace('</iframe>', '</iframe><p>Vladimir Putin arrived.</p>'));
+    const { kim } = await openTicker(page, `${server.origin}/small-ticker-and-page`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    const putin = await pointOfText(page, 'Vladimir Putin', 0, false);
+    await page.mouse.move(putin.x, putin.y, { steps: 4 });
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Vladimir Putin');
+    await page.mouse.move(kim.x, kim.y, { steps: 4 });
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    expect(await showsCard(page)).toBe(true);
+  });
+
+  test('another small frame’s name takes the card from the first, whose name opens its own again', async ({ page, server }) => {
+    const second = SMALL_TICKER_LINE.replace('Kim Jong Un met the delegation', 'talks in Pyongyang went on');
+    // Side by side, apart: the first frame's card, below its name, leaves the second in view.
+    const html = pageWithSmallTicker();
+    const frame = html.slice(html.indexOf('<iframe'), html.indexOf('</iframe>') + '</iframe>'.length);
+    const both = `<div style="display:flex;gap:120px">${frame}${frame.replace(SMALL_TICKER_LINE, second).replace('Live ticker', 'Second ticker')}</div>`;
+    server.route('/two-small-tickers', html.replace(frame, both));
+    const { kim } = await openTicker(page, `${server.origin}/two-small-tickers`);
+    const other = page.frames()[2]!;
+    await expect.poll(() => paintedIn(other)).toBe(1);
+    const otherFrame = (await page.locator('iframe').nth(1).boundingBox())!;
+    const inOther = (await other.evaluate(textPointInPage, { text: 'Pyongyang', occurrence: 0, scroll: false }))!;
+    const pyongyang = { x: otherFrame.x + 3 + inOther.x, y: otherFrame.y + 3 + inOther.y };
+
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    // Through the card, which keeps it open past the first frame's grace period, on to the second frame's name.
+    const card = (await shadowUiBox(page))!;
+    await page.mouse.move(card.x + 30, card.y + 40, { steps: 4 });
+    await page.waitForTimeout(500);
+    // At once: the card's grace period, over the page between, would close it and tell its frame so before the second's opens.
+    await page.mouse.move(pyongyang.x, pyongyang.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Pyongyang');
+    // Straight onto the name, over nothing else of the first frame's, which would have it close its card by itself.
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+  });
+
+  test('goes as the frame loads another page, the pointer resting where the name was', async ({ page, server }) => {
+    server.route('/small-ticker-reload', pageWithSmallTicker());
+    const { kim } = await openTicker(page, `${server.origin}/small-ticker-reload`);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await page.evaluate(() => (document.querySelector('iframe')!.srcdoc = '<p>Live: the delegation left.</p>'));
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('a tap on the name opens it over the page, and it stays until a tap elsewhere on the page', async ({ page, server }) => {
+    server.route('/small-ticker-tap', pageWithSmallTicker());
+    const { kim } = await openTicker(page, `${server.origin}/small-ticker-tap`);
+    await tap(page, kim);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    expect(await showsCard(page)).toBe(true);
+    await page.waitForTimeout(800);
+    expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
+    await tap(page, await pointOfText(page, 'Some plain text', 0, false));
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('a ticker from another site opens its card over the page too', async ({ context, page, server }) => {
+    const other = await serveOtherSite(context, `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif">${SMALL_TICKER_LINE.replaceAll('&quot;', '"')}</body></html>`);
+    try {
+      server.route('/small-ticker-other-site', pageWithSmallTicker(`${other.origin}/ticker`));
+      const { ticker, kim } = await openTicker(page, `${server.origin}/small-ticker-other-site`);
+      await page.mouse.move(kim.x, kim.y);
+      await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+      expect(await showsCard(page)).toBe(true);
+      expect(await showsCard(ticker)).toBe(false);
+      expect((await shadowUiBox(page))!.height).toBeGreaterThan(150);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a frame large enough keeps its card', async ({ page, server }) => {
+    server.route(
+      '/large-frame',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Some plain text to rest on.</p>
+      <iframe title="Article" srcdoc="${SMALL_TICKER_LINE}" style="width:600px;height:420px;border:0"></iframe></body></html>`,
+    );
+    await page.goto(`${server.origin}/large-frame`);
+    const article = page.frames()[1]!;
+    await expect.poll(() => paintedIn(article)).toBe(1);
+    const frame = (await page.locator('iframe').boundingBox())!;
+    const inFrame = (await article.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0, scroll: false }))!;
+    await page.mouse.move(frame.x + inFrame.x, frame.y + inFrame.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    expect(await showsCard(article)).toBe(true);
+    expect(await showsCard(page)).toBe(false);
+  });
+});
