@@ -32,13 +32,13 @@ describe('the card of an embedded frame too small to hold it, shown by the top f
 
   it('asks the top frame to show it by the frame’s place in the page, then to move and hide it, in the order the frame asked', async () => {
     const sent = tab({ 4: [2] });
-    const shown = cardAboveFrame({ type: 'card/above', entityId: 'kim-jong-un', anchor: ANCHOR }, fromFrame(4));
+    const shown = cardAboveFrame({ type: 'card/above', entityId: 'kim-jong-un', anchor: ANCHOR, ask: 1 }, fromFrame(4));
     // Asked at once after, as the pointer passing over a name does: it must not overtake the showing.
     const moved = cardAboveFrame({ type: 'card/above', anchor: { ...ANCHOR, y: 5 } }, fromFrame(4));
     const hidden = cardAboveFrame({ type: 'card/above' }, fromFrame(4));
     expect(await Promise.all([shown, moved, hidden])).toEqual([true, false, false]);
     expect(sent).toEqual([
-      `0 page/card-for-frame {"frameId":4,"frame":2,"entityId":"kim-jong-un","anchor":${JSON.stringify(ANCHOR)}}`,
+      `0 page/card-for-frame {"frameId":4,"frame":2,"entityId":"kim-jong-un","anchor":${JSON.stringify(ANCHOR)},"ask":1}`,
       `0 page/card-for-frame {"frameId":4,"anchor":${JSON.stringify({ ...ANCHOR, y: 5 })}}`,
       '0 page/card-for-frame {"frameId":4}',
     ]);
@@ -60,9 +60,9 @@ describe('the card of an embedded frame too small to hold it, shown by the top f
 
   it('tells the frame what became of it, from the top frame only', async () => {
     const sent = tab({});
-    await tellFrameOfCard(4, 'engaged', fromFrame(0));
-    await tellFrameOfCard(4, 'closed', fromFrame(0));
-    await expect(tellFrameOfCard(5, 'closed', fromFrame(4))).rejects.toThrow(/top frame/);
-    expect(sent).toEqual(['4 page/card-above-event {"event":"engaged"}', '4 page/card-above-event {"event":"closed"}']);
+    await tellFrameOfCard(4, 'engaged', 3, fromFrame(0));
+    await tellFrameOfCard(4, 'closed', 3, fromFrame(0));
+    await expect(tellFrameOfCard(5, 'closed', 1, fromFrame(4))).rejects.toThrow(/top frame/);
+    expect(sent).toEqual(['4 page/card-above-event {"event":"engaged","ask":3}', '4 page/card-above-event {"event":"closed","ask":3}']);
   });
 });

@@ -22,7 +22,7 @@ export function cardAboveFrame(request: Request<'card/above'>, sender: Sender): 
   const tabId = senderTabId(sender);
   const frameId = sender.frameId ?? 0;
   if (frameId === 0) return Promise.resolve(false);
-  const { entityId, anchor, pinned } = request;
+  const { entityId, anchor, pinned, ask } = request;
   return inOrder(tabId, async () => {
     let frame: number | undefined;
     if (entityId !== undefined) {
@@ -30,17 +30,17 @@ export function cardAboveFrame(request: Request<'card/above'>, sender: Sender): 
       if (!path || path.length !== 1 || path[0]! >= UNPLACED) return false;
       frame = path[0];
     }
-    const reply = await sendToTab(tabId, { type: 'page/card-for-frame', frameId, frame, entityId, anchor, pinned }, 0);
+    const reply = await sendToTab(tabId, { type: 'page/card-for-frame', frameId, frame, entityId, anchor, pinned, ask }, 0);
     return reply.ok && reply.shown;
   });
 }
 
 /** The top frame tells an embedded frame what became of the card it shows for it. */
-export async function tellFrameOfCard(frameId: number, event: CardAboveEvent, sender: Sender): Promise<void> {
+export async function tellFrameOfCard(frameId: number, event: CardAboveEvent, ask: number, sender: Sender): Promise<void> {
   const tabId = senderTabId(sender);
   if ((sender.frameId ?? 0) !== 0) throw new Error('Only the top frame shows the cards of other frames');
   await inOrder(tabId, async () => {
-    const reply = await sendToTab(tabId, { type: 'page/card-above-event', event }, frameId);
+    const reply = await sendToTab(tabId, { type: 'page/card-above-event', event, ask }, frameId);
     if (!reply.ok) throw new Error(reply.error);
   });
 }

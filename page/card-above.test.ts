@@ -69,17 +69,48 @@ describe('the card of an embedded frame', () => {
     const closed = vi.fn();
     await api.show({ entityId: 'kim-jong-un', anchor: ANCHOR, onClose: closed });
     expect(api.isEngaged()).toBe(false);
-    api.heard('engaged');
+    api.heard('engaged', 1);
     expect(api.isEngaged()).toBe(true);
-    api.heard('released');
+    api.heard('released', 1);
     expect(api.isEngaged()).toBe(false);
-    api.heard('closed');
+    api.heard('closed', 1);
     expect(closed).toHaveBeenCalledOnce();
     // Heard once the card is gone: nothing more to close.
-    api.heard('closed');
-    api.heard('engaged');
+    api.heard('closed', 1);
+    api.heard('engaged', 1);
     expect(closed).toHaveBeenCalledOnce();
     expect(api.isEngaged()).toBe(false);
+  });
+
+  it('takes no word of a card it replaced for the one it asked for since: that one stays open, and is hidden when the pointer leaves', async () => {
+    const { api, calls, hold, answer } = frame();
+    const first = vi.fn();
+    const second = vi.fn();
+    await api.show({ entityId: 'kim-jong-un', anchor: ANCHOR, onClose: first });
+    hold();
+    const shown = api.show({ entityId: 'pyongyang', anchor: ANCHOR, onClose: second });
+    // Escape closed the first in the top frame as the second was on its way.
+    api.heard('closed', 1);
+    answer();
+    await shown;
+    expect(first).not.toHaveBeenCalled();
+    expect(second).not.toHaveBeenCalled();
+    api.heard('engaged', 1);
+    expect(api.isEngaged()).toBe(false);
+    api.hide();
+    expect(calls.at(-2)).toBe('above hide');
+  });
+
+  it('hears its card closed even before the top frame’s answer that it shows it', async () => {
+    const { api, hold, answer } = frame();
+    const closed = vi.fn();
+    hold();
+    const shown = api.show({ entityId: 'kim-jong-un', anchor: ANCHOR, onClose: closed });
+    api.heard('closed', 1);
+    expect(closed).not.toHaveBeenCalled();
+    answer();
+    await shown;
+    expect(closed).toHaveBeenCalledOnce();
   });
 
   it('goes from over the page with the frame’s page, which is told its card closed', async () => {

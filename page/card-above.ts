@@ -22,6 +22,7 @@ export type AskAbove = (request: {
   entityId?: string;
   anchor?: AnchorBox;
   pinned?: boolean;
+  ask?: number;
 }) => Promise<{ ok: true; shown: boolean } | { ok: false; error: string }>;
 
 /**
@@ -33,24 +34,28 @@ export type AskAbove = (request: {
  * in the frame where the keyboard's walk goes on from. The top frame tells
  * (`heard`) when that card closed by itself, and when the pointer or the
  * focus is in it, which keeps it open as a card of the frame's own would.
+ * Each showing asked has its number (`ask`), which what the top frame tells
+ * carries: word of a card the frame has since replaced or hidden is not taken
+ * for the card asked for after it, which is open.
  */
 export function cardAbove(
   local: CardApi,
   send: AskAbove,
   tooSmall: () => boolean = frameTooSmall,
-): CardApi & { heard(event: CardAboveEvent): void; leave(): void } {
-  /** The request of the card the top frame shows for this frame. */
-  let above: CardRequest | undefined;
-  /** Asked of the top frame and not taken back since: its hiding must follow, even before its answer. */
-  let asked = false;
-  let engaged = false;
+): CardApi & { heard(event: CardAboveEvent, ask: number): void; leave(): void } {
+  /** Each show or hide: a show's answer that comes after another is of no use. */
   let asks = 0;
+  /** The showing asked of the top frame and not taken back since: its request, number, and what the top frame said of it. */
+  let asked: { request: CardRequest; ask: number; shown: boolean; engaged: boolean; closed: boolean } | undefined;
   const takeBack = () => {
     if (!asked) return;
-    asked = false;
-    above = undefined;
-    engaged = false;
+    asked = undefined;
     void send({ type: 'card/above' });
+  };
+  const closedAbove = () => {
+    const closed = asked;
+    asked = undefined;
+    closed?.request.onClose?.();
   };
   return {
     ...local,
@@ -60,18 +65,19 @@ export function cardAbove(
         takeBack();
         return local.show(request);
       }
-      asked = true;
-      const reply = await send({ type: 'card/above', entityId: request.entityId, anchor: boxOf(request.anchor), pinned: request.pinned });
-      // Another card asked for, or this one closed, meanwhile: the background ordered its request after this one.
-      if (ask !== asks) return;
+      asked = { request, ask, shown: false, engaged: false, closed: false };
+      const showing = asked;
+      const reply = await send({ type: 'card/above', entityId: request.entityId, anchor: boxOf(request.anchor), pinned: request.pinned, ask });
+      // Another card asked for, or this one hidden, meanwhile: the background ordered those requests after this one.
+      if (asked !== showing) return;
       if (reply.ok && reply.shown) {
         local.hide();
-        above = request;
-        engaged = false;
+        showing.shown = true;
+        // Closed by the top frame (Escape) before its answer came here.
+        if (showing.closed) closedAbove();
         return;
       }
-      asked = false;
-      above = undefined;
+      asked = undefined;
       return local.show(request);
     },
     hide() {
@@ -80,30 +86,25 @@ export function cardAbove(
       local.hide();
     },
     move(anchor) {
-      if (above) void send({ type: 'card/above', anchor: boxOf(anchor) });
+      if (asked?.shown) void send({ type: 'card/above', anchor: boxOf(anchor) });
       else local.move(anchor);
     },
     isEngaged() {
-      return above ? engaged : local.isEngaged();
+      return asked ? asked.engaged : local.isEngaged();
     },
-    heard(event) {
-      if (!above) return;
-      if (event !== 'closed') {
-        engaged = event === 'engaged';
-        return;
-      }
-      const closed = above;
-      above = undefined;
-      asked = false;
-      engaged = false;
-      closed.onClose?.();
+    heard(event, ask) {
+      if (!asked || asked.ask !== ask) return;
+      if (event !== 'closed') asked.engaged = event === 'engaged';
+      else if (asked.shown) closedAbove();
+      else asked.closed = true;
     },
-    /** The frame's page goes (another page loads in the frame): its card over the page goes with it. */
+    /** The frame's page goes (another page loads in the frame), or the reader pressed Escape in it: the card over the page goes. */
     leave() {
-      const closed = above;
+      const closed = asked;
+      if (!closed) return;
       ++asks;
       takeBack();
-      closed?.onClose?.();
+      closed.request.onClose?.();
     },
   };
 }

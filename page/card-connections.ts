@@ -13,7 +13,7 @@ export interface CardMessages {
   /** An embedded frame asks the top frame to show, move or hide its card. */
   above: AskAbove;
   /** The top frame tells an embedded frame what became of the card it shows for it. */
-  tell(frameId: number, event: CardAboveEvent): void;
+  tell(frameId: number, event: CardAboveEvent, ask: number): void;
 }
 
 /**
@@ -29,11 +29,15 @@ export function connectCard(ctx: ContentScriptContext, card: CardApi, background
   const top = window === window.top;
   const forFrames = top ? new CardsForFrames(ctx, shared.frames, background.tell) : undefined;
   const above = top ? undefined : cardAbove(shared.page, background.above);
-  if (above) ctx.addEventListener(window, 'pagehide', () => above.leave());
+  if (above) {
+    ctx.addEventListener(window, 'pagehide', () => above.leave());
+    // With the focus in the frame, the key comes here, not to the card over the page: it closes that card as it would the frame's own.
+    ctx.addEventListener(window, 'keydown', (event) => event.key === 'Escape' && above.leave(), { capture: true });
+  }
   const requests = listenForPageRequests(ctx, {
     notice: (kind) => card.notice(kind),
     cardForFrame: (request) => forFrames?.handle(request) ?? false,
-    cardAboveEvent: (event) => above?.heard(event),
+    cardAboveEvent: (event, ask) => above?.heard(event, ask),
   });
   whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, above ?? shared.page, requests), failed);
 }

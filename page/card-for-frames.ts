@@ -15,6 +15,8 @@ interface Open {
   /** The name's box in the frame's own viewport, as the frame last told it. */
   anchor: AnchorBox;
   pinned: boolean;
+  /** The frame's number for this showing, which the word of what became of it carries. */
+  ask: number;
 }
 
 /**
@@ -30,13 +32,14 @@ interface Open {
 export class CardsForFrames {
   private open: Open | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly resized = new ResizeObserver(() => this.follow());
   /** Where the pointer was last seen in this document: at the frame's edge once it went into the frame. */
   private pointer: { x: number; y: number } | undefined;
 
   constructor(
     ctx: ContentScriptContext,
     private readonly api: CardApi,
-    private readonly tell: (frameId: number, event: CardAboveEvent) => void,
+    private readonly tell: (frameId: number, event: CardAboveEvent, ask: number) => void,
   ) {
     const follow = () => this.follow();
     ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
@@ -67,6 +70,7 @@ export class CardsForFrames {
     if (!anchor) {
       this.open = undefined;
       this.stopGrace();
+      this.resized.disconnect();
       this.api.hide();
       return false;
     }
@@ -81,10 +85,13 @@ export class CardsForFrames {
     if (!element || !box || !onScreen(box)) return false;
     this.stopGrace();
     const before = this.open;
-    const opened: Open = { frameId: request.frameId, element, anchor, pinned: request.pinned ?? false };
+    const opened: Open = { frameId: request.frameId, element, anchor, pinned: request.pinned ?? false, ask: request.ask ?? 0 };
     this.open = opened;
     // Another frame's card in its place: that frame is told its own closed, or its name would not open it again.
-    if (before && before.frameId !== opened.frameId) this.tell(before.frameId, 'closed');
+    if (before && before.frameId !== opened.frameId) this.tell(before.frameId, 'closed', before.ask);
+    // A frame hidden (display: none) or resized tells nothing: its card goes with it, or follows it.
+    this.resized.disconnect();
+    this.resized.observe(element);
     void this.api.show({
       entityId,
       anchor: box,
@@ -94,11 +101,12 @@ export class CardsForFrames {
       onClose: () => {
         if (this.open !== opened) return;
         this.open = undefined;
-        this.tell(opened.frameId, 'closed');
+        this.resized.disconnect();
+        this.tell(opened.frameId, 'closed', opened.ask);
       },
       onEngaged: (engaged) => {
         if (this.open !== opened) return;
-        this.tell(opened.frameId, engaged ? 'engaged' : 'released');
+        this.tell(opened.frameId, engaged ? 'engaged' : 'released', opened.ask);
         if (engaged) this.stopGrace();
         else this.startGrace(opened);
       },
@@ -134,7 +142,7 @@ export class CardsForFrames {
     const open = this.open;
     if (!open) return;
     const box = open.element.isConnected ? inPage(open.element, open.anchor) : undefined;
-    if (box && onScreen(box)) this.api.move(box);
+    if (box && onScreen(box) && overlaps(box, open.element.getBoundingClientRect())) this.api.move(box);
     else this.closeAndTell();
   }
 
@@ -143,8 +151,9 @@ export class CardsForFrames {
     if (!open) return;
     this.open = undefined;
     this.stopGrace();
+    this.resized.disconnect();
     this.api.hide();
-    this.tell(open.frameId, 'closed');
+    this.tell(open.frameId, 'closed', open.ask);
   }
 }
 
@@ -176,5 +185,10 @@ export function inPage(element: HTMLElement, box: AnchorBox): AnchorBox | undefi
 }
 
 function onScreen(box: AnchorBox): boolean {
-  return box.x + box.width > 0 && box.y + box.height > 0 && box.x < innerWidth && box.y < innerHeight;
+  return overlaps(box, { left: 0, top: 0, right: innerWidth, bottom: innerHeight });
+}
+
+/** Whether the name's box is within `area` at all: a name scrolled out of its frame's view, sideways too, is nowhere the reader sees. */
+function overlaps(box: AnchorBox, area: { left: number; top: number; right: number; bottom: number }): boolean {
+  return box.x + box.width > area.left && box.y + box.height > area.top && box.x < area.right && box.y < area.bottom;
 }

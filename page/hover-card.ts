@@ -113,6 +113,9 @@ export class HoverCard {
       (anchor.width === 0 && anchor.height === 0) ||
       anchor.y + anchor.height < 0 ||
       anchor.y > innerHeight ||
+      // Sideways too: a ticker's line scrolling by.
+      anchor.x + anchor.width < 0 ||
+      anchor.x > innerWidth ||
       // Out of view in a panel with its own scroll bar, or under a sticky header, too: a card pointing at nothing the reader sees.
       (element !== null && (outOfScrollers(element, anchor) || underStickyCover(element, anchor)));
     if (!gone) {

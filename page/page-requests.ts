@@ -15,7 +15,7 @@ export type NameRequest = Exclude<AnyPageRequest, { type: 'page/notice' | 'page/
 export interface CardRequests {
   notice(kind: PageNotice): void;
   cardForFrame(request: Omit<PageRequest<'page/card-for-frame'>, 'type'>): boolean;
-  cardAboveEvent(event: CardAboveEvent): void;
+  cardAboveEvent(event: CardAboveEvent, ask: number): void;
 }
 export type NameAnswer = { revealed: boolean; enter?: number };
 
@@ -56,7 +56,7 @@ export function listenForPageRequests(ctx: ContentScriptContext, card: CardReque
       return false;
     }
     if (request.type === 'page/card-above-event') {
-      card.cardAboveEvent(request.event);
+      card.cardAboveEvent(request.event, request.ask);
       sendResponse({ ok: true });
       return false;
     }

@@ -47,9 +47,21 @@ export type CardAboveEvent = (typeof CARD_ABOVE_EVENTS)[number];
 /**
  * Show, move or hide the card for a frame: `entityId` and `anchor` to show;
  * `anchor` alone to move; neither to hide. `pinned`: a card the reader asked
- * for (a tap), which the pointer leaving it leaves open.
+ * for (a tap), which the pointer leaving it leaves open. `ask`: the showing's number.
  */
-export const cardAboveFields = () => ({ entityId: z.optional(SlugSchema), anchor: z.optional(AnchorBoxSchema), pinned: z.optional(z.boolean()) });
+export const cardAboveFields = () => ({
+  entityId: z.optional(SlugSchema),
+  anchor: z.optional(AnchorBoxSchema),
+  pinned: z.optional(z.boolean()),
+  ask: z.optional(askNumber()),
+});
+
+/**
+ * The number the frame gave the showing of a card (its `ask`), which the top
+ * frame's word of what became of it carries: a frame that asked for another
+ * card since takes no word of the one before for its own.
+ */
+export const askNumber = () => z.int().check(z.minimum(0));
 
 /** Extension → page, validated by the page on receipt. Built on first use (core/story/schema.ts tells why). */
 const pageCommandRequests = once(() => ({
@@ -92,7 +104,7 @@ const pageCommandRequests = once(() => ({
     ...cardAboveFields(),
   }),
   /** To an embedded frame: what became of the card the top frame shows for it. */
-  'page/card-above-event': z.object({ type: z.literal('page/card-above-event'), event: z.enum(CARD_ABOVE_EVENTS) }),
+  'page/card-above-event': z.object({ type: z.literal('page/card-above-event'), event: z.enum(CARD_ABOVE_EVENTS), ask: askNumber() }),
 }));
 
 /** Page → extension: the replies, validated by the sender. */

@@ -157,6 +157,48 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
   });
 
+  test('Escape closes it with the keyboard focus in the frame, where the key goes', async ({ page, server }) => {
+    server.route('/small-ticker-escape', pageWithSmallTicker());
+    const { ticker, kim, frame } = await openTicker(page, `${server.origin}/small-ticker-escape`);
+    const plain = (await ticker.evaluate(textPointInPage, { text: 'nothing else', occurrence: 0, scroll: false }))!;
+    await page.mouse.click(frame.x + 3 + plain.x, frame.y + 3 + plain.y);
+    await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    // And opens again on its name.
+    await page.mouse.move(kim.x, kim.y + 30, { steps: 2 });
+    await page.mouse.move(kim.x, kim.y, { steps: 2 });
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+  });
+
+  test('goes as its name scrolls out of the frame’s view sideways, a ticker’s line running by', async ({ page, server }) => {
+    const line = SMALL_TICKER_LINE.replace('margin:4px 8px', 'margin:4px 8px;white-space:nowrap').replace('nothing else happened.', `nothing else happened. ${'More news. '.repeat(40)}`);
+    // Away from the window's left edge: the name, run out of the frame, is still on the screen.
+    server.route('/small-ticker-sideways', pageWithSmallTicker().replace(SMALL_TICKER_LINE, line).replace('style="width:420px', 'style="margin-left:400px;width:420px'));
+    const { ticker, kim } = await openTicker(page, `${server.origin}/small-ticker-sideways`);
+    // A tap's card, which the pointer does not hold open or close.
+    await tap(page, kim);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await ticker.evaluate(() => scrollBy(40, 0));
+    await page.waitForTimeout(500);
+    expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
+    await ticker.evaluate(() => scrollBy(160, 0));
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('goes as the page hides its frame', async ({ page, server }) => {
+    server.route('/small-ticker-hidden', pageWithSmallTicker());
+    const { kim } = await openTicker(page, `${server.origin}/small-ticker-hidden`);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    const card = (await shadowUiBox(page))!;
+    await page.mouse.move(card.x + 30, card.y + 40, { steps: 4 });
+    await page.evaluate(() => (document.querySelector('iframe')!.style.display = 'none'));
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
   test('goes as the frame loads another page, the pointer resting where the name was', async ({ page, server }) => {
     server.route('/small-ticker-reload', pageWithSmallTicker());
     const { kim } = await openTicker(page, `${server.origin}/small-ticker-reload`);
