@@ -60,9 +60,9 @@ describe('the card of an embedded frame too small to hold it, shown by the top f
 
   it('tells the frame what became of it, from the top frame only', async () => {
     const sent = tab({});
-    await tellFrameOfCard(4, 'engaged', 3, fromFrame(0));
-    await tellFrameOfCard(4, 'closed', 3, fromFrame(0));
-    await expect(tellFrameOfCard(5, 'closed', 1, fromFrame(4))).rejects.toThrow(/top frame/);
-    expect(sent).toEqual(['4 page/card-above-event {"event":"engaged","ask":3}', '4 page/card-above-event {"event":"closed","ask":3}']);
+    await tellFrameOfCard(4, { event: 'engaged', ask: 3 }, fromFrame(0));
+    await tellFrameOfCard(4, { event: 'closed', ask: 3, focus: 'after' }, fromFrame(0));
+    await expect(tellFrameOfCard(5, { event: 'closed', ask: 1 }, fromFrame(4))).rejects.toThrow(/top frame/);
+    expect(sent).toEqual(['4 page/card-above-event {"event":"engaged","ask":3}', '4 page/card-above-event {"event":"closed","ask":3,"focus":"after"}']);
   });
 });

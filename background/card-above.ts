@@ -1,4 +1,4 @@
-import type { CardAboveEvent } from '../core/messages/page-commands';
+import type { CardAboveNews } from '../core/messages/page-commands';
 import type { Request } from '../core/messages/protocol';
 import { sendToTab } from '../extension/send-to-tab';
 import { framePaths, UNPLACED } from './frame-paths';
@@ -36,11 +36,11 @@ export function cardAboveFrame(request: Request<'card/above'>, sender: Sender): 
 }
 
 /** The top frame tells an embedded frame what became of the card it shows for it. */
-export async function tellFrameOfCard(frameId: number, event: CardAboveEvent, ask: number, sender: Sender): Promise<void> {
+export async function tellFrameOfCard(frameId: number, news: CardAboveNews, sender: Sender): Promise<void> {
   const tabId = senderTabId(sender);
   if ((sender.frameId ?? 0) !== 0) throw new Error('Only the top frame shows the cards of other frames');
   await inOrder(tabId, async () => {
-    const reply = await sendToTab(tabId, { type: 'page/card-above-event', event, ask }, frameId);
+    const reply = await sendToTab(tabId, { type: 'page/card-above-event', ...news }, frameId);
     if (!reply.ok) throw new Error(reply.error);
   });
 }

@@ -67,8 +67,8 @@ const handlers: Handlers = {
     return {};
   },
   'card/above': async (request, sender) => ({ shown: await cardAboveFrame(request, sender) }),
-  'card/above-event': async ({ frameId, event, ask }, sender) => {
-    await tellFrameOfCard(frameId, event, ask, sender);
+  'card/above-event': async ({ type: _type, frameId, ...news }, sender) => {
+    await tellFrameOfCard(frameId, news, sender);
     return {};
   },
   'focus/left': async (_request, sender) => ({ elsewhere: await focusLeftForTab(senderTabId(sender), sender.frameId ?? 0) }),

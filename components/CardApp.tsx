@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
+import { focusPlace } from '../page/focus-place';
 import { isFrameElement } from '../page/frame-element';
 import { isOwnHost } from '../page/own-hosts';
 import { tabStopAfter } from '../page/tab-stops';
@@ -22,7 +23,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
 
   // Where keyboard focus was before a card took it, to give it back on close: the element that had it, or the name's place.
   const returnFocus = useRef<{ element: HTMLElement | null; place: Element | null | undefined } | null>(null);
-  const restoreFocus = useCallback(() => {
+  // `after`: Tab went past the card's last control.
+  const restoreFocus = useCallback((request: CardRequest | undefined, after: boolean) => {
     const saved = returnFocus.current;
     returnFocus.current = null;
     if (!saved || !focusStillOurs()) return;
@@ -30,7 +32,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     // given back there unseen, with the page not scrolled to it, would take a screen reader far from where they read.
     const elementStays = saved.element?.isConnected && (!saved.place?.isConnected || inView(saved.element));
     if (elementStays) saved.element!.focus({ preventScroll: true });
-    else if (saved.place?.isConnected) focusPlace(saved.place);
+    else if (saved.place?.isConnected) {
+      focusPlace(saved.place);
+      request?.onFocusBack?.(after);
+    }
   }, []);
 
   // Cards fetched ahead for the entities on the page, and those opened since.
@@ -112,7 +117,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
 
   // The card goes, and focus goes back where it was; the page side told (`onClose`) only when the card closed itself.
-  const dismiss = useCallback(() => {
+  const dismiss = useCallback((after = false) => {
     const request = current.current;
     current.current = undefined;
     trail.current = [];
@@ -120,10 +125,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     pointerInside.current = false;
     focusInside.current = false;
     setState(undefined);
-    restoreFocus();
+    restoreFocus(request, after);
     return request;
   }, [restoreFocus, settleWaiting]);
-  const close = useCallback(() => dismiss()?.onClose?.(), [dismiss]);
+  const close = useCallback((after = false) => dismiss(after)?.onClose?.(), [dismiss]);
 
   useEffect(() => {
     onReady({
@@ -189,7 +194,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
       const nameEnd = current.current?.nameEnd;
       const next = forward && nameEnd?.isConnected ? tabStopAfter(nameEnd) : null;
       if (next) returnFocus.current = null;
-      close();
+      close(forward);
       next?.focus();
     },
     [close],
@@ -267,39 +272,8 @@ function focusStillOurs(): boolean {
   return !active || active === document.body || isOwnHost(active);
 }
 
-/**
- * A control the name may be part of. Not any element with a tabindex: a main
- * element a skip link focuses, or a scrolling region made focusable, holds the
- * whole article, and the next Tab would go on from its start.
- */
-const CONTROL = 'a[href], button, input, select, textarea, summary, [contenteditable], [role="button"], [role="link"]';
-
 /** Whether some of `element` is within the window: focus given back there is seen where it lands. */
 function inView(element: HTMLElement): boolean {
   const box = element.getBoundingClientRect();
   return box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
-}
-
-/**
- * Gives focus back to where the name is, when nothing had it before the card
- * took it: the card's host stands at the end of the document, so the next Tab
- * would leave the page, and the one after jump it to its top. A link or
- * button around the name takes focus; plain text is made focusable for a moment,
- * which is enough for the browser to start the next Tab from there.
- */
-function focusPlace(place: Element): void {
-  const control = place.closest(CONTROL);
-  if (control instanceof HTMLElement) {
-    control.focus({ preventScroll: true });
-    return;
-  }
-  if (!(place instanceof HTMLElement)) return;
-  // Focusable already, by the page's own tabindex, which stays as it was.
-  if (place.hasAttribute('tabindex')) {
-    place.focus({ preventScroll: true });
-    return;
-  }
-  place.tabIndex = -1;
-  place.focus({ preventScroll: true });
-  place.removeAttribute('tabindex');
 }

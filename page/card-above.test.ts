@@ -69,15 +69,15 @@ describe('the card of an embedded frame', () => {
     const closed = vi.fn();
     await api.show({ entityId: 'kim-jong-un', anchor: ANCHOR, onClose: closed });
     expect(api.isEngaged()).toBe(false);
-    api.heard('engaged', 1);
+    api.heard({ event: 'engaged', ask: 1 });
     expect(api.isEngaged()).toBe(true);
-    api.heard('released', 1);
+    api.heard({ event: 'released', ask: 1 });
     expect(api.isEngaged()).toBe(false);
-    api.heard('closed', 1);
+    api.heard({ event: 'closed', ask: 1 });
     expect(closed).toHaveBeenCalledOnce();
     // Heard once the card is gone: nothing more to close.
-    api.heard('closed', 1);
-    api.heard('engaged', 1);
+    api.heard({ event: 'closed', ask: 1 });
+    api.heard({ event: 'engaged', ask: 1 });
     expect(closed).toHaveBeenCalledOnce();
     expect(api.isEngaged()).toBe(false);
   });
@@ -90,12 +90,12 @@ describe('the card of an embedded frame', () => {
     hold();
     const shown = api.show({ entityId: 'pyongyang', anchor: ANCHOR, onClose: second });
     // Escape closed the first in the top frame as the second was on its way.
-    api.heard('closed', 1);
+    api.heard({ event: 'closed', ask: 1 });
     answer();
     await shown;
     expect(first).not.toHaveBeenCalled();
     expect(second).not.toHaveBeenCalled();
-    api.heard('engaged', 1);
+    api.heard({ event: 'engaged', ask: 1 });
     expect(api.isEngaged()).toBe(false);
     api.hide();
     expect(calls.at(-2)).toBe('above hide');
@@ -106,7 +106,7 @@ describe('the card of an embedded frame', () => {
     const closed = vi.fn();
     hold();
     const shown = api.show({ entityId: 'kim-jong-un', anchor: ANCHOR, onClose: closed });
-    api.heard('closed', 1);
+    api.heard({ event: 'closed', ask: 1 });
     expect(closed).not.toHaveBeenCalled();
     answer();
     await shown;

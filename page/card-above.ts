@@ -1,5 +1,7 @@
-import type { CardAboveEvent } from '../core/messages/page-commands';
+import type { CardAboveNews, CardFocusBack } from '../core/messages/page-commands';
 import type { AnchorBox, CardApi, CardRequest } from './card-bridge';
+import { focusPlace } from './focus-place';
+import { tabStopAfter } from './tab-stops';
 
 /**
  * The least viewport a card opens in, in CSS pixels: a frame smaller in either
@@ -42,20 +44,22 @@ export function cardAbove(
   local: CardApi,
   send: AskAbove,
   tooSmall: () => boolean = frameTooSmall,
-): CardApi & { heard(event: CardAboveEvent, ask: number): void; leave(): void } {
+): CardApi & { heard(news: CardAboveNews): void; leave(): void } {
   /** Each show or hide: a show's answer that comes after another is of no use. */
   let asks = 0;
   /** The showing asked of the top frame and not taken back since: its request, number, and what the top frame said of it. */
-  let asked: { request: CardRequest; ask: number; shown: boolean; engaged: boolean; closed: boolean } | undefined;
+  let asked: { request: CardRequest; ask: number; shown: boolean; engaged: boolean; closed: boolean; focus?: CardFocusBack } | undefined;
   const takeBack = () => {
     if (!asked) return;
     asked = undefined;
     void send({ type: 'card/above' });
   };
-  const closedAbove = () => {
+  const closedAbove = (focus: CardFocusBack | undefined) => {
     const closed = asked;
     asked = undefined;
-    closed?.request.onClose?.();
+    if (!closed) return;
+    closed.request.onClose?.();
+    if (focus) focusByName(closed.request, focus);
   };
   return {
     ...local,
@@ -74,7 +78,7 @@ export function cardAbove(
         local.hide();
         showing.shown = true;
         // Closed by the top frame (Escape) before its answer came here.
-        if (showing.closed) closedAbove();
+        if (showing.closed) closedAbove(showing.focus);
         return;
       }
       asked = undefined;
@@ -92,11 +96,11 @@ export function cardAbove(
     isEngaged() {
       return asked ? asked.engaged : local.isEngaged();
     },
-    heard(event, ask) {
+    heard({ event, ask, focus }) {
       if (!asked || asked.ask !== ask) return;
       if (event !== 'closed') asked.engaged = event === 'engaged';
-      else if (asked.shown) closedAbove();
-      else asked.closed = true;
+      else if (asked.shown) closedAbove(focus);
+      else Object.assign(asked, { closed: true, focus });
     },
     /** The frame's page goes (another page loads in the frame), or the reader pressed Escape in it: the card over the page goes. */
     leave() {
@@ -107,6 +111,22 @@ export function cardAbove(
       closed.request.onClose?.();
     },
   };
+}
+
+/**
+ * The focus the top frame gave this frame as the card closed with it inside,
+ * put by the name as the frame's own card puts it (components/CardApp.tsx):
+ * on the control after the name when Tab went past the card's last one, else
+ * on the name's place. Given to the frame alone, it would rest on the frame's
+ * `<body>`, and the next Tab start from the frame's top.
+ */
+function focusByName(request: CardRequest, focus: CardFocusBack): void {
+  // The reader went elsewhere meanwhile: the focus stays where they put it.
+  const active = document.activeElement;
+  if (!document.hasFocus() || (active && active !== document.body)) return;
+  const next = focus === 'after' && request.nameEnd?.isConnected ? tabStopAfter(request.nameEnd) : null;
+  if (next) next.focus();
+  else if (request.place?.isConnected) focusPlace(request.place);
 }
 
 /** The box alone: what the top frame places the card by. */

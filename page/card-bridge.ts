@@ -56,6 +56,13 @@ export interface CardRequest {
   pinned?: boolean;
   /** Called when the card closes by itself (Escape). */
   onClose?: () => void;
+  /**
+   * Called as the card gives the reader's focus back to `place`, when it had it:
+   * `after` when Tab went past the card's last control. For a name in an
+   * embedded frame whose card the top frame shows, `place` is the frame, and
+   * the frame puts the focus by the name.
+   */
+  onFocusBack?: (after: boolean) => void;
   /** Called as the pointer or the focus comes into the card (`true`) and once neither is in it (`false`). */
   onEngaged?: (engaged: boolean) => void;
 }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardAboveEvent } from '../core/messages/page-commands';
+import type { CardAboveNews } from '../core/messages/page-commands';
 import { cardAbove, type AskAbove } from './card-above';
 import type { CardApi } from './card-bridge';
 import { CardsForFrames } from './card-for-frames';
@@ -13,7 +13,7 @@ export interface CardMessages {
   /** An embedded frame asks the top frame to show, move or hide its card. */
   above: AskAbove;
   /** The top frame tells an embedded frame what became of the card it shows for it. */
-  tell(frameId: number, event: CardAboveEvent, ask: number): void;
+  tell(frameId: number, news: CardAboveNews): void;
 }
 
 /**
@@ -37,7 +37,7 @@ export function connectCard(ctx: ContentScriptContext, card: CardApi, background
   const requests = listenForPageRequests(ctx, {
     notice: (kind) => card.notice(kind),
     cardForFrame: (request) => forFrames?.handle(request) ?? false,
-    cardAboveEvent: (event, ask) => above?.heard(event, ask),
+    cardAboveEvent: (news) => above?.heard(news),
   });
   whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, above ?? shared.page, requests), failed);
 }

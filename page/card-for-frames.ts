@@ -1,5 +1,6 @@
+import { autoUpdate } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardAboveEvent, PageRequest } from '../core/messages/page-commands';
+import type { CardAboveNews, CardFocusBack, PageRequest } from '../core/messages/page-commands';
 import { anyShadowRoot } from './any-shadow-root';
 import type { AnchorBox, CardApi } from './card-bridge';
 import { framesInShadowTrees } from './frame-element';
@@ -17,6 +18,10 @@ interface Open {
   pinned: boolean;
   /** The frame's number for this showing, which the word of what became of it carries. */
   ask: number;
+  /** Where the card was last placed, in this frame's viewport. */
+  placed?: AnchorBox;
+  /** The reader's focus was in the card as it closed: given to the frame, which puts it by the name. */
+  focusBack?: CardFocusBack;
 }
 
 /**
@@ -32,14 +37,15 @@ interface Open {
 export class CardsForFrames {
   private open: Open | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly resized = new ResizeObserver(() => this.follow());
+  /** Stops watching the open card's frame element for changes of size and place. */
+  private stopWatching: (() => void) | undefined;
   /** Where the pointer was last seen in this document: at the frame's edge once it went into the frame. */
   private pointer: { x: number; y: number } | undefined;
 
   constructor(
     ctx: ContentScriptContext,
     private readonly api: CardApi,
-    private readonly tell: (frameId: number, event: CardAboveEvent, ask: number) => void,
+    private readonly tell: (frameId: number, news: CardAboveNews) => void,
   ) {
     const follow = () => this.follow();
     ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
@@ -70,7 +76,7 @@ export class CardsForFrames {
     if (!anchor) {
       this.open = undefined;
       this.stopGrace();
-      this.resized.disconnect();
+      this.unwatch();
       this.api.hide();
       return false;
     }
@@ -85,13 +91,10 @@ export class CardsForFrames {
     if (!element || !box || !onScreen(box)) return false;
     this.stopGrace();
     const before = this.open;
-    const opened: Open = { frameId: request.frameId, element, anchor, pinned: request.pinned ?? false, ask: request.ask ?? 0 };
+    const opened: Open = { frameId: request.frameId, element, anchor, pinned: request.pinned ?? false, ask: request.ask ?? 0, placed: box };
     this.open = opened;
     // Another frame's card in its place: that frame is told its own closed, or its name would not open it again.
-    if (before && before.frameId !== opened.frameId) this.tell(before.frameId, 'closed', before.ask);
-    // A frame hidden (display: none) or resized tells nothing: its card goes with it, or follows it.
-    this.resized.disconnect();
-    this.resized.observe(element);
+    if (before && before.frameId !== opened.frameId) this.tell(before.frameId, { event: 'closed', ask: before.ask });
     void this.api.show({
       entityId,
       anchor: box,
@@ -101,17 +104,47 @@ export class CardsForFrames {
       onClose: () => {
         if (this.open !== opened) return;
         this.open = undefined;
-        this.resized.disconnect();
-        this.tell(opened.frameId, 'closed', opened.ask);
+        this.unwatch();
+        this.closed(opened);
       },
+      onFocusBack: (after) => (opened.focusBack = after ? 'after' : 'place'),
       onEngaged: (engaged) => {
         if (this.open !== opened) return;
-        this.tell(opened.frameId, engaged ? 'engaged' : 'released', opened.ask);
+        this.tell(opened.frameId, { event: engaged ? 'engaged' : 'released', ask: opened.ask });
         if (engaged) this.stopGrace();
         else this.startGrace(opened);
       },
     });
+    this.watch(element);
     return true;
+  }
+
+  /**
+   * A frame hidden (display: none), resized, or moved by the page's layout alone (an advertisement loading above
+   * it, a paragraph unfolding) tells nothing, nor does the page: its card goes with it, or follows it. Floating UI
+   * sees a move by an intersection observer fitted to the frame's box, which costs nothing while the frame stays put.
+   */
+  private watch(element: HTMLElement): void {
+    this.unwatch();
+    let first = true;
+    const follow = () => {
+      // Called at once as each starts: the card was just placed.
+      if (!first) this.follow();
+    };
+    const resized = new ResizeObserver(follow);
+    resized.observe(element);
+    // Its own observer of size would watch the card too, which is not what moves here.
+    const stopMoves = autoUpdate(element, element, follow, { ancestorScroll: false, ancestorResize: false, elementResize: false, layoutShift: true });
+    first = false;
+    this.stopWatching = () => {
+      resized.disconnect();
+      stopMoves();
+    };
+  }
+
+  private unwatch(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
   }
 
   /** The grace period that lets the pointer come back into the card, as from a name on the page (page/hover-card.ts). */
@@ -142,8 +175,11 @@ export class CardsForFrames {
     const open = this.open;
     if (!open) return;
     const box = open.element.isConnected ? inPage(open.element, open.anchor) : undefined;
-    if (box && onScreen(box) && overlaps(box, open.element.getBoundingClientRect())) this.api.move(box);
-    else this.closeAndTell();
+    if (!box || !onScreen(box) || !overlaps(box, open.element.getBoundingClientRect())) return this.closeAndTell();
+    // Placed again only where it moved: the watchers also call when the frame changed nothing the card stands by.
+    if (sameBox(box, open.placed)) return;
+    open.placed = box;
+    this.api.move(box);
   }
 
   private closeAndTell(): void {
@@ -151,9 +187,14 @@ export class CardsForFrames {
     if (!open) return;
     this.open = undefined;
     this.stopGrace();
-    this.resized.disconnect();
+    this.unwatch();
     this.api.hide();
-    this.tell(open.frameId, 'closed', open.ask);
+    this.closed(open);
+  }
+
+  /** Tells the frame its card closed, and where the reader's focus, when it was in the card, goes in the frame. */
+  private closed(open: Open): void {
+    this.tell(open.frameId, { event: 'closed', ask: open.ask, ...(open.focusBack && { focus: open.focusBack }) });
   }
 }
 
@@ -182,6 +223,10 @@ export function inPage(element: HTMLElement, box: AnchorBox): AnchorBox | undefi
   if (box.nameTop !== undefined) placed.nameTop = top + box.nameTop * scale;
   if (box.nameBottom !== undefined) placed.nameBottom = top + box.nameBottom * scale;
   return placed;
+}
+
+function sameBox(a: AnchorBox, b: AnchorBox | undefined): boolean {
+  return b !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.nameTop === b.nameTop && a.nameBottom === b.nameBottom;
 }
 
 function onScreen(box: AnchorBox): boolean {

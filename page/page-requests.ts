@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageRequest, type AnyPageRequest, type CardAboveEvent, type PageNotice, type PageRequest } from '../core/messages/page-commands';
+import { parsePageRequest, type AnyPageRequest, type CardAboveNews, type PageNotice, type PageRequest } from '../core/messages/page-commands';
 import { holdsNames, stillReading } from './reading-mark';
 
 /** A request about the page's names: each needs the names the page script found. */
@@ -15,7 +15,7 @@ export type NameRequest = Exclude<AnyPageRequest, { type: 'page/notice' | 'page/
 export interface CardRequests {
   notice(kind: PageNotice): void;
   cardForFrame(request: Omit<PageRequest<'page/card-for-frame'>, 'type'>): boolean;
-  cardAboveEvent(event: CardAboveEvent, ask: number): void;
+  cardAboveEvent(news: CardAboveNews): void;
 }
 export type NameAnswer = { revealed: boolean; enter?: number };
 
@@ -56,7 +56,8 @@ export function listenForPageRequests(ctx: ContentScriptContext, card: CardReque
       return false;
     }
     if (request.type === 'page/card-above-event') {
-      card.cardAboveEvent(request.event, request.ask);
+      const { type: _type, ...news } = request;
+      card.cardAboveEvent(news);
       sendResponse({ ok: true });
       return false;
     }

@@ -45,6 +45,24 @@ export const CARD_ABOVE_EVENTS = ['closed', 'engaged', 'released'] as const;
 export type CardAboveEvent = (typeof CARD_ABOVE_EVENTS)[number];
 
 /**
+ * With `closed`, when the reader's focus was in the card: the top frame gave
+ * it to the frame, which puts it by the name (`place`), or on its next control
+ * after the name (`after`: Tab went past the card's last control), as the
+ * frame's own card would have.
+ */
+export const CARD_FOCUS_BACK = ['place', 'after'] as const;
+export type CardFocusBack = (typeof CARD_FOCUS_BACK)[number];
+
+/** What the top frame tells an embedded frame of the card it shows for it, of the showing `ask`. */
+export interface CardAboveNews {
+  event: CardAboveEvent;
+  ask: number;
+  focus?: CardFocusBack;
+}
+
+export const cardAboveEventFields = () => ({ event: z.enum(CARD_ABOVE_EVENTS), ask: askNumber(), focus: z.optional(z.enum(CARD_FOCUS_BACK)) });
+
+/**
  * Show, move or hide the card for a frame: `entityId` and `anchor` to show;
  * `anchor` alone to move; neither to hide. `pinned`: a card the reader asked
  * for (a tap), which the pointer leaving it leaves open. `ask`: the showing's number.
@@ -104,7 +122,7 @@ const pageCommandRequests = once(() => ({
     ...cardAboveFields(),
   }),
   /** To an embedded frame: what became of the card the top frame shows for it. */
-  'page/card-above-event': z.object({ type: z.literal('page/card-above-event'), event: z.enum(CARD_ABOVE_EVENTS), ask: askNumber() }),
+  'page/card-above-event': z.object({ type: z.literal('page/card-above-event'), ...cardAboveEventFields() }),
 }));
 
 /** Page → extension: the replies, validated by the sender. */

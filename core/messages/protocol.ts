@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { once } from '../once';
 import { CategorySchema, EntitySchema, FactSchema, KeyPointSchema, SlugSchema } from '../story/schema';
 import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
-import { askNumber, CARD_ABOVE_EVENTS, cardAboveFields } from './page-commands';
+import { cardAboveEventFields, cardAboveFields } from './page-commands';
 import { pageSideRequests } from './page-peer';
 import { pageSideReplies } from './page-protocol';
 
@@ -89,7 +89,7 @@ const protocol = once(() => ({
   },
   /** The top frame tells the frame `frameId` what became of the card it shows for it. */
   'card/above-event': {
-    request: z.object({ type: z.literal('card/above-event'), frameId: z.int().check(z.minimum(1)), event: z.enum(CARD_ABOVE_EVENTS), ask: askNumber() }),
+    request: z.object({ type: z.literal('card/above-event'), frameId: z.int().check(z.minimum(1)), ...cardAboveEventFields() }),
     reply: z.object({}),
   },
   /** Popup → background: what was found on a tab (all its frames together). */

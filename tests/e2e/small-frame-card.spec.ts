@@ -114,6 +114,35 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
   });
 
+  test('with the focus in it, Escape gives the focus back by the name in the frame, and Tab past its last control goes on to the frame’s control after the name', async ({ page, server }) => {
+    // A control before the name's paragraph, where the frame's first Tab would go, and one after the name.
+    const line = `<p style=&quot;margin:4px 8px&quot;><a href='#top'>Top</a></p>${SMALL_TICKER_LINE.replace('the delegation', "the <a href='#d'>delegation</a>")}`;
+    server.route('/small-ticker-focus', pageWithSmallTicker().replace(SMALL_TICKER_LINE, line));
+    const { ticker, kim } = await openTicker(page, `${server.origin}/small-ticker-focus`);
+    const focusedInTicker = () => ticker.evaluate(() => (document.hasFocus() ? (document.activeElement?.textContent ?? '') : null));
+    const focusInCard = async () => {
+      await page.mouse.move(kim.x, kim.y);
+      await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+      await clickShadowUiButton(page, '¶1');
+      await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button' });
+    };
+
+    await focusInCard();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await expect.poll(focusedInTicker).not.toBeNull();
+    // The next Tab starts from the name's paragraph, not from the frame's top.
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedInTicker).toBe('delegation');
+
+    await page.mouse.move(kim.x, kim.y + 200, { steps: 2 });
+    await focusInCard();
+    let presses = 0;
+    while ((await focusedInTicker()) === null && presses++ < 30) await page.keyboard.press('Tab');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await expect.poll(focusedInTicker).toBe('delegation');
+  });
+
   test('a name of the page hovered after the frame’s takes the card, and the frame’s name opens its own again', async ({ page, server }) => {
     // Below the frame: its card, opening below it, leaves the frame in view.
     server.route('/small-ticker-and-page', pageWithSmallTicker().replace('</iframe>', '</iframe><p>Vladimir Putin arrived.</p>'));
@@ -218,6 +247,20 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
     await tap(page, await pointOfText(page, 'Some plain text', 0, false));
     await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('follows its frame as the page’s layout moves it, with nothing scrolled or resized', async ({ page, server }) => {
+    server.route('/small-ticker-layout', pageWithSmallTicker());
+    const { kim } = await openTicker(page, `${server.origin}/small-ticker-layout`);
+    await tap(page, kim);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    const before = (await shadowUiBox(page))!;
+    // An advertisement loading above the frame pushes it down, and takes its room again.
+    await page.evaluate(() => document.querySelector('iframe')!.before(Object.assign(document.createElement('div'), { id: 'ad', style: 'height:70px' })));
+    await expect.poll(async () => Math.round((await shadowUiBox(page))!.y)).toBe(Math.round(before.y + 70));
+    await page.evaluate(() => document.getElementById('ad')!.remove());
+    await expect.poll(async () => Math.round((await shadowUiBox(page))!.y)).toBe(Math.round(before.y));
+    expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
   });
 
   test('a ticker from another site opens its card over the page too', async ({ context, page, server }) => {
