@@ -22,7 +22,7 @@ export function cardAboveFrame(request: Request<'card/above'>, sender: Sender): 
   const tabId = senderTabId(sender);
   const frameId = sender.frameId ?? 0;
   if (frameId === 0) return Promise.resolve(false);
-  const { entityId, anchor, pinned, ask } = request;
+  const { entityId, anchor, pinned, focus, ask } = request;
   return inOrder(tabId, async () => {
     let frame: number | undefined;
     if (entityId !== undefined) {
@@ -30,7 +30,7 @@ export function cardAboveFrame(request: Request<'card/above'>, sender: Sender): 
       if (!path || path.length !== 1 || path[0]! >= UNPLACED) return false;
       frame = path[0];
     }
-    const reply = await sendToTab(tabId, { type: 'page/card-for-frame', frameId, frame, entityId, anchor, pinned, ask }, 0);
+    const reply = await sendToTab(tabId, { type: 'page/card-for-frame', frameId, frame, entityId, anchor, pinned, focus, ask }, 0);
     return reply.ok && reply.shown;
   });
 }

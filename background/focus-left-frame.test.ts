@@ -62,4 +62,13 @@ describe('focusWentElsewhere', () => {
     ).toBe(false);
     expect(focusWentElsewhere([{ frameId: 0, focus: 'through' }], 5)).toBe(false);
   });
+
+  it('is false when the focus went into the card the page shows for the frame, and true for another frame’s', () => {
+    const inCardOf = (frameId: number) => [
+      { frameId: 0, focus: { cardOf: frameId } },
+      { frameId: 5, focus: 'none' as const },
+    ];
+    expect(focusWentElsewhere(inCardOf(5), 5)).toBe(false);
+    expect(focusWentElsewhere(inCardOf(7), 5)).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { focusInFrames, type FrameFocus } from './reader-frame';
+import { focusInFrames, hasFocus, type FrameFocus } from './reader-frame';
 
 /**
  * Whether the keyboard focus frame `frameId` of the tab lost went to another
@@ -17,6 +17,8 @@ export async function focusLeftForTab(tabId: number, frameId: number): Promise<b
  * back to the card: no move within the page.
  */
 export function focusWentElsewhere(frames: readonly FrameFocus[], from: number): boolean {
-  if (frames.some((frame) => frame.frameId === from && frame.focus === 'focus')) return false;
-  return frames.some((frame) => frame.frameId !== from && frame.focus === 'focus');
+  // Into the card the top frame shows for `from` (page/card-for-frames.ts): the reader is still at its name.
+  const atFrom = (frame: FrameFocus) => (frame.frameId === from && frame.focus === 'focus') || (typeof frame.focus === 'object' && frame.focus.cardOf === from);
+  if (frames.some(atFrom)) return false;
+  return frames.some((frame) => frame.frameId !== from && hasFocus(frame.focus));
 }

@@ -53,7 +53,7 @@ async function found(tabId: number, frames: Record<number, number>, topUrl = PAG
 }
 
 /** Where the reader is, as each frame answers the command's probe (or the probe's failure); other scripts go in as before. */
-function readerIn(answers: Record<number, string> | Error) {
+function readerIn(answers: Record<number, string | { cardOf: number }> | Error) {
   const scripting = (fakeBrowser as unknown as { scripting: { executeScript: ReturnType<typeof vi.fn> } }).scripting;
   scripting.executeScript.mockImplementation(async (options: { func?: unknown; target: { frameIds?: number[] } }) => {
     if (options.func !== readerFocusInFrame) return [{ frameId: 0, documentId: 'd', result: true }];
@@ -178,6 +178,34 @@ describe('the next-mention keyboard command', () => {
     readerIn({ 0: 'through', 5: 'none', 7: 'focus' });
     await press(1);
     expect(log.slice(3)).toEqual(['7:0', 'close 5']);
+  });
+
+  it('goes on in the frame whose card the page shows with the focus in it (a ticker too small for its card), not in the page', async () => {
+    await found(12, { 0: 2, 5: 2 });
+    const log = pageWithFrames({ 0: 2, 5: 2 });
+    await press(3);
+    expect(log).toEqual(['0:0', '0:1', '5:0', 'close 0']);
+    readerIn({ 0: { cardOf: 5 }, 5: 'none' });
+    await press(1);
+    expect(log.slice(4)).toEqual(['5:1']);
+    // The card of a frame that named nothing: nowhere known to go on from but the frame last revealed in.
+    readerIn({ 0: { cardOf: 9 }, 5: 'none' });
+    await press(1);
+    expect(log.slice(5)).toEqual(['0:0', 'close 5', 'notice 0: round']);
+  });
+
+  it('asks the page for the frame whose card it shows where the page names nothing itself: a caret left in another frame does not count', async () => {
+    await found(12, { 5: 2, 7: 1 });
+    const log = pageWithFrames({ 5: 2, 7: 1 });
+    await press(1);
+    expect(log).toEqual(['5:0']);
+    readerIn({ 0: { cardOf: 5 }, 5: 'none', 7: 'caret' });
+    await press(1);
+    expect(log.slice(1)).toEqual(['5:1']);
+    // Without that card, the caret tells.
+    readerIn({ 0: 'focus', 5: 'none', 7: 'caret' });
+    await press(1);
+    expect(log.slice(2)).toEqual(['7:0', 'close 5']);
   });
 
   it('with focus in no frame (the browser’s address bar), goes on where the reader left the only caret', async () => {

@@ -10,13 +10,19 @@ export interface FrameFocus {
 /**
  * Which of `frameIds` (a tab's frames naming the story) the reader is in now:
  * the one whose document has the keyboard focus; where none has (focus in the
- * browser's own bar), the only one holding a caret or selection. Undefined when
- * that cannot be told: focus in a frame not asked, carets in several frames, a
+ * browser's own bar), the only one holding a caret or selection; the frame
+ * whose card the top frame shows with the focus in it. Undefined when that
+ * cannot be told: focus in a frame not asked, carets in several frames, a
  * frame gone meanwhile.
  */
 export async function frameOfReader(tabId: number, frameIds: number[]): Promise<number | undefined> {
-  const frames = await askFrames(tabId, { frameIds });
-  if (!frames) return undefined;
+  // The top frame is asked for the card it shows for a frame even where it names nothing itself.
+  const answers = await askFrames(tabId, { frameIds: frameIds.includes(0) ? frameIds : [0, ...frameIds] });
+  if (!answers) return undefined;
+  const inCard = answers.find((frame) => frame.frameId === 0 && typeof frame.focus === 'object')?.focus;
+  // The card of a frame that named nothing the walk knows of: nowhere to go on from.
+  if (typeof inCard === 'object') return frameIds.includes(inCard.cardOf) ? inCard.cardOf : undefined;
+  const frames = answers.filter((frame) => frameIds.includes(frame.frameId));
   const focused = frames.find((frame) => frame.focus === 'focus');
   if (focused) return focused.frameId;
   // Focus is in the page, only in a frame that names nothing: no caret left elsewhere tells where the reader is.
@@ -52,9 +58,17 @@ async function askFrames(tabId: number, frames: { frameIds: number[] } | { allFr
   });
 }
 
-/** Runs in a frame's content-script world, serialised: it uses nothing from outside. */
+/** Whether the frame's document has the keyboard focus itself, in its own elements or in a card it shows for another frame. */
+export function hasFocus(focus: ReaderFocus): boolean {
+  return focus === 'focus' || typeof focus === 'object';
+}
+
+/** Runs in a frame's content-script world, serialised: it uses nothing from outside but its world's global. */
 export function readerFocusInFrame(): ReaderFocus {
   if (document.hasFocus()) {
+    // FOCUS_IN_CARD_OF (core/messages/reader-focus.ts), spelt out: the function runs where no import reaches.
+    const cardOf = (globalThis as { backstoryFocusInCardOf?: () => number | undefined }).backstoryFocusInCardOf?.();
+    if (cardOf !== undefined) return { cardOf };
     // A parent frame's document has focus too while one embedded in it has: its focused element is that frame's.
     // Into shadow roots, closed ones too (only the extension's world can open those): a web component can hold the frame.
     const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot(element: Element): ShadowRoot | null } } }).chrome?.dom;

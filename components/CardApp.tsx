@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
 import { sendMessage } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
-import { focusPlace } from '../page/focus-place';
+import { focusPlace, inView } from '../page/focus-place';
 import { isFrameElement } from '../page/frame-element';
 import { isOwnHost } from '../page/own-hosts';
 import { tabStopAfter } from '../page/tab-stops';
@@ -30,7 +30,9 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     if (!saved || !focusStillOurs()) return;
     // Not to an element the walk from name to name left off screen: the reader is at the last name now, and focus
     // given back there unseen, with the page not scrolled to it, would take a screen reader far from where they read.
-    const elementStays = saved.element?.isConnected && (!saved.place?.isConnected || inView(saved.element));
+    // Nor by Tab out of a card for a name in a frame, which the frame goes on from, past the name.
+    const toFrame = after && request?.onFocusBack !== undefined;
+    const elementStays = !toFrame && saved.element?.isConnected && (!saved.place?.isConnected || inView(saved.element));
     if (elementStays) saved.element!.focus({ preventScroll: true });
     else if (saved.place?.isConnected) {
       focusPlace(saved.place);
@@ -272,8 +274,3 @@ function focusStillOurs(): boolean {
   return !active || active === document.body || isOwnHost(active);
 }
 
-/** Whether some of `element` is within the window: focus given back there is seen where it lands. */
-function inView(element: HTMLElement): boolean {
-  const box = element.getBoundingClientRect();
-  return box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
-}

@@ -18,11 +18,11 @@ function frame({ shows = true, small = true } = {}) {
   let answer: () => void = () => {};
   let held = false;
   const send: AskAbove = async (request) => {
-    calls.push(request.entityId ? `above show ${request.entityId}${request.pinned ? ' pinned' : ''}` : request.anchor ? `above move ${request.anchor.y}` : 'above hide');
+    calls.push(request.entityId ? `above show ${request.entityId}${request.pinned ? ' pinned' : ''}${request.focus ? ' focus' : ''}` : request.anchor ? `above move ${request.anchor.y}` : 'above hide');
     if (held && request.entityId) await new Promise<void>((done) => (answer = done));
     return { ok: true, shown: shows && request.entityId !== undefined };
   };
-  const api = cardAbove(local, send, () => small);
+  const api = cardAbove(local, send, () => small, () => undefined);
   return { api, calls, hold: () => (held = true), answer: () => answer() };
 }
 
@@ -35,7 +35,7 @@ describe('the card of an embedded frame', () => {
     expect(calls).toEqual(['above show kim-jong-un pinned', 'local hide', 'above move 40', 'above hide', 'local hide']);
   });
 
-  it('is the frame’s own where the top frame cannot show it, where the frame is large enough, and where it takes the focus', async () => {
+  it('is the frame’s own where the top frame cannot show it, and where the frame is large enough', async () => {
     const refused = frame({ shows: false });
     await refused.api.show({ entityId: 'kim-jong-un', anchor: ANCHOR });
     refused.api.move({ ...ANCHOR, y: 40 });
@@ -44,11 +44,15 @@ describe('the card of an embedded frame', () => {
     const large = frame({ small: false });
     await large.api.show({ entityId: 'kim-jong-un', anchor: ANCHOR });
     expect(large.calls).toEqual(['local show kim-jong-un']);
+  });
 
-    const keyboard = frame();
-    await keyboard.api.show({ entityId: 'kim-jong-un', anchor: ANCHOR });
-    await keyboard.api.show({ entityId: 'russia', anchor: ANCHOR, focus: true });
-    expect(keyboard.calls).toEqual(['above show kim-jong-un', 'local hide', 'above hide', 'local show russia']);
+  it('taking the focus (the shortcut’s, the popup’s), is shown by the top frame too, and engaged from the start: the frame losing the focus to it keeps it', async () => {
+    const { api, calls } = frame();
+    await api.show({ entityId: 'russia', anchor: ANCHOR, focus: true });
+    expect(calls).toEqual(['above show russia focus', 'local hide']);
+    expect(api.isEngaged()).toBe(true);
+    api.heard({ event: 'released', ask: 1 });
+    expect(api.isEngaged()).toBe(false);
   });
 
   it('hidden before the top frame answered, is hidden there after it shows', async () => {

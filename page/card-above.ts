@@ -1,6 +1,6 @@
 import type { CardAboveNews, CardFocusBack } from '../core/messages/page-commands';
 import type { AnchorBox, CardApi, CardRequest } from './card-bridge';
-import { focusPlace } from './focus-place';
+import { focusPlace, inView } from './focus-place';
 import { tabStopAfter } from './tab-stops';
 
 /**
@@ -24,6 +24,7 @@ export type AskAbove = (request: {
   entityId?: string;
   anchor?: AnchorBox;
   pinned?: boolean;
+  focus?: boolean;
   ask?: number;
 }) => Promise<{ ok: true; shown: boolean } | { ok: false; error: string }>;
 
@@ -32,10 +33,12 @@ export type AskAbove = (request: {
  * (a live ticker, a strip of headlines) is shown by the top frame, over the
  * page, where it is read in full (page/card-for-frames.ts); the frame's own
  * card where the top frame cannot place it (a frame inside a frame, a frame
- * gone meanwhile), and for a card that takes the keyboard focus, which stays
- * in the frame where the keyboard's walk goes on from. The top frame tells
- * (`heard`) when that card closed by itself, and when the pointer or the
- * focus is in it, which keeps it open as a card of the frame's own would.
+ * gone meanwhile). A card that takes the keyboard focus (the shortcut's, the
+ * popup's) takes it into the page's document; the keyboard's walk goes on from
+ * this frame's names all the same, as the top frame tells the shortcut whose
+ * card has the focus. The top frame tells (`heard`) when that card closed by
+ * itself, where the focus goes back to in the frame, and when the pointer or
+ * the focus is in it, which keeps it open as a card of the frame's own would.
  * Each showing asked has its number (`ask`), which what the top frame tells
  * carries: word of a card the frame has since replaced or hidden is not taken
  * for the card asked for after it, which is open.
@@ -44,11 +47,17 @@ export function cardAbove(
   local: CardApi,
   send: AskAbove,
   tooSmall: () => boolean = frameTooSmall,
+  focusHere: () => Element | null | undefined = focusInThisFrame,
 ): CardApi & { heard(news: CardAboveNews): void; leave(): void } {
   /** Each show or hide: a show's answer that comes after another is of no use. */
   let asks = 0;
   /** The showing asked of the top frame and not taken back since: its request, number, and what the top frame said of it. */
   let asked: { request: CardRequest; ask: number; shown: boolean; engaged: boolean; closed: boolean; focus?: CardFocusBack } | undefined;
+  /**
+   * What had the focus in this frame when a card over the page first took it (the shortcut's walk, from a link the
+   * reader tabbed to): where Escape gives it back, as the frame's own card does, until that card closes or is hidden.
+   */
+  let heldBefore: Element | null = null;
   const takeBack = () => {
     if (!asked) return;
     asked = undefined;
@@ -58,20 +67,27 @@ export function cardAbove(
     const closed = asked;
     asked = undefined;
     if (!closed) return;
+    const held = heldBefore;
+    heldBefore = null;
     closed.request.onClose?.();
-    if (focus) focusByName(closed.request, focus);
+    if (focus) focusByName(closed.request, focus, held);
   };
   return {
     ...local,
     async show(request) {
       const ask = ++asks;
-      if (request.focus || !tooSmall()) {
+      if (!tooSmall()) {
         takeBack();
         return local.show(request);
       }
-      asked = { request, ask, shown: false, engaged: false, closed: false };
+      // A card taking the focus is engaged from the start: the frame, losing the focus to it, must not close it.
+      const focus = request.focus ?? false;
+      // From the frame's name to the next, the focus is in the card over the page already: what had it before stays.
+      const here = focus ? focusHere() : undefined;
+      if (here !== undefined) heldBefore = here;
+      asked = { request, ask, shown: false, engaged: focus, closed: false };
       const showing = asked;
-      const reply = await send({ type: 'card/above', entityId: request.entityId, anchor: boxOf(request.anchor), pinned: request.pinned, ask });
+      const reply = await send({ type: 'card/above', entityId: request.entityId, anchor: boxOf(request.anchor), pinned: request.pinned, focus, ask });
       // Another card asked for, or this one hidden, meanwhile: the background ordered those requests after this one.
       if (asked !== showing) return;
       if (reply.ok && reply.shown) {
@@ -86,6 +102,7 @@ export function cardAbove(
     },
     hide() {
       ++asks;
+      heldBefore = null;
       takeBack();
       local.hide();
     },
@@ -107,6 +124,7 @@ export function cardAbove(
       const closed = asked;
       if (!closed) return;
       ++asks;
+      heldBefore = null;
       takeBack();
       closed.request.onClose?.();
     },
@@ -115,18 +133,26 @@ export function cardAbove(
 
 /**
  * The focus the top frame gave this frame as the card closed with it inside,
- * put by the name as the frame's own card puts it (components/CardApp.tsx):
- * on the control after the name when Tab went past the card's last one, else
- * on the name's place. Given to the frame alone, it would rest on the frame's
- * `<body>`, and the next Tab start from the frame's top.
+ * put as the frame's own card puts it (components/CardApp.tsx): on the control
+ * after the name when Tab went past the card's last one; else back on what had
+ * it in this frame before the card took it (`held`), where that is in view, or
+ * by the name. Given to the frame alone, it would rest on whatever had it last
+ * here, or on the frame's `<body>`, and the next Tab start from the frame's top.
  */
-function focusByName(request: CardRequest, focus: CardFocusBack): void {
+function focusByName(request: CardRequest, focus: CardFocusBack, held: Element | null): void {
   // The reader went elsewhere meanwhile: the focus stays where they put it.
-  const active = document.activeElement;
-  if (!document.hasFocus() || (active && active !== document.body)) return;
+  if (!document.hasFocus()) return;
   const next = focus === 'after' && request.nameEnd?.isConnected ? tabStopAfter(request.nameEnd) : null;
   if (next) next.focus();
+  else if (focus === 'place' && held instanceof HTMLElement && held.isConnected && inView(held)) held.focus({ preventScroll: true });
   else if (request.place?.isConnected) focusPlace(request.place);
+}
+
+/** What has the keyboard focus in this frame (null: its `<body>`), or undefined when the focus is in another document. */
+function focusInThisFrame(): Element | null | undefined {
+  if (!document.hasFocus()) return undefined;
+  const active = document.activeElement;
+  return active && active !== document.body ? active : null;
 }
 
 /** The box alone: what the top frame places the card by. */

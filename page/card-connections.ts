@@ -36,7 +36,7 @@ export function connectCard(ctx: ContentScriptContext, card: CardApi, background
   }
   const requests = listenForPageRequests(ctx, {
     notice: (kind) => card.notice(kind),
-    cardForFrame: (request) => forFrames?.handle(request) ?? false,
+    cardForFrame: async (request) => (await forFrames?.handle(request)) ?? false,
     cardAboveEvent: (news) => above?.heard(news),
   });
   whenPageBridge((page) => ctx.isValid && startInteraction(ctx, page, above ?? shared.page, requests), failed);

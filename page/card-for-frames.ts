@@ -1,9 +1,10 @@
 import { autoUpdate } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardAboveNews, CardFocusBack, PageRequest } from '../core/messages/page-commands';
+import { FOCUS_IN_CARD_OF } from '../core/messages/reader-focus';
 import { anyShadowRoot } from './any-shadow-root';
 import type { AnchorBox, CardApi } from './card-bridge';
-import { framesInShadowTrees } from './frame-element';
+import { focusedFrameElement, framesInShadowTrees } from './frame-element';
 import { CLOSE_GRACE_MS } from './hover-card';
 import { isOwnHost } from './own-hosts';
 import { topLayerAround } from './top-layer';
@@ -18,8 +19,9 @@ interface Open {
   pinned: boolean;
   /** The frame's number for this showing, which the word of what became of it carries. */
   ask: number;
-  /** Where the card was last placed, in this frame's viewport. */
+  /** Where the card was last placed, in this frame's viewport, and that viewport's size: a smaller window places it anew. */
   placed?: AnchorBox;
+  viewport?: string;
   /** The reader's focus was in the card as it closed: given to the frame, which puts it by the name. */
   focusBack?: CardFocusBack;
 }
@@ -66,10 +68,30 @@ export class CardsForFrames {
     ctx.addEventListener(window, 'pointerout', out, { passive: true, capture: true });
     ctx.addEventListener(window, 'pointerdown', (event) => this.open && !isOwnHost(event.target as Node) && this.closeAndTell(), { passive: true, capture: true });
     ctx.onInvalidated(() => this.open && this.closeAndTell());
+    // The focus, in this document (a keyboard's card, a source clicked), gone into another embedded frame (an advertisement,
+    // a video): a click there reaches only that frame's document. Into the card's own frame, that frame judges the click.
+    ctx.addEventListener(window, 'blur', (event) => {
+      if (!this.open || event.target !== window || !event.isTrusted) return;
+      setTimeout(() => {
+        const into = focusedFrameElement();
+        if (this.open && into && into !== this.open.element) this.closeAndTell();
+      }, 0);
+    });
+    // The keyboard command's probe of where the reader is, run in this script's world, asks which frame's card has the focus.
+    const world = globalThis as Record<string, unknown>;
+    const focusInCardOf = () => {
+      const active = document.activeElement;
+      return this.open && active && isOwnHost(active) ? this.open.frameId : undefined;
+    };
+    world[FOCUS_IN_CARD_OF] = focusInCardOf;
+    ctx.onInvalidated(() => world[FOCUS_IN_CARD_OF] === focusInCardOf && delete world[FOCUS_IN_CARD_OF]);
   }
 
-  /** Shows, moves or hides a frame's card (cardAboveFields); whether this frame shows that frame's card now. */
-  handle(request: Request): boolean {
+  /**
+   * Shows, moves or hides a frame's card (cardAboveFields); whether this frame shows that frame's card now. A card
+   * that takes the focus is answered for once it has it: the keyboard's next press asks where the reader is.
+   */
+  async handle(request: Request): Promise<boolean> {
     const { frameId, entityId, anchor } = request;
     if (entityId !== undefined && anchor) return this.show(request, entityId, anchor);
     if (this.open?.frameId !== frameId) return false;
@@ -85,19 +107,20 @@ export class CardsForFrames {
     return this.open !== undefined;
   }
 
-  private show(request: Request, entityId: string, anchor: AnchorBox): boolean {
+  private async show(request: Request, entityId: string, anchor: AnchorBox): Promise<boolean> {
     const element = request.frame === undefined ? null : frameElementAt(request.frame);
     const box = element && inPage(element, anchor);
     if (!element || !box || !onScreen(box)) return false;
     this.stopGrace();
     const before = this.open;
-    const opened: Open = { frameId: request.frameId, element, anchor, pinned: request.pinned ?? false, ask: request.ask ?? 0, placed: box };
+    const opened: Open = { frameId: request.frameId, element, anchor, pinned: request.pinned ?? false, ask: request.ask ?? 0, placed: box, viewport: viewportSize() };
     this.open = opened;
     // Another frame's card in its place: that frame is told its own closed, or its name would not open it again.
     if (before && before.frameId !== opened.frameId) this.tell(before.frameId, { event: 'closed', ask: before.ask });
-    void this.api.show({
+    const shown = this.api.show({
       entityId,
       anchor: box,
+      focus: request.focus ?? false,
       layer: topLayerAround(element),
       // Where the focus goes back to as the card closes, when the reader put it in the card: into the frame.
       place: element,
@@ -116,6 +139,10 @@ export class CardsForFrames {
       },
     });
     this.watch(element);
+    // The focus stays in the card shown in the place of the one it was in (another of the frame's names hovered): engaged
+    // from the start, as the frame's own card would be.
+    if (this.api.isEngaged()) this.tell(opened.frameId, { event: 'engaged', ask: opened.ask });
+    if (request.focus) await shown;
     return true;
   }
 
@@ -128,7 +155,7 @@ export class CardsForFrames {
     this.unwatch();
     let first = true;
     const follow = () => {
-      // Called at once as each starts: the card was just placed.
+      // Called at once as autoUpdate starts: the card was just placed.
       if (!first) this.follow();
     };
     const resized = new ResizeObserver(follow);
@@ -176,9 +203,11 @@ export class CardsForFrames {
     if (!open) return;
     const box = open.element.isConnected ? inPage(open.element, open.anchor) : undefined;
     if (!box || !onScreen(box) || !overlaps(box, open.element.getBoundingClientRect())) return this.closeAndTell();
-    // Placed again only where it moved: the watchers also call when the frame changed nothing the card stands by.
-    if (sameBox(box, open.placed)) return;
+    // Placed again only where it moved, or the window changed size: the watchers also call when the frame changed nothing the card stands by.
+    const viewport = viewportSize();
+    if (sameBox(box, open.placed) && viewport === open.viewport) return;
     open.placed = box;
+    open.viewport = viewport;
     this.api.move(box);
   }
 
@@ -223,6 +252,10 @@ export function inPage(element: HTMLElement, box: AnchorBox): AnchorBox | undefi
   if (box.nameTop !== undefined) placed.nameTop = top + box.nameTop * scale;
   if (box.nameBottom !== undefined) placed.nameBottom = top + box.nameBottom * scale;
   return placed;
+}
+
+function viewportSize(): string {
+  return `${innerWidth}x${innerHeight}`;
 }
 
 function sameBox(a: AnchorBox, b: AnchorBox | undefined): boolean {

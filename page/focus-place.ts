@@ -28,3 +28,9 @@ export function focusPlace(place: Element): void {
   place.focus({ preventScroll: true });
   place.removeAttribute('tabindex');
 }
+
+/** Whether some of `element` is within the window: focus given back there is seen where it lands. */
+export function inView(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+}

@@ -9,11 +9,16 @@ export function isFrameElement(target: EventTarget | null): boolean {
 
 /** Whether the keyboard focus is in a document embedded in this one: this document has it only through that frame. */
 export function focusInEmbeddedFrame(): boolean {
-  if (!document.hasFocus()) return false;
+  return focusedFrameElement() !== null;
+}
+
+/** The frame element the keyboard focus went into, when this document has it through an embedded frame. */
+export function focusedFrameElement(): Element | null {
+  if (!document.hasFocus()) return null;
   let active = document.activeElement;
   // Into shadow roots, closed ones too: a web component can hold the frame.
   for (let inner = active && anyShadowRoot(active); inner?.activeElement; inner = anyShadowRoot(active)) active = inner.activeElement;
-  return isFrameElement(active);
+  return active && isFrameElement(active) ? active : null;
 }
 
 /**

@@ -13,7 +13,7 @@ function listening() {
   vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation(((added: Listener) => (listener = added)) as never);
   const ctx = { onInvalidated: () => {} } as unknown as ContentScriptContext;
   const notices: string[] = [];
-  const requests = listenForPageRequests(ctx, { notice: (kind) => notices.push(kind), cardForFrame: () => false, cardAboveEvent: () => {} });
+  const requests = listenForPageRequests(ctx, { notice: (kind) => notices.push(kind), cardForFrame: async () => false, cardAboveEvent: () => {} });
   const ask = (request: unknown) => new Promise<unknown>((reply) => listener!(request, { id: fakeBrowser.runtime.id }, reply));
   return { ask, notices, requests };
 }

@@ -14,7 +14,7 @@ export type NameRequest = Exclude<AnyPageRequest, { type: 'page/notice' | 'page/
  */
 export interface CardRequests {
   notice(kind: PageNotice): void;
-  cardForFrame(request: Omit<PageRequest<'page/card-for-frame'>, 'type'>): boolean;
+  cardForFrame(request: Omit<PageRequest<'page/card-for-frame'>, 'type'>): Promise<boolean>;
   cardAboveEvent(news: CardAboveNews): void;
 }
 export type NameAnswer = { revealed: boolean; enter?: number };
@@ -51,9 +51,12 @@ export function listenForPageRequests(ctx: ContentScriptContext, card: CardReque
       return false;
     }
     if (request.type === 'page/card-for-frame') {
-      const { type: _type, ...shown } = request;
-      sendResponse({ ok: true, shown: card.cardForFrame(shown) });
-      return false;
+      const { type: _type, ...asked } = request;
+      card.cardForFrame(asked).then(
+        (shown) => sendResponse({ ok: true, shown }),
+        (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+      );
+      return true;
     }
     if (request.type === 'page/card-above-event') {
       const { type: _type, ...news } = request;

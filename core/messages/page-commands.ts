@@ -65,12 +65,15 @@ export const cardAboveEventFields = () => ({ event: z.enum(CARD_ABOVE_EVENTS), a
 /**
  * Show, move or hide the card for a frame: `entityId` and `anchor` to show;
  * `anchor` alone to move; neither to hide. `pinned`: a card the reader asked
- * for (a tap), which the pointer leaving it leaves open. `ask`: the showing's number.
+ * for (a tap), which the pointer leaving it leaves open. `focus`: one the
+ * keyboard or the popup opened, which takes the keyboard focus. `ask`: the
+ * showing's number.
  */
 export const cardAboveFields = () => ({
   entityId: z.optional(SlugSchema),
   anchor: z.optional(AnchorBoxSchema),
   pinned: z.optional(z.boolean()),
+  focus: z.optional(z.boolean()),
   ask: z.optional(askNumber()),
 });
 

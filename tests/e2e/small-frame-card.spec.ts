@@ -2,6 +2,7 @@ import type { Frame, Page } from '@playwright/test';
 import { clickShadowUiButton, focusedElement, shadowUiBox, shadowUiCardTitle, shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 import { serveOtherSite } from './other-site';
+import { framesReported, pressShortcut } from './shortcut';
 import { tap } from './taps';
 import { textPointInPage } from '../../tooling/text-point';
 import { pageWithSmallTicker, SMALL_TICKER_LINE } from '../../tooling/ticker-page';
@@ -114,7 +115,11 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
   });
 
-  test('with the focus in it, Escape gives the focus back by the name in the frame, and Tab past its last control goes on to the frame’s control after the name', async ({ page, server }) => {
+  test('with the focus in it, Escape gives the focus back by the name in the frame, and Tab past its last control goes on to the frame’s control after the name', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     // A control before the name's paragraph, where the frame's first Tab would go, and one after the name.
     const line = `<p style=&quot;margin:4px 8px&quot;><a href='#top'>Top</a></p>${SMALL_TICKER_LINE.replace('the delegation', "the <a href='#d'>delegation</a>")}`;
     server.route('/small-ticker-focus', pageWithSmallTicker().replace(SMALL_TICKER_LINE, line));
@@ -135,12 +140,79 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await page.keyboard.press('Tab');
     await expect.poll(focusedInTicker).toBe('delegation');
 
+    // From a control the reader tabbed to in the frame, which the frame would give the focus back to by itself.
     await page.mouse.move(kim.x, kim.y + 200, { steps: 2 });
+    await ticker.locator('a[href="#top"]').focus();
     await focusInCard();
     let presses = 0;
     while ((await focusedInTicker()) === null && presses++ < 30) await page.keyboard.press('Tab');
     await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
     await expect.poll(focusedInTicker).toBe('delegation');
+
+    // The shortcut's card, opened from that control: Escape gives the focus back to it, as the frame's own card would.
+    await ticker.locator('a[href="#top"]').focus();
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(1);
+    await pressShortcut(worker, page);
+    await expect.poll(() => shadowUiCardTitle(page)).toBe('Kim Jong Un');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('backstory-card');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await expect.poll(focusedInTicker).toBe('Top');
+  });
+
+  test('the shortcut’s card opens over the page with the focus in it, the next press goes on in the frame, and Escape gives the focus back there', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    const line = SMALL_TICKER_LINE.replace('the delegation', 'the delegation in Pyongyang');
+    // Clear of the card, which opens below the ticker's names.
+    const weather = '<iframe title="Weather" srcdoc="<button>Tomorrow</button>" style="width:200px;height:40px;margin-left:700px"></iframe>';
+    server.route('/small-ticker-keys', pageWithSmallTicker().replace(SMALL_TICKER_LINE, line).replace('</iframe>', `</iframe><p>Vladimir Putin arrived.</p>${weather}`));
+    await page.goto(`${server.origin}/small-ticker-keys`);
+    const ticker = page.frames()[1]!;
+    await expect.poll(() => paintedIn(ticker)).toBe(2);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(2);
+    const frame = (await page.locator('iframe').first().boundingBox())!;
+    const cardOver = async (name: string) => {
+      await pressShortcut(worker, page);
+      await expect.poll(() => shadowUiCardTitle(page)).toBe(name);
+      // Shown by the page, whole, with the focus in it: the next press asks where the reader is.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('backstory-card');
+      expect(await showsCard(ticker)).toBe(false);
+      expect((await shadowUiBox(page))!.height).toBeGreaterThan(frame.height + 60);
+    };
+
+    // The ticker's two names in turn (the focus in the page's document, the walk goes on in the frame), the page's name, and round.
+    await cardOver('Kim Jong Un');
+    await cardOver('Pyongyang');
+    await pressShortcut(worker, page);
+    await expect.poll(() => shadowUiCardTitle(page)).toBe('Vladimir Putin');
+    await cardOver('Kim Jong Un');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
+
+    // A click into the page closes it, and the focus stays where the reader clicked.
+    await cardOver('Pyongyang');
+    const plain = await pointOfText(page, 'Some plain text', 0, false);
+    await page.mouse.click(plain.x, plain.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('body');
+    expect(await ticker.evaluate(() => document.hasFocus())).toBe(false);
+
+    // On from where the reader clicked, above the ticker: its first name. A click into another frame closes it, and the
+    // focus stays there.
+    await cardOver('Kim Jong Un');
+    await page.frameLocator('iframe[title="Weather"]').locator('button').click();
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await page.waitForTimeout(300);
+    expect(await page.frames()[2]!.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('button');
   });
 
   test('a name of the page hovered after the frame’s takes the card, and the frame’s name opens its own again', async ({ page, server }) => {
@@ -261,6 +333,14 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await page.evaluate(() => document.getElementById('ad')!.remove());
     await expect.poll(async () => Math.round((await shadowUiBox(page))!.y)).toBe(Math.round(before.y));
     expect(await shadowUiCardTitle(page)).toBe('Kim Jong Un');
+
+    // A window made shorter, the frame where it was: the card fits the window anew.
+    const { width } = page.viewportSize()!;
+    await page.setViewportSize({ width, height: Math.round(before.y + before.height / 2) });
+    await expect.poll(async () => {
+      const card = (await shadowUiBox(page))!;
+      return card.y + card.height <= page.viewportSize()!.height;
+    }).toBe(true);
   });
 
   test('a ticker from another site opens its card over the page too', async ({ context, page, server }) => {
