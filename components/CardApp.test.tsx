@@ -8,6 +8,7 @@ import { handleMessage } from '../background/handle-message';
 import { createStoryService } from '../background/story-service';
 import { loadPackSource, uniqueDbName } from '../background/test-support';
 import type { CardApi, CardRequest } from '../page/card-bridge';
+import { markOwnHost } from '../page/own-hosts';
 import { useLocaleMessages } from '../tooling/locale-messages';
 import { CardApp } from './CardApp';
 
@@ -29,11 +30,14 @@ afterEach(() => {
  * handler over the bundled story; `answer` holds each request's answer until it
  * resolves, as a background that is starting does.
  */
-async function mountCard(answer: (reply: () => Promise<unknown>) => Promise<unknown> = (reply) => reply()) {
+async function mountCard(answer: (reply: () => Promise<unknown>) => Promise<unknown> = (reply) => reply(), { hosted = false } = {}) {
   fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
     answer(() => handleMessage(message, { frameId: 0 }, { ready: service.ready, loadAnnotator: async () => true, loadUi: async () => {}, loadOverlay: async () => {} })),
   );
-  const container = document.body.appendChild(document.createElement('div'));
+  // `hosted`: in a shadow root of one of our hosts, as the card script mounts it, so that the page's focus is told from ours.
+  const host = document.body.appendChild(document.createElement('div'));
+  if (hosted) markOwnHost(host);
+  const container = hosted ? host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div')) : host;
   const api = await new Promise<CardApi>((ready) => {
     root = createRoot(container);
     root.render(<CardApp onReady={ready} />);
@@ -245,6 +249,26 @@ describe('the card of another name', () => {
     await next;
     expect(title()).toBe('Vladimir Putin');
     expect(document.activeElement).toBe(frame());
+  });
+
+  it('gives the focus back as the page side puts it away, but where a press on the page closed it (focusBack: false), leaves it', async () => {
+    const link = document.body.appendChild(document.createElement('a'));
+    link.href = '#before';
+    const { api, frame } = await mountCard(undefined, { hosted: true });
+    const gaveBack: boolean[] = [];
+    for (const how of [undefined, { focusBack: false as const }]) {
+      link.focus();
+      // No name's place measured here (no layout): the focus goes back to the link that had it.
+      await api.show(request('russia', { focus: true, onFocusBack: (after) => gaveBack.push(after) }));
+      expect(frame()?.getRootNode()).toHaveProperty('activeElement', frame());
+      api.hide(how);
+      await rendered();
+      expect(frame()).toBeNull();
+      // happy-dom leaves a shadow host active once what had the focus in its root is gone, where a browser gives it to <body>.
+      if (how) expect(document.activeElement).not.toBe(link);
+      else expect(document.activeElement).toBe(link);
+    }
+    expect(gaveBack).toEqual([]);
   });
 
   it('leaves the card of the same name as the reader unfolded it, when the walk or the page moves it', async () => {

@@ -119,7 +119,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
 
   // The card goes, and focus goes back where it was; the page side told (`onClose`) only when the card closed itself.
-  const dismiss = useCallback((after = false) => {
+  const dismiss = useCallback((after = false, focusBack = true) => {
     const request = current.current;
     current.current = undefined;
     trail.current = [];
@@ -127,7 +127,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     pointerInside.current = false;
     focusInside.current = false;
     setState(undefined);
-    restoreFocus(request, after);
+    if (focusBack) restoreFocus(request, after);
+    else returnFocus.current = null;
     return request;
   }, [restoreFocus, settleWaiting]);
   const close = useCallback((after = false) => dismiss(after)?.onClose?.(), [dismiss]);
@@ -141,8 +142,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         // takes it, or the page's <body> would, and the next Tab start from the page's top.
         return load({ ...request, focus: request.focus || focusInside.current });
       },
-      hide: () => {
-        dismiss();
+      hide: (how) => {
+        dismiss(false, how?.focusBack ?? true);
       },
       isEngaged: () => pointerInside.current || focusInside.current,
       prefetch,

@@ -67,6 +67,17 @@ export interface CardRequest {
   onEngaged?: (engaged: boolean) => void;
 }
 
+export interface CardHide {
+  /**
+   * The focus stays where it is, not given back where it was before the card
+   * took it: a press on the page, in the top frame, closed the card of a name in
+   * an embedded frame. Given back, it went into the frame, even where a page
+   * control that stops the press's default (a toolbar's button, a map) kept the
+   * browser from moving it; the reader pressed the page, and its keys are the page's.
+   */
+  focusBack?: false;
+}
+
 export interface CardApi {
   /**
    * Opens the card. Settles once it shows its facts (or why it cannot), with
@@ -75,7 +86,7 @@ export interface CardApi {
    * ask where the reader is while the focus was still on the page.
    */
   show(request: CardRequest): Promise<void>;
-  hide(): void;
+  hide(how?: CardHide): void;
   /** Places the open card at its mention's new box (the page scrolled). */
   move(anchor: AnchorBox): void;
   /** Whether the pointer or focus is inside the card, which keeps it open. */

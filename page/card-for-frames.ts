@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardAboveNews, CardFocusBack, PageRequest } from '../core/messages/page-commands';
 import { FOCUS_IN_CARD_OF } from '../core/messages/reader-focus';
 import { anyShadowRoot } from './any-shadow-root';
-import type { AnchorBox, CardApi } from './card-bridge';
+import type { AnchorBox, CardApi, CardHide } from './card-bridge';
 import { focusedFrameElement, framesInShadowTrees } from './frame-element';
 import { CLOSE_GRACE_MS } from './hover-card';
 import { isOwnHost } from './own-hosts';
@@ -66,7 +66,9 @@ export class CardsForFrames {
       this.pointer = inWindow ? { x: event.clientX, y: event.clientY } : undefined;
     };
     ctx.addEventListener(window, 'pointerout', out, { passive: true, capture: true });
-    ctx.addEventListener(window, 'pointerdown', (event) => this.open && !isOwnHost(event.target as Node) && this.closeAndTell(), { passive: true, capture: true });
+    // The press goes on to what it was on: the focus is not given back into the frame (CardHide).
+    const pressed = (event: PointerEvent) => this.open && !isOwnHost(event.target as Node) && this.closeAndTell({ focusBack: false });
+    ctx.addEventListener(window, 'pointerdown', pressed, { passive: true, capture: true });
     ctx.onInvalidated(() => this.open && this.closeAndTell());
     // The focus, in this document (a keyboard's card, a source clicked), gone into another embedded frame (an advertisement,
     // a video): a click there reaches only that frame's document. Into the card's own frame, that frame judges the click.
@@ -211,13 +213,13 @@ export class CardsForFrames {
     this.api.move(box);
   }
 
-  private closeAndTell(): void {
+  private closeAndTell(how?: CardHide): void {
     const open = this.open;
     if (!open) return;
     this.open = undefined;
     this.stopGrace();
     this.unwatch();
-    this.api.hide();
+    this.api.hide(how);
     this.closed(open);
   }
 

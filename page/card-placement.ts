@@ -54,10 +54,10 @@ export function placedInPage(api: CardApi, host: HTMLElement): CardApi {
         },
       });
     },
-    hide() {
+    hide(how) {
       cardOpen = false;
       gone();
-      api.hide();
+      api.hide(how);
     },
     notice(kind) {
       noticeShown = true;

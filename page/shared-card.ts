@@ -27,10 +27,10 @@ export function shareCard(api: CardApi): { page: CardApi; frames: CardApi } {
       if (before && before.side !== side) before.request.onClose?.();
       return shown;
     },
-    hide() {
+    hide(how) {
       if (owner?.side !== side) return;
       owner = undefined;
-      api.hide();
+      api.hide(how);
     },
     move(anchor) {
       if (owner?.side === side) api.move(anchor);

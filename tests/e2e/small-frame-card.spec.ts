@@ -115,6 +115,27 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await expect.poll(() => ticker.evaluate(() => document.hasFocus())).toBe(true);
   });
 
+  test('with the focus in it, a press on a page control that keeps the browser from moving the focus closes it, and leaves the focus out of the frame', async ({
+    page,
+    server,
+  }) => {
+    // A toolbar's button, as an editor's: it stops the press's default, so that the focus stays where it was.
+    const tool = '<button id="tool" onmousedown="event.preventDefault()" style="position:absolute;top:0;left:700px">Bold</button>';
+    server.route('/small-ticker-tool', pageWithSmallTicker().replace('<p>Some plain text', `${tool}<p>Some plain text`));
+    const { ticker, kim } = await openTicker(page, `${server.origin}/small-ticker-tool`);
+    await page.mouse.move(kim.x, kim.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await clickShadowUiButton(page, '¶1');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button' });
+
+    await page.locator('#tool').click();
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    await page.waitForTimeout(300);
+    // The reader pressed the page: its keys go to the page, not into the frame by the name.
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('body');
+    expect(await ticker.evaluate(() => document.hasFocus())).toBe(false);
+  });
+
   test('with the focus in it, Escape gives the focus back by the name in the frame, and Tab past its last control goes on to the frame’s control after the name', async ({
     page,
     server,

@@ -86,6 +86,12 @@ test('in Firefox, the shortcut walking on from an embedded frame’s last name b
       expect(await frameFocused()).toBe(false);
       expect(await frame.evaluate(cardPointsInPage)).toBe(0);
     }
+    // Escape gives the focus back into the frame, by the name, as the frame's own card would (Firefox leaves the focus on the
+    // frame's <body> once the paragraph is no longer focusable); the walk goes on from there.
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => frame.evaluate(openNameInPage)).toBe('');
+    await expect.poll(() => frame.evaluate(() => document.hasFocus())).toBe(true);
+    expect(await focused(tab)).toBe('iframe');
     // Past the frame's last name: round to the page's first, its card open and focused there.
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(() => tab.evaluate(openNameInPage)).toBe('Vladimir Putin');
