@@ -19,7 +19,7 @@ import { getEntityCards, getStorySummary } from './story-queries';
 import { documentTimeOrigins } from './document-time-origin';
 import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl, type TabFound } from './tab-found';
 
-export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url'>;
+export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url' | 'documentLifecycle'>;
 
 export interface HandlerContext {
   /** Resolves once the bundled story is in the database (seeded now if it was missing). */
@@ -62,6 +62,9 @@ const handlers: Handlers = {
     return {};
   },
   'tab/found': async ({ url, since, counts }, sender, { ready }) => {
+    // A page the browser prerenders is no frame of the page its tab shows (its frame id is none of them), and waits to be
+    // shown before it reports (extension/after-prerender.ts): one that did not would count on that page's badge.
+    if (sender.documentLifecycle === 'prerender') return {};
     const tabId = senderTabId(sender);
     await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, since, counts }, badgeCount(ready));
     return {};

@@ -50,6 +50,15 @@ describe('tab/found and tab/get', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('5');
   });
 
+  it('counts nothing a page the browser prerenders reports on the page its tab still shows', async () => {
+    const ctx = context();
+    const tab = await newsTab('https://search.example/results');
+    const prerendered: Sender = { ...tab.frame(7, 'https://news.example/summit'), documentLifecycle: 'prerender' };
+    expect(await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 3 } }, prerendered, ctx)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'tab/get', tabId: tab.id }, popup, ctx)).toMatchObject({ ok: true, found: [] });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
+  });
+
   it('tells a tab still loading, and before its first response answers for the page it is going to, not the one it shows', async () => {
     const ctx = context();
     const tab = await newsTab();

@@ -11,27 +11,11 @@
  * trace is recorded from the browser's own session; a page is only watched,
  * through the Page domain alone, for its load event.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-import { findChromium } from '../tooling/find-browser';
-import { extensionFlags } from '../tooling/launch-extension';
+import { launchOverPipe } from '../tooling/devtools-pipe';
 import type { TraceEvent } from './busy-time';
 
-const LAUNCH_TIMEOUT_MS = 30_000;
 const COMMAND_TIMEOUT_MS = 120_000;
 const LOAD_TIMEOUT_MS = 120_000;
-
-interface Message {
-  id?: number;
-  method?: string;
-  params?: Record<string, unknown>;
-  result?: Record<string, unknown>;
-  error?: { message: string };
-  sessionId?: string;
-}
 
 export interface Tab {
   /** Loads `url` in this tab and resolves once its load event fired. */
@@ -48,126 +32,10 @@ export interface UninspectedChromium {
   quit(): Promise<void>;
 }
 
-/** The DevTools protocol over the pipe Chromium opens on file descriptors 3 and 4: messages are JSON, each ended by a NUL. */
-export class PipeConnection {
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (m: Message) => void; reject: (e: Error) => void }>();
-  private readonly listeners = new Set<(m: Message) => void>();
-  private buffered = '';
-
-  constructor(
-    private readonly out: Writable,
-    incoming: Readable,
-  ) {
-    incoming.setEncoding('utf8');
-    incoming.on('data', (chunk: string) => {
-      this.buffered += chunk;
-      let end: number;
-      while ((end = this.buffered.indexOf('\0')) >= 0) {
-        const message = JSON.parse(this.buffered.slice(0, end)) as Message;
-        this.buffered = this.buffered.slice(end + 1);
-        this.dispatch(message);
-      }
-    });
-  }
-
-  private dispatch(message: Message): void {
-    const waiting = message.id === undefined ? undefined : this.pending.get(message.id);
-    if (waiting) {
-      this.pending.delete(message.id!);
-      if (message.error) waiting.reject(new Error(message.error.message));
-      else waiting.resolve(message);
-      return;
-    }
-    for (const listener of this.listeners) listener(message);
-  }
-
-  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
-    const id = ++this.nextId;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`${method}: no answer in ${COMMAND_TIMEOUT_MS / 1000} s`));
-      }, COMMAND_TIMEOUT_MS);
-      this.pending.set(id, {
-        resolve: (m) => {
-          clearTimeout(timer);
-          resolve(m.result ?? {});
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      });
-      this.out.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
-    });
-  }
-
-  /** Resolves with the first event that `matches`, or rejects after `timeoutMs`. */
-  waitFor(matches: (m: Message) => boolean, timeoutMs: number, what: string): Promise<Message> {
-    return new Promise((resolve, reject) => {
-      const listener = (m: Message) => {
-        if (!matches(m)) return;
-        clearTimeout(timer);
-        this.listeners.delete(listener);
-        resolve(m);
-      };
-      const timer = setTimeout(() => {
-        this.listeners.delete(listener);
-        reject(new Error(`${what}: not seen in ${timeoutMs / 1000} s`));
-      }, timeoutMs);
-      this.listeners.add(listener);
-    });
-  }
-
-  listen(listener: (m: Message) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
-
-async function extensionIdOf(connection: PipeConnection): Promise<string> {
-  const worker = /^chrome-extension:\/\/([a-p]{32})\//;
-  const deadline = Date.now() + LAUNCH_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const { targetInfos } = (await connection.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-    const found = targetInfos.find((t) => t.type === 'service_worker' && worker.test(t.url));
-    if (found) return worker.exec(found.url)![1]!;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The extension's service worker did not start in ${LAUNCH_TIMEOUT_MS / 1000} s`);
-}
-
 /** Chromium with the extension in `extensionDir`, in a fresh profile deleted on quit; only 127.0.0.1 resolves. */
 export async function launchUninspected(extensionDir: string): Promise<UninspectedChromium> {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-uninspected-'));
-  const child: ChildProcess = spawn(
-    findChromium(),
-    [
-      '--headless',
-      '--remote-debugging-pipe',
-      `--user-data-dir=${profile}`,
-      ...extensionFlags(extensionDir),
-      // As Playwright launches it, so the figures compare with the other runs.
-      '--no-sandbox',
-      '--window-size=1280,800',
-      // Saved pages link to images and styles elsewhere: those requests fail at once, offline or not.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
-  );
-  const connection = new PipeConnection(child.stdio[3] as Writable, child.stdio[4] as Readable);
-  const quit = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      await connection.send('Browser.close').catch(() => child.kill('SIGKILL'));
-      await exited;
-    }
-    rmSync(profile, { recursive: true, force: true });
-  };
+  const { connection, extensionId, quit } = await launchOverPipe(extensionDir);
   try {
-    const extensionId = await extensionIdOf(connection);
     return {
       extensionId,
       async open(url) {

@@ -1,6 +1,7 @@
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { PageSideRequest } from '../core/messages/page-protocol';
 import { ANNOTATOR_MARKER, ANNOTATOR_SCRIPT, SERVED_PACK_KEY, leaveLocalStart, leaveMatcherReply, takeLocalStart } from './annotator-keys';
+import { afterPrerender } from './after-prerender';
 import { importScript } from './import-script';
 import { OFF_SITE_PREFIX, SETTINGS_AREA, SETTINGS_KEY, isSettingsKey } from './settings-key';
 
@@ -27,6 +28,9 @@ export function requestAnnotator(onFailure: (error: unknown) => void): void {
   const request: PageSideRequest<'page/annotate'> = { type: 'page/annotate' };
   const matcherRequest: PageSideRequest<'matcher/get'> = { type: 'matcher/get' };
   const ask = () => {
+    // A page the browser prerenders asks once the reader sees it (extension/after-prerender.ts).
+    const shown = afterPrerender();
+    if (shown) return void shown.then(ask);
     // The annotator's first request, sent now rather than once it runs: the story's
     // matcher is a large reply, which then travels while the annotator is being injected.
     // A failure is the annotator's to meet: it asks again.

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { settle } from '../core/messages/envelope';
+import { afterPrerender } from './after-prerender';
 import { parseReply, type MessageType, type Reply, type Request } from '../core/messages/protocol';
 
 /**
@@ -7,7 +8,11 @@ import { parseReply, type MessageType, type Reply, type Request } from '../core/
  * a stopped or reloading background, or a malformed reply, comes back as `{ ok: false }`.
  */
 export function sendMessage<T extends MessageType>(request: Request<T> & { type: T }, sent?: Promise<unknown>): Promise<Reply<T>> {
-  return settle(async () => parseReply(request.type, await (sent ?? browser.runtime.sendMessage(request))));
+  return settle(async () => {
+    // The card's script in a page the browser prerenders (its extension pages never are).
+    if (!sent) await afterPrerender();
+    return parseReply(request.type, await (sent ?? browser.runtime.sendMessage(request)));
+  });
 }
 
 /** After a failed request, the wait before it is asked once more. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { settle } from '../core/messages/envelope';
+import { afterPrerender } from './after-prerender';
 import { parsePageSideReply, type PageSideReply, type PageSideRequest, type PageSideType } from '../core/messages/page-protocol';
 
 /**
@@ -7,5 +8,8 @@ import { parsePageSideReply, type PageSideReply, type PageSideRequest, type Page
  * validation, with only the page's own message schemas bundled.
  */
 export function sendPageMessage<T extends PageSideType>(request: PageSideRequest<T> & { type: T }): Promise<PageSideReply<T>> {
-  return settle(async () => parsePageSideReply(request.type, await browser.runtime.sendMessage(request)));
+  return settle(async () => {
+    await afterPrerender();
+    return parsePageSideReply(request.type, await browser.runtime.sendMessage(request));
+  });
 }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PipeConnection } from './uninspected-chromium';
+import { PipeConnection } from './devtools-pipe';
 
 /** A connection whose other end is the test: what it writes, and a way to answer. */
 function connected() {

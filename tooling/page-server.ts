@@ -16,6 +16,8 @@ export interface PageServer {
    * Not to be stored (`no-store`) unless `cacheable`: Firefox keeps no such page in its back/forward cache.
    */
   route: (path: string, body: string, type?: string, options?: { cacheable?: boolean }) => void;
+  /** How many requests reached `path` so far: what a page loaded out of the test's sight asked for (a prerendered one). */
+  requested: (path: string) => number;
   close: () => Promise<void>;
 }
 
@@ -28,8 +30,10 @@ export interface PageServer {
 export async function startPageServer(port = 0): Promise<PageServer> {
   const routes = new Map<string, { body: string; type: string; cacheable?: boolean }>();
   const sockets = new Set<Socket>();
+  const requests = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    requests.set(path, (requests.get(path) ?? 0) + 1);
     const routed = routes.get(path);
     const html = routed ? undefined : fileFor(path);
     if (!routed && html === undefined) {
@@ -47,6 +51,7 @@ export async function startPageServer(port = 0): Promise<PageServer> {
   return {
     origin: `http://127.0.0.1:${bound}`,
     route: (path, body, type = HTML, options = {}) => routes.set(path, { body, type, ...options }),
+    requested: (path) => requests.get(path) ?? 0,
     close: () =>
       new Promise<void>((done) => {
         for (const socket of sockets) socket.destroy();
