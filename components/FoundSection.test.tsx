@@ -2,13 +2,15 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FoundEntity } from '../core/messages/protocol';
-import { DEFAULT_SETTINGS } from '../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useLocaleMessages } from '../tooling/locale-messages';
 import { FoundSection } from './FoundSection';
 import type { Loadable } from './loadable';
 import type { TabFound } from './use-tab-found';
+import type { PageProbe } from './use-page-probe';
+import { REREADING_MS } from './use-rereading';
 
 beforeAll(() => useLocaleMessages());
 
@@ -145,6 +147,24 @@ describe('the popup’s list of what a page mentions', () => {
     expect(render({ url: PAGE, found: COUNTRIES, shortcut: '' }).querySelector('.hint')!.textContent).not.toContain('On the page');
   });
 
+  it('reads a name of a hidden category with its count after a pause, not run into it', () => {
+    const hidden = render({ url: PAGE, found: COUNTRIES, settings: { ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories, country: false } } });
+    const name = hidden.querySelector('span.entity')!;
+    expect([...name.querySelectorAll(':not([aria-hidden="true"])')].map((part) => part.textContent).join('')).toBe('North Korea, 2 mentions');
+  });
+
+  it('tells why a name could not be shown above the names, where the reader is, and offers to read the page again where it must be', () => {
+    const failed = render({ url: PAGE, found: COUNTRIES, notice: { text: 'Russia could not be shown.', failed: true }, onReload: () => {} });
+    const notice = failed.querySelector('.notice')!;
+    expect(notice.textContent).toBe('Russia could not be shown.');
+    expect(notice.compareDocumentPosition(failed.querySelector('[data-entity-id]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(notice.classList.contains('notice-failed')).toBe(true);
+    expect(failed.querySelector('button.action')?.textContent).toBe('Reload the page');
+    const notShown = render({ url: PAGE, found: COUNTRIES, notice: { text: 'Russia is not shown on the page right now.', failed: false }, onReload: () => {} });
+    expect(notShown.querySelector('.notice')!.classList.contains('notice-failed')).toBe(false);
+    expect(notShown.querySelector('button.action')).toBeNull();
+  });
+
   it('when the background cannot be asked, says so in plain words and offers to try again', () => {
     const shown = render({ url: PAGE, found: { status: 'error', error: 'Could not establish connection. Receiving end does not exist.' }, onRetry: () => {} });
     expect(shown.querySelector('[role="alert"]')?.textContent).toContain('could not tell what this page mentions just now');
@@ -235,6 +255,34 @@ describe('the popup’s names from the keyboard', () => {
     expect(focused()).toBe('north-korea');
     press('ArrowLeft');
     expect(focused()).toBe('north-korea');
+  });
+
+  it('tell a page switched back on as being read again, not as naming nothing, until its names come or a while has passed', () => {
+    vi.useFakeTimers();
+    try {
+      const off = { ...DEFAULT_SETTINGS, offSites: ['news.example'] };
+      const read: PageProbe = { readable: true, type: 'text/html', screened: true };
+      const empty: Loadable<TabFound> = { status: 'ready', value: { url: PAGE, found: [] } };
+      const { container } = mount({ settings: off, found: empty, page: read });
+      const shown = (settings: Settings, found: Loadable<TabFound>) =>
+        act(() => root!.render(<FoundSection url={PAGE} found={found} settings={settings} notice={undefined} onReveal={() => {}} page={read} />));
+      expect(container.textContent).toContain('Backstory is off on news.example');
+
+      shown(DEFAULT_SETTINGS, empty);
+      expect(container.textContent).toContain('Reading this page again…');
+      expect(container.textContent).not.toContain('None of this story’s names');
+      shown(DEFAULT_SETTINGS, NAMES);
+      expect(container.querySelectorAll('[data-entity-id]')).toHaveLength(7);
+
+      // A page that names nothing: told so once it had the time to read itself again.
+      shown(off, empty);
+      shown(DEFAULT_SETTINGS, empty);
+      expect(container.textContent).toContain('Reading this page again…');
+      act(() => void vi.advanceTimersByTime(REREADING_MS));
+      expect(container.textContent).toContain('None of this story’s names are on this page.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keep each name’s group: its heading names the group it is in', () => {

@@ -7,6 +7,7 @@ import { CATEGORIES } from '../core/story/schema';
 import { categoryGroupLabel } from './labels';
 import type { Loadable } from './loadable';
 import type { PageProbe } from './use-page-probe';
+import { useRereading } from './use-rereading';
 import { useRovingFocus } from './use-roving-focus';
 import type { TabFound } from './use-tab-found';
 
@@ -33,11 +34,16 @@ interface Props {
   /** Loads the tab's page again, to be read. */
   onReload?: () => void;
   settings: Settings | undefined;
-  /** The outcome of the last reveal, announced politely. */
-  notice: string | undefined;
+  /** The outcome of the last reveal, announced politely; `failed` when the page must be read again to reach the name. */
+  notice: RevealNotice | undefined;
   /** The keys of the shortcut to the page's next name ('' when none is set), told with the hint on choosing a name. */
   shortcut?: string;
   onReveal: (entity: FoundEntity) => void;
+}
+
+export interface RevealNotice {
+  text: string;
+  failed: boolean;
 }
 
 /** "On this page": every name of the story the tab mentions, by category, most mentioned first. */
@@ -46,13 +52,19 @@ export function FoundSection({ notice, ...body }: Props) {
   const hintId = useId();
   return (
     <section className="found" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title">
+      <h2 id={titleId} className="section-title" tabIndex={-1}>
         {i18n.t('popup.onThisPage')}
       </h2>
-      <FoundBody {...body} hintId={hintId} />
-      <p className="notice" role="status">
-        {notice}
+      {/* Above the names, where the reader is: below twenty of them, it was past the popup's 600 px. */}
+      <p className={notice?.failed ? 'notice notice-failed' : 'notice'} role="status">
+        {notice?.text}
       </p>
+      {notice?.failed && body.onReload ? (
+        <button type="button" className="action" onClick={body.onReload}>
+          {i18n.t('popup.reloadPage')}
+        </button>
+      ) : null}
+      <FoundBody {...body} hintId={hintId} />
     </section>
   );
 }
@@ -73,10 +85,11 @@ function FoundBody({
   onReveal,
   shortcut,
 }: Omit<Props, 'notice'> & { hintId: string }) {
-  if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   const site = url === undefined ? undefined : siteOf(url);
-  // The browser let Backstory into this tab all the same: Firefox does when the reader clicks its button.
   const listed = found.status === 'ready' && found.value.found.length > 0;
+  const rereading = useRereading(settings && url !== undefined ? isActiveOn(settings, site ?? '') : undefined, listed);
+  if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
+  // The browser let Backstory into this tab all the same: Firefox does when the reader clicks its button.
   const readNow = listed || page?.readable === true;
   // Not read at all: "nobody is mentioned" would be a guess.
   if (siteAccess === false && !readNow) {
@@ -137,7 +150,7 @@ function FoundBody({
       ) : entities.length === 0 ? (
         // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
         <p className="status" role="status">
-          {i18n.t(found.value.loading ? 'popup.reading' : 'popup.nothingFound')}
+          {i18n.t(found.value.loading ? 'popup.reading' : rereading ? 'popup.rereading' : 'popup.nothingFound')}
         </p>
       ) : (
         <>
@@ -243,7 +256,9 @@ function EntityGroup({ title, entities, off, onReveal, tabStop }: GroupProps) {
               <span className="count" aria-hidden="true">
                 {entity.count}
               </span>
-              <span className="visually-hidden">{mentions}</span>
+              {/* A name that is no button (its category hidden) is read by its text: the count after a pause, not run into the
+                  name ("Vladimir Putin7 mentions"). A button is read by its label. */}
+              <span className="visually-hidden">{onReveal ? mentions : `, ${mentions}`}</span>
             </>
           );
           return (

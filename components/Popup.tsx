@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { FoundEntity } from '../core/messages/protocol';
 import { closeCardsIn } from '../extension/close-cards';
 import { sendToTab } from '../extension/send-to-tab';
-import { FoundSection } from './FoundSection';
+import { FoundSection, type RevealNotice } from './FoundSection';
 import { SettingsSection } from './SettingsSection';
 import { StoryHeadline, StorySection } from './StorySection';
 import { useSettings } from './use-settings';
@@ -15,6 +15,7 @@ import { useSiteAccess } from './use-site-access';
 import { useStory } from './use-story';
 import { useTabFound } from './use-tab-found';
 import { useTargetTab } from './use-target-tab';
+import { useFocusKept } from './use-focus-kept';
 
 /** The toolbar popup: the story's headline, what the tab mentions, the story's key points, and what to highlight. */
 export function Popup({ search }: { search: string }) {
@@ -23,8 +24,9 @@ export function Popup({ search }: { search: string }) {
   const [settings, changeSettings, saveFailed] = useSettings();
   const tab = target.status === 'ready' ? target.value : undefined;
   const [found, retryFound] = useTabFound(tab?.id);
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<RevealNotice>();
   const shortcut = useShortcut();
+  const keepFocus = useFocusKept();
 
   // The tab's current address (it may have moved on since the popup opened), else the one it opened with.
   const url = found.status === 'ready' && found.value.url ? found.value.url : tab?.url;
@@ -45,16 +47,14 @@ export function Popup({ search }: { search: string }) {
         if (!tab.openedAsPage) window.close();
         return;
       }
-      setNotice(
-        // The browser's reasons ("No frame with id 4 in tab …": the frame is gone) are not the reader's words.
-        i18n.t(reply.ok ? 'popup.notRevealed' : 'popup.revealFailed', { name: entity.name }),
-      );
+      // The browser's reasons ("No frame with id 4 in tab …": the frame is gone) are not the reader's words.
+      setNotice({ text: i18n.t(reply.ok ? 'popup.notRevealed' : 'popup.revealFailed', { name: entity.name }), failed: !reply.ok });
     },
     [tab],
   );
 
   return (
-    <main className="popup">
+    <main className="popup" onClickCapture={keepFocus}>
       <header>
         <p className="brand">{i18n.t('extName')}</p>
         <StoryHeadline story={story} />

@@ -21,7 +21,7 @@ export function SettingsSection({ settings, url, onChange, saveFailed }: Props) 
   const site = url === undefined ? undefined : siteOf(url);
   return (
     <section className="settings" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title">
+      <h2 id={titleId} className="section-title" tabIndex={-1}>
         {i18n.t('popup.settings')}
       </h2>
       {!settings ? (

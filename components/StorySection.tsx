@@ -8,39 +8,36 @@ import type { Loadable } from './loadable';
 export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>; onRetry: () => void }) {
   const pointId = useId();
   const titleId = useId();
-  if (story.status === 'loading') {
-    return (
-      <p className="status" role="status">
-        {i18n.t('popup.loading')}
-      </p>
-    );
-  }
-  if (story.status === 'error') {
-    return (
-      <>
-        <p className="status status-error" role="alert">
-          {i18n.t('popup.storyUnreachable')}
-        </p>
-        <button type="button" className="action" onClick={onRetry}>
-          {i18n.t('popup.tryAgain')}
-        </button>
-      </>
-    );
-  }
   return (
     // Named, as the popup's other parts are: an unnamed section is no landmark, and a reader jumping by landmarks skipped it.
+    // Loading or failed, it is the same section under the same heading, set apart from the others as they are.
     <section className="story" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title">
+      <h2 id={titleId} className="section-title" tabIndex={-1}>
         {i18n.t('popup.keyPoints')}
       </h2>
-      <ul className="key-points">
-        {story.value.summary.map((point, index) => (
-          <li key={point.text}>
-            {/* Its source button is described by it, as in the card: a list of buttons would hold "paragraph 1"s alike. */}
-            <span id={`${pointId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${pointId}-${index}`} statement={point.text} />
-          </li>
-        ))}
-      </ul>
+      {story.status === 'loading' ? (
+        <p className="status" role="status">
+          {i18n.t('popup.loading')}
+        </p>
+      ) : story.status === 'error' ? (
+        <>
+          <p className="status status-error" role="alert">
+            {i18n.t('popup.storyUnreachable')}
+          </p>
+          <button type="button" className="action" onClick={onRetry}>
+            {i18n.t('popup.tryAgain')}
+          </button>
+        </>
+      ) : (
+        <ul className="key-points">
+          {story.value.summary.map((point, index) => (
+            <li key={point.text}>
+              {/* Its source button is described by it, as in the card: a list of buttons would hold "paragraph 1"s alike. */}
+              <span id={`${pointId}-${index}`}>{point.text}</span> <CitationToggle citation={point.citation} describedBy={`${pointId}-${index}`} statement={point.text} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

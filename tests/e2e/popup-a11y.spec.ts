@@ -256,3 +256,24 @@ test.describe('the popup, dark', () => {
     expect(await violations(popup)).toEqual([]);
   });
 });
+
+test('in forced colours, a switch Backstory switched off everywhere still shows whether it is on or off', async ({ context, extensionId, page, server }) => {
+  const popup = await loadedPopup(page, context, extensionId, server.origin);
+  // No transition of the switches' colours to wait through.
+  await popup.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await popup.getByRole('switch', { name: 'People' }).click();
+  await popup.getByRole('switch', { name: 'Backstory on pages' }).click();
+  await expect(popup.getByRole('switch', { name: 'Countries' })).toBeDisabled();
+  const drawn = (name: string) =>
+    popup.getByRole('switch', { name }).evaluate((element) => ({
+      track: getComputedStyle(element.querySelector('.switch-track')!).backgroundColor,
+      thumb: getComputedStyle(element.querySelector('.switch-thumb')!).backgroundColor,
+    }));
+  // The thumb stands out from its track in each, and the two states are drawn apart.
+  await expect
+    .poll(async () => {
+      const [off, on] = [await drawn('People'), await drawn('Countries')];
+      return { offThumbShows: off.thumb !== off.track, onThumbShows: on.thumb !== on.track, statesApart: on.track !== off.track };
+    })
+    .toEqual({ offThumbShows: true, onThumbShows: true, statesApart: true });
+});

@@ -132,7 +132,7 @@ test.describe('the shortcut’s notice', () => {
     await setSettings(worker, { enabled: true, offSites: ['127.0.0.1'] });
     await page.goto(`${server.origin}/names`);
     await pressShortcut(worker, page);
-    await expect.poll(() => noticeShown(page)).toBe('Off on 127.0.0.1. Switch it on for this site in its toolbar popup.');
+    await expect.poll(() => noticeShown(page)).toBe('Off on 127.0.0.1. To see the story’s names here, switch off “Off on this site” in its toolbar popup.');
 
     await setSettings(worker, { enabled: false, offSites: [] });
     await pressShortcut(worker, page);
