@@ -17,7 +17,7 @@ import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
 import { documentTimeOrigins } from './document-time-origin';
-import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl, type TabFound } from './tab-found';
+import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl, withoutReports, type TabFound } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url' | 'documentLifecycle'>;
 
@@ -89,10 +89,10 @@ const handlers: Handlers = {
     const ofPageNow = (stored: TabFound) => (tab.url === undefined ? stored : framesOfPage(stored, tab.url, origins?.get(0)));
     const ofPage = tab.pendingUrl !== undefined ? {} : ofPageNow(found);
     const current = origins ? framesStillThere(ofPage, origins) : ofPage;
-    // Frames gone since they reported leave the stored reports, and the badge, too.
-    if (origins && Object.keys(current).length < Object.keys(ofPage).length) {
-      await pruneTabFound(tabId, (stored) => framesStillThere(stored, origins), ofPageNow, badgeCount(ready));
-    }
+    // Frames gone since they reported leave the stored reports, and the badge, too: those reports only, not one a frame
+    // sent since its time origin was read.
+    const gone = Object.entries(ofPage).filter(([id]) => !(id in current));
+    if (origins && gone.length > 0) await pruneTabFound(tabId, (stored) => withoutReports(stored, gone), ofPageNow, badgeCount(ready));
     const loading = tab.status === 'loading';
     return { url, loading, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },

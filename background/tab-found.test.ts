@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { applyFrameReport, forgetTabFound, framesOfPage, framesStillThere, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
+import { applyFrameReport, forgetTabFound, framesOfPage, framesStillThere, mergeFrames, readTabFound, withoutReports, writeTabFound, type TabFound } from './tab-found';
 
 const page = 'https://news.example/story';
 
@@ -127,6 +127,19 @@ describe('what a tab found, frame by frame', () => {
       [5, 1300],
     ]);
     expect(Object.keys(framesStillThere(found, origins))).toEqual(['0', '5', '6']);
+  });
+
+  it('takes out only the reports judged gone: a frame that reported since, in the same frame or a new one, keeps its report', () => {
+    const ticker = { url: 'https://ticker.example/a', topUrl: page, since: 1100, counts: { japan: 1 } };
+    const stored: TabFound = {
+      0: { url: page, since: 1000, counts: { russia: 1 } },
+      // Frame 3 loaded its next document and reported it after the origins were read; frame 8 is an embed added meanwhile.
+      3: { url: 'https://ticker.example/b', topUrl: page, since: 9000, counts: { china: 1 } },
+      4: { url: 'https://embed.example/x', topUrl: page, since: 1200, counts: { china: 1 } },
+      8: { url: 'https://embed.example/new', topUrl: page, since: 9100, counts: { vietnam: 2 } },
+    };
+    const gone = [['3', ticker], ['4', stored[4]!], ['8', { url: 'https://embed.example/old', topUrl: page, since: 500, counts: {} }]] as const;
+    expect(Object.keys(withoutReports(stored, gone))).toEqual(['0', '3', '8']);
   });
 
   it('adds up the mentions of every frame', () => {

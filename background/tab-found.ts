@@ -120,6 +120,24 @@ export function framesStillThere(found: TabFound, origins: ReadonlyMap<number, n
   return Object.fromEntries(Object.entries(found).filter(there));
 }
 
+/**
+ * `found` without the reports `gone` (a frame id and that frame's report, as it
+ * was judged gone): a frame that reported anew since, its first report or its
+ * next document's, keeps its new report. The frames' time origins are read
+ * before what is stored is pruned, and a frame may report in between: judged
+ * again by those origins, its report was dropped for good, as it reports again
+ * only once its counts change.
+ */
+export function withoutReports(found: TabFound, gone: readonly (readonly [string, FrameFound])[]): TabFound {
+  const dropped = new Map(gone);
+  return Object.fromEntries(
+    Object.entries(found).filter(([id, frame]) => {
+      const judged = dropped.get(id);
+      return !judged || judged.since !== frame.since || judged.url !== frame.url;
+    }),
+  );
+}
+
 /** A frame's document began before the page now shown: time origins of one page's documents never come before its top one's. */
 function beganBefore(frame: FrameFound, pageSince: number | undefined): boolean {
   // A millisecond's slack: the two are read in different processes.

@@ -39,7 +39,8 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
         mode: 'closed',
         css: cardCss,
         onMount(container, _shadow, host) {
-          const root = createRoot(container);
+          // A render that throws before the app is ready fails the start, which the background waits on with the tab's queue.
+          const root = createRoot(container, { onUncaughtError: (error) => (api ? failed(error) : reject(error)) });
           root.render(
             <CardApp
               onReady={(next) => {
