@@ -19,7 +19,7 @@ import { getEntityCards, getStorySummary } from './story-queries';
 import { documentTimeOrigins } from './document-time-origin';
 import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl, withoutReports, type TabFound } from './tab-found';
 
-export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url' | 'documentLifecycle'>;
+export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url' | 'documentLifecycle' | 'documentId'>;
 
 export interface HandlerContext {
   /** Resolves once the bundled story is in the database (seeded now if it was missing). */

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { importScript } from '../extension/import-script';
 import { updateSettings } from '../extension/settings-store';
-import { activeFor, loadAnnotator } from './load-card-ui';
+import { activeFor, loadAnnotator, loadCardUi } from './load-card-ui';
 
 const sender = { tab: { id: 5 } as never, frameId: 0, url: 'https://news.example/story' };
 
@@ -26,6 +26,13 @@ describe('the annotator, asked for by a frame whose screen found a name', () => 
     expect(await loadAnnotator(sender)).toBe(true);
     expect(injectedFiles()).toEqual(['/content-scripts/annotator.js']);
     expect(executeScript.mock.calls.at(-1)![0]).toMatchObject({ target: { tabId: 5, frameIds: [0] } });
+  });
+
+  it('is injected into the document that asked, where the browser names it: not into the next page of a frame that moved on meanwhile', async () => {
+    expect(await loadAnnotator({ ...sender, frameId: 3, documentId: 'DOC-1' })).toBe(true);
+    for (const [options] of executeScript.mock.calls) expect((options as { target: unknown }).target).toEqual({ tabId: 5, documentIds: ['DOC-1'] });
+    await loadCardUi({ ...sender, frameId: 3, documentId: 'DOC-1' });
+    expect(executeScript.mock.calls.at(-1)![0]).toMatchObject({ target: { tabId: 5, documentIds: ['DOC-1'] } });
   });
 
   it('is not injected while Backstory is switched off', async () => {

@@ -1,15 +1,21 @@
 import { browser } from 'wxt/browser';
 import { ANNOTATOR_MARKER, ANNOTATOR_SCRIPT } from '../extension/annotator-keys';
-import { injectCardUi } from '../extension/inject-card-ui';
+import { injectCardUiInto } from '../extension/inject-card-ui';
 import { isActiveOn, type Settings } from '../core/settings';
-import { injectOnce } from '../extension/inject-once';
+import { frameTarget, injectOnce, type InjectTarget } from '../extension/inject-once';
 import { readSettings } from '../extension/settings-store';
 import type { Sender } from './handle-message';
 
-function senderFrame(sender: Sender): { tabId: number; frameId: number } {
+/**
+ * The document that asked, where the browser names it (Chrome): a frame that
+ * navigates between its request and the injection must not get the script in
+ * its next document, which has not asked (and would be read by the annotator
+ * before its own screen decided). Else its frame (Firefox names no documents).
+ */
+function senderTarget(sender: Sender): InjectTarget {
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new Error('Only a page can load page scripts');
-  return { tabId, frameId: sender.frameId ?? 0 };
+  return sender.documentId ? { tabId, documentIds: [sender.documentId] } : frameTarget(tabId, sender.frameId ?? 0);
 }
 
 /**
@@ -18,9 +24,9 @@ function senderFrame(sender: Sender): { tabId: number; frameId: number } {
  * site: then nothing runs there until the settings change. Whether it did.
  */
 export async function loadAnnotator(sender: Sender): Promise<boolean> {
-  const { tabId, frameId } = senderFrame(sender);
+  const target = senderTarget(sender);
   if (!(await activeFor(sender)).active) return false;
-  await injectOnce(tabId, frameId, ANNOTATOR_SCRIPT, ANNOTATOR_MARKER, { module: true });
+  await injectOnce(target, ANNOTATOR_SCRIPT, ANNOTATOR_MARKER, { module: true });
   return true;
 }
 
@@ -49,12 +55,10 @@ function hostnameOf(url: string | undefined): string {
 
 /** Injects the card UI into the frame that asked: one where mentions were found. */
 export async function loadCardUi(sender: Sender): Promise<void> {
-  const { tabId, frameId } = senderFrame(sender);
-  await injectCardUi(tabId, frameId);
+  await injectCardUiInto(senderTarget(sender));
 }
 
 /** Injects the overlay painter into the frame that asked: its browser has no Highlight API. */
 export async function loadOverlayPainter(sender: Sender): Promise<void> {
-  const { tabId, frameId } = senderFrame(sender);
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/overlay.js'] });
+  await browser.scripting.executeScript({ target: senderTarget(sender), files: ['/content-scripts/overlay.js'] });
 }

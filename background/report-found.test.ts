@@ -1,5 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { storage } from 'wxt/utils/storage';
+import { nextMentionFrameKey } from '../extension/tab-found-key';
 import { forgetClosedTabs, forgetTab, recordFrameReport } from './report-found';
 import { framesOfPage, readTabFound } from './tab-found';
 import { useLocaleMessages } from '../tooling/locale-messages';
@@ -85,8 +87,13 @@ describe('reports from the frames of a tab', () => {
     await recordFrameReport({ tabId: open.id!, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
     await recordFrameReport({ tabId: 9001, frameId: 0, url: page, topUrl: page, counts: { china: 1 } });
     await fakeBrowser.storage.session.set({ other: 1 });
+    // The shortcut pressed in a closed tab whose frames never reported a name.
+    await storage.setItem(nextMentionFrameKey(9002), 3);
+    await storage.setItem(nextMentionFrameKey(open.id!), 0);
     await forgetClosedTabs();
     expect(await readTabFound(9001)).toEqual({});
+    expect(await storage.getItem(nextMentionFrameKey(9002))).toBeNull();
+    expect(await storage.getItem(nextMentionFrameKey(open.id!))).toBe(0);
     expect(await readTabFound(open.id!)).toEqual({ 0: { url: page, topUrl: page, counts: { russia: 1 } } });
     expect(await fakeBrowser.storage.session.get('other')).toEqual({ other: 1 });
   });

@@ -75,5 +75,5 @@ export async function forgetClosedTabs(): Promise<void> {
   const stored = Object.keys(await storage.snapshot('session'));
   const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
   const closed = stored.map(tabOfStoredKey).filter((tabId): tabId is number => tabId !== undefined && !open.has(tabId));
-  await Promise.all(closed.map(forgetTab));
+  await Promise.all([...new Set(closed)].map(forgetTab));
 }

@@ -300,4 +300,12 @@ describe('the popup’s names from the keyboard', () => {
       ['Places', ['Pyongyang, 1 mention', 'Moscow, 1 mention']],
     ]);
   });
+
+  it('with the settings unreadable, says the names wait for them, not “Loading…” for good', () => {
+    const shown = render({ url: PAGE, found: COUNTRIES, settings: undefined, settingsFailed: true }).textContent ?? '';
+    expect(shown).toContain('listed once your settings are read');
+    expect(shown).not.toContain('Loading');
+    // Still loading the settings, not failed: loading.
+    expect(render({ url: PAGE, found: COUNTRIES, settings: undefined }).textContent).toContain('Loading…');
+  });
 });

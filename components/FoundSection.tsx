@@ -34,6 +34,8 @@ interface Props {
   /** Loads the tab's page again, to be read. */
   onReload?: () => void;
   settings: Settings | undefined;
+  /** The settings could not be read (told, with Try again, in the settings' part). */
+  settingsFailed?: boolean;
   /** The outcome of the last reveal, announced politely; `failed` when the page must be read again to reach the name. */
   notice: RevealNotice | undefined;
   /** The keys of the shortcut to the page's next name ('' when none is set), told with the hint on choosing a name. */
@@ -81,6 +83,7 @@ function FoundBody({
   page,
   onReload,
   settings,
+  settingsFailed,
   hintId,
   onReveal,
   shortcut,
@@ -121,6 +124,8 @@ function FoundBody({
       </>
     );
   }
+  // Which names are highlighted is the settings' to say: without them, a list would guess.
+  if (found.status === 'ready' && !settings && settingsFailed) return <p className="status">{i18n.t('popup.foundWithoutSettings')}</p>;
   if (url === undefined || found.status === 'loading' || !settings) {
     return (
       <p className="status" role="status">

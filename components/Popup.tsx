@@ -21,10 +21,11 @@ import { useFocusKept } from './use-focus-kept';
 export function Popup({ search }: { search: string }) {
   const target = useTargetTab(search);
   const [story, retryStory] = useStory();
-  const [settings, changeSettings, saveFailed] = useSettings();
+  const { settings, change: changeSettings, saveFailed, readFailed: settingsFailed, retry: retrySettings } = useSettings();
   const tab = target.status === 'ready' ? target.value : undefined;
   const [found, retryFound] = useTabFound(tab?.id);
-  const [notice, setNotice] = useState<RevealNotice>();
+  // With the page it is about: a tab that moved on to another page (the popup opened as a page stays open) drops it.
+  const [notice, setNotice] = useState<RevealNotice & { url: string | undefined }>();
   const shortcut = useShortcut();
   const keepFocus = useFocusKept();
 
@@ -48,9 +49,9 @@ export function Popup({ search }: { search: string }) {
         return;
       }
       // The browser's reasons ("No frame with id 4 in tab …": the frame is gone) are not the reader's words.
-      setNotice({ text: i18n.t(reply.ok ? 'popup.notRevealed' : 'popup.revealFailed', { name: entity.name }), failed: !reply.ok });
+      setNotice({ text: i18n.t(reply.ok ? 'popup.notRevealed' : 'popup.revealFailed', { name: entity.name }), failed: !reply.ok, url });
     },
-    [tab],
+    [tab, url],
   );
 
   return (
@@ -71,12 +72,13 @@ export function Popup({ search }: { search: string }) {
         page={page}
         onReload={() => tab && void browser.tabs.reload(tab.id)}
         settings={settings}
-        notice={notice}
+        settingsFailed={settingsFailed}
+        notice={notice && notice.url === url ? notice : undefined}
         onReveal={(entity) => void reveal(entity)}
         shortcut={shortcut}
       />
       <StorySection story={story} onRetry={retryStory} />
-      <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} saveFailed={saveFailed} />
+      <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} saveFailed={saveFailed} readFailed={settingsFailed} onRetry={retrySettings} />
     </main>
   );
 }

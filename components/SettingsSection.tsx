@@ -13,10 +13,13 @@ interface Props {
   onChange: (change: (settings: Settings) => Settings) => void;
   /** The last change could not be saved: the switch went back, and the reader is told why. */
   saveFailed?: boolean;
+  /** The settings could not be read: said so, with a way to try again. */
+  readFailed?: boolean;
+  onRetry?: () => void;
 }
 
 /** What Backstory highlights on pages; every open tab applies a change at once. */
-export function SettingsSection({ settings, url, onChange, saveFailed }: Props) {
+export function SettingsSection({ settings, url, onChange, saveFailed, readFailed, onRetry }: Props) {
   const titleId = useId();
   const site = url === undefined ? undefined : siteOf(url);
   return (
@@ -24,7 +27,18 @@ export function SettingsSection({ settings, url, onChange, saveFailed }: Props) 
       <h2 id={titleId} className="section-title" tabIndex={-1}>
         {i18n.t('popup.settings')}
       </h2>
-      {!settings ? (
+      {!settings && readFailed ? (
+        <>
+          <p className="status status-error" role="alert">
+            {i18n.t('popup.settingsUnreadable')}
+          </p>
+          {onRetry ? (
+            <button type="button" className="action" onClick={onRetry}>
+              {i18n.t('popup.tryAgain')}
+            </button>
+          ) : null}
+        </>
+      ) : !settings ? (
         <p className="status" role="status">
           {i18n.t('popup.loading')}
         </p>

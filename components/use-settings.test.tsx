@@ -3,7 +3,8 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { SETTINGS_KEY } from '../extension/settings-key';
 import { readSettings } from '../extension/settings-store';
 import { useSettings } from './use-settings';
 
@@ -21,7 +22,7 @@ afterEach(() => {
 });
 
 /** The hook in a mounted component, its latest value kept. */
-async function mountSettings(): Promise<{ latest: () => Hook }> {
+async function mountSettings(loaded = true): Promise<{ latest: () => Hook }> {
   let latest: Hook | undefined;
   function Probe() {
     latest = useSettings();
@@ -29,7 +30,7 @@ async function mountSettings(): Promise<{ latest: () => Hook }> {
   }
   root = createRoot(document.createElement('div'));
   await act(async () => root!.render(<Probe />));
-  await vi.waitFor(() => expect(latest![0]).toBeDefined());
+  if (loaded) await vi.waitFor(() => expect(latest!.settings).toBeDefined());
   return { latest: () => latest! };
 }
 
@@ -50,14 +51,32 @@ describe('the popup’s settings', () => {
       return busy && calls > 1 ? Promise.reject(new Error('storage busy')) : get(keys as null);
     }) as typeof fakeBrowser.storage.sync.get);
 
-    await act(async () => latest()[1](switchOff('place')));
+    await act(async () => latest().change(switchOff('place')));
     await vi.waitFor(() => expect(calls).toBeGreaterThanOrEqual(2));
     await act(() => new Promise((settled) => setTimeout(settled, 20)));
     busy = false;
-    await act(async () => latest()[1](switchOff('person')));
+    await act(async () => latest().change(switchOff('person')));
 
     await vi.waitFor(async () => expect((await readSettings()).categories).toMatchObject({ place: false, person: false }));
-    expect(latest()[2]).toBe(false);
-    expect(latest()[0]!.categories).toMatchObject({ place: false, person: false });
+    expect(latest().saveFailed).toBe(false);
+    expect(latest().settings!.categories).toMatchObject({ place: false, person: false });
+  });
+
+  it('says the settings could not be read, rather than loading for good, and reads them on Try again', async () => {
+    const get = fakeBrowser.storage.sync.get.bind(fakeBrowser.storage.sync);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false, categories: DEFAULT_SETTINGS.categories } });
+    let failing = true;
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockImplementation(((keys: unknown) =>
+      failing ? Promise.reject(new Error('storage unavailable')) : get(keys as null)) as typeof fakeBrowser.storage.sync.get);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+
+    const { latest } = await mountSettings(false);
+    await vi.waitFor(() => expect(latest().readFailed).toBe(true));
+    expect(latest().settings).toBeUndefined();
+
+    failing = false;
+    await act(async () => latest().retry());
+    await vi.waitFor(() => expect(latest().settings?.enabled).toBe(false));
+    expect(latest().readFailed).toBe(false);
   });
 });

@@ -8,25 +8,50 @@ import { readSettings, updateSettings, watchSettings } from '../extension/settin
  * While writes are pending, the storage's own news is older than what the reader
  * sees (the first write's event lacks the second change): it is ignored, and the
  * stored value read once they are done, which also undoes a write that failed.
- * The third value says the last change could not be saved (the browser's
+ * `saveFailed` says the last change could not be saved (the browser's
  * synced storage full, or written too often), for the popup to tell the reader.
  */
-export function useSettings(): [Settings | undefined, (change: (settings: Settings) => Settings) => void, boolean] {
+export interface SettingsState {
+  settings: Settings | undefined;
+  change: (change: (settings: Settings) => Settings) => void;
+  saveFailed: boolean;
+  /** The settings could not be read at all (the browser's storage failing): "Loading…" would be a lie. */
+  readFailed: boolean;
+  /** Reads them again after that. */
+  retry: () => void;
+}
+
+export function useSettings(): SettingsState {
   const [settings, setSettings] = useState<Settings>();
   const [saveFailed, setSaveFailed] = useState(false);
+  const [readFailed, setReadFailed] = useState(false);
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
   const live = useRef(true);
 
+  const heard = useCallback((value: Settings) => {
+    if (!live.current || pending.current > 0) return;
+    setSettings(value);
+    setReadFailed(false);
+  }, []);
+  const read = useCallback(
+    () =>
+      void readSettings().then(heard, (error: unknown) => {
+        console.error('Backstory could not read its settings', error);
+        if (live.current) setReadFailed(true);
+      }),
+    [heard],
+  );
+
   useEffect(() => {
     live.current = true;
-    void readSettings().then((value) => live.current && pending.current === 0 && setSettings(value));
-    const unwatch = watchSettings((value) => live.current && pending.current === 0 && setSettings(value));
+    read();
+    const unwatch = watchSettings(heard);
     return () => {
       live.current = false;
       unwatch();
     };
-  }, []);
+  }, [read, heard]);
 
   const change = useCallback((apply: (settings: Settings) => Settings) => {
     setSettings((current) => (current ? apply(current) : current));
@@ -45,5 +70,10 @@ export function useSettings(): [Settings | undefined, (change: (settings: Settin
       });
   }, []);
 
-  return [settings, change, saveFailed];
+  const retry = useCallback(() => {
+    setReadFailed(false);
+    read();
+  }, [read]);
+
+  return { settings, change, saveFailed, readFailed, retry };
 }

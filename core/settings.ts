@@ -42,9 +42,11 @@ export interface SettingsV1 {
 }
 
 export function migrateSettingsV1(old: SettingsV1 | null | undefined): Settings {
-  const disabled = new Set(old?.disabledCategories ?? []);
+  // Stored by another version, or corrupted: a list that is not one (`new Set(5)` throws) must not cost every reader its settings.
+  const listed: unknown = old?.disabledCategories;
+  const disabled = new Set(Array.isArray(listed) ? listed : []);
   return {
-    enabled: old?.enabled ?? true,
+    enabled: typeof old?.enabled === 'boolean' ? old.enabled : DEFAULT_SETTINGS.enabled,
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, !disabled.has(c)])) as Record<Category, boolean>,
     offSites: [],
   };

@@ -2,7 +2,17 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { importScript } from './import-script';
 
-type Target = { tabId: number; frameIds: number[] };
+/**
+ * Where a script goes: a frame of a tab, or, where the browser names documents
+ * (Chrome), the document that asked. A frame that navigated since its request
+ * then gets nothing: its next document asks for itself.
+ */
+export type InjectTarget = { tabId: number; frameIds: [number] } | { tabId: number; documentIds: [string] };
+
+/** One frame of a tab. */
+export function frameTarget(tabId: number, frameId: number): InjectTarget {
+  return { tabId, frameIds: [frameId] };
+}
 
 /**
  * Firefox compiles an injected file of over 5,000 characters off the main
@@ -15,7 +25,7 @@ type Target = { tabId: number; frameIds: number[] };
 const IMPORTS_MODULES = !import.meta.env.FIREFOX;
 
 /**
- * Puts a script into one frame of a tab unless it is there already: a second
+ * Puts a script into one frame of a tab (or its document) unless it is there already: a second
  * copy would replace the first (WXT stops older copies of a content script),
  * dropping what the first holds. Whether it is there is asked in the content
  * scripts' world, where each script marks itself with `marker` (a Symbol.for key).
@@ -31,13 +41,11 @@ const IMPORTS_MODULES = !import.meta.env.FIREFOX;
  * refused, the file is injected as before. Not in Firefox (IMPORTS_MODULES).
  */
 export async function injectOnce(
-  tabId: number,
-  frameId: number,
+  target: InjectTarget,
   file: ScriptPublicPath,
   marker: string,
   how: { module?: boolean; startKey?: string } = {},
 ): Promise<void> {
-  const target = { tabId, frameIds: [frameId] };
   if (how.module && IMPORTS_MODULES) {
     // One call, which looks for the marker itself: each call is a round trip between the worker and the page,
     // which held the first highlights back by about 20 ms on a slow machine.
@@ -46,7 +54,7 @@ export async function injectOnce(
   await browser.scripting.executeScript({ target, files: [file] });
 }
 
-async function isThere(target: Target, marker: string): Promise<boolean> {
+async function isThere(target: InjectTarget, marker: string): Promise<boolean> {
   const [probe] = await browser.scripting.executeScript({
     target,
     func: (key: string) => Symbol.for(key) in globalThis,
@@ -55,7 +63,7 @@ async function isThere(target: Target, marker: string): Promise<boolean> {
   return probe?.result === true;
 }
 
-async function importInFrame(target: Target, file: ScriptPublicPath, marker: string, startKey: string | undefined): Promise<boolean> {
+async function importInFrame(target: InjectTarget, file: ScriptPublicPath, marker: string, startKey: string | undefined): Promise<boolean> {
   // Serialised for the frame: undefined does not survive, null does.
   const [imported] = await browser.scripting.executeScript({ target, func: importScript, args: [file, marker, startKey ?? null] });
   return imported?.result === true;

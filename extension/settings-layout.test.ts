@@ -26,6 +26,12 @@ describe('the settings as stored', () => {
     });
   });
 
+  it('reads a malformed version 1 as the defaults, keeping what is well formed, rather than throwing for every reader', () => {
+    expect(settingsFromItems({ settings: { disabledCategories: 5 }, 'off:a.example': true })).toEqual({ ...DEFAULT_SETTINGS, offSites: ['a.example'] });
+    expect(settingsFromItems({ settings: { enabled: 'no', disabledCategories: ['place'] } }).categories.place).toBe(false);
+    expect(settingsFromItems({ settings: { enabled: 'no', disabledCategories: null } }).enabled).toBe(true);
+  });
+
   it('keeps the switches when the list of sites is malformed, and the sites when the switches are', () => {
     expect(settingsFromItems({ settings: { ...switches, offSites: 'x' } })).toEqual({ ...switches, offSites: [] });
     expect(settingsFromItems({ settings: { enabled: 'yes' }, 'off:a.example': true })).toEqual({ ...DEFAULT_SETTINGS, offSites: ['a.example'] });

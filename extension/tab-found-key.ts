@@ -11,12 +11,18 @@ const TAB_FOUND = 'tabFound:';
 
 /** The frame of a tab the keyboard command last revealed a name in. */
 export function nextMentionFrameKey(tabId: number): `session:${string}` {
-  return `session:nextMentionFrame:${tabId}`;
+  return `session:${NEXT_MENTION_FRAME}${tabId}`;
 }
 
-/** The tab a key of session storage (as a snapshot of the area names it) is about, if it is one of these. */
+const NEXT_MENTION_FRAME = 'nextMentionFrame:';
+
+/**
+ * The tab a key of session storage (as a snapshot of the area names it) is about, if it is one of these.
+ * Both kinds: a tab whose frames never reported still keeps the shortcut's key once it was pressed there.
+ */
 export function tabOfStoredKey(key: string): number | undefined {
-  if (!key.startsWith(TAB_FOUND)) return undefined;
-  const id = Number(key.slice(TAB_FOUND.length));
+  const prefix = [TAB_FOUND, NEXT_MENTION_FRAME].find((kind) => key.startsWith(kind));
+  if (prefix === undefined) return undefined;
+  const id = Number(key.slice(prefix.length));
   return Number.isInteger(id) ? id : undefined;
 }

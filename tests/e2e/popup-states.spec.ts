@@ -94,6 +94,25 @@ test('a name of a frame the page removed while the popup was open says so in the
     await expect.poll(() => listedCounts(popup)).toEqual({ 'vladimir-putin': 1 });
   });
 
+test('the notice of a name that could not be shown goes once the tab moves on to another page, with the popup open as a page', async ({
+  context,
+  extensionId,
+  page,
+  server,
+}) => {
+    const { popup } = await openPageWithTicker({ context, extensionId, page, server });
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await popup.getByRole('button', { name: /^South Korea, / }).click();
+    await expect(popup.locator('.notice')).toContainText('South Korea could not be shown');
+    await expect(popup.getByRole('button', { name: 'Reload the page' })).toHaveCount(1);
+
+    server.route('/next', '<!doctype html><html lang="en"><body><p>Russia and China met.</p></body></html>');
+    await page.goto(`${server.origin}/next`);
+    await expect.poll(() => listedCounts(popup)).toEqual({ russia: 1, china: 1 });
+    await expect(popup.locator('.notice')).toHaveText('');
+    await expect(popup.getByRole('button', { name: 'Reload the page' })).toHaveCount(0);
+  });
+
 test.describe('a page still loading', () => {
     let slow: Server;
     let origin: string;
