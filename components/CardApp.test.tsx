@@ -23,6 +23,7 @@ afterEach(() => {
   root = undefined;
   document.body.replaceChildren();
   fakeBrowser.runtime.onMessage.removeAllListeners();
+  vi.restoreAllMocks();
 });
 
 /**
@@ -108,13 +109,39 @@ describe('the card opened from the keyboard', () => {
     expect(frame()).toBeNull();
   });
 
-  it('settles on a card that cannot be had, with its reason shown and the focus in it', async () => {
+  it('settles on a card that cannot be had, with why told and the focus in it', async () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { api, frame } = await mountCard();
     await api.show(request('no-such-entity', { focus: true }));
-    expect(frame()?.textContent).toBe('Backstory could not load this card: Unknown entity "no-such-entity"');
+    expect(frame()?.querySelector('.card-status')?.textContent).toBe('Backstory could not load this card just now. It may be restarting after an update.');
+    expect(warned).toHaveBeenCalledWith(expect.anything(), 'no-such-entity', 'Unknown entity "no-such-entity"');
     // The reader who asked from the keyboard is told why: the dialog is named by its status, and has the focus.
     expect(document.activeElement).toBe(frame());
     expect(document.getElementById(frame()!.getAttribute('aria-labelledby')!)?.textContent).toMatch(/could not load/);
+  });
+
+  it('that could not be had, asked for again by Try again once the background answers, shows its facts with the focus kept in it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let failing = true;
+    const { api, frame, title } = await mountCard((reply) => (failing ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) : reply()));
+    await api.show(request('north-korea', { focus: true }));
+    expect(frame()?.textContent).toContain('could not load this card just now');
+    expect(frame()?.textContent).not.toContain('Receiving end');
+    failing = false;
+    const retry = [...frame()!.querySelectorAll('button')].find((button) => button.textContent === 'Try again')!;
+    retry.focus();
+    retry.click();
+    await vi.waitFor(() => expect(title()).toBe('North Korea'));
+    expect(document.activeElement).toBe(frame());
+  });
+
+  it('comes after a failed first ask when the background answers the second, with no error shown', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let asked = 0;
+    const { api, title } = await mountCard((reply) => (++asked === 1 ? Promise.reject(new Error('Could not establish connection.')) : reply()));
+    await api.show(request('north-korea', { focus: true }));
+    expect(title()).toBe('North Korea');
+    expect(asked).toBe(2);
   });
 
   it('settles a second open of a card still loading once the facts are in, and leaves the focus alone as they come again', async () => {
@@ -199,6 +226,31 @@ describe('a related name opened from the card', () => {
     await api.show(request('north-korea'));
     expect(title()).toBe('North Korea');
     expect(frame()!.textContent).not.toContain('Back to');
+  });
+});
+
+describe('“About the story” in the card', () => {
+  it('that could not load says so in the reader’s words, with Try again, and asks again when opened again', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let failing = true;
+    const { api, frame } = await mountCard();
+    // Only the story's request fails: the card itself comes.
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+      failing && (message as { type?: string }).type === 'story/get'
+        ? Promise.reject(new Error('Could not establish connection.'))
+        : handleMessage(message, { frameId: 0 }, { ready: service.ready, loadAnnotator: async () => true, loadUi: async () => {}, loadOverlay: async () => {} }),
+    );
+    await api.show(request('north-korea'));
+    const toggle = [...frame()!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'About the story')!;
+    toggle.click();
+    await vi.waitFor(() => expect(frame()!.querySelector('.story-summary [role="alert"]')?.textContent).toBe('Backstory could not load the story just now. It may be restarting after an update.'));
+    failing = false;
+    const retry = [...frame()!.querySelectorAll<HTMLButtonElement>('.story-summary button')].find((b) => b.textContent === 'Try again')!;
+    retry.focus();
+    retry.click();
+    await vi.waitFor(() => expect(frame()!.querySelectorAll('.story-summary .key-points li').length).toBeGreaterThan(0));
+    expect(document.activeElement).toBe(toggle);
   });
 });
 

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCard } from '../core/messages/protocol';
-import { sendMessage } from '../extension/send-message';
+import { sendMessage, sendMessageRetrying } from '../extension/send-message';
 import type { CardApi, CardRequest } from '../page/card-bridge';
 import { focusPlace, inView } from '../page/focus-place';
 import { isFrameElement } from '../page/frame-element';
@@ -80,8 +80,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         return settled;
       }
       setState({ request, opened, trail: came, returnTo });
-      void sendMessage({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
+      // Asked again after a moment when it fails: the card a reader opens as the background restarts (an update) comes all the same.
+      void sendMessageRetrying({ type: 'entity/get', entityId: request.entityId }).then((reply) => {
         if (reply.ok) cards.current.set(reply.card.entity.id, reply.card);
+        else console.warn('[Backstory] Could not load the card of', request.entityId, reply.error);
         if (current.current?.entityId !== request.entityId) return;
         request = current.current;
         // The card open now: the same entity opened again meanwhile is a newer open, waiting on this reply too.
@@ -238,6 +240,12 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     [load],
   );
 
+  // The card that could not be had, asked for again; the focus the reader put on its Try again stays in the card.
+  const retry = useCallback(() => {
+    const request = current.current;
+    if (request) void load({ ...request, focus: request.focus || focusInside.current });
+  }, [load]);
+
   const goBack = useCallback(() => {
     const request = current.current;
     const back = trail.current.at(-1);
@@ -258,6 +266,7 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         onFocusInside={onFocusInside}
         onTabOut={tabOut}
         onShown={settleWaiting}
+        onRetry={retry}
       />
       <PageNoticeLine notice={notice} />
     </div>

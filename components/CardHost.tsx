@@ -35,10 +35,12 @@ interface Props {
   onTabOut: (forward: boolean) => void;
   /** The card opened `opened`-th shows its facts or its error, with the focus in it if it asked for it. */
   onShown: (opened: number) => void;
+  /** Asks again for a card that could not be had. */
+  onRetry: () => void;
 }
 
 /** The floating card: placed beside its mention, flipped and shifted to stay in the viewport. */
-export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocusInside, onTabOut, onShown }: Props) {
+export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocusInside, onTabOut, onShown, onRetry }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const anchor = state?.request.anchor;
@@ -211,9 +213,19 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
           // One view per entity: another name's card, shown in place of this one, opens folded, not with the sources
           // (and "About the story") the reader unfolded here, which showed quotes of that card the reader never asked for.
           <EntityCardView key={state.card.entity.id} card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
+        ) : state.error ? (
+          <>
+            {/* In the reader's words: the browser's reason ("Could not establish connection…") is logged, not shown. */}
+            <p id={titleId} className="card-status" role="status">
+              {i18n.t('card.error')}
+            </p>
+            <button type="button" className="link card-retry" onClick={onRetry}>
+              {i18n.t('card.tryAgain')}
+            </button>
+          </>
         ) : (
           <p id={titleId} className="card-status" role="status">
-            {state.error ? i18n.t('card.error', { error: state.error }) : i18n.t('card.loading')}
+            {i18n.t('card.loading')}
           </p>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { StorySummary } from '../core/messages/protocol';
-import { sendMessage } from '../extension/send-message';
+import { sendMessageRetrying } from '../extension/send-message';
 import { CitationToggle } from './CitationToggle';
 import { showOpened } from './show-opened';
 
@@ -18,14 +18,24 @@ export function StorySummaryToggle() {
     if (open && panel.current && button.current) showOpened(panel.current, button.current);
   }, [open, story, error]);
 
+  const asking = useRef(false);
+  const ask = () => {
+    if (story || asking.current) return;
+    asking.current = true;
+    setError(undefined);
+    void sendMessageRetrying({ type: 'story/get' }).then((reply) => {
+      asking.current = false;
+      if (reply.ok) setStory(reply.story);
+      else {
+        console.warn('[Backstory] Could not load the story', reply.error);
+        setError(reply.error);
+      }
+    });
+  };
   const toggle = () => {
     setOpen(!open);
-    if (!story && !error) {
-      void sendMessage({ type: 'story/get' }).then((reply) => {
-        if (reply.ok) setStory(reply.story);
-        else setError(reply.error);
-      });
-    }
+    // Opened again after it failed, it asks again: the background may be back.
+    if (!open) ask();
   };
 
   return (
@@ -35,7 +45,21 @@ export function StorySummaryToggle() {
       </button>
       <div ref={panel} id={panelId} hidden={!open}>
         {error ? (
-          <p role="alert">{i18n.t('popup.storyError', { error })}</p>
+          <>
+            {/* In the reader's words: the browser's reason is logged, not shown. */}
+            <p role="alert">{i18n.t('popup.storyUnreachable')}</p>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                // It goes with the error: the focus goes to the toggle, in the card, not to the page's <body>.
+                button.current?.focus();
+                ask();
+              }}
+            >
+              {i18n.t('card.tryAgain')}
+            </button>
+          </>
         ) : !story ? (
           <p role="status">{i18n.t('card.loading')}</p>
         ) : (

@@ -19,12 +19,12 @@ import { registerPageBridge, type PageChange } from './page-bridge';
 import { foundReport, throttledReporter } from './found-reporter';
 import { SeenCounts } from './seen-counts';
 import { EarlyTaps } from './early-tap';
+import { cardUiLoader } from './card-ui-loader';
+import { watchSameDocumentMoves } from './same-document-moves';
 import { listenForReaderPointer } from './reader-pointer';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
-/** The card UI loads in idle time after mentions are found, or after this long at the latest. */
-const CARD_UI_IDLE_TIMEOUT_MS = 2000;
 
 const PRESENT = Symbol.for(ANNOTATOR_MARKER);
 
@@ -91,7 +91,17 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     ctx,
     REPORT_INTERVAL_MS,
   );
-  const cardUi = cardUiLoader(ctx, window !== window.top);
+  const cardUi = cardUiLoader(
+    {
+      isInvalid: () => ctx.isInvalid,
+      idle: (then, timeout) => ctx.requestIdleCallback(then, { timeout }),
+      ask: () =>
+        void sendPageMessage({ type: 'ui/load' }).then((reply) => {
+          if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
+        }),
+    },
+    window !== window.top,
+  );
   // Set once the window's listeners are: document.open() erases every listener on the window it finds.
   let listenAgain = () => {};
   const painter = supportsHighlights() ? undefined : await loadOverlayPainter();
@@ -169,18 +179,18 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   };
   settings.follow(initialSettings, apply);
 
-  // Single-page apps change the URL without a load: the new view is a new page.
-  // The event fires as navigation starts: the app renders the new view after it, so wait two frames.
-  const onLocationChange = ({ oldUrl, newUrl }: { oldUrl: URL; newUrl: URL }) => {
+  // Single-page apps change the URL without a load: the new view is a new page, read anew, its context (the full
+  // names before a short one) its own. An app may render the new view after it moved: two frames are waited for.
+  const listenForAddressMoves = watchSameDocumentMoves(ctx, (oldUrl, newUrl) => {
     if (isSameView(oldUrl, newUrl)) return;
     taps.forget();
     notify('navigation');
     ctx.requestAnimationFrame(() =>
       ctx.requestAnimationFrame(() => {
-        if (active) void annotator.reset();
+        if (active) void annotator.reset({ keepShown: true });
       }),
     );
-  };
+  });
 
   // Back to this page from the browser's back-forward cache: nothing runs again, but the tab's badge and
   // the popup's list were those of the page left; the counts are told anew.
@@ -223,60 +233,13 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     for (const type of ['click', 'change', 'keydown'] as const) ctx.addEventListener(window, type, onReaderActed, { passive: true, capture: true });
     for (const type of ['beforeinput', 'focusin'] as const) ctx.addEventListener(window, type, onEditing, { passive: true, capture: true });
     ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
-    ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
+    listenForAddressMoves();
     ctx.addEventListener(window, 'pageshow', onPageShow);
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
   };
   listenAgain();
   return annotator;
-}
-
-/**
- * Asks the background, once, for the card script. In the top frame, in idle
- * time once mentions are found, so it never competes with the first
- * highlights: hovering then finds the card and the facts of the entities on the
- * page already there, even if the service worker has stopped since. In an
- * embedded frame, only once the pointer is in it as well: a live blog of fifty
- * embedded posts naming the story would otherwise hold fifty cards, each its
- * own React app, for frames the reader never points at. A tap, in any frame,
- * asks at once: the reader is waiting for a card.
- */
-function cardUiLoader(ctx: ContentScriptContext, embedded: boolean) {
-  let asked = false;
-  let waiting = false;
-  let found = false;
-  let pointed = false;
-  const send = () => {
-    if (asked || ctx.isInvalid) return;
-    asked = true;
-    void sendPageMessage({ type: 'ui/load' }).then((reply) => {
-      if (!reply.ok) console.warn('[Backstory] Could not load the card:', reply.error);
-    });
-  };
-  const load = (now: boolean) => {
-    if (asked || !found || (embedded && !pointed) || ctx.isInvalid) return;
-    // The pointer is on its way to a name, or a finger is on one: no idle time to wait for.
-    if (embedded || now) send();
-    else if (!waiting) {
-      waiting = true;
-      ctx.requestIdleCallback(send, { timeout: CARD_UI_IDLE_TIMEOUT_MS });
-    }
-  };
-  return {
-    mentionsFound() {
-      found = true;
-      load(false);
-    },
-    pointerMoved() {
-      pointed = true;
-      load(false);
-    },
-    tapped() {
-      pointed = true;
-      load(true);
-    },
-  };
 }
 
 /** Resolves once the page's HTML is parsed: what there is to read is all there. */

@@ -1,6 +1,6 @@
 import { anyShadowRoot } from './any-shadow-root';
 import { caretAt } from './caret-at';
-import { TapGesture } from './tap-gesture';
+import { TapGesture, type TapPress } from './tap-gesture';
 
 /**
  * How long a tap made before the card script is in the page may still open
@@ -57,13 +57,20 @@ export class EarlyTaps {
     this.last = undefined;
   }
 
-  /** The tap for the card script to open, if it is recent enough; once: from now on the card script sees taps itself. */
-  take(): EarlyTap | undefined {
+  /**
+   * The tap for the card script to open, if it is recent enough, and the
+   * press still down, if any: its lift comes after the card script listens, and
+   * is a tap only if the card script takes the press over (a tap's press and
+   * lift are two tasks, and the card script can start between them). Once:
+   * from now on the card script sees taps itself.
+   */
+  take(): { tap: EarlyTap | undefined; pressing: TapPress | undefined } {
     this.taken = true;
     const last = this.last;
     this.last = undefined;
-    if (!last || performance.now() - last.at > EARLY_TAP_MS) return undefined;
-    return { x: last.x, y: last.y, node: last.node, offset: last.offset };
+    const pressing = this.gesture.pressing;
+    if (!last || performance.now() - last.at > EARLY_TAP_MS) return { tap: undefined, pressing };
+    return { tap: { x: last.x, y: last.y, node: last.node, offset: last.offset }, pressing };
   }
 }
 

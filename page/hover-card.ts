@@ -32,6 +32,10 @@ export class HoverCard {
   private pinned = false;
   /** The name whose card opens once the pointer has rested on it long enough: the page scrolling under the pointer leaves it so. */
   private pending: PageMention | undefined;
+  /** Where the pointer rested on the pending name. */
+  private pendingAt: { x: number; y: number } | undefined;
+  /** The wait ended with the pending name's text gone from the page, not yet read again: it opens once it is (pendingLost). */
+  private pendingDue = false;
 
   constructor(
     private readonly api: CardApi,
@@ -58,7 +62,9 @@ export class HoverCard {
         return;
       }
       this.pending = mention;
-      this.openTimer = setTimeout(() => void this.open(mention, { at: how.at }), OPEN_DELAY_MS);
+      this.pendingAt = how.at;
+      this.pendingDue = false;
+      this.openTimer = setTimeout(() => this.waited(), OPEN_DELAY_MS);
     } else if (this.shown && !this.pinned) {
       this.scheduleClose();
     }
@@ -176,6 +182,35 @@ export class HoverCard {
     }
     this.shown = successor;
     this.onShownChange(successor);
+  }
+
+  /**
+   * The name whose card is about to open is no longer among the names shown:
+   * the page wrote its text anew while the pointer rested on it (a framework
+   * rendering again, a live blog). The same entity's name now under the
+   * pointer takes its place, and its card opens when the wait ends; else none
+   * does. Opened for the old name, the card stood by text gone from the page,
+   * a box of zeros: the window's top-left corner, until the pointer moved.
+   */
+  pendingLost(isShown: (mention: PageMention) => boolean, at: (x: number, y: number) => PageMention | undefined): void {
+    const pending = this.pending;
+    if (!pending || isShown(pending)) return;
+    const again = this.pendingAt && at(this.pendingAt.x, this.pendingAt.y);
+    if (again && again.entityId === pending.entityId) {
+      this.pending = again;
+      if (this.pendingDue) this.waited();
+      return;
+    }
+    clearTimeout(this.openTimer);
+    this.pending = undefined;
+  }
+
+  /** The pointer rested on the pending name long enough: the name the page shows now, if its text is still there. */
+  private waited(): void {
+    const mention = this.pending;
+    if (!mention) return;
+    this.pendingDue = !mention.startNode.isConnected;
+    if (!this.pendingDue) void this.open(mention, { at: this.pendingAt });
   }
 
   /**

@@ -28,6 +28,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const fetched = new Set<string>();
   const sync = () => {
     if (card.current && !annotator.shown.includes(card.current)) card.lost(annotator.shown);
+    card.pendingLost((mention) => annotator.shown.includes(mention), (x, y) => lookup.at(x, y));
     const fresh = [...page.counts().keys()].filter((id) => !fetched.has(id));
     if (fresh.length === 0) return;
     fresh.forEach((id) => fetched.add(id));
@@ -64,7 +65,8 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   // A tap before this script came opens its card now; the mouse's last place (a laptop with a touch screen) is taken
   // as at rest, as after any tap, and leaves that card be until the mouse moves.
   const early = page.takeTap();
-  if (early && taps.tappedEarlier(early)) moved = false;
+  if (early.tap && taps.tappedEarlier(early.tap)) moved = false;
+  if (early.pressing) taps.resume(early.pressing);
   const listenForPointer = listenForReaderPointer(ctx, {
     move(move) {
       // Backstory switched off or removed in the browser: the card goes (page/annotator.ts takes the highlights).

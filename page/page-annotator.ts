@@ -126,14 +126,22 @@ export class PageAnnotator {
     return this.run(() => this.fullScan());
   }
 
-  /** Forgets everything and scans again: after a single-page-app navigation. */
-  reset(): Promise<void> {
+  /**
+   * Forgets everything and scans again. `keepShown`, after a single-page-app
+   * navigation: what is painted stays until the new scan replaces it, the
+   * names the new view kept (a header, an article a page of endless scroll
+   * only renamed in the address bar) never blinking out; those of text the
+   * view removed are gone with it. Else they go at once (design mode).
+   */
+  reset({ keepShown = false }: { keepShown?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
-    this.store.clear();
-    this.publish();
+    if (!keepShown) {
+      this.store.clear();
+      this.publish();
+    }
     // Queued behind what runs now: by its turn, an app that pushed a state per keystroke has reset again, and only
     // the last view is read, not each one in turn.
-    return this.run(() => (generation === this.generation ? this.fullScan() : Promise.resolve()));
+    return this.run(() => (generation === this.generation ? this.fullScan(keepShown) : Promise.resolve()));
   }
 
   /**

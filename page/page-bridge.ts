@@ -1,5 +1,6 @@
 import type { EarlyTap } from './early-tap';
 import type { PageAnnotator } from './page-annotator';
+import type { TapPress } from './tap-gesture';
 
 /**
  * How the card script, injected later into frames with mentions, reaches the
@@ -12,8 +13,11 @@ export interface PageBridge {
   counts(): ReadonlyMap<string, number>;
   /** Where the pointer last was: a reader may rest it on a name before the card script arrives. */
   pointer(): { x: number; y: number } | undefined;
-  /** The reader's tap before the card script arrived, recent enough to open its card: given once, to the card script as it starts. */
-  takeTap(): EarlyTap | undefined;
+  /**
+   * The reader's tap before the card script arrived, recent enough to open its card, and a press still down then (whose
+   * lift the card script sees): given once, to the card script as it starts.
+   */
+  takeTap(): { tap: EarlyTap | undefined; pressing: TapPress | undefined };
   /**
    * Calls `listener` after anything that changes which mentions exist or are
    * shown: a scan or rescan, a settings change, a single-page-app navigation.

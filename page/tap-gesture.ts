@@ -13,6 +13,13 @@ export function isTouch(event: PointerEvent): boolean {
   return event.pointerType === 'touch' || event.pointerType === 'pen';
 }
 
+/** A finger's or a pen's press not yet lifted. */
+export interface TapPress {
+  id: number;
+  x: number;
+  y: number;
+}
+
 /**
  * A finger's or a pen's tap: a press, and a lift where it pressed, not on
  * anything whose tap is the page's (a link, a button, a label, a form field).
@@ -20,7 +27,17 @@ export function isTouch(event: PointerEvent): boolean {
  * by it, so a tap is the same whenever it comes.
  */
 export class TapGesture {
-  private press: { id: number; x: number; y: number } | undefined;
+  private press: TapPress | undefined;
+
+  /** A finger or pen still down, for another gesture to take over (EarlyTaps hands it to the card script). */
+  get pressing(): TapPress | undefined {
+    return this.press;
+  }
+
+  /** Takes over a press another gesture saw start: its lift, seen here, is a tap as if this one had seen the press. */
+  resume(press: TapPress): void {
+    this.press = press;
+  }
 
   /** A press on the page; `counts` false for one that starts no tap of ours (in the card). Whether it may be a tap. */
   down(event: PointerEvent, counts = true): boolean {

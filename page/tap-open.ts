@@ -2,7 +2,7 @@ import type { EarlyTap } from './early-tap';
 import type { PageMention } from './find-mentions';
 import { mentionAtCaret, type CaretIndex } from './hit-test';
 import type { HoverCard } from './hover-card';
-import { TapGesture } from './tap-gesture';
+import { TapGesture, type TapPress } from './tap-gesture';
 
 /** Finds shown mentions: under a viewport point, and by the caret (MentionLookup). */
 export interface TapLookup {
@@ -45,6 +45,11 @@ export class TapOpener {
     if (!mention || mention !== mentionAtCaret((node, offset) => this.lookup.atCaret(node, offset), tap.node, tap.offset)) return false;
     this.tapped(mention, tap);
     return true;
+  }
+
+  /** A press made before this script listened, still down: its lift here is a tap. */
+  resume(press: TapPress): void {
+    this.gesture.resume(press);
   }
 
   /** The browser took the touch for a scroll or a zoom: no tap. */

@@ -586,6 +586,26 @@ test.describe('the hover card', () => {
     expect(await cardTitle(page)).toBe('Kim Jong Un');
   });
 
+  test('a name the page writes anew while the pointer rests on it, before its card opened, opens its card by the name, not in the window’s corner', async ({ page, server }) => {
+    const lines = await openWrappedName(page, server);
+    // A framework setting the same HTML again a moment into the hover's wait: new text nodes, the name where it stood.
+    await page.evaluate(() =>
+      setTimeout(() => {
+        const p = document.getElementById('p')!;
+        const html = p.innerHTML;
+        p.innerHTML = html;
+      }, 60),
+    );
+    await page.mouse.move(lines.second.x, (lines.second.top + lines.second.bottom) / 2);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    await expect.poll(() => shadowUiCall(page, 'card-frame', 'function () { return this.dataset.placed; }')).toBe('true');
+    const card = (await shadowUiBox(page))!;
+    // 8 px below or above the name's lines, which stand 200 px down the page: not at the window's top-left corner.
+    const below = Math.abs(card.y - (lines.second.bottom + 8));
+    const above = Math.abs(card.y + card.height - (lines.first.top - 8));
+    expect(Math.min(below, above), JSON.stringify({ card, lines })).toBeLessThan(4);
+  });
+
   test('a name split between two columns: the card stands by the part hovered, not clear of both columns', async ({ page, server }) => {
     server.route(
       '/columns',

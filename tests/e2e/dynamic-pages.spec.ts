@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { paintedTexts } from '../../tooling/painted-texts';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 import { liveScorePage } from '../../tooling/web-component-page';
@@ -27,6 +29,52 @@ test('a single-page-app navigation starts the page over', async ({ page, server,
   // On the new view "Kirby" alone is no mention: the full name appeared only on the previous page.
   await expect.poll(() => paintedTexts(page)).toEqual(['Vietnam']);
   expect(pageErrors).toEqual([]);
+});
+
+/** The fewest names painted at the end of any task of the page's, from now for `ms`: a blink between two tasks is seen. */
+function fewestPaintedFor(page: import('@playwright/test').Page, ms: number): Promise<number> {
+  return page.evaluate(
+    (ms) =>
+      new Promise<number>((done) => {
+        const end = performance.now() + ms;
+        let fewest = Infinity;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          fewest = Math.min(fewest, CSS.highlights.get('backstory-mention')?.size ?? 0);
+          if (performance.now() < end) channel.port2.postMessage(0);
+          else done(fewest);
+        };
+        channel.port2.postMessage(0);
+      }),
+    ms,
+  );
+}
+
+test('a page that only renames itself in the address bar (an endless scroll of articles) keeps its names painted as it is read anew', async ({ page, server }) => {
+  await page.goto(`${server.origin}/fixtures/single-page-app.html`);
+  await expect.poll(() => paintedTexts(page)).toEqual(['John Kirby', 'U.S. National Security Council', 'Kirby']);
+  const fewest = fewestPaintedFor(page, 800);
+  await page.evaluate(() => history.replaceState(null, '', '/fixtures/next-article'));
+  expect(await fewest).toBe(3);
+  expect(await paintedTexts(page)).toEqual(['John Kirby', 'U.S. National Security Council', 'Kirby']);
+});
+
+test('a link followed to another page leaves this one painted while the next one loads', async ({ page, server }) => {
+  // The next page never comes: the browser shows this one until it does.
+  const hanging = createServer(() => {});
+  await new Promise<void>((done) => hanging.listen(0, '127.0.0.1', done));
+  try {
+    const next = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/next`;
+    server.route('/linking', `<!doctype html><html lang="en"><body><p>Kim Jong Un met Vladimir Putin. <a id="next" href="${next}">Read on</a></p></body></html>`);
+    await page.goto(`${server.origin}/linking`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    const fewest = fewestPaintedFor(page, 800);
+    await page.click('#next', { noWaitAfter: true });
+    expect(await fewest).toBe(2);
+  } finally {
+    hanging.closeAllConnections();
+    hanging.close();
+  }
 });
 
 test('a page that replaces its whole body (Turbo, document.write) is screened and read in the new one, and kept current there', async ({

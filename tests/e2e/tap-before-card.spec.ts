@@ -112,6 +112,21 @@ test('a tap on a name before the card script is in the page opens its card as so
   await expect.poll(() => shadowUiBox(page)).toBeNull();
 });
 
+test('a tap whose finger touched a name before the card script was in the page and lifted after it came opens the card', async ({ page, server }) => {
+  const pyongyang = await openBusyPage(page, server.origin);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [pyongyang] });
+    // This page leaves no idle time: the card script comes once the annotator has waited its 2 s for it, the finger still down.
+    await expect.poll(() => shadowUiText(page), { timeout: 5000 }).not.toBeNull();
+    await page.waitForTimeout(300);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await cdp.detach();
+  }
+  await expect.poll(() => shadowUiCardTitle(page)).toBe('Pyongyang');
+});
+
 test('a name tapped before the card script is in the page opens no card once it comes when the reader has tapped elsewhere or pressed Escape since, the page moved another name under the finger, or it comes more than 3 s later', async ({
   page,
   server,
