@@ -196,13 +196,22 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
    */
   const tabOut = useCallback(
     (forward: boolean) => {
-      const nameEnd = current.current?.nameEnd;
+      const request = current.current;
+      const nameEnd = request?.nameEnd;
       const next = forward && nameEnd?.isConnected ? tabStopAfter(nameEnd) : null;
+      const saved = returnFocus.current;
       if (next) returnFocus.current = null;
       close(forward);
-      next?.focus();
+      if (!next) return;
+      next.focus();
+      // A control the browser would not focus (behind a modal dialog, which makes the rest of the page inert without an
+      // attribute to tell): the focus goes back to the name's place, not to the page's <body>.
+      if (!next.matches(':focus') && saved) {
+        returnFocus.current = saved;
+        restoreFocus(request, forward);
+      }
     },
-    [close],
+    [close, restoreFocus],
   );
 
   // Where the pointer goes after it leaves the card is the page side's to judge (page/hover-card.ts):

@@ -13,3 +13,16 @@ export function sendPageMessage<T extends PageSideType>(request: PageSideRequest
     return parsePageSideReply(request.type, await browser.runtime.sendMessage(request));
   });
 }
+
+/**
+ * Sends without waiting for anything, not even a microtask, and with no reply
+ * awaited: from a document going away (`pagehide`), whose frame may be gone
+ * by the next task. A page going away was shown: no prerendering to wait out.
+ */
+export function sendPageMessageNow<T extends PageSideType>(request: PageSideRequest<T> & { type: T }): void {
+  try {
+    browser.runtime.sendMessage(request).catch(() => {});
+  } catch {
+    // The extension was reloaded or removed: nobody to tell.
+  }
+}

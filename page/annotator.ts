@@ -8,7 +8,7 @@ import { ANNOTATOR_MARKER, takeLocalStart, takeMatcherReply } from '../extension
 import { builtMatcherReply } from '../extension/built-matcher-reply';
 import { leaveLookAgain } from '../extension/look-again';
 import { firstMatcherReply } from '../extension/matcher-reply';
-import { sendPageMessage } from '../extension/send-page-message';
+import { sendPageMessage, sendPageMessageNow } from '../extension/send-page-message';
 import { followSettings } from '../extension/settings-watch';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
@@ -173,7 +173,10 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     // The first reading of the page (reading-mark.ts) ends with the first scan; switched off, nothing is read.
     if (active && !wasActive) void annotator.start().finally(endReading);
     if (!active) endReading();
-    if (!active && wasActive) report(new Map());
+    if (!active && wasActive) {
+      annotator.pause();
+      report(new Map());
+    }
     // The badge counts the names shown: a category switched changes it though the counts stay.
     if (active && wasActive) report(counts);
   };
@@ -196,6 +199,14 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // the popup's list were those of the page left; the counts are told anew.
   const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted && active) report(counts);
+  };
+  // An embedded frame the page removes, or that moves on to a page without names (which reports nothing), takes its
+  // names off the badge as it goes: they counted there until the popup was opened. Not the top frame, whose next page
+  // reports; not a page kept in the back-forward cache, which tells its counts again when shown (above).
+  const onPageHide = (event: PageTransitionEvent) => {
+    if (!event.persisted && active && counts.size > 0 && window !== window.top) {
+      sendPageMessageNow(foundReport(new Map(), location.href, performance.timeOrigin));
+    }
   };
 
   // What the reader opens or closes may show or hide names with no change we hear of (a style on the part, a class on its button).
@@ -235,6 +246,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
     listenForAddressMoves();
     ctx.addEventListener(window, 'pageshow', onPageShow);
+    ctx.addEventListener(window, 'pagehide', onPageHide);
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
   };

@@ -202,6 +202,19 @@ export class PageAnnotator {
     this.viewportAllowedAt = spent > SLOW_VIEWPORT_MS ? began + spent * (1 + VIEWPORT_REST_FACTOR) : 0;
   }
 
+  /**
+   * Stops reading the page, until `start` reads it anew: Backstory switched off
+   * for it. Its names go, and the changes it makes from now on cost nothing (a
+   * live blog went on being read, its names kept hidden).
+   */
+  pause(): void {
+    this.generation++;
+    this.watcher?.disconnect();
+    this.watcher = undefined;
+    this.store.clear();
+    this.publish();
+  }
+
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.viewportLater);

@@ -3,6 +3,7 @@ import { whenParsed } from './page-lifecycle';
 import type { PageScreen, VisitShadowRoot } from './page-screen';
 import { yieldToPage } from './scheduler';
 import { holdsText } from './holds-text';
+import { laidOutBlock } from './laid-out-block';
 import { closestBlock, isBlockElement, isSkippedTag } from './text-walk';
 import { UpgradeWatch } from './upgrade-watch';
 
@@ -114,9 +115,16 @@ export function watchForStoryNames(
     onNames();
   }
 
-  /** Screens the whole page, a piece at a time on a large one, and again for as long as the page changed a lot meanwhile. */
-  async function screenWhole(root: Element, visitFirst: VisitShadowRoot): Promise<void> {
+  /**
+   * Screens the whole page, a piece at a time on a large one, and again for as
+   * long as the page changed a lot meanwhile: after a rest, as after changed
+   * blocks. A page that changes hundreds of nodes at every tick of its clock
+   * (a table of prices) had it read back to back, a core kept busy on a page
+   * without a name.
+   */
+  async function screenWhole(root: Element, visitFirst: VisitShadowRoot, first = false): Promise<void> {
     screeningWhole = true;
+    let began = performance.now();
     try {
       let visitRoot = visitFirst;
       do {
@@ -127,10 +135,17 @@ export function watchForStoryNames(
           return;
         }
         visitRoot = visitAll;
+        if (whole && !stopped) {
+          await new Promise((done) => setTimeout(done, (performance.now() - began) * REST_FACTOR));
+          began = performance.now();
+        }
       } while (whole && !stopped);
       if (!stopped) readOnce();
     } finally {
       screeningWhole = false;
+      // Not after the first read: an article its app renders once the page is parsed is screened as it comes.
+      if (!first) allowedAt = performance.now() + (performance.now() - began) * REST_FACTOR;
+      if (pending.length > 0 && !stopped) schedule();
     }
   }
 
@@ -164,13 +179,18 @@ export function watchForStoryNames(
           if (shadow) changedAway.add(shadow);
           continue;
         }
-        const block = closestBlock(node, shadow ?? root);
+        let block: Element | ShadowRoot | null = closestBlock(node, shadow ?? root);
+        // Blocks are told by tag name: text in a custom element laid out as a block (an app's <live-clock>) had the
+        // whole page read for it. Its layout tells, for such a change only.
+        if (block === root) block = laidOutBlock(node, root) ?? root;
         if (block) blocks.add(block);
       }
     }
-    // A change right under <body> has the whole page screened again: a piece at a time, as at first.
+    // A change right under <body> has the whole page screened again: a piece at a time, as at first. One under way
+    // reads it again when it is done (it may have passed the change): the changes are not dropped.
     if (blocks.has(root)) {
       if (!screeningWhole) screenWhole(root, visitAll).catch(onError);
+      else whole = true;
       return;
     }
     screenBlocks([...blocks]).catch(onError);
@@ -211,7 +231,7 @@ export function watchForStoryNames(
     // The document itself: a page may replace its body (Turbo) or its root element (document.open and write),
     // and the new one is screened.
     observer.observe(document, OPTIONS);
-    screenWhole(root, visit).catch(onError);
+    screenWhole(root, visit, true).catch(onError);
   });
   return stop;
 }

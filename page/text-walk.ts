@@ -97,8 +97,14 @@ const SKIPPED_TAGS = new Set([
   'img', 'desc', 'rp', 'rt',
 ]);
 
-/** Elements never read for an attribute rather than their tag. */
-const UNREAD_BY_ATTRIBUTE = '[hidden],[data-backstory-ui],[contenteditable]:not([contenteditable="false" i],[contenteditable="inherit" i])';
+/**
+ * Elements never read for an attribute rather than their tag. Code editors that
+ * take typing through a hidden <textarea> and draw the text in plain elements
+ * (CodeMirror 5, Ace, Monaco) are editable parts without `contenteditable`:
+ * names painted over what the reader types, and cards opening under the caret.
+ */
+const UNREAD_BY_ATTRIBUTE =
+  '[hidden],[data-backstory-ui],[contenteditable]:not([contenteditable="false" i],[contenteditable="inherit" i]),.CodeMirror,.ace_editor,.monaco-editor';
 /**
  * Those and the elements of a menu role, skipped unless they hold content (menus.ts): found in one native query per
  * walk of a page (ONE_QUERY_ELEMENTS).

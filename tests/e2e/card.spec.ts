@@ -1189,6 +1189,28 @@ test.describe('the hover card', () => {
     expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: again.x + 20, y: again.y + 20 })).toBe('backstory-card');
   });
 
+  test('Tab past the last control of the card of a name in a modal dialog, with no control after it there, leaves the focus in the dialog, not on the inert page behind it', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    server.route(
+      '/modal-tab',
+      `<!doctype html><html lang="en"><body><p>Weather: sunny.</p><a href="#later">Later</a>
+      <dialog id="d"><button id="close">Close</button><p>In Pyongyang, talks went on.</p></dialog><a href="#end">End</a></body></html>`,
+    );
+    await page.goto(`${server.origin}/modal-tab`);
+    await page.evaluate(() => (document.getElementById('d') as HTMLDialogElement).showModal());
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const worker = await serviceWorker();
+    await expect.poll(() => framesReported(worker)).toBe(1);
+    await pressShortcut(worker, page);
+    await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
+    for (let i = 0; i < 30 && (await shadowUiBox(page)) !== null; i++) await page.keyboard.press('Tab');
+    expect(await shadowUiBox(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement !== document.body && document.getElementById('d')!.contains(document.activeElement))).toBe(true);
+  });
+
   test('a page’s open popover stays open while a card shows for a name outside it, and while the reader clicks in the card of a name inside it', async ({
     page,
     server,

@@ -79,6 +79,23 @@ test('a frame that moved on to a page without names no longer counts in the popu
     await expect.poll(() => badgeText(popup, tabId), { timeout: 3000 }).toBe('1');
   });
 
+test('a frame the page removes takes its names off the badge as it goes, and one that moves on to a page without names too', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    const { popup, tabId } = await openPageWithTicker({ context, extensionId, page, server });
+    await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+    // Not looked at by the popup again: its list as it was.
+    await page.evaluate(() => (document.querySelector('iframe')!.src = '/ticker-b'));
+    await expect.poll(() => badgeText(popup, tabId), { timeout: 5000 }).toBe('1');
+    await page.evaluate(() => (document.querySelector('iframe')!.src = '/ticker-a'));
+    await expect.poll(() => badgeText(popup, tabId)).toBe('3');
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await expect.poll(() => badgeText(popup, tabId), { timeout: 5000 }).toBe('1');
+  });
+
 test('a name of a frame the page removed while the popup was open says so in the reader’s words when chosen, and is gone once the popup looks again', async ({
   context,
   extensionId,

@@ -314,6 +314,70 @@ test('a page without names that keeps changing a block holding all of it has the
   expect(result.largeAtOnce).toBe(0);
 });
 
+/**
+ * Watches a page without names for `ms` while `tick` changes it every 20 ms: how many times the whole page
+ * (<body>) was screened, the share of the time a screening of it was under way, and the ticks.
+ */
+async function screeningWhileTicking(page: Page, tick: (n: number) => void, ms = 2000) {
+  return page.evaluate(
+    async ({ tickSource, ms }) => {
+      const w = window as unknown as Win;
+      const tickOnce = new Function(`return ${tickSource}`)() as (n: number) => void;
+      const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+      let named = false;
+      const stop = w.backstoryHarness.watchForStoryNames(screen, () => (named = true), (error) => console.error(error));
+      // The first read of the page, done before the clock starts.
+      await new Promise((done) => setTimeout(done, 500));
+      let wholeReads = 0;
+      let busy = 0;
+      const pieces = screen.mayMentionInPieces.bind(screen);
+      screen.mayMentionInPieces = async (root, options) => {
+        if (root !== document.body) return pieces(root, options);
+        wholeReads++;
+        const began = performance.now();
+        try {
+          return await pieces(root, options);
+        } finally {
+          busy += performance.now() - began;
+        }
+      };
+      const began = performance.now();
+      let ticks = 0;
+      while (performance.now() - began < ms) {
+        tickOnce(ticks++);
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      const share = busy / (performance.now() - began);
+      stop();
+      return { named, wholeReads, share, ticks };
+    },
+    { tickSource: tick.toString(), ms },
+  );
+}
+
+test('a page without names whose custom element laid out as a block keeps changing has that element screened, not the whole page', async ({ load }) => {
+  const filler = '<p>Nothing to see in this paragraph, only <i>filler</i> text for length.</p>';
+  const page = await load(`<live-clock id="clock" style="display:block">0</live-clock>${filler.repeat(12_000)}`);
+  const result = await screeningWhileTicking(page, (n) => (document.getElementById('clock')!.textContent = String(n)));
+  expect(result.named).toBe(false);
+  expect(result.ticks).toBeGreaterThan(20);
+  expect(result.wholeReads).toBe(0);
+});
+
+test('a page without names that changes hundreds of nodes at every tick (a table of prices) has it screened whole in a share of the time, not back to back', async ({
+  load,
+}) => {
+  const filler = '<p>Nothing to see in this paragraph, only <i>filler</i> text for length.</p>';
+  const cells = Array.from({ length: 300 }, (_, i) => `<td id="c${i}">0</td>`).join('');
+  const page = await load(`<table><tr>${cells}</tr></table>${filler.repeat(12_000)}`);
+  const result = await screeningWhileTicking(page, (n) => {
+    for (let i = 0; i < 300; i++) document.getElementById(`c${i}`)!.textContent = String(n);
+  });
+  expect(result.named).toBe(false);
+  expect(result.wholeReads).toBeGreaterThan(0);
+  expect(result.share, JSON.stringify(result)).toBeLessThan(0.5);
+});
+
 test('a small page is read after a pause too: the task the screen was asked in is the page’s, and in a new renderer also the one that compiled the script', async ({
   load,
 }) => {

@@ -560,3 +560,29 @@ test('a full name in an inline element the page hides no longer makes a short fo
   await settle(page);
   expect(await found(page)).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
 });
+
+test('paused (Backstory switched off for the page), it reads nothing the page changes, and started again reads the page as it is then', async ({ load }) => {
+  const page = await load('<p id="lead">John Kirby spoke.</p><div id="feed"></div>');
+  await annotate(page);
+  expect(await found(page)).toEqual(['john-kirby:John Kirby']);
+
+  await page.evaluate(() => (window as unknown as Win).annotator.pause());
+  expect(await found(page)).toEqual([]);
+  // A live blog goes on adding entries: nothing watches them now.
+  await page.evaluate(async () => {
+    for (let i = 0; i < 20; i++) {
+      document.getElementById('feed')!.insertAdjacentHTML('beforeend', `<p>Entry ${i}: Vladimir Putin in Moscow.</p>`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  });
+  await settle(page);
+  expect(await found(page)).toEqual([]);
+
+  await page.evaluate(() => (window as unknown as Win).annotator.start());
+  expect(await found(page)).toEqual(await fresh(page));
+  expect((await found(page)).filter((m) => m.startsWith('vladimir-putin'))).toHaveLength(20);
+  // Watched again: what the page adds now is read.
+  await page.evaluate(() => document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<p>Kim Jong Un waved.</p>'));
+  await settle(page);
+  expect(await found(page)).toEqual(await fresh(page));
+});
