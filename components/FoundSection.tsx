@@ -4,6 +4,7 @@ import type { FoundEntity } from '../core/messages/protocol';
 import { isActiveOn, type Settings } from '../core/settings';
 import { canAnnotate, siteOf } from '../core/site';
 import { CATEGORIES } from '../core/story/schema';
+import { FailedWithRetry } from './FailedWithRetry';
 import { categoryGroupLabel } from './labels';
 import type { Loadable } from './loadable';
 import type { PageProbe } from './use-page-probe';
@@ -110,20 +111,7 @@ function FoundBody({
   // Firefox's PDF viewer, a site Firefox keeps every extension off. Not a tab still on its way to
   // the page (showing the blank page before it), which no extension may enter either.
   if (page?.readable === false && !(found.status === 'ready' && found.value.loading)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
-  if (found.status === 'error') {
-    return (
-      <>
-        <p className="status status-error" role="alert">
-          {i18n.t('popup.foundUnreachable')}
-        </p>
-        {onRetry ? (
-          <button type="button" className="action" onClick={onRetry}>
-            {i18n.t('popup.tryAgain')}
-          </button>
-        ) : null}
-      </>
-    );
-  }
+  if (found.status === 'error') return <FailedWithRetry message={i18n.t('popup.foundUnreachable')} onRetry={onRetry} />;
   // Which names are highlighted is the settings' to say: without them, a list would guess.
   if (found.status === 'ready' && !settings && settingsFailed) return <p className="status">{i18n.t('popup.foundWithoutSettings')}</p>;
   if (url === undefined || found.status === 'loading' || !settings) {

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { Settings } from '../core/settings';
 import { siteOf } from '../core/site';
 import { CATEGORIES } from '../core/story/schema';
+import { FailedWithRetry } from './FailedWithRetry';
 import { categoryGroupLabel } from './labels';
 import { Switch } from './Switch';
 
@@ -28,16 +29,7 @@ export function SettingsSection({ settings, url, onChange, saveFailed, readFaile
         {i18n.t('popup.settings')}
       </h2>
       {!settings && readFailed ? (
-        <>
-          <p className="status status-error" role="alert">
-            {i18n.t('popup.settingsUnreadable')}
-          </p>
-          {onRetry ? (
-            <button type="button" className="action" onClick={onRetry}>
-              {i18n.t('popup.tryAgain')}
-            </button>
-          ) : null}
-        </>
+        <FailedWithRetry message={i18n.t('popup.settingsUnreadable')} onRetry={onRetry} />
       ) : !settings ? (
         <p className="status" role="status">
           {i18n.t('popup.loading')}

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useId } from 'react';
 import type { StorySummary } from '../core/messages/protocol';
 import { CitationToggle } from './CitationToggle';
+import { FailedWithRetry } from './FailedWithRetry';
 import type { Loadable } from './loadable';
 
 /** The story's key points, each citing the article; its headline heads the popup (StoryHeadline). */
@@ -20,14 +21,7 @@ export function StorySection({ story, onRetry }: { story: Loadable<StorySummary>
           {i18n.t('popup.loading')}
         </p>
       ) : story.status === 'error' ? (
-        <>
-          <p className="status status-error" role="alert">
-            {i18n.t('popup.storyUnreachable')}
-          </p>
-          <button type="button" className="action" onClick={onRetry}>
-            {i18n.t('popup.tryAgain')}
-          </button>
-        </>
+        <FailedWithRetry message={i18n.t('popup.storyUnreachable')} onRetry={onRetry} />
       ) : (
         <ul className="key-points">
           {story.value.summary.map((point, index) => (
