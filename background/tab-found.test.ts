@@ -12,7 +12,7 @@ describe('what a tab found, frame by frame', () => {
     expect(found).toEqual({ 0: { url: page, counts: { russia: 3, ukraine: 1 } } });
   });
 
-  it('ignores a report of a frame’s older document once its next one reported: a page’s farewell that came late', () => {
+  it('ignores the farewell of a frame’s older document once its next one reported, and not a report of names from it (a page restored from the back-forward cache)', () => {
     const ticker = 'https://ticker.example/';
     let found: TabFound = applyFrameReport({}, 0, { url: page, since: 100, counts: { russia: 1 } });
     found = applyFrameReport(found, 4, { url: ticker, since: 200, counts: { japan: 1 } });
@@ -21,6 +21,8 @@ describe('what a tab found, frame by frame', () => {
     // Its own farewell, and that of a frame without a time origin, count.
     expect(applyFrameReport(found, 4, { url: `${ticker}next`, since: 300, counts: {} })[4]!.counts).toEqual({});
     expect(applyFrameReport(found, 4, { url: ticker, counts: {} })[4]!.counts).toEqual({});
+    expect(applyFrameReport(found, 0, { url: page, since: 50, counts: { japan: 1 } })[0]).toEqual({ url: page, since: 50, counts: { japan: 1 } });
+    expect(applyFrameReport(found, 4, { url: ticker, since: 200, counts: { japan: 1 } })[4]!.counts).toEqual({ japan: 1 });
   });
 
   it('keeps the other frames of the same page', () => {

@@ -35,7 +35,7 @@ export async function forgetTabFound(tabId: number): Promise<void> {
 }
 
 /**
- * A frame's report replaces its previous one, unless it is of an older document. A report of the top frame also drops
+ * A frame's report replaces its previous one, unless it is the farewell of an older document. A report of the top frame also drops
  * the subframes reported under another page, and those of the same address that
  * began before it did (the page was reloaded: its frames came anew, with new ids).
  * Subframes reported under this one stay: iframes often finish loading, and
@@ -45,10 +45,11 @@ export async function forgetTabFound(tabId: number): Promise<void> {
  */
 export function applyFrameReport(found: TabFound, frameId: number, report: FrameFound): TabFound {
   const key = String(frameId);
-  // A report of a document older than the one whose report is stored (the farewell of a frame's page that came after
-  // its next page's report) tells nothing of the frame now.
+  // A farewell (no names) of a document older than the one whose report is stored, come after its next page's report,
+  // tells nothing of the frame now. One with names is a page the browser restored from its back-forward cache.
   const stored = found[key]?.since;
-  if (stored !== undefined && report.since !== undefined && report.since < stored) return found;
+  const farewell = Object.keys(report.counts).length === 0;
+  if (farewell && stored !== undefined && report.since !== undefined && report.since < stored) return found;
   if (key !== TOP_FRAME) return { ...found, [key]: report };
   const page = pageAddress(report.url);
   const previous = found[TOP_FRAME];

@@ -280,9 +280,30 @@ describe('the popup’s names from the keyboard', () => {
       expect(container.textContent).toContain('Reading this page again…');
       act(() => void vi.advanceTimersByTime(REREADING_MS));
       expect(container.textContent).toContain('None of this story’s names are on this page.');
+
+      // A page that says it is still reading itself (a large one) is told so past that while, until it is done.
+      const reading: PageProbe = { ...read, reading: true };
+      const looked = (settings: Settings, page: PageProbe) =>
+        act(() => root!.render(<FoundSection url={PAGE} found={empty} settings={settings} notice={undefined} onReveal={() => {}} page={page} />));
+      looked(off, reading);
+      looked(DEFAULT_SETTINGS, reading);
+      act(() => void vi.advanceTimersByTime(REREADING_MS * 3));
+      expect(container.textContent).toContain('Reading this page again…');
+      looked(DEFAULT_SETTINGS, read);
+      expect(container.textContent).toContain('None of this story’s names are on this page.');
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('tell a page whose first reading is still under way (a large one, read a piece at a time) as being read, not as naming nothing', () => {
+    const empty: Loadable<TabFound> = { status: 'ready', value: { url: PAGE, found: [] } };
+    const reading = render({ url: PAGE, found: empty, page: { readable: true, type: 'text/html', screened: true, reading: true } }).textContent;
+    expect(reading).toContain('Reading this page');
+    expect(reading).not.toContain('None of this story’s names');
+    expect(render({ url: PAGE, found: empty, page: { readable: true, type: 'text/html', screened: true, reading: false } }).textContent).toContain(
+      'None of this story’s names are on this page.',
+    );
   });
 
   it('keep each name’s group: its heading names the group it is in', () => {

@@ -91,7 +91,8 @@ function FoundBody({
 }: Omit<Props, 'notice'> & { hintId: string }) {
   const site = url === undefined ? undefined : siteOf(url);
   const listed = found.status === 'ready' && found.value.found.length > 0;
-  const rereading = useRereading(settings && url !== undefined ? isActiveOn(settings, site ?? '') : undefined, listed);
+  const pageReading = page?.readable === true && page.reading === true;
+  const rereading = useRereading(settings && url !== undefined ? isActiveOn(settings, site ?? '') : undefined, listed, pageReading);
   if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
   // The browser let Backstory into this tab all the same: Firefox does when the reader clicks its button.
   const readNow = listed || page?.readable === true;
@@ -143,7 +144,7 @@ function FoundBody({
       ) : entities.length === 0 ? (
         // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
         <p className="status" role="status">
-          {i18n.t(found.value.loading ? 'popup.reading' : rereading ? 'popup.rereading' : 'popup.nothingFound')}
+          {i18n.t(found.value.loading ? 'popup.reading' : rereading ? 'popup.rereading' : pageReading ? 'popup.reading' : 'popup.nothingFound')}
         </p>
       ) : (
         <>

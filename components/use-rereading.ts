@@ -8,10 +8,13 @@ export const REREADING_MS = 2000;
  * (on everywhere, or no longer off on its site) while the popup is open, and
  * none of its names has come since. Switched off, the page told the background
  * it names nothing; "None of this story's names are on this page" would be
- * told until it has read itself again and reported.
+ * told until it has read itself again and reported. For `REREADING_MS`, or for
+ * as long as the page says it is being read (`pageReading`, its mark read by
+ * the popup's look into it): a large page takes longer.
  */
-export function useRereading(active: boolean | undefined, named: boolean): boolean {
+export function useRereading(active: boolean | undefined, named: boolean, pageReading = false): boolean {
   const [rereading, setRereading] = useState(false);
+  const [waited, setWaited] = useState(false);
   const was = useRef(active);
   useEffect(() => {
     const switchedOn = was.current === false && active === true;
@@ -21,8 +24,9 @@ export function useRereading(active: boolean | undefined, named: boolean): boole
       return;
     }
     setRereading(true);
-    const timer = setTimeout(() => setRereading(false), REREADING_MS);
+    setWaited(false);
+    const timer = setTimeout(() => setWaited(true), REREADING_MS);
     return () => clearTimeout(timer);
   }, [active]);
-  return rereading && !named;
+  return rereading && !named && (!waited || pageReading);
 }

@@ -13,7 +13,7 @@ import { followSettings } from '../extension/settings-watch';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
-import { endReading, markNamed } from './reading-mark';
+import { beginReading, endReading, markNamed } from './reading-mark';
 import { yieldToPage } from './scheduler';
 import { registerPageBridge, type PageChange } from './page-bridge';
 import { foundReport, throttledReporter } from './found-reporter';
@@ -171,7 +171,11 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     notify('mentions');
     // Switched back on, the page is read again and what it finds reported; switched off, the badge clears at once.
     // The first reading of the page (reading-mark.ts) ends with the first scan; switched off, nothing is read.
-    if (active && !wasActive) void annotator.start().finally(endReading);
+    if (active && !wasActive) {
+      // Marked as a first reading is: the popup, looking into the page, tells it is being read until it is.
+      beginReading();
+      void annotator.start().finally(endReading);
+    }
     if (!active) endReading();
     if (!active && wasActive) {
       annotator.pause();

@@ -6,7 +6,7 @@
  * names: the screen still reading a large page a piece at a time, the
  * annotator on its way, or its first scan not done.
  */
-const READING = 'backstory.reading';
+export const READING = 'backstory.reading';
 const NAMED = 'backstory.named';
 
 /**

@@ -1,9 +1,9 @@
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CardApp } from '../../components/CardApp';
 import cardCss from '../../components/card.css?inline';
+import { mountCardApp } from '../../components/mount-card-app';
 import { CARD_START_KEY } from '../../extension/card-keys';
 import { cardMessages } from '../../extension/card-messages';
 import { leaveStart } from '../../extension/script-start';
@@ -39,18 +39,14 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
         mode: 'closed',
         css: cardCss,
         onMount(container, _shadow, host) {
-          // A render that throws before the app is ready fails the start, which the background waits on with the tab's queue.
-          const root = createRoot(container, { onUncaughtError: (error) => (api ? failed(error) : reject(error)) });
-          root.render(
-            <CardApp
-              onReady={(next) => {
-                api = placedInPage(next, host);
-                registerCardApi(api);
-                resolve(api);
-              }}
-            />,
-          );
-          return root;
+          const adopt = (next: CardApi) => {
+            api = placedInPage(next, host);
+            registerCardApi(api);
+            return api;
+          };
+          const mounted = mountCardApp(container, adopt, failed);
+          mounted.ready.then(resolve, reject);
+          return mounted.root;
         },
         onRemove(root) {
           if (api) unregisterCardApi(api);

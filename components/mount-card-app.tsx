@@ -1,0 +1,34 @@
+import type { ComponentType } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { CardApi } from '../page/card-bridge';
+import { CardApp } from './CardApp';
+
+/**
+ * Renders the card app into `container`. `ready` resolves with its API (as
+ * `adopt` makes it) once mounted, and rejects if its render throws before then:
+ * the card script's start fails rather than never settling, which the
+ * background waits on with the tab's queue (the popup's and the shortcut's
+ * cards waited on it until the worker stopped). A throw after is `failedLater`'s.
+ * `App` is the card app; another only in tests.
+ */
+export function mountCardApp(
+  container: Element,
+  adopt: (api: CardApi) => CardApi,
+  failedLater: (error: unknown) => void,
+  App: ComponentType<{ onReady: (api: CardApi) => void }> = CardApp,
+): { root: Root; ready: Promise<CardApi> } {
+  let api: CardApi | undefined;
+  let root: Root | undefined;
+  const ready = new Promise<CardApi>((resolve, reject) => {
+    root = createRoot(container, { onUncaughtError: (error) => (api ? failedLater(error) : reject(error)) });
+    root.render(
+      <App
+        onReady={(next) => {
+          api = adopt(next);
+          resolve(api);
+        }}
+      />,
+    );
+  });
+  return { root: root!, ready };
+}
