@@ -100,6 +100,9 @@ export default defineConfig({
         description: '__MSG_commandNextMention__',
       },
     },
+    // The mentions' tint follows the page's colour scheme with light-dark(): an older Chrome drops the rule, and
+    // the names would go unmarked until hovered.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '123' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -135,6 +135,23 @@ describe('the card opened from the keyboard', () => {
     expect(document.activeElement).toBe(frame());
   });
 
+  it('tells a Try again that failed again in the same live line as “Loading…”, which a screen reader reads out as its words change', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let asked = 0;
+    const { api, frame } = await mountCard(() => (asked++, Promise.reject(new Error('Could not establish connection.'))));
+    await api.show(request('north-korea', { focus: true }));
+    const before = asked;
+    const line = frame()!.querySelector('[role="status"]');
+    expect(line?.textContent).toMatch(/could not load/);
+    const retry = [...frame()!.querySelectorAll('button')].find((button) => button.textContent === 'Try again')!;
+    retry.focus();
+    retry.click();
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(before));
+    await vi.waitFor(() => expect(frame()!.querySelectorAll('button.card-retry')).toHaveLength(1));
+    expect(frame()!.querySelector('[role="status"]')).toBe(line);
+    expect(line?.textContent).toMatch(/could not load/);
+  });
+
   it('comes after a failed first ask when the background answers the second, with no error shown', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     let asked = 0;

@@ -213,21 +213,19 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
           // One view per entity: another name's card, shown in place of this one, opens folded, not with the sources
           // (and "About the story") the reader unfolded here, which showed quotes of that card the reader never asked for.
           <EntityCardView key={state.card.entity.id} card={state.card} titleId={titleId} onOpenEntity={onOpenEntity} />
-        ) : state.error ? (
-          <>
-            {/* In the reader's words: the browser's reason ("Could not establish connection…") is logged, not shown. */}
-            <p id={titleId} className="card-status" role="status">
-              {i18n.t('card.error')}
-            </p>
-            <button type="button" className="link card-retry" onClick={onRetry}>
-              {i18n.t('card.tryAgain')}
-            </button>
-          </>
         ) : (
+          // One live line for "Loading…" and the failure, its words changed in place: put on the page together with its
+          // words, a live line is not always read out, and a Try again that failed again was silent.
+          // In the reader's words: the browser's reason ("Could not establish connection…") is logged, not shown.
           <p id={titleId} className="card-status" role="status">
-            {i18n.t('card.loading')}
+            {i18n.t(state.error ? 'card.error' : 'card.loading')}
           </p>
         )}
+        {!state.card && state.error ? (
+          <button type="button" className="link card-retry" onClick={onRetry}>
+            {i18n.t('card.tryAgain')}
+          </button>
+        ) : null}
       </div>
     </>
   );

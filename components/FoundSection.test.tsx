@@ -322,6 +322,27 @@ describe('the popup’s names from the keyboard', () => {
     ]);
   });
 
+  it('say what became of the page in one live line, changed in place: loading, being read, the names found, nobody, switched off', () => {
+    const { container } = mount({ found: { status: 'loading' } });
+    // The line of "On this page" (the notice above it is the other).
+    const line = () => container.querySelector('.notice ~ [role="status"]');
+    const first = line();
+    expect(first?.textContent).toBe('Loading…');
+    const show = (options: Options) =>
+      act(() => root!.render(<FoundSection url={PAGE} found={NAMES} settings={DEFAULT_SETTINGS} notice={undefined} onReveal={() => {}} {...options} />));
+    const empty: Loadable<TabFound> = { status: 'ready', value: { url: PAGE, found: [], loading: true } };
+    show({ found: empty, page: { readable: true, type: 'text/html', screened: true } });
+    expect(line()?.textContent).toBe('Reading this page as it loads…');
+    show({ page: { readable: true, type: 'text/html', screened: true } });
+    expect(line()?.textContent).toBe('7 names from this story');
+    show({ found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: true, type: 'text/html', screened: true } });
+    expect(line()?.textContent).toBe('None of this story’s names are on this page.');
+    show({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    expect(line()?.textContent).toContain('Backstory is switched off');
+    // A screen reader reads the words a live region is given, not always those it was put on the page with.
+    expect(line()).toBe(first);
+  });
+
   it('with the settings unreadable, says the names wait for them, not “Loading…” for good', () => {
     const shown = render({ url: PAGE, found: COUNTRIES, settings: undefined, settingsFailed: true }).textContent ?? '';
     expect(shown).toContain('listed once your settings are read');

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { FoundEntity } from '../core/messages/protocol';
 import { isActiveOn, type Settings } from '../core/settings';
 import { canAnnotate, siteOf } from '../core/site';
@@ -93,77 +93,93 @@ function FoundBody({
   const listed = found.status === 'ready' && found.value.found.length > 0;
   const pageReading = page?.readable === true && page.reading === true;
   const rereading = useRereading(settings && url !== undefined ? isActiveOn(settings, site ?? '') : undefined, listed, pageReading);
-  if (url !== undefined && !canAnnotate(url)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
+  if (url !== undefined && !canAnnotate(url)) return <Told line={i18n.t('popup.notSupported')} />;
   // The browser let Backstory into this tab all the same: Firefox does when the reader clicks its button.
   const readNow = listed || page?.readable === true;
   // Not read at all: "nobody is mentioned" would be a guess.
   if (siteAccess === false && !readNow) {
-    return <NotRead message={i18n.t('popup.noSiteAccess', { site: site ?? '' })} action={i18n.t('popup.allowSite')} onAction={onAllowSite} />;
+    return notRead(i18n.t('popup.noSiteAccess', { site: site ?? '' }), i18n.t('popup.allowSite'), onAllowSite);
   }
   // Older Firefox says no and reads files all the same.
   if (fileAccess === false && !listed && !(page?.readable === true && page.screened)) {
-    return firefox ? (
-      <NotRead message={i18n.t('popup.noFileAccessFirefox')} action={i18n.t('popup.reloadPage')} onAction={onReload} />
-    ) : (
-      <NotRead message={i18n.t('popup.noFileAccess')} action={i18n.t('popup.openDetails')} onAction={onAllowFiles} />
-    );
+    return firefox
+      ? notRead(i18n.t('popup.noFileAccessFirefox'), i18n.t('popup.reloadPage'), onReload)
+      : notRead(i18n.t('popup.noFileAccess'), i18n.t('popup.openDetails'), onAllowFiles);
   }
-  if (page?.readable === true && page.type === PDF) return <p className="status">{i18n.t('popup.pdfNotRead')}</p>;
+  if (page?.readable === true && page.type === PDF) return <Told line={i18n.t('popup.pdfNotRead')} />;
   // Firefox's PDF viewer, a site Firefox keeps every extension off. Not a tab still on its way to
   // the page (showing the blank page before it), which no extension may enter either.
-  if (page?.readable === false && !(found.status === 'ready' && found.value.loading)) return <p className="status">{i18n.t('popup.notSupported')}</p>;
-  if (found.status === 'error') return <FailedWithRetry message={i18n.t('popup.foundUnreachable')} onRetry={onRetry} />;
-  // Which names are highlighted is the settings' to say: without them, a list would guess.
-  if (found.status === 'ready' && !settings && settingsFailed) return <p className="status">{i18n.t('popup.foundWithoutSettings')}</p>;
-  if (url === undefined || found.status === 'loading' || !settings) {
+  if (page?.readable === false && !(found.status === 'ready' && found.value.loading)) return <Told line={i18n.t('popup.notSupported')} />;
+  if (found.status === 'error') {
     return (
-      <p className="status" role="status">
-        {i18n.t('popup.loading')}
-      </p>
+      <Told>
+        <FailedWithRetry message={i18n.t('popup.foundUnreachable')} onRetry={onRetry} />
+      </Told>
     );
   }
+  // Which names are highlighted is the settings' to say: without them, a list would guess.
+  if (found.status === 'ready' && !settings && settingsFailed) return <Told line={i18n.t('popup.foundWithoutSettings')} />;
+  if (url === undefined || found.status === 'loading' || !settings) return <Told line={i18n.t('popup.loading')} />;
+  // Read now only because the reader clicked Backstory's button: reading it without a click is on offer.
+  const readOnClick =
+    siteAccess === false ? (
+      <>
+        <p className="status status-off">{i18n.t('popup.readOnClick', { site: site ?? '' })}</p>
+        <ActionButton action={i18n.t('popup.allowSite')} onAction={onAllowSite} />
+      </>
+    ) : null;
   const active = isActiveOn(settings, site ?? '');
   const entities = found.value.found;
+  // Off, the page is not read: what a list or "nobody" would say could only come from an earlier load.
+  if (!active) {
+    const off = !settings.enabled ? i18n.t('popup.offEverywhere') : site ? i18n.t('popup.offOnSite', { site }) : undefined;
+    return (
+      <Told line={off} lineClass="status status-off">
+        {readOnClick}
+      </Told>
+    );
+  }
+  if (entities.length === 0 && !found.value.loading && page?.readable === true && !page.screened) {
+    // Open since before Backstory could read it: the browser reads it only once it loads again.
+    return notRead(i18n.t('popup.notReadYet'), i18n.t('popup.reloadPage'), onReload, readOnClick);
+  }
+  // The look into the page is still on its way: "nobody" now could turn into "not read yet" a moment later.
+  if (entities.length === 0 && !found.value.loading && page === undefined) return <Told line={i18n.t('popup.loading')}>{readOnClick}</Told>;
+  if (entities.length === 0) {
+    // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
+    const line = i18n.t(found.value.loading ? 'popup.reading' : rereading ? 'popup.rereading' : pageReading ? 'popup.reading' : 'popup.nothingFound');
+    return <Told line={line}>{readOnClick}</Told>;
+  }
+  // With every listed category hidden there is no name to choose.
   const anyShown = entities.some((entity) => settings.categories[entity.category]);
   return (
+    <Told line={foundSummary(entities, settings)} lineClass="found-summary">
+      {anyShown ? (
+        <p id={hintId} className="hint">
+          {i18n.t('popup.revealHint')}
+          {/* Nothing on the page says the shortcut exists: a reader who never opens the browser's list of them would not know. */}
+          {shortcut ? ` ${i18n.t('popup.shortcutHint', { keys: shortcut })}` : null}
+        </p>
+      ) : null}
+      <NameGroups entities={entities} settings={settings} onReveal={onReveal} hintId={hintId} />
+      {readOnClick}
+    </Told>
+  );
+}
+
+/**
+ * Every state of the part opens with the same live line, its words changed in
+ * place: a line put on the page together with its words is not always read
+ * out, and "Reading this page…" followed by the names' count in a new
+ * paragraph left a screen reader silent when the names came.
+ */
+function Told({ line, lineClass = 'status', children }: { line?: string | undefined; lineClass?: string; children?: ReactNode }) {
+  return (
     <>
-      {!settings.enabled ? (
-        <p className="status status-off">{i18n.t('popup.offEverywhere')}</p>
-      ) : !active && site ? (
-        <p className="status status-off">{i18n.t('popup.offOnSite', { site })}</p>
-      ) : null}
-      {/* Off, the page is not read: what a list or "nobody" would say could only come from an earlier load. */}
-      {!active ? null : entities.length === 0 && !found.value.loading && page?.readable === true && !page.screened ? (
-        // Open since before Backstory could read it: the browser reads it only once it loads again.
-        <NotRead message={i18n.t('popup.notReadYet')} action={i18n.t('popup.reloadPage')} onAction={onReload} />
-      ) : entities.length === 0 && !found.value.loading && page === undefined ? (
-        // The look into the page is still on its way: "nobody" now could turn into "not read yet" a moment later.
-        <p className="status" role="status">
-          {i18n.t('popup.loading')}
-        </p>
-      ) : entities.length === 0 ? (
-        // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
-        <p className="status" role="status">
-          {i18n.t(found.value.loading ? 'popup.reading' : rereading ? 'popup.rereading' : pageReading ? 'popup.reading' : 'popup.nothingFound')}
-        </p>
-      ) : (
-        <>
-          <p className="found-summary">{foundSummary(entities, settings)}</p>
-          {/* With every listed category hidden there is no name to choose. */}
-          {anyShown ? (
-            <p id={hintId} className="hint">
-              {i18n.t('popup.revealHint')}
-              {/* Nothing on the page says the shortcut exists: a reader who never opens the browser's list of them would not know. */}
-              {shortcut ? ` ${i18n.t('popup.shortcutHint', { keys: shortcut })}` : null}
-            </p>
-          ) : null}
-          <NameGroups entities={entities} settings={settings} onReveal={onReveal} hintId={hintId} />
-        </>
-      )}
-      {/* Read now only because the reader clicked Backstory's button: reading it without a click is on offer. */}
-      {siteAccess === false ? (
-        <NotRead message={i18n.t('popup.readOnClick', { site: site ?? '' })} action={i18n.t('popup.allowSite')} onAction={onAllowSite} />
-      ) : null}
+      <p className={line ? lineClass : 'status'} role="status">
+        {line}
+      </p>
+      {children}
     </>
   );
 }
@@ -176,18 +192,22 @@ function foundSummary(entities: readonly FoundEntity[], settings: Settings): str
   return i18n.t('popup.foundCountShown', entities.length, { shown: String(shown) });
 }
 
-/** A page Backstory may not read, and what the reader can do about it. */
-function NotRead({ message, action, onAction }: { message: string; action: string; onAction: (() => void) | undefined }) {
+/** A page Backstory may not read, and what the reader can do about it: said in the live line, not in one of its own. */
+function notRead(message: string, action: string, onAction: (() => void) | undefined, more?: ReactNode) {
   return (
-    <>
-      <p className="status status-off">{message}</p>
-      {onAction ? (
-        <button type="button" className="action" onClick={onAction}>
-          {action}
-        </button>
-      ) : null}
-    </>
+    <Told line={message} lineClass="status status-off">
+      <ActionButton action={action} onAction={onAction} />
+      {more}
+    </Told>
   );
+}
+
+function ActionButton({ action, onAction }: { action: string; onAction: (() => void) | undefined }) {
+  return onAction ? (
+    <button type="button" className="action" onClick={onAction}>
+      {action}
+    </button>
+  ) : null;
 }
 
 /**

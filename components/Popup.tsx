@@ -70,7 +70,11 @@ export function Popup({ search }: { search: string }) {
         onAllowSite={allowSite}
         onRetry={retryFound}
         page={page}
-        onReload={() => tab && void browser.tabs.reload(tab.id)}
+        onReload={() => {
+          // The page read anew may hold the name again: its failure to show is of the load that went.
+          setNotice(undefined);
+          if (tab) void browser.tabs.reload(tab.id);
+        }}
         settings={settings}
         settingsFailed={settingsFailed}
         notice={notice && notice.url === url ? notice : undefined}

@@ -20,8 +20,11 @@ export function Switch({ label, hint, checked, disabled = false, onChange }: Pro
         className="switch"
         aria-checked={checked}
         aria-describedby={hint ? hintId : undefined}
-        disabled={disabled}
-        onClick={() => onChange(!checked)}
+        // Not `disabled`: that takes it out of the Tab order, and with it the hint of why it cannot be used.
+        aria-disabled={disabled || undefined}
+        onClick={() => {
+          if (!disabled) onChange(!checked);
+        }}
       >
         <span className="switch-label">{label}</span>
         <span className="switch-track" aria-hidden="true">

@@ -39,6 +39,17 @@ async function openPageWithTicker({ context, extensionId, page, server, silent =
   return opened;
 }
 
+/**
+ * The popup opened as a page, which stays open as the tab moves on (the toolbar's closes on the click that shows a
+ * name); the ticker's frame removed from the page, and South Korea, which only it named, chosen in the popup.
+ */
+async function chooseNameOfRemovedFrame(fixtures: { context: BrowserContext; extensionId: string; page: Page; server: PageServer }): Promise<Page> {
+  const { popup } = await openPageWithTicker({ ...fixtures, silent: true });
+  await fixtures.page.evaluate(() => document.querySelector('iframe')!.remove());
+  await popup.getByRole('button', { name: /^South Korea, / }).click();
+  return popup;
+}
+
 /** Sets Backstory's site access on its Details page, as the reader does in chrome://extensions. */
 async function setHostAccess(context: BrowserContext, extensionId: string, hostAccess: 'ON_CLICK' | 'ON_ALL_SITES'): Promise<void> {
   const settings = await context.newPage();
@@ -103,10 +114,7 @@ test('a name of a frame the page removed while the popup was open says so in the
   page,
   server,
 }) => {
-    // The popup opened as a page, which stays open as the tab moves on (the toolbar's closes on the click that shows a name).
-    const { popup } = await openPageWithTicker({ context, extensionId, page, server, silent: true });
-    await page.evaluate(() => document.querySelector('iframe')!.remove());
-    await popup.getByRole('button', { name: /^South Korea, / }).click();
+    const popup = await chooseNameOfRemovedFrame({ context, extensionId, page, server });
     await expect(popup.locator('.notice')).toContainText('South Korea could not be shown: the part of the page that named it has changed or gone.');
     await expect(popup.locator('.notice')).not.toContainText(/No frame with id/);
     await expect(popup.getByRole('button', { name: 'Reload the page' })).toHaveCount(1);
@@ -116,6 +124,23 @@ test('a name of a frame the page removed while the popup was open says so in the
     await expect.poll(() => listedCounts(popup)).toEqual({ russia: 1, china: 1 });
     await expect(popup.locator('.notice')).toHaveText('');
     await expect(popup.getByRole('button', { name: 'Reload the page' })).toHaveCount(0);
+  });
+
+test('the notice of a name that could not be shown goes when the reader reloads the page from it, and the focus stays in “On this page”', async ({
+  context,
+  extensionId,
+  page,
+  server,
+}) => {
+    const popup = await chooseNameOfRemovedFrame({ context, extensionId, page, server });
+    await expect(popup.locator('.notice')).toContainText('South Korea could not be shown');
+    // The same address, read anew: the notice was kept for as long as the tab's address stayed the same.
+    await popup.getByRole('button', { name: 'Reload the page' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect(popup.locator('.notice')).toHaveText('');
+    await expect(popup.getByRole('button', { name: 'Reload the page' })).toHaveCount(0);
+    await expect(popup.getByRole('heading', { name: 'On this page' })).toBeFocused();
+    await expect.poll(async () => (await listedCounts(popup))['south-korea']).toBeGreaterThan(0);
   });
 
 test.describe('a page still loading', () => {

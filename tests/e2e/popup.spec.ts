@@ -487,6 +487,13 @@ test.describe('the switches apply at once in open tabs', () => {
     // The switches it governs change nothing while it is off, and show it.
     const governed = ['People', 'Countries', 'Organizations', 'Places', 'Off on this site'].map((name) => popup.getByRole('switch', { name }));
     for (const control of governed) await expect(control).toBeDisabled();
+    // Still in the Tab order, with the hint of why they cannot be used, and pressing one changes nothing.
+    await governed[1]!.focus();
+    await expect(governed[1]!).toBeFocused();
+    await popup.keyboard.press('Space');
+    await expect(governed[1]!).toHaveAttribute('aria-checked', 'true');
+    await popup.keyboard.press('Tab');
+    await expect(governed[2]!).toBeFocused();
 
     await toggle.click();
     for (const control of governed) await expect(control).toBeEnabled();
