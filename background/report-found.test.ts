@@ -98,6 +98,34 @@ describe('reports from the frames of a tab', () => {
     expect(await fakeBrowser.storage.session.get('other')).toEqual({ other: 1 });
   });
 
+  describe('taken after the tab showed another document', () => {
+    const showing = (url: string, since: number) => async () => ({ url, since });
+
+    it('a page loaded anew at the same address whose top frame names nobody: its ticker’s report counts alone, not the names of the page before', async () => {
+      await recordFrameReport({ tabId: 7, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 4, china: 1, japan: 2 } }, undefined, showing(page, 1000));
+      await recordFrameReport({ tabId: 7, frameId: 5, url: 'https://ticker.example/', topUrl: page, since: 1200, counts: { china: 1 } }, undefined, showing(page, 1000));
+      expect(await badge(7)).toBe('3');
+      // Reloaded: the top frame's new document began at 5000 and names nobody; the ticker came anew as frame 9.
+      await recordFrameReport({ tabId: 7, frameId: 9, url: 'https://ticker.example/', topUrl: page, since: 5100, counts: { 'south-korea': 1 } }, undefined, showing(page, 5000));
+      expect(await badge(7)).toBe('1');
+      expect(Object.keys(await readTabFound(7))).toEqual(['9']);
+    });
+
+    it('a report of the page before, come after the next page showed, counts nothing on it', async () => {
+      const next = 'https://news.example/next';
+      await recordFrameReport({ tabId: 8, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 4 } }, undefined, showing(next, 3000));
+      expect(await badge(8)).toBe('');
+      expect(await readTabFound(8)).toEqual({});
+    });
+
+    it('a single-page app that moved on to another view keeps its names while its top frame is the same document', async () => {
+      const view = `${page}/view-2`;
+      await recordFrameReport({ tabId: 10, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 4, china: 1 } }, undefined, showing(page, 1000));
+      await recordFrameReport({ tabId: 10, frameId: 3, url: 'https://ticker.example/', topUrl: page, since: 1500, counts: { japan: 1 } }, undefined, showing(view, 1000));
+      expect(await badge(10)).toBe('3');
+    });
+  });
+
   it('still sets the badge when the counts did not change, as after a reload', async () => {
     await recordFrameReport({ tabId: 3, frameId: 0, url: page, topUrl: page, counts: { russia: 1 } });
     // A reload clears the tab's badge in the browser; the repeated report must restore it.

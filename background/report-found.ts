@@ -5,7 +5,8 @@ import { pageAddress } from '../core/page-address';
 import { tabOfStoredKey } from '../extension/tab-found-key';
 import { showFoundCount } from './badge';
 import { createPerKeyQueue } from './per-key-queue';
-import { applyFrameReport, forgetTabFound, framesOfPage, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
+import { pageNowIn, type AskPageNow } from './page-now';
+import { applyFrameReport, forgetTabFound, framesOfPage, framesSince, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
 
 const byTab = createPerKeyQueue<number>();
 
@@ -25,17 +26,32 @@ export type BadgeCount = (counts: ReadonlyMap<string, number>) => Promise<number
 
 const countAll: BadgeCount = async (counts) => counts.size;
 
-/** Stores what one frame found and updates the tab's badge. */
-export function recordFrameReport({ tabId, frameId, url, topUrl, since, counts }: FrameReport, badgeCount = countAll): Promise<void> {
+/**
+ * Stores what one frame found and updates the tab's badge. `askPage` tells
+ * the page the tab shows by the time the report is taken, which may be a later
+ * one than the frame's: the reports of documents that began before it are of
+ * a page gone (pageNow.ts by default; tests give their own).
+ */
+export function recordFrameReport(
+  { tabId, frameId, url, topUrl, since, counts }: FrameReport,
+  badgeCount = countAll,
+  askPage: AskPageNow = pageNowIn,
+): Promise<void> {
   return byTab(tabId, async () => {
     const before = await readTabFound(tabId);
     const report = { url: pageAddress(url), counts, ...(topUrl !== undefined && { topUrl: pageAddress(topUrl) }), ...(since !== undefined && { since }) };
-    const after = applyFrameReport(before, frameId, report);
+    const reported = applyFrameReport(before, frameId, report);
+    // A page loaded anew at the same address whose top frame names nobody (and so never reports): its ticker's report
+    // must not bring back the names of the page before. A report of the page before, come after the next one showed.
+    const now = await askPage(tabId);
+    const after = now?.since === undefined ? reported : framesSince(reported, now.since);
+    const movedOn = Object.keys(after).length < Object.keys(reported).length;
     // Frames re-report unchanged counts as pages mutate; an unchanged write would still wake every open popup.
     if (JSON.stringify(after) !== JSON.stringify(before)) await writeTabFound(tabId, after);
     // Always set: a reload clears the badge even when the counts stay the same. Only the page the tab
     // shows counts, as in the popup: a frame of the next page may report before its top frame does.
-    await showFoundCount(tabId, await badgeCount(mergeFrames(topUrl === undefined ? after : framesOfPage(after, topUrl))));
+    const shown = movedOn ? (now?.url ?? topUrl) : topUrl;
+    await showFoundCount(tabId, await badgeCount(mergeFrames(shown === undefined ? after : framesOfPage(after, shown))));
   });
 }
 

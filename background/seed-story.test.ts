@@ -129,7 +129,7 @@ describe('seeding the story pack', () => {
     facts[0]!.citation.quote = 'Putin said something the article never says.';
     const result = await seedStory(db, broken);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]).toMatchObject({ file: 'facts.json', path: expect.stringContaining('quote') });
+    expect('problems' in result && result.problems[0]).toMatchObject({ file: 'facts.json', path: expect.stringContaining('quote') });
     // Row for row: a broken pack written over the old one holds as many rows.
     expect(await contents(db)).toEqual(before);
   });

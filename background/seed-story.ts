@@ -5,7 +5,9 @@ import { aliasRowsOf, type StoryDatabase } from './db';
 
 export type SeedResult =
   | { ok: true; storyId: string; written: boolean; packHash: string }
-  | { ok: false; problems: PackProblem[] };
+  | { ok: false; problems: PackProblem[] }
+  /** A valid pack the database could not take (its disk full, a browser's storage error): the story before it is kept. */
+  | { ok: false; notWritten: unknown };
 
 /**
  * Loads a pack into the database unless the same pack is already there.
@@ -19,7 +21,13 @@ export async function seedStory(db: StoryDatabase, source: PackSource): Promise<
   if (stored) return { ok: true, storyId: stored.id, written: false, packHash: hash };
   const parsed = parseStoryPack(source.files, source.article);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  await writePack(db, parsed.pack, hash);
+  try {
+    await writePack(db, parsed.pack, hash);
+  } catch (error) {
+    // Rolled back whole: the story stored before is still there, and served rather than nothing (asked again at the next wake).
+    if ((await db.stories.count()) > 0) return { ok: false, notWritten: error };
+    throw error;
+  }
   return { ok: true, storyId: parsed.pack.story.id, written: true, packHash: hash };
 }
 

@@ -44,6 +44,27 @@ describe('the story service', () => {
     await vi.waitFor(async () => expect(await servedPack()).toBeUndefined());
   });
 
+  it('keeps serving the story stored before when the database cannot take a valid new pack (a full disk), and stores it at the next wake', async () => {
+    const db = new StoryDatabase(uniqueDbName());
+    open.push(db);
+    await createStoryService(db, loadPackSource()).ready();
+    const next = loadPackSource();
+    (next.files.entities as { description: string }[])[0]!.description = 'Russia’s president';
+    const storedHash = async () => (await db.stories.toArray()).map((story) => story.packHash);
+    const before = await storedHash();
+    const full = vi.spyOn(db.facts, 'bulkAdd').mockRejectedValueOnce(new DOMException('The disk is full', 'QuotaExceededError'));
+    const errors: unknown[][] = [];
+    const summary = await getStorySummary(await createStoryService(db, next, { error: (...args: unknown[]) => errors.push(args) }).ready());
+    expect(summary.id).toBe('putin-pyongyang-summit');
+    expect(await storedHash()).toEqual(before);
+    expect(String(errors[0]?.[0])).toContain('could not be stored');
+    // The pages ask the worker for the rows it kept, not the pack their matcher was built with.
+    await vi.waitFor(async () => expect(await servedPack()).toBeUndefined());
+    full.mockRestore();
+    await createStoryService(db, next).ready();
+    expect(await storedHash()).toEqual([packSourceHash(next)]);
+  });
+
   it('seeds the story again when its database was deleted under a running worker (site data cleared)', async () => {
     const db = new StoryDatabase(uniqueDbName());
     open.push(db);

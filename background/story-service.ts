@@ -22,10 +22,9 @@ export function createStoryService(db: StoryDatabase, pack: PackSource, log: Pic
   });
   const seed = async () => {
     const result = await seedStory(db, pack);
-    if (!result.ok) {
-      // The data stored before stays in place and keeps being served.
-      log.error(`[Backstory] The bundled story pack was rejected:\n${formatProblems(result.problems)}`);
-    }
+    // The data stored before stays in place and keeps being served.
+    if (!result.ok && 'problems' in result) log.error(`[Backstory] The bundled story pack was rejected:\n${formatProblems(result.problems)}`);
+    else if (!result.ok) log.error('[Backstory] The bundled story pack could not be stored; the story before it is kept', result.notWritten);
     // Not waited for: what the worker was woken for goes on meanwhile.
     recordServedPack(result.ok ? result.packHash : undefined).catch((error: unknown) => log.error('[Backstory] Could not record the pack served', error));
     return db;

@@ -18,9 +18,9 @@ describe('what a tab found, frame by frame', () => {
     found = applyFrameReport(found, 4, { url: ticker, since: 200, counts: { japan: 1 } });
     found = applyFrameReport(found, 4, { url: `${ticker}next`, since: 300, counts: { china: 2 } });
     expect(applyFrameReport(found, 4, { url: ticker, since: 200, counts: {} })).toBe(found);
-    // Its own farewell, and that of a frame without a time origin, count.
-    expect(applyFrameReport(found, 4, { url: `${ticker}next`, since: 300, counts: {} })[4]!.counts).toEqual({});
-    expect(applyFrameReport(found, 4, { url: ticker, counts: {} })[4]!.counts).toEqual({});
+    // Its own farewell, and that of a frame without a time origin, count: nothing is kept of the frame.
+    expect(applyFrameReport(found, 4, { url: `${ticker}next`, since: 300, counts: {} })).toEqual({ 0: found[0] });
+    expect(applyFrameReport(found, 4, { url: ticker, counts: {} })).toEqual({ 0: found[0] });
     expect(applyFrameReport(found, 0, { url: page, since: 50, counts: { japan: 1 } })[0]).toEqual({ url: page, since: 50, counts: { japan: 1 } });
     expect(applyFrameReport(found, 4, { url: ticker, since: 200, counts: { japan: 1 } })[4]!.counts).toEqual({ japan: 1 });
   });

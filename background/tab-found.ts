@@ -50,7 +50,13 @@ export function applyFrameReport(found: TabFound, frameId: number, report: Frame
   const stored = found[key]?.since;
   const farewell = Object.keys(report.counts).length === 0;
   if (farewell && stored !== undefined && report.since !== undefined && report.since < stored) return found;
-  if (key !== TOP_FRAME) return { ...found, [key]: report };
+  if (key !== TOP_FRAME) {
+    if (!farewell) return { ...found, [key]: report };
+    // Nothing kept for an embedded frame that names nobody: a single-page app keeps its document, and the empty reports of
+    // its passing frames (srcdoc, about:blank: never found gone) would pile up for as long as the tab stays open.
+    const { [key]: _gone, ...others } = found;
+    return others;
+  }
   const page = pageAddress(report.url);
   const previous = found[TOP_FRAME];
   const pageChanged = previous !== undefined && pageAddress(previous.url) !== page;
@@ -65,6 +71,11 @@ export function applyFrameReport(found: TabFound, frameId: number, report: Frame
 /** A subframe whose document began before the top frame's did: one of the page before a reload. */
 function olderThan(frame: FrameFound, top: FrameFound): boolean {
   return frame.since !== undefined && top.since !== undefined && frame.since < top.since;
+}
+
+/** The reports of documents that began no earlier than `since`: those of the top frame's document, and its frames'. */
+export function framesSince(found: TabFound, since: number): TabFound {
+  return Object.fromEntries(Object.entries(found).filter(([, frame]) => !beganBefore(frame, since)));
 }
 
 /** Mentions per entity over all of the tab's frames. */

@@ -59,6 +59,18 @@ describe('tab/found and tab/get', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
   });
 
+  it('counts nothing a page the tab is leaving reports with names, and takes its farewell', async () => {
+    const ctx = context();
+    const tab = await newsTab();
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 3 } }, tab.frame(0), ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('1');
+    const leaving: Sender = { ...tab.frame(0), documentLifecycle: 'pending_deletion' };
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 3, japan: 1 } }, leaving, ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('1');
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: {} }, leaving, ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
+  });
+
   it('tells a tab still loading, and before its first response answers for the page it is going to, not the one it shows', async () => {
     const ctx = context();
     const tab = await newsTab();
