@@ -2,12 +2,15 @@
  * Context checks for one candidate hit, looking only at the page characters
  * right around it. Called per hit, never per page character.
  */
-import { codePointBefore, codePointFrom, isDash, isIgnorable, isLowerLetter, isUpperLetter, isWhitespace, isWordCodePoint } from './chars';
+import { codePointBefore, codePointFrom, isDash, isIgnorable, isLowerLetter, isUnspacedScript, isUpperLetter, isWhitespace, isWordCodePoint } from './chars';
 
-/** No letter or digit directly before `start`: "Russia" is not inside "WhiteRussia". */
+/**
+ * No letter or digit directly before `start`: "Russia" is not inside "WhiteRussia". A letter of a script written
+ * without spaces is no part of a Latin word: "普京在Pyongyang举行峰会" names Pyongyang.
+ */
 export function startsWord(text: string, start: number): boolean {
   const cp = codePointBefore(text, start);
-  return cp < 0 || !isWordCodePoint(cp);
+  return cp < 0 || !isWordCodePoint(cp) || isUnspacedScript(cp);
 }
 
 /**
@@ -16,7 +19,7 @@ export function startsWord(text: string, start: number): boolean {
  */
 export function endsWord(text: string, end: number): boolean {
   const cp = codePointFrom(text, end);
-  return cp < 0 || !isWordCodePoint(cp);
+  return cp < 0 || !isWordCodePoint(cp) || isUnspacedScript(cp);
 }
 
 /** Punctuation and spaces allowed between two words of one line. */
@@ -41,25 +44,51 @@ function isHyphen(code: number): boolean {
   return code === 0x2d || code === 0x2010 || code === 0x2011;
 }
 
-/** Up to `count` words `dir` (-1 before, +1 after) of `from`, nearest first, in the same line. */
-function wordsBeside(text: string, from: number, dir: -1 | 1, count = WINDOW_WORDS): NearWord[] {
+/**
+ * A word longer than this is read as none, and ends the look: a run of hyphen-joined words ("US-US-US-…", a hostile
+ * page's) would otherwise be read whole at every hit in it, for a time that grows with its square.
+ */
+const MAX_WORD = 64;
+
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * Up to `count` words `dir` (-1 before, +1 after) of `from`, nearest first, in the same line. `sourceBreaks`: a line
+ * break in a run of spaces is the HTML source's, which the browser shows as a space ("Golfer Tom\n    Kim"), and the
+ * run is one gap; else a line break ends the look (a dateline "LIVE" above the headline's "US").
+ */
+function wordsBeside(text: string, from: number, dir: -1 | 1, count = WINDOW_WORDS, sourceBreaks = false): NearWord[] {
   const words: NearWord[] = [];
   let i = dir < 0 ? from - 1 : from;
   while (words.length < count) {
     let gap = 0;
     let tight = true;
+    let breaks = 0;
+    let spaced = false;
     for (; i >= 0 && i < text.length; i += dir) {
       const code = text.charCodeAt(i);
       if (isWordCodePoint(code)) break;
-      if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return words;
+      if (isLineBreak(code)) {
+        if (!sourceBreaks) return words;
+        // CR LF is one break; two are a blank line, no source's wrapping.
+        const prior = text.charCodeAt(i - dir);
+        const pair = (code === 0x0a && prior === 0x0d) || (code === 0x0d && prior === 0x0a);
+        if (!pair && ++breaks > 1) return words;
+      }
       if (isIgnorable(code)) continue;
+      const space = isWhitespace(code);
+      if (sourceBreaks && space && spaced) continue;
+      spaced = space;
       if (++gap > MAX_GAP) return words;
-      if (!isWhitespace(code)) tight = false;
+      if (!space) tight = false;
     }
     if (i < 0 || i >= text.length) return words;
     const word: NearWord = { capitals: 0, lower: false, tight, startsCapital: false, start: i, end: i + 1 };
     let first = true;
     for (; i >= 0 && i < text.length; i += dir) {
+      if (Math.abs(i - (dir < 0 ? word.end : word.start)) > MAX_WORD) return words;
       const code = text.charCodeAt(i);
       if (isIgnorable(code)) continue;
       // A hyphen inside a word joins its halves: "Hyung-jin Kim" is a given name, "jin" alone is no prose.
@@ -115,7 +144,7 @@ for (const title of ['Congressman', 'Congresswoman', 'Governor', 'Professor', 'D
 
 /** The title right before `start`, in full ("Senator Kim", "coach Washington") or abbreviated ("Sen. Kim"), if any. */
 function titleBefore(text: string, start: number): string | undefined {
-  const word = wordsBeside(text, start, -1, 1)[0];
+  const word = wordsBeside(text, start, -1, 1, true)[0];
   if (word === undefined) return undefined;
   const title = text.slice(word.start, word.end);
   if (word.tight) return title;
@@ -134,7 +163,7 @@ function titleBefore(text: string, start: number): string | undefined {
 export function besideCapitalisedWord(text: string, start: number, end: number): boolean {
   const title = titleBefore(text, start);
   if (title !== undefined && /^\p{Lu}/u.test(title) && !TITLES.has(title)) return true;
-  const after = wordsBeside(text, end, 1, 1)[0];
+  const after = wordsBeside(text, end, 1, 1, true)[0];
   return after !== undefined && after.tight && after.startsCapital;
 }
 
@@ -224,9 +253,10 @@ const PERSON_RANKS = new Set([
  * bureau chief", "the National Guard Washington sent".
  */
 const PERSON_ROLES = new Set([
-  ...['coach', 'quarterback', 'receiver', 'linebacker', 'cornerback', 'safety', 'tackle', 'pitcher', 'outfielder'],
+  // Not "tackle", "safety" or "actor": "vowed to tackle Washington’s concerns", "a key actor Washington relies on".
+  ...['coach', 'quarterback', 'receiver', 'linebacker', 'cornerback', 'pitcher', 'outfielder'],
   ...['infielder', 'shortstop', 'striker', 'midfielder', 'goalkeeper', 'rookie', 'teammate', 'senator', 'congressman'],
-  ...['congresswoman', 'councilman', 'councilwoman', 'officer', 'detective', 'sergeant', 'actor', 'actress'],
+  ...['congresswoman', 'councilman', 'councilwoman', 'officer', 'detective', 'sergeant', 'actress'],
   ...['singer', 'rapper', 'novelist'],
 ]);
 
@@ -255,8 +285,8 @@ class Words {
     start: number,
     end: number,
   ) {
-    this.before = wordsBeside(text, start, -1, PROSE_WINDOW);
-    this.after = wordsBeside(text, end, 1, PROSE_WINDOW);
+    this.before = wordsBeside(text, start, -1, PROSE_WINDOW, true);
+    this.after = wordsBeside(text, end, 1, PROSE_WINDOW, true);
   }
 
   wordOf(word: NearWord): string {

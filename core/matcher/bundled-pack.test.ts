@@ -28,6 +28,36 @@ describe('the bundled pack', () => {
     }
     expect(found('the Democratic Republic of Korea')).toEqual([]);
     expect(found('the Republic of Korea said')).toEqual(['south-korea:Republic of Korea']);
+    // A title-case headline capitalises "of": the South's name inside the North's is still no South Korea.
+    expect(found('Democratic People’s Republic Of Korea Fires Missile')).toEqual(['north-korea:Democratic People’s Republic Of Korea']);
+    expect(found('Kim Jong Un, Leader Of The Democratic People\'s Republic Of Korea')).not.toContain('south-korea:Republic Of Korea');
+    expect(found('Republic Of Korea Protests')).toEqual(['south-korea:Republic Of Korea']);
+  });
+
+  it('reads the people beside a name across a line break of the page’s source, which the browser shows as a space', () => {
+    const leader = 'North Korean leader Kim Jong Un greeted Putin.';
+    const kims = (...blocks: string[]) => found(leader, ...blocks).filter((name) => name.startsWith('kim-jong-un'));
+    for (const other of ['Golfer Tom\nKim won the Open.', 'Golfer Tom\r\n        Kim won the Open.', 'Kim\nKardashian posted a photo.', 'Kim\n  Jong Il died in 2011.']) {
+      expect(kims(other, 'Kim said it was fake.'), other).toEqual(['kim-jong-un:Kim Jong Un']);
+    }
+    expect(found('Dolphins receiver Malik\nWashington caught two touchdowns.')).toEqual([]);
+    // A blank line is no wrapped line: the words after it are another paragraph's.
+    expect(kims('Golfer Tom\n\nKim said it was fake.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+  });
+
+  it('reads Washington after a verb that is also a sports position as the city: “vowed to tackle Washington’s concerns”', () => {
+    expect(found('Beijing vowed to tackle Washington’s concerns. Washington welcomed the move.')).toEqual(['washington:Washington', 'washington:Washington']);
+    expect(found('a key actor Washington relies on')).toEqual(['washington:Washington']);
+  });
+
+  it('finds a name whose accent the page writes as a letter and a combining mark, and hides what its exclusions hide written so', () => {
+    expect(found('the novelist China Mie\u0301ville')).toEqual([]);
+    expect(found('the novelist China Miéville')).toEqual([]);
+  });
+
+  it('finds a Latin name right beside Chinese or Japanese text, which puts no space between words', () => {
+    expect(found('普京在Pyongyang举行峰会')).toEqual(['pyongyang:Pyongyang']);
+    expect(found('プーチン大統領がMoscowに戻った')).toEqual(['moscow:Moscow']);
   });
 
   it('shows no Washington card for the state, its towns, or people and teams named Washington', () => {

@@ -18,3 +18,13 @@ describe('a 4 MB text', () => {
     expect(matcher.scan(text, createMatchState())).toHaveLength(once * repeats);
   });
 });
+
+// A hostile page's run of hyphen-joined names, one line with no space: each name is a hit whose neighbours are looked
+// at. Read whole at every hit, it took minutes; bounded, milliseconds. The limit only catches that, not a timing.
+describe('a run of 50,000 hyphen-joined names', () => {
+  const matcher = compileMatcher(SUMMIT_ENTITIES);
+  it.each(['US-', 'Kim-', 'Washington-'])('of “%s” is scanned without reading the run at every name in it', (unit) => {
+    const mentions = matcher.scan(unit.repeat(50_000), createMatchState());
+    expect(mentions.length).toBeLessThanOrEqual(50_000);
+  }, 20_000);
+});

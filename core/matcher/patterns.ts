@@ -29,6 +29,32 @@ function aliasesWithName(entity: MatchableEntity): MatchableEntity['aliases'] {
   return [...entity.aliases, { text: entity.name, rule: 'always', exclude: [], ambiguous: false }];
 }
 
+/**
+ * The forms of an exclusion phrase: folding covers how pages separate its words, and the alias inside it is also
+ * written as every form the alias is matched in. Else a form of the alias ("Republic Of Korea", in a title-case
+ * headline) would be a hit its phrase ("Democratic People's Republic of Korea") no longer hides.
+ */
+function exclusionForms(phrase: string, alias: string, matched: readonly Form[]): Form[] {
+  const forms = aliasForms(phrase, 'always', false);
+  const folded = foldText(phrase);
+  const own = foldText(alias);
+  const at = folded.indexOf(own);
+  if (at < 0) return forms;
+  const seen = new Set(forms.map((form) => form.text));
+  const words = own.split(' ').length;
+  for (const form of matched) {
+    // Not the forms a page writes only on its own ("Jong-un" with its dash, "#NorthKorea" run together): a phrase
+    // written around them is no phrase a page writes.
+    if (form.allCaps || form.dashAt.length > 0 || form.text.split(' ').length !== words) continue;
+    const text = folded.slice(0, at) + form.text + folded.slice(at + own.length);
+    if (!seen.has(text)) {
+      seen.add(text);
+      forms.push({ text, allCaps: false, dashAt: [] });
+    }
+  }
+  return forms;
+}
+
 export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
   const patterns: Pattern[] = [];
   const byKey = new Map<string, Pattern>();
@@ -67,14 +93,15 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       if (alias.rule === 'never') continue;
       const always = alias.rule === 'always';
       const acronym = ACRONYM.test(foldText(alias.text));
-      for (const form of aliasForms(alias.text, 'unless-common')) {
+      const forms = aliasForms(alias.text, 'unless-common');
+      for (const form of forms) {
         add(form, index, alias.text, false, always, acronym && !form.allCaps, false, alias.alone === true, alias.surname === true);
       }
       for (const phrase of alias.exclude) {
-        for (const form of aliasForms(phrase, 'always', false)) add(form, index, alias.text, true, false, false);
+        for (const form of exclusionForms(phrase, alias.text, forms)) add(form, index, alias.text, true, false, false);
       }
       for (const phrase of alias.elsewhere ?? []) {
-        for (const form of aliasForms(phrase, 'always', false)) add(form, index, alias.text, true, false, false, true);
+        for (const form of exclusionForms(phrase, alias.text, forms)) add(form, index, alias.text, true, false, false, true);
       }
     }
   });

@@ -32,7 +32,10 @@ export interface Form {
   dashAt: number[];
 }
 
-/** Names of at most this many words get the lower-case-after-hyphen forms; official titles do not. */
+/**
+ * Names of at most this many words get the lower-case-after-hyphen forms and each mix of capitals; official titles
+ * only one form more, every word capitalised, as a title-case headline writes them: "Democratic People’s Republic Of Korea".
+ */
 const MAX_SEPARATORS_FOR_CASE_FORMS = 2;
 
 interface Choice {
@@ -64,6 +67,9 @@ export function separatorForms(folded: string, rich: boolean): Omit<Form, 'allCa
     }
     forms = next;
   }
+  // A longer name in a title-case line: every word capitalised, as a whole (one form, not one for each mix of them).
+  const titled = words.map((word) => (isLowerLetter(word.charAt(0)) ? word.charAt(0).toUpperCase() + word.slice(1) : word)).join(' ');
+  if (rich && !withCase && titled !== folded) forms.push({ text: titled, dashAt: [] });
   // Hashtags and handles run capitalised words together ("#NorthKorea", "@KimJongUn").
   // Never lower-case and joined: "Blackstone" is not "Black Stone".
   if (rich && words.slice(1).every((word) => isUpperLetter(word.charAt(0)))) {
@@ -99,11 +105,16 @@ export function allCapsForm(folded: string, policy: CapsPolicy): string | null {
  * folding alone covers how pages separate its words).
  */
 export function aliasForms(text: string, caps: CapsPolicy, rich = true): Form[] {
-  const folded = foldText(text);
-  if (folded === '') return [];
-  const forms: Form[] = separatorForms(folded, rich).map((form) => ({ ...form, allCaps: false }));
-  const upper = allCapsForm(folded, caps);
-  if (upper !== null) forms.push({ text: upper, allCaps: true, dashAt: [] });
+  if (foldText(text) === '') return [];
+  const forms: Form[] = [];
+  // An accent is one character or a letter and a combining mark, as the page's text was typed or converted:
+  // "Miéville" either way. The scanner matches the page's own characters, so both are forms.
+  for (const written of new Set([text.normalize('NFC'), text.normalize('NFD')])) {
+    const folded = foldText(written);
+    forms.push(...separatorForms(folded, rich).map((form) => ({ ...form, allCaps: false })));
+    const upper = allCapsForm(folded, caps);
+    if (upper !== null) forms.push({ text: upper, allCaps: true, dashAt: [] });
+  }
 
   const byText = new Map<string, Form>();
   for (const form of forms) {

@@ -167,12 +167,24 @@ describe('the matcher on the wire', () => {
     ['an anchor that is not a regular expression', () => ({ ...wire, anchors: { ...wire.anchors!, plain: ['(?:Kim'] } }), /anchor is not a regular expression/],
     ['an anchor seeing through invisibles that is not a regular expression', () => ({ ...wire, anchors: { ...wire.anchors!, withInvisibles: ['(?:Kim'] } }), /anchor is not a regular expression/],
     ['an empty list of anchors', () => ({ ...wire, anchors: { ...wire.anchors!, plain: [] } }), /no anchors/],
+    ['a pattern longer than the path to its node, which would start a hit in the block before', () => {
+      const tables = tablesOf(wire);
+      const lengths = section(tables, 'patternLength');
+      const pattern = lengths.findIndex((length) => length < tables[6]!);
+      lengths[pattern] = lengths[pattern]! + 1;
+      return withTables(tables);
+    }, /length is not the depth/],
     ['an alias index past the end', () => ({ ...wire, aliases: wire.aliases.slice(0, 1) }), /pattern \d+ is out of range/],
     ['an entity index past the end', () => ({ ...wire, entityIds: [] }), /pattern \d+ is out of range/],
   ])('refuses %s with a clear error', (_label, damaged, message) => {
     expect(() => decodeMatcher(damaged())).toThrow(message);
     // The build's own matcher skips only the walks over the trie and its links (tooling/built-matcher.ts made them).
-    if (!/not a tree|failure or output link/.test(message.source)) expect(() => decodeMatcher(damaged(), { built: true })).toThrow(message);
+    if (!/not a tree|failure or output link|length is not the depth/.test(message.source)) expect(() => decodeMatcher(damaged(), { built: true })).toThrow(message);
+  });
+
+  it('is not made of an alias longer than a page takes: every page would refuse the matcher, and highlight nothing', () => {
+    const long = compileStory([{ id: 'long', name: `A${'a'.repeat(1100)}`, category: 'person', aliases: [] }]);
+    expect(() => encodeMatcher(long)).toThrow(/longer than the 1024 a page takes/);
   });
 
   it('decodes the build’s own matcher, without the walks over its trie, to the very same matcher', () => {

@@ -136,6 +136,8 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
     dashPool,
     aliasClasses: [...aliasClasses],
   };
+  // Every page would refuse it, and highlight nothing: told where the pack is compiled instead.
+  if (a.maxLength > MAX_PATTERN_LENGTH) throw new Error(`An alias of ${a.maxLength} characters is longer than the ${MAX_PATTERN_LENGTH} a page takes`);
   const counts = [a.fail.length, a.edgeLabel.length, alphabet, rules.length, classPairs.length / 2, dashPool.length, a.maxLength, aliasClasses.size] as const;
   const plan = layout([...counts, WIDE]);
   const body = new Int32Array(plan.reduce((sum, [, length]) => sum + length, 0));
@@ -310,6 +312,21 @@ export function decodeMatcher(wire: MatcherWire, { built = false }: DecodeOption
       rightBoundary: (flags & RIGHT) !== 0,
     });
   }
+
+  // A pattern's length is the depth of the node it ends at: the scanner finds where a hit starts that many characters
+  // back, and a longer one would read a place the block before wrote.
+  let lengthsMatch = true;
+  if (!built) {
+    const depth = new Int32Array(nodes);
+    for (let cls = 1; cls < alphabet; cls++) if (rootNext[cls] !== 0) depth[rootNext[cls]!] = 1;
+    for (let node = 1; node < nodes; node++) {
+      for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) depth[firstChild + e] = depth[node]! + 1;
+    }
+    for (let node = 1; node < nodes && lengthsMatch; node++) {
+      for (let p = outHead[node]!; p >= 0 && lengthsMatch; p = outNext[p]!) lengthsMatch = patternLength[p] === depth[node];
+    }
+  }
+  check(lengthsMatch, 'a pattern’s length is not the depth of the node it ends at');
 
   const aliasClasses = new Set(s.aliasClasses);
   const classOf = new Uint16Array(0x10000);
