@@ -25,6 +25,11 @@ describe('the facts a description says again', () => {
     expect(restatingDescription(somebody, facts)).toEqual([]);
   });
 
+  it('are none where the description says more than the fact: the fact’s source beside it would seem to back all of it', () => {
+    const broader = { ...somebody, description: 'of the Council, which she chairs' };
+    expect(restatingDescription(broader, [fact('member', 'background', 'Jane Somebody is with the Council.')])).toEqual([]);
+  });
+
   it('are none for an entity without a description', () => {
     expect(restatingDescription({ ...somebody, description: undefined }, [fact('member', 'background', 'Somebody is with the Council.')])).toEqual([]);
   });

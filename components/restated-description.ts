@@ -8,27 +8,29 @@ const FUNCTION_WORDS = new Set(
   'a an the of in on at to for with by from and or is are was were be been has have had its his her their s that which who whom whose where'.split(' '),
 );
 
+/** What the card's category already says of the entity ("country that collapsed in 1991"): no claim a sentence must back. */
+const CATEGORY_NOUNS = new Set(['country', 'region', 'city', 'place', 'organization', 'person']);
+
 /** Kinds the story's narrator states. Who said or disputes something is a claim of its own, kept under its heading. */
 const RESTATABLE = new Set<Fact['kind']>(['background', 'event', 'relation']);
 
 /**
- * The facts that say nothing the entity's description does not (Kirby's "John Kirby is with the U.S. National Security
- * Council." under "of the U.S. National Security Council"), in the order given. The card shows the first one's source
- * beside the description and none of them below it: the same statement twice on one card reads as padding.
+ * The facts that say what the entity's description says, no more and no less (Kirby's "John Kirby is with the U.S.
+ * National Security Council." under "of the U.S. National Security Council"), in the order given. The card shows the
+ * first one's source beside the description and none of them below it: the same statement twice on one card reads as
+ * padding. No less: the source shown beside a description that says more than its sentence would seem to back it all.
  */
 export function restatingDescription(entity: Pick<Entity, 'name' | 'aliases' | 'description'>, facts: readonly Fact[]): Fact[] {
   if (!entity.description) return [];
   // The entity's own names say nothing about it on its own card ("Vladimir Putin is the president of Russia.").
   const names = new Set([entity.name, ...entity.aliases.map((alias) => alias.text)].flatMap(words));
-  const described = new Set(words(entity.description));
-  return facts.filter(
-    (fact) =>
-      RESTATABLE.has(fact.kind) &&
-      fact.contests.length === 0 &&
-      words(fact.text)
-        .filter((word) => !names.has(word))
-        .every((word) => described.has(word)),
-  );
+  const claim = (text: string) => new Set(words(text).filter((word) => !names.has(word)));
+  const described = claim(entity.description);
+  return facts.filter((fact) => {
+    if (!RESTATABLE.has(fact.kind) || fact.contests.length > 0) return false;
+    const said = claim(fact.text);
+    return [...said].every((word) => described.has(word)) && [...described].every((word) => said.has(word) || CATEGORY_NOUNS.has(word));
+  });
 }
 
 /** The words of a text that carry its claim, in lower case, apostrophes folded ("Putin’s" is "putin" and "s"). */

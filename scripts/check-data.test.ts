@@ -33,7 +33,7 @@ describe('scripts/check-data.ts', { timeout: 30_000 }, () => {
     const run = checkData();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^data\/summit: \d+ entities \(.*person.*\), \d+ facts \(.*statement.*\), .*whole sentences of article\.txt, verbatim\n$/);
+    expect(run.stdout).toMatch(/^data\/summit: \d+ entities \(.*person.*\), \d+ facts \(.*statement.*\), .*whole sentences of article\.txt, one each, verbatim\n$/);
   });
 
   it('fails on a copy with one altered quote and names its file and JSON path', () => {

@@ -25,7 +25,7 @@ function summarise(pack: StoryPack, articleName: string): string {
   return (
     `${pack.entities.length} entities (${tally(CATEGORIES, pack.entities.map((e) => e.category))}), ` +
     `${pack.facts.length} facts (${tally(FACT_KINDS, pack.facts.map((f) => f.kind))}), ` +
-    `${pack.story.summary.length} key points; all ${citations} citations are whole sentences of ${articleName}, verbatim`
+    `${pack.story.summary.length} key points; all ${citations} citations are whole sentences of ${articleName}, one each, verbatim`
   );
 }
 

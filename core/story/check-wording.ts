@@ -19,11 +19,19 @@ export function checkSanctionsReasons(entities: Indexed<Entity>[]): PathProblem[
     if (!sanctions) return [];
     const path = `$[${index}].sanctions.reason`;
     const { quote } = sanctions.citation;
+    // The card says "Sanctioned": a sentence that only shares words with the reason ("a stop in Vietnam … focusing on trade
+    // discussions") does not say so.
+    if (sanctions.sanctioned && !/\bsanction/i.test(quote)) {
+      return [{ path: `$[${index}].sanctions.citation.quote`, message: `the sentence it cites does not say ${value.name} is sanctioned` }];
+    }
     if (!quote.includes(sanctions.reason)) {
       return [{ path, message: `reason “${sanctions.reason}” is not in the sentence it cites; use the article's words` }];
     }
     const said = saidOf(quote, sanctions.reason, value, entities.map((e) => e.value).filter((e) => !sanctions.by.includes(e.id)));
-    if (said === value) return [];
+    if (said === value) {
+      if (givenFor(quote, sanctions.reason, value)) return [];
+      return [{ path, message: `the sentence it cites must give the reason as the sanctions' on ${value.name}: “${value.name} for ${sanctions.reason}” (or “over”, “because of”)` }];
+    }
     return [
       {
         path,
@@ -57,6 +65,20 @@ function saidOf(quote: string, reason: string, entity: Entity, others: Entity[])
   return fallback;
 }
 
+/** How a sentence ties a reason to the one it is given for: "North Korea for its nuclear weapons …". */
+const REASON_LINK = /^\s*(?:(?:is|are|was|were|has been|have been) sanctioned\s+)?(?:for|over|because of|in response to)\s+$/;
+
+/** `reason` comes right after a name of `entity` and a word that gives it as the reason. */
+function givenFor(quote: string, reason: string, entity: Entity): boolean {
+  const folded = foldApostrophes(quote);
+  for (let at = folded.indexOf(foldApostrophes(reason)); at >= 0; at = folded.indexOf(foldApostrophes(reason), at + 1)) {
+    const before = folded.slice(0, at);
+    const end = lastEnd(before, entity);
+    if (end >= 0 && REASON_LINK.test(before.slice(end))) return true;
+  }
+  return false;
+}
+
 /** A sentence that names its subject only as "He also mentioned …", after the name earlier in its paragraph. */
 const PRONOUN_FIRST = /^(?:He|She|They|It|His|Her|Their|Its)\b/;
 
@@ -75,7 +97,7 @@ export function checkSpeakersQuoted(facts: Indexed<Fact>[], entities: Indexed<En
     const at = text?.indexOf(quote) ?? -1;
     // A quote that is not in its paragraph is reported by the citation checks.
     if (text === undefined || at < 0) return [];
-    if (PRONOUN_FIRST.test(quote) && lastEnd(text.slice(0, at), speaker) >= 0) return [];
+    if (PRONOUN_FIRST.test(quote) && pointsTo(quote, text.slice(0, at), entities.map((e) => e.value)) === speaker) return [];
     return [
       {
         path: `$[${index}].speaker`,
@@ -83,6 +105,22 @@ export function checkSpeakersQuoted(facts: Indexed<Fact>[], entities: Indexed<En
       },
     ];
   });
+}
+
+/**
+ * Whom a sentence's opening pronoun points back to: "He" or "She" the person named last before it in its paragraph
+ * (not North Korea, named after Putin in "Putin highlighted North Korea’s support … He also mentioned"), any other the
+ * entity named last.
+ */
+function pointsTo(quote: string, before: string, entities: readonly Entity[]): Entity | undefined {
+  const personal = /^(?:He|She|His|Her)\b/.test(quote);
+  let last: { entity: Entity; end: number } | undefined;
+  for (const entity of entities) {
+    if (personal && entity.category !== 'person') continue;
+    const end = lastEnd(before, entity);
+    if (end >= 0 && (!last || end > last.end)) last = { entity, end };
+  }
+  return last?.entity;
 }
 
 /** A text that begins by pointing back at a sentence before it. */
@@ -141,28 +179,57 @@ function namesOf(entity: Entity): string[] {
   return [entity.name, ...entity.aliases.filter((alias) => alias.rule !== 'never').map((alias) => alias.text)];
 }
 
-const namedIn = (text: string, entity: Entity): boolean => {
-  const folded = foldApostrophes(text);
-  return namesOf(entity).some((name) => folded.includes(foldApostrophes(name)));
-};
+/** On word boundaries: "US" is not named in "USA" or "Bonus". */
+const namedIn = (text: string, entity: Entity): boolean => lastEnd(text, entity) >= 0;
 
-/** The card says "Sanctioned by X": the sentence it cites must name X. */
+/** Words that say sanctions were stopped, not imposed: "blocking U.S.-led efforts to impose new U.N. sanctions". */
+const STOPPED = /\b(?:block|veto|oppos|resist|prevent|thwart|stymie|reject)\w*/i;
+
+/**
+ * The card says "Sanctioned by X": the sentence it cites must say X's sanctions
+ * ("U.S.-led sanctions", "sanctions imposed by the U.N."), not only name X, and not
+ * as sanctions someone stopped.
+ */
 export function checkSanctionsByNamed(entities: Indexed<Entity>[]): PathProblem[] {
   const byId = new Map(entities.map(({ value }) => [value.id, value]));
   return entities.flatMap(({ index, value }) =>
     (value.sanctions?.by ?? []).flatMap((id, k) => {
       const party = byId.get(id);
       // An unknown id is reported by the reference checks.
-      if (!party || namedIn(value.sanctions!.citation.quote, party)) return [];
+      if (!party) return [];
+      const quote = value.sanctions!.citation.quote;
+      const path = `$[${index}].sanctions.by[${k}]`;
+      if (!namedIn(quote, party)) {
+        return [{ path, message: `the sentence it cites does not name ${party.name}: the card’s “Sanctioned by ${party.name}” would be the pack’s claim, not the article’s` }];
+      }
+      const theirs = sanctionsOf(quote, party);
+      if (theirs >= 0 && !STOPPED.test(quote.slice(0, theirs))) return [];
       return [
         {
-          path: `$[${index}].sanctions.by[${k}]`,
-          message: `the sentence it cites does not name ${party.name}: the card’s “Sanctioned by ${party.name}” would be the pack’s claim, not the article’s`,
+          path,
+          message:
+            theirs < 0
+              ? `the sentence it cites names ${party.name} but not as imposing sanctions (“${party.name} sanctions”, “${party.name}-led sanctions”, “sanctions imposed by ${party.name}”)`
+              : `the sentence it cites gives ${party.name}'s sanctions as stopped, not imposed`,
         },
       ];
     }),
   );
 }
+
+/** Where the sentence first gives sanctions as `party`'s; -1 where it does not. */
+function sanctionsOf(quote: string, party: Entity): number {
+  const folded = foldApostrophes(quote);
+  let first = -1;
+  for (const name of namesOf(party)) {
+    const form = escapeRegExp(foldApostrophes(name));
+    const theirs = new RegExp(`(?<!\\p{L})${form}(?:-(?:led|imposed|backed))?\\s+sanctions|sanctions\\s+(?:imposed\\s+|led\\s+)?by\\s+(?:the\\s+)?${form}(?!\\p{L})`, 'u').exec(folded);
+    if (theirs && (first < 0 || theirs.index < first)) first = theirs.index;
+  }
+  return first;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function checkSpeakersNamed(facts: Indexed<Fact>[], entities: Indexed<Entity>[]): PathProblem[] {
   const byId = new Map(entities.map(({ value }) => [value.id, value]));

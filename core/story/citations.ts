@@ -82,16 +82,7 @@ const ENDS_WITH_INITIALS = /(?:^|[^\p{L}.])(?:\p{Lu}\.)+$/u;
  * is no sentence of "John Kirby of the U.S. National Security Council expressed…".
  */
 export function sentencesAround(paragraph: string, quote: string): string {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const { index, segment } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paragraph)) {
-    const end = index + segment.trimEnd().length;
-    if (starts.length > 0 && ENDS_WITH_INITIALS.test(paragraph.slice(starts.at(-1)!, ends.at(-1)!))) ends[ends.length - 1] = end;
-    else {
-      starts.push(index);
-      ends.push(end);
-    }
-  }
+  const { starts, ends } = sentencesOf(paragraph);
   const first = paragraph.indexOf(quote);
   for (let at = first; at >= 0; at = paragraph.indexOf(quote, at + 1)) {
     if (starts.includes(at) && ends.includes(at + quote.length)) return quote;
@@ -99,6 +90,21 @@ export function sentencesAround(paragraph: string, quote: string): string {
   const from = starts.findLast((start) => start <= first) ?? 0;
   const to = ends.find((end) => end >= first + quote.length) ?? paragraph.length;
   return paragraph.slice(from, to);
+}
+
+/** Where each sentence of `text` starts and ends (its trailing spaces left out). */
+function sentencesOf(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const { index, segment } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)) {
+    const end = index + segment.trimEnd().length;
+    if (starts.length > 0 && ENDS_WITH_INITIALS.test(text.slice(starts.at(-1)!, ends.at(-1)!))) ends[ends.length - 1] = end;
+    else {
+      starts.push(index);
+      ends.push(end);
+    }
+  }
+  return { starts, ends };
 }
 
 /** `at` is the JSON path of the citation object, e.g. `$[3].citation`. */
@@ -110,9 +116,10 @@ export function checkCitation(citation: Citation, paragraphs: string[], at: stri
   if (text !== undefined && text.includes(quote)) {
     // The card promises the sentence a fact rests on: a clause cut out of it can drop what qualifies it ("Despite …, both deny").
     const sentences = sentencesAround(text, quote);
-    return sentences === quote
-      ? []
-      : [{ path: `${at}.quote`, message: `quote must be whole sentences of paragraph ${n}; the article reads “${sentences}”` }];
+    if (sentences !== quote) return [{ path: `${at}.quote`, message: `quote must be whole sentences of paragraph ${n}; the article reads “${sentences}”` }];
+    // One fact, one sentence: a fact resting on two can merge what each says apart into a claim neither makes.
+    const count = sentencesOf(quote).starts.length;
+    return count === 1 ? [] : [{ path: `${at}.quote`, message: `quote must be one sentence; it is ${count} sentences of paragraph ${n}` }];
   }
 
   const elsewhere = paragraphsContaining(paragraphs, quote);

@@ -291,9 +291,8 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     const p = pack();
     const japan = indexOf(p.entities, 'japan');
     p.entities[japan].sanctions = structuredClone(p.entities[indexOf(p.entities, 'russia')].sanctions);
-    const vietnamStop = 'Putin’s visit also includes a stop in Vietnam on Wednesday and Thursday, focusing on trade discussions.';
     const problems = problemsOf(p);
-    p.entities[japan].sanctions = { sanctioned: true, reason: 'Putin’s visit', citation: { paragraph: 6, quote: vietnamStop } };
+    p.entities[japan].sanctions.reason = 'heavy sanctions';
     expect([...problems, ...problemsOf(p)]).toEqual([
       {
         file: 'entities.json',
@@ -302,6 +301,73 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
       },
       { file: 'entities.json', path: `$[${japan}].sanctions.reason`, message: 'the sentence it cites does not name Japan' },
     ]);
+  });
+
+  it('sanctions cited to a sentence that does not say the entity is sanctioned', () => {
+    const p = pack();
+    const vietnam = indexOf(p.entities, 'vietnam');
+    // The card would read "Sanctioned for trade discussions": the reason is in the sentence, and Vietnam just before it.
+    const vietnamStop = 'Putin’s visit also includes a stop in Vietnam on Wednesday and Thursday, focusing on trade discussions.';
+    p.entities[vietnam].sanctions = { sanctioned: true, by: [], reason: 'trade discussions', citation: { paragraph: 6, quote: vietnamStop } };
+    expect(problemsOf(p)).toEqual([
+      { file: 'entities.json', path: `$[${vietnam}].sanctions.citation.quote`, message: 'the sentence it cites does not say Vietnam is sanctioned' },
+    ]);
+  });
+
+  it('a sanctions reason the sentence does not give as the reason for them, and sanctions it tells as stopped given as imposed', () => {
+    const p = pack();
+    const nk = indexOf(p.entities, 'north-korea');
+    // The card would read "Sanctioned by United Nations for nuclear ambitions": the sentence says new U.N. sanctions were blocked.
+    const support = 'Russia, along with China, has provided political support for North Korea’s nuclear ambitions, blocking U.S.-led efforts to impose new U.N. sanctions.';
+    p.entities[nk].sanctions = { sanctioned: true, by: ['united-nations'], reason: 'nuclear ambitions', citation: { paragraph: 5, quote: support } };
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'entities.json',
+        path: `$[${nk}].sanctions.reason`,
+        message: 'the sentence it cites must give the reason as the sanctions\' on North Korea: “North Korea for nuclear ambitions” (or “over”, “because of”)',
+      },
+      { file: 'entities.json', path: `$[${nk}].sanctions.by[0]`, message: 'the sentence it cites gives United Nations\'s sanctions as stopped, not imposed' },
+    ]);
+  });
+
+  it('a sanctioning party the sentence names, but not as imposing sanctions', () => {
+    const p = pack();
+    const i = indexOf(p.entities, 'north-korea');
+    p.entities[i].sanctions.by = ['russia'];
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'entities.json',
+        path: `$[${i}].sanctions.by[0]`,
+        message: 'the sentence it cites names Russia but not as imposing sanctions (“Russia sanctions”, “Russia-led sanctions”, “sanctions imposed by Russia”)',
+      },
+    ]);
+  });
+
+  it('a fact whose text says what its sentence does not: a word of its own, or an accusation told as what happened', () => {
+    const p = pack();
+    const trade = indexOf(p.facts, 'putin-trade-payment-systems');
+    p.facts[trade].text = 'Putin mentioned plans to develop new digital trade and payment systems independent of Western control by 2030.';
+    // Every word of it is in its sentence, in another form ("supplied", "supplying"): only the accusation is gone.
+    const accused = indexOf(p.facts, 'weapons-supply-accusation');
+    p.facts[accused].text = 'North Korea supplied weapons to Russia.';
+    p.story.summary[1]!.text = `${p.story.summary[1]!.text.slice(0, -1)} proudly.`;
+    expect(problemsOf(p)).toEqual([
+      { file: 'story.json', path: '$.summary[1].text', message: expect.stringMatching(/^the text says “proudly”, which the sentence it cites does not; use its words$/) },
+      { file: 'facts.json', path: `$[${trade}].text`, message: 'the text says “digital”, “2030”, which the sentence it cites does not; use its words' },
+      {
+        file: 'facts.json',
+        path: `$[${accused}].text`,
+        message: 'the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one',
+      },
+    ]);
+  });
+
+  it('a quote of two sentences, whose claims one fact would merge', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'weapons-supply-accusation');
+    const paragraph = article.split('\n')[4]!;
+    p.facts[i].citation.quote = paragraph;
+    expect(problemsOf(p)).toEqual([{ file: 'facts.json', path: `$[${i}].citation.quote`, message: 'quote must be one sentence; it is 2 sentences of paragraph 4' }]);
   });
 
   it('a sanctioning party the sentence it cites does not name', () => {
@@ -348,6 +414,10 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     expect(p.facts[i].citation.quote).toMatch(/^He also mentioned/);
     p.facts[i].speaker = 'john-kirby';
     p.facts[i].text = 'John Kirby mentioned plans to develop new trade and payment systems independent of Western control.';
+    expect(problemsOf(p).map((x) => x.path)).toEqual([`$[${i}].speaker`]);
+    // Named in the paragraph before "He", after Putin: "He" is the person named last, not North Korea.
+    p.facts[i].speaker = 'north-korea';
+    p.facts[i].text = 'North Korea mentioned plans to develop new trade and payment systems independent of Western control.';
     expect(problemsOf(p).map((x) => x.path)).toEqual([`$[${i}].speaker`]);
   });
 

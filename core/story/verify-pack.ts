@@ -15,6 +15,7 @@ import {
   type KnownIds,
 } from './check-references';
 import { checkArticle, checkCitation, splitParagraphs } from './citations';
+import { checkClaimWords } from './check-claim-words';
 import {
   checkFactsStandAlone,
   checkNoSentenceTwice,
@@ -166,6 +167,15 @@ export function parseStoryPack(files: PackFiles, article: string, options: Parse
   if (story.success) problems.push(...inFile('story.json', checkStory(story.data, paragraphs, options)));
   problems.push(...inFile('entities.json', checkEntities(entities, paragraphs, entityIds, subjectIds)));
   problems.push(...inFile('facts.json', checkFacts(facts.valid, entities.valid, paragraphs, entityIds, factIds)));
+  // Against every name of the story: with some entities unreadable, a text's names would read as words of its own.
+  if (entities.complete) {
+    const named = entities.valid.map((entity) => entity.value);
+    if (story.success) {
+      const points = story.data.summary.map((point, i) => ({ ...point, path: `$.summary[${i}].text` }));
+      problems.push(...inFile('story.json', checkClaimWords(points, named, paragraphs)));
+    }
+    problems.push(...inFile('facts.json', checkClaimWords(facts.valid.map(({ index, value }) => ({ ...value, path: `$[${index}].text` })), named, paragraphs)));
+  }
   problems.push(...inFile(articleFile, checkArticle(paragraphs)));
 
   // The schema checks are repeated here only so TypeScript sees the parsed data.
