@@ -14,7 +14,10 @@ import { CHROME_BUILD_DIR, extensionFlags } from '../../tooling/launch-extension
 
 /** One fact of the pack as built, and as the next version words it. */
 const FACT = 'Putin’s comments were published in North Korean state media."';
-const FACT_UPDATED = 'Putin’s remarks appeared in North Korean state media."';
+// In the words of the sentence it cites, as the pack check asks of every fact.
+const FACT_UPDATED = 'Putin’s comments were published in state media as he headed to Pyongyang."';
+const OLD_WORDING = 'published in North Korean state media';
+const NEW_WORDING = 'published in state media as he headed to Pyongyang';
 
 interface Installed {
   context: BrowserContext;
@@ -121,15 +124,15 @@ test('a tab open across an update shows the new pack’s facts, and the popup an
   await page.goto(`${server.origin}/demo`);
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
   const painted = await paintedMentions(page);
-  expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
+  expect(await hoverCard(page, 'Vladimir Putin')).toContain(OLD_WORDING);
 
   installed.editPack([[FACT, FACT_UPDATED]]);
   await installed.update();
 
   // The page was not loaded again: what it shows comes from the new version.
   const card = await hoverCard(page, 'Vladimir Putin');
-  expect(card).toContain('remarks appeared');
-  expect(card).not.toContain('comments were published');
+  expect(card).toContain(NEW_WORDING);
+  expect(card).not.toContain(OLD_WORDING);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
   expect(await paintedMentions(page)).toBe(painted);
   const { popup, tabId } = await openPopupFor(context, extensionId, page);
@@ -151,7 +154,7 @@ test('a tab open across an update shows the new pack’s facts, and the popup an
   const fresh = await context.newPage();
   await fresh.goto(`${server.origin}/demo`);
   await expect.poll(() => paintedMentions(fresh)).toBeGreaterThan(5);
-  expect(await hoverCard(fresh, 'Vladimir Putin')).toContain('remarks appeared');
+  expect(await hoverCard(fresh, 'Vladimir Putin')).toContain(NEW_WORDING);
 });
 
 test('an update whose pack fails its checks keeps the stored story: cards show the facts stored before', async ({ installed, server }) => {
@@ -170,8 +173,8 @@ test('an update whose pack fails its checks keeps the stored story: cards show t
   await fresh.goto(`${server.origin}/demo`);
   await expect.poll(() => paintedMentions(fresh)).toBeGreaterThan(5);
   const card = await hoverCard(fresh, 'Vladimir Putin');
-  expect(card).toContain('comments were published');
-  expect(card).not.toContain('remarks appeared');
+  expect(card).toContain(OLD_WORDING);
+  expect(card).not.toContain(NEW_WORDING);
 });
 
 /** The demo article in the first tab, highlighted, with a card opened once. */
@@ -202,7 +205,7 @@ test('a tab open while Backstory was switched off and on again in the browser’
   const page = await demoWithCardOpened(context, server);
   await switchInExtensionsPage(context, extensionId, [false, true]);
 
-  expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
+  expect(await hoverCard(page, 'Vladimir Putin')).toContain(OLD_WORDING);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
   const { popup, tabId } = await openPopupFor(context, extensionId, page);
   await expect.poll(async () => (await listedCounts(popup))['vladimir-putin']).toBe(7);
@@ -266,6 +269,6 @@ test('a page left for another before an update has its highlights and cards when
   // in it as in Firefox (tests/firefox/update.spec.ts). A restored page would fire no load event to wait for.
   await page.goBack({ waitUntil: 'commit' });
   await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
-  expect(await hoverCard(page, 'Vladimir Putin')).toContain('comments were published');
+  expect(await hoverCard(page, 'Vladimir Putin')).toContain(OLD_WORDING);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
 });
