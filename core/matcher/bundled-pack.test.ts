@@ -55,6 +55,11 @@ describe('the bundled pack', () => {
     expect(found('the novelist China Miéville')).toEqual([]);
   });
 
+  it('finds a name inside the marks that set a run’s direction, which a page in Arabic or Hebrew puts round it', () => {
+    expect(found('قال \u2066Vladimir Putin\u2069 إن')).toEqual(['vladimir-putin:Vladimir Putin']);
+    expect(found('Kim\u200e Jong\u200f Un arrived.')).toEqual(['kim-jong-un:Kim\u200e Jong\u200f Un']);
+  });
+
   it('finds a Latin name right beside Chinese or Japanese text, which puts no space between words', () => {
     expect(found('普京在Pyongyang举行峰会')).toEqual(['pyongyang:Pyongyang']);
     expect(found('プーチン大統領がMoscowに戻った')).toEqual(['moscow:Moscow']);

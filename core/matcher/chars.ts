@@ -11,10 +11,13 @@ export const APOSTROPHE = 0x27;
 
 /**
  * Invisible characters that typesetters and CMSs put inside words (hyphenation
- * points, joiners, BOMs pasted mid-text). Readers do not see them, so a name
- * with one inside is still the name.
+ * points, joiners, BOMs pasted mid-text), and the marks that set the direction
+ * of a run of text, which pages in Arabic or Hebrew put round a Latin name.
+ * Readers do not see them, so a name with one inside is still the name.
  */
-export const IGNORABLE_CODES: readonly number[] = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+export const IGNORABLE_CODES: readonly number[] = [
+  0x00ad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+];
 
 /** Everything a browser may render as a gap between words, no-break spaces included. */
 export const SPACE_CODES: readonly number[] = [
