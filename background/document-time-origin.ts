@@ -7,13 +7,12 @@ import { browser } from 'wxt/browser';
  * Undefined where the page cannot be asked (a browser page, a PDF viewer, a
  * page still committing). Frames whose address is not on the web (about:blank,
  * srcdoc) may be missing though present: the browser injects there only with
- * the page's own permission. `frameIds`: only those frames (the top frame's
- * among them, or none is answered).
+ * the page's own permission.
  */
-export async function documentTimeOrigins(tabId: number, frameIds?: number[]): Promise<Map<number, number> | undefined> {
+export async function documentTimeOrigins(tabId: number): Promise<Map<number, number> | undefined> {
   try {
     const frames = await browser.scripting.executeScript({
-      target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true },
+      target: { tabId, allFrames: true },
       func: () => performance.timeOrigin,
       // At once, not once the page is idle: a page still loading (or one that never finishes) must not hold the popup's answer.
       injectImmediately: true,

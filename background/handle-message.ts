@@ -65,9 +65,10 @@ const handlers: Handlers = {
     // A page the browser prerenders is no frame of the page its tab shows (its frame id is none of them), and waits to be
     // shown before it reports (extension/after-prerender.ts): one that did not would count on that page's badge.
     if (sender.documentLifecycle === 'prerender') return {};
-    // A page the tab is leaving (the next one committed while this report was sent) names nothing on the page shown.
-    // Its farewell (no names) is taken: it takes its names off.
-    if (sender.documentLifecycle === 'pending_deletion' && Object.keys(counts).length > 0) return {};
+    // A page the tab is leaving (the next one committed while this report was sent), or one kept in the back-forward
+    // cache, names nothing on the page shown. Its farewell (no names) is taken: it takes its names off.
+    const shown = sender.documentLifecycle === undefined || sender.documentLifecycle === 'active';
+    if (!shown && Object.keys(counts).length > 0) return {};
     const tabId = senderTabId(sender);
     await recordFrameReport({ tabId, frameId: sender.frameId ?? 0, url, topUrl: sender.tab?.url, since, counts }, badgeCount(ready));
     return {};

@@ -1,16 +1,29 @@
 import { browser } from 'wxt/browser';
-import { documentTimeOrigins } from './document-time-origin';
 
-/** The page a tab shows now: its address, and when its top frame's document began where the page could be asked. */
+/** The page a tab shows now: its address, and when its top frame's document began. */
 export interface PageNow {
-  url: string | undefined;
-  since: number | undefined;
+  url: string;
+  since: number;
 }
 
 export type AskPageNow = (tabId: number) => Promise<PageNow | undefined>;
 
-/** Undefined for a tab that is gone. */
+/**
+ * Asked of the top frame's document itself, both at once: asked of the tab and of the document apart, a navigation
+ * committing in between gave the old address with the new document's time. Undefined where the top frame cannot be
+ * asked (a browser page, a PDF viewer, a page still committing, a tab gone).
+ */
 export const pageNowIn: AskPageNow = async (tabId) => {
-  const [tab, origins] = await Promise.all([browser.tabs.get(tabId).catch(() => undefined), documentTimeOrigins(tabId, [0])]);
-  return tab ? { url: tab.url, since: origins?.get(0) } : undefined;
+  try {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: () => ({ url: location.href, since: performance.timeOrigin }),
+      // At once, not once the page is idle: a page still loading must not hold the badge.
+      injectImmediately: true,
+    });
+    const result = frame?.result as Partial<PageNow> | undefined;
+    return typeof result?.url === 'string' && typeof result.since === 'number' ? { url: result.url, since: result.since } : undefined;
+  } catch {
+    return undefined;
+  }
 };

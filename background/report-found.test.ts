@@ -118,6 +118,16 @@ describe('reports from the frames of a tab', () => {
       expect(await readTabFound(8)).toEqual({});
     });
 
+    it('a late report of the top frame’s older document leaves the page shown as it was, its frames and all', async () => {
+      const next = 'https://news.example/next';
+      await recordFrameReport({ tabId: 11, frameId: 0, url: next, topUrl: next, since: 5000, counts: { russia: 1 } }, undefined, showing(next, 5000));
+      await recordFrameReport({ tabId: 11, frameId: 4, url: 'https://ticker.example/', topUrl: next, since: 5100, counts: { japan: 1 } }, undefined, showing(next, 5000));
+      const shown = await readTabFound(11);
+      await recordFrameReport({ tabId: 11, frameId: 0, url: page, topUrl: page, since: 1000, counts: { china: 3 } }, undefined, showing(next, 5000));
+      expect(await readTabFound(11)).toEqual(shown);
+      expect(await badge(11)).toBe('2');
+    });
+
     it('a single-page app that moved on to another view keeps its names while its top frame is the same document', async () => {
       const view = `${page}/view-2`;
       await recordFrameReport({ tabId: 10, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 4, china: 1 } }, undefined, showing(page, 1000));

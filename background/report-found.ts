@@ -40,17 +40,19 @@ export function recordFrameReport(
   return byTab(tabId, async () => {
     const before = await readTabFound(tabId);
     const report = { url: pageAddress(url), counts, ...(topUrl !== undefined && { topUrl: pageAddress(topUrl) }), ...(since !== undefined && { since }) };
-    const reported = applyFrameReport(before, frameId, report);
     // A page loaded anew at the same address whose top frame names nobody (and so never reports): its ticker's report
-    // must not bring back the names of the page before. A report of the page before, come after the next one showed.
+    // must not bring back the names of the page before. A report of the page before, come after the next one showed, is
+    // not taken at all: put in the top frame's place first, it would have dropped the frames of the page shown.
     const now = await askPage(tabId);
-    const after = now?.since === undefined ? reported : framesSince(reported, now.since);
+    const stale = now !== undefined && report.since !== undefined && report.since < now.since - 1;
+    const reported = stale ? before : applyFrameReport(before, frameId, report);
+    const after = now === undefined ? reported : framesSince(reported, now.since);
     const movedOn = Object.keys(after).length < Object.keys(reported).length;
     // Frames re-report unchanged counts as pages mutate; an unchanged write would still wake every open popup.
     if (JSON.stringify(after) !== JSON.stringify(before)) await writeTabFound(tabId, after);
     // Always set: a reload clears the badge even when the counts stay the same. Only the page the tab
     // shows counts, as in the popup: a frame of the next page may report before its top frame does.
-    const shown = movedOn ? (now?.url ?? topUrl) : topUrl;
+    const shown = movedOn || stale ? (now?.url ?? topUrl) : topUrl;
     await showFoundCount(tabId, await badgeCount(mergeFrames(shown === undefined ? after : framesOfPage(after, shown))));
   });
 }

@@ -59,6 +59,15 @@ describe('tab/found and tab/get', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
   });
 
+  it('counts nothing a page kept in the back-forward cache reports with names', async () => {
+    const ctx = context();
+    const tab = await newsTab();
+    await handleMessage({ type: 'tab/found', url: 'https://news.example/summit', counts: { russia: 3 } }, tab.frame(0), ctx);
+    const cached: Sender = { ...tab.frame(6, 'https://ticker.example/'), documentLifecycle: 'cached' };
+    await handleMessage({ type: 'tab/found', url: 'https://ticker.example/', counts: { japan: 1 } }, cached, ctx);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('1');
+  });
+
   it('counts nothing a page the tab is leaving reports with names, and takes its farewell', async () => {
     const ctx = context();
     const tab = await newsTab();
