@@ -2,13 +2,15 @@
  * Context checks for one candidate hit, looking only at the page characters
  * right around it. Called per hit, never per page character.
  */
-import { codePointBefore, codePointFrom, isDash, isIgnorable, isLowerLetter, isUnspacedScript, isUpperLetter, isWhitespace, isWordCodePoint } from './chars';
+import { codePointBefore, codePointFrom, isDash, isDirectionMark, isIgnorable, isLowerLetter, isUnspacedScript, isUpperLetter, isWhitespace, isWordCodePoint } from './chars';
 
 /**
  * No letter or digit directly before `start`: "Russia" is not inside "WhiteRussia". A letter of a script written
  * without spaces is no part of a Latin word: "普京在Pyongyang举行峰会" names Pyongyang.
  */
 export function startsWord(text: string, start: number): boolean {
+  // A mark that sets the name's direction apart ends the word before it: "ל\u2068Vladimir Putin\u2069", a Hebrew prefix.
+  if (isDirectionMark(text.charCodeAt(start - 1))) return true;
   const cp = codePointBefore(text, start);
   return cp < 0 || !isWordCodePoint(cp) || isUnspacedScript(cp);
 }
@@ -18,6 +20,7 @@ export function startsWord(text: string, start: number): boolean {
  * "Putinism" hold no mention. "’s", "-led" and a sentence's full stop may follow.
  */
 export function endsWord(text: string, end: number): boolean {
+  if (isDirectionMark(text.charCodeAt(end))) return true;
   const cp = codePointFrom(text, end);
   return cp < 0 || !isWordCodePoint(cp) || isUnspacedScript(cp);
 }
@@ -74,7 +77,7 @@ function wordsBeside(text: string, from: number, dir: -1 | 1, count = WINDOW_WOR
         if (!sourceBreaks) return words;
         // CR LF is one break; two are a blank line, no source's wrapping.
         const prior = text.charCodeAt(i - dir);
-        const pair = (code === 0x0a && prior === 0x0d) || (code === 0x0d && prior === 0x0a);
+        const pair = dir > 0 ? code === 0x0a && prior === 0x0d : code === 0x0d && prior === 0x0a;
         if (!pair && ++breaks > 1) return words;
       }
       if (isIgnorable(code)) continue;

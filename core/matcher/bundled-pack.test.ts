@@ -43,6 +43,7 @@ describe('the bundled pack', () => {
     expect(found('Dolphins receiver Malik\nWashington caught two touchdowns.')).toEqual([]);
     // A blank line is no wrapped line: the words after it are another paragraph's.
     expect(kims('Golfer Tom\n\nKim said it was fake.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+    expect(kims('Golfer Tom\r\n\r\nKim said it was fake.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
   });
 
   it('reads Washington after a verb that is also a sports position as the city: “vowed to tackle Washington’s concerns”', () => {
@@ -58,6 +59,8 @@ describe('the bundled pack', () => {
   it('finds a name inside the marks that set a run’s direction, which a page in Arabic or Hebrew puts round it', () => {
     expect(found('قال \u2066Vladimir Putin\u2069 إن')).toEqual(['vladimir-putin:Vladimir Putin']);
     expect(found('Kim\u200e Jong\u200f Un arrived.')).toEqual(['kim-jong-un:Kim\u200e Jong\u200f Un']);
+    // A Hebrew prefix on the name, set apart by the marks: the letter before them is no part of it.
+    expect(found('\u05dc\u2068Vladimir Putin\u2069 \u05d0\u05de\u05e8')).toEqual(['vladimir-putin:Vladimir Putin']);
   });
 
   it('finds a Latin name right beside Chinese or Japanese text, which puts no space between words', () => {

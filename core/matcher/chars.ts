@@ -85,6 +85,11 @@ export function isDash(code: number): boolean {
   return DASHES.has(code);
 }
 
+/** The marks that set a run's direction (U+200E/F, U+202A–E, U+2066–9): ignorable inside a name, a boundary beside it. */
+export function isDirectionMark(code: number): boolean {
+  return code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
 export function isIgnorable(code: number): boolean {
   return IGNORABLE.has(code);
 }

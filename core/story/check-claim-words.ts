@@ -19,7 +19,10 @@ const FUNCTION_WORDS = new Set(
 );
 
 /** What tells a claim from a fact. */
-const REPORTED = /\b(?:accus|alleg|claim|den(?:y|ies|ied)\b)/i;
+const REPORTED = /\b(?:accus|alleg|claim|deni(?:al|als|ed|es)\b|deny)/i;
+
+/** Words that turn a sentence round or leave it open: dropped, "did not supply" would read "supplied". */
+const QUALIFIERS = ['not', 'no', 'never', 'nor', 'without', 'may', 'might', 'could', 'reportedly', 'allegedly', 'suspected'];
 
 export interface Claim {
   text: string;
@@ -40,10 +43,32 @@ export function checkClaimWords(claims: readonly Claim[], entities: readonly Ent
       const listed = [...new Set(added)].map((word) => `“${word}”`).join(', ');
       problems.push({ path, message: `the text says ${listed}, which the sentence it cites does not; use its words` });
     }
+    const told = wordsOf(text.replace(/n[’']t\b/gi, ' not'));
+    const dropped = qualified(citation.quote.replace(/n[’']t\b/gi, ' not'))
+      // Only where the text says what the word qualifies: "urging countries not to support" is no part of "The U.S. criticized the visit".
+      .filter(({ qualifier, what }) => !told.includes(qualifier) && told.some((word) => sameWord(stem(word), stem(what))))
+      .map(({ qualifier }) => qualifier);
+    if (dropped.length > 0) {
+      const listed = [...new Set(dropped)].map((word) => `“${word}”`).join(', ');
+      problems.push({ path, message: `the sentence it cites says ${listed}, which the text leaves out: it would say more than the sentence` });
+    }
     if (REPORTED.test(citation.quote) && !REPORTED.test(text)) {
       problems.push({ path, message: 'the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one' });
     }
     return problems;
+  });
+}
+
+/** Words said only to carry a verb: "did not supply", "could be sent". */
+const AUXILIARIES = new Set(['do', 'does', 'did', 'be', 'been', 'being', 'have', 'has', 'had', 'to', 'yet', 'ever', 'also']);
+
+/** Each qualifier of a sentence and the word it qualifies: the next that carries meaning. */
+function qualified(sentence: string): { qualifier: string; what: string }[] {
+  const words = wordsOf(sentence);
+  return words.flatMap((word, i) => {
+    if (!QUALIFIERS.includes(word)) return [];
+    const what = words.slice(i + 1).find((next) => !AUXILIARIES.has(next) && !FUNCTION_WORDS.has(next));
+    return what === undefined ? [] : [{ qualifier: word, what }];
   });
 }
 

@@ -68,11 +68,15 @@ function saidOf(quote: string, reason: string, entity: Entity, others: Entity[])
 /** How a sentence ties a reason to the one it is given for: "North Korea for its nuclear weapons …". */
 const REASON_LINK = /^\s*(?:(?:is|are|was|were|has been|have been) sanctioned\s+)?(?:for|over|because of|in response to)\s+$/;
 
-/** `reason` comes right after a name of `entity` and a word that gives it as the reason. */
+const SANCTIONS_FOR = /\bsanction(?:s|ed)?\s+(?:for|over|because of|in response to)\s+$/i;
+
+/** `reason` comes right after a name of `entity`, or the sanctions, and a word that gives it as the reason. */
 function givenFor(quote: string, reason: string, entity: Entity): boolean {
   const folded = foldApostrophes(quote);
   for (let at = folded.indexOf(foldApostrophes(reason)); at >= 0; at = folded.indexOf(foldApostrophes(reason), at + 1)) {
     const before = folded.slice(0, at);
+    // "North Korea faces U.N. sanctions for …": whose sanctions, saidOf told.
+    if (SANCTIONS_FOR.test(before)) return true;
     const end = lastEnd(before, entity);
     if (end >= 0 && REASON_LINK.test(before.slice(end))) return true;
   }
@@ -182,8 +186,13 @@ function namesOf(entity: Entity): string[] {
 /** On word boundaries: "US" is not named in "USA" or "Bonus". */
 const namedIn = (text: string, entity: Entity): boolean => lastEnd(text, entity) >= 0;
 
-/** Words that say sanctions were stopped, not imposed: "blocking U.S.-led efforts to impose new U.N. sanctions". */
-const STOPPED = /\b(?:block|veto|oppos|resist|prevent|thwart|stymie|reject)\w*/i;
+/**
+ * Verbs that say sanctions were stopped, not imposed, on either side of them: "blocking U.S.-led efforts to impose new
+ * U.N. sanctions", "U.N. sanctions, which Russia and China have blocked". Not "opposition" or "blockade".
+ */
+const STOPPED = /\b(?:block(?:s|ed|ing)?|veto(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|resist(?:s|ed|ing)?|prevent(?:s|ed|ing)?|thwart(?:s|ed|ing)?|stymie[sd]?|reject(?:s|ed|ing)?)\b/i;
+/** How far from the sanctions a verb is taken to speak of them. */
+const STOPPED_REACH = 60;
 
 /**
  * The card says "Sanctioned by X": the sentence it cites must say X's sanctions
@@ -203,12 +212,12 @@ export function checkSanctionsByNamed(entities: Indexed<Entity>[]): PathProblem[
         return [{ path, message: `the sentence it cites does not name ${party.name}: the card’s “Sanctioned by ${party.name}” would be the pack’s claim, not the article’s` }];
       }
       const theirs = sanctionsOf(quote, party);
-      if (theirs >= 0 && !STOPPED.test(quote.slice(0, theirs))) return [];
+      if (theirs && !STOPPED.test(quote.slice(Math.max(0, theirs.start - STOPPED_REACH), theirs.end + STOPPED_REACH))) return [];
       return [
         {
           path,
           message:
-            theirs < 0
+            !theirs
               ? `the sentence it cites names ${party.name} but not as imposing sanctions (“${party.name} sanctions”, “${party.name}-led sanctions”, “sanctions imposed by ${party.name}”)`
               : `the sentence it cites gives ${party.name}'s sanctions as stopped, not imposed`,
         },
@@ -217,14 +226,14 @@ export function checkSanctionsByNamed(entities: Indexed<Entity>[]): PathProblem[
   );
 }
 
-/** Where the sentence first gives sanctions as `party`'s; -1 where it does not. */
-function sanctionsOf(quote: string, party: Entity): number {
+/** Where the sentence first gives sanctions as `party`'s, if it does. */
+function sanctionsOf(quote: string, party: Entity): { start: number; end: number } | undefined {
   const folded = foldApostrophes(quote);
-  let first = -1;
+  let first: { start: number; end: number } | undefined;
   for (const name of namesOf(party)) {
     const form = escapeRegExp(foldApostrophes(name));
     const theirs = new RegExp(`(?<!\\p{L})${form}(?:-(?:led|imposed|backed))?\\s+sanctions|sanctions\\s+(?:imposed\\s+|led\\s+)?by\\s+(?:the\\s+)?${form}(?!\\p{L})`, 'u').exec(folded);
-    if (theirs && (first < 0 || theirs.index < first)) first = theirs.index;
+    if (theirs && (!first || theirs.index < first.start)) first = { start: theirs.index, end: theirs.index + theirs[0].length };
   }
   return first;
 }

@@ -72,8 +72,11 @@ function describeMismatch(paragraph: string, quote: string, n: number): string {
   );
 }
 
-/** Initials ("U.S.", "Vladimir V."): the platform's sentence rules end a sentence after them when a capital follows. */
-const ENDS_WITH_INITIALS = /(?:^|[^\p{L}.])(?:\p{Lu}\.)+$/u;
+/**
+ * Initials ("U.S.", "Vladimir V.") and titles ("Sen. Lindsey Graham", "Gen.", "Mr."): the platform's sentence rules end
+ * a sentence after them when a capital follows.
+ */
+const ENDS_WITH_INITIALS = /(?:^|[^\p{L}.])(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|St|No)\.)$/u;
 
 /**
  * The whole sentences of `paragraph` that hold `quote` (its first occurrence

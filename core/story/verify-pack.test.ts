@@ -330,6 +330,21 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     ]);
   });
 
+  it('sanctions a sentence tells as blocked after naming them, and not those beside a mere “opposition”', () => {
+    const p = pack();
+    const nk = indexOf(p.entities, 'north-korea');
+    const blocked = 'North Korea faces U.N. sanctions for its missile programs, which Russia and China have blocked.';
+    const opposed = 'Despite opposition from China, North Korea faces U.N. sanctions for its missile programs.';
+    const byOf = (sentence: string) => {
+      p.entities[nk].sanctions = { sanctioned: true, by: ['united-nations'], reason: 'its missile programs', citation: { paragraph: 1, quote: sentence } };
+      return problemsOf(p, `Headline\n${sentence}`).filter((x) => x.path.startsWith(`$[${nk}].sanctions`));
+    };
+    expect(byOf(blocked)).toEqual([
+      { file: 'entities.json', path: `$[${nk}].sanctions.by[0]`, message: 'the sentence it cites gives United Nations\'s sanctions as stopped, not imposed' },
+    ]);
+    expect(byOf(opposed)).toEqual([]);
+  });
+
   it('a sanctioning party the sentence names, but not as imposing sanctions', () => {
     const p = pack();
     const i = indexOf(p.entities, 'north-korea');
@@ -360,6 +375,31 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
         message: 'the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one',
       },
     ]);
+  });
+
+  it('a fact that leaves out what leaves its sentence open: “might supply” told as “supplies”', () => {
+    const p = pack();
+    const i = indexOf(p.facts, 'putin-first-visit-in-24-years');
+    const arms = 'The visit comes amid concerns over an arms arrangement where North Korea might supply Russia with munitions for the Ukraine war in exchange for economic aid and technology.';
+    p.facts[i].citation = { paragraph: 3, quote: arms };
+    p.facts[i].text = 'North Korea supplies Russia with munitions for the Ukraine war.';
+    expect(problemsOf(p).filter((x) => x.path === `$[${i}].text`)).toEqual([
+      { file: 'facts.json', path: `$[${i}].text`, message: 'the sentence it cites says “might”, which the text leaves out: it would say more than the sentence' },
+    ]);
+    p.facts[i].text = 'North Korea might supply Russia with munitions for the Ukraine war.';
+    expect(parseStoryPack(p, article, { articleName: 'article.txt' }).ok).toBe(true);
+  });
+
+  it('takes a sentence with a title in it (“Sen. Lindsey Graham said …”) for one sentence', () => {
+    const text = 'Sen. Lindsey Graham said so. Gen. Mark Milley agreed.';
+    const p = pack();
+    const i = indexOf(p.facts, 'us-criticizes-visit');
+    p.facts[i].citation = { paragraph: 1, quote: 'Sen. Lindsey Graham said so.' };
+    p.facts[i].text = 'Lindsey Graham said so.';
+    delete p.facts[i].speaker;
+    p.facts[i].kind = 'event';
+    const article = ['Headline', text].join('\n');
+    expect(problemsOf(p, article).filter((x) => x.path.startsWith(`$[${i}].citation`))).toEqual([]);
   });
 
   it('a quote of two sentences, whose claims one fact would merge', () => {
