@@ -13,6 +13,8 @@ export default defineConfig({
     // The Firefox build in Firefox (through WebDriver BiDi, tests/firefox/fixtures.ts).
     { name: 'firefox', testDir: 'tests/firefox' },
   ],
+  // A test.only left in would run that test alone and call the rest passed.
+  forbidOnly: !!process.env.CI,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -34,6 +34,9 @@ export default defineConfig({
   imports: false,
   // Manifest V3 for Firefox too: one extension model, one set of behaviours to test.
   manifestVersion: 3,
+  // The sources that addons.mozilla.org's reviewers rebuild from: WXT leaves out dot files and tests, not what
+  // .gitignore lists, and a local test run leaves a browser profile in test-results.
+  zip: { excludeSources: ['test-results/**', 'playwright-report/**', 'bench/results/**', 'dist/**', '**/*.log'] },
   vite: () => ({
     define: {
       __BACKSTORY_SCREEN__: jsonDefine(bundledScreen()),
@@ -111,7 +114,6 @@ export default defineConfig({
           // Nothing leaves the browser: Firefox shows this to the reader at install.
           data_collection_permissions: { required: ['none'] },
         },
-        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

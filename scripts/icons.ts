@@ -4,6 +4,7 @@
  * tests use and committed to public/icon/, where WXT lists them in the manifest.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../tooling/find-browser';
 
@@ -16,7 +17,7 @@ try {
   for (const size of ICON_SIZES) {
     await page.setViewportSize({ width: size, height: size });
     await page.setContent(`<body style="margin:0">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body>`);
-    const path = new URL(`../public/icon/${size}.png`, import.meta.url).pathname;
+    const path = fileURLToPath(new URL(`../public/icon/${size}.png`, import.meta.url));
     await page.screenshot({ path, omitBackground: true });
     console.log(path);
   }

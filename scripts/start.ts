@@ -33,6 +33,8 @@ async function main() {
   if (!headless) {
     console.log('Chromium is open with Backstory loaded. Hover a highlighted name; close the browser to stop.');
     await new Promise<void>((done) => launched.context.on('close', () => done()));
+    // Closing the window ends the browser; this removes the profile it used.
+    await launched.close();
     await server.close();
     return;
   }

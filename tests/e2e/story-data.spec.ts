@@ -1,24 +1,27 @@
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
-import { stopServiceWorker } from '../../tooling/service-worker';
+import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 
-test('cards keep working after the service worker was stopped', async ({ context, page, server, extensionId }) => {
-  await page.goto(`${server.origin}/demo`);
-  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
-  let point = await pointOfText(page, 'North Korea');
+test('a card whose facts were not fetched ahead gets them from the worker started again after it stopped', async ({ context, page, server, extensionId }) => {
+  // A live page names someone new after the worker's idle stop: nothing of theirs was fetched while the page was read.
+  server.route('/live', '<!doctype html><html lang="en"><body><main><p>Vladimir Putin arrived in the morning.</p></main></body></html>');
+  await page.goto(`${server.origin}/live`);
+  await expect.poll(() => paintedMentions(page)).toBe(1);
+  let point = await pointOfText(page, 'Vladimir Putin');
   await page.mouse.move(point.x, point.y);
-  await expect.poll(() => shadowUiText(page)).toContain('nuclear weapons and missile programs');
-
-  await stopServiceWorker(context, extensionId);
+  await expect.poll(() => shadowUiText(page)).toContain('expressed gratitude to North Korea');
   await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+
+  await stopServiceWorker(context, extensionId, page);
+  const worker = await watchServiceWorker(page, extensionId);
+  await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'John Kirby spoke later.' })));
+  await expect.poll(() => paintedMentions(page)).toBe(2);
   point = await pointOfText(page, 'John Kirby');
   await page.mouse.move(point.x, point.y);
   await expect.poll(() => shadowUiText(page)).toContain('expressed concern over the deepening Moscow-Pyongyang relationship');
-
-  // A page opened while the worker is stopped still gets its matcher from the database.
-  await stopServiceWorker(context, extensionId);
-  await page.reload();
-  await expect.poll(() => paintedMentions(page)).toBeGreaterThan(5);
+  expect(worker.started()).toBe(true);
+  await worker.stop();
 });
 
 test('the card shows facts as stored in the database, each with its verbatim quote', async ({ page, server }) => {

@@ -16,6 +16,7 @@ import {
   closeToolbarPopup,
   openToolbarPopup,
   pressBackstoryShortcut,
+  pressToolbarPopupButton,
   onThisPageText,
   setSiteAccess,
 } from './toolbar-popup';
@@ -61,6 +62,29 @@ test('in Firefox, with access to sites withheld, Backstory’s keyboard shortcut
     await pressBackstoryShortcut(browser, extensionId);
     await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(20);
     await expect.poll(() => tab.evaluate(() => document.activeElement?.localName)).toBe('backstory-card');
+  });
+});
+
+test('in Firefox, with access to sites withheld, “Allow Backstory on this site” gives it the site: the tab loads again and is read, and so is the next page of the site', async ({
+  server,
+}) => {
+  // Firefox grants what the reader is asked for without showing its prompt, which a test cannot answer.
+  await withWindowAccess({ 'extensions.webextOptionalPermissionPrompts': false }, async (browser, extensionId) => {
+    const tab = await demoWithoutAccess(browser, extensionId, server.origin);
+    await tab.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+    await openToolbarPopup(browser, extensionId);
+    await expect.poll(() => onThisPageText(browser)).toContain('Allow Backstory on this site');
+
+    await pressToolbarPopupButton(browser, 'Allow Backstory on this site');
+    // Loaded again, so read as any page of a site Backstory may read.
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { before?: boolean }).before ?? false)).toBe(false);
+    await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(20);
+    await expect.poll(() => onThisPageText(browser)).not.toContain('Allow Backstory on this site');
+    await closeToolbarPopup(browser);
+
+    const next = await browser.newPage();
+    await next.goto(`${server.origin}/demo`);
+    await expect.poll(async () => (await painted(next)).length).toBeGreaterThan(20);
   });
 });
 

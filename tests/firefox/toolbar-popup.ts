@@ -116,6 +116,30 @@ export async function clickToolbarPopupButton(browser: Browser, label: string): 
 }
 
 /**
+ * Clicks the popup's button whose text is `label` as the reader's click: what an extension may do only from the
+ * reader's input (ask for a permission) is allowed, as it is not from click() alone. Firefox's own tests of
+ * extensions mark their clicks so (ExtensionCommon.withHandlingUserInput).
+ */
+export async function pressToolbarPopupButton(browser: Browser, label: string): Promise<void> {
+  const pressed = await inBrowserWindow(
+    browser,
+    `(() => {
+      const document_ = document.querySelector('.webextension-popup-browser')?.contentDocument;
+      const button = [...(document_?.querySelectorAll('button') ?? [])].find((element) => element.textContent.trim() === ${JSON.stringify(label)});
+      if (!button) return false;
+      const input = document_.defaultView.windowUtils.setHandlingUserInput(true);
+      try {
+        button.click();
+      } finally {
+        input.destruct();
+      }
+      return true;
+    })()`,
+  );
+  if (!pressed) throw new Error(`No button "${label}" in the popup`);
+}
+
+/**
  * Gives Backstory access to `origins`, or takes it back, as the reader does in
  * about:addons (its "Access your data for all websites" switch) or with the
  * extensions panel's "Always allow on this site".
