@@ -8,8 +8,9 @@
  * (w3c/webextensions#396) and with the tab of the page before: its names
  * counted on the badge of a page that names nothing, and were dropped once the
  * page showed, leaving the badge and the popup empty on a page with its names
- * highlighted. Everything the page does by itself (the scan, the highlights)
- * goes on meanwhile, so the page shows with its names already painted.
+ * highlighted. What the page does by itself goes on meanwhile; the highlights
+ * are registered around the viewport on a frame, which a hidden page does not
+ * draw, so they come in its first frames once shown.
  */
 export function afterPrerender(doc: Document | undefined = globalThis.document): Promise<void> | undefined {
   if (!(doc as PrerenderingDocument | undefined)?.prerendering) return undefined;

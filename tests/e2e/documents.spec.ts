@@ -5,6 +5,7 @@
  */
 import { shadowUiBox, shadowUiStyle, shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
+import { annotatorIn, openPopupFor, storyScriptIn } from './popup-page';
 
 const NAMES = 'Vladimir Putin met Kim Jong Un in Pyongyang. John Kirby said so.';
 
@@ -51,7 +52,7 @@ for (const [kind, path, type, body] of [
   ['an RSS feed', '/feed.xml', 'text/xml', `<?xml version="1.0"?><rss version="2.0"><channel><item><description>${NAMES}</description></item></channel></rss>`],
   ['an SVG file', '/chart.svg', 'image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100"><text x="10" y="40">${NAMES}</text></svg>`],
 ] as const) {
-  test(`${kind} paints no names it could open no card for, and is left as it came`, async ({ page, server }) => {
+  test(`${kind} paints no names it could open no card for, and is left as it came`, async ({ context, extensionId, page, server }) => {
     server.route(path, body, type);
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -59,8 +60,12 @@ for (const [kind, path, type, body] of [
     });
     await page.goto(`${server.origin}${path}`);
     const text = await page.evaluate(() => document.documentElement.textContent);
-    // The script on every page has run: it marks the frame it read.
+    // The script on every page has run: it marks the frame it read. Its look at the document comes in the next task,
+    // and a name found would bring the annotator: time enough for both.
+    const { popup, tabId } = await openPopupFor(context, extensionId, page);
+    await expect.poll(() => storyScriptIn(popup, tabId)).toBe(true);
     await page.waitForTimeout(1500);
+    expect(await annotatorIn(popup, tabId)).toBe(false);
     expect(await paintedMentions(page)).toBe(0);
     expect(await page.evaluate(() => document.documentElement.textContent)).toBe(text);
     expect(errors).toEqual([]);

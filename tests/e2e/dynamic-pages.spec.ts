@@ -429,6 +429,12 @@ test('a page in design mode as it loads (an editor) has none of its names painte
   await page.mouse.move(kim.x + 2, kim.y);
   await page.waitForTimeout(800);
   expect(await shadowUiCardTitle(page)).toBeNull();
+  // Backstory is there, and waits: out of design mode, with the text saved, the names are painted.
+  await page.evaluate(() => {
+    document.designMode = 'off';
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Saved.' }));
+  });
+  await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin', 'Kim Jong Un', 'Pyongyang', 'John Kirby']);
   expect(pageErrors).toEqual([]);
 });
 

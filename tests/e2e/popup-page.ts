@@ -69,6 +69,9 @@ function scriptIn(extensionPage: Page, tabId: number, marker: string): Promise<b
   );
 }
 
+/** Whether the script on every page ran in `tabId`'s top frame. */
+export const storyScriptIn = (extensionPage: Page, tabId: number) => scriptIn(extensionPage, tabId, 'backstory.story');
+
 /** Whether the annotator is in `tabId`'s top frame. */
 export const annotatorIn = (extensionPage: Page, tabId: number) => scriptIn(extensionPage, tabId, 'backstory.annotator');
 
