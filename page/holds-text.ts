@@ -18,10 +18,17 @@ const MAX_NODES_LOOKED_AT = 100;
 export function holdsText(node: Node): boolean {
   if (node.nodeType === TEXT_NODE) return (node as Text).length > 0;
   if (node.nodeType !== ELEMENT_NODE) return false;
-  const name = (node as Element).localName;
-  if (name.includes('-')) return true;
-  if (isSkippedTag(name) || !node.firstChild) return false;
-  const walker = node.ownerDocument!.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT);
+  return (node as Element).localName.includes('-') || holdsTextInside(node as Element);
+}
+
+/**
+ * Whether text, or a custom element, lies inside `el` (none does in a script
+ * or a style), its own name aside: an empty custom element with no shadow
+ * root, with no text beside it either, brings none (a toast's host).
+ */
+export function holdsTextInside(el: Element): boolean {
+  if (isSkippedTag(el.localName) || !el.firstChild) return false;
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
   let budget = MAX_NODES_LOOKED_AT;
   for (let inner = walker.nextNode(); inner; inner = walker.nextNode()) {
     if (--budget < 0) return true;

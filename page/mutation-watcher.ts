@@ -1,5 +1,5 @@
 import { composedParent, shadowRootOf } from './composed-order';
-import { holdsText } from './holds-text';
+import { holdsText, holdsTextInside } from './holds-text';
 import { laidOutBlock } from './laid-out-block';
 import { isOwnHost } from './own-hosts';
 import { closestBlock, isBlockElement, isUnreadElement } from './text-walk';
@@ -179,13 +179,22 @@ export class MutationWatcher {
           this.dirty.add(node);
           block = true;
         }
+        // So does an inline element put under <body> with no text beside it (a toast's host, a widget's root): read alone, or
+        // not at all while it holds nothing; else the whole page would be read again, for a thing that changes no text around it.
+        else if (this.apartUnderBody(node)) {
+          // Not defined yet, it may bring a shadow root later, which only the walk of what holds it waits for (UpgradeWatch).
+          if (awaitsDefinition(node as Element)) inline = true;
+          else if (bringsText(node as Element)) this.dirty.add(node);
+        }
         // A script, a style or an empty wrapper changes no text: the block around it is not read again
         // (a tag manager appending scripts to <body> would have the whole page read at each one).
-        else if (holdsText(node)) inline = true;
+        else if (changesRun(node, record)) inline = true;
       }
       for (const node of record.removedNodes) {
         if (isBlockElement(node)) block = true;
-        else if (holdsText(node)) inline = true;
+        // Taken from under <body> with no text beside it: what it held goes with `removed`, no text around it changed.
+        else if (node.nodeType === ELEMENT_NODE && record.target === this.doc.body && !besideRunOfText(record)) continue;
+        else if (changesRun(node, record)) inline = true;
       }
       // Inline text added or taken out joins what is around it, and so does a block (a <br>) taken out
       // from between two runs of text, or put in between them: the whole block is read again.
@@ -220,11 +229,9 @@ export class MutationWatcher {
       }
       for (const element of this.switched) {
         if (!element.isConnected) continue;
-        // Unread now: a rescan of the element itself finds nothing in it, which drops what it held. An inline one's
-        // text was part of its block's, whose reading must lose it too (a full name it showed, above a short form below).
         if (isUnreadElement(element)) {
-          const around = isBlockElement(element) || !element.parentNode ? null : this.blockOf(element.parentNode);
-          blocks.add(around ?? element);
+          const block = this.unreadRoot(element);
+          if (block) blocks.add(block);
         }
         else {
           const block = this.blockOf(element);
@@ -249,6 +256,24 @@ export class MutationWatcher {
     return work;
   }
 
+  /**
+   * What to read again for an element the walk no longer reads: the element itself, whose rescan finds nothing in
+   * it, which drops what it held. An inline one's text was part of its block's, whose reading must lose it too (a
+   * full name it showed, above a short form below), unless it stood apart under <body>: there the block is the
+   * whole page, read again for a toast hidden. Null when it holds nothing to drop.
+   */
+  private unreadRoot(element: Element): Element | ShadowRoot | null {
+    if (isBlockElement(element) || !element.parentNode) return element;
+    if (this.apartUnderBody(element)) return bringsText(element) ? element : null;
+    return this.blockOf(element.parentNode) ?? element;
+  }
+
+  /** Whether `node` is an element right under <body> with no text beside it: the walk reads its text as a block of its own. */
+  private apartUnderBody(node: Node): boolean {
+    const body = this.doc.body;
+    return node.nodeType === ELEMENT_NODE && body !== null && node.parentNode === body && standsApart(node as Element, body);
+  }
+
   /** The block to read again for a change at `node`; null when the change is in something never read. */
   private blockOf(node: Node): Element | ShadowRoot | null {
     // Within its own tree: the walk enters a shadow root from its host, and a rescan may start inside it.
@@ -258,6 +283,8 @@ export class MutationWatcher {
     // No block tag around it but the page's own: an element laid out as a block (a custom one) is read again instead of the whole
     // page, unless the walk, which goes by tags, joined its text with text beside it.
     if (!shadow && (block === this.root || (block === body && node !== body))) {
+      // Laid out inline or not, an element right under <body> with no text beside it is read alone (a toast's host).
+      if (this.apartUnderBody(node)) return node as Element;
       const laidOut = laidOutBlock(node, block as Element);
       if (laidOut && standsApart(laidOut, block as Element)) return laidOut;
     }
@@ -273,22 +300,56 @@ function standsApart(element: Element, outer: Element): boolean {
   return true;
 }
 
+/**
+ * Whether an inline node added or taken out changes the run of text it stands in: blank text only between two
+ * runs, which it splits or joins (the blank lines around a dialog put under <body> change none).
+ */
+function changesRun(node: Node, record: MutationRecord): boolean {
+  if (!holdsText(node)) return false;
+  return !(node.nodeType === TEXT_NODE && isBlank(node as Text)) || betweenRunsOfText(record);
+}
+
+/** Whether `element` is a custom element the page has yet to define. */
+function awaitsDefinition(element: Element): boolean {
+  return element.localName.includes('-') && !element.matches(':defined');
+}
+
+/** Whether an element can bring text where it stands on its own: text in it, or a shadow root. */
+function bringsText(element: Element): boolean {
+  return element.shadowRoot !== null || holdsTextInside(element);
+}
+
 /** Whether the nodes a record added or removed stand between two runs of inline text. */
 function betweenRunsOfText(record: MutationRecord): boolean {
   return endsRunOfText(record.previousSibling, 'previousSibling') && endsRunOfText(record.nextSibling, 'nextSibling');
 }
 
-/** Siblings looked at past comments and blank text, to find the text beside a change. */
+/** Whether a run of inline text ends next to the nodes a record added or removed, on either side. */
+function besideRunOfText(record: MutationRecord): boolean {
+  return endsRunOfText(record.previousSibling, 'previousSibling') || endsRunOfText(record.nextSibling, 'nextSibling');
+}
+
+/** Siblings looked at past comments, blank text and empty inline elements, to find the text beside a change. */
 const MAX_SIBLINGS_LOOKED_AT = 8;
 
-/** Whether `node`, or the first sibling from it in the `step` direction that is not blank text or a comment, is inline text. */
+/**
+ * Whether `node`, or the first sibling from it in the `step` direction that is not blank text, a comment or an
+ * empty inline element, is inline text. The walk reads on past an icon's empty <i> or a <script>: they end no run.
+ */
 function endsRunOfText(node: Node | null, step: 'previousSibling' | 'nextSibling'): boolean {
   for (let looked = 0; node && looked < MAX_SIBLINGS_LOOKED_AT; node = node[step], looked++) {
     if (node.nodeType === TEXT_NODE) {
-      if (/\S/.test((node as Text).data)) return true;
-    } else if (node.nodeType === ELEMENT_NODE) return !isBlockElement(node) && holdsText(node);
+      if (!isBlank(node as Text)) return true;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      if (isBlockElement(node)) return false;
+      if (holdsText(node)) return true;
+    }
   }
   return false;
+}
+
+function isBlank(text: Text): boolean {
+  return !/\S/.test(text.data);
 }
 
 /**

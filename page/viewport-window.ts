@@ -5,12 +5,18 @@ import { selectMention } from './mention-range';
 const MARGIN_SCREENS = 1;
 /** Mentions at the top of the page measured on every update, for headers that stay on screen (leading()). */
 export const LEADING_MENTIONS = 16;
+/**
+ * Mentions looked at one by one on each side of one with no box, for the
+ * nearest laid out; past them, ever further apart (a closed menu of a hundred
+ * names is crossed in a few looks).
+ */
+const NEAR_NEIGHBOURS = 4;
 
 /**
  * Which mentions lie within about a screen of the viewport, found by search
  * over the mentions in document order (which tracks vertical order closely
  * enough on real pages; the margin absorbs the rest). Each probe measures one
- * mention. The search gallops out from where the last window began, and looks
+ * mention (a few more where names are hidden). The search gallops out from where the last window began, and looks
  * for its end as far past its start as the last one ended: loading at the top
  * of a page, or scrolling a screen, costs a few measurements however many
  * mentions the page holds, where halving the whole list measured about 30 on
@@ -103,12 +109,12 @@ export class ViewportWindow {
     let lo = from;
     let hi = mentions.length;
     const at = Math.min(Math.max(hint, lo), hi);
-    if (at === hi || !this.above(mentions[at]!, y)) {
+    if (at === hi || !this.above(mentions, at, y)) {
       // Back towards `from`: the first one not above lies at `at` or before it.
       hi = at;
       for (let step = 1; hi > lo; step *= 2) {
         const probe = Math.max(lo, hi - step);
-        if (this.above(mentions[probe]!, y)) {
+        if (this.above(mentions, probe, y)) {
           lo = probe + 1;
           break;
         }
@@ -118,7 +124,7 @@ export class ViewportWindow {
       lo = at + 1;
       for (let step = 1; lo < hi; step *= 2) {
         const probe = Math.min(hi - 1, lo + step - 1);
-        if (!this.above(mentions[probe]!, y)) {
+        if (!this.above(mentions, probe, y)) {
           hi = probe;
           break;
         }
@@ -127,19 +133,46 @@ export class ViewportWindow {
     }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.above(mentions[mid]!, y)) lo = mid + 1;
+      if (this.above(mentions, mid, y)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** Whether the mention lies wholly above `y`. */
-  private above(mention: PageMention, y: number): boolean {
+  /**
+   * Whether the mention at `at` lies wholly above `y`. One in a hidden element
+   * (a mobile-only copy of the headline, a closed dialog) has an empty box at
+   * 0,0, which says nothing of where it stands: the nearest laid-out one
+   * answers for it, which keeps the answers in document order, as the search
+   * needs. Placed by its empty box, a hidden name at the top was "below" the
+   * top of the window wherever the reader scrolled, and the search stopped
+   * there: every name from the top of the page on was painted.
+   */
+  private above(mentions: readonly PageMention[], at: number, y: number): boolean {
+    const box = this.laidOutNear(mentions, at);
+    // None laid out (a page in a hidden frame): a point at the top, which errs towards a wider window.
+    return box ? box.bottom < y : y > 0;
+  }
+
+  /**
+   * The box of the mention at `at`, or else of the nearest laid-out one (the
+   * later of two as near; past NEAR_NEIGHBOURS, about the nearest); null when none is.
+   */
+  private laidOutNear(mentions: readonly PageMention[], at: number): DOMRect | null {
+    for (let step = 0; step < mentions.length; step = step < NEAR_NEIGHBOURS ? step + 1 : step * 2) {
+      const box = this.boxAt(mentions, at + step) ?? (step > 0 ? this.boxAt(mentions, at - step) : null);
+      if (box) return box;
+    }
+    return null;
+  }
+
+  /** The box of the mention at `i`; null past either end of the list, or for one with no box. */
+  private boxAt(mentions: readonly PageMention[], i: number): DOMRect | null {
+    const mention = mentions[i];
+    if (!mention) return null;
     this.select(mention);
     const box = this.probe.getBoundingClientRect();
-    // A mention in a hidden element has an empty box at 0,0: count it as above any point below the top.
-    const hidden = box.width === 0 && box.height === 0;
-    return box.bottom < y || (hidden && y > 0);
+    return box.width === 0 && box.height === 0 ? null : box;
   }
 
   private select(mention: PageMention): void {
