@@ -6,6 +6,7 @@ import type { CardApi, CardRequest } from '../page/card-bridge';
 import { focusPlace, inView } from '../page/focus-place';
 import { isFrameElement } from '../page/frame-element';
 import { isOwnHost } from '../page/own-hosts';
+import { focusedIn, refocus } from '../page/reader-place';
 import { tabStopAfter } from '../page/tab-stops';
 import { CardHost, type CardState, type TrailStep } from './CardHost';
 import { NOTICE_MS, PageNoticeLine, type ShownNotice } from './PageNoticeLine';
@@ -33,8 +34,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     // Nor by Tab out of a card for a name in a frame, which the frame goes on from, past the name.
     const toFrame = after && request?.onFocusBack !== undefined;
     const elementStays = !toFrame && saved.element?.isConnected && (!saved.place?.isConnected || inView(saved.element));
-    if (elementStays) saved.element!.focus({ preventScroll: true });
-    else if (saved.place?.isConnected) {
+    if (elementStays && refocus(saved.element!)) return;
+    if (saved.place?.isConnected) {
       focusPlace(saved.place);
       request?.onFocusBack?.(after);
     }
@@ -60,7 +61,8 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     (shown: CardRequest, returnTo?: string): Promise<void> => {
       let request = shown;
       if (request.focus && !returnFocus.current) {
-        const active = document.activeElement;
+        // A link in a web component: the document tells only the component's element, which takes no focus given back.
+        const active = focusedIn(document);
         // Focus in an embedded frame is the reader in that frame, whose card the walk just left: given back, it would take
         // the reader into the frame again. The name's place instead.
         const held = active instanceof HTMLElement && active !== document.body && !isFrameElement(active);

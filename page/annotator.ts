@@ -22,6 +22,7 @@ import { EarlyTaps } from './early-tap';
 import { cardUiLoader } from './card-ui-loader';
 import { watchSameDocumentMoves } from './same-document-moves';
 import { listenForReaderPointer } from './reader-pointer';
+import { isFrameElement } from './frame-element';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -129,17 +130,32 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     return undefined;
   }
   ctx.onInvalidated(() => annotator.destroy());
-  let pointer: { x: number; y: number } | undefined;
+  // For the card script as it comes (PageBridge.pointer): where the pointer rests, and whether it moved there itself.
+  let pointer: { x: number; y: number; moved: boolean } | undefined;
   const listenForMoves = listenForReaderPointer(ctx, {
     move(move) {
       // Switched off or removed in the browser, Backstory is told nothing: the reader back on the page finds out
       // (reading the context invalidates it: the highlights go, and the card with them).
       if (ctx.isInvalid) return;
       // A finger sliding over the page scrolls it and hovers nothing, as for the card script: its taps are kept below.
-      if (!move.touch) pointer = { x: move.x, y: move.y };
+      // A move where the pointer already was is no move of the reader's: a browser may send one as the page scrolls under it.
+      const at = pointer;
+      const still = at !== undefined && at.x === move.x && at.y === move.y;
+      if (!move.touch) pointer = { x: move.x, y: move.y, moved: still ? at.moved : true };
       cardUi.pointerMoved();
     },
+    out(event) {
+      // Out of the window, or into an embedded frame: it rests on no name here, and a card the script opened as it came
+      // would stay, nothing to close it, until the pointer came back (page/interaction.ts). A finger lifted goes out of
+      // the window too, and leaves a mouse where it was.
+      if (isTouch(event) || (event.relatedTarget !== null && !isFrameElement(event.relatedTarget))) return;
+      pointer = undefined;
+    },
   });
+  // The page scrolled under a pointer at rest: the name it brings there is none the reader pointed at (page/hover-card.ts).
+  const onScroll = () => {
+    if (pointer) pointer = { ...pointer, moved: false };
+  };
   // A tap has no hover for the card script to find once it comes: the tap itself is kept, and brings the card script at once.
   const taps = new EarlyTaps(() => {
     if (!ctx.isInvalid) cardUi.tapped();
@@ -252,10 +268,15 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     ctx.addEventListener(window, 'pageshow', onPageShow);
     ctx.addEventListener(window, 'pagehide', onPageHide);
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
+    ctx.addEventListener(window, 'scroll', onScroll, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
   };
   listenAgain();
   return annotator;
+}
+
+function isTouch(event: PointerEvent | MouseEvent): boolean {
+  return 'pointerType' in event && event.pointerType === 'touch';
 }
 
 /** Resolves once the page's HTML is parsed: what there is to read is all there. */

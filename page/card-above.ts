@@ -1,6 +1,7 @@
 import type { CardAboveNews, CardFocusBack } from '../core/messages/page-commands';
 import type { AnchorBox, CardApi, CardRequest } from './card-bridge';
 import { focusPlace, inView } from './focus-place';
+import { focusedIn, refocus } from './reader-place';
 import { tabStopAfter } from './tab-stops';
 
 /**
@@ -143,15 +144,20 @@ function focusByName(request: CardRequest, focus: CardFocusBack, held: Element |
   // The reader went elsewhere meanwhile: the focus stays where they put it.
   if (!document.hasFocus()) return;
   const next = focus === 'after' && request.nameEnd?.isConnected ? tabStopAfter(request.nameEnd) : null;
-  if (next) next.focus();
-  else if (focus === 'place' && held instanceof HTMLElement && held.isConnected && inView(held)) held.focus({ preventScroll: true });
-  else if (request.place?.isConnected) focusPlace(request.place);
+  if (next) {
+    next.focus();
+    return;
+  }
+  const heldStays = focus === 'place' && held instanceof HTMLElement && held.isConnected && inView(held);
+  if (heldStays && refocus(held)) return;
+  if (request.place?.isConnected) focusPlace(request.place);
 }
 
 /** What has the keyboard focus in this frame (null: its `<body>`), or undefined when the focus is in another document. */
 function focusInThisFrame(): Element | null | undefined {
   if (!document.hasFocus()) return undefined;
-  const active = document.activeElement;
+  // A link in a web component: the document tells only the component's element, which takes no focus given back.
+  const active = focusedIn(document);
   return active && active !== document.body ? active : null;
 }
 

@@ -7,6 +7,8 @@ import type { AnchorBox, CardApi, CardHide } from './card-bridge';
 import { focusedFrameElement, framesInShadowTrees } from './frame-element';
 import { CLOSE_GRACE_MS } from './hover-card';
 import { isOwnHost } from './own-hosts';
+import { outOfScrollers } from './scroll-clip';
+import { underStickyCover } from './sticky-cover';
 import { topLayerAround } from './top-layer';
 
 type Request = Omit<PageRequest<'page/card-for-frame'>, 'type'>;
@@ -199,12 +201,22 @@ export class CardsForFrames {
     return at.x >= frame.left - 1 && at.x <= frame.right + 1 && at.y >= frame.top - 1 && at.y <= frame.bottom + 1;
   }
 
-  /** Keeps the card by its name as the page scrolls or the frame tells the name moved; closes it once the name is off screen. */
+  /**
+   * Keeps the card by its name as the page scrolls or the frame tells the name moved; closes it once the name is off
+   * screen, out of its frame's view, or hidden by the page as a name of its own would be: the frame scrolled out of
+   * a panel's view (a sidebar with its own scroll bar), or under a sticky header (page/hover-card.ts).
+   */
   private follow(): void {
     const open = this.open;
     if (!open) return;
     const box = open.element.isConnected ? inPage(open.element, open.anchor) : undefined;
-    if (!box || !onScreen(box) || !overlaps(box, open.element.getBoundingClientRect())) return this.closeAndTell();
+    const gone =
+      !box ||
+      !onScreen(box) ||
+      !overlaps(box, open.element.getBoundingClientRect()) ||
+      outOfScrollers(open.element, box) ||
+      underStickyCover(open.element, box);
+    if (gone) return this.closeAndTell();
     // Placed again only where it moved, or the window changed size: the watchers also call when the frame changed nothing the card stands by.
     const viewport = viewportSize();
     if (sameBox(box, open.placed) && viewport === open.viewport) return;

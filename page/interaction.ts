@@ -44,9 +44,10 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     }),
   );
 
-  let pointer = page.pointer();
-  // Whether the pointer itself moved since the last frame, or only the page under it.
-  let moved = pointer !== undefined;
+  const rested = page.pointer();
+  let pointer = rested && { x: rested.x, y: rested.y };
+  // Whether the pointer itself moved since the last frame, or only the page under it: before this script came, too.
+  let moved = rested?.moved ?? false;
   // A mouse button held down: the reader selects text, or drags something, across names that must not pop cards up.
   let held = false;
   let frame = 0;

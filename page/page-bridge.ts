@@ -11,8 +11,11 @@ export interface PageBridge {
   annotator: PageAnnotator;
   /** Mentions per entity found so far, all categories. */
   counts(): ReadonlyMap<string, number>;
-  /** Where the pointer last was: a reader may rest it on a name before the card script arrives. */
-  pointer(): { x: number; y: number } | undefined;
+  /**
+   * Where the pointer last was, a reader may rest it on a name before the card script arrives, and whether it moved
+   * there since the page last scrolled; none once it left the window or went into an embedded frame.
+   */
+  pointer(): { x: number; y: number; moved: boolean } | undefined;
   /**
    * The reader's tap before the card script arrived, recent enough to open its card, and a press still down then (whose
    * lift the card script sees): given once, to the card script as it starts.

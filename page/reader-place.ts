@@ -25,9 +25,7 @@ const ELEMENT_NODE = 1;
  * `ours` tells our own elements (the card's host), which are no place on the page.
  */
 export function readerPlace(doc: Document, ours: (element: Element) => boolean): ReaderPlace | undefined {
-  let active = doc.activeElement;
-  // Into open shadow roots: their host has focus as the document sees it.
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  const active = focusedIn(doc);
   if (active && active !== doc.body && active !== doc.documentElement && !ours(active)) return { node: active, offset: 0 };
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0) return undefined;
@@ -38,6 +36,25 @@ export function readerPlace(doc: Document, ours: (element: Element) => boolean):
   const child = node.childNodes[range.startOffset];
   const place = child ? { node: child, offset: 0 } : { node, offset: 0, end: true };
   return insideOurs(place.node, ours) ? undefined : place;
+}
+
+/**
+ * The element with the keyboard focus in `doc`, inside open shadow roots too: the document tells only their host (a
+ * web component's), which gets no focus of its own given it back. Our card's root is closed: its host is where this stops.
+ */
+export function focusedIn(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * Gives the focus back to `element`, where the reader had it; whether it has it now: the page may have made it
+ * unfocusable since (disabled, hidden), and the focus, left where it was, would go to the page's `<body>`.
+ */
+export function refocus(element: HTMLElement): boolean {
+  element.focus({ preventScroll: true });
+  return focusedIn(element.ownerDocument) === element;
 }
 
 export function samePlace(a: ReaderPlace | undefined, b: ReaderPlace | undefined): boolean {

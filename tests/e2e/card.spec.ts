@@ -1449,6 +1449,34 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Pyongyang');
   });
 
+  test('Escape on the keyboard command’s card gives the focus back to the link the reader tabbed to inside a web component', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    // The document tells only the component's element as focused, which is no control, and takes no focus given back.
+    server.route(
+      '/component-link',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p><news-box></news-box>${FILLER.repeat(3)}
+      <script>customElements.define('news-box', class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>Read on: <a href="#more">the talks so far</a>, then Kim Jong Un waited.</p>';
+        }
+      });</script></body></html>`,
+    );
+    await page.goto(`${server.origin}/component-link`);
+    await expect.poll(() => paintedMentions(page)).toBe(2);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'the talks so far' });
+    expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', wrap: false })).toMatchObject({ ok: true, revealed: true });
+    await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Kim Jong Un' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'the talks so far' });
+  });
+
   test('the shortcut goes on from the frame the reader is in now: back in the page after a frame’s name, or into another frame', async ({
     page,
     server,

@@ -310,6 +310,45 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
   });
 
+  test('goes as its frame scrolls out of the view of a panel with its own scroll bar, still on screen', async ({ page, server }) => {
+    const html = pageWithSmallTicker();
+    const frame = html.slice(html.indexOf('<iframe'), html.indexOf('</iframe>') + '</iframe>'.length);
+    const filler = '<p>Nothing to see in this paragraph, only filler text for length.</p>'.repeat(20);
+    // Well down the page: the frame scrolled out of the panel's top is still in the window.
+    server.route('/small-ticker-panel', html.replace(frame, `<div id="panel" style="margin-top:200px;height:260px;overflow:auto">${frame}${filler}</div>`));
+    const { kim, frame: box } = await openTicker(page, `${server.origin}/small-ticker-panel`);
+    // A tap's card, which the pointer does not hold open or close.
+    await tap(page, kim);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    const before = (await shadowUiBox(page))!;
+    await page.evaluate(() => document.getElementById('panel')!.scrollBy(0, 10));
+    await expect.poll(async () => Math.round((await shadowUiBox(page))!.y)).toBe(Math.round(before.y - 10));
+
+    await page.evaluate((by) => document.getElementById('panel')!.scrollBy(0, by), box.height + 20);
+    const hidden = await page.evaluate(() => {
+      const frame = document.querySelector('iframe')!.getBoundingClientRect();
+      return frame.bottom < document.getElementById('panel')!.getBoundingClientRect().top && frame.top > 0;
+    });
+    expect(hidden, 'the frame is above the panel’s view, in the window').toBe(true);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('goes as the page scrolls its frame under a sticky header', async ({ page, server }) => {
+    const header = '<header style="position:sticky;top:0;height:160px;background:white">The masthead</header>';
+    server.route('/small-ticker-sticky', pageWithSmallTicker().replace('<p>Some plain text', `${header}<p>Some plain text`));
+    const { kim } = await openTicker(page, `${server.origin}/small-ticker-sticky`);
+    await tap(page, kim);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    const before = (await shadowUiBox(page))!;
+    await page.evaluate(() => scrollBy(0, 10));
+    await expect.poll(async () => Math.round((await shadowUiBox(page))!.y)).toBe(Math.round(before.y - 10));
+
+    // The name's middle 40 px above the header's foot, under it; the frame's own foot below the header, on screen.
+    await page.evaluate((by) => scrollBy(0, by), kim.y - 10 - 120);
+    expect(await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().bottom)).toBeGreaterThan(160);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
   test('goes as the page hides its frame', async ({ page, server }) => {
     server.route('/small-ticker-hidden', pageWithSmallTicker());
     const { kim } = await openTicker(page, `${server.origin}/small-ticker-hidden`);
