@@ -22,7 +22,7 @@ import { EarlyTaps } from './early-tap';
 import { cardUiLoader } from './card-ui-loader';
 import { watchSameDocumentMoves } from './same-document-moves';
 import { listenForReaderPointer } from './reader-pointer';
-import { isFrameElement } from './frame-element';
+import { pointerLeftDocument } from './frame-element';
 
 /** Reports of what was found are sent at most this often while a page keeps changing. */
 const REPORT_INTERVAL_MS = 500;
@@ -148,13 +148,17 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
       // Out of the window, or into an embedded frame: it rests on no name here, and a card the script opened as it came
       // would stay, nothing to close it, until the pointer came back (page/interaction.ts). A finger lifted goes out of
       // the window too, and leaves a mouse where it was.
-      if (isTouch(event) || (event.relatedTarget !== null && !isFrameElement(event.relatedTarget))) return;
+      if (isTouch(event) || !pointerLeftDocument(event)) return;
       pointer = undefined;
     },
   });
   // The page scrolled under a pointer at rest: the name it brings there is none the reader pointed at (page/hover-card.ts).
-  const onScroll = () => {
-    if (pointer) pointer = { ...pointer, moved: false };
+  // Only a scroll of what is under the pointer: a carousel or a ticker scrolling elsewhere moves no name there.
+  const onScroll = (event: Event) => {
+    if (!pointer?.moved) return;
+    const scrolled = event.target;
+    const under = scrolled instanceof Element ? document.elementFromPoint(pointer.x, pointer.y) : null;
+    if (!(scrolled instanceof Element) || (under !== null && scrolled.contains(under))) pointer = { ...pointer, moved: false };
   };
   // A tap has no hover for the card script to find once it comes: the tap itself is kept, and brings the card script at once.
   const taps = new EarlyTaps(() => {

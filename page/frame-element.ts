@@ -7,6 +7,22 @@ export function isFrameElement(target: EventTarget | null): boolean {
   return target instanceof Element && FRAME_ELEMENTS.has(target.localName);
 }
 
+/**
+ * Whether the pointer, leaving an element of this document, went out of the window or into an embedded frame:
+ * then it rests on nothing here. At the window, a frame inside a web component comes as the component's element;
+ * the frame is looked for under the pointer inside its open shadow root.
+ */
+export function pointerLeftDocument(event: MouseEvent): boolean {
+  let into = event.relatedTarget;
+  if (into === null) return true;
+  while (into instanceof Element && into.shadowRoot) {
+    const inner: Element | null = into.shadowRoot.elementFromPoint(event.clientX, event.clientY);
+    if (!inner || inner === into) break;
+    into = inner;
+  }
+  return isFrameElement(into);
+}
+
 /** Whether the keyboard focus is in a document embedded in this one: this document has it only through that frame. */
 export function focusInEmbeddedFrame(): boolean {
   return focusedFrameElement() !== null;

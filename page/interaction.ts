@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardApi } from './card-bridge';
 import { isOwnHost } from './own-hosts';
 import { closeOnFocusElsewhere } from './focus-left';
-import { isFrameElement } from './frame-element';
+import { pointerLeftDocument } from './frame-element';
 import { HoverCard } from './hover-card';
 import { MentionLookup } from './mention-lookup';
 import { pageCommands } from './page-commands';
@@ -83,7 +83,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     out(event) {
       // Out of the window, or into an embedded frame, whose document gets the pointer's moves from now on:
       // it rests on no name of this one any more. A finger lifted goes out of the window too, and leaves a mouse where it was.
-      if (isTouch(event) || (event.relatedTarget !== null && !isFrameElement(event.relatedTarget))) return;
+      if (isTouch(event) || !pointerLeftDocument(event)) return;
       pointer = undefined;
       card.hover(undefined);
     },

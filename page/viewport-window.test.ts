@@ -11,8 +11,11 @@ const SPACING = 100;
  * `hidden` tells in a hidden element (an empty box at 0,0, as Chromium gives
  * a range there); `scrollTo` scrolls it, `measured` counts the boxes asked for.
  */
-function stubPage(count: number, hidden: (index: number) => boolean) {
+function stubPage(count: number, hidden: (index: number) => boolean, { hiddenTakeRoom = true } = {}) {
   const view = { scrollY: 0, measured: 0 };
+  // Where each name stands: as a hidden one takes no room on a real page, the names after it stand higher.
+  const row: number[] = [];
+  for (let i = 0, shown = 0; i < count; i++) row.push(hiddenTakeRoom || !hidden(i) ? (hiddenTakeRoom ? i : shown++) : shown);
   class StubRange {
     private index = -1;
     setStart(node: { index: number }): void {
@@ -23,7 +26,7 @@ function stubPage(count: number, hidden: (index: number) => boolean) {
     getBoundingClientRect() {
       view.measured++;
       if (hidden(this.index)) return { top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0 };
-      const top = this.index * SPACING - view.scrollY;
+      const top = row[this.index]! * SPACING - view.scrollY;
       return { top, bottom: top + 20, left: 0, right: 60, width: 60, height: 20 };
     }
   }
@@ -37,6 +40,13 @@ function stubPage(count: number, hidden: (index: number) => boolean) {
     mentions,
     scrollTo: (y: number) => (view.scrollY = y),
     measured: () => view.measured,
+    /** The names laid out whose box ends within a screen of the viewport: those the window must hold, and the only ones it may. */
+    near: () =>
+      row.flatMap((r, i) => {
+        const bottom = r * SPACING - view.scrollY + 20;
+        return !hidden(i) && bottom >= -SCREEN && bottom < 2 * SCREEN ? [i] : [];
+      }),
+    isHidden: hidden,
   };
 }
 
@@ -81,12 +91,36 @@ describe('ViewportWindow', () => {
         mostMeasured = Math.max(mostMeasured, page.measured() - before);
       }
     }
-    // At the top, no name laid out is within a screen: the window is empty.
+    // At the top, no name laid out is within a screen: the window holds the hidden run only, which paints nothing.
     const both = (y: number) => [expected(y), expected(y)];
-    expect(found).toEqual([[0, 0], [0, 0], ...both(150_000), ...both(270_000), ...both(470_000)]);
+    expect(found).toEqual([[0, 200], [0, 200], ...both(150_000), ...both(270_000), ...both(470_000)]);
     // Not a walk of the list: the hidden ones, which cost little (no layout to measure), and a laid-out one for each probe.
     expect(mostMeasured).toBeLessThan(250);
   });
+
+  for (const [what, hidden] of [
+    ['forty hidden names at the top', (i: number) => i < 40],
+    ['a hidden run of a hundred mid-page', (i: number) => i >= 200 && i < 300],
+    ['hidden blocks every other ten', (i: number) => Math.floor(i / 10) % 2 === 1],
+    ['a hidden name every third', (i: number) => i % 3 === 0],
+  ] as const) {
+    it(`holds every name laid out near the screen, and none laid out further, wherever the page is scrolled: ${what}`, () => {
+      // On a real page a hidden name takes no room: the names after it stand where it would have.
+      const page = stubPage(2000, hidden, { hiddenTakeRoom: false });
+      const viewport = new ViewportWindow(page.doc);
+      const wrong: string[] = [];
+      for (let y = 0; y <= 120_000; y += 60) {
+        page.scrollTo(y);
+        for (const search of [viewport, new ViewportWindow(page.doc)]) {
+          const [start, end] = search.find(page.mentions);
+          const near = page.near();
+          const held = page.mentions.flatMap((_, i) => (i >= start && i < end && !page.isHidden(i) ? [i] : []));
+          if (held.join() !== near.join()) wrong.push(`at ${y}: [${start}, ${end}) holds ${held.length} laid out, ${near.length} near`);
+        }
+      }
+      expect(wrong.slice(0, 5)).toEqual([]);
+    });
+  }
 
   it('with no name laid out at all (a page in a hidden frame), takes them all as near, as it did', () => {
     const page = stubPage(1000, () => true);

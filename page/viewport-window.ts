@@ -43,8 +43,8 @@ export class ViewportWindow {
       return [0, 0];
     }
     const margin = innerHeight * MARGIN_SCREENS;
-    const start = this.firstBelow(mentions, -margin, 0, this.lastStart);
-    const end = this.firstBelow(mentions, innerHeight + margin, start, start + this.lastSize);
+    const start = this.firstBelow(mentions, -margin, 0, this.lastStart, 'low');
+    const end = this.firstBelow(mentions, innerHeight + margin, start, start + this.lastSize, 'high');
     this.lastStart = start;
     this.lastSize = end - start;
     this.endedEarly = end < mentions.length;
@@ -103,67 +103,86 @@ export class ViewportWindow {
   /**
    * The first index from `from` on whose mention does not lie above `y`:
    * galloping from `hint` (outwards by 1, 2, 4… mentions) to bracket it, then
-   * halving the bracket.
+   * halving the bracket. `unknown` is the answer where the bracket holds no
+   * mention laid out that a few looks find: the side that makes the window wider.
    */
-  private firstBelow(mentions: readonly PageMention[], y: number, from: number, hint: number): number {
+  private firstBelow(mentions: readonly PageMention[], y: number, from: number, hint: number, unknown: 'low' | 'high'): number {
     let lo = from;
     let hi = mentions.length;
     const at = Math.min(Math.max(hint, lo), hi);
-    if (at === hi || !this.above(mentions, at, y)) {
-      // Back towards `from`: the first one not above lies at `at` or before it.
-      hi = at;
-      for (let step = 1; hi > lo; step *= 2) {
-        const probe = Math.max(lo, hi - step);
-        if (this.above(mentions, probe, y)) {
-          lo = probe + 1;
-          break;
+    const giveUp = () => (unknown === 'low' ? lo : hi);
+    if (at < hi) {
+      const first = this.measuredNear(mentions, at, lo, hi, y);
+      if (!first) return giveUp();
+      if (first.above) {
+        lo = first.index + 1;
+        for (let step = 1; lo < hi; step *= 2) {
+          const seen = this.measuredNear(mentions, Math.min(hi - 1, lo + step - 1), lo, hi, y);
+          if (!seen) break;
+          if (!seen.above) {
+            hi = seen.index;
+            break;
+          }
+          lo = seen.index + 1;
         }
-        hi = probe;
-      }
-    } else {
-      lo = at + 1;
-      for (let step = 1; lo < hi; step *= 2) {
-        const probe = Math.min(hi - 1, lo + step - 1);
-        if (!this.above(mentions, probe, y)) {
-          hi = probe;
-          break;
+      } else {
+        // Back towards `from`: the first one not above lies at `first` or before it.
+        hi = first.index;
+        for (let step = 1; hi > lo; step *= 2) {
+          const seen = this.measuredNear(mentions, Math.max(lo, hi - step), lo, hi, y);
+          if (!seen) break;
+          if (seen.above) {
+            lo = seen.index + 1;
+            break;
+          }
+          hi = seen.index;
         }
-        lo = probe + 1;
       }
     }
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.above(mentions, mid, y)) lo = mid + 1;
-      else hi = mid;
+      const seen = this.measuredNear(mentions, (lo + hi) >> 1, lo, hi, y);
+      if (!seen) return giveUp();
+      if (seen.above) lo = seen.index + 1;
+      else hi = seen.index;
     }
     return lo;
   }
 
   /**
-   * Whether the mention at `at` lies wholly above `y`. One in a hidden element
-   * (a mobile-only copy of the headline, a closed dialog) has an empty box at
-   * 0,0, which says nothing of where it stands: the nearest laid-out one
-   * answers for it, which keeps the answers in document order, as the search
-   * needs. Placed by its empty box, a hidden name at the top was "below" the
-   * top of the window wherever the reader scrolled, and the search stopped
-   * there: every name from the top of the page on was painted.
+   * Whether a mention laid out near `at`, within [lo, hi), lies wholly above
+   * `y`, and which one was measured. One in a hidden element (a mobile-only
+   * copy of the headline, a closed dialog) has an empty box at 0,0, which says
+   * nothing of where it stands: the search goes by the mention measured, so
+   * its answers stay in document order. Placed by its empty box, a hidden name
+   * at the top was "below" the top of the window wherever the reader
+   * scrolled, and the search stopped there: every name from the top of the
+   * page on was painted. Looks at the neighbours one by one, then ever
+   * further apart (a closed menu of a hundred names is crossed in a few
+   * looks); undefined when none of those looked at is laid out.
    */
-  private above(mentions: readonly PageMention[], at: number, y: number): boolean {
-    const box = this.laidOutNear(mentions, at);
-    // None laid out (a page in a hidden frame): a point at the top, which errs towards a wider window.
-    return box ? box.bottom < y : y > 0;
-  }
-
-  /**
-   * The box of the mention at `at`, or else of the nearest laid-out one (the
-   * later of two as near; past NEAR_NEIGHBOURS, about the nearest); null when none is.
-   */
-  private laidOutNear(mentions: readonly PageMention[], at: number): DOMRect | null {
-    for (let step = 0; step < mentions.length; step = step < NEAR_NEIGHBOURS ? step + 1 : step * 2) {
-      const box = this.boxAt(mentions, at + step) ?? (step > 0 ? this.boxAt(mentions, at - step) : null);
-      if (box) return box;
+  private measuredNear(mentions: readonly PageMention[], at: number, lo: number, hi: number, y: number): { index: number; above: boolean } | undefined {
+    const look = (index: number) => {
+      const box = this.boxAt(mentions, index);
+      return box ? { index, above: box.bottom < y } : undefined;
+    };
+    const first = look(at);
+    if (first) return first;
+    // The furthest looked at on each side; the ends of [lo, hi) are looked at too, where a step would pass them.
+    let up = at;
+    let down = at;
+    for (let step = 1; up < hi - 1 || down > lo; step = step < NEAR_NEIGHBOURS ? step + 1 : step * 2) {
+      if (up < hi - 1) {
+        up = Math.min(at + step, hi - 1);
+        const seen = look(up);
+        if (seen) return seen;
+      }
+      if (down > lo) {
+        down = Math.max(at - step, lo);
+        const seen = look(down);
+        if (seen) return seen;
+      }
     }
-    return null;
+    return undefined;
   }
 
   /** The box of the mention at `i`; null past either end of the list, or for one with no box. */

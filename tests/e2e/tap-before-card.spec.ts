@@ -82,9 +82,9 @@ async function expectNoCardAfter(page: Page, origin: string, query: string, act:
 /**
  * Opens the busy page and does what the reader does there (`act`, given the point of "Pyongyang") before the card
  * script comes, the page opened again when the script came first (the test's own steps take much of the 2 s the
- * annotator waits on a slower machine). Then sees the script come, and have time to open a card, and open none.
+ * annotator waits on a slower machine). Then sees the script come.
  */
-async function expectNoCardOnceScriptComes(page: Page, origin: string, act: (pyongyang: { x: number; y: number }) => Promise<void>) {
+async function actBeforeCardScript(page: Page, origin: string, act: (pyongyang: { x: number; y: number }) => Promise<void>) {
   for (let attempt = 1; ; attempt++) {
     await act(await openBusyPage(page, origin));
     const before = (await shadowUiText(page)) === null;
@@ -94,6 +94,11 @@ async function expectNoCardOnceScriptComes(page: Page, origin: string, act: (pyo
     }
   }
   await expect.poll(() => shadowUiText(page), { timeout: 5000 }).not.toBeNull();
+}
+
+/** As actBeforeCardScript, then gives the script time to open a card, and sees it open none. */
+async function expectNoCardOnceScriptComes(page: Page, origin: string, act: (pyongyang: { x: number; y: number }) => Promise<void>) {
+  await actBeforeCardScript(page, origin, act);
   await page.waitForTimeout(1000);
   expect(await shadowUiText(page)).toBe('');
 }
@@ -190,6 +195,47 @@ test('a name the mouse crossed before the card script was in the page, on its wa
   const pyongyang = await pointOfText(page, 'Pyongyang', 0, false);
   await page.mouse.move(pyongyang.x, pyongyang.y);
   await expect.poll(() => shadowUiCardTitle(page)).toBe('Pyongyang');
+});
+
+test('a name the mouse rests on before the card script is in the page opens its card once the script comes, though a strip of the page elsewhere scrolled meanwhile', async ({
+  page,
+  server,
+}) => {
+  await actBeforeCardScript(page, server.origin, async (pyongyang) => {
+    await page.mouse.move(pyongyang.x, pyongyang.y);
+    // A carousel far from the pointer moves on by itself.
+    await page.evaluate(
+      () =>
+        new Promise((scrolled) => {
+          const strip = Object.assign(document.createElement('div'), { textContent: 'Slide. '.repeat(300) });
+          strip.style.cssText = 'position:absolute;top:400px;left:0;width:300px;overflow-x:auto;white-space:nowrap';
+          document.body.append(strip);
+          strip.addEventListener('scroll', scrolled, { once: true });
+          strip.scrollLeft = 200;
+        }),
+    );
+  });
+  await expect.poll(() => shadowUiCardTitle(page)).toBe('Pyongyang');
+  await page.evaluate(() => ((window as { done?: boolean }).done = true));
+});
+
+test('a name the mouse crossed before the card script was in the page, into an embedded frame inside a web component, opens no card once the script comes', async ({
+  page,
+  server,
+}) => {
+  server.route('/embedded', '<!doctype html><html lang="en"><body style="margin:0;background:#eee">A player.</body></html>');
+  await expectNoCardOnceScriptComes(page, server.origin, async (pyongyang) => {
+    await page.evaluate((top) => {
+      const host = document.createElement('x-embed');
+      host.style.cssText = `position:absolute;left:0;top:${top + 20}px;display:block`;
+      host.attachShadow({ mode: 'open' }).innerHTML = '<iframe src="/embedded" style="display:block;width:600px;height:200px;border:0"></iframe>';
+      document.body.append(host);
+    }, pyongyang.y);
+    await page.mouse.move(pyongyang.x, pyongyang.y);
+    // Straight down into the frame, over nothing of the page's on the way.
+    await page.mouse.move(pyongyang.x, pyongyang.y + 100);
+  });
+  await page.evaluate(() => ((window as { done?: boolean }).done = true));
 });
 
 test('a name the wheel scrolled under the mouse at rest before the card script was in the page opens no card once the script comes; the mouse moving on it does', async ({
