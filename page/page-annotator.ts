@@ -26,8 +26,11 @@ const NODE_WORK = 32;
  * blocks of a screen are a few thousand; a paragraph of megabytes under the viewport took a second there.
  */
 const PREVIEW_WORK = 128 * 1024;
-/** Times a full scan starts over because the page took away what it was to read next. */
+/** Times a full scan starts over because the page replaced the element it reads (its <body>). */
 const MAX_SCAN_RESTARTS = 3;
+
+/** What readRoot gives for a root the page took out of the document before it was read to its end: nothing to put in. */
+const TAKEN_OUT = Symbol('taken out');
 
 /** After a round of rescans, ours rest this many times as long as the round took before the next. */
 const RESCAN_REST_FACTOR = 3;
@@ -88,7 +91,10 @@ export class PageAnnotator {
     onShadowRoot: (root: ShadowRoot) => this.watcher?.observe(root),
     onUndefined: (element: Element) => this.upgrades.add([element]),
   };
-  /** Some name was found on a line too long to paint it on (page/long-lines.ts): the painter is given the others. */
+  /**
+   * Some name was found on a line too long to paint it on (page/long-lines.ts): the painter is given the others, for
+   * as long as one is held.
+   */
   private longLines = false;
   /** Text nodes read by the last full scan: how large the page is. */
   private textNodes = 0;
@@ -123,7 +129,9 @@ export class PageAnnotator {
       () => this.textNodes,
       (node) => this.store.touches(node) || this.places.touches(node),
     );
-    return this.run(() => this.fullScan());
+    // Queued behind what runs now: switched off again before its turn (pause), it reads nothing, as reset's scan.
+    const generation = this.generation;
+    return this.run(() => (generation === this.generation ? this.fullScan() : Promise.resolve()));
   }
 
   /**
@@ -308,9 +316,9 @@ export class PageAnnotator {
         await shownInFrame(this.doc);
       } else await yieldToPage();
       if (generation !== this.generation) return;
-      // The page re-rendered the part the walk was in (a section hydrated, a feed recycling its items): read it all again,
-      // a few times at most, so a page that never stops doing so is still read to its end.
-      if (!reader.intact && restarts < MAX_SCAN_RESTARTS) return this.fullScan(again, restarts + 1);
+      // The page re-rendered or moved what the walk was in (a section hydrated, a feed recycling its items, a list
+      // sorted): the walk goes on after what it read that the page left in place; what it put in is read as any change.
+      if (!reader.resume()) return this.scanAgain(again, restarts);
     }
     this.textNodes = nodes;
     tails.end();
@@ -319,6 +327,17 @@ export class PageAnnotator {
     if (again) this.store.replaceAll(collected);
     if (again || previewing) this.publish();
     this.reportCounts();
+  }
+
+  /**
+   * The page replaced the element a full scan was reading (its <body>): read the new one, a few times at most. Past
+   * those, what was read is not taken for the page (the mentions a scan `again` replaces stay): the page's change is
+   * read as any other.
+   */
+  private scanAgain(again: boolean, restarts: number): Promise<void> {
+    if (restarts < MAX_SCAN_RESTARTS) return this.fullScan(again, restarts + 1);
+    this.reportCounts();
+    return Promise.resolve();
   }
 
   /**
@@ -446,6 +465,8 @@ export class PageAnnotator {
         const root = roots[next++]!;
         const read = await this.readRoot(root, pageRan);
         if (!read || generation !== this.generation) return;
+        // Its mentions go with the next round, which reads the page's removal.
+        if (read === TAKEN_OUT) continue;
         batch.push(read.from ? { root, from: read.from, found: read.found } : { root, found: read.found });
         ended.push({ root, entities: this.places.replace(read.run, read.notes) });
         tails.push([root, read.tail]);
@@ -472,59 +493,55 @@ export class PageAnnotator {
    * tasks running in between; null when a reset came meanwhile. A long block
    * the page only added to since it was last read (a log, a chat transcript)
    * is read on from where its last block began (`from`): `found` holds the
-   * mentions from there on, `notes` all of the block's.
+   * mentions from there on, `notes` all of the block's. TAKEN_OUT for a root
+   * the page took out meanwhile.
    */
   private async readRoot(
     root: Element | ShadowRoot,
     /** Called after each pause, in which the page may have changed its DOM. */
     pageRan: () => void,
-  ): Promise<{ found: PageMention[]; notes: PlaceNote[]; run: PlaceRun; from?: TextPoint; tail?: Tail } | null> {
+  ): Promise<{ found: PageMention[]; notes: PlaceNote[]; run: PlaceRun; from?: TextPoint; tail?: Tail } | typeof TAKEN_OUT | null> {
     const generation = this.generation;
+    // Out of the document, it has no place in the store's reading order to put what it holds in.
+    if (!root.isConnected) return TAKEN_OUT;
     // An element hidden or made editable since: nothing in it is read, what it held is dropped.
     if (unreadComposed(root)) {
       this.tails.drop(root);
       return { found: [], notes: [], run: this.places.before(root).run };
     }
-    for (let restarts = 0; ; restarts++) {
-      const found: PageMention[] = [];
-      const { state: before, run } = this.places.before(root);
-      const key = stateKey(before);
-      const tail = this.tails.take(root, key);
-      const resumed = tail && BlockReader.from(root, tail.at.node, tail.at.offset, this.walkOptions);
-      const reader = resumed || new BlockReader(root, this.walkOptions);
-      const state = resumed ? copyState(tail.state) : before;
-      const notes: PlaceNote[] = resumed ? [...tail.notes] : [];
-      // The last block's beginning, once past TAIL_MIN_TEXT: the state there is copied only when a block changed it.
-      let read = resumed ? TAIL_MIN_TEXT : 0;
-      let last: { at: TextPoint; state: MatchState; notes: number } | undefined;
-      let copied: MatchState | undefined;
-      let intact = true;
-      for (let block = reader.next(WALK_STEPS); block; block = reader.next(WALK_STEPS)) {
-        let work = WALK_STEPS * NODE_WORK;
-        if (block !== UNFINISHED) {
-          if (read >= TAIL_MIN_TEXT && root.contains(block.nodes[0]!)) {
-            if (!copied || !sameState(copied, state)) copied = copyState(state);
-            last = { at: { node: block.nodes[0]!, offset: -block.starts[0]! }, state: copied, notes: notes.length };
-          }
-          read += block.text.length;
-          this.read(block, state, found, (note) => notes.push(note));
-          work = block.text.length + block.nodes.length * NODE_WORK;
+    const found: PageMention[] = [];
+    const { state: before, run } = this.places.before(root);
+    const key = stateKey(before);
+    const tail = this.tails.take(root, key);
+    const resumed = tail && BlockReader.from(root, tail.at.node, tail.at.offset, this.walkOptions);
+    const reader = resumed || new BlockReader(root, this.walkOptions);
+    const state = resumed ? copyState(tail.state) : before;
+    const notes: PlaceNote[] = resumed ? [...tail.notes] : [];
+    // The last block's beginning, once past TAIL_MIN_TEXT: the state there is copied only when a block changed it.
+    let read = resumed ? TAIL_MIN_TEXT : 0;
+    let last: { at: TextPoint; state: MatchState; notes: number } | undefined;
+    let copied: MatchState | undefined;
+    for (let block = reader.next(WALK_STEPS); block; block = reader.next(WALK_STEPS)) {
+      let work = WALK_STEPS * NODE_WORK;
+      if (block !== UNFINISHED) {
+        if (read >= TAIL_MIN_TEXT && root.contains(block.nodes[0]!)) {
+          if (!copied || !sameState(copied, state)) copied = copyState(state);
+          last = { at: { node: block.nodes[0]!, offset: -block.starts[0]! }, state: copied, notes: notes.length };
         }
-        if (!this.slice.spent(work)) continue;
-        await yieldToPage();
-        pageRan();
-        if (generation !== this.generation || this.destroyed) return null;
-        this.slice.begin();
-        // The page re-rendered the part being read: read the block again, a few times at most.
-        if (!reader.intact && restarts < MAX_SCAN_RESTARTS) {
-          intact = false;
-          break;
-        }
+        read += block.text.length;
+        this.read(block, state, found, (note) => notes.push(note));
+        work = block.text.length + block.nodes.length * NODE_WORK;
       }
-      if (!intact) continue;
-      const next = last && { at: last.at, before: key, state: last.state, notes: notes.slice(0, last.notes) };
-      return resumed ? { found, notes, run, from: tail.at, tail: next } : { found, notes, run, tail: next };
+      if (!this.slice.spent(work)) continue;
+      await yieldToPage();
+      pageRan();
+      if (generation !== this.generation || this.destroyed) return null;
+      this.slice.begin();
+      // The page re-rendered or moved the part being read: the walk goes on after what it read that stayed in place.
+      if (!reader.resume()) return TAKEN_OUT;
     }
+    const next = last && { at: last.at, before: key, state: last.state, notes: notes.slice(0, last.notes) };
+    return resumed ? { found, notes, run, from: tail.at, tail: next } : { found, notes, run, tail: next };
   }
 
   private designModeSwitched(): boolean {
@@ -583,10 +600,12 @@ export class PageAnnotator {
       }
     }
     if (!paintNow) return;
+    // Looked for while one may be held: once the page took the last one out, every paint would copy the whole list.
+    if (this.longLines) this.longLines = this.holdsLongLine();
     if (this.longLines) {
-      // Rare (a dump of megabytes in a <pre>): the painter gets only the names it can paint, anew.
-      const paintable = this.visible.all.filter((mention) => !mention.longLine);
-      if (changed) this.painter.setMentions(paintable);
+      // Rare (a dump of megabytes in a <pre>): the painter gets only the names it can paint.
+      const { paintable, from } = paintableOf(this.visible.all, this.unpaintedFrom);
+      if (changed) this.painter.setMentions(paintable, from);
       else this.painter.extend(paintable, more);
     } else if (changed) this.painter.setMentions(this.visible.all, this.unpaintedFrom);
     else this.painter.extend(this.visible.all, more);
@@ -595,6 +614,11 @@ export class PageAnnotator {
       this.painted = true;
       this.options.onFirstHighlights?.();
     }
+  }
+
+  /** Whether a name on a line too long to paint is in the store or shown (a preview's, which the store does not hold). */
+  private holdsLongLine(): boolean {
+    return this.store.all.some(onLongLine) || this.visible.all.some(onLongLine);
   }
 
   private reportCounts(): void {
@@ -610,4 +634,20 @@ function unreadComposed(root: Element | ShadowRoot): boolean {
     at = shadow ? shadow.host : null;
   }
   return false;
+}
+
+const onLongLine = (mention: PageMention) => mention.longLine === true;
+
+/**
+ * `all` without its names on lines too long to paint, and where that list changed from given where `all` did: the
+ * painter measures nothing for a change below its window.
+ */
+function paintableOf(all: readonly PageMention[], changedFrom: number): { paintable: PageMention[]; from: number } {
+  const paintable: PageMention[] = [];
+  let from = changedFrom === Infinity ? Infinity : -1;
+  for (let i = 0; i < all.length; i++) {
+    if (i === changedFrom) from = paintable.length;
+    if (!all[i]!.longLine) paintable.push(all[i]!);
+  }
+  return { paintable, from: from < 0 ? paintable.length : from };
 }

@@ -547,3 +547,185 @@ describe('BlockReader.from: reading on from where a block began', () => {
     expect(BlockReader.from(root, outside, 0)).toBeNull();
   });
 });
+
+describe('BlockReader.resume: the page changes what the walk is in while it is paused', () => {
+  /** Reads `count` blocks of the page's body, lets `change` run as the page would between two slices, then reads the rest. */
+  function readAcross(count: number, change: () => void): string[] {
+    const reader = new BlockReader(document.body);
+    const read: string[] = [];
+    for (let i = 0; i < count; i++) read.push(reader.next()!.text);
+    change();
+    expect(reader.resume()).toBe(true);
+    for (let block = reader.next(); block; block = reader.next()) read.push(block.text);
+    return read;
+  }
+  const byId = (id: string) => document.getElementById(id)!;
+
+  it('reads on past a section the page replaced, to the end of the page', () => {
+    page('<div id="a"><p>One</p><p>Two</p></div><p>Three</p><p>Kim Jong Un at end</p>');
+    const read = readAcross(1, () => {
+      const fresh = document.createElement('div');
+      fresh.innerHTML = '<p>New one</p><p>New two</p>';
+      byId('a').replaceWith(fresh);
+    });
+    // What took its place is the caller's watch of the page to read: a region re-rendered at every pause would hold the walk.
+    expect(read).toEqual(['One', 'Three', 'Kim Jong Un at end']);
+  });
+
+  it('reads on past the paragraphs of a section whose children the page replaced', () => {
+    page('<div id="a"><p>One</p><p>Two</p><p>Three</p></div><p>Kim Jong Un at end</p>');
+    const read = readAcross(2, () => (byId('a').innerHTML = '<p>New</p>'));
+    expect(read).toEqual(['One', 'Two', 'Kim Jong Un at end']);
+  });
+
+  it('goes on after the text of a paragraph the page rewrote', () => {
+    page('<p id="p">Kim <b>Jong</b> Un</p><p>Vladimir Putin</p>');
+    const reader = new BlockReader(document.body);
+    expect(reader.next(3)).toBe(UNFINISHED);
+    byId('p').innerHTML = 'Xi <b>Jinping</b> spoke';
+    expect(reader.resume()).toBe(true);
+    const read: string[] = [];
+    for (let block = reader.next(); block; block = reader.next()) read.push(block.text);
+    expect(read.at(-1)).toBe('Vladimir Putin');
+    expect(read.join(' ')).toContain('Jinping spoke');
+  });
+
+  it('reads each entry of a list once, in reading order, when the page moves the one the walk is in to the top', () => {
+    page('<ul id="list"><li>Alpha</li><li>Bravo</li><li id="c">Charlie</li><li>Delta</li></ul>');
+    const read = readAcross(2, () => byId('list').prepend(byId('c')));
+    expect(read).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta']);
+  });
+
+  it('reads each entry once when the page moves the entries read before the walk’s one below it (a keyed list’s other way)', () => {
+    page('<ul id="list"><li id="a">Alpha</li><li id="b">Bravo</li><li id="c">Charlie</li><li>Delta</li></ul>');
+    const read = readAcross(2, () => byId('c').after(byId('a'), byId('b')));
+    expect(read).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta']);
+  });
+
+  it('passes no entry by when the page moves the one the walk is in to the bottom, or puts one before it', () => {
+    page('<ul id="list"><li>Alpha</li><li>Bravo</li><li id="c">Charlie</li><li>Delta</li><li>Echo</li></ul>');
+    expect(readAcross(2, () => byId('list').append(byId('c')))).toEqual(['Alpha', 'Bravo', 'Delta', 'Echo', 'Charlie']);
+    page('<ul id="list"><li>Alpha</li><li>Bravo</li><li id="c">Charlie</li><li>Delta</li></ul>');
+    expect(readAcross(2, () => byId('c').before(Object.assign(document.createElement('li'), { textContent: 'New' })))).toEqual([
+      'Alpha',
+      'Bravo',
+      'New',
+      'Charlie',
+      'Delta',
+    ]);
+  });
+
+  it('reads nothing again when the page moves an entry already read to the top', () => {
+    page('<ul id="list"><li>Alpha</li><li id="b">Bravo</li><li>Charlie</li><li>Delta</li></ul>');
+    expect(readAcross(2, () => byId('list').prepend(byId('b')))).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta']);
+  });
+
+  it('reads on past a list the page moved above what was read, with the entry the walk is in', () => {
+    page('<p>Intro</p><ul id="list"><li>Alpha</li><li>Bravo</li><li>Charlie</li></ul><p>Outro</p>');
+    expect(readAcross(2, () => document.body.prepend(byId('list')))).toEqual(['Intro', 'Alpha', 'Bravo', 'Charlie', 'Outro']);
+  });
+
+  it('reads on past a web component the page took out or moved while the walk was in its shadow root', () => {
+    const withCard = () => {
+      page('<p>One</p><div id="card"></div><p>Two</p>');
+      byId('card').attachShadow({ mode: 'open' }).innerHTML = '<p>Card one</p><p>Card two</p>';
+    };
+    withCard();
+    expect(readAcross(2, () => byId('card').remove())).toEqual(['One', 'Card one', 'Two']);
+    withCard();
+    // The rest of its shadow root is read first, where the walk was.
+    expect(readAcross(2, () => document.body.prepend(byId('card')))).toEqual(['One', 'Card one', 'Card two', 'Two']);
+  });
+
+  it('fails once the page took out the root itself', () => {
+    page('<div id="root"><p>One</p><p>Two</p></div>');
+    const reader = new BlockReader(byId('root'));
+    reader.next();
+    byId('root').remove();
+    expect(reader.resume()).toBe(false);
+  });
+
+  /** A tree of elements and text, each text node its own word. */
+  type Shape = { tag: string; children: Shape[] } | string;
+  const shape: fc.Arbitrary<Shape> = fc.letrec<{ node: Shape }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constant('text'),
+      fc.record({ tag: fc.constantFrom('div', 'p', 'span', 'b', 'li'), children: fc.array(tie('node'), { maxLength: 4 }) }),
+    ),
+  })).node;
+  let words = 0;
+  function build(node: Shape): Node {
+    if (typeof node === 'string') return document.createTextNode(`w${words++} `);
+    const el = document.createElement(node.tag);
+    for (const child of node.children) el.append(build(child));
+    return el;
+  }
+  /** The page's nodes under <body>, in document order. */
+  const nodesOf = () => {
+    const all: Node[] = [];
+    const walker = document.createTreeWalker(document.body, 0x1 | 0x4);
+    for (let at = walker.nextNode(); at; at = walker.nextNode()) all.push(at);
+    return all;
+  };
+  const change = fc.record({ kind: fc.constantFrom('remove', 'move', 'insert', 'replace'), node: fc.nat(), place: fc.nat(), before: fc.nat() });
+  type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
+
+  /** Makes `change` to the page as it would; returns what it put in or moved, which the caller's watch of the page reads again. */
+  function make({ kind, node, place, before }: Change): Node[] {
+    const nodes = nodesOf();
+    if (nodes.length === 0) return [];
+    const target = nodes[node % nodes.length]!;
+    const into = () => {
+      const hosts = [document.body, ...nodes.filter((at) => at.nodeType === 1 && !target.contains(at))] as Element[];
+      const host = hosts[place % hosts.length]!;
+      return { host, ref: host.childNodes[before % (host.childNodes.length + 1)] ?? null };
+    };
+    if (kind === 'remove') {
+      target.parentNode!.removeChild(target);
+      return [];
+    }
+    if (kind === 'move') {
+      const { host, ref } = into();
+      if (ref !== target) host.insertBefore(target, ref);
+      return [target];
+    }
+    const fresh = build({ tag: 'p', children: ['text'] });
+    if (kind === 'replace') target.parentNode!.replaceChild(fresh, target);
+    else {
+      const { host, ref } = into();
+      host.insertBefore(fresh, ref);
+    }
+    return [fresh];
+  }
+
+  it('reads every text the page left in place once, in reading order, whatever one change it made where the walk paused', () => {
+    const trees = fc.array(shape, { minLength: 1, maxLength: 6 });
+    const pauses = fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 12 });
+    fc.assert(
+      fc.property(trees, pauses, change, (top, stops, what) => {
+        words = 0;
+        document.body.innerHTML = '';
+        for (const node of top) document.body.append(build(node));
+        const reader = new BlockReader(document.body);
+        const read: Node[] = [];
+        const take = (block: TextBlock | null | typeof UNFINISHED) => {
+          if (block && block !== UNFINISHED) read.push(...block.nodes);
+          return block;
+        };
+        // Paused anywhere, inside a block too, with nothing changed: the walk is put nowhere else.
+        for (const steps of stops) {
+          if (take(reader.next(steps)) === null) break;
+          expect(reader.resume()).toBe(true);
+        }
+        const changed = make(what);
+        expect(reader.resume()).toBe(true);
+        for (let block = take(reader.next(3)); block; block = take(reader.next(3))) expect(reader.resume()).toBe(true);
+        const inPlace = (at: Node) => at.isConnected && !changed.some((moved) => moved.contains(at));
+        const texts = nodesOf().filter((at) => at.nodeType === 3 && inPlace(at));
+        expect(read.filter(inPlace).map((at) => at.textContent)).toEqual(texts.map((at) => at.textContent));
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
+});

@@ -391,6 +391,8 @@ interface Frame {
   block: BlockBuilder;
   /** The next node to visit, or null once the walk of this root is done. */
   node: Node | null;
+  /** The parent `node` had where the walk last stopped (resume). */
+  nodeParent: Node | null;
   // Open elements from `root` down to the current node's parent: the walker
   // reports only entries, so exits are found by comparing parents.
   open: Node[];
@@ -408,6 +410,63 @@ interface Frame {
   sitePartsByRole: ReadonlySet<Element> | null;
   /** The site's header or footer the walk is in (menus.ts): its menu's links are skipped. */
   sitePart: Element | null;
+  /**
+   * Per depth under `root` (1: its children), the last node there the walk is done with, its subtree read or skipped:
+   * null before the first, undefined where the walk does not know (it began inside the tree, or was put back in it).
+   * While an element of `open` is open, the entry at its own depth is the node the walk read before it: where the walk
+   * stands among nodes of the page, for `resume` to tell whether the page moved it.
+   */
+  done: (Node | null | undefined)[];
+  /** Per depth, the node done with before `done`'s. */
+  doneBefore: (Node | null | undefined)[];
+  /** Per element of `open`, its next sibling when the walk entered it: where to go on should the page take it away. */
+  openNext: (Node | null)[];
+  /** Where the walk turns once it gets somewhere, after the page moved what it was reading (resume). */
+  detour: Detour | null;
+}
+
+/**
+ * Once the walk gets to `at`, at `depth`, which the page moved forwards while the walk was inside it: back inside it
+ * where it was (`path`), having read what the page now has before it.
+ */
+interface Return {
+  at: Node;
+  depth: number;
+  path: Path;
+}
+
+/** The state of a frame's walk inside the element at some depth: the ends of its arrays from there, and where it is. */
+interface Path {
+  node: Node | null;
+  nodeParent: Node | null;
+  open: Node[];
+  openIsBlock: boolean[];
+  openNext: (Node | null)[];
+  done: (Node | null | undefined)[];
+  doneBefore: (Node | null | undefined)[];
+  sitePart: Element | null;
+}
+
+/**
+ * Once the walk is done with `leave`, which the page moved back before `anchor` while the walk was inside it (or
+ * moved `anchor` and what was read before it past it): on after `anchor`, the last node of `parent` read before it.
+ */
+interface Leave {
+  leave: Node;
+  anchor: Node;
+  parent: Node;
+}
+
+type Detour = Return | Leave;
+
+/** Where `BlockReader.resume` found the walk no longer standing as it stood: the node at `depth` it was in or was to read next. */
+interface Break {
+  depth: number;
+  target: Node;
+  /** The page took `target` out of the element it was in. */
+  lost: boolean;
+  /** The node read last before `target` that stands where it stood (null: the start of its parent); null where lost. */
+  anchor: Node | null;
 }
 
 /**
@@ -428,6 +487,8 @@ export class BlockReader {
   private readonly ready: TextBlock[] = [];
   /** Documents already read, so a frame cannot bring us back to one. */
   private readonly documents = new Set<Document>();
+  /** The root was in the document when the walk began: `resume` fails once the page takes it out. */
+  private connected = false;
 
   /** `root` null: a reader with nothing to read yet, for `from` to set up. */
   constructor(
@@ -435,15 +496,41 @@ export class BlockReader {
     private readonly options: ReaderOptions = {},
   ) {
     if (root) this.enter(root);
+    this.connected = root?.isConnected ?? false;
   }
 
   /**
-   * False when the page took away a node the walk was to go on from (between
-   * two slices of it): a walker in a detached subtree ends there, and the rest
-   * of the tree would never be read.
+   * Puts the walk back in its place after a pause (between two slices of it)
+   * in which the page took away or moved what it was reading: a walker in a
+   * detached subtree reads that and ends, and one in a node moved back reads
+   * again what was read before it. The walk goes on after the last node it
+   * read that still stands where it stood, reading no node twice and passing
+   * none by that the page left in place; what the page put in or moved is for
+   * the caller's watch of the page to read. One look along the walk's path per
+   * pause. False when the page took out the root itself: no place to go on from.
    */
-  get intact(): boolean {
-    return this.frames.every((frame) => frame.node === null || frame.root.contains(frame.node));
+  resume(): boolean {
+    const bottom = this.frames[0];
+    if (bottom && this.connected && !bottom.root.isConnected) return false;
+    for (let i = 0; i < this.frames.length; i++) {
+      const frame = this.frames[i]!;
+      // Read to its end, or where the walker cannot jump (linkedom) and so cannot look either.
+      if (frame.node && frame.canJump) this.look(frame, i);
+    }
+    return true;
+  }
+
+  /** Looks along the walk of the `index`th frame for what the page changed, and puts the walk back in its place. */
+  private look(frame: Frame, index: number): void {
+    const found = this.breakIn(frame);
+    if (found) {
+      const inHost = found.depth < frame.open.length && index < this.frames.length - 1;
+      // The frames above read the shadow root of an element on the path: gone with it if the page took it out.
+      if (inHost && found.lost) this.frames.length = index + 1;
+      this.mend(frame, found, inHost && !found.lost);
+    }
+    // Looking moved the walker.
+    if (frame.node) frame.walker.currentNode = frame.node;
   }
 
   /**
@@ -471,20 +558,29 @@ export class BlockReader {
     const block = new BlockBuilder(reader.ready, top !== doc && 'host' in top ? (top as ShadowRoot) : undefined);
     walker.currentNode = node;
     const byAttribute = queriesSkipped(root) ? byAttributeIn(root) : null;
+    const open = [root, ...around];
+    const next = walker.nextNode();
     reader.frames.push({
       root,
       walker,
       canJump: true,
       block,
-      node: walker.nextNode(),
-      open: [root, ...around],
+      node: next,
+      nodeParent: next?.parentNode ?? null,
+      open,
       openIsBlock: [false, ...around.map((el) => BLOCK_TAGS.has(el.localName))],
       skipping: null,
       skippedByAttribute: byAttribute?.skipped ?? null,
       sitePartsByRole: byAttribute?.siteParts ?? null,
       sitePart: siteHeaderOrFooterAt(node.parentElement),
+      // What stands before where it begins counts as read, as a walk of the whole root would have.
+      done: [undefined, ...around.map(shownBefore), node],
+      doneBefore: [],
+      openNext: open.map(shownAfter),
+      detour: null,
     });
     block.startAt(node, offset);
+    reader.connected = root.isConnected;
     return reader;
   }
 
@@ -500,15 +596,23 @@ export class BlockReader {
       const frame = this.frames[this.frames.length - 1];
       if (!frame) return null;
       if (frame.block.resume()) continue;
+      if (frame.detour) this.takeDetour(frame);
       if (frame.node) {
-        if (steps-- <= 0) return UNFINISHED;
+        if (steps-- <= 0) return this.stop(UNFINISHED);
         this.step(frame);
       } else {
         frame.block.flush();
         this.frames.pop();
       }
     }
-    return this.ready.shift()!;
+    return this.stop(this.ready.shift()!);
+  }
+
+  /** Notes where the walk stops, for `resume` to tell what the page moved meanwhile; returns `result`. */
+  private stop<T>(result: T): T {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame) frame.nodeParent = frame.node?.parentNode ?? null;
+    return result;
   }
 
   private enter(root: Document | ShadowRoot | Element): void {
@@ -523,12 +627,14 @@ export class BlockReader {
     const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
     const top = root.getRootNode();
     const byAttribute = queriesSkipped(root) ? byAttributeIn(root) : null;
+    const first = walker.nextNode();
     this.frames.push({
       root,
       walker,
       canJump: typeof walker.nextSibling === 'function' && typeof walker.parentNode === 'function',
       block: new BlockBuilder(this.ready, top !== doc && 'host' in top ? (top as ShadowRoot) : undefined),
-      node: walker.nextNode(),
+      node: first,
+      nodeParent: first?.parentNode ?? null,
       open: [root],
       openIsBlock: [false],
       skipping: null,
@@ -536,6 +642,10 @@ export class BlockReader {
       sitePartsByRole: byAttribute?.siteParts ?? null,
       // A rescan of a part of the site's header reads it as the walk of the page does; a shadow root or a frame is a page of its own.
       sitePart: root.nodeType === ELEMENT_NODE ? siteHeaderOrFooterAt(root as Element) : null,
+      done: [undefined, null],
+      doneBefore: [],
+      openNext: [null],
+      detour: null,
     });
     // A rescan may start at a shadow host: its shadow root is read first, as the walk of the page reads it.
     if (root.nodeType === ELEMENT_NODE) this.enterShadowOf(root as Element);
@@ -549,8 +659,170 @@ export class BlockReader {
     const shadow = this.options.shadowRoots !== false ? el.shadowRoot : null;
     if (!shadow) return;
     block?.flush();
+    // The frame of the host stops here until the shadow root is read.
+    this.stop(null);
     this.options.onShadowRoot?.(shadow);
     this.enter(shadow);
+  }
+
+  /**
+   * The first place along the walk's path, from its root down, where the page took out or moved the element the walk
+   * is in or the node it reads next: where the node read before it there no longer comes before it. Null where nothing
+   * tells of a change (the node read before was taken out too).
+   */
+  private breakIn(frame: Frame): Break | null {
+    const { open, node } = frame;
+    // Taken from where they stood first: what looks moved higher up may be only what the page put there.
+    for (let depth = 1; depth < open.length; depth++) {
+      if (open[depth]!.parentNode !== open[depth - 1]) return { depth, target: open[depth]!, lost: true, anchor: null };
+    }
+    if (node && node.parentNode !== frame.nodeParent) return { depth: open.length, target: node, lost: true, anchor: null };
+    for (let depth = 1; depth < open.length; depth++) {
+      const found = this.linkBroken(frame, depth, open[depth]!);
+      if (found) return found;
+    }
+    return node ? this.linkBroken(frame, open.length, node) : null;
+  }
+
+  /** Whether `target`, the element the walk is in at `depth` or the node it reads next, no longer follows what was read before it. */
+  private linkBroken(frame: Frame, depth: number, target: Node): Break | null {
+    const parent = frame.open[depth - 1]!;
+    for (const anchor of [frame.done[depth], frame.doneBefore[depth]]) {
+      if (anchor === undefined) return null;
+      if (anchor !== null && anchor.parentNode !== parent) continue;
+      return this.after(frame, anchor, parent) === target ? null : { depth, target, lost: false, anchor };
+    }
+    return null;
+  }
+
+  /**
+   * Puts the walk back after what the page changed at `found`: on after the last node read before it that stands where
+   * it stood, reading the nodes now between them, or on in `target` if it is the page that moved. `later`: the walk is
+   * in an element whose shadow root the frames above read: a move that needs the walk put elsewhere waits for the next
+   * pause, once they are read, or it would read what stands before the element after its shadow root.
+   */
+  private mend(frame: Frame, found: Break, later: boolean): void {
+    frame.detour = null;
+    const { depth, target, anchor } = found;
+    const parent = frame.open[depth - 1]!;
+    if (found.lost) return this.place(frame, this.goOnFrom(frame, depth));
+    // The node read last moved away from before `target`: what comes before `target` now was read all the same. Not when
+    // it stands right after `target`, as when the page moved `target` back over it: going on after it is right either way.
+    if (anchor !== null && anchor === frame.done[depth] && this.follows(frame, frame.doneBefore[depth], parent, target)) {
+      if (this.after(frame, target, parent) !== anchor) return;
+    }
+    if (anchor && !target.contains(anchor) && precedes(target, anchor)) {
+      frame.detour = { leave: target, anchor, parent };
+      return;
+    }
+    if (later) return;
+    const path = depth < frame.open.length ? pathFrom(frame, depth) : null;
+    this.place(frame, this.after(frame, anchor, parent));
+    if (path) frame.detour = { at: target, depth, path };
+  }
+
+  /** Whether `target` comes right after `before` in `parent` (null: at its start), `before` being where it was. */
+  private follows(frame: Frame, before: Node | null | undefined, parent: Node, target: Node): boolean {
+    if (before === undefined || (before !== null && before.parentNode !== parent)) return false;
+    return this.after(frame, before, parent) === target;
+  }
+
+  /**
+   * Where the walk goes on in the element at `depth - 1` once the page took out what it was reading there: at the node
+   * that came after it, past what the page put in its place (a region re-rendered at every pause would be read from its
+   * start again and again); else after the node read last before it; else past the element (the page replaced all of it).
+   */
+  private goOnFrom(frame: Frame, depth: number): Node | null {
+    const parent = frame.open[depth - 1]!;
+    const next = depth < frame.open.length ? frame.openNext[depth] : null;
+    if (next && next.parentNode === parent) return next;
+    const last = frame.done[depth];
+    const before = frame.doneBefore[depth];
+    const inPlace = (node: Node | null | undefined) => node === null || (node !== undefined && node.parentNode === parent);
+    // The node read last, unless the page moved it back before the one read before it too.
+    if (inPlace(last) && !(last && before && inPlace(before) && precedes(last, before))) return this.after(frame, last!, parent);
+    if (last !== undefined && inPlace(before)) return this.after(frame, before!, parent);
+    return parent === frame.root ? null : nextOutside(frame.walker, parent, frame.root);
+  }
+
+  /** Turns the walk where a detour set by `mend` says, once it gets there. */
+  private takeDetour(frame: Frame): void {
+    const detour = frame.detour!;
+    const node = frame.node;
+    if ('at' in detour) {
+      if (node !== detour.at) return;
+      frame.detour = null;
+      this.putBack(frame, detour);
+      return;
+    }
+    if (node && detour.leave.contains(node)) return;
+    frame.detour = null;
+    const { anchor, parent } = detour;
+    if (anchor.parentNode === parent && frame.root.contains(anchor)) this.place(frame, nextOutside(frame.walker, anchor, frame.root));
+  }
+
+  /** Puts the walk back inside the element it was in, which it came to again where the page moved it (mend). */
+  private putBack(frame: Frame, { at, depth, path }: Return): void {
+    const { open, openIsBlock, openNext, done, doneBefore } = frame;
+    // The walk was done with it but for closing it, or the page took it elsewhere again: on past it.
+    const inside = path.node && at.contains(path.node) && at.parentNode === open[depth - 1];
+    if (!inside) return this.place(frame, nextOutside(frame.walker, at, frame.root));
+    frame.block.flush();
+    for (const list of [open, openIsBlock, openNext]) list.length = depth;
+    open.push(...path.open);
+    openIsBlock.push(...path.openIsBlock);
+    openNext.push(...path.openNext);
+    done.splice(depth, Infinity, shownBefore(at), ...path.done);
+    doneBefore.splice(depth, Infinity, undefined, ...path.doneBefore);
+    if (path.sitePart && path.open.includes(path.sitePart)) frame.sitePart = path.sitePart;
+    frame.node = path.node;
+    frame.nodeParent = path.nodeParent;
+    // What the page changed inside it meanwhile, looked at as after any pause (only the frame on top takes a detour).
+    this.look(frame, this.frames.length - 1);
+  }
+
+  /** The node the walk comes to after `done` (its subtree read or skipped), or at the start of `parent` for null. */
+  private after(frame: Frame, done: Node | null, parent: Node): Node | null {
+    const { walker } = frame;
+    if (done) return nextOutside(walker, done, frame.root);
+    walker.currentNode = parent;
+    return walker.nextNode();
+  }
+
+  /**
+   * Puts the walk at `node` (null: at the end of the root), as if it had read all that stands before it: the elements
+   * around it open, what the page has before each counted as read. The text gathered so far is a block of its own.
+   */
+  private place(frame: Frame, node: Node | null): void {
+    const { open, openIsBlock, openNext, done, doneBefore } = frame;
+    frame.block.flush();
+    frame.node = node;
+    if (!node) return;
+    frame.nodeParent = node.parentNode;
+    frame.walker.currentNode = node;
+    const path: Element[] = [];
+    let at = node.parentNode;
+    for (; at && open.lastIndexOf(at) < 0; at = at.parentNode) path.push(at as Element);
+    if (!at) {
+      frame.node = null;
+      return;
+    }
+    const depth = open.lastIndexOf(at) + 1;
+    while (open.length > depth) {
+      if (open.pop() === frame.sitePart) frame.sitePart = null;
+      openIsBlock.pop();
+      openNext.pop();
+    }
+    for (const el of path.reverse()) {
+      done[open.length] = shownBefore(el);
+      doneBefore[open.length] = undefined;
+      open.push(el);
+      openIsBlock.push(BLOCK_TAGS.has(el.localName));
+      openNext.push(shownAfter(el));
+      if (frame.sitePart === null && this.isSitePart(frame, el, el.localName, frame.sitePartsByRole ? 0 : byAttribute(el))) frame.sitePart = el;
+    }
+    done[open.length] = shownBefore(node);
+    doneBefore[open.length] = undefined;
   }
 
   /** Whether `el` is the site's header or footer (menus.ts); `kind` is what its attributes make it, if the walk asked them. */
@@ -567,15 +839,18 @@ export class BlockReader {
     const parent = node.parentNode;
     while (open.length > 1 && open[open.length - 1] !== parent) {
       const closed = open.pop()!;
+      frame.openNext.pop();
       if (openIsBlock.pop()) block.flush();
       if (closed === frame.skipping) frame.skipping = null;
       if (closed === frame.sitePart) frame.sitePart = null;
+      doneWith(frame, closed);
     }
     if (frame.skipping) {
       // Still tracked as open, or their children would look like exits from `skipping`.
       if (node.nodeType === ELEMENT_NODE) {
         open.push(node);
         openIsBlock.push(false);
+        frame.openNext.push(null);
       }
       frame.node = walker.nextNode();
       return;
@@ -583,10 +858,12 @@ export class BlockReader {
     const type = node.nodeType;
     if (type === TEXT_NODE) {
       block.add(node as Text);
+      doneWith(frame, node);
       frame.node = walker.nextNode();
       return;
     }
     if (type !== ELEMENT_NODE) {
+      doneWith(frame, node);
       frame.node = walker.nextNode();
       return;
     }
@@ -601,11 +878,13 @@ export class BlockReader {
     // Links are asked only inside the site's header or footer: on a page of 10,000 links, the rest are asked nothing.
     if (isSkippedTag(tag) || isOurs(el, tag) || isSkippedNav(el, tag) || kind === SKIPPED || (tag === 'a' && frame.sitePart !== null && isMenuLink(el))) {
       if (frame.canJump) {
+        doneWith(frame, el);
         frame.node = nextOutside(walker, el, frame.root);
       } else {
         frame.skipping = el;
         open.push(el);
         openIsBlock.push(isBlock);
+        frame.openNext.push(null);
         frame.node = walker.nextNode();
       }
       const inner = (tag === 'iframe' || tag === 'frame') && this.options.frameDocument?.(el);
@@ -615,6 +894,8 @@ export class BlockReader {
 
     open.push(el);
     openIsBlock.push(isBlock);
+    frame.openNext.push(shownAfter(el));
+    frame.done[open.length] = null;
     if (frame.sitePart === null && this.isSitePart(frame, el, tag, kind)) frame.sitePart = el;
     frame.node = walker.nextNode();
     // Autonomous custom elements (a hyphen in the name), as the screen reads them: a customized built-in (is="…") defined
@@ -634,8 +915,54 @@ function queriesSkipped(root: Document | ShadowRoot | Element): boolean {
   return whole && !holdsMoreElements(root, ONE_QUERY_ELEMENTS);
 }
 
+/** The state of `frame`'s walk inside the element at `depth`, to be put back once the walk comes to it again. */
+function pathFrom(frame: Frame, depth: number): Path {
+  const end = frame.open.length + 1;
+  return {
+    node: frame.node,
+    nodeParent: frame.nodeParent,
+    open: frame.open.slice(depth),
+    openIsBlock: frame.openIsBlock.slice(depth),
+    openNext: frame.openNext.slice(depth),
+    done: frame.done.slice(depth + 1, end),
+    doneBefore: frame.doneBefore.slice(depth + 1, end),
+    sitePart: frame.sitePart,
+  };
+}
+
+/** Notes that the walk is done with `node`, a child of the last open element: read, or skipped. */
+function doneWith(frame: Frame, node: Node): void {
+  const depth = frame.open.length;
+  frame.doneBefore[depth] = frame.done[depth];
+  frame.done[depth] = node;
+}
+
+/** Whether a walk visits `node`: an element or text, not a comment. */
+function isShown(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE;
+}
+
+/** The sibling before `node` that a walk visits. */
+function shownBefore(node: Node): Node | null {
+  let at = node.previousSibling;
+  while (at && !isShown(at)) at = at.previousSibling;
+  return at;
+}
+
+/** The sibling after `node` that a walk visits. */
+function shownAfter(node: Node): Node | null {
+  let at = node.nextSibling;
+  while (at && !isShown(at)) at = at.nextSibling;
+  return at;
+}
+
+/** Whether `a` comes before `b` in the document (Node.DOCUMENT_POSITION_PRECEDING, without the Node global). */
+function precedes(a: Node, b: Node): boolean {
+  return (b.compareDocumentPosition(a) & 2) !== 0;
+}
+
 /** The node after `el`'s subtree in the walk, without visiting the subtree. */
-function nextOutside(walker: TreeWalker, el: Element, root: Node): Node | null {
+function nextOutside(walker: TreeWalker, el: Node, root: Node): Node | null {
   walker.currentNode = el;
   for (;;) {
     const sibling = walker.nextSibling();

@@ -908,6 +908,65 @@ test('a long page whose section the walk is in is replaced between two slices is
   expect(result).toEqual(['Vladimir Putin', 'Kim Jong Un']);
 });
 
+test('a long page that re-renders the section the walk is in, at pause after pause of one scan, is still read to its end', async ({ load }) => {
+  const filler = '<p>Nothing to see in this paragraph, only <i>filler</i> text for length.</p>'.repeat(5000);
+  const sections = `<section><p>Vladimir Putin spoke.</p>${filler}</section>`.repeat(6);
+  const page = await load(`<main>${sections}</main><p>Kim Jong Un at the end.</p>`);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    let scanning = true;
+    const scanned = w.annotator.start().finally(() => (scanning = false));
+    let rendered = 0;
+    while (scanning) {
+      // As a framework re-rendering the section the walk is in, the one of the last name found, each time it runs.
+      const section = w.annotator.mentions.at(-1)?.startNode.parentElement?.closest('section');
+      if (section?.isConnected) {
+        section.replaceWith(Object.assign(document.createElement('section'), { innerHTML: '<p>Rendered anew.</p>' }));
+        rendered++;
+      }
+      await new Promise((done) => setTimeout(done, 0));
+    }
+    await scanned;
+    return { rendered, found: w.annotator.mentions.map((m) => m.text) };
+  });
+  // Three times it was read again from the top; the fourth time, the walk went on in the section taken out and ended with it.
+  expect(result.rendered).toBeGreaterThan(3);
+  expect(result.found).toEqual([...Array<string>(6 - result.rendered).fill('Vladimir Putin'), 'Kim Jong Un']);
+});
+
+test('while a name on a line too long to paint is held, the painter is told where a rescan changed the rest; once the page took it out, it gets the whole list again', async ({
+  load,
+}) => {
+  const page = await load('<p>Kim Jong Un waited.</p><p id="x">Vladimir Putin spoke.</p><pre id="dump"></pre>');
+  const result = await page.evaluate(async (line) => {
+    const w = window as unknown as Win;
+    document.getElementById('dump')!.textContent = line;
+    const given: { mentions: number; from?: number; shown: boolean }[] = [];
+    const painter = w.backstoryHarness.unpainted();
+    painter.setMentions = (mentions, from) => given.push({ mentions: mentions.length, from, shown: mentions === w.annotator.shown });
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: () => painter });
+    await w.annotator.start();
+    const named = async (entityId: string) => {
+      while (!w.annotator.mentions.some((m) => m.entityId === entityId)) await new Promise((next) => setTimeout(next, 10));
+    };
+    given.length = 0;
+    document.getElementById('x')!.append(' China too.');
+    await named('china');
+    const held = given.splice(0);
+    document.getElementById('dump')!.remove();
+    while (w.annotator.mentions.some((m) => m.longLine)) await new Promise((next) => setTimeout(next, 10));
+    given.length = 0;
+    document.getElementById('x')!.append(' Japan too.');
+    await named('japan');
+    return { held, gone: given.splice(0) };
+  }, `${'x '.repeat(5000)}Vladimir Putin in the dump.`);
+  // The names the painter had before the one the rescan changed are the same: only from there on is anything measured.
+  expect(result.held).toEqual([{ mentions: 3, from: 2, shown: false }]);
+  // Not a copy of the list without the names on long lines at each change: the shown list itself.
+  expect(result.gone).toEqual([{ mentions: 4, from: 3, shown: true }]);
+});
+
 test('highlights the page takes out of the shared registry (its own search clearing it) come back with the next scroll', async ({ load }) => {
   const page = await load(ARTICLE);
   await annotate(page);

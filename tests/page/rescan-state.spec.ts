@@ -586,3 +586,49 @@ test('paused (Backstory switched off for the page), it reads nothing the page ch
   await settle(page);
   expect(await found(page)).toEqual(await fresh(page));
 });
+
+test('switched off right after it was switched on, before its scan began, it reads nothing of the page', async ({ load }) => {
+  const page = await load('<p>John Kirby spoke.</p>');
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.counts = {};
+    w.annotator = new w.backstoryHarness.PageAnnotator({
+      matcher: w.backstoryHarness.matcher(w.matcherWire),
+      onCountsChange: (counts) => (w.counts = Object.fromEntries(counts)),
+    });
+    const started = w.annotator.start();
+    w.annotator.pause();
+    await started;
+    return { mentions: w.annotator.mentionCount, counts: w.counts };
+  });
+  expect(result).toEqual({ mentions: 0, counts: {} });
+});
+
+test('a list the page reorders while the scan is in it, the entry it is in moved to the top, has every mention once, in reading order', async ({
+  load,
+}) => {
+  const filler = '<p>Nothing to see in this paragraph, only <i>filler</i> text for length.</p>'.repeat(1500);
+  const page = await load(`<ul id="list">${`<li><p>Kim Jong Un spoke.</p>${filler}</li>`.repeat(12)}</ul><p>Vladimir Putin at the end.</p>`);
+  const moved = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire) });
+    let scanning = true;
+    const scanned = w.annotator.start().finally(() => (scanning = false));
+    let moved = false;
+    while (scanning) {
+      // As a list sorted by its latest activity: the entry the scan is in (that of the last name found), past the first
+      // few, goes to the top; the walk had read those above it.
+      const entry = w.annotator.mentions.at(-1)?.startNode.parentElement?.closest('li');
+      if (!moved && entry && w.annotator.mentions.length > 3) {
+        document.getElementById('list')!.prepend(entry);
+        moved = true;
+      }
+      await new Promise((done) => setTimeout(done, 0));
+    }
+    await scanned;
+    return moved;
+  });
+  expect(moved).toBe(true);
+  await settle(page);
+  expect(await found(page)).toEqual(await fresh(page));
+});
