@@ -114,6 +114,9 @@ export default defineConfig({
           // Nothing leaves the browser: Firefox shows this to the reader at install.
           data_collection_permissions: { required: ['none'] },
         },
+        // Without it the desktop's minimum would stand for Firefox for Android too, which takes
+        // data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -23,7 +23,8 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.commands.onCommand.addListener((command, tab) => {
+  // Firefox for Android has no keyboard shortcuts, nor this API.
+  browser.commands?.onCommand.addListener((command, tab) => {
     onCommand(command, tab).catch((error: unknown) => console.warn('[Backstory] Shortcut failed', error));
   });
 

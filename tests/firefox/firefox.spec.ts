@@ -210,13 +210,6 @@ test('the Firefox build offers pages only its annotator, which a top frame impor
   expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/annotator.js'], matches: ['<all_urls>'] }]);
 });
 
-test('the Firefox build is offered for the desktop only', () => {
-  // Firefox for Android has no browser.commands, which the background listens to at every start, and lists only some
-  // of the open tabs, whose names the background would forget: it would be offered there with nothing tested.
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: object };
-  expect(Object.keys(manifest.browser_specific_settings)).toEqual(['gecko']);
-});
-
 for (const [what, style] of [
   ['that fades every element', '* { opacity: .5 }'],
   // Firefox draws a filter on the root element over its whole top layer too, where the card is (Chromium does not).

@@ -6,6 +6,7 @@
  * name from there to the screen.
  */
 import type { Page } from '@playwright/test';
+import { found, fresh, settle } from './annotator-reads';
 import { expect, test } from './fixtures';
 
 type Win = Window & {
@@ -22,21 +23,6 @@ async function annotate(page: Page) {
   });
 }
 
-const found = (page: Page) =>
-  page.evaluate(() => (window as unknown as Win).annotator.mentions.map((m) => `${m.entityId}:${m.text}`));
-
-/** What a fresh annotator, reading the page as it is now from scratch, finds. */
-const fresh = (page: Page) =>
-  page.evaluate(async () => {
-    const w = window as unknown as Win;
-    const other = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: w.backstoryHarness.unpainted });
-    await other.start();
-    other.destroy();
-    return other.mentions.map((m) => `${m.entityId}:${m.text}`);
-  });
-
-/** Lets the annotator take up what the page changed (its rescans rest between rounds). */
-const settle = (page: Page) => page.waitForTimeout(400);
 
 /** Starts a watcher of the page on its own, as the annotator has one. */
 const watch = (page: Page) =>
