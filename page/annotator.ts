@@ -132,6 +132,9 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   ctx.onInvalidated(() => annotator.destroy());
   // For the card script as it comes (PageBridge.pointer): where the pointer rests, and whether it moved there itself.
   let pointer: { x: number; y: number; moved: boolean } | undefined;
+  // Set from a move of the pointer until the next frame: a scroll in that frame does not undo the move, as for the card
+  // script (page/interaction.ts), which takes a move since the last frame as the reader's (the scroll's event may come after).
+  let moveInFrame = 0;
   const listenForMoves = listenForReaderPointer(ctx, {
     move(move) {
       // Switched off or removed in the browser, Backstory is told nothing: the reader back on the page finds out
@@ -142,6 +145,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
       const at = pointer;
       const still = at !== undefined && at.x === move.x && at.y === move.y;
       if (!move.touch) pointer = { x: move.x, y: move.y, moved: still ? at.moved : true };
+      if (!still && !move.touch) moveInFrame ||= ctx.requestAnimationFrame(() => (moveInFrame = 0));
       cardUi.pointerMoved();
     },
     out(event) {
@@ -155,7 +159,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // The page scrolled under a pointer at rest: the name it brings there is none the reader pointed at (page/hover-card.ts).
   // Only a scroll of what is under the pointer: a carousel or a ticker scrolling elsewhere moves no name there.
   const onScroll = (event: Event) => {
-    if (!pointer?.moved) return;
+    if (!pointer?.moved || moveInFrame) return;
     const scrolled = event.target;
     const under = scrolled instanceof Element ? document.elementFromPoint(pointer.x, pointer.y) : null;
     if (!(scrolled instanceof Element) || (under !== null && scrolled.contains(under))) pointer = { ...pointer, moved: false };

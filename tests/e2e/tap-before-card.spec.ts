@@ -247,6 +247,8 @@ test('a name the wheel scrolled under the mouse at rest before the card script w
     // On blank space halfway down to "North Korea", 600 px below, which the wheel brings there.
     rest = { x: pyongyang.x, y: pyongyang.y + 300 };
     await page.mouse.move(rest.x, rest.y);
+    // At rest: a frame goes by before the wheel turns (a scroll in the move's own frame does not undo it).
+    await page.evaluate(() => new Promise((framed) => requestAnimationFrame(() => requestAnimationFrame(framed))));
     await page.mouse.wheel(0, 300);
     await expect.poll(() => page.evaluate(() => scrollY)).toBe(300);
   });
