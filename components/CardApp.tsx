@@ -158,6 +158,14 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         current.current = { ...request, anchor };
         setState((previous) => previous && { ...previous, request: current.current! });
       },
+      renamed: (name) => {
+        const request = current.current;
+        if (!request) return;
+        const saved = returnFocus.current;
+        if (saved && saved.place === request.place) saved.place = name.place;
+        current.current = { ...request, ...name };
+        setState((previous) => previous && { ...previous, request: current.current! });
+      },
     });
   }, [onReady, load, prefetch, dismiss, showNotice]);
 

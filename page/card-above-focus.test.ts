@@ -5,7 +5,7 @@ import type { CardApi } from './card-bridge';
 import { focusedIn } from './reader-place';
 
 const ANCHOR = { x: 10, y: 20, width: 80, height: 18 };
-const LOCAL: CardApi = { show: async () => {}, hide: () => {}, move: () => {}, isEngaged: () => false, prefetch: () => {}, notice: () => {} };
+const LOCAL: CardApi = { show: async () => {}, hide: () => {}, move: () => {}, renamed: () => {}, isEngaged: () => false, prefetch: () => {}, notice: () => {} };
 
 /** A web component whose open shadow root holds a link, then a name's paragraph, laid out in view. */
 function component() {
@@ -47,5 +47,17 @@ describe('the card of a small frame, shown over the page with the focus in it, c
     link.parentElement!.setAttribute('inert', '');
     await close;
     expect(focusedIn(document)).toBe(place);
+  });
+
+  it('gives it by the name the page wrote anew while the card was open, where the old one is gone', async () => {
+    const { place } = component();
+    const api = cardAbove(LOCAL, async (request) => ({ ok: true, shown: request.entityId !== undefined }), () => true);
+    await api.show({ entityId: 'kim-jong-un', anchor: ANCHOR, focus: true, place });
+    const rendered = place.cloneNode(true) as HTMLElement;
+    vi.spyOn(rendered, 'getBoundingClientRect').mockReturnValue(new DOMRect(10, 10, 100, 20));
+    place.replaceWith(rendered);
+    api.renamed({ place: rendered, nameEnd: rendered.firstChild! });
+    api.heard({ event: 'closed', ask: 1, focus: 'place' });
+    expect(focusedIn(document)).toBe(rendered);
   });
 });

@@ -8,9 +8,10 @@ const ANCHOR = { x: 10, y: 20, width: 80, height: 18 };
 function frame({ shows = true, small = true } = {}) {
   const calls: string[] = [];
   const local: CardApi = {
-    show: async (request) => void calls.push(`local show ${request.entityId}`),
+    show: async (request) => void calls.push(`local show ${request.entityId}${request.place ? ` at ${request.place.id}` : ''}`),
     hide: () => calls.push('local hide'),
     move: (anchor) => calls.push(`local move ${anchor.y}`),
+    renamed: (name) => calls.push(`local renamed ${name.place?.id}`),
     isEngaged: () => false,
     prefetch: () => {},
     notice: () => {},
@@ -126,5 +127,16 @@ describe('the card of an embedded frame', () => {
     expect(calls).toEqual(['above show kim-jong-un', 'local hide', 'above hide']);
     api.leave();
     expect(calls).toHaveLength(3);
+  });
+
+  it('shown by the frame itself after all, stands by the name as the page wrote it anew while the top frame was asked', async () => {
+    const { api, calls, hold, answer } = frame({ shows: false });
+    hold();
+    const shown = api.show({ entityId: 'kim-jong-un', anchor: ANCHOR, place: { id: 'old' } as Element });
+    api.renamed({ place: { id: 'new' } as Element });
+    answer();
+    await shown;
+    api.renamed({ place: { id: 'newer' } as Element });
+    expect(calls).toEqual(['above show kim-jong-un', 'local show kim-jong-un at new', 'local renamed newer']);
   });
 });

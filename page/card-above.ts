@@ -99,7 +99,8 @@ export function cardAbove(
         return;
       }
       asked = undefined;
-      return local.show(request);
+      // As the page last wrote its name (renamed), while the top frame was asked.
+      return local.show(showing.request);
     },
     hide() {
       ++asks;
@@ -110,6 +111,11 @@ export function cardAbove(
     move(anchor) {
       if (asked?.shown) void send({ type: 'card/above', anchor: boxOf(anchor) });
       else local.move(anchor);
+    },
+    renamed(name) {
+      // Shown over the page, the card gives the focus back to the frame, which puts it by the name (focusByName).
+      if (asked) asked.request = { ...asked.request, ...name };
+      else local.renamed(name);
     },
     isEngaged() {
       return asked ? asked.engaged : local.isEngaged();

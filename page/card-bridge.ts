@@ -89,6 +89,12 @@ export interface CardApi {
   hide(how?: CardHide): void;
   /** Places the open card at its mention's new box (the page scrolled). */
   move(anchor: AnchorBox): void;
+  /**
+   * The page wrote the open card's name anew (a framework rendering its
+   * paragraph again): the name now stands in these nodes, where Escape gives
+   * the focus back and Tab goes on from. The old ones are out of the page.
+   */
+  renamed(name: Pick<CardRequest, 'place' | 'nameEnd'>): void;
   /** Whether the pointer or focus is inside the card, which keeps it open. */
   isEngaged(): boolean;
   /** Fetches these entities' cards now, so opening one later needs no round trip. */

@@ -181,6 +181,7 @@ export class HoverCard {
       return;
     }
     this.shown = successor;
+    this.api.renamed({ place: successor.startNode.parentElement, nameEnd: successor.endNode });
     this.onShownChange(successor);
   }
 

@@ -15,6 +15,7 @@ function fakeCard() {
     },
     hide: () => calls.push('hide'),
     move: (anchor) => calls.push(`move ${anchor.x}`),
+    renamed: (name) => calls.push(`renamed ${name.place?.id}`),
     isEngaged: () => engaged,
     prefetch: () => {},
     notice: () => {},
@@ -46,11 +47,13 @@ describe('one card shared by the page’s names and the small frames’', () => 
     card.engage(true);
     page.hide();
     page.move({ ...ANCHOR, x: 5 });
+    page.renamed({ place: { id: 'page' } as Element });
     expect(page.isEngaged()).toBe(false);
     expect(frames.isEngaged()).toBe(true);
     frames.move({ ...ANCHOR, x: 6 });
+    frames.renamed({ place: { id: 'frame' } as Element });
     frames.hide();
-    expect(card.calls).toEqual(['show russia', 'show kim-jong-un', 'move 6', 'hide']);
+    expect(card.calls).toEqual(['show russia', 'show kim-jong-un', 'move 6', 'renamed frame', 'hide']);
   });
 
   it('is no one’s once it closed by itself: the side that had it is told, and hides nothing after', async () => {

@@ -35,6 +35,9 @@ export function shareCard(api: CardApi): { page: CardApi; frames: CardApi } {
     move(anchor) {
       if (owner?.side === side) api.move(anchor);
     },
+    renamed(name) {
+      if (owner?.side === side) api.renamed(name);
+    },
     isEngaged() {
       return owner?.side === side && api.isEngaged();
     },

@@ -2067,6 +2067,54 @@ test.describe('the hover card', () => {
     await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'A later link' });
   });
 
+  test('a card the keyboard opened, kept open as the page writes its name’s paragraph anew, goes on from the name as written now: Tab out to the new link after it, Escape to the new name’s place', async ({
+    context,
+    page,
+    server,
+    extensionId,
+  }) => {
+    server.route(
+      '/rendered-again',
+      `<!doctype html><html lang="en"><body><nav><a href="#top">Top of the page</a></nav>
+      <p id="story">Then <a href="#putin">Vladimir Putin</a> arrived. <a href="#next">The next link</a></p>
+      <p><a href="#later">A later link</a></p></body></html>`,
+    );
+    await page.goto(`${server.origin}/rendered-again`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const renderAgain = async () => {
+      // As a framework renders it again: the same content, new nodes; the old ones are out of the page.
+      await page.evaluate(() => {
+        const story = document.getElementById('story')!;
+        const html = story.innerHTML;
+        story.innerHTML = html;
+      });
+      // Read again: the name painted is the one in the page now.
+      await expect
+        .poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => (range as Range).startContainer.isConnected)))
+        .toEqual([true]);
+      expect(await cardTitle(page)).toBe('Vladimir Putin');
+    };
+    const open = async () => {
+      expect(await sendToPage(context, extensionId, page, { type: 'page/next-mention', fromStart: true })).toMatchObject({ ok: true, revealed: true });
+      await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'dialog', name: 'Vladimir Putin' });
+    };
+
+    await open();
+    await renderAgain();
+    for (let i = 0; i < 60 && (await shadowUiBox(page)); i++) await page.keyboard.press('Tab');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'The next link' });
+
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await open();
+    await renderAgain();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiBox(page)).toBeNull();
+    // Back on the name's link as the page wrote it, the one in the page now.
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'link', name: 'Vladimir Putin' });
+    expect(await page.evaluate(() => document.activeElement!.isConnected && document.getElementById('story')!.contains(document.activeElement))).toBe(true);
+  });
+
   for (const [what, wrapper] of [
     ['a main element a skip link focuses', '<main id="content" tabindex="-1">'],
     ['a scrolling region made focusable for the keyboard', '<main tabindex="0" style="height:100vh;overflow:auto">'],
