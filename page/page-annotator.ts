@@ -223,6 +223,15 @@ export class PageAnnotator {
     this.publish();
   }
 
+  /**
+   * Resolves once the page's changes so far are read: the rescans they asked
+   * for, and any the page made meanwhile. What tests and the benchmark wait on,
+   * not a guessed time.
+   */
+  async settled(): Promise<void> {
+    while (this.working) await this.working.catch(() => {});
+  }
+
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.viewportLater);

@@ -17,5 +17,5 @@ export const fresh = (page: Page) =>
     return other.mentions.map((m) => `${m.entityId}:${m.text}`);
   });
 
-/** Lets the annotator take up what the page changed (its rescans rest between rounds). */
-export const settle = (page: Page) => page.waitForTimeout(400);
+/** Lets the annotator take up what the page changed, to the end of its last rescan (they rest between rounds). */
+export const settle = (page: Page) => page.evaluate(() => (window as unknown as Annotated).annotator.settled());
