@@ -8,6 +8,7 @@ import { EntityCardView } from './EntityCardView';
 import { placeAt, undoPageZoom } from './fixed-place';
 import { NameRing } from './NameRing';
 import { showOpened } from './show-opened';
+import { ViewportOnScreen } from './viewport-on-screen';
 
 /** A card the reader went on from by "Related": the way back to it. */
 export interface TrailStep {
@@ -42,6 +43,8 @@ interface Props {
 /** The floating card: placed beside its mention, flipped and shifted to stay in the viewport. */
 export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocusInside, onTabOut, onShown, onRetry }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const probe = useRef<HTMLDivElement>(null);
+  const onScreen = useRef<ViewportOnScreen>(undefined);
   const titleId = useId();
   const anchor = state?.request.anchor;
   const entityId = state?.request.entityId;
@@ -60,6 +63,16 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     if (ref.current) ref.current.scrollTop = 0;
   }, [entityId]);
 
+  // What of the viewport the window shows, watched while a card is open; declared before the placing below, whose
+  // first placing waits on it.
+  const open = state !== undefined;
+  useLayoutEffect(() => {
+    if (!open || !probe.current) return;
+    const watcher = (onScreen.current ??= new ViewportOnScreen());
+    watcher.watch(probe.current);
+    return () => watcher.stop();
+  }, [open]);
+
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element || !anchor) return;
@@ -69,25 +82,29 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     placedResize.current = resized;
     // Until placed, a change of height is the new content's, not the reader's unfolding.
     if (!resizing) placedHeight.current = 0;
-    void computePosition(virtualElement(anchor), element, {
-      platform: viewportPlatform,
-      strategy: 'fixed',
-      placement: resizing ? side.current : 'bottom-start',
-      middleware: [
-        offset(8),
-        flip({ padding: 8 }),
-        size({
-          padding: 8,
-          apply({ availableHeight }) {
-            // At least a few lines of facts, but never taller than the viewport: a short one (400% zoom) gets a card
-            // that fits, moved over its name by the shift below rather than cut off past the screen's edge.
-            const least = Math.min(MIN_CARD_HEIGHT, innerHeight - 16);
-            element.style.maxHeight = `${Math.max(least, availableHeight)}px`;
-          },
+    void (onScreen.current?.get() ?? Promise.resolve('viewport' as const))
+      .then((rootBoundary) =>
+        computePosition(virtualElement(anchor), element, {
+          platform: viewportPlatform,
+          strategy: 'fixed',
+          placement: resizing ? side.current : 'bottom-start',
+          middleware: [
+            offset(8),
+            flip({ padding: 8, rootBoundary }),
+            size({
+              padding: 8,
+              rootBoundary,
+              apply({ availableHeight }) {
+                // At least a few lines of facts, but never taller than the viewport: a short one (400% zoom) gets a card
+                // that fits, moved over its name by the shift below rather than cut off past the screen's edge.
+                const least = Math.min(MIN_CARD_HEIGHT, innerHeight - 16);
+                element.style.maxHeight = `${Math.max(least, availableHeight)}px`;
+              },
+            }),
+            shift({ padding: 8, crossAxis: true, rootBoundary }),
+          ],
         }),
-        shift({ padding: 8, crossAxis: true }),
-      ],
-    })
+      )
       .catch(() => {
         // Floating UI measures the page by its <body>: a document without one (its script took it away, an XHTML
         // page of bare divs) fails it. The card then opens below its name, kept on screen, unflipped.
@@ -110,7 +127,6 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
 
   // Only a card with more than it shows keeps the wheel to itself at its ends: one that fits has nothing to scroll, and
   // the wheel over it, or over a card that came under a resting pointer as the page scrolled, goes on scrolling the page.
-  const open = state !== undefined;
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -167,6 +183,7 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
   return (
     <>
       <NameRing anchor={state.request.anchor} />
+      <div ref={probe} className="viewport-probe" aria-hidden="true" />
       <div
         ref={ref}
         className="card-frame"

@@ -89,23 +89,28 @@ export async function shadowUiCardTitle(page: Page): Promise<string | null> {
   return null;
 }
 
-function findByClass(node: CdpNode, className: string): CdpNode | undefined {
+/** `frames`: in embedded frames' documents too. */
+function findByClass(node: CdpNode, className: string, frames = false): CdpNode | undefined {
   const attrs = node.attributes ?? [];
   const at = attrs.indexOf('class');
   if (at >= 0 && attrs[at + 1]!.split(/\s+/).includes(className)) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findByClass(child, className);
+  const inFrame = frames && node.contentDocument ? [node.contentDocument] : [];
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...inFrame]) {
+    const found = findByClass(child, className, frames);
     if (found) return found;
   }
   return undefined;
 }
 
-/** The viewport box of the first element with `className` in our UI, or null when none is rendered. */
-export async function shadowUiBox(page: Page, className = 'card-frame') {
+/**
+ * The viewport box of the first element with `className` in our UI, or null when none is rendered; `frames`, in the
+ * page's embedded frames too (a frame of the page's own origin, whose boxes the browser gives in the window's terms).
+ */
+export async function shadowUiBox(page: Page, className = 'card-frame', { frames = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const node = findByClass(root, className);
+    const node = findByClass(root, className, frames);
     if (!node) return null;
     // The card may close between the two calls: an element without a box is not rendered either.
     const boxed = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId }).catch((error: Error) => {

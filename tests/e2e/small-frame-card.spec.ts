@@ -434,4 +434,27 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     expect(await showsCard(article)).toBe(true);
     expect(await showsCard(page)).toBe(false);
   });
+
+  test('a frame large enough but taller than the window shows, holds its card where the window shows it: above a name near the window’s foot, with room below it only in the frame, off screen', async ({
+    page,
+    server,
+  }) => {
+    const { height } = page.viewportSize()!;
+    // The name's line 70 px above the window's foot; the frame goes on 700 px below it.
+    const article = `<p style=&quot;margin:0;padding-top:${height - 80}px;font:16px/20px sans-serif&quot;>Kim Jong Un arrived.</p>`;
+    server.route(
+      '/tall-frame',
+      `<!doctype html><html lang="en"><body style="margin:0"><iframe title="Article" srcdoc="${article}" style="display:block;width:600px;height:${height + 700}px;border:0"></iframe></body></html>`,
+    );
+    await page.goto(`${server.origin}/tall-frame`);
+    const frame = page.frames()[1]!;
+    await expect.poll(() => paintedIn(frame)).toBe(1);
+    const name = (await frame.evaluate(textPointInPage, { text: 'Kim Jong Un', occurrence: 0, scroll: false }))!;
+    await page.mouse.move(name.x, name.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await expect.poll(async () => (await shadowUiBox(page, 'card-frame', { frames: true }))?.height ?? 0).toBeGreaterThan(150);
+    const card = (await shadowUiBox(page, 'card-frame', { frames: true }))!;
+    expect(card.y + card.height).toBeLessThan(name.y);
+    expect(card.y).toBeGreaterThanOrEqual(0);
+  });
 });
