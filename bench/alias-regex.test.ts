@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasRegExpSource, ALIAS_REGEXP_FLAGS } from './alias-regex';
-import type { MatchableEntity } from '../core/matcher';
+import { compileMatcher, createMatchState, type MatchableEntity } from '../core/matcher';
 
 const entity = (id: string, name: string, aliases: [string, ('always' | 'never')?][]): MatchableEntity => ({
   id,
@@ -13,13 +13,18 @@ const entities = [
   entity('russia', 'Russia', [['Russia'], ['Russian Federation']]),
   entity('united-states', 'United States', [['U.S.'], ['US']]),
   entity('kim', 'Kim Jong Un', [['Kim', 'never']]),
+  entity('mieville', 'Miéville', []),
+  entity('beijing', '北京', []),
 ];
 const matches = (text: string) => [...text.matchAll(new RegExp(aliasRegExpSource(entities), ALIAS_REGEXP_FLAGS))].map((m) => m[0]);
+/** What Backstory's own matcher finds in the same text. */
+const matcher = compileMatcher(entities);
+const found = (text: string) => matcher.scan(text, createMatchState()).map((span) => text.slice(span.start, span.end));
 
 describe('aliasRegExpSource', () => {
   it('matches names on word edges, longest first', () => {
     expect(matches('The Russian Federation and Russia’s allies')).toEqual(['Russian Federation', 'Russia']);
-    expect(matches('Russian officials in Russians')).toEqual([]);
+    expect(matches('Russian officials in Russians, Russiaé')).toEqual([]);
   });
 
   it('escapes dots and keeps a name ending in a dot matchable', () => {
@@ -29,5 +34,28 @@ describe('aliasRegExpSource', () => {
 
   it('leaves out aliases that never count', () => {
     expect(matches('Kim said Kim Jong Un')).toEqual(['Kim Jong Un']);
+  });
+
+  it('searches the forms Backstory generates: ALL CAPS, a capital dropped after a dash only, decomposed accents, run together', () => {
+    expect(matches('RUSSIAN FEDERATION, Kim Jong-un, Kim Jong un, Mie\u0301ville, #RussianFederation')).toEqual([
+      'RUSSIAN FEDERATION',
+      'Kim Jong-un',
+      'Mie\u0301ville',
+      'RussianFederation',
+    ]);
+  });
+
+  it('takes any space run, no-break space or single dash between words, as the scanner does, but not a sentence dash', () => {
+    expect(matches('Kim\u00a0Jong\u2013Un, Russian  Federation, Russian\u2011Federation')).toEqual(['Kim\u00a0Jong\u2013Un', 'Russian  Federation', 'Russian\u2011Federation']);
+    expect(matches('Kim - Jong Un')).toEqual([]);
+  });
+
+  it('needs no word edge around a name in a script written without spaces', () => {
+    expect(matches('在北京市')).toEqual(['北京']);
+  });
+
+  it('finds what the matcher finds where the matcher decides nothing after the hit', () => {
+    const text = 'RUSSIAN FEDERATION: Kim\u00a0Jong\u2011un met the U.S. envoy in 北京; Mie\u0301ville and Russia’s Russian\u2013Federation.';
+    expect(matches(text)).toEqual(found(text));
   });
 });

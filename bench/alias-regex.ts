@@ -1,23 +1,67 @@
 import type { MatchableEntity } from '../core/matcher';
+import { APOSTROPHE_CODES, codeClass, DASH_CODES, SPACE_CODES } from '../core/matcher/chars';
+import { buildPatterns } from '../core/matcher/patterns';
 
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
-/**
- * The baselines' matcher: every name and alias the story can match, escaped
- * and combined into one alternation, longest first so "Russian Federation"
- * wins over "Russia". Word edges are lookarounds rather than \b, which fails
- * after a final dot ("U.S. said" has no \b after the dot). It knows none of
- * Backstory's rules: exclusions, after-full-name, case variants.
- */
-export function aliasRegExpSource(entities: readonly MatchableEntity[]): string {
-  const forms = new Set<string>();
-  for (const entity of entities) {
-    forms.add(entity.name);
-    for (const alias of entity.aliases) if (alias.rule !== 'never') forms.add(alias.text);
+/** Between two words of a name the scanner takes any run of spaces (no-break ones too) or one dash of any kind (core/matcher/chars.ts). */
+const SEPARATOR = `(?:${codeClass(SPACE_CODES)}+|${codeClass(DASH_CODES)})`;
+const DASH = codeClass(DASH_CODES);
+const APOSTROPHE = codeClass(APOSTROPHE_CODES);
+/** What continues a word for the scanner (chars.ts, isWordCodePoint): no such character may touch a name. */
+const WORD = '[\\p{L}\\p{M}\\p{N}_]';
+
+/** One form as a regular expression: its separators as the scanner reads them, a dash where the form needs one ("Jong-un"). */
+function formSource(text: string, dashAt: readonly number[]): string {
+  let source = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === ' ') source += dashAt.includes(i) ? DASH : SEPARATOR;
+    else if (ch === "'") source += APOSTROPHE;
+    else source += escapeRegExp(ch);
   }
-  const alternatives = [...forms].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
-  return `(?<!\\w)(?:${alternatives.join('|')})(?!\\w)`;
+  return source;
 }
 
-/** Flags for the source above: global, case-sensitive like the matcher. */
-export const ALIAS_REGEXP_FLAGS = 'g';
+/**
+ * The baselines' matcher: every form Backstory's automaton searches for a
+ * name (core/matcher/patterns.ts: the aliases, the canonical name, and the
+ * forms generated from them, ALL CAPS, a capital dropped after a dash,
+ * accents decomposed, title case, run together), with the same separators
+ * between words and the same word edges, in one alternation, longest first so
+ * "Russian Federation" wins over "Russia". Edges are lookarounds rather than
+ * \b, which fails after a final dot ("U.S. said" has no \b after the dot).
+ * What it leaves out is what the matcher decides after a hit: exclusions,
+ * after-full-name, acronyms in shouted lines; nor does it skip the invisible
+ * characters the scanner ignores inside a name, which would put a class
+ * between every two letters of every form.
+ */
+export function aliasRegExpSource(entities: readonly MatchableEntity[]): string {
+  const forms = new Map<string, { dashAt: number[]; left: boolean; right: boolean }>();
+  for (const pattern of buildPatterns(entities)) {
+    if (pattern.exclude) continue;
+    const seen = forms.get(pattern.form);
+    // Reached with and without a dash needed, the looser holds, as the compiler merges them.
+    if (seen) seen.dashAt = seen.dashAt.filter((at) => pattern.dashAt.includes(at));
+    else forms.set(pattern.form, { dashAt: [...pattern.dashAt], left: pattern.leftBoundary, right: pattern.rightBoundary });
+  }
+  const sorted = [...forms].sort(([a], [b]) => b.length - a.length || a.localeCompare(b));
+  // Names in scripts written without spaces need no edge: grouped by the edges they need, the usual group first.
+  const groups = new Map<string, string[]>();
+  for (const [text, { dashAt, left, right }] of sorted) {
+    const key = `${left ? `(?<!${WORD})` : ''}\u0000${right ? `(?!${WORD})` : ''}`;
+    const group = groups.get(key) ?? [];
+    group.push(formSource(text, dashAt));
+    groups.set(key, group);
+  }
+  return [...groups]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([key, alternatives]) => {
+      const [before, after] = key.split('\u0000');
+      return `${before}(?:${alternatives.join('|')})${after}`;
+    })
+    .join('|');
+}
+
+/** Flags for the source above: global, Unicode for the word classes, case-sensitive like the matcher. */
+export const ALIAS_REGEXP_FLAGS = 'gu';

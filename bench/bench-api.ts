@@ -11,10 +11,13 @@ export interface BackstoryRun {
 }
 
 export interface HoverTiming {
-  /** Median over batches of the time of one lookup; null when no mention could be brought into view. */
+  /** Median over batches of the time of one lookup, the index built; null when no mention could be brought into view. */
   perLookupMs: number | null;
+  /** The first lookup alone, which builds the index. */
+  firstLookupMs: number | null;
+  /** Lookups made, the first included. */
   lookups: number;
-  /** Lookups that found their mention: a check that the points were over mentions. */
+  /** Lookups that found a mention: every point is over one the pointer can reach, so all must. */
   hits: number;
 }
 
@@ -23,6 +26,8 @@ export interface BackstoryBench {
   api: BackstoryApi;
   /** Runs with the story compiled as the background sends it; decoding it is part of the run. */
   run(matcher: MatcherWire): Promise<BackstoryRun>;
+  /** After a run that painted nothing: whether that is by design (more than 500 names, none near the viewport). */
+  noHighlightDue(): boolean;
   hoverTiming(lookups: number): HoverTiming;
 }
 

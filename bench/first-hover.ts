@@ -59,7 +59,10 @@ async function isolatedWorld(page: Page, extensionId: string): Promise<{ evaluat
   };
 }
 
-/** One page load of `url`: the first hover on the name after the service worker was stopped. */
+/**
+ * One page load of `url`: the first hover on the name after the service worker was stopped. `ms` is null when no
+ * card showed within 5 s: the caller counts that run as a miss (EndToEnd.firstHoverMeasuredRuns).
+ */
 export async function firstHoverAfterStop(
   context: BrowserContext,
   url: string,

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { MatcherWire } from '../core/matcher';
+import type { HoverTiming } from './bench-api';
 import type { BenchBrowser } from './bench-browser';
 import type { Bundles } from './bundles';
 import { HIGHLIGHT_CSS } from '../page/highlight-styles';
@@ -18,6 +19,16 @@ export interface LoadPlan {
 }
 
 const LOAD_TIMEOUT_MS = 120_000;
+
+/**
+ * Every hover point lies over a mention the pointer can reach (page-hover-timing.ts): a lookup that finds
+ * nothing there is a broken hit test or a broken bench, and no figure of either can be trusted.
+ */
+export function checkHits(url: string, hover: HoverTiming): void {
+  if (hover.hits < hover.lookups) {
+    throw new Error(`${url}: ${hover.lookups - hover.hits} of ${hover.lookups} hover lookups found no mention under a point chosen over one`);
+  }
+}
 
 /** Runs in the page before its HTML: the same sheet, under the same key, that page/highlight-styles.ts adopts. */
 function adoptStylesEarly(css: string): void {
@@ -52,13 +63,19 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
       ({ variant, matcherWire, aliasRegExp }) => window.__bench!.run(variant, matcherWire, aliasRegExp),
       { variant: plan.variant, matcherWire: plan.matcherWire, aliasRegExp: plan.aliasRegExp },
     );
-    let hover: number | null = null;
+    const mentions = harnessRun.mentions ?? 0;
+    // Outside the run's marks, before anything scrolls: a run that painted nothing may have had nothing it should paint.
+    const noHighlightDue =
+      plan.variant === 'backstory' && mentions > 0 && harnessRun.firstHighlightMs === null && (await page.evaluate(() => window.__backstoryBench!.noHighlightDue()));
+    let hover: HoverTiming | null = null;
     let scroll: number[] = [];
     let mutationsScriptMs: number | null = null;
     const probing = plan.variant === 'backstory' || plan.variant === 'floor';
+    const hoverDue = plan.variant === 'backstory' && mentions > 0;
     if (probing) {
-      if (plan.variant === 'backstory' && (harnessRun.mentions ?? 0) > 0) {
-        hover = (await page.evaluate((lookups) => window.__backstoryBench!.hoverTiming(lookups), HOVER_LOOKUPS)).perLookupMs;
+      if (hoverDue) {
+        hover = await page.evaluate((lookups) => window.__backstoryBench!.hoverTiming(lookups), HOVER_LOOKUPS);
+        checkHits(plan.url, hover);
       }
       scroll = (await page.evaluate(() => window.__bench!.scroll())).intervals;
       mutationsScriptMs = (await page.evaluate(() => window.__bench!.mutate())).scriptMs;
@@ -75,6 +92,7 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
       longestSliceMs: runWindow?.longestTaskMs ?? longtaskMaxMs,
       longtaskMaxMs,
       loafMaxMs,
+      noHighlightDue,
       textChars,
       textNodes,
     };
@@ -83,7 +101,11 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
     return {
       run,
       probes: {
-        hoverLookupMs: hover,
+        hoverLookupMs: hover?.perLookupMs ?? null,
+        hoverFirstLookupMs: hover?.firstLookupMs ?? null,
+        hoverLookups: hover?.lookups ?? null,
+        hoverHits: hover?.hits ?? null,
+        hoverDue,
         mutationsMs: busyBetween(events, MARKS.mutationsStart, MARKS.mutationsEnd)?.busyMs ?? null,
         mutationsScriptMs,
         mutationsTaskMs: taskAround(events, MARKS.mutationsStart),

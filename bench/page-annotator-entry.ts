@@ -1,15 +1,17 @@
 /**
  * Backstory's page side through the sliced PageAnnotator, as the content
- * script runs it: the matcher arrives compiled and is decoded inside the run.
+ * script runs it: the matcher arrives compiled and is decoded inside the run,
+ * and scrolls and resizes update the highlights around the viewport.
  */
 import { matcherFrom } from '../core/matcher/runtime';
 import { decodeMatcher } from '../core/matcher/wire';
-import { MentionIndex } from '../page/mention-index';
+import { MentionLookup } from '../page/mention-lookup';
 import { PageAnnotator } from '../page/page-annotator';
 import { yieldToPage } from '../page/scheduler';
 import { SeenCounts } from '../page/seen-counts';
 import { exposeBackstory } from './page-backstory-bench';
 import { afterNextPaint, nextFrame } from './page-paint';
+import { followViewport } from './page-viewport';
 
 exposeBackstory('PageAnnotator', async (wire) => {
   let firstPaint: Promise<number> | undefined;
@@ -21,7 +23,10 @@ exposeBackstory('PageAnnotator', async (wire) => {
       firstPaint ??= afterNextPaint();
     },
   });
-  await annotator.start();
+  const started = annotator.start();
+  // The content script listens once the first scan is under way, in the same task (page/annotator.ts, listenAgain).
+  const stopFollowing = followViewport(annotator);
+  await started;
   // The first report to the popup and the badge, in a task of its own as the content script sends it:
   // it counts only the names the reader can see, one look at each element holding one, a slice at a time.
   await yieldToPage();
@@ -34,7 +39,8 @@ exposeBackstory('PageAnnotator', async (wire) => {
   return {
     mentions: annotator.mentionCount,
     firstPaintAt,
-    hoverIndex: () => ({ index: new MentionIndex(annotator.mentions), mentions: annotator.mentions }),
-    kept: [annotator, seen],
+    shown: () => annotator.shown,
+    newLookup: () => new MentionLookup(annotator),
+    kept: [annotator, seen, stopFollowing],
   };
 });

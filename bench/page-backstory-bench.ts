@@ -1,12 +1,14 @@
 import type { MatcherWire } from '../core/matcher';
 import type { PageMention } from '../page/find-mentions';
-import type { MentionIndex } from '../page/mention-index';
 import type { BackstoryApi, BackstoryRun } from './bench-api';
-import { timeHoverLookups } from './page-hover-timing';
+import { PAINT_ALL_MAX } from '../page/highlighter';
+import { anyNearViewport, timeHoverLookups, type HoverLookup } from './page-hover-timing';
 
 export interface Annotated extends BackstoryRun {
-  /** The index hover lookups go through; built after the timed run when the API does not expose its own. */
-  hoverIndex: () => { index: MentionIndex; mentions: readonly PageMention[] };
+  /** The mentions shown to the reader, in document order. */
+  shown: () => readonly PageMention[];
+  /** A lookup as the card script makes one when it comes, after the scan: its index is built on its first lookup. */
+  newLookup: () => HoverLookup;
   /** Whatever Backstory keeps alive on the page, held so the heap figure counts it. */
   kept: unknown;
 }
@@ -14,16 +16,26 @@ export interface Annotated extends BackstoryRun {
 /** Puts one way of running Backstory's page side on window for the benchmark. */
 export function exposeBackstory(api: BackstoryApi, annotate: (matcher: MatcherWire) => Promise<Annotated>): void {
   let last: Annotated | undefined;
+  const ran = () => {
+    if (!last) throw new Error('run() first');
+    return last;
+  };
   window.__backstoryBench = {
     api,
     async run(matcher) {
       last = await annotate(matcher);
       return { mentions: last.mentions, firstPaintAt: last.firstPaintAt };
     },
+    noHighlightDue() {
+      const { mentions, shown } = ran();
+      return mentions > PAINT_ALL_MAX && !anyNearViewport(shown());
+    },
     hoverTiming(lookups) {
-      if (!last) throw new Error('run() first');
-      const { index, mentions } = last.hoverIndex();
-      return timeHoverLookups(index, mentions, lookups);
+      const annotated = ran();
+      const lookup = annotated.newLookup();
+      // Held with the rest: the lookup follows the annotator's edits from now on, as the card script's does.
+      annotated.kept = [annotated.kept, lookup];
+      return timeHoverLookups(lookup, annotated.shown(), lookups);
     },
   };
 }

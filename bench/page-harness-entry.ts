@@ -3,6 +3,7 @@
  * window bounded by performance marks, and the scroll and mutation probes.
  */
 import type { MatcherWire } from '../core/matcher';
+import { ALIAS_REGEXP_FLAGS } from './alias-regex';
 import type { Harness, HarnessRun } from './bench-api';
 import { MARKS } from './marks';
 import { BASELINE_CSS, markWithMarkJs, readAllText, walkStructure, wrapMentions } from './page-baselines';
@@ -49,9 +50,9 @@ async function runVariant(variant: VariantId, matcher: MatcherWire, aliasRegExp:
       return backstory.run(matcher);
     }
     case 'markjs':
-      return { mentions: markWithMarkJs(document.body, new RegExp(aliasRegExp, 'g')) };
+      return { mentions: markWithMarkJs(document.body, new RegExp(aliasRegExp, ALIAS_REGEXP_FLAGS)) };
     case 'wrap':
-      return { mentions: wrapMentions(document.body, new RegExp(aliasRegExp, 'g')) };
+      return { mentions: wrapMentions(document.body, new RegExp(aliasRegExp, ALIAS_REGEXP_FLAGS)) };
   }
 }
 

@@ -1,6 +1,6 @@
 /** What a page does after Backstory ran: scroll and change its DOM. Timed the same with and without Backstory. */
 import type { MutationsRun, ScrollRun } from './bench-api';
-import { MARKS, MUTATIONS, MUTATIONS_SETTLE_MS, SCROLL_PX, SCROLL_STEPS } from './marks';
+import { MARKS, MUTATIONS, MUTATIONS_SETTLE_MS, SCROLL_PX, SCROLL_SETTLE_MS, SCROLL_STEPS } from './marks';
 import { afterNextPaint, nextFrame, nextTask, sleep } from './page-paint';
 
 export async function scrollProbe(): Promise<ScrollRun> {
@@ -15,6 +15,7 @@ export async function scrollProbe(): Promise<ScrollRun> {
     intervals.push(now - last);
     last = now;
   }
+  await sleep(SCROLL_SETTLE_MS);
   await afterNextPaint();
   performance.mark(MARKS.scrollEnd);
   return { intervals };

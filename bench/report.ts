@@ -1,4 +1,4 @@
-import { VARIANT_LABELS, type BenchResult, type Budget, type PageSummary } from './types';
+import { NO_MENTION_PAGE, VARIANT_LABELS, type BenchResult, type Budget, type PageSummary, type ProbeFigure, type RunFigure } from './types';
 
 const DASH = '—';
 const KIB = 1024;
@@ -37,6 +37,8 @@ function formatValue(budget: Budget, value: number | null, signed = false): stri
 
 /** "met, 12 ms to spare" or "missed by 300 ms (×2.5 the limit)". */
 export function verdict(budget: Budget): string {
+  const { runs } = budget;
+  if (runs && runs.measured < runs.planned) return `**missed**: ${runs.planned - runs.measured} of ${runs.planned} runs not measured`;
   if (budget.measured === null || budget.limit === null) return '**not measured**';
   const gap = Math.abs(budget.measured - budget.limit);
   if (budget.met) return `met, ${formatValue(budget, gap)} to spare`;
@@ -64,7 +66,7 @@ function textSize(page: PageSummary): string {
 
 function variantTable(pages: readonly PageSummary[]): string {
   return table(
-    ['page', 'text', 'variant', 'main thread', 'of it CPU', 'longest slice', 'ms / MiB', '× floor', '× structure walk', '× mark.js', 'first highlight', 'mentions', 'JS heap added'],
+    ['page', 'text', 'variant', 'main thread', 'of it CPU', 'longest slice', 'longest slice in any run', 'ms / MiB', '× floor', '× structure walk', '× mark.js', 'first highlight', 'mentions', 'JS heap added'],
     pages.flatMap((page) =>
       page.variants.map((v, i) => [
         i === 0 ? `**${page.page}**` : '',
@@ -73,6 +75,7 @@ function variantTable(pages: readonly PageSummary[]): string {
         formatMs(v.mainThreadMs),
         formatMs(v.mainThreadCpuMs),
         formatMs(v.longestSliceMs),
+        formatMs(v.longestSliceMaxMs),
         v.msPerMiB === null ? DASH : grouped(v.msPerMiB, v.msPerMiB >= 10 ? 0 : 1),
         formatRatio(v.vsFloor),
         formatRatio(v.vsStructure),
@@ -85,13 +88,40 @@ function variantTable(pages: readonly PageSummary[]): string {
   );
 }
 
+const FIGURE_NAMES: Record<RunFigure | ProbeFigure, string> = {
+  mainThreadMs: 'main thread',
+  longestSliceMs: 'longest slice',
+  firstHighlightMs: 'first highlight',
+  hoverLookupMs: 'hover lookup',
+  hoverFirstLookupMs: 'first hover lookup',
+  mutationsTaskMs: 'the page’s mutation task',
+  scrollFrameMs: 'scroll frame',
+};
+
+/** The runs that gave no figure they were to give, which the medians above leave out; null when there were none. */
+function unmeasuredNote(pages: readonly PageSummary[]): string | null {
+  const lines: string[] = [];
+  for (const page of pages) {
+    for (const v of page.variants) {
+      for (const [key, count] of Object.entries(v.unmeasured)) {
+        lines.push(`${page.page}, ${VARIANT_LABELS[v.variant]}: ${FIGURE_NAMES[key as RunFigure]} missing in ${count} of ${v.runs} runs`);
+      }
+    }
+    for (const [key, count] of Object.entries(page.probesUnmeasured)) {
+      lines.push(`${page.page}: ${FIGURE_NAMES[key as ProbeFigure]} missing in ${count} loads`);
+    }
+  }
+  return lines.length ? `Not measured in every run (each misses its budget): ${lines.join('; ')}.` : null;
+}
+
 const beforeAfter = (without: number | null, withMs: number | null) => `${formatMs(without)} → ${formatMs(withMs)}`;
 
 function afterTable(pages: readonly PageSummary[]): string {
   return table(
     [
       'page',
-      'hover lookup',
+      'hover lookup (median, index built)',
+      'first hover lookup (builds the index)',
       'the page’s task making 2,000 DOM mutations: without → with',
       'added',
       'with the work they set off (300 ms): without → with',
@@ -102,6 +132,7 @@ function afterTable(pages: readonly PageSummary[]): string {
     pages.map((page) => [
       page.page,
       formatMs(page.hoverLookupMs),
+      formatMs(page.hoverFirstLookupMs),
       beforeAfter(page.mutationsTask.withoutMs, page.mutationsTask.withMs),
       formatMs(page.mutationsTask.addedMs, true),
       beforeAfter(page.mutations.withoutMs, page.mutations.withMs),
@@ -112,20 +143,29 @@ function afterTable(pages: readonly PageSummary[]): string {
   );
 }
 
+/** " (in 2 of 3 runs)" when some runs gave no figure; nothing when all did. */
+function ofRuns(measured: number | undefined, planned: number): string {
+  return measured === undefined || measured >= planned ? '' : ` (in ${measured} of ${planned} runs)`;
+}
+
 function endToEndTable(result: BenchResult): string {
   const e = result.endToEnd;
+  const injected = e.injectedFiles?.length ? e.injectedFiles.join(', ') : 'not built';
   return table(
     ['figure', 'value'],
     [
-      ['script injected into every page (story.js)', `${formatBytes(e.injectedGzipBytes)} gzipped (${formatBytes(e.injectedBytes)} raw)`],
+      [`scripts injected into every page (${injected})`, `${formatBytes(e.injectedGzipBytes)} gzipped (${formatBytes(e.injectedBytes)} raw)`],
       ['demo article: navigation → first highlight painted', `${formatMs(e.demoFirstHighlightMs)} (load event ends at ${formatMs(e.demoLoadEventMs)})`],
       ['the same, the service worker stopped before the load', formatMs(e.demoFirstHighlightColdMs)],
-      ...e.noMentionPages.map((p): [string, string] => [`${p.page} (a saved page without mentions): Backstory’s work`, formatMs(p.workMs)]),
-      ['4 MiB page without story names: Backstory’s work', formatMs(e.noMentionWorkMs)],
-      ...e.longestTasks.map((t): [string, string] => [`${t.page}: the longest task of Backstory’s scripts`, `${formatMs(t.wallMs)} (CPU ${formatMs(t.cpuMs)})`]),
+      ...e.noMentionPages.map((p): [string, string] => [`${p.page} (a saved page without mentions): CPU time of Backstory’s scripts`, `${formatMs(p.workMs)}${ofRuns(p.runs, e.runs)}`]),
+      [`${NO_MENTION_PAGE}: CPU time of Backstory’s scripts`, `${formatMs(e.noMentionWorkMs)}${ofRuns(e.noMentionWorkRuns, e.runs)}`],
+      ...e.longestTasks.map((t): [string, string] => [
+        `${t.page}: the longest task of Backstory’s scripts, median over the loads`,
+        `${formatMs(t.wallMs)} (CPU ${formatMs(t.cpuMs)}), the longest of any load ${formatMs(t.wallMaxMs)}${ofRuns(t.runs, e.runs)}`,
+      ]),
       [
         'first hover after the service worker stopped: end of the hover delay → card with its facts',
-        `${formatMs(e.firstHoverAfterStopMs)}${e.firstHoverWokeWorker === null ? '' : e.firstHoverWokeWorker ? ' (the worker was started)' : ' (the worker stayed stopped)'}`,
+        `${formatMs(e.firstHoverAfterStopMs)}${ofRuns(e.firstHoverMeasuredRuns, e.runs)}${e.firstHoverWokeWorker === null ? '' : e.firstHoverWokeWorker ? ' (the worker was started)' : ' (the worker stayed stopped)'}`,
       ],
       ['popup opened about the demo article’s tab: navigation → first name listed', formatMs(e.popupNamesMs)],
       ['the same, the service worker stopped before', formatMs(e.popupNamesColdMs)],
@@ -146,7 +186,7 @@ function firefoxSection(result: BenchResult): string {
         ['the same, the background stopped before the load', formatMs(f.demoFirstHighlightColdMs)],
         [
           'demo article: first hover after the background stopped → card shown, after the hover delay',
-          `${formatMs(f.firstHoverAfterStopMs)}${f.firstHoverWokeBackground === null ? '' : f.firstHoverWokeBackground ? ' (the background was started)' : ' (the background stayed stopped)'}`,
+          `${formatMs(f.firstHoverAfterStopMs)}${ofRuns(f.firstHoverMeasuredRuns, f.runs)}${f.firstHoverWokeBackground === null ? '' : f.firstHoverWokeBackground ? ' (the background was started)' : ' (the background stayed stopped)'}`,
         ],
       ],
     ),
@@ -174,6 +214,7 @@ export function renderResults(result: BenchResult, level: number): string {
     '',
     variantTable(result.pages),
     '',
+    ...[unmeasuredNote(result.pages)].filter((note): note is string => note !== null).flatMap((note) => [note, '']),
     `${h} The page afterwards: hover, DOM changes, scrolling (without Backstory → with it)`,
     '',
     afterTable(result.pages),

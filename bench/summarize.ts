@@ -1,7 +1,35 @@
-import { difference, median, ratio } from './stats';
-import { VARIANTS, type PageSummary, type ProbeSample, type RunSample, type VariantSummary } from './types';
+import { difference, max, median, ratio } from './stats';
+import { VARIANTS, type PageSummary, type ProbeFigure, type ProbeSample, type RunFigure, type RunSample, type VariantId, type VariantSummary } from './types';
 
 const MIB = 1024 * 1024;
+
+/** The variants that paint what they find: the floor and the structure walk show nothing, so no first highlight is due from them. */
+const HIGHLIGHTING: ReadonlySet<VariantId> = new Set(['backstory', 'markjs', 'wrap']);
+
+/** Whether `run` should have given `figure`: a null then is a failed measurement, which a median would hide. */
+function runDue(run: RunSample, figure: RunFigure): boolean {
+  if (figure !== 'firstHighlightMs') return true;
+  return HIGHLIGHTING.has(run.variant) && (run.mentions ?? 0) > 0 && !run.noHighlightDue;
+}
+
+function probeDue(sample: ProbeSample, figure: ProbeFigure): boolean {
+  return figure === 'hoverLookupMs' || figure === 'hoverFirstLookupMs' ? sample.hoverDue : true;
+}
+
+/** Per figure, how many of `items` should have had it and have none; figures missed by none are left out. */
+function countUnmeasured<T, F extends string>(items: readonly T[], figures: readonly F[], value: (item: T, figure: F) => number | null, due: (item: T, figure: F) => boolean): Partial<Record<F, number>> {
+  const counts: Partial<Record<F, number>> = {};
+  for (const figure of figures) {
+    const missing = items.filter((item) => due(item, figure) && value(item, figure) === null).length;
+    if (missing > 0) counts[figure] = missing;
+  }
+  return counts;
+}
+
+const RUN_FIGURES: readonly RunFigure[] = ['mainThreadMs', 'longestSliceMs', 'firstHighlightMs'];
+const PROBE_FIGURES: readonly ProbeFigure[] = ['hoverLookupMs', 'hoverFirstLookupMs', 'mutationsTaskMs', 'scrollFrameMs'];
+
+const sum = (values: readonly (number | null)[]) => values.reduce<number>((total, v) => total + (v ?? 0), 0);
 
 /** Medians per variant over the repetitions, then the ratios between those medians. */
 export function summarizePage(page: string, runs: readonly RunSample[], withBackstory: readonly ProbeSample[], without: readonly ProbeSample[]): PageSummary {
@@ -17,24 +45,27 @@ export function summarizePage(page: string, runs: readonly RunSample[], withBack
       mainThreadCpuMs: pick('mainThreadCpuMs'),
       wallMs: pick('wallMs'),
       longestSliceMs: pick('longestSliceMs'),
+      longestSliceMaxMs: max(of.map((r) => r.longestSliceMs)),
       longtaskMaxMs: pick('longtaskMaxMs'),
       loafMaxMs: pick('loafMaxMs'),
       firstHighlightMs: pick('firstHighlightMs'),
       mentions: pick('mentions'),
       heapAddedBytes: pick('heapAddedBytes'),
+      unmeasured: countUnmeasured(of, RUN_FIGURES, (run, figure) => run[figure], runDue),
     };
   }).filter((v) => v.runs > 0);
   const floor = medians.find((v) => v.variant === 'floor')?.mainThreadMs;
   const structure = medians.find((v) => v.variant === 'structure')?.mainThreadMs;
   const markjs = medians.find((v) => v.variant === 'markjs')?.mainThreadMs;
-  const variants: VariantSummary[] = medians.map((v) => ({
+  const variants: VariantSummary[] = medians.map(({ unmeasured, ...v }) => ({
     ...v,
     msPerMiB: textChars ? ratio(v.mainThreadMs, textChars / MIB) : null,
     vsFloor: ratio(v.mainThreadMs, floor),
     vsStructure: ratio(v.mainThreadMs, structure),
     vsMarkjs: ratio(v.mainThreadMs, markjs),
+    unmeasured,
   }));
-  const probe = (samples: readonly ProbeSample[], key: keyof ProbeSample) => median(samples.map((s) => s[key]));
+  const probe = (samples: readonly ProbeSample[], key: keyof ProbeSample) => median(samples.map((s) => s[key] as number | null));
   const mutationsWithout = probe(without, 'mutationsMs');
   const mutationsWith = probe(withBackstory, 'mutationsMs');
   const scrollWithout = probe(without, 'scrollFrameMs');
@@ -45,6 +76,11 @@ export function summarizePage(page: string, runs: readonly RunSample[], withBack
     textNodes,
     variants,
     hoverLookupMs: probe(withBackstory, 'hoverLookupMs'),
+    hoverFirstLookupMs: probe(withBackstory, 'hoverFirstLookupMs'),
+    hoverLookups: sum(withBackstory.map((s) => s.hoverLookups)),
+    hoverHits: sum(withBackstory.map((s) => s.hoverHits)),
+    probeRuns: { with: withBackstory.length, without: without.length },
+    probesUnmeasured: countUnmeasured([...withBackstory, ...without], PROBE_FIGURES, (sample, figure) => sample[figure], probeDue),
     mutations: {
       withoutMs: mutationsWithout,
       withMs: mutationsWith,

@@ -10,12 +10,9 @@ import { CHROME_BUILD_DIR } from '../tooling/launch-extension';
 import type { PageServer } from '../tooling/page-server';
 import { cpuOfScripts, SCRIPT_CPU_CATEGORIES } from './script-cpu';
 import { longestTaskOfScripts, type LongestTask } from './script-tasks';
-import { median } from './stats';
+import { max, median } from './stats';
 import { launchUninspected, type UninspectedChromium } from './uninspected-chromium';
-import type { EndToEnd } from './types';
-
-/** How the generated page without the story's names is called in the longest tasks. */
-export const NO_MENTION_PAGE = '4 MiB page without story names';
+import { NO_MENTION_PAGE, type EndToEnd } from './types';
 
 /** Content scripts run once the HTML is parsed and then wait for the service worker: give them this long after load. */
 export const SETTLE_AFTER_LOAD_MS = 2_000;
@@ -32,7 +29,27 @@ function contentScriptWorld(buildDir: string): string {
   return messages.extName.message;
 }
 
-export type TracedFigures = Pick<EndToEnd, 'noMentionWorkMs' | 'noMentionPages' | 'longestTasks'>;
+export type TracedFigures = Pick<EndToEnd, 'noMentionWorkMs' | 'noMentionWorkRuns' | 'noMentionPages' | 'longestTasks'>;
+
+const present = (values: readonly (number | null)[]) => values.filter((v) => v !== null).length;
+
+/**
+ * Each page's longest tasks over its loads: the median and the longest of any
+ * load, and how many loads they were seen in. A page where no load gave one
+ * is listed all the same, seen in none: it was to be traced, and a miss must show.
+ */
+export function summarizeLongest(pages: readonly string[], longest: ReadonlyMap<string, readonly LongestTask[]>): EndToEnd['longestTasks'] {
+  return pages.map((page) => {
+    const tasks = longest.get(page) ?? [];
+    return {
+      page,
+      wallMs: median(tasks.map((t) => t.ms)),
+      cpuMs: median(tasks.map((t) => t.cpuMs)),
+      wallMaxMs: max(tasks.map((t) => t.ms)),
+      runs: tasks.length,
+    };
+  });
+}
 
 class Traced {
   private readonly extension: string;
@@ -150,7 +167,8 @@ export async function measureTraced(
   }
   return {
     noMentionWorkMs: median(works),
-    noMentionPages: noMentionPages.map((p) => ({ page: p.name, workMs: median(savedWorks.get(p.name)!) })),
-    longestTasks: [...longest].map(([page, tasks]) => ({ page, wallMs: median(tasks.map((t) => t.ms)), cpuMs: median(tasks.map((t) => t.cpuMs)) })),
+    noMentionWorkRuns: present(works),
+    noMentionPages: noMentionPages.map((p) => ({ page: p.name, workMs: median(savedWorks.get(p.name)!), runs: present(savedWorks.get(p.name)!) })),
+    longestTasks: summarizeLongest(['demo', ...noMentionPages.map((p) => p.name), NO_MENTION_PAGE], longest),
   };
 }

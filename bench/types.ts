@@ -29,6 +29,13 @@ export interface RunSample {
   /** Start of the work to the first frame rendered with a highlight in it. */
   firstHighlightMs: number | null;
   mentions: number | null;
+  /**
+   * No first highlight is due though there are mentions: more than 500 names
+   * (page/highlighter.ts, PAINT_ALL_MAX) and none within a screen of the
+   * viewport, where Backstory registers highlights only. Without it, a run
+   * with mentions and no first highlight is a failed measurement.
+   */
+  noHighlightDue: boolean;
   /** usedJSHeapSize after minus before, both after a full GC. */
   heapAddedBytes: number | null;
   /** Characters in all text nodes under <body>, as the floor reads them. */
@@ -38,19 +45,30 @@ export interface RunSample {
 
 /** The same page script or scroll, timed on a page Backstory ran on ("with") or the floor's page ("without"). */
 export interface ProbeSample {
-  /** Median time of one hover lookup (mentionAtPoint), ms. Backstory loads only. */
+  /** Median time of one hover lookup (MentionLookup.at, its index built), ms. Backstory loads only. */
   hoverLookupMs: number | null;
+  /** The first lookup of the load alone: it builds the index over every shown mention, as the reader's first hover does. */
+  hoverFirstLookupMs: number | null;
+  /** Lookups made, and those that found the mention under their point (all must). */
+  hoverLookups: number | null;
+  hoverHits: number | null;
+  /** The load had mentions, so the hover figures are due: null ones are failed measurements. */
+  hoverDue: boolean;
   /** Main-thread time of 2,000 DOM mutations and whatever they set off, until the page is idle again (trace). */
   mutationsMs: number | null;
   /** The mutation script alone, performance.now() around it. */
   mutationsScriptMs: number | null;
   /** The page's task that made the mutations, with the microtasks it ran: MutationObserver callbacks included (trace). */
   mutationsTaskMs: number | null;
-  /** Main-thread time per scroll frame (trace), over 20 scrolls of 500 px. */
+  /** Main-thread time per scroll frame (trace), over 20 scrolls of 500 px: Backstory's viewport updates included, as the content script makes them. */
   scrollFrameMs: number | null;
   /** Median requestAnimationFrame-to-requestAnimationFrame interval while scrolling. */
   scrollIntervalMs: number | null;
 }
+
+/** Figures a budget is judged on: a run that should have one and has none is counted, not skipped. */
+export type RunFigure = 'mainThreadMs' | 'longestSliceMs' | 'firstHighlightMs';
+export type ProbeFigure = 'hoverLookupMs' | 'hoverFirstLookupMs' | 'mutationsTaskMs' | 'scrollFrameMs';
 
 export interface VariantSummary {
   variant: VariantId;
@@ -58,7 +76,10 @@ export interface VariantSummary {
   mainThreadMs: number | null;
   mainThreadCpuMs: number | null;
   wallMs: number | null;
+  /** Median over the runs of each run's longest slice. */
   longestSliceMs: number | null;
+  /** The longest slice of any run: what the slice budget is judged on. */
+  longestSliceMaxMs: number | null;
   longtaskMaxMs: number | null;
   loafMaxMs: number | null;
   firstHighlightMs: number | null;
@@ -69,6 +90,8 @@ export interface VariantSummary {
   /** Relative to the structure walk: what reading the page's structure costs at least. */
   vsStructure: number | null;
   vsMarkjs: number | null;
+  /** Runs that should have had the figure and had none, per figure; figures without such runs are left out. */
+  unmeasured: Partial<Record<RunFigure, number>>;
 }
 
 export interface WithWithout {
@@ -83,6 +106,15 @@ export interface PageSummary {
   textNodes: number | null;
   variants: VariantSummary[];
   hoverLookupMs: number | null;
+  /** Median over the loads of each load's first lookup, which builds the index: not the budget's figure, shown beside it. */
+  hoverFirstLookupMs: number | null;
+  /** Lookups and hits over all loads. */
+  hoverLookups: number;
+  hoverHits: number;
+  /** Backstory's loads (with) and the floor's (without), for how many runs the probes were planned. */
+  probeRuns: { with: number; without: number };
+  /** Loads that should have had the figure and had none (either side), per figure; figures without such loads are left out. */
+  probesUnmeasured: Partial<Record<ProbeFigure, number>>;
   /** Everything in the window: the page's task and the work it set off (Backstory's rescans). */
   mutations: WithWithout & { scriptWithoutMs: number | null; scriptWithMs: number | null };
   /** The page's own task that made the mutations. */
@@ -93,6 +125,8 @@ export interface PageSummary {
 export interface EndToEnd {
   /** When .output/chrome-mv3 was built: the end-to-end figures describe that build, not necessarily the sources. */
   builtAt: string | null;
+  /** The content scripts the manifest injects into every page (<all_urls>); their sizes summed below. Absent without a build. */
+  injectedFiles?: string[];
   injectedBytes: number | null;
   injectedGzipBytes: number | null;
   /** Navigation start to the first frame with Backstory's highlight registered, on the demo article. */
@@ -103,13 +137,17 @@ export interface EndToEnd {
   demoFirstHighlightColdMs: number | null;
   /** Backstory's work on a 4 MiB page without story names. */
   noMentionWorkMs: number | null;
-  /** Backstory's work on each saved news page without mentions (real pages of ordinary size). */
-  noMentionPages: { page: string; workMs: number | null }[];
+  /** Of `runs` loads, how many gave noMentionWorkMs. Absent when nothing was run. */
+  noMentionWorkRuns?: number;
+  /** Backstory's work on each saved news page without mentions (real pages of ordinary size); `runs`: loads that gave a figure. */
+  noMentionPages: { page: string; workMs: number | null; runs: number }[];
   /**
    * The demo article with the service worker stopped: from the end of the hover
    * delay to the frame that shows the hovered name's card with its facts.
    */
   firstHoverAfterStopMs: number | null;
+  /** Of `runs` hovers, how many showed the card (within 5 s); the others are misses, not skipped. Absent when nothing was run. */
+  firstHoverMeasuredRuns?: number;
   /** Whether any of those hovers started the service worker again (the facts should be in the page already). */
   firstHoverWokeWorker: boolean | null;
   /** The popup opened about the demo article's tab: from its navigation to the first name in its list. Not a budget. */
@@ -119,9 +157,10 @@ export interface EndToEnd {
   /**
    * The longest task of the extension's scripts in each traced page (the demo
    * article, the pages without mentions): its evaluation or a callback into it,
-   * wall and CPU time, medians over the loads.
+   * wall and CPU time, medians over the loads; the longest of any load
+   * (what the slice budget is judged on); `runs`: loads it was seen in.
    */
-  longestTasks: { page: string; wallMs: number | null; cpuMs: number | null }[];
+  longestTasks: { page: string; wallMs: number | null; cpuMs: number | null; wallMaxMs: number | null; runs: number }[];
   /** How noMentionWorkMs was measured. */
   noMentionMethod: string;
   runs: number;
@@ -139,6 +178,8 @@ export interface FirefoxEndToEnd {
   demoFirstHighlightColdMs: number | null;
   /** The first hover on a name of the demo article after the background was stopped: pointer move → the card's frame, less the hover delay. */
   firstHoverAfterStopMs: number | null;
+  /** Of `runs` hovers, how many showed the card within 5 s. */
+  firstHoverMeasuredRuns: number;
   /** Whether that hover started the background again in any run (it should not: the card's facts are fetched before). */
   firstHoverWokeBackground: boolean | null;
   runs: number;
@@ -162,6 +203,8 @@ export interface Budget {
   measured: number | null;
   limit: number | null;
   unit: 'ms' | 'B';
+  /** For a figure taken over runs, how many were planned and how many gave it: fewer is a miss. */
+  runs: { planned: number; measured: number } | null;
   met: boolean;
 }
 
@@ -183,3 +226,6 @@ export interface BenchResult {
 
 /** The generated 4 MiB page: the budgets on time ratios are judged on it. */
 export const SYNTHETIC_PAGE = 'synthetic';
+
+/** How the generated page without the story's names is called where the built extension is traced in it. */
+export const NO_MENTION_PAGE = '4 MiB page without story names';

@@ -19,7 +19,7 @@ export function supportsHighlights(): boolean {
  * places every range of a highlight again when one changes: 500 is about twice
  * what the window holds on a page dense with names.
  */
-const PAINT_ALL_MAX = 500;
+export const PAINT_ALL_MAX = 500;
 
 /**
  * Paints mentions with the CSS Custom Highlight API, which leaves the page's DOM
