@@ -239,6 +239,25 @@ describe('the popup’s names from the keyboard', () => {
     expect(inTabOrder()).toEqual(['united-nations']);
   });
 
+  it('keep the focus among them when the name that had it leaves the list, not on the popup’s <body>, where the next Tab starts over', async () => {
+    const { names, focused, focus, inTabOrder } = mount();
+    const without = (...gone: string[]): Loadable<TabFound> =>
+      NAMES.status === 'ready' ? { ...NAMES, value: { ...NAMES.value, found: NAMES.value.found.filter((entity) => !gone.includes(entity.id)) } } : NAMES;
+    const reported = (found: Loadable<TabFound>) =>
+      act(() => root!.render(<FoundSection url={PAGE} found={found} settings={DEFAULT_SETTINGS} notice={undefined} onReveal={() => {}} />));
+    focus(names()[2]!);
+    reported(without('north-korea'));
+    expect(focused()).toBe('vladimir-putin');
+    expect(inTabOrder()).toEqual(['vladimir-putin']);
+
+    // Focus the reader moved off the names themselves (a click beside them) is theirs: a name leaving does not take it back.
+    focus(names()[1]!);
+    // A task of its own, as the click was: the page's report comes in another.
+    await act(async () => (document.activeElement as HTMLElement).blur());
+    reported(without('north-korea', 'kim-jong-un'));
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('a name with modifier keys held is the browser’s: Alt+Left goes back a page, not to the name before', () => {
     const { names, focused, press, focus } = mount();
     focus(names()[1]!);

@@ -144,7 +144,8 @@ function FoundBody({
     return notRead(i18n.t('popup.notReadYet'), i18n.t('popup.reloadPage'), onReload, readOnClick);
   }
   // The look into the page is still on its way: "nobody" now could turn into "not read yet" a moment later.
-  if (entities.length === 0 && !found.value.loading && page === undefined) return <Told line={i18n.t('popup.loading')}>{readOnClick}</Told>;
+  // Not when switched back on, when the page is looked into anew: the line would go from "again" to "Loading…" and back.
+  if (entities.length === 0 && !found.value.loading && page === undefined && !rereading) return <Told line={i18n.t('popup.loading')}>{readOnClick}</Told>;
   if (entities.length === 0) {
     // Still loading, its frames are read once it has loaded: "nobody" would be a verdict on a page not read yet.
     const line = i18n.t(found.value.loading ? 'popup.reading' : rereading ? 'popup.rereading' : pageReading ? 'popup.reading' : 'popup.nothingFound');
@@ -219,7 +220,7 @@ function ActionButton({ action, onAction }: { action: string; onAction: (() => v
 function NameGroups({ entities, settings, onReveal, hintId }: { entities: readonly FoundEntity[]; settings: Settings; onReveal: (entity: FoundEntity) => void; hintId: string }) {
   const groups = CATEGORIES.map((category) => ({ category, group: entities.filter((entity) => entity.category === category), shown: settings.categories[category] }));
   const choosable = groups.flatMap(({ group, shown }) => (shown ? group.map((entity) => entity.id) : []));
-  const { tabStop, onFocus, onKeyDown } = useRovingFocus(choosable, 'data-entity-id');
+  const { ref, tabStop, onFocus, onBlur, onKeyDown } = useRovingFocus<HTMLDivElement>(choosable, 'data-entity-id');
   const content = groups.map(({ category, group, shown }) =>
     group.length === 0 ? null : (
       <EntityGroup
@@ -236,7 +237,16 @@ function NameGroups({ entities, settings, onReveal, hintId }: { entities: readon
   if (choosable.length === 0) return <div className="names">{content}</div>;
   return (
     // The hint describes the toolbar, not each name: a screen reader says it once on entering, not again on every arrow move.
-    <div className="names" role="toolbar" aria-label={i18n.t('popup.namesToolbar')} aria-describedby={hintId} onFocus={onFocus} onKeyDown={onKeyDown}>
+    <div
+      ref={ref}
+      className="names"
+      role="toolbar"
+      aria-label={i18n.t('popup.namesToolbar')}
+      aria-describedby={hintId}
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onKeyDown={onKeyDown}
+    >
       {content}
     </div>
   );

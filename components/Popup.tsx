@@ -2,6 +2,8 @@ import { i18n } from '#i18n';
 import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { FoundEntity } from '../core/messages/protocol';
+import { isActiveOn } from '../core/settings';
+import { siteOf } from '../core/site';
 import { closeCardsIn } from '../extension/close-cards';
 import { sendToTab } from '../extension/send-to-tab';
 import { FoundSection, type RevealNotice } from './FoundSection';
@@ -34,7 +36,8 @@ export function Popup({ search }: { search: string }) {
   const noTab = target.status === 'error' || (target.status === 'ready' && !tab);
   const fileAccess = useFileAccess(url);
   const [siteAccess, allowSite] = useSiteAccess(noTab ? undefined : url, tab?.id);
-  const page = usePageProbe(tab?.id, url, found.status === 'ready' && found.value.found.length === 0, found.status === 'ready' && found.value.loading === true);
+  const active = settings && url !== undefined ? isActiveOn(settings, siteOf(url) ?? '') : undefined;
+  const page = usePageProbe(tab?.id, url, found.status === 'ready' && found.value.found.length === 0, found.status === 'ready' && found.value.loading === true, active);
 
   const reveal = useCallback(
     async (entity: FoundEntity) => {

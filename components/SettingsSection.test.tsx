@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -29,5 +31,42 @@ describe('the popup’s settings', () => {
     const ready = render({});
     expect(ready.querySelector('[role="alert"]')).toBeNull();
     expect(ready.textContent).toContain('Off on this site');
+  });
+
+  it('tell each failed save as a new alert: the same words left in place are not read out again', () => {
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    const show = (saveFailed: number) =>
+      act(() => root.render(<SettingsSection settings={DEFAULT_SETTINGS} url="https://news.example/summit" onChange={() => {}} saveFailed={saveFailed} />));
+    show(1);
+    const first = container.querySelector('[role="alert"]');
+    expect(first?.textContent).toContain('could not be saved');
+    show(2);
+    const second = container.querySelector('[role="alert"]');
+    expect(second?.textContent).toContain('could not be saved');
+    expect(second).not.toBe(first);
+    show(0);
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    act(() => root.unmount());
+  });
+
+  it('with Backstory off, say why the switches below cannot be used, with each of them and in sight', () => {
+    const off = render({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    const why = 'Switch on “Backstory on pages” to change the settings below.';
+    const waiting = [...off.querySelectorAll('[role="switch"][aria-disabled="true"]')];
+    // The four categories and “Off on this site”.
+    expect(waiting).toHaveLength(5);
+    for (const button of waiting) {
+      const described = button.getAttribute('aria-describedby')?.split(' ').map((id) => off.querySelector(`[id="${id}"]`)?.textContent);
+      expect(described, button.textContent!).toContain(why);
+    }
+    // Its own hint stays with it.
+    const offHere = waiting.find((button) => button.textContent === 'Off on this site')!;
+    expect(offHere.getAttribute('aria-describedby')!.split(' ').map((id) => off.querySelector(`[id="${id}"]`)?.textContent)).toEqual(['news.example', why]);
+    expect(off.textContent).toContain(why);
+    // On, they can be used: nothing to say.
+    expect(render({}).textContent).not.toContain(why);
+    expect(render({}).querySelector('[role="switch"][aria-disabled="true"]')).toBeNull();
   });
 });

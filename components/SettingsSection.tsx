@@ -12,8 +12,8 @@ interface Props {
   /** The tab's address, for "Off on this site". */
   url: string | undefined;
   onChange: (change: (settings: Settings) => Settings) => void;
-  /** The last change could not be saved: the switch went back, and the reader is told why. */
-  saveFailed?: boolean;
+  /** A change could not be saved: the switch went back, and the reader is told why. New with each failure (use-settings.ts), 0 for none. */
+  saveFailed?: number;
   /** The settings could not be read: said so, with a way to try again. */
   readFailed?: boolean;
   onRetry?: () => void;
@@ -22,6 +22,7 @@ interface Props {
 /** What Backstory highlights on pages; every open tab applies a change at once. */
 export function SettingsSection({ settings, url, onChange, saveFailed, readFailed, onRetry }: Props) {
   const titleId = useId();
+  const waitId = useId();
   const site = url === undefined ? undefined : siteOf(url);
   return (
     <section className="settings" aria-labelledby={titleId}>
@@ -42,6 +43,12 @@ export function SettingsSection({ settings, url, onChange, saveFailed, readFaile
             checked={settings.enabled}
             onChange={(enabled) => onChange((s) => ({ ...s, enabled }))}
           />
+          {/* Said once for the switches below, and read with each of them: a switch that does nothing must say why. */}
+          {!settings.enabled ? (
+            <p id={waitId} className="switch-hint switches-wait">
+              {i18n.t('popup.waitForOn')}
+            </p>
+          ) : null}
           <div className="switch-group">
             {CATEGORIES.map((category) => (
               <Switch
@@ -50,6 +57,7 @@ export function SettingsSection({ settings, url, onChange, saveFailed, readFaile
                 checked={settings.categories[category]}
                 // Backstory off everywhere: they change nothing until it is on again, and do not look as if they did.
                 disabled={!settings.enabled}
+                describedBy={settings.enabled ? undefined : waitId}
                 onChange={(on) => onChange((s) => ({ ...s, categories: { ...s.categories, [category]: on } }))}
               />
             ))}
@@ -59,6 +67,7 @@ export function SettingsSection({ settings, url, onChange, saveFailed, readFaile
             hint={site ?? i18n.t('popup.offOnThisSiteUnavailable')}
             checked={site !== undefined && settings.offSites.includes(site)}
             disabled={site === undefined || !settings.enabled}
+            describedBy={settings.enabled ? undefined : waitId}
             onChange={(off) =>
               site !== undefined &&
               onChange((s) => ({
@@ -68,7 +77,8 @@ export function SettingsSection({ settings, url, onChange, saveFailed, readFaile
             }
           />
           {saveFailed ? (
-            <p className="status status-error" role="alert">
+            // A new alert for each failure: the same words changed in place, or left there, are not read out again.
+            <p key={saveFailed} className="status status-error" role="alert">
               {i18n.t('popup.saveFailed')}
             </p>
           ) : null}

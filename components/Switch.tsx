@@ -6,12 +6,15 @@ interface Props {
   hint?: string;
   checked: boolean;
   disabled?: boolean;
+  /** The id of a line elsewhere that also describes it: one said of several switches, such as why they cannot be used now. */
+  describedBy?: string;
   onChange: (checked: boolean) => void;
 }
 
 /** An on/off setting: a real switch to assistive technology, the whole row its target. */
-export function Switch({ label, hint, checked, disabled = false, onChange }: Props) {
+export function Switch({ label, hint, checked, disabled = false, describedBy, onChange }: Props) {
   const hintId = useId();
+  const described = [hint ? hintId : undefined, describedBy].filter(Boolean).join(' ');
   return (
     <div className="switch-row">
       <button
@@ -19,8 +22,8 @@ export function Switch({ label, hint, checked, disabled = false, onChange }: Pro
         role="switch"
         className="switch"
         aria-checked={checked}
-        aria-describedby={hint ? hintId : undefined}
-        // Not `disabled`: that takes it out of the Tab order, and with it the hint of why it cannot be used.
+        aria-describedby={described || undefined}
+        // Not `disabled`: that takes it out of the Tab order, and with it the description of why it cannot be used.
         aria-disabled={disabled || undefined}
         onClick={() => {
           if (!disabled) onChange(!checked);

@@ -58,7 +58,7 @@ describe('the popup’s settings', () => {
     await act(async () => latest().change(switchOff('person')));
 
     await vi.waitFor(async () => expect((await readSettings()).categories).toMatchObject({ place: false, person: false }));
-    expect(latest().saveFailed).toBe(false);
+    expect(latest().saveFailed).toBe(0);
     expect(latest().settings!.categories).toMatchObject({ place: false, person: false });
   });
 
@@ -78,5 +78,26 @@ describe('the popup’s settings', () => {
     await act(async () => latest().retry());
     await vi.waitFor(() => expect(latest().settings?.enabled).toBe(false));
     expect(latest().readFailed).toBe(false);
+  });
+
+  it('tells each failed save as a new failure, and none while the next change is being written', async () => {
+    const { latest } = await mountSettings();
+    const full = Object.assign(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'), { name: 'QuotaExceededError' });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(full);
+
+    await act(async () => latest().change(switchOff('place')));
+    await vi.waitFor(() => expect(latest().saveFailed).toBeGreaterThan(0));
+    const first = latest().saveFailed;
+
+    let refuse: (() => void) | undefined;
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(() => new Promise((_, refused) => (refuse = () => refused(full))));
+    await act(async () => latest().change(switchOff('person')));
+    // The first failure is not this change's: told while it is written, it would say this one failed before it had.
+    await vi.waitFor(() => expect(refuse).toBeDefined());
+    expect(latest().saveFailed).toBe(0);
+
+    await act(async () => refuse!());
+    await vi.waitFor(() => expect(latest().saveFailed).toBeGreaterThan(0));
+    expect(latest().saveFailed).not.toBe(first);
   });
 });

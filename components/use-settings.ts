@@ -8,13 +8,15 @@ import { readSettings, updateSettings, watchSettings } from '../extension/settin
  * While writes are pending, the storage's own news is older than what the reader
  * sees (the first write's event lacks the second change): it is ignored, and the
  * stored value read once they are done, which also undoes a write that failed.
- * `saveFailed` says the last change could not be saved (the browser's
- * synced storage full, or written too often), for the popup to tell the reader.
+ * `saveFailed` says a change could not be saved (the browser's synced storage
+ * full, or written too often), for the popup to tell the reader: 0 when none
+ * did since the last change began, else a number new with each failure, so a
+ * second one is told as a new alert, not as the same words left on screen.
  */
 export interface SettingsState {
   settings: Settings | undefined;
   change: (change: (settings: Settings) => Settings) => void;
-  saveFailed: boolean;
+  saveFailed: number;
   /** The settings could not be read at all (the browser's storage failing): "Loading…" would be a lie. */
   readFailed: boolean;
   /** Reads them again after that. */
@@ -23,7 +25,8 @@ export interface SettingsState {
 
 export function useSettings(): SettingsState {
   const [settings, setSettings] = useState<Settings>();
-  const [saveFailed, setSaveFailed] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(0);
+  const failures = useRef(0);
   const [readFailed, setReadFailed] = useState(false);
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
@@ -55,13 +58,12 @@ export function useSettings(): SettingsState {
 
   const change = useCallback((apply: (settings: Settings) => Settings) => {
     setSettings((current) => (current ? apply(current) : current));
+    // An earlier failure told while this change is written would read as this one's.
+    setSaveFailed(0);
     pending.current++;
     writes.current = writes.current
       .then(() => updateSettings(apply))
-      .then(
-        () => live.current && setSaveFailed(false),
-        () => live.current && setSaveFailed(true),
-      )
+      .catch(() => live.current && setSaveFailed(++failures.current))
       .then(async () => {
         if (--pending.current > 0) return;
         // A failed read must not fail the chain: every later change would be skipped, told "could not be saved".

@@ -9,6 +9,11 @@ import { NEXT_MENTION_COMMAND } from '../core/commands';
 export function useShortcut(): string | undefined {
   const [keys, setKeys] = useState<string>();
   useEffect(() => {
+    // Firefox for Android has no keyboard shortcuts, nor the API: no shortcut to tell there.
+    if (!browser.commands?.getAll) {
+      setKeys('');
+      return;
+    }
     let live = true;
     browser.commands.getAll().then(
       (commands) => live && setKeys(commands.find((command) => command.name === NEXT_MENTION_COMMAND)?.shortcut ?? ''),

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Popup } from '../../components/Popup';
 import '../../components/popup.css';
+import { PopupFailed } from './popup-failed';
 
 // The messages' own language and direction: the fallback locale's when the browser's has no translation.
 document.documentElement.lang = i18n.t('lang');
@@ -14,7 +15,9 @@ const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <Popup search={location.search} />
+      <PopupFailed>
+        <Popup search={location.search} />
+      </PopupFailed>
     </StrictMode>,
   );
 }
