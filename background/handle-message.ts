@@ -9,6 +9,7 @@ import {
 import { cardAboveFrame, tellFrameOfCard } from './card-above';
 import type { StoryDatabase } from './db';
 import { countShown, resolveFound } from './found-entities';
+import { escapeToFrame, watchEscapeFor } from './escape-relay';
 import { focusLeftForTab } from './focus-left-frame';
 import { activeFor } from './load-card-ui';
 import { readSettings } from '../extension/settings-store';
@@ -79,6 +80,14 @@ const handlers: Handlers = {
     return {};
   },
   'focus/left': async (_request, sender) => ({ elsewhere: await focusLeftForTab(senderTabId(sender), sender.frameId ?? 0) }),
+  'card/escape-watch': async ({ open }, sender) => {
+    await watchEscapeFor(senderTabId(sender), sender.frameId ?? 0, open);
+    return {};
+  },
+  'card/escape': async ({ frameId }, sender) => {
+    await escapeToFrame(senderTabId(sender), sender.frameId ?? 0, frameId);
+    return {};
+  },
   'tab/get': async ({ tabId }, sender, { ready }) => {
     if (!isExtensionPage(sender)) throw new Error("Only the extension's own pages may ask what a tab found");
     const [found, tab, origins] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardApi } from './card-bridge';
 import { isOwnHost } from './own-hosts';
+import { escapeFromElsewhere } from './escape-elsewhere';
 import { closeOnFocusElsewhere } from './focus-left';
 import { pointerLeftDocument } from './frame-element';
 import { HoverCard } from './hover-card';
@@ -19,7 +20,11 @@ import { TapOpener } from './tap-open';
  */
 export function startInteraction(ctx: ContentScriptContext, page: PageBridge, api: CardApi, requests: PageRequests): void {
   const { annotator } = page;
-  const card = new HoverCard(api, (mention) => annotator.setHovered(mention));
+  const escapeWatch = escapeFromElsewhere();
+  const card = new HoverCard(api, (mention) => {
+    annotator.setHovered(mention);
+    escapeWatch(mention !== undefined);
+  });
   const lookup = new MentionLookup(annotator);
   ctx.onInvalidated(lookup.stop);
   ctx.onInvalidated(() => card.close());

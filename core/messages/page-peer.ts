@@ -23,5 +23,12 @@ export const pageSideRequests = once(() => ({
   'tab/found': z.object({ type: z.literal('tab/found'), url: z.string(), since: z.optional(z.number()), counts: MentionCountsSchema }),
   /** The card script of an embedded frame: the frame's window lost the keyboard focus with a card open. */
   'focus/left': z.object({ type: z.literal('focus/left') }),
+  /**
+   * The card script: a card opened in this frame while the keys go to another document of the tab (`open`), or that
+   * card gone: Escape pressed there is passed on to this frame (page/escape-elsewhere.ts).
+   */
+  'card/escape-watch': z.object({ type: z.literal('card/escape-watch'), open: z.boolean() }),
+  /** Escape pressed in a document of the tab watching for the card of frame `frameId` (background/escape-relay.ts). */
+  'card/escape': z.object({ type: z.literal('card/escape'), frameId: z.int().check(z.minimum(0)) }),
 }));
 export type PageSideRequests = ReturnType<typeof pageSideRequests>;

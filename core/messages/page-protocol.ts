@@ -53,6 +53,8 @@ export const pageSideReplies = once(() => ({
   'tab/found': z.object({}),
   /** Whether another document of the tab has the focus now (the reader clicked into the page around the frame). */
   'focus/left': z.object({ elsewhere: z.boolean() }),
+  'card/escape-watch': z.object({}),
+  'card/escape': z.object({}),
 }));
 type PageSideReplies = ReturnType<typeof pageSideReplies>;
 

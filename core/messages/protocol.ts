@@ -65,6 +65,8 @@ const protocol = once(() => ({
   /** What this frame found, whenever it changes. */
   'tab/found': { request: pageSideRequests()['tab/found'], reply: pageSideReplies()['tab/found'] },
   'focus/left': { request: pageSideRequests()['focus/left'], reply: pageSideReplies()['focus/left'] },
+  'card/escape-watch': { request: pageSideRequests()['card/escape-watch'], reply: pageSideReplies()['card/escape-watch'] },
+  'card/escape': { request: pageSideRequests()['card/escape'], reply: pageSideReplies()['card/escape'] },
   'story/get': {
     request: z.object({ type: z.literal('story/get') }),
     reply: z.object({ story: StorySummarySchema }),

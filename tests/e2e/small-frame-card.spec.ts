@@ -433,6 +433,36 @@ test.describe('a card for a name in an embedded frame too small to hold it', () 
     await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
     expect(await showsCard(article)).toBe(true);
     expect(await showsCard(page)).toBe(false);
+
+    // The reader only pointed there: the keys go to the page around the frame, whose own script hears no names. Escape
+    // there closes the frame's card all the same, the pointer still on the name.
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement === document.body)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    // Opened again by the next hover, and Escape closes it again: the watch came back with it.
+    await page.mouse.move(frame.x + inFrame.x + 3, frame.y + inFrame.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Kim Jong Un');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+  });
+
+  test('the page’s card, opened while the keys go into an embedded frame (the reader typed there), closes on Escape pressed there', async ({ page, server }) => {
+    server.route(
+      '/focus-in-frame',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><p>Vladimir Putin arrived.</p>
+      <iframe title="Comments" srcdoc="<input aria-label=Comment>" style="width:400px;height:120px;border:0"></iframe></body></html>`,
+    );
+    await page.goto(`${server.origin}/focus-in-frame`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    await page.frameLocator('iframe').getByRole('textbox', { name: 'Comment' }).click();
+    const name = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(name.x, name.y);
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 5000 }).toBe('Vladimir Putin');
+    expect(await page.frames()[1]!.evaluate(() => document.hasFocus())).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowUiCardTitle(page), { timeout: 3000 }).toBeNull();
+    // The keys stayed where the reader typed.
+    expect(await page.frames()[1]!.evaluate(() => document.activeElement?.localName)).toBe('input');
   });
 
   test('a frame large enough but taller than the window shows, holds its card where the window shows it: above a name near the window’s foot, with room below it only in the frame, off screen', async ({
