@@ -142,11 +142,11 @@ const ABBREVIATED_TITLES = new Set(['Rep', 'Sen', 'Gov', 'Dr', 'Prof', 'Gen', 'A
  * Titles of another person than the story's, before a bare surname: "Ms. Kim said" (his sister, in the Times' style),
  * "Sen. Kim", "Dr Kirby". Not ranks the story's people hold or held ("Admiral Kirby"), nor "Mr."
  */
-const OTHERS_TITLES = new Set(['Ms', 'Mrs', 'Miss', 'Dr', 'Sen', 'Rep', 'Gov', 'Prof', 'Senator', 'Representative']);
+export const OTHERS_TITLES = new Set(['Ms', 'Mrs', 'Miss', 'Dr', 'Sen', 'Rep', 'Gov', 'Prof', 'Senator', 'Representative']);
 for (const title of ['Congressman', 'Congresswoman', 'Governor', 'Professor', 'Doctor']) OTHERS_TITLES.add(title);
 
 /** The title right before `start`, in full ("Senator Kim", "coach Washington") or abbreviated ("Sen. Kim"), if any. */
-function titleBefore(text: string, start: number): string | undefined {
+export function titleBefore(text: string, start: number): string | undefined {
   const word = wordsBeside(text, start, -1, 1, true)[0];
   if (word === undefined) return undefined;
   const title = text.slice(word.start, word.end);
@@ -171,7 +171,7 @@ export function besideCapitalisedWord(text: string, start: number, end: number):
 }
 
 /** Words before a surname that name a rank or office, not a given name: "Admiral Kirby" is no namesake of John Kirby's. */
-const RANKS = new Set([
+export const RANKS = new Set([
   ...TITLES,
   ...OTHERS_TITLES,
   ...['Admiral', 'General', 'Colonel', 'Captain', 'Commander', 'Lieutenant', 'Sergeant', 'Major', 'Officer', 'Spokesman'],
@@ -244,7 +244,7 @@ export function namesakeBeside(text: string, start: number, end: number): boolea
 }
 
 /** Ranks and offices that only a person holds, before a surname: "Senator Washington", "Coach Washington". */
-const PERSON_RANKS = new Set([
+export const PERSON_RANKS = new Set([
   ...['Senator', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Mayor', 'Judge', 'Justice', 'Coach'],
   ...['Officer', 'Detective', 'Sergeant', 'Captain', 'Lieutenant', 'Colonel', 'General', 'Admiral', 'Professor'],
   ...['President', 'Sir', 'Dame', 'Mr', 'Mrs', 'Ms', 'Miss', 'Dr'],
@@ -279,7 +279,7 @@ export function afterPersonsName(text: string, start: number, end: number): bool
 }
 
 /** The words around one hit, for namesakeBeside and afterPersonsName. */
-class Words {
+export class Words {
   readonly before: NearWord[];
   readonly after: NearWord[];
 

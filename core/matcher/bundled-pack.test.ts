@@ -377,20 +377,35 @@ describe('the bundled pack', () => {
       'Foreign Ministry of South Korea',
       "South Korea's Foreign Affairs Ministry",
       'South Korea’s Foreign Affairs Ministry',
-      "Korea's Foreign Ministry",
-      'Korea’s Foreign Ministry',
-      'KOREA’S FOREIGN MINISTRY',
+      "S Korea's Foreign Ministry",
+      'S Korea’s Foreign Ministry',
     ]) {
       expect(found(`${name} said on Friday.`), name).toEqual([`south-korean-foreign-ministry:${name}`]);
     }
-    expect(found('Korea’s Foreign Ministry spokesman Lim Soo-suk said.')).toEqual(['south-korean-foreign-ministry:Korea’s Foreign Ministry']);
+    // "Korea’s" alone is either Korea’s, as bare "Korea" is: the ministry only once its full name was on the page.
+    const ministry = 'South Korean Foreign Ministry';
+    for (const name of ["Korea's Foreign Ministry", 'Korea’s Foreign Ministry', 'KOREA’S FOREIGN MINISTRY']) {
+      expect(found(`${name} said on Friday.`), name).toEqual([]);
+      expect(found(`The ${ministry} spoke.`, `${name} said on Friday.`), name).toEqual([`south-korean-foreign-ministry:${ministry}`, `south-korean-foreign-ministry:${name}`]);
+    }
+    expect(found('Pyongyang slams Seoul. Korea’s Foreign Ministry said the drills were a provocation.')).toEqual(['pyongyang:Pyongyang']);
+    expect(found(`The ${ministry} spoke.`, 'Korea’s Foreign Ministry spokesman Lim Soo-suk said.')).toEqual([
+      `south-korean-foreign-ministry:${ministry}`,
+      'south-korean-foreign-ministry:Korea’s Foreign Ministry',
+    ]);
     expect(
       found(
         "North Korea's Foreign Ministry said; North Korea’s Foreign Ministry; N. Korea's Foreign Ministry; N.Korea’s Foreign Ministry; NORTH KOREA’S FOREIGN MINISTRY.",
       ),
     ).toEqual(['north-korea:North Korea', 'north-korea:North Korea', 'north-korea:N. Korea', 'north-korea:N.Korea', 'north-korea:NORTH KOREA']);
-    // "N Korea" is no name of its own (a possessive's S in capitals), but the ministry is still not Seoul's.
-    expect(found("N Korea's Foreign Ministry said; N Korea’s Foreign Ministry; N-Korea’s Foreign Ministry; N KOREA’S FOREIGN MINISTRY SAYS.")).toEqual([]);
+    // "N Korea" is North Korea, as headlines write it: its ministry is never Seoul's, even after Seoul's full name.
+    expect(found(`The ${ministry} spoke.`, "N Korea's Foreign Ministry said; N Korea’s Foreign Ministry; N-Korea’s Foreign Ministry; N KOREA’S FOREIGN MINISTRY SAYS.")).toEqual([
+      `south-korean-foreign-ministry:${ministry}`,
+      'north-korea:N Korea',
+      'north-korea:N Korea',
+      'north-korea:N-Korea',
+      'north-korea:N KOREA',
+    ]);
   });
 
   it('shows no Moscow card for its clubs, its exchange or its university, nor a Kirby card for a photographer or a vacuum; the city and the man in headlines all the same', () => {

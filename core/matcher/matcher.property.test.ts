@@ -10,6 +10,7 @@ import { endsWord, inShoutedLine, isCurrencyPrefix, startsWord } from './boundar
 import { foldCode, foldText, isDash, isWhitespace } from './chars';
 import { compileMatcher, createMatchState } from './index';
 import { buildPatterns } from './patterns';
+import { afterPossessiveLetter } from './possessive';
 import { resolve } from './resolve';
 import { Candidates, Scanner } from './scan';
 
@@ -39,7 +40,7 @@ function bruteForceHits(text: string): string[] {
     for (let at = folded.indexOf(pattern.form); at >= 0; at = folded.indexOf(pattern.form, at + 1)) {
       const start = origin[at]!;
       const end = origin[at + pattern.form.length - 1]! + 1;
-      if (pattern.leftBoundary && !startsWord(text, start)) continue;
+      if (pattern.leftBoundary && (!startsWord(text, start) || afterPossessiveLetter(text, start))) continue;
       if (pattern.rightBoundary && !endsWord(text, end)) continue;
       if (pattern.acronym && (inShoutedLine(text, start, end) || isCurrencyPrefix(text, end))) continue;
       if (pattern.dashAt.some((offset) => !isDash(text.charCodeAt(origin[at + offset]!)))) continue;

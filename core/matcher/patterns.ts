@@ -59,13 +59,13 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
   const patterns: Pattern[] = [];
   const byKey = new Map<string, Pattern>();
 
-  const add = (form: Form, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean, elsewhere = false, alone = false, surname = false) => {
+  const add = (form: Form, entity: number, alias: string, exclude: boolean, always: boolean, acronym: boolean, elsewhere = false, alone = false, surname = false, otherFirstNames = false) => {
     const key = `${exclude ? 'x' : 'a'}${entity}\u0000${form.text}`;
     const existing = byKey.get(key);
     if (existing) {
       existing.elsewhere ||= elsewhere;
       // The same spelling reached through an `always` alias must not lose that status.
-      if (always && !existing.always) Object.assign(existing, { always, alias, acronym, alone, surname });
+      if (always && !existing.always) Object.assign(existing, { always, alias, acronym, alone, surname, otherFirstNames });
       existing.dashAt = existing.dashAt.filter((at) => form.dashAt.includes(at));
       return;
     }
@@ -80,6 +80,7 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       acronym,
       alone,
       surname,
+      otherFirstNames,
       dashAt: form.dashAt,
       leftBoundary: needsBoundary(text.codePointAt(0)),
       rightBoundary: needsBoundary(text.codePointAt(text.length - 1)),
@@ -95,7 +96,7 @@ export function buildPatterns(entities: readonly MatchableEntity[]): Pattern[] {
       const acronym = ACRONYM.test(foldText(alias.text));
       const forms = aliasForms(alias.text, 'unless-common');
       for (const form of forms) {
-        add(form, index, alias.text, false, always, acronym && !form.allCaps, false, alias.alone === true, alias.surname === true);
+        add(form, index, alias.text, false, always, acronym && !form.allCaps, false, alias.alone === true, alias.surname === true, alias.otherFirstNames === true);
       }
       for (const phrase of alias.exclude) {
         for (const form of exclusionForms(phrase, alias.text, forms)) add(form, index, alias.text, true, false, false);

@@ -5,6 +5,8 @@
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
 import { afterPersonsName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, namesakeBeside, startsWord, teamRecordAfter } from './boundaries';
+import { afterOtherFirstName } from './first-names';
+import { afterPossessiveLetter } from './possessive';
 import type { PatternRule } from './types';
 
 /**
@@ -141,7 +143,7 @@ export class Scanner {
           const start = ring[(fed - patternLength[p]!) & mask]!;
           const end = i + 1;
           const pattern = patterns[p]!;
-          if (pattern.leftBoundary && !startsWord(text, start)) continue;
+          if (pattern.leftBoundary && (!startsWord(text, start) || afterPossessiveLetter(text, start))) continue;
           if (pattern.rightBoundary && !endsWord(text, end)) continue;
           if (pattern.acronym && (inShoutedLine(text, start, end) || isCurrencyPrefix(text, end))) continue;
           if (pattern.alone && besideCapitalisedWord(text, start, end)) {
@@ -149,6 +151,7 @@ export class Scanner {
             if (namesakeBeside(text, start, end)) out.push(start, end, ~p);
             continue;
           }
+          if (pattern.otherFirstNames && afterOtherFirstName(text, start, end)) continue;
           if ((pattern.surname && afterPersonsName(text, start, end)) || (!pattern.exclude && teamRecordAfter(text, end))) {
             out.push(start, end, ~p);
             continue;

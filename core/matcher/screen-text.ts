@@ -6,7 +6,7 @@
  * compile on each page that needs it.
  */
 import { endsWord, startsWord } from './boundaries';
-import { APOSTROPHE_CODES, codeClass, IGNORABLE_CODES, isDash, isIgnorable, isWhitespace } from './chars';
+import { APOSTROPHE_CODES, codeClass, DASH_CODES, IGNORABLE_CODES, isDash, isIgnorable, isWhitespace, SPACE_CODES } from './chars';
 import type { ScreenSource } from './screen';
 
 const SPACE = 0x20;
@@ -15,6 +15,9 @@ const APOSTROPHE = 0x27;
 const APOSTROPHES = new Set(APOSTROPHE_CODES);
 const INVISIBLE = new RegExp(codeClass(IGNORABLE_CODES));
 const INVISIBLES = new RegExp(codeClass(IGNORABLE_CODES), 'g');
+/** What separates the two words of a first word that needs both ("S Korea"): a run of whitespace, or a dash. */
+const SEPARATORS = new RegExp(`${codeClass(SPACE_CODES)}+|${codeClass(DASH_CODES)}`, 'g');
+const SEPARATED = new RegExp(`${codeClass(SPACE_CODES)}|${codeClass(DASH_CODES)}`);
 /** matchAt's answer when an invisible character stands in the way: it may hide inside a name. */
 const UNSURE = -2;
 
@@ -104,9 +107,11 @@ export function createTextScreen(source: ScreenSource): TextScreen {
           if (breaksFirstWord(text, at)) return null;
           continue;
         }
-        const firstWord = match[0];
+        const matched = match[0];
+        // Folded as the screen lists it: "S\u00a0Korea" and "S-Korea" are "S Korea".
+        const firstWord = SEPARATED.test(matched) ? matched.replace(SEPARATORS, ' ') : matched;
         for (const name of source.names[firstWord] ?? []) {
-          const end = matchAt(text, at + firstWord.length, name, firstWord.length);
+          const end = matchAt(text, at + matched.length, name, firstWord.length);
           if (end === UNSURE) return null;
           if (end >= 0) {
             places.push(at, end);

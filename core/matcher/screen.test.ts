@@ -59,6 +59,16 @@ describe('the story screen', () => {
     expect(screen.mayMention(text)).toBe(false);
   });
 
+  it('looks for a name whose first word is one letter (“S Korea”) by both its words, however they are separated', () => {
+    // By its letter alone, every capital S or N of a page would be a place to look: a hundred times the work on news text.
+    expect(Object.keys(source.names).filter((word) => word.length === 1)).toEqual([]);
+    expect(Object.keys(source.names)).toEqual(expect.arrayContaining(['N Korea', 'S Korea']));
+    for (const [text, end] of [['N Korea fires', 7], ['N-Korea fires', 7], ['N\u00a0 Korea fires', 8], ['S KOREA WATCHES', 7], ['S-korea', 7]] as const) {
+      expect(screen.namePlaces(text), text).toEqual([0, end]);
+      expect(screen.mayMention(text), text).toBe(true);
+    }
+  });
+
   it('reads names the way the scanner folds them: other spaces, dashes and apostrophes', () => {
     expect(screen.mayMention('Kim\u00a0Jong–un said')).toBe(true);
     expect(screen.mayMention('South Korea’s Foreign Ministry')).toBe(true);

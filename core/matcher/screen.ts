@@ -12,7 +12,7 @@
  * What the screen ignores (required dashes, shouted lines, ambiguous names)
  * only lets more through.
  */
-import { codeClass, isWordCodePoint } from './chars';
+import { codeClass, DASH_CODES, isWordCodePoint, SPACE_CODES } from './chars';
 import { buildPatterns, type Pattern } from './patterns';
 import type { MatchableEntity } from './types';
 import { trieExpression } from './word-trie';
@@ -54,8 +54,16 @@ export interface ScreenSource {
 
 function firstWord(form: string): string {
   const end = form.search(/[ ']/);
+  // A first word of one letter ("S Korea") would stop the search at every capital S of a page: the next word goes with it.
+  if (end === 1 && form[1] === ' ') {
+    const next = form.slice(2).search(/[ ']/);
+    return next > 0 ? form.slice(0, 2 + next) : form;
+  }
   return end > 0 ? form.slice(0, end) : form;
 }
+
+/** A space of a first word ("S Korea") is what the scanner reads as one: a run of whitespace, or one dash. */
+const SEPARATOR = `(?:${codeClass(SPACE_CODES)}+|${codeClass(DASH_CODES)})`;
 
 /**
  * The names minus those that begin with a shorter one up to a word's end
@@ -108,7 +116,7 @@ export function buildScreen(entities: readonly MatchableEntity[]): ScreenSource 
   for (const form of forms) (byStart[form.charCodeAt(0)] ??= []).push(nameSet.has(form) ? `+${form}` : `-${form}`);
 
   return {
-    anchors: trieExpression(anchors),
+    anchors: trieExpression(anchors).replaceAll(' ', SEPARATOR),
     names: byAnchor,
     forms: byStart,
     formStarts: codeClass(Object.keys(byStart).map(Number)),

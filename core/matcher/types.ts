@@ -94,6 +94,8 @@ export interface PatternRule {
   alone: boolean;
   /** A name that is also a surname: after a given name in prose, a person, ending the entity's mentions (boundaries.ts afterPersonsName). */
   surname: boolean;
+  /** A surname that a given name right before it, in prose, makes another person's (first-names.ts). */
+  otherFirstNames: boolean;
   /** Separators (offsets in the folded pattern) that must be dashes on the page; see variants.ts. */
   dashAt: readonly number[];
   /** Whether a letter may not directly precede / follow the match. */

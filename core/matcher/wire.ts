@@ -11,7 +11,7 @@ import { anchorsOf } from './anchors';
 import { IGNORE_CLASS, spellingOf, type Automaton } from './automaton';
 import type { Anchors, CompiledMatcher, PatternRule } from './types';
 
-export const MATCHER_WIRE_VERSION = 7 as const;
+export const MATCHER_WIRE_VERSION = 8 as const;
 
 export interface MatcherWire {
   version: typeof MATCHER_WIRE_VERSION;
@@ -46,6 +46,7 @@ const RIGHT = 16;
 const ELSEWHERE = 32;
 const ALONE = 64;
 const SURNAME = 128;
+const FIRST_NAMES = 256;
 
 type Header = readonly [
   nodes: number,
@@ -127,6 +128,7 @@ export function encodeMatcher({ entityIds, rules, automaton: a }: CompiledMatche
         flag(rule.acronym, ACRONYM) |
         flag(rule.alone, ALONE) |
         flag(rule.surname, SURNAME) |
+        flag(rule.otherFirstNames, FIRST_NAMES) |
         flag(rule.leftBoundary, LEFT) |
         flag(rule.rightBoundary, RIGHT),
     ),
@@ -288,7 +290,7 @@ export function decodeMatcher(wire: MatcherWire, { built = false }: DecodeOption
       length >= 1 && length <= maxLength &&
       entity >= 0 && entity < entities &&
       alias >= 0 && alias < aliases &&
-      flags >= 0 && flags < SURNAME * 2 &&
+      flags >= 0 && flags < FIRST_NAMES * 2 &&
       start >= 0 && count >= 0 && start + count <= dashPool;
     // Most patterns have no dash: they share one empty list.
     const dashAt: number[] | readonly number[] = count === 0 ? NO_DASHES : [];
@@ -307,6 +309,7 @@ export function decodeMatcher(wire: MatcherWire, { built = false }: DecodeOption
       acronym: (flags & ACRONYM) !== 0,
       alone: (flags & ALONE) !== 0,
       surname: (flags & SURNAME) !== 0,
+      otherFirstNames: (flags & FIRST_NAMES) !== 0,
       dashAt,
       leftBoundary: (flags & LEFT) !== 0,
       rightBoundary: (flags & RIGHT) !== 0,

@@ -48,11 +48,14 @@ function checkSubjects({ index, value }: Indexed<Fact>, entityIds: KnownIds): Pa
   });
 }
 
+/** Kinds of fact that are someone's words, as the schema says: a speaker is required. */
+const SAID: ReadonlySet<Fact['kind']> = new Set(['statement', 'accusation', 'denial']);
+
 function checkSpeaker({ index, value }: Indexed<Fact>, entityIds: KnownIds): PathProblem[] {
   const path = `$[${index}].speaker`;
   if (value.speaker !== undefined) return unknownEntity(value.speaker, path, entityIds);
-  // A statement without a speaker would present someone's words as established fact.
-  return value.kind === 'statement' ? [{ path, message: 'a fact of kind "statement" needs a speaker' }] : [];
+  // A statement, an accusation or a denial without a speaker would present someone's words as established fact.
+  return SAID.has(value.kind) ? [{ path, message: `a fact of kind "${value.kind}" needs a speaker` }] : [];
 }
 
 function checkContests(

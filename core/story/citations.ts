@@ -110,6 +110,15 @@ function sentencesOf(text: string): { starts: number[]; ends: number[] } {
   return { starts, ends };
 }
 
+/** The sentences of `paragraph`, as a citation must quote them. */
+export function sentencesIn(paragraph: string): string[] {
+  const { starts, ends } = sentencesOf(paragraph);
+  return starts.map((start, i) => paragraph.slice(start, ends[i]));
+}
+
+/** A citation of one whole sentence, verbatim: what the checks of a text against its sentence need. */
+export const citesSentence = (citation: Citation, paragraphs: string[]): boolean => checkCitation(citation, paragraphs, '$').length === 0;
+
 /** `at` is the JSON path of the citation object, e.g. `$[3].citation`. */
 export function checkCitation(citation: Citation, paragraphs: string[], at: string): PathProblem[] {
   // An empty article is reported once by checkArticle, not once per citation.

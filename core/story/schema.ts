@@ -77,6 +77,13 @@ export const AliasSchema = z.lazy(() =>
      * part of the page ("Washington also returned a punt").
      */
     surname: z.optional(z.boolean()),
+    /**
+     * A surname other people's given names come before ("Mikhail Putin, deputy
+     * chairman of Gazprom"): after a capitalised word in prose that is no title,
+     * rank or word a sentence opens with, it is another person's, no mention. For
+     * a surname that counts at once; `alone` is for one that waits for the full name.
+     */
+    otherFirstNames: z.optional(z.boolean()),
   }),
 );
 export type Alias = z.infer<typeof AliasSchema>;
@@ -127,7 +134,10 @@ export const FactSchema = z.lazy(() =>
     id: SlugSchema,
     kind: FactKindSchema,
     subjects: z.array(SlugSchema).check(z.minLength(1)),
-    /** Who said it; required for statements, denials and accusations made by someone. */
+    /**
+     * Who says it in the sentence it cites; required for statements, accusations and denials. One entity: where several
+     * say it ("accusations from the U.S. and South Korea"), one of them, and the text names them all.
+     */
     speaker: z.optional(SlugSchema),
     /** One neutral sentence restating what the article says, nothing more. */
     text: Text(),

@@ -367,12 +367,14 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     p.facts[accused].text = 'North Korea supplied weapons to Russia.';
     p.story.summary[1]!.text = `${p.story.summary[1]!.text.slice(0, -1)} proudly.`;
     expect(problemsOf(p)).toEqual([
+      // Its speaker, the U.S., went with the accusation.
+      { file: 'facts.json', path: `$[${accused}].text`, message: 'fact "weapons-supply-accusation": the text must name its speaker, United States (by its name or an alias)' },
       { file: 'story.json', path: '$.summary[1].text', message: expect.stringMatching(/^the text says “proudly”, which the sentence it cites does not; use its words$/) },
-      { file: 'facts.json', path: `$[${trade}].text`, message: 'the text says “digital”, “2030”, which the sentence it cites does not; use its words' },
+      { file: 'facts.json', path: `$[${trade}].text`, message: 'fact "putin-trade-payment-systems": the text says “digital”, “2030”, which the sentence it cites does not; use its words' },
       {
         file: 'facts.json',
         path: `$[${accused}].text`,
-        message: 'the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one',
+        message: 'fact "weapons-supply-accusation": the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one',
       },
     ]);
   });
@@ -384,7 +386,7 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     p.facts[i].citation = { paragraph: 3, quote: arms };
     p.facts[i].text = 'North Korea supplies Russia with munitions for the Ukraine war.';
     expect(problemsOf(p).filter((x) => x.path === `$[${i}].text`)).toEqual([
-      { file: 'facts.json', path: `$[${i}].text`, message: 'the sentence it cites says “might”, which the text leaves out: it would say more than the sentence' },
+      { file: 'facts.json', path: `$[${i}].text`, message: 'fact "putin-first-visit-in-24-years": the sentence it cites says “might”, which the text leaves out: it would say more than the sentence' },
     ]);
     p.facts[i].text = 'North Korea might supply Russia with munitions for the Ukraine war.';
     expect(parseStoryPack(p, article, { articleName: 'article.txt' }).ok).toBe(true);
@@ -429,7 +431,7 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     const i = indexOf(p.facts, 'us-criticizes-visit');
     p.facts[i].text = 'Putin’s visit was criticized.';
     expect(problemsOf(p)).toEqual([
-      { file: 'facts.json', path: `$[${i}].text`, message: 'the text must name its speaker, United States (by its name or an alias)' },
+      { file: 'facts.json', path: `$[${i}].text`, message: 'fact "us-criticizes-visit": the text must name its speaker, United States (by its name or an alias)' },
     ]);
   });
 
@@ -443,22 +445,38 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
       {
         file: 'facts.json',
         path: `$[${i}].speaker`,
-        message: 'the sentence it cites does not name John Kirby, by name or by a pronoun after the name earlier in its paragraph',
+        message:
+          'fact "south-korea-un-resolutions": the sentence it cites does not have John Kirby saying anything, by name or by a pronoun after the name earlier in ' +
+          'its paragraph: who says something there is South Korean Foreign Ministry (“reiterated”)',
+      },
+      {
+        file: 'facts.json',
+        path: `$[${i}].text`,
+        message:
+          'fact "south-korea-un-resolutions": the text names John Kirby, which the sentence it cites does not (by name, or by a pronoun after the name earlier ' +
+          'in its paragraph); a name may stand only for one the sentence speaks of',
+      },
+      {
+        file: 'facts.json',
+        path: `$[${i}].text`,
+        message: 'fact "south-korea-un-resolutions": the text has John Kirby as who “reiterated”, but in the sentence it cites that is South Korean Foreign Ministry',
       },
     ]);
   });
 
   it('a statement whose sentence names its speaker only by a pronoun, after the name in its paragraph (“He also mentioned”)', () => {
+    // The texts' names are checked too (they name whom the sentence does not): here, only who says it.
+    const speakerPaths = (p: RawPack) => problemsOf(p).filter((x) => x.path.endsWith('.speaker')).map((x) => x.path);
     const p = pack();
     const i = indexOf(p.facts, 'putin-trade-payment-systems');
     expect(p.facts[i].citation.quote).toMatch(/^He also mentioned/);
     p.facts[i].speaker = 'john-kirby';
     p.facts[i].text = 'John Kirby mentioned plans to develop new trade and payment systems independent of Western control.';
-    expect(problemsOf(p).map((x) => x.path)).toEqual([`$[${i}].speaker`]);
+    expect(speakerPaths(p)).toEqual([`$[${i}].speaker`]);
     // Named in the paragraph before "He", after Putin: "He" is the person named last, not North Korea.
     p.facts[i].speaker = 'north-korea';
     p.facts[i].text = 'North Korea mentioned plans to develop new trade and payment systems independent of Western control.';
-    expect(problemsOf(p).map((x) => x.path)).toEqual([`$[${i}].speaker`]);
+    expect(speakerPaths(p)).toEqual([`$[${i}].speaker`]);
   });
 
   it('a fact that opens by pointing back at the one before it (“It is his first…”), which a card may show alone', () => {

@@ -14,16 +14,13 @@ import {
   type Indexed,
   type KnownIds,
 } from './check-references';
-import { checkArticle, checkCitation, splitParagraphs } from './citations';
+import { checkArticle, checkCitation, citesSentence, splitParagraphs } from './citations';
 import { checkClaimWords } from './check-claim-words';
-import {
-  checkFactsStandAlone,
-  checkNoSentenceTwice,
-  checkSanctionsByNamed,
-  checkSanctionsReasons,
-  checkSpeakersNamed,
-  checkSpeakersQuoted,
-} from './check-wording';
+import { checkCoverage } from './check-coverage';
+import { checkDescriptions } from './check-descriptions';
+import { checkSanctionsFacts } from './check-sanctions-facts';
+import { checkSpeakersNamed, checkSpeakersQuoted } from './check-speakers';
+import { checkFactsStandAlone, checkNoSentenceTwice, checkSanctionsByNamed, checkSanctionsReasons } from './check-wording';
 import { inFile, zodProblems, type PackProblem, type PathProblem } from './problems';
 import {
   EntitiesFileSchema,
@@ -174,8 +171,14 @@ export function parseStoryPack(files: PackFiles, article: string, options: Parse
       const points = story.data.summary.map((point, i) => ({ ...point, path: `$.summary[${i}].text` }));
       problems.push(...inFile('story.json', checkClaimWords(points, named, paragraphs)));
     }
-    problems.push(...inFile('facts.json', checkClaimWords(facts.valid.map(({ index, value }) => ({ ...value, path: `$[${index}].text` })), named, paragraphs)));
+    problems.push(...inFile('entities.json', checkDescriptions(entities.valid, paragraphs)));
+    problems.push(...inFile('facts.json', checkClaimWords(facts.valid.map(({ index, value }) => ({ ...value, path: `$[${index}].text`, name: `fact "${value.id}"` })), named, paragraphs)));
+    problems.push(...inFile('facts.json', checkSanctionsFacts(facts.valid, named, paragraphs)));
   }
+  // Against the whole file, each quote a sentence: with a fact unreadable or misquoted, the sentence it meant would read
+  // as left out, a second problem for one mistake.
+  const cited = facts.valid.every(({ value }) => citesSentence(value.citation, paragraphs));
+  if (facts.complete && cited) problems.push(...inFile('facts.json', checkCoverage(facts.valid, paragraphs)));
   problems.push(...inFile(articleFile, checkArticle(paragraphs)));
 
   // The schema checks are repeated here only so TypeScript sees the parsed data.

@@ -1,0 +1,40 @@
+/**
+ * A surname that other people's given names come before: "Mikhail Putin, deputy
+ * chairman of Gazprom", "his grandfather Spiridon Putin" are no Vladimir Putin.
+ * For an alias marked `otherFirstNames` (schema.ts), which counts at once (no wait
+ * for the full name, as `alone` has): a bare surname in the news is the story's
+ * person, so only a given name right before it makes it another's. Not a title or
+ * rank ("President Putin", "Mr Putin"), a word a sentence may open with ("Later
+ * Putin said", "When Putin arrived"), nor a title-case line ("Xi Welcomes Putin",
+ * "Putin Praises North Korea’s Support"), where a capital says nothing.
+ */
+import { OTHERS_TITLES, PERSON_RANKS, RANKS, titleBefore, Words } from './boundaries';
+
+/** Capitalised words before a surname that are no given name: offices the titles leave out, and words opening a sentence. */
+const NOT_GIVEN =
+  'Tsar Czar Strongman Autocrat Dictator Comrade Kremlin Russia Russian Russians Moscow Ukraine Ukrainian ' +
+  'The A An And But Or Nor So Yet For If When While Whilst As After Before Since Until Unless Although Though Because ' +
+  'Once Where Why How What Whatever Who Whom Whose Which That This These Those Then Now Today Yesterday Tomorrow Tonight ' +
+  'Later Earlier Meanwhile Still Also Even Only Indeed Instead Thus Hence Here There Next First Second Last Finally ' +
+  'Perhaps Maybe Soon Already Again Never Not No Both Either Neither Each Every Some Many Most All Any Such Like Unlike ' +
+  'Did Does Do Is Was Were Are Has Had Have Will Would Can Could Should Shall May Might Must Let Says Said Asked Told ' +
+  'With Without Under Over By From To Of On At In Into Against During Despite Amid Among Between Through Within Outside Inside ' +
+  'Near Around Across Throughout Behind Beyond Toward Towards Upon About Above Below Beside Besides Except Including Per Via ' +
+  'Otherwise Nevertheless Nonetheless However Moreover Furthermore Overall Ultimately Clearly Instead Recently Previously';
+
+/** Made on first use: only pages that name such a surname read it. */
+let notGiven: Set<string> | undefined;
+
+export function afterOtherFirstName(text: string, start: number, end: number): boolean {
+  const title = titleBefore(text, start);
+  if (title === undefined) return false;
+  // "Ms. Putin", "Dr Putin": a title another person holds.
+  if (OTHERS_TITLES.has(title)) return true;
+  const words = new Words(text, start, end);
+  const given = words.before[0];
+  if (!words.isName(given)) return false;
+  const word = words.wordOf(given!);
+  notGiven ??= new Set(NOT_GIVEN.split(' '));
+  if (RANKS.has(word) || PERSON_RANKS.has(word) || notGiven.has(word) || /ly$/.test(word)) return false;
+  return words.inProse();
+}

@@ -1,0 +1,276 @@
+/**
+ * False versions of the landed pack's facts that each read plausibly and share
+ * every word and name with the article: each must be rejected, naming the fact and
+ * why, while the landed pack passes.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStoryPack, type PackProblem } from './verify-pack';
+
+const dir = new URL('../../data/summit/', import.meta.url);
+const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+const article = readFileSync(new URL('article.txt', dir), 'utf8');
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate raw JSON on purpose */
+interface RawPack {
+  story: any;
+  entities: any[];
+  facts: any[];
+}
+
+const pack = (): RawPack => ({ story: readJson('story.json'), entities: readJson('entities.json') as any[], facts: readJson('facts.json') as any[] });
+const fact = (p: RawPack, id: string): any => p.facts.find((f) => f.id === id) ?? fail(id);
+const entity = (p: RawPack, id: string): any => p.entities.find((e) => e.id === id) ?? fail(id);
+const at = (items: { id: string }[], id: string): number => items.findIndex((item) => item.id === id);
+function fail(id: string): never {
+  throw new Error(`fixture lost "${id}"`);
+}
+
+function problemsOf(p: RawPack): PackProblem[] {
+  const result = parseStoryPack(p, article, { articleName: 'article.txt' });
+  if (result.ok) throw new Error('expected the pack to be rejected');
+  return result.problems;
+}
+const messagesOf = (p: RawPack): string[] => problemsOf(p).map((x) => `${x.file} ${x.path}: ${x.message}`);
+
+describe('the landed pack', () => {
+  it('passes every check', () => {
+    const result = parseStoryPack(pack(), article, { articleName: 'article.txt' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  });
+});
+
+describe('a name the sentence does not give (names may not swap)', () => {
+  it('a place the sentence does not name: “Kim Jong Un visited Moscow” beside “Kim Jong Un’s visit to Russia’s Far East”', () => {
+    const p = pack();
+    fact(p, 'kim-visit-russian-far-east').text = 'Kim Jong Un visited Moscow last September.';
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, 'kim-visit-russian-far-east')}].text: fact "kim-visit-russian-far-east": the text names Moscow, which the sentence it cites does not ` +
+        '(by name, or by a pronoun after the name earlier in its paragraph); a name may stand only for one the sentence speaks of',
+    ]);
+  });
+
+  it('a country of another sentence: “Putin’s visit to Vietnam is his first in 24 years”', () => {
+    const p = pack();
+    fact(p, 'putin-first-visit-in-24-years').text = 'Putin’s visit to Vietnam is his first in 24 years.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(/fact "putin-first-visit-in-24-years": the text names Vietnam, which the sentence it cites does not/)]);
+  });
+
+  it('accusers and the accused swapped, every name still in the sentence, in a fact and in a key point', () => {
+    const p = pack();
+    fact(p, 'weapons-supply-accusation').text = 'Russia and South Korea accuse North Korea of supplying weapons to the U.S.';
+    p.story.summary[3].text = 'The U.S. and South Korea accuse Russia of supplying weapons to North Korea; Moscow and Pyongyang deny these claims.';
+    const i = at(p.facts, 'weapons-supply-accusation');
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'story.json',
+        path: '$.summary[3].text',
+        message: 'the text has the accusation about Russia, North Korea, in that order; the sentence it cites has it about North Korea, Russia',
+      },
+      {
+        file: 'facts.json',
+        path: `$[${i}].text`,
+        message: 'fact "weapons-supply-accusation": the text has Russia as who “accuse”, but in the sentence it cites that is United States, South Korea',
+      },
+      {
+        file: 'facts.json',
+        path: `$[${i}].text`,
+        message: 'fact "weapons-supply-accusation": the text has the accusation about North Korea, United States, in that order; the sentence it cites has it about North Korea, Russia',
+      },
+    ]);
+  });
+
+  it('a denier the sentence does not have denying, though it names them', () => {
+    const p = pack();
+    fact(p, 'weapons-supply-denial').text = 'Moscow and South Korea deny the accusations from the U.S. and South Korea of North Korea supplying weapons to Russia.';
+    expect(messagesOf(p)).toEqual([
+      expect.stringMatching(/fact "weapons-supply-denial": the text has South Korea as who “deny”, but in the sentence it cites that is Moscow, Pyongyang$/),
+    ]);
+  });
+
+  it('a name’s own words, written without the name, count as words: “the Far East” is no word of paragraph 1', () => {
+    const p = pack();
+    fact(p, 'putin-summit-pyongyang').text = 'Putin headed to the Far East for a summit with Kim Jong Un on Tuesday.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(/fact "putin-summit-pyongyang": the text says “far”, “east”, which the sentence it cites does not/)]);
+  });
+});
+
+describe('who says it', () => {
+  it('a speaker the sentence names but does not have saying anything: “Putin criticized the visit”', () => {
+    const p = pack();
+    const f = fact(p, 'us-criticizes-visit');
+    f.speaker = 'vladimir-putin';
+    f.text = 'Putin criticized the visit.';
+    const i = at(p.facts, 'us-criticizes-visit');
+    expect(problemsOf(p)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$[${i}].speaker`,
+        message:
+          'fact "us-criticizes-visit": the sentence it cites does not have Vladimir Putin saying anything, by name or by a pronoun after the name earlier in its ' +
+          'paragraph: who says something there is United States (“criticized”), United States (“urging”)',
+      },
+      {
+        file: 'facts.json',
+        path: `$[${i}].text`,
+        message: 'fact "us-criticizes-visit": the text has Vladimir Putin as who “criticized”, but in the sentence it cites that is United States',
+      },
+    ]);
+  });
+
+  it('the same, told as an event with no speaker: whom the text has saying it must say it in the sentence', () => {
+    const p = pack();
+    const f = fact(p, 'us-criticizes-visit');
+    delete f.speaker;
+    f.kind = 'event';
+    f.text = 'Putin criticized the visit.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(/fact "us-criticizes-visit": the text has Vladimir Putin as who “criticized”/)]);
+  });
+
+  it('the country of a ministry that speaks, as its speaker; the council of a man who speaks, as its', () => {
+    const p = pack();
+    fact(p, 'south-korea-un-resolutions').speaker = 'south-korea';
+    const kirby = fact(p, 'kirby-concern-moscow-pyongyang');
+    kirby.speaker = 'us-national-security-council';
+    kirby.text = 'The U.S. National Security Council expressed concern over the deepening Moscow-Pyongyang relationship.';
+    const paths = problemsOf(p).map((x) => x.path);
+    expect(paths).toEqual([
+      `$[${at(p.facts, 'kirby-concern-moscow-pyongyang')}].speaker`,
+      `$[${at(p.facts, 'south-korea-un-resolutions')}].speaker`,
+      `$[${at(p.facts, 'kirby-concern-moscow-pyongyang')}].text`,
+    ]);
+  });
+
+  it('an accusation or a denial without its speaker, which the schema asks of them; one who neither accuses nor denies', () => {
+    const p = pack();
+    delete fact(p, 'weapons-supply-accusation').speaker;
+    delete fact(p, 'weapons-supply-denial').speaker;
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, 'weapons-supply-accusation')}].speaker: a fact of kind "accusation" needs a speaker`,
+      `facts.json $[${at(p.facts, 'weapons-supply-denial')}].speaker: a fact of kind "denial" needs a speaker`,
+    ]);
+    const q = pack();
+    fact(q, 'weapons-supply-accusation').speaker = 'russia';
+    expect(messagesOf(q)).toEqual([expect.stringMatching(/fact "weapons-supply-accusation": the sentence it cites does not have Russia saying anything/)]);
+    // Either accuser, or either denier, is one who says it.
+    const r = pack();
+    fact(r, 'weapons-supply-accusation').speaker = 'south-korea';
+    fact(r, 'weapons-supply-denial').speaker = 'pyongyang';
+    expect(parseStoryPack(r, article, { articleName: 'article.txt' }).ok).toBe(true);
+  });
+});
+
+describe('what is planned, aimed at or to come, told as done', () => {
+  it.each([
+    ['putin-trade-payment-systems', 'Putin developed new trade and payment systems independent of Western control.', 'plans'],
+    ['putin-op-ed-oppose-western-efforts', 'In an op-ed, Putin emphasized that Russia and North Korea resolutely opposed Western efforts to hinder a multipolar world order.', 'will'],
+    ['putin-op-ed-oppose-western-efforts', 'In an op-ed, Putin emphasized that Russia and North Korea opposed Western efforts to hinder a multipolar world order.', 'will'],
+    ['visit-aims-to-deepen-ties', 'Putin’s visit to North Korea deepened ties amidst escalating confrontations with Washington.', 'aims'],
+    ['russia-china-support-nuclear-ambitions', 'Russia, along with China, has provided political support for North Korea’s nuclear ambitions, blocking the U.S. as it imposed new U.N. sanctions.', 'efforts'],
+  ])('%s: “%s”', (id, text, qualifier) => {
+    const p = pack();
+    fact(p, id).text = text;
+    expect(messagesOf(p)).toContain(
+      `facts.json $[${at(p.facts, id)}].text: fact "${id}": the sentence it cites says “${qualifier}”, which the text leaves out: it would say more than the sentence`,
+    );
+  });
+
+  it('“will” the sentence does not say', () => {
+    const p = pack();
+    fact(p, 'putin-first-visit-in-24-years').text = 'Putin’s visit to North Korea will be his first in 24 years.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(/fact "putin-first-visit-in-24-years": the text says “will”, which the sentence it cites does not/)]);
+  });
+});
+
+describe('a fact of kind "sanctions"', () => {
+  const support = (p: RawPack) => ({ ...fact(p, 'russia-china-support-nuclear-ambitions').citation });
+
+  it('sanctions the sentence tells as blocked, told as imposed: “The U.N. imposed new sanctions on North Korea for its nuclear ambitions”', () => {
+    const p = pack();
+    const f = fact(p, 'north-korea-sanctions');
+    f.citation = support(p);
+    f.text = 'The U.N. imposed new sanctions on North Korea for its nuclear ambitions.';
+    const messages = problemsOf(p).filter((x) => x.path === `$[${at(p.facts, 'north-korea-sanctions')}].text`).map((x) => x.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'sanctions fact "north-korea-sanctions": the sentence it cites tells of sanctions that were stopped (blocked, vetoed, opposed), not imposed; the text tells them as sanctions in force',
+        'sanctions fact "north-korea-sanctions": the text has United Nations imposing sanctions, which the sentence it cites gives as stopped, not imposed',
+        'sanctions fact "north-korea-sanctions": the reason “its nuclear ambitions” is not in the sentence it cites; use the article\'s words',
+      ]),
+    );
+  });
+
+  it('sanctions told as blocked, as the sentence tells them, pass', () => {
+    const p = pack();
+    fact(p, 'russia-china-support-nuclear-ambitions').kind = 'sanctions';
+    expect(parseStoryPack(p, article, { articleName: 'article.txt' }).ok).toBe(true);
+  });
+
+  it('a reason the sentence gives for another country', () => {
+    const p = pack();
+    fact(p, 'north-korea-sanctions').text = 'North Korea faces heavy sanctions for its aggression in Ukraine.';
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, 'north-korea-sanctions')}].text: sanctions fact "north-korea-sanctions": the sentence it cites gives “its aggression in Ukraine” for Russia, not for North Korea`,
+    ]);
+  });
+
+  it('one who imposes them where the sentence names no one', () => {
+    const p = pack();
+    fact(p, 'russia-sanctions').text = 'Russia faces heavy U.S. sanctions for its aggression in Ukraine.';
+    expect(messagesOf(p)).toContain(
+      `facts.json $[${at(p.facts, 'russia-sanctions')}].text: sanctions fact "russia-sanctions": the text has United States imposing sanctions, which the sentence it cites does not (“United States sanctions”, “sanctions imposed by United States”)`,
+    );
+  });
+});
+
+describe('an entity’s description, which no citation backs', () => {
+  it('knowledge from outside the article: “capital of North Korea”, “leader of North Korea who invaded Ukraine”', () => {
+    const p = pack();
+    entity(p, 'pyongyang').description = 'capital of North Korea';
+    entity(p, 'kim-jong-un').description = 'leader of North Korea who invaded Ukraine';
+    const messages = messagesOf(p);
+    expect(messages).toEqual([
+      expect.stringMatching(/^entities\.json \$\[\d+\]\.description: description “leader of North Korea who invaded Ukraine” is said of Kim Jong Un by no one sentence of the article; .*the description says “leader”, “invaded”, which that sentence does not/),
+      expect.stringMatching(/^entities\.json \$\[\d+\]\.description: description “capital of North Korea” is said of Pyongyang by no one sentence of the article; .*the description says “capital”/),
+    ]);
+  });
+
+  it('words of two sentences put together, and a category noun that is not its category', () => {
+    const p = pack();
+    // "includes" is paragraph 6's (a stop in Vietnam), John Kirby paragraph 7's.
+    entity(p, 'us-national-security-council').description = 'U.S. council that includes John Kirby';
+    entity(p, 'vietnam').description = 'place where Putin’s visit includes a stop';
+    expect(messagesOf(p)).toEqual([
+      expect.stringMatching(/description “place where Putin’s visit includes a stop” calls Vietnam a place; its category is country$/),
+      expect.stringMatching(/description “U\.S\. council that includes John Kirby” is said of U\.S\. National Security Council by no one sentence .*“includes”/),
+    ]);
+  });
+});
+
+describe('what the pack leaves out', () => {
+  it('the denial', () => {
+    const p = pack();
+    p.facts = p.facts.filter((f) => f.id !== 'weapons-supply-denial');
+    fact(p, 'weapons-supply-accusation').contests = [];
+    expect(messagesOf(p)).toEqual([expect.stringMatching(/^facts\.json \$: paragraph 4’s sentence “Despite accusations .*” tells of a denial, but no fact of kind "denial" cites it$/)]);
+  });
+
+  it('the accusation and denial of one sentence that do not contest each other', () => {
+    const p = pack();
+    fact(p, 'weapons-supply-accusation').contests = [];
+    fact(p, 'weapons-supply-denial').contests = [];
+    expect(messagesOf(p)).toEqual([expect.stringMatching(/tells of an accusation and its denial, but no accusation and denial citing it contest each other/)]);
+  });
+
+  it('John Kirby or the South Korean Foreign Ministry, with every fact of theirs: a key point does not stand for a fact', () => {
+    for (const [people, sentence] of [
+      [['john-kirby', 'us-national-security-council'], /^facts\.json \$: no fact cites paragraph 7’s sentence “John Kirby of the U\.S\. National Security Council/],
+      [['south-korean-foreign-ministry'], /^facts\.json \$: no fact cites paragraph 7’s sentence “South Korea’s Foreign Ministry reiterated/],
+    ] as const) {
+      const p = pack();
+      p.facts = p.facts.filter((f) => !f.subjects.some((s: string) => (people as readonly string[]).includes(s)));
+      p.entities = p.entities.filter((e) => !(people as readonly string[]).includes(e.id));
+      expect(messagesOf(p)).toEqual([expect.stringMatching(sentence)]);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { mentionsIn, referredIn } from './names';
+import { EntitiesFileSchema } from './schema';
+
+const entity = (id: string, name: string, category: string, ...aliases: object[]) => ({ id, name, category, aliases: [{ text: name }, ...aliases] });
+/** "Korea" is a name of both Koreas too ambiguous to count, as the landed pack has it. */
+const korea = { text: 'Korea', rule: 'never', ambiguous: true };
+const entities = EntitiesFileSchema.parse([
+  entity('vladimir-putin', 'Vladimir Putin', 'person', { text: 'Putin' }),
+  entity('russia', 'Russia', 'country'),
+  entity('north-korea', 'North Korea', 'country', korea),
+  entity('south-korea', 'South Korea', 'country', korea),
+  entity('soviet-union', 'Soviet Union', 'country'),
+  entity('vietnam', 'Vietnam', 'country'),
+  entity('ministry', 'South Korean Foreign Ministry', 'organization', { text: 'South Korea’s Foreign Ministry' }),
+]);
+const ids = (found: Iterable<{ id: string }>) => [...found].map((e) => e.id).sort();
+
+describe('referredIn', () => {
+  it('counts a country’s adjective, but not “Korean” alone for either Korea', () => {
+    expect(ids(referredIn('Russian President Vladimir Putin spoke.', '', entities))).toEqual(['russia', 'vladimir-putin']);
+    expect(ids(referredIn('North Korean soldiers crossed into South Korean territory.', '', entities))).toEqual(['north-korea', 'south-korea']);
+    expect(ids(referredIn('Soviet-era alliances and Vietnamese trade.', '', entities))).toEqual(['soviet-union', 'vietnam']);
+    expect(ids(referredIn('The Korean Peninsula is tense.', '', entities))).toEqual([]);
+  });
+
+  it('counts whom a pronoun or “the visit” points back to in the paragraph, and no one else', () => {
+    const before = 'Putin’s visit to North Korea, his first in 24 years, aims to deepen ties. ';
+    expect(ids(referredIn('The visit comes amid concerns.', before, entities))).toEqual(['north-korea', 'vladimir-putin']);
+    expect(ids(referredIn('His comments were published.', 'Vladimir Putin thanked North Korea. ', entities))).toEqual(['vladimir-putin']);
+    expect(ids(referredIn('The talks went on.', before, entities))).toEqual([]);
+  });
+});
+
+describe('mentionsIn', () => {
+  it('takes the longest name at each place', () => {
+    expect(mentionsIn('South Korea’s Foreign Ministry and South Korea', entities).map((m) => m.entity.id)).toEqual(['ministry', 'south-korea']);
+  });
+});

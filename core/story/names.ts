@@ -1,0 +1,127 @@
+/**
+ * Where a text names the story's entities. The pack's checks hold the names of a
+ * fact to those of the sentence it cites: a text that may name anyone the pack
+ * knows can swap who did what ("Kim Jong Un visited Moscow" beside "Kim Jong Un’s
+ * visit to Russia’s Far East").
+ */
+import type { Entity } from './schema';
+
+/** Straight and curly apostrophes are one, as the matcher reads them. */
+export const foldApostrophes = (text: string): string => text.replace(/[‘’‚‛]/g, "'");
+
+/** An entity's name and the aliases that name it: "never" ones are forms too ambiguous to count. */
+export function namesOf(entity: Entity): string[] {
+  return [entity.name, ...entity.aliases.filter((alias) => alias.rule !== 'never').map((alias) => alias.text)];
+}
+
+export interface Mention {
+  entity: Entity;
+  start: number;
+  end: number;
+}
+
+/** Every place `forms` stand in `text` on word boundaries: "US" is not named in "USA" or "Bonus". */
+function placesOf(folded: string, forms: readonly string[]): { start: number; end: number }[] {
+  const places: { start: number; end: number }[] = [];
+  for (const name of forms) {
+    const form = foldApostrophes(name);
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (!/\p{L}/u.test(folded[at - 1] ?? '') && !/\p{L}/u.test(folded[end] ?? '')) places.push({ start: at, end });
+    }
+  }
+  return places;
+}
+
+/** Where the last mention of `entity` in `text` ends; -1 if there is none. */
+export function lastEnd(text: string, entity: Entity): number {
+  return placesOf(foldApostrophes(text), namesOf(entity)).reduce((best, place) => Math.max(best, place.end), -1);
+}
+
+export const namedIn = (text: string, entity: Entity): boolean => lastEnd(text, entity) >= 0;
+
+/**
+ * The mentions of `text`, leftmost-longest as the matcher takes them: "South Korea’s Foreign Ministry" is the
+ * ministry, its "South Korea" no subject of its own.
+ */
+export function mentionsIn(text: string, entities: readonly Entity[]): Mention[] {
+  const folded = foldApostrophes(text);
+  const all = entities.flatMap((entity) => placesOf(folded, namesOf(entity)).map((place) => ({ entity, ...place })));
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mention[] = [];
+  for (const mention of all) if (kept.length === 0 || mention.start >= kept.at(-1)!.end) kept.push(mention);
+  return kept;
+}
+
+/**
+ * How an article names a country as an adjective ("Russian President", "North Korean state media", "Soviet-era"):
+ * the name or an alias with the usual endings. "Korea" is never an alias, so "Korean" names neither Korea.
+ */
+function demonymsOf(entity: Entity): string[] {
+  if (entity.category !== 'country') return [];
+  return namesOf(entity).flatMap((name) => {
+    const forms = [`${name}n`, `${name}ese`, `${name.replace(/[ae]$/, '')}ese`, `${name.replace(/e$/, '')}ian`];
+    const union = /^(.+) Union$/.exec(name);
+    return union ? [...forms, union[1]!] : forms;
+  });
+}
+
+const PERSONAL = /\b(?:he|she|his|her|him|He|She|His|Her|Him)\b/g;
+const OPENING = /^(?:They|It|Their|Its)\b/;
+
+/** The entity named last in `before`, a person where `personal` ("he" is no country). */
+export function lastNamed(before: string, entities: readonly Entity[], personal: boolean): Entity | undefined {
+  let last: { entity: Entity; end: number } | undefined;
+  for (const entity of entities) {
+    if (personal && entity.category !== 'person') continue;
+    const end = lastEnd(before, entity);
+    if (end >= 0 && (!last || end > last.end)) last = { entity, end };
+  }
+  return last?.entity;
+}
+
+/**
+ * Whom a definite noun points back to: "The visit comes amid concerns" after "Putin’s visit to North Korea" in its
+ * paragraph is Putin's visit to North Korea. The names right before the noun as its owner, or right after it.
+ */
+function definiteReferents(sentence: string, before: string, entities: readonly Entity[]): Entity[] {
+  const found: Entity[] = [];
+  const folded = foldApostrophes(before);
+  for (const [, noun] of sentence.matchAll(/\b[Tt]he ([a-z]{4,})\b/g)) {
+    const at = [...folded.matchAll(new RegExp(`\\b${noun}\\b`, 'g'))].at(-1)?.index;
+    if (at === undefined) continue;
+    const owner = folded.slice(0, at);
+    const after = folded.slice(at + noun!.length);
+    for (const entity of entities) {
+      const owns = namesOf(entity).some((name) => owner.endsWith(`${foldApostrophes(name)}'s `));
+      const follows = namesOf(entity).some((name) => new RegExp(`^ (?:to|of|with|in|from|for) (?:the )?${escapeRegExp(foldApostrophes(name))}(?!\\p{L})`, 'u').test(after));
+      if (owns || follows) found.push(entity);
+    }
+  }
+  return found;
+}
+
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every entity a sentence speaks of: by name, as an adjective of a country, by a pronoun after a name earlier in its
+ * paragraph (`before`: the paragraph up to the sentence), or by "the visit" after "Putin’s visit". A text citing the
+ * sentence may name these and no others.
+ */
+export function referredIn(sentence: string, before: string, entities: readonly Entity[]): Set<Entity> {
+  const folded = foldApostrophes(sentence);
+  const found = new Set(entities.filter((entity) => namedIn(sentence, entity) || placesOf(folded, demonymsOf(entity)).length > 0));
+  for (const match of sentence.matchAll(PERSONAL)) {
+    const person = lastNamed(before + sentence.slice(0, match.index), entities, true);
+    if (person) found.add(person);
+  }
+  if (OPENING.test(sentence)) {
+    const entity = lastNamed(before, entities, false);
+    if (entity) found.add(entity);
+  }
+  for (const entity of definiteReferents(sentence, before, entities)) found.add(entity);
+  return found;
+}
+
+/** "United States, South Korea": for messages. */
+export const listNames = (entities: Iterable<Entity>): string => [...entities].map((entity) => entity.name).join(', ');
