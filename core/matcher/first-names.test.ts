@@ -29,6 +29,7 @@ describe('a bare Putin', () => {
       'Spiridon Putin cooked for Lenin and Stalin, the family says.',
       'The court heard from Ms. Putin, his former wife.',
       'Igor Putin, a cousin, and Roman Putin.',
+      'The pipeline was ready. Mikhail Putin said so.',
     ]) {
       expect(putins(text), text).toEqual([]);
     }
@@ -48,6 +49,11 @@ describe('a bare Putin', () => {
       'Putin Praises North Korea’s Support, Plans Closer Cooperation',
       'Xi Welcomes Putin to Beijing',
       '“We will oppose it,” Putin said.',
+      'In Vladivostok Putin met Kim.',
+      'He told the Financial Times Putin would not back down.',
+      'Before the Trump Putin summit, aides met.',
+      'The Kim Jong Un Putin talks ran late.',
+      'Xi and Putin met; Trump-Putin ties cooled.',
     ]) {
       expect(putins(text).length, text).toBeGreaterThan(0);
     }

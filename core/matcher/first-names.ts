@@ -36,5 +36,12 @@ export function afterOtherFirstName(text: string, start: number, end: number): b
   const word = words.wordOf(given!);
   notGiven ??= new Set(NOT_GIVEN.split(' '));
   if (RANKS.has(word) || PERSON_RANKS.has(word) || notGiven.has(word) || /ly$/.test(word)) return false;
-  return words.inProse();
+  if (!words.inProse()) return false;
+  // Opening its line or its sentence, the word is the given name ("Spiridon Putin cooked"): the openers are left out above.
+  const prior = words.before[1];
+  if (prior === undefined || /[.!?:;]/.test(text.slice(prior.end, given!.start))) return true;
+  // After a word of prose ("said Mikhail Putin", "grandfather Spiridon Putin"); not after another capital or a small word,
+  // where the capital is a place, a paper or a name beside his: "In Vladivostok Putin met", "the Financial Times Putin
+  // interview", "the Trump Putin summit", "Kim Jong Un Putin talks".
+  return words.isProse(prior);
 }

@@ -13,6 +13,8 @@ import type { Fact } from './schema';
 
 const ACCUSES = /\baccus/i;
 const DENIES = /\b(?:deny|deni(?:al|als|ed|es)\b)/i;
+/** "Reporters were denied access": no one denies a claim there. */
+const DENIED_SOMETHING = /\b(?:is|are|was|were|be|been|being|get|gets|got)\s+denied\b/gi;
 
 /** Key points are left out: a card never shows them, and one standing for a sentence ("John Kirby … expressed concern") keeps it off every card. */
 export function checkCoverage(facts: Indexed<Fact>[], paragraphs: readonly string[]): PathProblem[] {
@@ -28,8 +30,10 @@ function sentenceProblems(sentence: string, paragraph: number, facts: Indexed<Fa
   const accusations = citing.filter((fact) => fact.kind === 'accusation');
   const denials = citing.filter((fact) => fact.kind === 'denial');
   const problems: string[] = [];
-  if (ACCUSES.test(sentence) && accusations.length === 0) problems.push(`${shown} tells of an accusation, but no fact of kind "accusation" cites it`);
-  if (DENIES.test(sentence) && denials.length === 0) problems.push(`${shown} tells of a denial, but no fact of kind "denial" cites it`);
+  // "Both deny the accusations", after the sentence that makes them: its denial contests the accusation cited there.
+  const answered = denials.some((denial) => denial.contests.length > 0);
+  if (ACCUSES.test(sentence) && accusations.length === 0 && !answered) problems.push(`${shown} tells of an accusation, but no fact of kind "accusation" cites it`);
+  if (DENIES.test(sentence.replace(DENIED_SOMETHING, '')) && denials.length === 0) problems.push(`${shown} tells of a denial, but no fact of kind "denial" cites it`);
   // One way is enough here: a link made one way only is the reference checks' to report.
   const linked = accusations.some((a) => denials.some((d) => a.contests.includes(d.id) || d.contests.includes(a.id)));
   if (accusations.length > 0 && denials.length > 0 && !linked) {
