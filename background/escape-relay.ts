@@ -35,6 +35,7 @@ export function watchEscapeFor(tabId: number, frameId: number, open: boolean): P
 
 /** Escape pressed in frame `from` of the tab: the card of frame `frameId` closes, unless `from` is that frame, which heard it itself. */
 export async function escapeToFrame(tabId: number, from: number, frameId: number): Promise<void> {
+  // The listener in the card's own frame keeps still while that frame shows its card; one that came after it closed speaks for nothing.
   if (from === frameId) return;
   try {
     // The frame's card script hears it; not put there first (extension/send-to-tab.ts): a frame without it has no card.
@@ -59,6 +60,11 @@ export function relayEscape(frameId: number, open: boolean): void {
   const runtime = world.browser?.runtime ?? world.chrome?.runtime;
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !event.isTrusted) return;
+    // A card of ours this document shows hears its Escape itself: the card's own frame, or the top frame showing a small
+    // frame's card, which tells that frame the card closed, with where the focus goes (page/card-above.ts). Asked to close
+    // it too, that frame could take the news for a card it had already hidden, and the focus stay on its <body>.
+    // (CARD_HOST_ATTRIBUTE, page/card-bridge.ts, spelt out: the function runs where no import reaches.)
+    if ([...document.querySelectorAll('[data-backstory-card]')].some((host) => host.matches(':popover-open'))) return;
     stop();
     try {
       void runtime?.sendMessage({ type: 'card/escape', frameId }).catch(() => {});

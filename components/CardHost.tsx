@@ -45,6 +45,7 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
   const ref = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLDivElement>(null);
   const onScreen = useRef<ViewportOnScreen>(undefined);
+  const openedFor = useRef<number>(undefined);
   const titleId = useId();
   const anchor = state?.request.anchor;
   const entityId = state?.request.entityId;
@@ -82,7 +83,10 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     placedResize.current = resized;
     // Until placed, a change of height is the new content's, not the reader's unfolding.
     if (!resizing) placedHeight.current = 0;
-    void (onScreen.current?.get() ?? Promise.resolve('viewport' as const))
+    // A card opened anew looks afresh: the page may have scrolled its frame since (the keyboard's walk scrolls it).
+    const fresh = openedFor.current !== state?.opened;
+    openedFor.current = state?.opened;
+    void (onScreen.current?.get(fresh) ?? Promise.resolve('viewport' as const))
       .then((rootBoundary) =>
         computePosition(virtualElement(anchor), element, {
           platform: viewportPlatform,
@@ -123,7 +127,7 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
       cancelled = true;
     };
     // The card's content changes its size, so a loaded card is placed again.
-  }, [anchor, entityId, state?.card, state?.error, resized]);
+  }, [anchor, entityId, state?.opened, state?.card, state?.error, resized]);
 
   // Only a card with more than it shows keeps the wheel to itself at its ends: one that fits has nothing to scroll, and
   // the wheel over it, or over a card that came under a resting pointer as the page scrolled, goes on scrolling the page.

@@ -4,6 +4,8 @@ type OnScreen = Rect | 'viewport';
 
 /** Each hundredth of the viewport coming into or out of the window: the page around a frame scrolled it that much. */
 const STEPS = Array.from({ length: 101 }, (_, i) => i / 100);
+/** How long a placing waits for a look: a frame the browser stopped rendering (scrolled far off) may give none soon. */
+const LOOK_MS = 100;
 
 /**
  * The part of this document's viewport the window shows, in its own
@@ -14,10 +16,12 @@ const STEPS = Array.from({ length: 101 }, (_, i) => i / 100);
  * with room beside it in the frame, off screen: the card placed there went out
  * of sight. A frame sees neither the window nor the page around it; an
  * intersection observer does, cross-origin too. Watched while a card is open,
- * so that placing it as its name moves waits on nothing after the first time.
+ * so that placing it as its name moves waits on nothing; a card opened (the
+ * keyboard's walk from name to name, which scrolls the page) asks afresh.
  */
 export class ViewportOnScreen {
   private observer: IntersectionObserver | undefined;
+  private probe: Element | undefined;
   private last: OnScreen | undefined;
   private waiting: ((onScreen: OnScreen) => void)[] = [];
 
@@ -33,19 +37,42 @@ export class ViewportOnScreen {
       },
       { threshold: STEPS },
     );
+    this.probe = probe;
     this.observer.observe(probe);
   }
 
   stop(): void {
     this.observer?.disconnect();
     this.observer = undefined;
+    this.probe = undefined;
     this.last = undefined;
     for (const settle of this.waiting.splice(0)) settle('viewport');
   }
 
-  /** Where the card fits now: at once once measured, else after the observer's first look (a frame's time). */
-  get(): Promise<OnScreen> {
-    if (!this.observer || this.last) return Promise.resolve(this.last ?? 'viewport');
-    return new Promise((settle) => this.waiting.push(settle));
+  /**
+   * Where the card fits: as last seen, or, `fresh`, after a new look (a frame's time). The observer tells only of the
+   * share shown crossing a step, which a page scrolling a frame taller than the window does not change: only a new look
+   * sees that. Past LOOK_MS without one, the last seen, or the frame's own viewport.
+   */
+  get(fresh = false): Promise<OnScreen> {
+    const { observer, probe } = this;
+    if (!observer || !probe) return Promise.resolve('viewport');
+    if (this.last && !fresh) return Promise.resolve(this.last);
+    if (fresh) {
+      // Observed anew, a target is looked at once more, whatever its share.
+      observer.unobserve(probe);
+      observer.observe(probe);
+    }
+    return new Promise((settle) => {
+      const timer = setTimeout(() => {
+        this.waiting = this.waiting.filter((waiter) => waiter !== done);
+        settle(this.last ?? 'viewport');
+      }, LOOK_MS);
+      const done = (onScreen: OnScreen) => {
+        clearTimeout(timer);
+        settle(onScreen);
+      };
+      this.waiting.push(done);
+    });
   }
 }

@@ -23,7 +23,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   const escapeWatch = escapeFromElsewhere();
   const card = new HoverCard(api, (mention) => {
     annotator.setHovered(mention);
-    escapeWatch(mention !== undefined);
+    escapeWatch.shown(mention !== undefined);
   });
   const lookup = new MentionLookup(annotator);
   ctx.onInvalidated(lookup.stop);
@@ -117,6 +117,7 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
     ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', schedule, { passive: true });
     ctx.addEventListener(window, 'blur', onBlur, { passive: true });
+    ctx.addEventListener(window, 'pagehide', escapeWatch.leave);
   };
   listen();
   relisten = listen;
