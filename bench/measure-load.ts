@@ -71,11 +71,14 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
     let scroll: number[] = [];
     let mutationsScriptMs: number | null = null;
     const probing = plan.variant === 'backstory' || plan.variant === 'floor';
-    const hoverDue = plan.variant === 'backstory' && mentions > 0;
+    let hoverDue = plan.variant === 'backstory' && mentions > 0;
     if (probing) {
       if (hoverDue) {
         hover = await page.evaluate((lookups) => window.__backstoryBench!.hoverTiming(lookups), HOVER_LOOKUPS);
         checkHits(plan.url, hover);
+        // Names no pointer can reach (hidden in a closed menu, under a banner, not laid out) give no hover to time: none
+        // was due. A lookup that missed a name it could reach stopped the run above.
+        hoverDue = hover.lookups > 0;
       }
       scroll = (await page.evaluate(() => window.__bench!.scroll())).intervals;
       mutationsScriptMs = (await page.evaluate(() => window.__bench!.mutate())).scriptMs;
