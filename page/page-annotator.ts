@@ -224,12 +224,17 @@ export class PageAnnotator {
   }
 
   /**
-   * Resolves once the page's changes so far are read: the rescans they asked
-   * for, and any the page made meanwhile. What tests and the benchmark wait on,
-   * not a guessed time.
+   * Resolves once the page's changes so far are read and painted: the rescans
+   * they asked for, any the page made meanwhile, and a repaint of the viewport
+   * put off after a slow one. What tests and the benchmark wait on, not a
+   * guessed time; on a page that changes every frame, never.
    */
   async settled(): Promise<void> {
-    while (this.working) await this.working.catch(() => {});
+    for (;;) {
+      if (this.working) await this.working.catch(() => {});
+      else if (this.viewportLater !== undefined) await new Promise((done) => setTimeout(done, Math.max(0, this.viewportAllowedAt - performance.now()) + 1));
+      else return;
+    }
   }
 
   destroy(): void {

@@ -13,6 +13,8 @@ import type { PathProblem } from './problems';
 import type { Category, Entity } from './schema';
 import { wordsOf } from './words';
 
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 const CATEGORY_NOUNS: Record<Category, readonly string[]> = {
   person: ['person'],
   country: ['country'],
@@ -36,7 +38,9 @@ export function checkDescriptions(entities: Indexed<Entity>[], paragraphs: reado
     const path = `$[${index}].description`;
     const own = CATEGORY_NOUNS[value.category];
     const words = wordsOf(description);
-    const other = Object.values(CATEGORY_NOUNS).flat().find((noun) => !own.includes(noun) && words.includes(noun));
+    // The noun it opens with is what it calls the entity: "leader of the country Putin visited" calls a person a leader.
+    const head = words.find((word) => !ARTICLES.has(word));
+    const other = Object.values(CATEGORY_NOUNS).flat().find((noun) => !own.includes(noun) && head === noun);
     if (other) return [{ path, message: `description “${description}” calls ${value.name} a ${other}; its category is ${value.category}` }];
     const speaking = sentences.filter(({ sentence, before }) => referredIn(sentence, before, all).has(value));
     if (speaking.length === 0) return [{ path, message: `description “${description}”: no sentence of the article speaks of ${value.name}` }];

@@ -245,6 +245,15 @@ describe('an entity’s description, which no citation backs', () => {
       expect.stringMatching(/description “U\.S\. council that includes John Kirby” is said of U\.S\. National Security Council by no one sentence .*“includes”/),
     ]);
   });
+
+  it('takes a category noun later in a description for no name of the entity: only the noun it opens with', () => {
+    const p = pack();
+    entity(p, 'kim-jong-un').description = 'leader of the country Putin visited';
+    const messages = messagesOf(p);
+    expect(messages).not.toContainEqual(expect.stringMatching(/calls Kim Jong Un a country/));
+    // Judged by its words all the same: the article never calls him a leader.
+    expect(messages).toEqual([expect.stringMatching(/description “leader of the country Putin visited” is said of Kim Jong Un by no one sentence .*“leader”/)]);
+  });
 });
 
 describe('what the pack leaves out', () => {
