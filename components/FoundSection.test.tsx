@@ -258,6 +258,24 @@ describe('the popup’s names from the keyboard', () => {
     expect(document.activeElement).toBe(document.body);
   });
 
+  it('give the focus to “On this page” when every name goes at once, read out with what replaced them, not to the popup’s <body>', () => {
+    const { names, focus, container } = mount();
+    const heading = () => container.querySelector('h2');
+    focus(names()[2]!);
+    // The page's report drops them all: the list gives way to "nobody is mentioned".
+    act(() => root!.render(<FoundSection url={PAGE} found={found()} settings={DEFAULT_SETTINGS} notice={undefined} onReveal={() => {}} />));
+    expect(names()).toEqual([]);
+    expect(document.activeElement).toBe(heading());
+
+    // Every listed category hidden from the Settings part: the names stay listed, none of them a button.
+    act(() => root!.render(<FoundSection url={PAGE} found={NAMES} settings={DEFAULT_SETTINGS} notice={undefined} onReveal={() => {}} />));
+    focus(names()[0]!);
+    const hidden = { ...DEFAULT_SETTINGS, categories: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.categories).map((category) => [category, false])) } as Settings;
+    act(() => root!.render(<FoundSection url={PAGE} found={NAMES} settings={hidden} notice={undefined} onReveal={() => {}} />));
+    expect(names()).toEqual([]);
+    expect(document.activeElement).toBe(heading());
+  });
+
   it('a name with modifier keys held is the browser’s: Alt+Left goes back a page, not to the name before', () => {
     const { names, focused, press, focus } = mount();
     focus(names()[1]!);

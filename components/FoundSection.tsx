@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import type { FoundEntity } from '../core/messages/protocol';
 import { isActiveOn, type Settings } from '../core/settings';
 import { canAnnotate, siteOf } from '../core/site';
@@ -8,6 +8,7 @@ import { FailedWithRetry } from './FailedWithRetry';
 import { categoryGroupLabel } from './labels';
 import type { Loadable } from './loadable';
 import type { PageProbe } from './use-page-probe';
+import { useFocusLoss } from './use-focus-loss';
 import { useRereading } from './use-rereading';
 import { useRovingFocus } from './use-roving-focus';
 import type { TabFound } from './use-tab-found';
@@ -53,9 +54,14 @@ export interface RevealNotice {
 export function FoundSection({ notice, ...body }: Props) {
   const titleId = useId();
   const hintId = useId();
+  const title = useRef<HTMLHeadingElement>(null);
+  // A part that went with the focus on it (every name of the page dropped at once, the list giving way to "nobody
+  // is mentioned"; every listed category hidden) gives it to the heading, read out with the line that replaced it.
+  // The names' own Tab stop takes it first while one is left.
+  const { track, onBlur } = useFocusLoss(() => title.current?.focus());
   return (
-    <section className="found" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title" tabIndex={-1}>
+    <section className="found" aria-labelledby={titleId} onFocus={(event) => track(event.target)} onBlur={onBlur}>
+      <h2 ref={title} id={titleId} className="section-title" tabIndex={-1}>
         {i18n.t('popup.onThisPage')}
       </h2>
       {/* Above the names, where the reader is: below twenty of them, it was past the popup's 600 px. */}

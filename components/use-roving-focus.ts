@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { isMoveKey, moveInLayout } from './layout-moves';
+import { useFocusLoss } from './use-focus-loss';
 
 /**
  * One Tab stop for a set of items, the arrow keys, Home and End moving between
@@ -13,19 +14,11 @@ export function useRovingFocus<Holder extends HTMLElement = HTMLElement>(ids: re
   const [last, setLast] = useState<string>();
   const tabStop = last !== undefined && ids.includes(last) ? last : ids[0];
   const ref = useRef<Holder>(null);
-  // The item that has the focus: the one to stand in for, should it go while it has it.
-  const focused = useRef<HTMLElement>(undefined);
   const idOf = (target: EventTarget) => (target instanceof HTMLElement ? (target.getAttribute(attribute) ?? undefined) : undefined);
   const items = (within: HTMLElement) => [...within.querySelectorAll<HTMLElement>(`[${attribute}]`)].filter((item) => ids.includes(item.getAttribute(attribute)!));
 
-  // An item removed with the focus on it (a page report dropped its name) left the focus on <body>: the next Tab
-  // started from the popup's top, and a screen reader said nothing. The new Tab stop takes it, where the reader was.
-  useLayoutEffect(() => {
-    const gone = focused.current;
-    if (!gone || gone.isConnected) return;
-    focused.current = undefined;
-    const active = document.activeElement;
-    if (active && active !== document.body) return;
+  // An item removed with the focus on it (a page report dropped its name): the new Tab stop takes it, where the reader was.
+  const { track, onBlur } = useFocusLoss(() => {
     const within = ref.current;
     if (within) items(within).find((item) => item.getAttribute(attribute) === tabStop)?.focus();
   });
@@ -34,16 +27,7 @@ export function useRovingFocus<Holder extends HTMLElement = HTMLElement>(ids: re
     const id = idOf(event.target);
     if (id === undefined || !ids.includes(id)) return;
     setLast(id);
-    focused.current = event.target;
-  };
-
-  const onBlur = (event: FocusEvent<HTMLElement>) => {
-    const item = event.target;
-    // Told once the update under way is done: Chrome tells of the focus leaving an item it is about to remove, which
-    // must stay known as focused until then. Still on the page then, the reader moved the focus away themselves.
-    queueMicrotask(() => {
-      if (focused.current === item && item.isConnected) focused.current = undefined;
-    });
+    track(event.target);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

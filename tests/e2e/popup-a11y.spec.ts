@@ -216,6 +216,26 @@ test('at 250% zoom, where the browser caps the popup at 320 CSS pixels, nothing 
   expect(lefts).toHaveLength(1);
 });
 
+test('a site of a long name switched off is named in full inside the popup, wrapped, not run past its right edge', async ({ context, extensionId, page }) => {
+  // 186 characters, in labels of 63 at most, as DNS allows, and no hyphen to break a line at: the site is named in the
+  // popup's "off" line.
+  const site = `${'alonglabelofanewssiteaddressassomesiteshavewithouthyphens.'.repeat(3)}news.example`;
+  await context.route(`http://${site}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived.</p></body></html>' }),
+  );
+  await page.goto(`http://${site}/`);
+  await expect.poll(() => paintedMentions(page)).toBe(1);
+  const { popup } = await openPopupFor(context, extensionId, page);
+  await popup.setViewportSize({ width: 320, height: 600 });
+  await popup.getByRole('switch', { name: 'Off on this site' }).click();
+  const line = popup.getByText(`Backstory is off on ${site}: its pages are not read.`);
+  await expect(line).toBeVisible();
+  expect(await line.evaluate((element) => ({ right: element.getBoundingClientRect().right <= innerWidth, scroll: document.scrollingElement!.scrollWidth - innerWidth }))).toEqual({
+    right: true,
+    scroll: 0,
+  });
+});
+
 test('the popup follows the reader’s default font size, as the card does: larger text, wider popup, nothing cut off', async ({
   context,
   extensionId,

@@ -1,6 +1,6 @@
 /** What the keyboard shortcut tells the reader where a press would seem to do nothing, or to jump. */
 import type { Page, Worker } from '@playwright/test';
-import { accessibilityNodes, focusedElement, shadowUiBox, shadowUiCardTitle, shadowUiTexts } from './closed-shadow';
+import { accessibilityNodes, focusedElement, shadowUiBox, shadowUiCall, shadowUiCardTitle, shadowUiTexts } from './closed-shadow';
 import { expect, paintedMentions, test } from './fixtures';
 import { framesReported, pressShortcut } from './shortcut';
 
@@ -139,6 +139,24 @@ test.describe('the shortcut’s notice', () => {
     await expect.poll(() => noticeShown(page)).toBe('Switched off. Switch it on in its toolbar popup to see the story’s names.');
     expect(await shadowUiCardTitle(page)).toBeNull();
     expect(await paintedMentions(page)).toBe(0);
+  });
+
+  test('switched off on a site of a long name, it names the site in full inside the screen, wrapped', async ({ context, page, serviceWorker }) => {
+    // 186 characters and no hyphen to break a line at: one word, as the notice sees it.
+    const site = `${'alonglabelofanewssiteaddressassomesiteshavewithouthyphens.'.repeat(3)}news.example`;
+    await context.route(`http://${site}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><body><p>Vladimir Putin arrived in Pyongyang.</p></body></html>' }),
+    );
+    const worker = await serviceWorker();
+    await setSettings(worker, { enabled: true, offSites: [site] });
+    await page.goto(`http://${site}/`);
+    await pressShortcut(worker, page);
+    await expect.poll(() => noticeShown(page)).toBe(`Off on ${site}. To see the story’s names here, switch off “Off on this site” in its toolbar popup.`);
+    const box = (await shadowUiBox(page, 'notice-line'))!;
+    expect(box.x).toBeGreaterThanOrEqual(16);
+    expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width - 16);
+    // Its words inside its box: the site's name ran 1,000 px past it, off the screen.
+    expect(await shadowUiCall(page, 'notice-line', 'function () { return this.scrollWidth - this.clientWidth; }')).toBe(0);
   });
 
   test('on a page whose names are all of categories the reader switched off, it says so, not that the page has none', async ({ page, server, serviceWorker }) => {
