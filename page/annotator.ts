@@ -10,6 +10,7 @@ import { leaveLookAgain } from '../extension/look-again';
 import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage, sendPageMessageNow } from '../extension/send-page-message';
 import { followSettings } from '../extension/settings-watch';
+import { onceAFrame, VIEWPORT_EVENTS } from './follow-viewport';
 import { supportsHighlights } from './highlighter';
 import { loadOverlayPainter } from './overlay-bridge';
 import { PageAnnotator } from './page-annotator';
@@ -254,14 +255,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', loaded, { once: true });
   else seen.lookWhileSettling();
 
-  // Highlights are kept registered around the viewport only.
-  let frame = 0;
-  const schedule = () => {
-    frame ||= requestAnimationFrame(() => {
-      frame = 0;
-      annotator.updateViewport();
-    });
-  };
+  const followViewport = onceAFrame(() => annotator.updateViewport());
   // The same functions again add nothing where they are still listening.
   listenAgain = () => {
     listenForMoves();
@@ -275,9 +269,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     listenForAddressMoves();
     ctx.addEventListener(window, 'pageshow', onPageShow);
     ctx.addEventListener(window, 'pagehide', onPageHide);
-    ctx.addEventListener(window, 'scroll', schedule, { passive: true, capture: true });
+    for (const [type, options] of VIEWPORT_EVENTS) ctx.addEventListener(window, type, followViewport, options);
     ctx.addEventListener(window, 'scroll', onScroll, { passive: true, capture: true });
-    ctx.addEventListener(window, 'resize', schedule, { passive: true });
   };
   listenAgain();
   return annotator;
