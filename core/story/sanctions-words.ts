@@ -52,12 +52,28 @@ export function givenFor(quote: string, reason: string, entity: Entity): boolean
  * U.N. sanctions", "U.N. sanctions, which Russia and China have blocked". Not "opposition" or "blockade".
  */
 export const STOPPED = /\b(?:block(?:s|ed|ing)?|veto(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|resist(?:s|ed|ing)?|prevent(?:s|ed|ing)?|thwart(?:s|ed|ing)?|stymie[sd]?|reject(?:s|ed|ing)?)\b/i;
-/** How far from the sanctions a verb is taken to speak of them. */
+/** How far from the sanctions, in a clause, a verb is taken to speak of them. */
 const STOPPED_REACH = 60;
+/** Where a clause ends: a verb beyond one speaks of something else ("North Korea, which rejected the accusations, faces"). */
+const CLAUSE_END = /[,;:()\u2013\u2014]/;
+/** A relative clause of the sanctions' own: "U.N. sanctions for its missile programs, which Russia and China have blocked". */
+const OF_THEIR_OWN = /^\s*(?:which|that)\b/i;
 
-/** Whether the sentence tells sanctions standing at [start, end) as stopped. */
+/**
+ * Whether the sentence tells sanctions standing at [start, end) as stopped: by a verb within reach in their clause, before
+ * them ("blocking U.S.-led efforts to impose new U.N. sanctions") or after ("sanctions that Russia vetoed"), or in a
+ * relative clause of theirs ("sanctions, which the U.S. sought, were blocked").
+ */
 export function stoppedAround(quote: string, start: number, end: number): boolean {
-  return STOPPED.test(quote.slice(Math.max(0, start - STOPPED_REACH), end + STOPPED_REACH));
+  const before = quote.slice(0, end).split(CLAUSE_END).at(-1)!.slice(-(STOPPED_REACH + end - start));
+  const [own = '', next, ...rest] = quote.slice(end).split(CLAUSE_END).map((clause) => clause.slice(0, STOPPED_REACH));
+  let after = own;
+  if (next !== undefined && OF_THEIR_OWN.test(next)) {
+    after += ` ${next}`;
+    // Right after the sanctions, the relative clause closes and theirs goes on: "sanctions, which the U.S. sought, were blocked".
+    if (own.trim() === '' && rest.length > 0) after += ` ${rest[0]}`;
+  }
+  return STOPPED.test(before) || STOPPED.test(after);
 }
 
 /** Where the sentence first gives sanctions as `party`'s, if it does. */

@@ -343,6 +343,22 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
       { file: 'entities.json', path: `$[${nk}].sanctions.by[0]`, message: 'the sentence it cites gives United Nations\'s sanctions as stopped, not imposed' },
     ]);
     expect(byOf(opposed)).toEqual([]);
+    // A relative clause of the sanctions' own that closes before the verb telling them stopped.
+    const sought = 'New U.N. sanctions, which the U.S. sought over North Korea’s missile programs, were blocked by Russia and China.';
+    expect(byOf(sought).filter((x) => x.path.endsWith('.by[0]'))).toEqual([
+      { file: 'entities.json', path: `$[${nk}].sanctions.by[0]`, message: 'the sentence it cites gives United Nations\'s sanctions as stopped, not imposed' },
+    ]);
+  });
+
+  it('sanctions beside a word of stopping that speaks of something else, in a clause of its own, are in force', () => {
+    const p = pack();
+    const nk = indexOf(p.entities, 'north-korea');
+    const byOf = (sentence: string) => {
+      p.entities[nk].sanctions = { sanctioned: true, by: ['united-nations'], reason: 'its missile programs', citation: { paragraph: 1, quote: sentence } };
+      return problemsOf(p, `Headline\n${sentence}`).filter((x) => x.path.startsWith(`$[${nk}].sanctions`));
+    };
+    expect(byOf('North Korea, which rejected the accusations, faces U.N. sanctions for its missile programs.')).toEqual([]);
+    expect(byOf('North Korea faces U.N. sanctions for its missile programs; Russia rejected the accusations.')).toEqual([]);
   });
 
   it('a sanctioning party the sentence names, but not as imposing sanctions', () => {
