@@ -105,6 +105,13 @@ describe('the popup’s list of what a page mentions', () => {
     expect([...shown.querySelectorAll('button')].map((button) => button.textContent)).toContain('Allow Backstory on this site');
   });
 
+  it('names an internationalised site as the address bar does, not in its ASCII form', () => {
+    const url = 'https://xn--mnchen-3ya.de/politik';
+    const found: Loadable<TabFound> = { status: 'ready', value: { url, found: [] } };
+    expect(render({ url, found, settings: { ...DEFAULT_SETTINGS, offSites: ['xn--mnchen-3ya.de'] } }).textContent).toContain('Backstory is off on münchen.de');
+    expect(render({ url, found, siteAccess: false }).textContent).toContain('Backstory cannot read münchen.de');
+  });
+
   it('with a category switched off, says how many of the names are highlighted, as the badge counts them', () => {
     const found: Loadable<TabFound> = {
       status: 'ready',

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useId, useRef, type ReactNode } from 'react';
 import type { FoundEntity } from '../core/messages/protocol';
 import { isActiveOn, type Settings } from '../core/settings';
+import { hostnameForDisplay } from '../core/punycode';
 import { canAnnotate, siteOf } from '../core/site';
 import { CATEGORIES } from '../core/story/schema';
 import { FailedWithRetry } from './FailedWithRetry';
@@ -96,6 +97,8 @@ function FoundBody({
   shortcut,
 }: Omit<Props, 'notice'> & { hintId: string }) {
   const site = url === undefined ? undefined : siteOf(url);
+  // Named as the address bar names it: "münchen.de", not "xn--mnchen-3ya.de".
+  const siteName = site === undefined ? '' : hostnameForDisplay(site);
   const listed = found.status === 'ready' && found.value.found.length > 0;
   const pageReading = page?.readable === true && page.reading === true;
   const rereading = useRereading(settings && url !== undefined ? isActiveOn(settings, site ?? '') : undefined, listed, pageReading);
@@ -104,7 +107,7 @@ function FoundBody({
   const readNow = listed || page?.readable === true;
   // Not read at all: "nobody is mentioned" would be a guess.
   if (siteAccess === false && !readNow) {
-    return notRead(i18n.t('popup.noSiteAccess', { site: site ?? '' }), i18n.t('popup.allowSite'), onAllowSite);
+    return notRead(i18n.t('popup.noSiteAccess', { site: siteName }), i18n.t('popup.allowSite'), onAllowSite);
   }
   // Older Firefox says no and reads files all the same.
   if (fileAccess === false && !listed && !(page?.readable === true && page.screened)) {
@@ -130,7 +133,7 @@ function FoundBody({
   const readOnClick =
     siteAccess === false ? (
       <>
-        <p className="status status-off">{i18n.t('popup.readOnClick', { site: site ?? '' })}</p>
+        <p className="status status-off">{i18n.t('popup.readOnClick', { site: siteName })}</p>
         <ActionButton action={i18n.t('popup.allowSite')} onAction={onAllowSite} />
       </>
     ) : null;
@@ -138,7 +141,7 @@ function FoundBody({
   const entities = found.value.found;
   // Off, the page is not read: what a list or "nobody" would say could only come from an earlier load.
   if (!active) {
-    const off = !settings.enabled ? i18n.t('popup.offEverywhere') : site ? i18n.t('popup.offOnSite', { site }) : undefined;
+    const off = !settings.enabled ? i18n.t('popup.offEverywhere') : site ? i18n.t('popup.offOnSite', { site: siteName }) : undefined;
     return (
       <Told line={off} lineClass="status status-off">
         {readOnClick}

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { PageNotice } from '../core/messages/page-commands';
+import { hostnameForDisplay } from '../core/punycode';
 
 /** A notice shown, numbered: the same words again are a new notice, said again. */
 export interface ShownNotice {
@@ -23,7 +24,7 @@ function noticeText(kind: PageNotice): string {
     case 'off-everywhere':
       return i18n.t('notice.offEverywhere');
     case 'off-on-site':
-      return i18n.t('notice.offOnSite', { site: location.hostname });
+      return i18n.t('notice.offOnSite', { site: hostnameForDisplay(location.hostname) });
   }
 }
 

@@ -51,6 +51,12 @@ describe('the popup’s settings', () => {
     act(() => root.unmount());
   });
 
+  it('name an internationalised site under “Off on this site” as the address bar does', () => {
+    const shown = render({ url: 'https://xn--mnchen-3ya.de/politik' });
+    const offHere = [...shown.querySelectorAll('[role="switch"]')].find((button) => button.textContent === 'Off on this site')!;
+    expect(offHere.getAttribute('aria-describedby')!.split(' ').map((id) => shown.querySelector(`[id="${id}"]`)?.textContent)).toEqual(['münchen.de']);
+  });
+
   it('with Backstory off, say why the switches below cannot be used, with each of them and in sight', () => {
     const off = render({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
     const why = 'Switch on “Backstory on pages” to change the settings below.';

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useId } from 'react';
 import type { Settings } from '../core/settings';
+import { hostnameForDisplay } from '../core/punycode';
 import { siteOf } from '../core/site';
 import { CATEGORIES } from '../core/story/schema';
 import { FailedWithRetry } from './FailedWithRetry';
@@ -64,7 +65,7 @@ export function SettingsSection({ settings, url, onChange, saveFailed, readFaile
           </div>
           <Switch
             label={i18n.t('popup.offOnThisSite')}
-            hint={site ?? i18n.t('popup.offOnThisSiteUnavailable')}
+            hint={site === undefined ? i18n.t('popup.offOnThisSiteUnavailable') : hostnameForDisplay(site)}
             checked={site !== undefined && settings.offSites.includes(site)}
             disabled={site === undefined || !settings.enabled}
             describedBy={settings.enabled ? undefined : waitId}
