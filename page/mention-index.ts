@@ -95,16 +95,28 @@ function insertInOrder(list: PageMention[], mention: PageMention, node: Text): v
   list.splice(lo, 0, mention);
 }
 
+/** The most text nodes a name is split into: a letter in each, with room for empty ones between. */
+const SPAN_MAX_NODES = 256;
+// Node's constants, by value: the unit tests' DOMs do not all have them on Node.
+const DISCONNECTED = 1;
+const FOLLOWING = 4;
+
 /** The text nodes a mention spans, in order: usually one, more when a name is split by tags. */
 export function nodesOf(mention: PageMention): Text[] {
-  if (mention.startNode === mention.endNode) return [mention.startNode];
-  const nodes: Text[] = [mention.startNode];
-  const root = mention.startNode.getRootNode();
+  const { startNode, endNode } = mention;
+  if (startNode === endNode) return [startNode];
+  // The page took its last node out, or moved it before its first (a framework rendering the name again), and its
+  // rescan is still to come: a walk from its first node would never meet its last, and would file it under every
+  // text node to the page's end (a frozen tab, and a stale name answering a hover over the real ones there).
+  if ((startNode.compareDocumentPosition(endNode) & (DISCONNECTED | FOLLOWING)) !== FOLLOWING) return [startNode];
+  const nodes: Text[] = [startNode];
+  const root = startNode.getRootNode();
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  walker.currentNode = mention.startNode;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  walker.currentNode = startNode;
+  for (let node = walker.nextNode(); node && nodes.length < SPAN_MAX_NODES; node = walker.nextNode()) {
     nodes.push(node as Text);
-    if (node === mention.endNode) break;
+    if (node === endNode) return nodes;
   }
-  return nodes;
+  // Its last node in another tree of the same root (a shadow root's host between them) or past the cap: its ends alone.
+  return [startNode, endNode];
 }
