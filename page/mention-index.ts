@@ -117,6 +117,6 @@ export function nodesOf(mention: PageMention): Text[] {
     nodes.push(node as Text);
     if (node === endNode) return nodes;
   }
-  // Its last node in another tree of the same root (a shadow root's host between them) or past the cap: its ends alone.
+  // More nodes between its ends than a name can be split into: no walk the page's text should send on, its ends alone.
   return [startNode, endNode];
 }
