@@ -27,14 +27,24 @@ export type AliasRow = Alias & { storyId: string; entityId: string };
 
 export const DB_NAME = 'backstory';
 
+/** An implementation of IndexedDB for Dexie: its factory, and its key ranges. */
+export interface IndexedDbEngine {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
 export class StoryDatabase extends Dexie {
   stories!: Table<StoryRow, string>;
   entities!: Table<EntityRow, [string, string]>;
   facts!: Table<FactRow, [string, string]>;
   aliases!: Table<AliasRow, [string, string, string]>;
 
-  constructor(name = DB_NAME) {
-    super(name);
+  /**
+   * `engine`: the IndexedDB to keep it in, the browser's unless given: an in-memory one where the browser
+   * refuses the background its own (background/memory-database.ts).
+   */
+  constructor(name = DB_NAME, engine?: IndexedDbEngine) {
+    super(name, engine);
     // Version 1 kept aliases only inside entity rows.
     this.version(1).stores({
       stories: 'id',

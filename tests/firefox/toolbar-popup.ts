@@ -163,6 +163,40 @@ export async function closeToolbarPopup(browser: Browser): Promise<void> {
   await inBrowserWindow(browser, `(() => { document.querySelector('.webextension-popup-browser')?.closest('panel')?.hidePopup(); return true; })()`);
 }
 
+/** Whether this Firefox never remembers history (permanent private browsing), and whether its window is private. */
+export async function privateBrowsingState(browser: Browser): Promise<{ permanent: boolean; privateWindow: boolean }> {
+  return JSON.parse(
+    String(
+      await inBrowserWindow(
+        browser,
+        `(() => {
+          const { PrivateBrowsingUtils } = ChromeUtils.importESModule('resource://gre/modules/PrivateBrowsingUtils.sys.mjs');
+          return JSON.stringify({ permanent: PrivateBrowsingUtils.permanentPrivateBrowsing, privateWindow: PrivateBrowsingUtils.isWindowPrivate(window) });
+        })()`,
+      ),
+    ),
+  ) as { permanent: boolean; privateWindow: boolean };
+}
+
+/**
+ * Ticks "Run in private windows" for Backstory, as the reader does in about:addons (or at install, where Firefox
+ * that never remembers history ticks it already): the permission given, the add-on reloaded, as about:addons does.
+ */
+export async function allowInPrivateWindows(browser: Browser, extensionId: string): Promise<void> {
+  const allowed = await inBrowserWindow(
+    browser,
+    `(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      const id = ${JSON.stringify(extensionId)};
+      await ExtensionPermissions.add(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] }, WebExtensionPolicy.getByID(id)?.extension);
+      await (await AddonManager.getAddonByID(id)).reload();
+      return WebExtensionPolicy.getByID(id)?.privateBrowsingAllowed ?? false;
+    })()`,
+  );
+  if (allowed !== true) throw new Error('Backstory was not allowed in private windows');
+}
+
 /** Turns on "Access local files on your computer" on Backstory's Permissions tab in about:addons. */
 export async function allowFileAccess(browser: Browser, extensionId: string): Promise<void> {
   await inBrowserWindow(
