@@ -65,4 +65,18 @@ describe('the card of an embedded frame too small to hold it, shown by the top f
     await expect(tellFrameOfCard(5, { event: 'closed', ask: 1 }, fromFrame(4))).rejects.toThrow(/top frame/);
     expect(sent).toEqual(['4 page/card-above-event {"event":"engaged","ask":3}', '4 page/card-above-event {"event":"closed","ask":3,"focus":"after"}']);
   });
+
+  it('tells the frame’s card script, which asked, and puts no card script into whatever document the frame shows now (an advertisement rotated)', async () => {
+    const sent = tab({});
+    const { executeScript } = (fakeBrowser as unknown as { scripting: { executeScript: ReturnType<typeof vi.fn> } }).scripting;
+    await tellFrameOfCard(4, { event: 'closed', ask: 3 }, fromFrame(0));
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(sent).toEqual(['4 page/card-above-event {"event":"closed","ask":3}']);
+  });
+
+  it('tells the top frame it could not tell a frame without a card script: one gone, or showing another document', async () => {
+    tab({});
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(tellFrameOfCard(4, { event: 'closed', ask: 3 }, fromFrame(0))).rejects.toThrow(/Receiving end does not exist/);
+  });
 });

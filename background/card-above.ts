@@ -1,6 +1,6 @@
 import type { CardAboveNews } from '../core/messages/page-commands';
 import type { Request } from '../core/messages/protocol';
-import { sendToTab } from '../extension/send-to-tab';
+import { sendToCardScript, sendToTab } from '../extension/send-to-tab';
 import { framePaths, UNPLACED } from './frame-paths';
 import type { Sender } from './handle-message';
 import { createPerKeyQueue } from './per-key-queue';
@@ -35,12 +35,19 @@ export function cardAboveFrame(request: Request<'card/above'>, sender: Sender): 
   });
 }
 
-/** The top frame tells an embedded frame what became of the card it shows for it. */
+/**
+ * The top frame tells an embedded frame what became of the card it shows for
+ * it. The frame's card script asked for that card, so it is there to hear; no
+ * card script is put into the frame first (as sendToTab would), which may show
+ * another document since (an advertisement rotated, a ticker moved on): the
+ * news is of nothing there. A card script of that document hears news only of
+ * the showings it asked for itself (page/card-above.ts).
+ */
 export async function tellFrameOfCard(frameId: number, news: CardAboveNews, sender: Sender): Promise<void> {
   const tabId = senderTabId(sender);
   if ((sender.frameId ?? 0) !== 0) throw new Error('Only the top frame shows the cards of other frames');
   await inOrder(tabId, async () => {
-    const reply = await sendToTab(tabId, { type: 'page/card-above-event', ...news }, frameId);
+    const reply = await sendToCardScript(tabId, { type: 'page/card-above-event', ...news }, frameId);
     if (!reply.ok) throw new Error(reply.error);
   });
 }

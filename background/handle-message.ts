@@ -17,7 +17,7 @@ import { pruneTabFound, recordFrameReport, type BadgeCount } from './report-foun
 import { isExtensionPage, senderTabId } from './sender';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
-import { documentTimeOrigins } from './document-time-origin';
+import { documentStarts } from './document-starts';
 import { framesOfPage, framesStillThere, mergeFrames, readTabFound, revealFrames, topFrameUrl, withoutReports, type TabFound } from './tab-found';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId' | 'url' | 'documentLifecycle' | 'documentId'>;
@@ -90,22 +90,22 @@ const handlers: Handlers = {
   },
   'tab/get': async ({ tabId }, sender, { ready }) => {
     if (!isExtensionPage(sender)) throw new Error("Only the extension's own pages may ask what a tab found");
-    const [found, tab, origins] = await Promise.all([
+    const [found, tab, starts] = await Promise.all([
       readTabFound(tabId),
       browser.tabs.get(tabId).catch(() => undefined),
-      documentTimeOrigins(tabId),
+      documentStarts(tabId),
     ]);
     if (!tab) throw new Error(`No tab ${tabId}`);
     // The tab's address now: a single-page app may have moved on since its frames last reported. Before the page's first
     // response the tab still shows the one before (about:blank for a new tab): the address it is going to is the page.
     const url = tab.pendingUrl ?? tab.url ?? topFrameUrl(found) ?? '';
-    const ofPageNow = (stored: TabFound) => (tab.url === undefined ? stored : framesOfPage(stored, tab.url, origins?.get(0)));
+    const ofPageNow = (stored: TabFound) => (tab.url === undefined ? stored : framesOfPage(stored, tab.url, starts?.get(0)));
     const ofPage = tab.pendingUrl !== undefined ? {} : ofPageNow(found);
-    const current = origins ? framesStillThere(ofPage, origins) : ofPage;
+    const current = starts ? framesStillThere(ofPage, starts) : ofPage;
     // Frames gone since they reported leave the stored reports, and the badge, too: those reports only, not one a frame
-    // sent since its time origin was read.
+    // sent since its document's start was read.
     const gone = Object.entries(ofPage).filter(([id]) => !(id in current));
-    if (origins && gone.length > 0) await pruneTabFound(tabId, (stored) => withoutReports(stored, gone), ofPageNow, badgeCount(ready));
+    if (starts && gone.length > 0) await pruneTabFound(tabId, (stored) => withoutReports(stored, gone), ofPageNow, badgeCount(ready));
     const loading = tab.status === 'loading';
     return { url, loading, found: await resolveFound(await ready(), mergeFrames(current), revealFrames(current)) };
   },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import { DOCUMENT_START } from '../extension/story-keys';
 
-/** The page a tab shows now: its address, and when its top frame's document began. */
+/** The page a tab shows now: its address, and when its top frame's document began (extension/story-keys.ts, documentStart). */
 export interface PageNow {
   url: string;
   since: number;
@@ -17,7 +18,8 @@ export const pageNowIn: AskPageNow = async (tabId) => {
   try {
     const [frame] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
-      func: () => ({ url: location.href, since: performance.timeOrigin }),
+      func: pageNowHere,
+      args: [DOCUMENT_START],
       // At once, not once the page is idle: a page still loading must not hold the badge.
       injectImmediately: true,
     });
@@ -27,3 +29,14 @@ export const pageNowIn: AskPageNow = async (tabId) => {
     return undefined;
   }
 };
+
+/**
+ * Runs in the top frame's content-script world, serialised: its address, and when its document began as
+ * documentStart notes it there (spelt out: no import reaches where it runs).
+ */
+export function pageNowHere(key: string): PageNow {
+  const world = globalThis as Record<symbol, unknown>;
+  const mark = Symbol.for(key);
+  if (typeof world[mark] !== 'number') world[mark] = Date.now() - performance.now();
+  return { url: location.href, since: world[mark] as number };
+}

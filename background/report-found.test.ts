@@ -1,6 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { storage } from 'wxt/utils/storage';
+import { DOCUMENT_START, documentStart } from '../extension/story-keys';
 import { nextMentionFrameKey } from '../extension/tab-found-key';
 import { forgetClosedTabs, forgetTab, recordFrameReport } from './report-found';
 import { framesOfPage, readTabFound } from './tab-found';
@@ -8,6 +9,22 @@ import { useLocaleMessages } from '../tooling/locale-messages';
 
 const page = 'https://news.example/story';
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+
+/** How far behind a process made before the computer slept turns its monotonic clock into time origins. */
+const SLEPT_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * When a document began, as it tells the background (extension/story-keys.ts): read in a world of its own, once its
+ * script starts (`readAfter` ms after it began), in a process `behindMs` behind the wall clock (w3c/hr-time#115).
+ */
+function startOf({ began, readAfter = 100, behindMs = 0 }: { began: number; readAfter?: number; behindMs?: number }): number {
+  vi.spyOn(Date, 'now').mockReturnValue(began + readAfter);
+  vi.stubGlobal('performance', { timeOrigin: began - behindMs, now: () => readAfter });
+  const since = documentStart(DOCUMENT_START, {});
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  return since;
+}
 
 describe('reports from the frames of a tab', () => {
   beforeAll(() => useLocaleMessages());
@@ -126,6 +143,50 @@ describe('reports from the frames of a tab', () => {
       await recordFrameReport({ tabId: 11, frameId: 0, url: page, topUrl: page, since: 1000, counts: { china: 3 } }, undefined, showing(next, 5000));
       expect(await readTabFound(11)).toEqual(shown);
       expect(await badge(11)).toBe('2');
+    });
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    });
+
+    it('an embedded frame in a process made before the computer slept counts with its page: its document is not read as begun hours before it', async () => {
+      const began = 1_700_000_000_000;
+      const top = startOf({ began });
+      // Cross-site, in a process made before the computer slept: its time origin reads two hours early.
+      const embed = startOf({ began: began + 300, behindMs: SLEPT_MS });
+      await recordFrameReport({ tabId: 30, frameId: 0, url: page, topUrl: page, since: top, counts: { russia: 1 } }, undefined, showing(page, top));
+      await recordFrameReport({ tabId: 30, frameId: 7, url: 'https://embed.example/', topUrl: page, since: embed, counts: { japan: 1, china: 1 } }, undefined, showing(page, top));
+      expect(Object.keys(framesOfPage(await readTabFound(30), page, top)).sort()).toEqual(['0', '7']);
+      expect(await badge(30)).toBe('3');
+    });
+
+    it('a frame of the page before a reload, in a process made after the computer slept, counts no more once the page reloaded in one made before', async () => {
+      const began = 1_700_000_000_000;
+      const before = startOf({ began, behindMs: SLEPT_MS });
+      const ticker = startOf({ began: began + 300 });
+      await recordFrameReport({ tabId: 31, frameId: 0, url: page, topUrl: page, since: before, counts: { russia: 1 } }, undefined, showing(page, before));
+      await recordFrameReport({ tabId: 31, frameId: 4, url: 'https://ticker.example/', topUrl: page, since: ticker, counts: { japan: 1 } }, undefined, showing(page, before));
+      // Reloaded a minute later, in the same process as before: its time origin reads two hours early still.
+      const reloaded = startOf({ began: began + 60_000, behindMs: SLEPT_MS });
+      await recordFrameReport({ tabId: 31, frameId: 0, url: page, topUrl: page, since: reloaded, counts: { china: 1 } }, undefined, showing(page, reloaded));
+      expect(Object.keys(await readTabFound(31))).toEqual(['0']);
+      expect(await badge(31)).toBe('1');
+    });
+
+    it('back to an older document at the same address (the back-forward cache): the frames of the document left count no more', async () => {
+      // The page's document (began at 1000), with its embed (frame 5).
+      await recordFrameReport({ tabId: 20, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 1 } }, undefined, showing(page, 1000));
+      await recordFrameReport({ tabId: 20, frameId: 5, url: 'https://embed.example/', topUrl: page, since: 1100, counts: { japan: 1 } }, undefined, showing(page, 1000));
+      // A link to the same address: a new document (5000), whose embed (frame 9) names China.
+      await recordFrameReport({ tabId: 20, frameId: 0, url: page, topUrl: page, since: 5000, counts: { russia: 1 } }, undefined, showing(page, 5000));
+      await recordFrameReport({ tabId: 20, frameId: 9, url: 'https://other-embed.example/', topUrl: page, since: 5100, counts: { china: 1 } }, undefined, showing(page, 5000));
+      expect(await badge(20)).toBe('2');
+      // Back: the first document comes back from the cache, and each of its frames tells its counts again (pageshow).
+      await recordFrameReport({ tabId: 20, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 1 } }, undefined, showing(page, 1000));
+      await recordFrameReport({ tabId: 20, frameId: 5, url: 'https://embed.example/', topUrl: page, since: 1100, counts: { japan: 1 } }, undefined, showing(page, 1000));
+      expect(Object.keys(await readTabFound(20)).sort()).toEqual(['0', '5']);
+      expect(await badge(20)).toBe('2');
     });
 
     it('a single-page app that moved on to another view keeps its names while its top frame is the same document', async () => {

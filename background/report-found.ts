@@ -6,7 +6,7 @@ import { tabOfStoredKey } from '../extension/tab-found-key';
 import { showFoundCount } from './badge';
 import { createPerKeyQueue } from './per-key-queue';
 import { pageNowIn, type AskPageNow } from './page-now';
-import { applyFrameReport, forgetTabFound, framesOfPage, framesSince, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
+import { applyFrameReport, beganBefore, forgetTabFound, framesOfPage, framesSince, mergeFrames, readTabFound, writeTabFound, type TabFound } from './tab-found';
 
 const byTab = createPerKeyQueue<number>();
 
@@ -16,7 +16,7 @@ export interface FrameReport {
   url: string;
   /** The tab's URL as the browser saw it when the frame reported. */
   topUrl: string | undefined;
-  /** The frame's document's time origin. */
+  /** When the frame's document began (extension/story-keys.ts, documentStart). */
   since?: number;
   counts: MentionCounts;
 }
@@ -44,7 +44,7 @@ export function recordFrameReport(
     // must not bring back the names of the page before. A report of the page before, come after the next one showed, is
     // not taken at all: put in the top frame's place first, it would have dropped the frames of the page shown.
     const now = await askPage(tabId);
-    const stale = now !== undefined && report.since !== undefined && report.since < now.since - 1;
+    const stale = now !== undefined && beganBefore(report, now.since);
     const reported = stale ? before : applyFrameReport(before, frameId, report);
     const after = now === undefined ? reported : framesSince(reported, now.since);
     const movedOn = Object.keys(after).length < Object.keys(reported).length;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { applyFrameReport, forgetTabFound, framesOfPage, framesStillThere, mergeFrames, readTabFound, withoutReports, writeTabFound, type TabFound } from './tab-found';
+import { applyFrameReport, CLOCK_SLACK_MS, forgetTabFound, framesOfPage, framesStillThere, mergeFrames, readTabFound, withoutReports, writeTabFound, type TabFound } from './tab-found';
 
 const page = 'https://news.example/story';
 
@@ -18,7 +18,7 @@ describe('what a tab found, frame by frame', () => {
     found = applyFrameReport(found, 4, { url: ticker, since: 200, counts: { japan: 1 } });
     found = applyFrameReport(found, 4, { url: `${ticker}next`, since: 300, counts: { china: 2 } });
     expect(applyFrameReport(found, 4, { url: ticker, since: 200, counts: {} })).toBe(found);
-    // Its own farewell, and that of a frame without a time origin, count: nothing is kept of the frame.
+    // Its own farewell, and that of a frame that told no start, count: nothing is kept of the frame.
     expect(applyFrameReport(found, 4, { url: `${ticker}next`, since: 300, counts: {} })).toEqual({ 0: found[0] });
     expect(applyFrameReport(found, 4, { url: ticker, counts: {} })).toEqual({ 0: found[0] });
     expect(applyFrameReport(found, 0, { url: page, since: 50, counts: { japan: 1 } })[0]).toEqual({ url: page, since: 50, counts: { japan: 1 } });
@@ -61,6 +61,25 @@ describe('what a tab found, frame by frame', () => {
     found = applyFrameReport(found, 0, { url: page, since: 2000, counts: { russia: 1 } });
     expect(Object.keys(found).sort()).toEqual(['0', '5']);
     expect(mergeFrames(framesOfPage(found, page))).toEqual(new Map([['russia', 1], ['japan', 2]]));
+  });
+
+  it('drops, as the top frame goes back to an older document (one restored from the back-forward cache), the frames of the document it replaces', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, since: 5000, counts: { russia: 1 } });
+    found = applyFrameReport(found, 9, { url: 'https://embed.example/new', topUrl: page, since: 5100, counts: { china: 1 } });
+    // Back: the older document's embed tells its counts again before its top frame does.
+    found = applyFrameReport(found, 5, { url: 'https://embed.example/old', topUrl: page, since: 1100, counts: { japan: 1 } });
+    found = applyFrameReport(found, 0, { url: page, since: 1000, counts: { russia: 1 } });
+    expect(Object.keys(found).sort()).toEqual(['0', '5']);
+  });
+
+  it('takes a frame whose start reads a little before its top frame’s, as two documents’ clocks read, for one of its page', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, since: 1000, counts: { russia: 1 } });
+    found = applyFrameReport(found, 3, { url: 'https://embed.example/x', topUrl: page, since: 1000 - CLOCK_SLACK_MS, counts: { japan: 1 } });
+    found = applyFrameReport(found, 0, { url: page, since: 1000, counts: { russia: 2 } });
+    expect(Object.keys(framesOfPage(found, page, 1000)).sort()).toEqual(['0', '3']);
+    expect(Object.keys(framesStillThere(found, new Map([[0, 1000], [3, 1000 - CLOCK_SLACK_MS]]))).sort()).toEqual(['0', '3']);
   });
 
   it('keeps the frames of a single-page app that moved on to another view: the same document at another address', () => {
@@ -133,7 +152,7 @@ describe('what a tab found, frame by frame', () => {
       5: { url: 'https://embed.example/y', topUrl: page, since: 1300, counts: { ukraine: 1 } },
       6: { url: 'about:srcdoc', topUrl: page, since: 1400, counts: { vietnam: 1 } },
     };
-    // Frame 3 moved on to another document (later time origin); frame 4 is gone; frame 6 could not be asked.
+    // Frame 3 moved on to another document (begun later); frame 4 is gone; frame 6 could not be asked.
     const origins = new Map([
       [0, 1000],
       [3, 9000],

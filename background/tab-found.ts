@@ -9,7 +9,10 @@ const FrameFoundSchema = z.object({
   url: z.string(),
   /** The tab's address when the frame reported: tells a subframe of the current page from a stale one. */
   topUrl: z.optional(z.string()),
-  /** The frame's document's time origin: a frame of the page now began after its top frame did. */
+  /**
+   * When the frame's document began, on the wall clock (extension/story-keys.ts, documentStart): a frame of the page now
+   * began after its top frame did. The same number in each report of one document.
+   */
   since: z.optional(z.number()),
   counts: MentionCountsSchema,
 });
@@ -20,6 +23,16 @@ const TabFoundSchema = z.record(z.string(), FrameFoundSchema);
 export type TabFound = z.infer<typeof TabFoundSchema>;
 
 const TOP_FRAME = '0';
+
+/**
+ * How far apart two documents' starts may read though one began no earlier
+ * than the other. Each is read in its own document as the wall clock less the
+ * time passed there (extension/story-keys.ts, documentStart): two readings,
+ * Date.now() in whole milliseconds, and in Chrome performance.now() to a tenth
+ * of one. Firefox rounds both to a millisecond, with jitter either way, and
+ * under resistFingerprinting to 16.7 ms or more (100 ms in Tor Browser).
+ */
+export const CLOCK_SLACK_MS = import.meta.env.FIREFOX ? 100 : 2;
 
 export async function readTabFound(tabId: number): Promise<TabFound> {
   const parsed = TabFoundSchema.safeParse(await storage.getItem(tabFoundKey(tabId)));
@@ -41,7 +54,10 @@ export async function forgetTabFound(tabId: number): Promise<void> {
  * Subframes reported under this one stay: iframes often finish loading, and
  * report, before their parent does. So do those of the same document at another
  * address: a single-page app that moved on to another view (`history.pushState`)
- * keeps its frames, a live ticker beside the views among them.
+ * keeps its frames, a live ticker beside the views among them. A top frame
+ * whose document began before the one it replaces is a page the browser
+ * restored from its back-forward cache (the reader went back): the subframes
+ * that began since the page it replaces did are that page's, and go with it.
  */
 export function applyFrameReport(found: TabFound, frameId: number, report: FrameFound): TabFound {
   const key = String(frameId);
@@ -49,7 +65,7 @@ export function applyFrameReport(found: TabFound, frameId: number, report: Frame
   // tells nothing of the frame now. One with names is a page the browser restored from its back-forward cache.
   const stored = found[key]?.since;
   const farewell = Object.keys(report.counts).length === 0;
-  if (farewell && stored !== undefined && report.since !== undefined && report.since < stored) return found;
+  if (farewell && stored !== undefined && beganBefore(report, stored)) return found;
   if (key !== TOP_FRAME) {
     if (!farewell) return { ...found, [key]: report };
     // Nothing kept for an embedded frame that names nobody: a single-page app keeps its document, and the empty reports of
@@ -61,16 +77,19 @@ export function applyFrameReport(found: TabFound, frameId: number, report: Frame
   const previous = found[TOP_FRAME];
   const pageChanged = previous !== undefined && pageAddress(previous.url) !== page;
   const sameDocument = previous !== undefined && previous.since !== undefined && previous.since === report.since;
+  // Back to a document older than the one shown: those that began with that one or after it (its frames) are gone.
+  const left = previous?.since !== undefined && beganBefore(report, previous.since) ? previous.since : undefined;
   const samePage = ([id, frame]: [string, FrameFound]) =>
     id !== TOP_FRAME &&
     (sameDocument || (frame.topUrl === undefined ? !pageChanged : pageAddress(frame.topUrl) === page)) &&
-    !olderThan(frame, report);
+    !olderThan(frame, report) &&
+    !(left !== undefined && frame.since !== undefined && !beganBefore(frame, left));
   return { ...Object.fromEntries(Object.entries(found).filter(samePage)), [TOP_FRAME]: report };
 }
 
 /** A subframe whose document began before the top frame's did: one of the page before a reload. */
 function olderThan(frame: FrameFound, top: FrameFound): boolean {
-  return frame.since !== undefined && top.since !== undefined && frame.since < top.since;
+  return beganBefore(frame, top.since);
 }
 
 /** The reports of documents that began no earlier than `since`: those of the top frame's document, and its frames'. */
@@ -94,8 +113,8 @@ export function mergeFrames(found: TabFound): Map<string, number> {
  * story's names sends no report (the script on every page stops there), so the
  * reports of the tab's previous page stay stored until a frame of a later page
  * reports, and are not this page's. That page may have had the same address (a
- * reload, a live page that dropped the story, a return to it): with the time
- * origin of the document the tab shows (`pageSince`, where it could be asked),
+ * reload, a live page that dropped the story, a return to it): with when the
+ * document the tab shows began (`pageSince`, where it could be asked),
  * reports from documents that began before it are left out too.
  */
 export function framesOfPage(found: TabFound, pageUrl: string, pageSince?: number): TabFound {
@@ -116,20 +135,20 @@ export function framesOfPage(found: TabFound, pageUrl: string, pageSince?: numbe
  * another view since, keeping the frame (a live ticker beside its views).
  */
 function inDocumentOf(frame: FrameFound, top: FrameFound): boolean {
-  return frame.since !== undefined && top.since !== undefined && frame.since >= top.since - 1;
+  return frame.since !== undefined && top.since !== undefined && !beganBefore(frame, top.since);
 }
 
 /**
  * Leaves out the reports of frames that are gone from the page or show
- * another document since they reported (`origins`: documentTimeOrigins). A page
+ * another document since they reported (`starts`: documentStarts). A page
  * without the story's names sends no report, so a ticker that moved on to one,
  * or an embed the page removed, would count on. Frames whose address is not on
  * the web are kept: the browser may not have been able to ask them.
  */
-export function framesStillThere(found: TabFound, origins: ReadonlyMap<number, number>): TabFound {
+export function framesStillThere(found: TabFound, starts: ReadonlyMap<number, number>): TabFound {
   const there = ([id, frame]: [string, FrameFound]) => {
     if (id === TOP_FRAME) return true;
-    const began = origins.get(Number(id));
+    const began = starts.get(Number(id));
     if (began === undefined) return !/^https?:/.test(frame.url);
     return !beganBefore(frame, began);
   };
@@ -139,9 +158,9 @@ export function framesStillThere(found: TabFound, origins: ReadonlyMap<number, n
 /**
  * `found` without the reports `gone` (a frame id and that frame's report, as it
  * was judged gone): a frame that reported anew since, its first report or its
- * next document's, keeps its new report. The frames' time origins are read
+ * next document's, keeps its new report. The frames' documents' starts are read
  * before what is stored is pruned, and a frame may report in between: judged
- * again by those origins, its report was dropped for good, as it reports again
+ * again by those starts, its report was dropped for good, as it reports again
  * only once its counts change.
  */
 export function withoutReports(found: TabFound, gone: readonly (readonly [string, FrameFound])[]): TabFound {
@@ -154,10 +173,9 @@ export function withoutReports(found: TabFound, gone: readonly (readonly [string
   );
 }
 
-/** A frame's document began before the page now shown: time origins of one page's documents never come before its top one's. */
-function beganBefore(frame: FrameFound, pageSince: number | undefined): boolean {
-  // A millisecond's slack: the two are read in different processes.
-  return frame.since !== undefined && pageSince !== undefined && frame.since < pageSince - 1;
+/** A frame's document began before the page now shown: the documents of one page never begin before its top one. */
+export function beganBefore(frame: Pick<FrameFound, 'since'>, pageSince: number | undefined): boolean {
+  return frame.since !== undefined && pageSince !== undefined && frame.since < pageSince - CLOCK_SLACK_MS;
 }
 
 /**

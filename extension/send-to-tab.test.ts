@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CARD_MARKER, CARD_SCRIPT, CARD_START_KEY } from './card-keys';
 import { importScript } from './import-script';
-import { sendToTab } from './send-to-tab';
+import { sendToCardScript, sendToTab } from './send-to-tab';
 
 describe('sending a request into a tab', () => {
   let inject: ReturnType<typeof vi.fn>;
@@ -27,6 +27,13 @@ describe('sending a request into a tab', () => {
     // Imported as a module unless its marker is set, in one call, and waited on until it has started.
     expect(inject.mock.calls).toEqual([[{ target: { tabId: 5, frameIds: [0] }, func: importScript, args: [CARD_SCRIPT, CARD_MARKER, CARD_START_KEY] }]]);
     expect(inject.mock.invocationCallOrder.at(-1)!).toBeLessThan(send.mock.invocationCallOrder[0]!);
+  });
+
+  it('to a frame whose card script asked, sends without putting the card script there first', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    expect(await sendToCardScript(5, { type: 'page/card-above-event', event: 'closed', ask: 2 }, 3)).toEqual({ ok: true });
+    expect(send).toHaveBeenCalledWith(5, { type: 'page/card-above-event', event: 'closed', ask: 2 }, { frameId: 3 });
+    expect(inject).not.toHaveBeenCalled();
   });
 
   it('gives an error reply when the page cannot take scripts (a browser page)', async () => {

@@ -17,7 +17,26 @@ export function sendToTab<T extends PageMessageType>(
 ): Promise<PageReply<T>> {
   return settle(async () => {
     await injectCardUi(tabId, frameId);
-    // One frame only: every frame would answer, and the first answer wins whatever it says.
-    return parsePageReply(request.type, await browser.tabs.sendMessage(tabId, request, { frameId }));
+    return sendOnly<T>(tabId, request, frameId);
   });
+}
+
+/**
+ * The same, to the card script of a frame that has it: one whose card script
+ * asked. Nothing is put into the frame, which may show another document since
+ * (a rotating advertisement): that document asked for no card script, and
+ * would get React and a card's host for nothing. A frame without the card
+ * script comes back as `{ ok: false }`.
+ */
+export function sendToCardScript<T extends PageMessageType>(
+  tabId: number,
+  request: PageRequest<T> & { type: T },
+  frameId: number,
+): Promise<PageReply<T>> {
+  return settle(() => sendOnly<T>(tabId, request, frameId));
+}
+
+async function sendOnly<T extends PageMessageType>(tabId: number, request: PageRequest<T> & { type: T }, frameId: number): Promise<PageReply<T>> {
+  // One frame only: every frame would answer, and the first answer wins whatever it says.
+  return parsePageReply(request.type, await browser.tabs.sendMessage(tabId, request, { frameId }));
 }

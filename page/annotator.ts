@@ -9,6 +9,7 @@ import { builtMatcherReply } from '../extension/built-matcher-reply';
 import { leaveLookAgain } from '../extension/look-again';
 import { firstMatcherReply } from '../extension/matcher-reply';
 import { sendPageMessage, sendPageMessageNow } from '../extension/send-page-message';
+import { DOCUMENT_START, documentStart } from '../extension/story-keys';
 import { followSettings } from '../extension/settings-watch';
 import { onceAFrame, VIEWPORT_EVENTS } from './follow-viewport';
 import { supportsHighlights } from './highlighter';
@@ -87,7 +88,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
       void (latest.size > 0 ? seen.counted() : Promise.resolve(latest)).then((shown) => {
         // A later report is on its way (the page switched off meanwhile: its empty counts must not be overtaken).
         if (asked !== reports || ctx.isInvalid) return;
-        void sendPageMessage(foundReport(shown, location.href, performance.timeOrigin));
+        void sendPageMessage(foundReport(shown, location.href, documentStart(DOCUMENT_START)));
       });
     },
     ctx,
@@ -234,7 +235,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   // reports; not a page kept in the back-forward cache, which tells its counts again when shown (above).
   const onPageHide = (event: PageTransitionEvent) => {
     if (!event.persisted && active && counts.size > 0 && window !== window.top) {
-      sendPageMessageNow(foundReport(new Map(), location.href, performance.timeOrigin));
+      sendPageMessageNow(foundReport(new Map(), location.href, documentStart(DOCUMENT_START)));
     }
   };
 

@@ -39,6 +39,7 @@ export function throttledReporter<T>(
  * The report of what a page found, as the background stores it. Its address is
  * cut down here already: a single-page app's address may run to 2 MB, which
  * every report while the page changes would otherwise copy to the background.
+ * `since`: when the document began (extension/story-keys.ts, documentStart).
  */
 export function foundReport(counts: ReadonlyMap<string, number>, href: string, since: number) {
   const found: MentionCounts = Object.fromEntries(counts);

@@ -19,7 +19,10 @@ export const pageSideRequests = once(() => ({
   /** A browser without the Highlight API: inject the overlay painter into this frame. */
   'painter/load': z.object({ type: z.literal('painter/load') }),
   /** What this frame found, whenever it changes. */
-  /** `since`: the frame's document's time origin, which tells a frame of the page now from one of before its reload. */
+  /**
+   * `since`: when the frame's document began, on the wall clock (extension/story-keys.ts, documentStart), which tells a
+   * frame of the page now from one of before its reload.
+   */
   'tab/found': z.object({ type: z.literal('tab/found'), url: z.string(), since: z.optional(z.number()), counts: MentionCountsSchema }),
   /** The card script of an embedded frame: the frame's window lost the keyboard focus with a card open. */
   'focus/left': z.object({ type: z.literal('focus/left') }),

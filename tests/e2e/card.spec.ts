@@ -87,7 +87,8 @@ async function openTickerAbove(page: import('@playwright/test').Page, url: strin
   const ticker = page.frames()[1]!;
   await expect.poll(() => paintedIn(ticker)).toBe(2);
   await expect.poll(() => paintedMentions(page)).toBe(2);
-  const since = await page.evaluate(() => performance.timeOrigin);
+  // When the page's document began, as its reports read it (extension/story-keys.ts, documentStart): on the wall clock.
+  const since = await page.evaluate(() => Date.now() - performance.now());
   await expect.poll(() => framesReported(worker, since)).toBe(2);
   return ticker;
 }

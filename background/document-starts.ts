@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { DOCUMENT_START, documentStart } from '../extension/story-keys';
+
+/**
+ * When the document in each frame of a tab began (extension/story-keys.ts,
+ * documentStart: as its reports say), by frame id: tells a frame's report from
+ * one of an earlier document in it (a reload, a ticker that moved on), and a
+ * frame the page has removed (absent). Undefined where the page cannot be
+ * asked (a browser page, a PDF viewer, a page still committing). Frames whose
+ * address is not on the web (about:blank, srcdoc) may be missing though
+ * present: the browser injects there only with the page's own permission.
+ */
+export async function documentStarts(tabId: number): Promise<Map<number, number> | undefined> {
+  try {
+    const frames = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      // In the frame's content-script world, where the script on every page noted it (or noted now, where it has not run).
+      func: documentStart,
+      args: [DOCUMENT_START],
+      // At once, not once the page is idle: a page still loading (or one that never finishes) must not hold the popup's answer.
+      injectImmediately: true,
+    });
+    const starts = new Map<number, number>();
+    for (const frame of frames) if (typeof frame.result === 'number') starts.set(frame.frameId, frame.result);
+    return starts.has(0) ? starts : undefined;
+  } catch {
+    return undefined;
+  }
+}
