@@ -1,10 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { requestAnnotator } from '../../extension/request-annotator';
 import { claimFrame } from '../../extension/story-keys';
-import { createPageScreen } from '../../page/page-screen';
-import { beginReading, endReading } from '../../page/reading-mark';
-import { yieldToPage } from '../../page/scheduler';
-import { watchForStoryNames } from '../../page/story-watch';
+import { watchPage } from '../../page/watch-page';
 
 // The one script in every page (wxt.config.ts puts it in the manifest), so it holds only the
 // story's screen, compiled in at build time, and a watch: the annotator comes from the
@@ -18,41 +15,6 @@ export default defineUnlistedScript(() => {
   if (!claimFrame()) return;
   // The rest in a task of its own: in a new tab, the task that runs this script has also compiled it and
   // brought up the extension's world, and the first touches of the page's DOM from that world cost
-  // milliseconds more. Apart, neither task is long.
-  setTimeout(watchPage);
+  // milliseconds more. Apart, neither task is long. Its failures are caught at its top (page/watch-page.ts).
+  setTimeout(() => watchPage(__BACKSTORY_SCREEN__, requestAnnotator));
 });
-
-function watchPage(): void {
-  // A document that makes no HTML elements (an RSS feed, in the browser's tree view too; an SVG file) can host no card:
-  // the card's UI cannot be built there, and names painted would open nothing when hovered. XHTML makes HTML elements.
-  if (!(document.createElement('i') instanceof HTMLElement)) return;
-  // Until the screen has read the page without a name, or the annotator has read it: the shortcut's notice asks.
-  beginReading();
-  const report = (error: unknown) => {
-    endReading();
-    console.warn('[Backstory]', error);
-  };
-  try {
-    const stop = watchForStoryNames(
-      createPageScreen(__BACKSTORY_SCREEN__),
-      () => {
-        // In a task of its own: the first use of the extension API costs milliseconds, which the
-        // task that screened the page (often the one that compiled this script) need not carry.
-        yieldToPage()
-          .then(() =>
-            requestAnnotator((error) => {
-              // Most often the extension was reloaded or removed since this page loaded: stop watching.
-              stop();
-              report(error);
-            }),
-          )
-          .catch(report);
-      },
-      // A large page is screened a piece at a time, past this call.
-      report,
-      endReading,
-    );
-  } catch (error) {
-    report(error);
-  }
-}

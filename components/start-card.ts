@@ -1,31 +1,22 @@
 import type { Root } from 'react-dom/client';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import cardCss from '../../components/card.css?inline';
-import { mountCardApp } from '../../components/mount-card-app';
-import { CARD_START_KEY } from '../../extension/card-keys';
-import { cardMessages } from '../../extension/card-messages';
-import { leaveStart } from '../../extension/script-start';
-import { CARD_HOST, CARD_HOST_ATTRIBUTE, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../../page/card-bridge';
-import { connectCard } from '../../page/card-connections';
-import { placedInPage } from '../../page/card-placement';
-import { ownHostName } from '../../page/own-host-name';
-import { markOwnHost } from '../../page/own-hosts';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { CARD_HOST, CARD_HOST_ATTRIBUTE, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../page/card-bridge';
+import { connectCard, type CardMessages } from '../page/card-connections';
+import { placedInPage } from '../page/card-placement';
+import { ownHostName } from '../page/own-host-name';
+import { markOwnHost } from '../page/own-hosts';
+import cardCss from './card.css?inline';
+import { mountCardApp } from './mount-card-app';
 
-// Imported by the background into frames with mentions (idle after the scan), and before a command reaches the page (extension/inject-card-ui.ts).
-export default defineContentScript({
-  registration: 'runtime',
-  // WXT would also tell the page's own window that the script started: its listeners would run for it.
-  noScriptStartedPostMessage: true,
-  cssInjectionMode: 'manual',
-  main(ctx) {
-    // Imported as a module, the script cannot return its start to the background: it leaves it to be waited on.
-    return leaveStart(CARD_START_KEY, startCard(ctx));
-  },
-});
-
-async function startCard(ctx: ContentScriptContext): Promise<void> {
+/**
+ * The work of the card script (entrypoints/card.content): puts the card's host
+ * into the page, mounts the card app in it, and connects it to the page and,
+ * through `messages`, to the background. The top of that script: a failure to
+ * start, and any later one the card app or its connections meet, ends here and
+ * is logged; the start settles either way, as the background waits on it.
+ */
+export async function startCard(ctx: ContentScriptContext, messages: CardMessages): Promise<void> {
   try {
     removeLeftoverCards();
     let api: CardApi | undefined;
@@ -60,7 +51,7 @@ async function startCard(ctx: ContentScriptContext): Promise<void> {
         made.mount();
       }).catch(reject);
     });
-    connectCard(ctx, await ready, cardMessages, failed);
+    connectCard(ctx, await ready, messages, failed);
   } catch (error) {
     failed(error);
   }

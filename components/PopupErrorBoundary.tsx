@@ -6,7 +6,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
  * blank popup told the reader nothing, not even that closing and opening it
  * again is worth a try.
  */
-export class PopupFailed extends Component<{ children: ReactNode }, { failed: boolean }> {
+export class PopupErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {

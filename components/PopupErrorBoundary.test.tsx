@@ -2,8 +2,8 @@
 import { act, useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { useLocaleMessages } from '../../tooling/locale-messages';
-import { PopupFailed } from './popup-failed';
+import { useLocaleMessages } from '../tooling/locale-messages';
+import { PopupErrorBoundary } from './PopupErrorBoundary';
 
 beforeAll(() => useLocaleMessages());
 
@@ -30,9 +30,9 @@ it('a popup that fails tells the reader what to do, in their language, not a bla
   root = createRoot(container);
   act(() =>
     root!.render(
-      <PopupFailed>
+      <PopupErrorBoundary>
         <Broken />
-      </PopupFailed>,
+      </PopupErrorBoundary>,
     ),
   );
   expect(container.querySelector('[role="alert"]')?.textContent).toBe('Backstory’s popup ran into a problem. Close it and open it again.');
