@@ -4,6 +4,7 @@ import { paintedTexts } from '../../tooling/painted-texts';
 import { stopServiceWorker, watchServiceWorker } from '../../tooling/service-worker';
 import { liveScorePage } from '../../tooling/web-component-page';
 import { shadowUiBox, shadowUiCardTitle, shadowUiText } from './closed-shadow';
+import { firstReadingDone } from './first-reading';
 import { expect, paintedMentions, pointOfText, test } from './fixtures';
 
 test('a page that adds an entry every 100 ms gets each new mention highlighted and hoverable', async ({
@@ -78,13 +79,14 @@ test('a link followed to another page leaves this one painted while the next one
 });
 
 test('a page that replaces its whole body (Turbo, document.write) is screened and read in the new one, and kept current there', async ({
+  serviceWorker,
   page,
   server,
   pageErrors,
 }) => {
   server.route('/new-body', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
   await page.goto(`${server.origin}/new-body`);
-  await page.waitForTimeout(500);
+  await firstReadingDone(page, serviceWorker);
   const replaceBody = (html: string) =>
     page.evaluate((html) => {
       const body = document.createElement('body');
@@ -112,10 +114,10 @@ test('a page that replaces its whole body (Turbo, document.write) is screened an
   expect(pageErrors).toEqual([]);
 });
 
-test('text a page without names adds right under <body> is screened with the whole page, and read', async ({ page, server }) => {
+test('text a page without names adds right under <body> is screened with the whole page, and read', async ({ serviceWorker, page, server }) => {
   server.route('/body-text', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
   await page.goto(`${server.origin}/body-text`);
-  await page.waitForTimeout(500);
+  await firstReadingDone(page, serviceWorker);
   await page.evaluate(() => document.body.append('Breaking: Kim Jong Un arrived.'));
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
 });
@@ -127,7 +129,7 @@ test('a same-origin frame gets highlights of its own', async ({ page, server }) 
   await expect.poll(() => paintedTexts(frame)).toEqual(['South Korea', 'Japan']);
 });
 
-test('a frame that is empty at first (an ad slot) is read once text arrives in it', async ({ page, server }) => {
+test('a frame that is empty at first (an ad slot) is read once text arrives in it', async ({ serviceWorker, page, server }) => {
   server.route(
     '/empty-frame',
     '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p><iframe title="slot" srcdoc="<body></body>"></iframe></main></body></html>',
@@ -135,7 +137,7 @@ test('a frame that is empty at first (an ad slot) is read once text arrives in i
   await page.goto(`${server.origin}/empty-frame`);
   const frame = page.frames().find((f) => f !== page.mainFrame())!;
   await frame.waitForLoadState();
-  await page.waitForTimeout(500);
+  await firstReadingDone(page, serviceWorker, { frames: 2 });
   expect(await paintedTexts(frame)).toEqual([]);
   await frame.evaluate(() => {
     const p = document.createElement('p');
@@ -145,14 +147,14 @@ test('a frame that is empty at first (an ad slot) is read once text arrives in i
   await expect.poll(() => paintedTexts(frame)).toEqual(['North Korea']);
 });
 
-test('a slot the page adds empty and fills later is read once it is filled', async ({ page, server }) => {
+test('a slot the page adds empty and fills later is read once it is filled', async ({ serviceWorker, page, server }) => {
   server.route('/late-slot', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
   await page.goto(`${server.origin}/late-slot`);
   await page.evaluate(() => {
     const slot = Object.assign(document.createElement('div'), { id: 'slot' });
     document.querySelector('main')!.append(slot, document.createComment('ad'));
   });
-  await page.waitForTimeout(700);
+  await firstReadingDone(page, serviceWorker);
   expect(await paintedTexts(page)).toEqual([]);
   await page.evaluate(() => {
     document.getElementById('slot')!.textContent = 'Live: Kim Jong Un met Vladimir Putin.';
@@ -179,13 +181,13 @@ test('a wrapper the page adds with only a custom element in it is read through t
   await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
 });
 
-test('a name a web component renders into its shadow root later is highlighted, and so are its changes after that', async ({ page, server }) => {
+test('a name a web component renders into its shadow root later is highlighted, and so are its changes after that', async ({ serviceWorker, page, server }) => {
   server.route(
     '/late-shadow',
     liveScorePage('<p>Loading</p><p></p>'),
   );
   await page.goto(`${server.origin}/late-shadow`);
-  await page.waitForTimeout(700);
+  await firstReadingDone(page, serviceWorker);
   expect(await paintedTexts(page)).toEqual([]);
   await page.evaluate(() => {
     document.querySelector('live-score')!.shadowRoot!.querySelector('p')!.textContent = 'Kim Jong Un waved.';
@@ -197,13 +199,13 @@ test('a name a web component renders into its shadow root later is highlighted, 
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un', 'Vladimir Putin']);
 });
 
-test('a name that comes into a shadow root among hundreds of other changes is read with the whole page', async ({ page, server }) => {
+test('a name that comes into a shadow root among hundreds of other changes is read with the whole page', async ({ serviceWorker, page, server }) => {
   server.route(
     '/late-shadow-flood',
     liveScorePage('<p>Loading</p>'),
   );
   await page.goto(`${server.origin}/late-shadow-flood`);
-  await page.waitForTimeout(700);
+  await firstReadingDone(page, serviceWorker);
   await page.evaluate(() => {
     const main = document.querySelector('main')!;
     for (let i = 0; i < 300; i++) main.append(Object.assign(document.createElement('p'), { textContent: `Rain, hour ${i}.` }));
@@ -212,13 +214,13 @@ test('a name that comes into a shadow root among hundreds of other changes is re
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
 });
 
-test('a web component whose shadow root gets a name while it is out of the page is read when it comes back', async ({ page, server }) => {
+test('a web component whose shadow root gets a name while it is out of the page is read when it comes back', async ({ serviceWorker, page, server }) => {
   server.route(
     '/away-shadow',
     liveScorePage('<p></p>'),
   );
   await page.goto(`${server.origin}/away-shadow`);
-  await page.waitForTimeout(700);
+  await firstReadingDone(page, serviceWorker);
   await page.evaluate(() => {
     const score = document.querySelector('live-score')!;
     (window as unknown as { away: Element }).away = score;
@@ -279,10 +281,10 @@ test('a wrapper whose text comes after many empty elements is read', async ({ pa
   await expect.poll(() => paintedTexts(page)).toEqual(['Kim Jong Un']);
 });
 
-test('a name the page joins by taking out what stood between its words is read', async ({ page, server }) => {
+test('a name the page joins by taking out what stood between its words is read', async ({ serviceWorker, page, server }) => {
   server.route('/late-join', '<!doctype html><html lang="en"><body><main><p>A statement by John <i id="note">(updated)</i>Kirby today.</p></main></body></html>');
   await page.goto(`${server.origin}/late-join`);
-  await page.waitForTimeout(700);
+  await firstReadingDone(page, serviceWorker);
   expect(await paintedTexts(page)).toEqual([]);
   await page.evaluate(() => document.getElementById('note')!.remove());
   await expect.poll(() => paintedTexts(page)).toEqual(['John Kirby']);
@@ -327,7 +329,7 @@ test('a page without the story’s names never wakes the worker; a name that app
   expect(pageErrors).toEqual([]);
 });
 
-test('a page of thousands of paragraphs, screened a slice at a time, is read to its end, and watched after', async ({ page, server }) => {
+test('a page of thousands of paragraphs, screened a slice at a time, is read to its end, and watched after', async ({ serviceWorker, page, server }) => {
   // 24,000 elements: more than the screen reads at once (page/page-screen.ts).
   const paragraphs = '<p>The council met on <b>Tuesday</b> to discuss the budget.</p>'.repeat(12_000);
   const longPage = (last: string) => `<!doctype html><html lang="en"><body><main>${paragraphs}${last}</main></body></html>`;
@@ -338,7 +340,7 @@ test('a page of thousands of paragraphs, screened a slice at a time, is read to 
   await expect.poll(() => paintedTexts(page)).toEqual(['Vladimir Putin']);
 
   await page.goto(`${server.origin}/long-page-without`);
-  await page.waitForTimeout(1_000);
+  await firstReadingDone(page, serviceWorker);
   await page.evaluate(() => {
     document.querySelector('main')!.append(Object.assign(document.createElement('p'), { id: 'late', textContent: 'Kim Jong Un waved.' }));
   });
@@ -347,6 +349,7 @@ test('a page of thousands of paragraphs, screened a slice at a time, is read to 
 });
 
 test('a page that writes itself anew after load (document.open and write) has its new names found and hoverable, with or without names before', async ({
+  serviceWorker,
   page,
   server,
   pageErrors,
@@ -359,7 +362,7 @@ test('a page that writes itself anew after load (document.open and write) has it
   // Without names at first: only the screen was watching.
   server.route('/rewritten-plain', '<!doctype html><html lang="en"><body><p>Nothing here.</p></body></html>');
   await page.goto(`${server.origin}/rewritten-plain`);
-  await page.waitForTimeout(500);
+  await firstReadingDone(page, serviceWorker);
   await page.evaluate(rewrite);
   await expect.poll(() => paintedTexts(page)).toEqual(['Pyongyang', 'Ukraine']);
 
