@@ -1,14 +1,30 @@
 // @vitest-environment happy-dom
 import { useEffect, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CARD_SHOWN_CLASS } from '../extension/card-shown';
 import type { CardApi } from '../page/card-bridge';
 import { mountCardApp } from './mount-card-app';
+
+const build = vi.hoisted(() => ({ firefox: false }));
+vi.mock('../extension/card-shown', async (actual) => ({
+  ...(await actual<typeof import('../extension/card-shown')>()),
+  get CARD_NEEDS_SHEET() {
+    return build.firefox;
+  },
+}));
 
 const roots: { unmount(): void }[] = [];
 afterEach(() => {
   roots.splice(0).forEach((root) => root.unmount());
   vi.restoreAllMocks();
+  build.firefox = false;
 });
+
+/** An app that is ready at once. */
+function Ready({ onReady }: { onReady: (api: CardApi) => void }) {
+  useEffect(() => onReady({} as CardApi), [onReady]);
+  return null;
+}
 
 /** An app whose first render throws, as the card's would on a page that broke something it relies on. */
 function ThrowsAtOnce(): never {
@@ -42,5 +58,21 @@ describe('mounting the card app', () => {
     roots.push(mounted.root);
     await expect(mounted.ready).resolves.toBe(adopted);
     await vi.waitFor(() => expect(later).toHaveBeenCalledWith(expect.objectContaining({ message: 'a later render broke' })));
+  });
+
+  it('in Firefox, marks what it renders into as shown only by Backstory’s sheet, before the first render; in Chrome, not', async () => {
+    build.firefox = true;
+    const inFirefox = document.createElement('div');
+    const mounted = mountCardApp(inFirefox, (api) => api, () => {}, Ready);
+    roots.push(mounted.root);
+    expect(inFirefox.classList.contains(CARD_SHOWN_CLASS)).toBe(true);
+    await mounted.ready;
+
+    build.firefox = false;
+    const inChrome = document.createElement('div');
+    const again = mountCardApp(inChrome, (api) => api, () => {}, Ready);
+    roots.push(again.root);
+    await again.ready;
+    expect(inChrome.classList.contains(CARD_SHOWN_CLASS)).toBe(false);
   });
 });

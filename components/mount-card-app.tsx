@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { CARD_NEEDS_SHEET, CARD_SHOWN_CLASS } from '../extension/card-shown';
 import type { CardApi } from '../page/card-bridge';
 import { CardApp } from './CardApp';
 
@@ -9,7 +10,9 @@ import { CardApp } from './CardApp';
  * the card script's start fails rather than never settling, which the
  * background waits on with the tab's queue (the popup's and the shortcut's
  * cards waited on it until the worker stopped). A throw after is `failedLater`'s.
- * `App` is the card app; another only in tests.
+ * `App` is the card app; another only in tests. In Firefox, what it renders
+ * shows only while Backstory's sheet that shows it is in the page
+ * (extension/card-shown.ts).
  */
 export function mountCardApp(
   container: Element,
@@ -19,6 +22,7 @@ export function mountCardApp(
 ): { root: Root; ready: Promise<CardApi> } {
   let api: CardApi | undefined;
   let root: Root | undefined;
+  if (CARD_NEEDS_SHEET) container.classList.add(CARD_SHOWN_CLASS);
   const ready = new Promise<CardApi>((resolve, reject) => {
     root = createRoot(container, { onUncaughtError: (error) => (api ? failedLater(error) : reject(error)) });
     root.render(

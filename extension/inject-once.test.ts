@@ -23,7 +23,7 @@ describe('injectOnce, for a script imported as a module', () => {
   const calls = () => executeScript.mock.calls.map(([options]) => options as Injection);
 
   it('imports the script into the frame in one call, which asks whether it is there, and injects no file', async () => {
-    await injectOnce(frameTarget(3, 2), '/content-scripts/card.js', 'marker', { module: true, startKey: 'start' });
+    expect(await injectOnce(frameTarget(3, 2), '/content-scripts/card.js', 'marker', { module: true, startKey: 'start' })).toBe(false);
     // One round trip to the page: the first highlights wait for it.
     expect(calls().map((c) => c.func === importScript)).toEqual([true]);
     expect(calls()[0]).toMatchObject({ target: { tabId: 3, frameIds: [2] }, args: ['/content-scripts/card.js', 'marker', 'start'] });
@@ -32,18 +32,18 @@ describe('injectOnce, for a script imported as a module', () => {
 
   it('injects the file where the import is refused', async () => {
     imports = false;
-    await injectOnce(frameTarget(3, 0), '/content-scripts/card.js', 'marker', { module: true, startKey: 'start' });
+    expect(await injectOnce(frameTarget(3, 0), '/content-scripts/card.js', 'marker', { module: true, startKey: 'start' })).toBe(true);
     expect(calls().map((c) => c.files ?? (c.func === importScript ? 'import' : 'probe'))).toEqual(['import', ['/content-scripts/card.js']]);
   });
 
-  it('injects the file of a script that is not imported, after asking whether it is there', async () => {
-    await injectOnce(frameTarget(3, 0), '/content-scripts/annotator.js', 'marker');
+  it('injects the file of a script that is not imported, after asking whether it is there, and says it did', async () => {
+    expect(await injectOnce(frameTarget(3, 0), '/content-scripts/annotator.js', 'marker')).toBe(true);
     expect(calls().map((c) => c.files ?? 'probe')).toEqual(['probe', ['/content-scripts/annotator.js']]);
   });
 
   it('injects no file where a script that is not imported is already running', async () => {
     present = true;
-    await injectOnce(frameTarget(3, 0), '/content-scripts/annotator.js', 'marker');
+    expect(await injectOnce(frameTarget(3, 0), '/content-scripts/annotator.js', 'marker')).toBe(false);
     expect(calls().map((c) => c.files ?? 'probe')).toEqual(['probe']);
   });
 });

@@ -39,19 +39,23 @@ const IMPORTS_MODULES = !import.meta.env.FIREFOX;
  * the script leaves there settles (extension/script-start.ts), as an injected
  * file's ends once the promise it ends with settles. Where the import is
  * refused, the file is injected as before. Not in Firefox (IMPORTS_MODULES).
+ *
+ * Whether it injected the file: false where the script was there already, or
+ * came in as a module.
  */
 export async function injectOnce(
   target: InjectTarget,
   file: ScriptPublicPath,
   marker: string,
   how: { module?: boolean; startKey?: string } = {},
-): Promise<void> {
+): Promise<boolean> {
   if (how.module && IMPORTS_MODULES) {
     // One call, which looks for the marker itself: each call is a round trip between the worker and the page,
     // which held the first highlights back by about 20 ms on a slow machine.
-    if (await importInFrame(target, file, marker, how.startKey)) return;
-  } else if (await isThere(target, marker)) return;
+    if (await importInFrame(target, file, marker, how.startKey)) return false;
+  } else if (await isThere(target, marker)) return false;
   await browser.scripting.executeScript({ target, files: [file] });
+  return true;
 }
 
 async function isThere(target: InjectTarget, marker: string): Promise<boolean> {

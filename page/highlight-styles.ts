@@ -2,17 +2,6 @@ export const MENTION_HIGHLIGHT = 'backstory-mention';
 export const HOVER_HIGHLIGHT = 'backstory-hover';
 
 /**
- * What shows the card (components/card.css keeps it hidden without it). It comes
- * with the highlight styles, which Firefox takes out of the page when Backstory is
- * switched off or updated, as it unloads the card's script without a word to it:
- * a card open then stayed over the page for good. A custom property on the root,
- * as it alone reaches the card: the card's host resets every property but custom
- * ones, the keyframes of a page's sheet are not found from a shadow root, and
- * the card may sit in a dialog inside a shadow root of the page.
- */
-export const CARD_SHOWN_PROPERTY = '--backstory-card-visibility';
-
-/**
  * Backgrounds only. A text-decoration (the dotted underline mentions had) makes
  * Chromium recompute compositing inputs for the whole page on every change to
  * the highlight: measured 31 ms per change on the 4 MiB benchmark page, at the
@@ -25,6 +14,12 @@ export const CARD_SHOWN_PROPERTY = '--backstory-card-visibility';
  * page (a stronger tint over the mention's left #ccc on #1e1e1e at 2.2:1).
  * The tint follows the page's colour scheme (light-dark()), not the reader's:
  * a light page read in a dark scheme stays light, and its tint must show there.
+ *
+ * Nothing but ::highlight rules: the browser adds this sheet to every page, and
+ * a page can read what a sheet gives its elements (a custom property on its
+ * root told any page, with or without the story's names, that Backstory is
+ * installed). What shows the card in Firefox comes only with the card
+ * (extension/card-shown.ts).
  */
 export const HIGHLIGHT_CSS = `
 ::highlight(${MENTION_HIGHLIGHT}) { background-color: light-dark(rgba(255, 196, 30, 0.3), rgba(255, 214, 90, 0.26)); }
@@ -37,9 +32,7 @@ export const HIGHLIGHT_CSS = `
 /* A printed page is the page's own: none of our tint on it, the hovered name in the page's letters (Chromium prints highlights even without background graphics). */
 @media print {
   ::highlight(${MENTION_HIGHLIGHT}), ::highlight(${HOVER_HIGHLIGHT}) { background-color: transparent; color: currentcolor; }
-}
-/* Read by our card only. */
-:root { ${CARD_SHOWN_PROPERTY}: visible; }`;
+}`;
 
 const KEY = Symbol.for('backstory.highlight-sheet');
 type Holder = { [KEY]?: CSSStyleSheet };

@@ -2,7 +2,7 @@
 import { backgroundStartedAt, stopBackground } from '../../tooling/firefox-window';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
-import { cardPointsInPage } from './card-points';
+import { cardPointsInPage } from '../../tooling/card-points';
 import { expect, test, withWindowAccess } from './fixtures';
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
+import { rootStylesInPage } from '../../tooling/root-styles';
 import { textPointInPage } from '../../tooling/text-point';
 import { pageWithSmallTicker } from '../../tooling/ticker-page';
 import { liveScorePage } from '../../tooling/web-component-page';
 import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { findFirefox } from '../../tooling/find-browser';
 import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarButton, toolbarPopupText } from './toolbar-popup';
-import { cardPointsInPage } from './card-points';
+import { cardPointsInPage } from '../../tooling/card-points';
 import { DARK_CARD, pixelsOfColourInPage } from './pixels';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);
@@ -27,6 +28,70 @@ test('in Firefox, the demo article is highlighted and hovering a name opens its 
   await tab.mouse.move(5, 790);
   await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
   expect(tabErrors).toEqual([]);
+});
+
+test('in Firefox, a page reads nothing of Backstory’s on its root, without the story’s names, with them, or with a card open; the card shows and goes as before', async ({
+  tab,
+  server,
+}) => {
+  server.route(
+    '/firefox-weather',
+    `<!doctype html><html lang="en"><head><style>:root { --page-own: 1 }</style></head>
+    <body><main><h1>Weather</h1><p>Rain in the morning, sun by noon.</p></main></body></html>`,
+  );
+  await tab.goto(`${server.origin}/firefox-weather`);
+  // The page's own custom property is read: the probe sees custom properties at all.
+  expect(await tab.evaluate(rootStylesInPage)).toEqual({ customProperties: { '--page-own': '1' }, rulesNamingUs: [] });
+  // Backstory was there all along: a name the page adds is painted, and the card script comes.
+  await tab.evaluate(() => {
+    document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Officials in North Korea said nothing.' }));
+  });
+  await expect.poll(() => painted(tab)).toEqual(['North Korea']);
+  await tab.waitForFunction(() => document.querySelector('backstory-card') !== null);
+  expect(await tab.evaluate(rootStylesInPage)).toEqual({ customProperties: { '--page-own': '1' }, rulesNamingUs: [] });
+
+  await tab.goto(`${server.origin}/demo`);
+  await expect.poll(async () => (await painted(tab)).length).toBeGreaterThan(5);
+  await tab.waitForFunction(() => document.querySelector('backstory-card') !== null);
+  expect(await tab.evaluate(rootStylesInPage)).toEqual({ customProperties: {}, rulesNamingUs: [] });
+  // A page that sets the custom property the card once read, as one that would hide it might: the card shows all the same.
+  await tab.addStyleTag({ content: ':root { --backstory-card-visibility: hidden !important; }' });
+  const point = await tab.evaluate(textPointInPage, { text: 'John Kirby', occurrence: 0 });
+  await tab.mouse.move(point!.x, point!.y);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBeGreaterThan(100);
+  // What shows it reaches only the card, inside its closed shadow root: nothing of it on the root.
+  expect((await tab.evaluate(rootStylesInPage)).customProperties).toEqual({ '--backstory-card-visibility': 'hidden' });
+  await tab.mouse.move(5, 790);
+  await expect.poll(() => tab.evaluate(cardPointsInPage)).toBe(0);
+});
+
+test('in Firefox, a name in a modal dialog inside a web component’s shadow root opens its card above the dialog', async ({ tab, server }) => {
+  server.route('/firefox-shadow-dialog', liveScorePage('<dialog><p>In Pyongyang, Vladimir Putin met Kim Jong Un.</p></dialog>'));
+  await tab.goto(`${server.origin}/firefox-shadow-dialog`);
+  await tab.evaluate(() => document.querySelector('live-score')!.shadowRoot!.querySelector('dialog')!.showModal());
+  await expect.poll(() => painted(tab)).toContain('Vladimir Putin');
+  const point = await tab.evaluate(() => {
+    const text = document.querySelector('live-score')!.shadowRoot!.querySelector('p')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('Vladimir Putin'));
+    range.setEnd(text, text.data.indexOf('Vladimir Putin') + 'Vladimir Putin'.length);
+    const box = range.getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  await tab.mouse.move(point.x, point.y);
+  // The card's host goes into the dialog, in the component's shadow root: shown there too, hit by the pointer over the dialog.
+  await expect
+    .poll(() =>
+      tab.evaluate(() => {
+        let points = 0;
+        for (let y = 10; y < innerHeight; y += 20) {
+          for (let x = 10; x < innerWidth; x += 20) if (document.querySelector('live-score')!.shadowRoot!.elementFromPoint(x, y)?.localName === 'backstory-card') points++;
+        }
+        return points;
+      }),
+    )
+    .toBeGreaterThan(100);
+  expect(await tab.evaluate(() => document.querySelector('live-score')!.shadowRoot!.querySelector('dialog > [data-backstory-card]') !== null)).toBe(true);
 });
 
 test('in Firefox, a name in a live ticker too small for a card opens its card over the page, whole, and it goes as the pointer leaves for the page', async ({

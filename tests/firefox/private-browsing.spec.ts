@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { backgroundStartedAt, stopBackground } from '../../tooling/firefox-window';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
-import { cardPointsInPage } from './card-points';
+import { cardPointsInPage } from '../../tooling/card-points';
 import { expect, test, withWindowAccess } from './fixtures';
 import { allowInPrivateWindows, closeToolbarPopup, onThisPageText, openToolbarPopup, privateBrowsingState } from './toolbar-popup';
 

@@ -14,7 +14,7 @@ import { HIDDEN_ON_SAVED_PAGES } from '../../tooling/hidden-on-saved-pages';
 import { SHARED_PAGES_DIR } from '../../tooling/page-server';
 import { expect, test, withWindowAccess } from './fixtures';
 import { closeToolbarPopup, onThisPageText, openToolbarPopup } from './toolbar-popup';
-import { cardPointsInPage } from './card-points';
+import { cardPointsInPage } from '../../tooling/card-points';
 
 const pages = existsSync(SHARED_PAGES_DIR) ? readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort() : [];
 

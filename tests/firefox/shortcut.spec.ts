@@ -5,7 +5,7 @@ import { textPointInPage } from '../../tooling/text-point';
 import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
 import { expect, test, withWindowAccess } from './fixtures';
 import { badgeText, focusAddressBar, pressBackstoryShortcut } from './toolbar-popup';
-import { cardPointsInPage } from './card-points';
+import { cardPointsInPage } from '../../tooling/card-points';
 import { DARK_CARD, pixelsOfColourInPage } from './pixels';
 
 const painted = (tab: Page) => tab.evaluate(paintedTextsInPage);

@@ -8,7 +8,7 @@ import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
 import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
 import { setAddonEnabled } from './toolbar-popup';
-import { cardPointsInPage } from './card-points';
+import { cardPointsInPage } from '../../tooling/card-points';
 
 
 async function hover(tab: Page, text: string): Promise<void> {
