@@ -321,31 +321,61 @@ function bringsText(element: Element): boolean {
 
 /** Whether the nodes a record added or removed stand between two runs of inline text. */
 function betweenRunsOfText(record: MutationRecord): boolean {
-  return endsRunOfText(record.previousSibling, 'previousSibling') && endsRunOfText(record.nextSibling, 'nextSibling');
+  return runBeside(record, 'previousSibling') && runBeside(record, 'nextSibling');
 }
 
 /** Whether a run of inline text ends next to the nodes a record added or removed, on either side. */
 function besideRunOfText(record: MutationRecord): boolean {
-  return endsRunOfText(record.previousSibling, 'previousSibling') || endsRunOfText(record.nextSibling, 'nextSibling');
+  return runBeside(record, 'previousSibling') || runBeside(record, 'nextSibling');
 }
+
+type Step = 'previousSibling' | 'nextSibling';
 
 /** Siblings looked at past comments, blank text and empty inline elements, to find the text beside a change. */
 const MAX_SIBLINGS_LOOKED_AT = 8;
+/** Inline elements around a change looked out of, where it stands at their edge, to find the text beside it. */
+const MAX_INLINE_EDGES = 8;
+
+/**
+ * Whether a run of inline text ends next to the nodes a record added or removed, on the `step` side. Where they
+ * stand at the edge of an inline element (a link, a <span>), the text on that side is outside it: it is looked
+ * for from that element on, and out of the inline elements around it up to their block. A <br> or an <img> at the
+ * end of "<a>Vladimir</a>Putin" splits two runs as much as one between two text nodes does. A few parent and
+ * sibling links, no more: this runs for every block-level element the page adds or takes out.
+ */
+function runBeside(record: MutationRecord, step: Step): boolean {
+  let beside = nextInRun(record[step], step);
+  for (let edge: Node | null = record.target, climbed = 0; beside === null && climbed < MAX_INLINE_EDGES; edge = edge.parentNode, climbed++) {
+    if (!edge || edge.nodeType !== ELEMENT_NODE || isBlockElement(edge)) return false;
+    beside = nextInRun(edge[step], step);
+  }
+  return beside !== null && beside !== undefined && !isBlockElement(beside);
+}
 
 /**
  * Whether `node`, or the first sibling from it in the `step` direction that is not blank text, a comment or an
  * empty inline element, is inline text. The walk reads on past an icon's empty <i> or a <script>: they end no run.
  */
-function endsRunOfText(node: Node | null, step: 'previousSibling' | 'nextSibling'): boolean {
-  for (let looked = 0; node && looked < MAX_SIBLINGS_LOOKED_AT; node = node[step], looked++) {
+function endsRunOfText(node: Node | null, step: Step): boolean {
+  const beside = nextInRun(node, step);
+  return beside !== null && beside !== undefined && !isBlockElement(beside);
+}
+
+/**
+ * The first node from `node` on in the `step` direction that is not blank text, a comment or an empty inline
+ * element: text, an element holding some, or a block. Null when the siblings run out before one, undefined
+ * when too many were looked at (taken as no text beside).
+ */
+function nextInRun(node: Node | null, step: Step): Node | null | undefined {
+  for (let looked = 0; node; node = node[step], looked++) {
+    if (looked >= MAX_SIBLINGS_LOOKED_AT) return undefined;
     if (node.nodeType === TEXT_NODE) {
-      if (!isBlank(node as Text)) return true;
+      if (!isBlank(node as Text)) return node;
     } else if (node.nodeType === ELEMENT_NODE) {
-      if (isBlockElement(node)) return false;
-      if (holdsText(node)) return true;
+      if (isBlockElement(node) || holdsText(node)) return node;
     }
   }
-  return false;
+  return null;
 }
 
 function isBlank(text: Text): boolean {

@@ -33,6 +33,26 @@ const ORDERED_NODE_SNAPSHOT_TYPE = 7;
  */
 export const LARGE_PAGE_ELEMENTS = 10_000;
 /**
+ * A page with more text than this is read a slice of time at a time too,
+ * whatever its elements: a text, log or JSON file is one <pre>. Searching
+ * for first words goes at a few ms a MB on a slow machine.
+ */
+const LARGE_PAGE_CHARS = 1 << 20;
+/**
+ * A page of at most this many elements is read in pieces too: it costs little however it is read, and a page
+ * with more text than LARGE_PAGE_CHARS in so few elements is found only by reading all of it, at once.
+ */
+const FEW_ELEMENTS = 64;
+/**
+ * A piece of a large page ends after this many characters, whatever its slice
+ * of time has left: reading a text node's data costs nothing, searching it
+ * does, after the reading.
+ */
+const PIECE_CHARS = 1 << 18;
+/** A text node longer than this has only the text around its names checked for mentions, not all of it (a file of one line). */
+const NODE_CHECKED_CHARS = 1 << 17;
+
+/**
  * What a slice's search takes of the text before it, longer than any name
  * on the page can be: a name that runs from one slice's text into the next
  * is found (and lets the page through, being in more than one text node).
@@ -60,7 +80,7 @@ export interface PiecesOptions {
   pause: () => Promise<void>;
   /** A page with more elements than this is read in pieces (LARGE_PAGE_ELEMENTS). */
   largePage?: number;
-  /** A piece ends after this many characters, if its slice of time has not ended it before. */
+  /** A piece ends after this many characters (PIECE_CHARS unless told), if its slice of time has not ended it before. */
   pieceChars?: number;
   /** Asked after each pause: true stops the reading, and the answer is false (whoever asked no longer wants it). */
   cancelled?: () => boolean;
@@ -89,18 +109,21 @@ export function createPageScreen(source: ScreenSource): PageScreen {
       const runEnd = read.runs[k + 1]?.start ?? read.text.length;
       if (places[next]! >= runEnd) continue;
       const walker = textNodesOf(root, run);
+      // Below 0 where a text node cut by the piece before goes on (TextParts).
       let offset = run.start;
       // A run is its text nodes' data in tree order: the same nodes, the same offsets.
       for (let node = walker.nextNode(); node && next < places.length && places[next]! < runEnd; node = walker.nextNode()) {
         const end = offset + (node as Text).length;
         if (places[next]! < end) {
+          const first = places[next]! - offset;
           let inside = true;
           for (; next < places.length && places[next]! < end; next += 2) inside &&= places[next + 1]! <= end;
           // Split by markup ("Kim <b>Jong</b> Un", a drop cap), or by a script: the annotator reads it joined.
           if (!inside) return true;
           // Not inside a form field, hidden content or our own UI: the whole way up is asked last, it costs most.
           const parent = node.parentElement;
-          if (!(parent && isSkippedTag(parent.localName)) && screen().mayMention((node as Text).data) && isReadable(node, root)) return true;
+          if (!(parent && isSkippedTag(parent.localName)) && screen().mayMention(textAround(node as Text, first, places[next - 1]! - offset)) && isReadable(node, root))
+            return true;
         }
         offset = end;
       }
@@ -119,7 +142,10 @@ export function createPageScreen(source: ScreenSource): PageScreen {
   }
 
   function mayMention(root: Element | ShadowRoot, visit?: VisitShadowRoot): boolean {
-    const read = readText(root);
+    return readMayMention(root, readText(root), visit);
+  }
+
+  function readMayMention(root: Element | ShadowRoot, read: ReadText, visit?: VisitShadowRoot): boolean {
     const places = read.text ? screen().namePlaces(read.text) : [];
     if (places === null || (places.length > 0 && placesMayMention(root, read, places))) return true;
     return shadowRootsMayMention(root, visit);
@@ -135,7 +161,8 @@ export function createPageScreen(source: ScreenSource): PageScreen {
       const end = found[i + 1]! - overlap.length;
       // All in the text before: the slice before searched it.
       if (end <= 0) continue;
-      if (start < 0) return true;
+      // Begun in the text before: in a text node before this piece's first, or in one the piece before cut (checked here).
+      if (start < 0 && start < (read.runs[0]?.start ?? 0)) return true;
       places.push(start, end);
     }
     return places.length > 0 && placesMayMention(root, read, places);
@@ -145,8 +172,8 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     root: Element,
     { visit, pause, largePage = LARGE_PAGE_ELEMENTS, pieceChars, cancelled = () => false, onUndefined }: PiecesOptions,
   ): Promise<boolean> {
-    const atOnce = () => {
-      if (mayMention(root, visit)) return true;
+    const atOnce = (read = readText(root)) => {
+      if (readMayMention(root, read, visit)) return true;
       onUndefined?.(root.querySelectorAll(':not(:defined)'));
       return false;
     };
@@ -155,7 +182,14 @@ export function createPageScreen(source: ScreenSource): PageScreen {
     await pause();
     if (cancelled()) return false;
     // item(n) walks to the nth element and no further; the length, and in Chromium `[n]` too, walk the whole page (7–15 ms at 300,000 elements).
-    if (root.getElementsByTagName('*').item(largePage) === null) return atOnce();
+    // A file the browser shows as text (a log, JSON), or a page of a handful of elements (a log in a <pre>), is read in pieces
+    // however small: it may hold megabytes in one element, whose text alone takes a native call 40 ms to read (20 MB).
+    const elements = root.getElementsByTagName('*');
+    if (elements.item(largePage) === null && elements.item(FEW_ELEMENTS) !== null && !shownAsText(root.ownerDocument)) {
+      // Text read in a few native calls, which cost little beside searching it: searched at once unless long.
+      const read = readText(root);
+      if (read.text.length <= LARGE_PAGE_CHARS) return atOnce(read);
+    }
     const parts = new TextParts(root);
     const slice = new Slice();
     let overlap = '';
@@ -167,7 +201,7 @@ export function createPageScreen(source: ScreenSource): PageScreen {
       // The page took away a node the reading was to go on from: read it all again, at once.
       if (!parts.intact) return atOnce();
       slice.begin(READ_MS);
-      const read = parts.read(slice, pieceChars);
+      const read = parts.read(slice, pieceChars ?? PIECE_CHARS);
       if (!read) break;
       if (pieceMayMention(root, read, overlap)) return true;
       overlap = (overlap + read.text).slice(-OVERLAP_CHARS);
@@ -194,6 +228,23 @@ export function createPageScreen(source: ScreenSource): PageScreen {
   }
 
   return { mayMention, mayMentionInPieces };
+}
+
+/**
+ * What is checked for a mention around names found at `from`–`to` in a text node: all of it, unless it is very
+ * long (a file of one line), then the text around them. Its ends count as word boundaries: a name cut there lets
+ * the page through, as the screen may.
+ */
+function textAround(node: Text, from: number, to: number): string {
+  const data = node.data;
+  if (data.length <= NODE_CHECKED_CHARS) return data;
+  return data.slice(Math.max(0, from - OVERLAP_CHARS), to + OVERLAP_CHARS);
+}
+
+/** Whether the browser shows the document as text it was sent as: a .txt, a log, raw JSON (Chromium puts it in one <pre>). */
+function shownAsText(doc: Document): boolean {
+  const type = doc.contentType;
+  return typeof type === 'string' && !/html|xml/.test(type);
 }
 
 const CUSTOM_ELEMENTS_AND_SELF = 'descendant-or-self::*[contains(local-name(), "-")]';

@@ -28,7 +28,7 @@ export const MAX_RANGE_RUNS = 200;
 const UNREAD = 'script,style,noscript,textarea,select,datalist,title,desc';
 
 export interface TextRun {
-  /** Where the run starts in the text read. */
+  /** Where the run starts in the text read: below 0 for a text node read on from where an earlier piece cut it (TextParts). */
   start: number;
   /** The unread element it follows; null for a run that starts at the root's start, at `first` or at `at`. */
   after: Element | null;
@@ -125,6 +125,8 @@ export class TextParts {
   readonly entered: Element[] = [];
   /** Elements read whole or skipped: what is inside them was not looked at one by one. */
   readonly whole: Element[] = [];
+  /** How much of the text node next to read was read already: a node longer than a piece is read a piece at a time. */
+  private within = 0;
 
   constructor(private readonly root: Element | ShadowRoot) {
     this.next = [root.firstChild];
@@ -144,8 +146,13 @@ export class TextParts {
 
   /**
    * Reads on until everything is read, `slice` is spent or `maxChars` are
-   * read; each element or text node read is a run of its own. Null when
-   * everything was read already.
+   * read; each element or text node read is a run of its own. A text node
+   * longer than what is left of `maxChars` is cut there, and read on from
+   * there next time: its run starts before the piece (below 0). An element
+   * that holds text nodes only, more than one or a long one (the <pre> a
+   * browser shows a text or JSON file in, its text in nodes of 64K), is
+   * entered, so that a piece never holds much more than `maxChars`.
+   * Null when everything was read already.
    */
   read(slice?: Slice, maxChars = Infinity): ReadText | null {
     if (this.next.length === 0) return null;
@@ -164,15 +171,25 @@ export class TextParts {
       let text: string;
       let run: TextRun;
       if (node.nodeType === TEXT_NODE) {
-        text = (node as Text).data;
-        run = { start: length, after: null, first: node as Text };
+        const data = (node as Text).data;
+        const from = this.within;
+        if (data.length - from > maxChars - length) {
+          // Cut: the rest of this node comes in the next piece.
+          text = data.slice(from, from + maxChars - length);
+          this.within = from + text.length;
+          this.next[depth] = node;
+        } else {
+          text = from > 0 ? data.slice(from) : data;
+          this.within = 0;
+        }
+        run = { start: length - from, after: null, first: node as Text };
       } else if (node.nodeType === ELEMENT_NODE) {
         const element = node as Element;
         if (isSkippedTag(element.localName)) {
           this.whole.push(element);
           continue;
         }
-        if (element.firstElementChild && mustEnter(element, this.parents.length)) {
+        if (element.firstElementChild ? mustEnter(element, this.parents.length) : holdsLongText(element, maxChars)) {
           this.entered.push(element);
           this.next.push(element.firstChild);
           this.parents.push(element);
@@ -193,6 +210,15 @@ export class TextParts {
     }
     return { text: parts.join(''), runs };
   }
+}
+
+/**
+ * Whether `element`, which holds no element, is to be entered rather than read whole: with more than one node in
+ * it, or one text node longer than a piece. Its nodes' lengths only, never its text: reading that is what costs.
+ */
+function holdsLongText(element: Element, maxChars: number): boolean {
+  const first = element.firstChild;
+  return first !== null && (first !== element.lastChild || (first.nodeType === TEXT_NODE && (first as Text).length > maxChars));
 }
 
 /**

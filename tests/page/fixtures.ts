@@ -12,7 +12,7 @@ interface WorkerFixtures {
   harness: string;
 }
 
-export const test = base.extend<{ load: (html: string) => Promise<Page> }, WorkerFixtures>({
+export const test = base.extend<{ load: (html: string, type?: string) => Promise<Page> }, WorkerFixtures>({
   server: pageServerFixture,
   harness: [
     // eslint-disable-next-line no-empty-pattern
@@ -29,12 +29,12 @@ export const test = base.extend<{ load: (html: string) => Promise<Page> }, Worke
     },
     { scope: 'worker' },
   ],
-  /** Serves `html` on 127.0.0.1, opens it, and adds the page code with the story's compiled matcher. */
+  /** Serves `html` (or text of another `type`) on 127.0.0.1, opens it, and adds the page code with the story's compiled matcher. */
   load: async ({ page, server, harness }, use) => {
     let n = 0;
-    await use(async (html: string) => {
+    await use(async (html: string, type?: string) => {
       const path = `/page-test-${++n}`;
-      server.route(path, html);
+      server.route(path, html, type);
       await page.goto(`${server.origin}${path}`);
       await page.addScriptTag({ content: harness });
       // What the background sends every page: the story compiled once, in Node here.

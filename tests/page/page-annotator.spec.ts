@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { fresh, settle } from './annotator-reads';
 import { expect, test } from './fixtures';
 
 type Win = Window & {
@@ -1407,6 +1408,51 @@ test('a line break the page takes out or puts in between two runs of text joins 
     comment.before(document.createElement('br'));
   });
   await expect.poll(() => found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'vladimir-putin:Putin']);
+});
+
+test('a line break or an image the page puts or takes at the edge of a <span> or a link joins or splits the text beside that element, as a fresh read has it', async ({
+  load,
+}) => {
+  const scenarios: { html: string; change: () => void; before: string[]; after: string[] }[] = [
+    // An image taken from the start of a <span>: "Kim Jong" before the <span> and " Un" in it are one run now.
+    {
+      html: '<p>Kim Jong<span><img> Un arrived</span></p>',
+      change: () => document.querySelector('img')!.remove(),
+      before: [],
+      after: ['kim-jong-un:Kim Jong Un'],
+    },
+    // A line break taken from the end of a <span>: "Moscow" after it now runs on from "Kim Jong".
+    {
+      html: '<p><span>Kim Jong<br></span>Moscow visit</p>',
+      change: () => document.querySelector('br')!.remove(),
+      before: ['moscow:Moscow'],
+      after: [],
+    },
+    // An image put at the end of a link: "Putin" after it no longer runs on from "Vladimir".
+    {
+      html: '<p><a href="#">Vladimir</a>Putin</p>',
+      change: () => document.querySelector('a')!.append(document.createElement('img')),
+      before: ['vladimir-putin:VladimirPutin'],
+      after: ['vladimir-putin:Putin'],
+    },
+    // A footnote mark put at the end of a <b> inside a link: the edge is two elements up.
+    {
+      html: '<p><a href="#"><b>Vladimir</b></a>Putin</p>',
+      change: () => document.querySelector('b')!.append(document.createElement('sup')),
+      before: ['vladimir-putin:VladimirPutin'],
+      after: ['vladimir-putin:Putin'],
+    },
+  ];
+  const results = [];
+  for (const { html, change } of scenarios) {
+    const page = await load(html);
+    await annotate(page);
+    const before = await found(page);
+    await page.evaluate(change);
+    await settle(page);
+    results.push({ html, before, after: await found(page), fresh: await fresh(page) });
+  }
+  expect(results).toEqual(scenarios.map(({ html, before, after }) => ({ html, before, after, fresh: after })));
 });
 
 test('rescans of the page keep the mentions inside shadow roots, in reading order', async ({ load }) => {

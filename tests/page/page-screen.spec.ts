@@ -254,6 +254,98 @@ test.describe('the screen on a large page', () => {
   });
 });
 
+test.describe('the screen on a file of megabytes the browser shows as text', () => {
+  /** A line of a log naming nobody. */
+  const LOG_LINE = '2024-12-07T10:00:00Z INFO worker[12] processed request id=abc123 status=200 path=/api/v1/items\n';
+  /** 8 MB of a log naming nobody. */
+  const LOG = LOG_LINE.repeat(84_000);
+  /** 17 MB of JSON naming the United States all through it. */
+  const JSON_TEXT = JSON.stringify(
+    Array.from({ length: 200_000 }, (_, i) => ({ id: i, country: i % 7 ? 'United Kingdom' : 'United States', city: 'Washington', note: 'lorem ipsum dolor' })),
+  );
+
+  /**
+   * Screens the page as the script on every page does, counting the pauses it gives the page and the most text read in
+   * one call of `textContent` meanwhile; and how much text the page holds.
+   */
+  const screenedPausing = (page: Page) =>
+    page.evaluate(async () => {
+      const w = window as unknown as Win;
+      const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+      const textContent = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+      let longestRead = 0;
+      Object.defineProperty(Node.prototype, 'textContent', {
+        ...textContent,
+        get(this: Node) {
+          const text = textContent.get!.call(this) as string | null;
+          longestRead = Math.max(longestRead, text?.length ?? 0);
+          return text;
+        },
+      });
+      let pauses = 0;
+      let answer: boolean;
+      try {
+        answer = await screen.mayMentionInPieces(document.body, {
+          pause: async () => {
+            pauses++;
+            await new Promise((resolve) => setTimeout(resolve));
+          },
+        });
+      } finally {
+        Object.defineProperty(Node.prototype, 'textContent', textContent);
+      }
+      const pre = document.querySelector('pre')!;
+      return { answer, pauses, longestRead, chars: pre.textContent!.length, elements: document.getElementsByTagName('*').length };
+    });
+
+  /** At least one pause per this many characters, and no more read at once: no task of the screen reads or searches more (LARGE_PAGE_CHARS). */
+  const CHARS_PER_PAUSE = 1 << 20;
+
+  test('a .txt or .log file of 8 MB, one <pre> in a page of few elements, is searched a piece at a time, and a name at its end is found', async ({ load }) => {
+    for (const [text, named] of [
+      [LOG, false],
+      [`${LOG}Vladimir Putin arrived in Pyongyang.\n`, true],
+    ] as const) {
+      const page = await load(text, 'text/plain');
+      const result = await screenedPausing(page);
+      expect(result.elements).toBeLessThan(20);
+      expect(result.answer).toBe(named);
+      expect(result.pauses, JSON.stringify(result)).toBeGreaterThan(result.chars / CHARS_PER_PAUSE);
+      expect(result.longestRead).toBeLessThanOrEqual(CHARS_PER_PAUSE);
+    }
+  });
+
+  test('a page of one <pre> holding 8 MB, in text nodes of 64K or in one, is searched a piece at a time, and a name at its end is found', async ({ load }) => {
+    for (const nodeChars of [65_536, Infinity]) {
+      for (const named of [false, true]) {
+        const page = await load('<pre></pre>');
+        await page.evaluate(
+          ([line, named, nodeChars]) => {
+            const text = `${line.repeat(84_000)}${named ? 'Vladimir Putin arrived in Pyongyang.\n' : ''}`;
+            const pre = document.querySelector('pre')!;
+            const step = Number(nodeChars) || text.length;
+            for (let i = 0; i < text.length; i += step) pre.append(text.slice(i, i + step));
+          },
+          [LOG_LINE, named, String(nodeChars)] as const,
+        );
+        const result = await screenedPausing(page);
+        expect(result.answer).toBe(named);
+        expect(result.pauses, JSON.stringify({ nodeChars, ...result })).toBeGreaterThan(result.chars / CHARS_PER_PAUSE);
+        expect(result.longestRead).toBeLessThanOrEqual(CHARS_PER_PAUSE);
+      }
+    }
+  });
+
+  test('raw JSON of 17 MB naming the United States all through it is let through at its first piece, not searched to its end', async ({ load }) => {
+    const page = await load(JSON_TEXT, 'application/json');
+    const result = await screenedPausing(page);
+    expect(result.answer).toBe(true);
+    expect(result.chars).toBeGreaterThan(CHARS_PER_PAUSE * 16);
+    // The first pause is before anything is read; the name is in the first piece.
+    expect(result.pauses).toBeLessThanOrEqual(2);
+  });
+});
+
 const savedPages = existsSync(SHARED_PAGES_DIR) ? readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html')).sort() : [];
 /** Each saved page's names as a reader checked them (scripts/saved-pages-names.test.ts): entity, text matched, context. */
 const reviewedNames = JSON.parse(readFileSync('tests/fixtures/saved-pages-names.json', 'utf8')) as Record<string, [string, string, string][]>;
