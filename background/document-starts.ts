@@ -21,7 +21,9 @@ export async function documentStarts(tabId: number): Promise<Map<number, number>
       injectImmediately: true,
     });
     const starts = new Map<number, number>();
-    for (const frame of frames) if (typeof frame.result === 'number') starts.set(frame.frameId, frame.result);
+    // A frame whose start was noted too late to be known (extension/story-keys.ts) is there all the same: NaN, before
+    // and after nothing, keeps its reports.
+    for (const frame of frames) starts.set(frame.frameId, typeof frame.result === 'number' ? frame.result : Number.NaN);
     return starts.has(0) ? starts : undefined;
   } catch {
     return undefined;

@@ -50,6 +50,16 @@ describe('when the document a tab shows began, as the background asks it', () =>
     expect(await documentStarts(3)).toEqual(new Map([[0, BEGAN], [4, BEGAN]]));
   });
 
+  it('first asked by a probe a minute or more after the document began, is unknown: the page not told, its frames kept as there', async () => {
+    // Open since before Backstory came (a sleep since would make a start noted now hours late).
+    documentIn({ began: BEGAN, now: BEGAN + 60_000 + SLEPT_MS, behindMs: 0 });
+    probesRunHere([0, 4]);
+    expect(await pageNowIn(3)).toBeUndefined();
+    const starts = await documentStarts(3);
+    expect([...starts!.keys()]).toEqual([0, 4]);
+    expect(starts!.get(4)).toBeNaN();
+  });
+
   it('is not told where the top frame cannot be asked', async () => {
     (fakeBrowser as unknown as { scripting: unknown }).scripting = {
       executeScript: vi.fn(async () => {

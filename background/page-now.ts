@@ -34,9 +34,10 @@ export const pageNowIn: AskPageNow = async (tabId) => {
  * Runs in the top frame's content-script world, serialised: its address, and when its document began as
  * documentStart notes it there (spelt out: no import reaches where it runs).
  */
-export function pageNowHere(key: string): PageNow {
+export function pageNowHere(key: string): Partial<PageNow> & { url: string } {
   const world = globalThis as Record<symbol, unknown>;
   const mark = Symbol.for(key);
-  if (typeof world[mark] !== 'number') world[mark] = Date.now() - performance.now();
-  return { url: location.href, since: world[mark] as number };
+  // Noted late, unknown: see documentStart.
+  if (!(mark in world)) world[mark] = performance.now() < 60_000 ? Date.now() - performance.now() : null;
+  return { url: location.href, since: typeof world[mark] === 'number' ? world[mark] : undefined };
 }

@@ -20,7 +20,7 @@ const SLEPT_MS = 2 * 60 * 60 * 1000;
 function startOf({ began, readAfter = 100, behindMs = 0 }: { began: number; readAfter?: number; behindMs?: number }): number {
   vi.spyOn(Date, 'now').mockReturnValue(began + readAfter);
   vi.stubGlobal('performance', { timeOrigin: began - behindMs, now: () => readAfter });
-  const since = documentStart(DOCUMENT_START, {});
+  const since = documentStart(DOCUMENT_START, {})!;
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   return since;

@@ -82,6 +82,14 @@ describe('what a tab found, frame by frame', () => {
     expect(Object.keys(framesStillThere(found, new Map([[0, 1000], [3, 1000 - CLOCK_SLACK_MS]]))).sort()).toEqual(['0', '3']);
   });
 
+  it('keeps a frame whose document is there but whose start is unknown (noted too late to be known), and a page whose start is unknown keeps its frames', () => {
+    let found: TabFound = {};
+    found = applyFrameReport(found, 0, { url: page, since: 1000, counts: { russia: 1 } });
+    found = applyFrameReport(found, 3, { url: 'https://embed.example/x', topUrl: page, since: 1200, counts: { japan: 1 } });
+    expect(Object.keys(framesStillThere(found, new Map([[0, Number.NaN], [3, Number.NaN]]))).sort()).toEqual(['0', '3']);
+    expect(Object.keys(framesOfPage(found, page, Number.NaN)).sort()).toEqual(['0', '3']);
+  });
+
   it('keeps the frames of a single-page app that moved on to another view: the same document at another address', () => {
     const view = 'https://news.example/live/next';
     let found: TabFound = {};

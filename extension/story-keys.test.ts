@@ -46,9 +46,9 @@ describe('when a document began', () => {
     const frame = {};
     // The page began in a process made after the sleep; its frame 300 ms later, in a process made before it.
     clocksOf({ began: 1_700_000_000_000, now: 1_700_000_000_100 });
-    const pageBegan = documentStart(DOCUMENT_START, page);
+    const pageBegan = documentStart(DOCUMENT_START, page)!;
     clocksOf({ began: 1_700_000_000_300, now: 1_700_000_000_400, behindMs: SLEPT_MS });
-    const frameBegan = documentStart(DOCUMENT_START, frame);
+    const frameBegan = documentStart(DOCUMENT_START, frame)!;
     expect(performance.timeOrigin).toBeLessThan(pageBegan);
     expect(frameBegan - pageBegan).toBe(300);
   });
@@ -60,6 +60,17 @@ describe('when a document began', () => {
     // The computer slept since: read again now, the wall clock less what the document's clock counted would come out later.
     clocksOf({ began: 1_700_000_000_000 + SLEPT_MS, now: 1_700_000_000_200 + SLEPT_MS });
     expect(documentStart(DOCUMENT_START, frame)).toBe(first);
+  });
+
+  it('first asked a minute or more after the document began (a page open since before the script came), is unknown: a sleep since would make it hours late, its frames a page before', () => {
+    const frame = {};
+    clocksOf({ began: 1_700_000_000_000, now: 1_700_000_060_000 + SLEPT_MS });
+    expect(documentStart(DOCUMENT_START, frame)).toBeUndefined();
+    // And stays so: not noted later either.
+    clocksOf({ began: 1_700_000_000_000, now: 1_700_000_000_100 });
+    expect(documentStart(DOCUMENT_START, frame)).toBeUndefined();
+    clocksOf({ began: 1_700_000_000_000, now: 1_700_000_059_000 });
+    expect(documentStart(DOCUMENT_START, {})).toBe(1_700_000_000_000);
   });
 
   it('runs where the background’s probes put it: alone, using nothing but its arguments and its world’s globals', () => {

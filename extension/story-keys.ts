@@ -42,9 +42,12 @@ export const DOCUMENT_START = 'backstory.documentStart';
  * Runs serialised too, in the background's probes: it uses nothing from
  * outside but its arguments and its world's globals.
  */
-export function documentStart(key: string, scope: object = globalThis): number {
+export function documentStart(key: string, scope: object = globalThis): number | undefined {
   const world = scope as Record<symbol, unknown>;
   const mark = Symbol.for(key);
-  if (typeof world[mark] !== 'number') world[mark] = Date.now() - performance.now();
-  return world[mark] as number;
+  // Noted a minute or more after the document began (our script put into a page open since before, a probe of a
+  // frame it never ran in), the wall clock less the document's clock is off by any sleep since: unknown, not a
+  // start hours late that would make the page's frames read as a page before. (Literal: no constant reaches a probe.)
+  if (!(mark in world)) world[mark] = performance.now() < 60_000 ? Date.now() - performance.now() : null;
+  return typeof world[mark] === 'number' ? world[mark] : undefined;
 }

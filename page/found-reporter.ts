@@ -41,7 +41,7 @@ export function throttledReporter<T>(
  * every report while the page changes would otherwise copy to the background.
  * `since`: when the document began (extension/story-keys.ts, documentStart).
  */
-export function foundReport(counts: ReadonlyMap<string, number>, href: string, since: number) {
+export function foundReport(counts: ReadonlyMap<string, number>, href: string, since: number | undefined) {
   const found: MentionCounts = Object.fromEntries(counts);
   return { type: 'tab/found' as const, url: pageAddress(href), since, counts: found };
 }
