@@ -56,16 +56,23 @@ export const STOPPED = /\b(?:block(?:s|ed|ing)?|veto(?:es|ed|ing)?|oppos(?:e|es|
 const STOPPED_REACH = 60;
 /** Where a clause ends: a verb beyond one speaks of something else ("North Korea, which rejected the accusations, faces"). */
 const CLAUSE_END = /[,;:()\u2013\u2014]/;
-/** A relative clause of the sanctions' own: "U.N. sanctions for its missile programs, which Russia and China have blocked". */
-const OF_THEIR_OWN = /^\s*(?:which|that)\b/i;
+/**
+ * A clause of the sanctions' own after a comma: a relative one ("U.N. sanctions for its missile programs, which Russia
+ * and China have blocked"), or a passive one ("U.N. sanctions for its missile programs, vetoed by Russia").
+ */
+const OF_THEIR_OWN = new RegExp(`^\\s*(?:(?:which|that)\\b|${STOPPED.source}\\s+by\\b)`, 'i');
+/** A stopping verb right before an aside set off by commas: "Russia and China blocked, in a vote on Tuesday, U.N. sanctions". */
+const BEFORE_AN_ASIDE = new RegExp(`${STOPPED.source}\\s*$`, 'i');
 
 /**
  * Whether the sentence tells sanctions standing at [start, end) as stopped: by a verb within reach in their clause, before
- * them ("blocking U.S.-led efforts to impose new U.N. sanctions") or after ("sanctions that Russia vetoed"), or in a
- * relative clause of theirs ("sanctions, which the U.S. sought, were blocked").
+ * them ("blocking U.S.-led efforts to impose new U.N. sanctions", past an aside too) or after ("sanctions that Russia
+ * vetoed"), or in a clause of theirs ("sanctions, which the U.S. sought, were blocked"; "sanctions …, vetoed by Russia").
  */
 export function stoppedAround(quote: string, start: number, end: number): boolean {
-  const before = quote.slice(0, end).split(CLAUSE_END).at(-1)!.slice(-(STOPPED_REACH + end - start));
+  const leading = quote.slice(0, end).split(CLAUSE_END);
+  const before = leading.at(-1)!.slice(-(STOPPED_REACH + end - start));
+  if (leading.length >= 3 && BEFORE_AN_ASIDE.test(leading.at(-3)!) && leading.at(-2)!.length <= STOPPED_REACH) return true;
   const [own = '', next, ...rest] = quote.slice(end).split(CLAUSE_END).map((clause) => clause.slice(0, STOPPED_REACH));
   let after = own;
   if (next !== undefined && OF_THEIR_OWN.test(next)) {

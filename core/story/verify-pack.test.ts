@@ -345,9 +345,16 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     expect(byOf(opposed)).toEqual([]);
     // A relative clause of the sanctions' own that closes before the verb telling them stopped.
     const sought = 'New U.N. sanctions, which the U.S. sought over North Korea’s missile programs, were blocked by Russia and China.';
-    expect(byOf(sought).filter((x) => x.path.endsWith('.by[0]'))).toEqual([
-      { file: 'entities.json', path: `$[${nk}].sanctions.by[0]`, message: 'the sentence it cites gives United Nations\'s sanctions as stopped, not imposed' },
-    ]);
+    // A passive clause of theirs after a comma, and a verb before an aside set off by commas.
+    for (const sentence of [
+      sought,
+      'North Korea faces U.N. sanctions for its missile programs, vetoed by Russia and China on Tuesday.',
+      'Russia and China blocked, in a vote on Tuesday, U.N. sanctions on North Korea for its missile programs.',
+    ]) {
+      expect(byOf(sentence).filter((x) => x.path.endsWith('.by[0]')), sentence).toEqual([
+        { file: 'entities.json', path: `$[${nk}].sanctions.by[0]`, message: 'the sentence it cites gives United Nations\'s sanctions as stopped, not imposed' },
+      ]);
+    }
   });
 
   it('sanctions beside a word of stopping that speaks of something else, in a clause of its own, are in force', () => {
