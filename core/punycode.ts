@@ -66,10 +66,33 @@ export function decodePunycode(input: string): string | undefined {
   return String.fromCodePoint(...output);
 }
 
-/** A hostname as the address bar shows it: each "xn--" label in Unicode, any label that does not decode as it was. */
+/** Cyrillic and Greek letters drawn as Latin ones: a label of these alone ("аррӏе") reads as an ASCII name it is not. */
+const LATIN_LOOKALIKES = /^[аӏԁеһіјкмոорԛѕԝхуАВЕНІЈКМОРЅТХҮαεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧΖ]+$/u;
+const SCRIPTS_CONFUSED = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+
+/**
+ * Whether a decoded label may be shown as it decodes, as address bars judge: not one that decodes to nothing or to
+ * ASCII alone (no valid name does: "xn--paypal-" would read "paypal"), nor one mixing Latin, Cyrillic and Greek
+ * letters, nor one of Cyrillic or Greek letters that all look Latin. Those stay in their ASCII form.
+ */
+function shownDecoded(label: string): boolean {
+  if (!/[^\p{ASCII}]/u.test(label)) return false;
+  const letters = label.replace(/[\p{Nd}\p{P}\p{S}\s]/gu, '');
+  if (SCRIPTS_CONFUSED.filter((script) => script.test(letters)).length > 1) return false;
+  return !LATIN_LOOKALIKES.test(letters);
+}
+
+/**
+ * A hostname as the address bar shows it: each "xn--" label in Unicode, but one that does not decode, or that would
+ * pass for another name (shownDecoded), as it was.
+ */
 export function hostnameForDisplay(hostname: string): string {
   return hostname
     .split('.')
-    .map((label) => (/^xn--/i.test(label) ? (decodePunycode(label.slice(4)) ?? label) : label))
+    .map((label) => {
+      if (!/^xn--/i.test(label)) return label;
+      const decoded = decodePunycode(label.slice(4));
+      return decoded !== undefined && shownDecoded(decoded) ? decoded : label;
+    })
     .join('.');
 }
