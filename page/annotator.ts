@@ -125,6 +125,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
       listenAgain();
       notify('document');
     },
+    // Found unloaded, the context runs its onInvalidated: the annotator is destroyed, its highlights with it.
+    cutOff: () => ctx.isInvalid,
   });
   await parsed;
   if (ctx.isInvalid) {

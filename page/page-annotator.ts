@@ -59,6 +59,11 @@ export interface PageAnnotatorOptions {
   documentStyled?: boolean;
   /** Called when the page replaced its root element (document.open and write): listeners on the window are gone. */
   onDocumentReplaced?: () => void;
+  /**
+   * Whether the extension was unloaded since this copy started, asked before the page's changes are read: a copy
+   * cut off from it reads none (its owner destroys it), where it went on reading them in a tab the reader never came back to.
+   */
+  cutOff?: () => boolean;
 }
 
 /**
@@ -413,7 +418,7 @@ export class PageAnnotator {
       await yieldToPage();
       const rest = this.rescanAllowedAt - performance.now();
       if (rest > 0) await new Promise((done) => setTimeout(done, rest));
-      if (this.destroyed) return;
+      if (this.destroyed || this.options.cutOff?.()) return;
       const work = this.watcher?.take();
       if (!work) continue;
       const began = performance.now();

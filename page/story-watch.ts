@@ -33,13 +33,16 @@ const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characte
  * after (upgrade-watch.ts).
  *
  * `onReadWithoutNames`: the page as first parsed was read to its end without a
- * name, once (the page may still bring one later).
+ * name, once (the page may still bring one later). `cutOff`: whether the
+ * extension was unloaded since (extension/extension-unloaded.ts), asked before
+ * changes are screened: a copy cut off from it stops watching.
  */
 export function watchForStoryNames(
   screen: PageScreen,
   onNames: () => void,
   onError: (error: unknown) => void,
   onReadWithoutNames: () => void = () => {},
+  cutOff: () => boolean = () => false,
 ): () => void {
   let pending: MutationRecord[] = [];
   let whole = false;
@@ -163,6 +166,10 @@ export function watchForStoryNames(
     const all = whole;
     pending = [];
     if (!root || stopped) return;
+    if (cutOff()) {
+      stop();
+      return;
+    }
     if (all) {
       if (!screeningWhole) screenWhole(root, visitAll).catch(onError);
       return;

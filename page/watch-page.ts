@@ -11,7 +11,12 @@ import { watchForStoryNames } from './story-watch';
  * failure, now or later, ends here, ends the page's reading mark (the
  * shortcut's notice would otherwise say "still reading"), and is logged.
  */
-export function watchPage(source: ScreenSource, requestAnnotator: (onFailure: (error: unknown) => void) => void): void {
+export function watchPage(
+  source: ScreenSource,
+  requestAnnotator: (onFailure: (error: unknown) => void) => void,
+  /** Whether the extension was unloaded since this script started: its watch then stops. */
+  cutOff: () => boolean,
+): void {
   // A document that makes no HTML elements (an RSS feed, in the browser's tree view too; an SVG file) can host no card:
   // the card's UI cannot be built there, and names painted would open nothing when hovered. XHTML makes HTML elements.
   if (!(document.createElement('i') instanceof HTMLElement)) return;
@@ -40,6 +45,7 @@ export function watchPage(source: ScreenSource, requestAnnotator: (onFailure: (e
       // A large page is screened a piece at a time, past this call.
       report,
       endReading,
+      cutOff,
     );
   } catch (error) {
     report(error);

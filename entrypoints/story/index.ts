@@ -1,4 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { extensionUnloaded } from '../../extension/extension-unloaded';
 import { requestAnnotator } from '../../extension/request-annotator';
 import { claimFrame } from '../../extension/story-keys';
 import { watchPage } from '../../page/watch-page';
@@ -16,5 +17,5 @@ export default defineUnlistedScript(() => {
   // The rest in a task of its own: in a new tab, the task that runs this script has also compiled it and
   // brought up the extension's world, and the first touches of the page's DOM from that world cost
   // milliseconds more. Apart, neither task is long. Its failures are caught at its top (page/watch-page.ts).
-  setTimeout(() => watchPage(__BACKSTORY_SCREEN__, requestAnnotator));
+  setTimeout(() => watchPage(__BACKSTORY_SCREEN__, requestAnnotator, extensionUnloaded));
 });

@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import { shadowUiText } from './closed-shadow';
 import { expect, paintedMentions, pointOfText, test as base } from './fixtures';
+import { firstReadingDone } from './first-reading';
 import { badgeText, listedCounts, openPopupFor } from './popup-page';
 import { packSourceHash } from '../../core/story/pack-hash';
 import { findChromium } from '../../tooling/find-browser';
@@ -175,6 +176,32 @@ test('an update whose pack fails its checks keeps the stored story: cards show t
   const card = await hoverCard(fresh, 'Vladimir Putin');
   expect(card).toContain(OLD_WORDING);
   expect(card).not.toContain(NEW_WORDING);
+});
+
+test('a page without names open across an update is watched by the new version alone: a name it adds later is highlighted, and the old copy fails at nothing', async ({
+  installed,
+  server,
+}) => {
+  const { context } = installed;
+  server.route('/quiet', '<!doctype html><html lang="en"><body><main><p>A page about the weather.</p></main></body></html>');
+  const page = context.pages()[0] ?? (await context.newPage());
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('[Backstory]')) logged.push(message.text());
+  });
+  await page.goto(`${server.origin}/quiet`);
+  await firstReadingDone(page, async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  // Changes screened while the first version is loaded: its watch is the one that runs.
+  await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Rain later.' })));
+  await page.waitForTimeout(700);
+
+  await installed.update();
+  await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'John Kirby spoke about the rain.' })));
+  await expect.poll(() => paintedMentions(page)).toBe(1);
+  expect(await hoverCard(page, 'John Kirby')).toContain('John Kirby');
+  // The first version's watch, cut off from the extension, stopped rather than found the name and failed to ask for its annotator.
+  await page.waitForTimeout(1000);
+  expect(logged).toEqual([]);
 });
 
 /** The demo article in the first tab, highlighted, with a card opened once. */

@@ -200,6 +200,44 @@ test('rescans what the page adds, changes and removes', async ({ load }) => {
   await expect.poll(() => found(page)).toEqual(['china:China', 'john-kirby:John Kirby']);
 });
 
+test('an annotator cut off from the extension (unloaded since) reads none of the page’s changes after; until then it reads them', async ({ load }) => {
+  const page = await load('<div id="feed"><p>Vladimir Putin arrived.</p></div>');
+  await page.evaluate(async () => {
+    const w = window as unknown as Win & { unloaded: boolean; asked: number };
+    w.counts = {};
+    w.unloaded = false;
+    w.asked = 0;
+    w.annotator = new w.backstoryHarness.PageAnnotator({
+      matcher: w.backstoryHarness.matcher(w.matcherWire),
+      onCountsChange: (counts) => (w.counts = Object.fromEntries(counts)),
+      cutOff: () => {
+        w.asked++;
+        return w.unloaded;
+      },
+    });
+    await w.annotator.start();
+  });
+  const append = (text: string) =>
+    page.evaluate((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.getElementById('feed')!.append(p);
+    }, text);
+  await append('South Korea held exercises.');
+  await expect.poll(() => counts(page)).toEqual({ 'vladimir-putin': 1, 'south-korea': 1 });
+
+  const askedWhileLoaded = await page.evaluate(() => {
+    const w = window as unknown as Win & { unloaded: boolean; asked: number };
+    w.unloaded = true;
+    return w.asked;
+  });
+  expect(askedWhileLoaded).toBeGreaterThan(0);
+  await append('John Kirby spoke.');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { asked: number }).asked)).toBeGreaterThan(askedWhileLoaded);
+  await page.waitForTimeout(300);
+  expect(await counts(page)).toEqual({ 'vladimir-putin': 1, 'south-korea': 1 });
+});
+
 test('a paragraph read again starts from what the page showed above it, not from what stands further down', async ({ load }) => {
   const page = await load(`<p>Kirby said so, officials in Moscow said. <span id="clock">12:00</span></p>
 <p>A farm in Moscow, Idaho.</p><p>John Kirby spoke.</p><p>Moscow again, and Kirby.</p>`);

@@ -594,3 +594,62 @@ test('the watch tells once when it has read a page to its end without a name, af
   });
   expect(named).toEqual({ told: false, named: true });
 });
+
+test('a watch cut off from the extension (unloaded since: reloaded, updated, switched off) screens no change after, and finds no name the page adds', async ({
+  load,
+}) => {
+  const page = await load('<p>The council met on Tuesday.</p>');
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    const screen = w.backstoryHarness.createPageScreen(w.screenSource);
+    let screenings = 0;
+    const inPieces = screen.mayMentionInPieces.bind(screen);
+    const whole = screen.mayMention.bind(screen);
+    screen.mayMentionInPieces = (root, options) => {
+      screenings++;
+      return inPieces(root, options);
+    };
+    screen.mayMention = (root, visit) => {
+      screenings++;
+      return whole(root, visit);
+    };
+    let unloaded = false;
+    let named = false;
+    let read = false;
+    let asked = 0;
+    const stop = w.backstoryHarness.watchForStoryNames(
+      screen,
+      () => (named = true),
+      (error) => console.error(error),
+      () => (read = true),
+      () => {
+        asked++;
+        return unloaded;
+      },
+    );
+    while (!read) await new Promise((done) => setTimeout(done, 20));
+    // Still loaded: a change is screened, and only then is the extension asked after.
+    const askedBefore = asked;
+    document.body.insertAdjacentHTML('beforeend', '<p>The talks went on.</p>');
+    await new Promise((done) => setTimeout(done, 700));
+    const screenedWhileLoaded = screenings;
+    const askedWhileLoaded = asked - askedBefore;
+    unloaded = true;
+    document.body.insertAdjacentHTML('beforeend', '<p>Vladimir Putin arrived.</p>');
+    await new Promise((done) => setTimeout(done, 700));
+    const screenedWhenCut = screenings - screenedWhileLoaded;
+    // Stopped: later changes are not even looked at.
+    const askedWhenCut = asked;
+    document.body.insertAdjacentHTML('beforeend', '<p>Kim Jong Un met him.</p>');
+    await new Promise((done) => setTimeout(done, 700));
+    stop();
+    return { named, askedBefore, askedWhileLoaded, screenedWhileLoaded, screenedWhenCut, askedAfter: asked - askedWhenCut };
+  });
+  // The first read asks nothing (the API's first touch costs milliseconds); the change read while loaded asks once.
+  expect(result.askedBefore).toBe(0);
+  expect(result.askedWhileLoaded).toBe(1);
+  expect(result.screenedWhileLoaded).toBeGreaterThan(1);
+  expect(result.screenedWhenCut).toBe(0);
+  expect(result.named).toBe(false);
+  expect(result.askedAfter).toBe(0);
+});
