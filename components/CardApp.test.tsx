@@ -161,6 +161,28 @@ describe('the card opened from the keyboard', () => {
     expect(asked).toBe(2);
   });
 
+  it('keeps the facts a second open brought when the first open’s request fails after them, as a restarting background’s may', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const held: { answer: () => void; fail: () => void }[] = [];
+    const { api, title } = await mountCard(
+      (reply) => new Promise((resolve, reject) => held.push({ answer: () => resolve(reply()), fail: () => reject(new Error('Could not establish connection.')) })),
+    );
+    void api.show(request('north-korea'));
+    const again = api.show(request('north-korea'));
+    await rendered();
+    expect(held).toHaveLength(2);
+    held[1]!.answer();
+    await again;
+    expect(title()).toBe('North Korea');
+    // The first open's request fails, and fails again when asked once more.
+    held[0]!.fail();
+    await vi.waitFor(() => expect(held).toHaveLength(3), { timeout: 2000 });
+    held[2]!.fail();
+    await rendered();
+    expect(title()).toBe('North Korea');
+    expect(document.querySelector('.status-error')).toBeNull();
+  });
+
   it('settles a second open of a card still loading once the facts are in, and leaves the focus alone as they come again', async () => {
     const held: (() => void)[] = [];
     const { api, frame, title } = await mountCard(async (reply) => {
@@ -338,6 +360,26 @@ describe('the card of another name', () => {
       else expect(document.activeElement).toBe(link);
     }
     expect(gaveBack).toEqual([]);
+  });
+
+  it('opened again for the same name after it closed, fades in once placed, as the first time: not shown before it is placed', async () => {
+    const { api, frame } = await mountCard();
+    await api.show(request('north-korea'));
+    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'));
+    api.hide();
+    await rendered();
+    expect(frame()).toBeNull();
+    // The frame's state as each one is put in the page, before anything placed it.
+    const asPutIn: (string | undefined)[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node instanceof HTMLElement && node.classList.contains('card-frame')) asPutIn.push(node.dataset.placed);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    await api.show(request('north-korea'));
+    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'));
+    observer.disconnect();
+    expect(asPutIn).toEqual(['false']);
   });
 
   it('leaves the card of the same name as the reader unfolded it, when the walk or the page moves it', async () => {

@@ -9,6 +9,7 @@ import { isOwnHost } from '../page/own-hosts';
 import { focusedIn, refocus } from '../page/reader-place';
 import { tabStopAfter } from '../page/tab-stops';
 import { CardHost, type CardState, type TrailStep } from './CardHost';
+import { ErrorBoundary } from './ErrorBoundary';
 import { NOTICE_MS, PageNoticeLine, type ShownNotice } from './PageNoticeLine';
 
 /** What one entities/get request may ask for (the protocol's limit). */
@@ -91,7 +92,10 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
         // The card open now: the same entity opened again meanwhile is a newer open, waiting on this reply too.
         const now = opens.current;
         const came = trail.current;
-        setState(reply.ok ? { request, opened: now, card: reply.card, trail: came, returnTo } : { request, opened: now, error: reply.error, trail: came, returnTo });
+        // A failure that comes after the card did (another open's request, a prefetch) leaves the card shown.
+        const card = reply.ok ? reply.card : cards.current.get(request.entityId);
+        if (card) setState({ request, opened: now, card, trail: came, returnTo });
+        else if (!reply.ok) setState({ request, opened: now, error: reply.error, trail: came, returnTo });
       });
       return settled;
     },
@@ -274,19 +278,30 @@ export function CardApp({ onReady }: { onReady: (api: CardApi) => void }) {
     void load({ ...request, entityId: back.entityId, focus: request.focus || focusInside.current }, request.entityId);
   }, [load]);
 
+  const failed = useCallback(
+    (error: unknown, stack: string) => {
+      console.error('[Backstory] The card failed', error, stack);
+      close();
+    },
+    [close],
+  );
+
   return (
     // The card speaks the extension's language, whatever the page's own is.
     <div className="root" lang={i18n.t('lang')} dir={i18n.t('dir')}>
-      <CardHost
-        state={state}
-        onOpenEntity={openEntity}
-        onBack={goBack}
-        onPointerInside={onPointerInside}
-        onFocusInside={onFocusInside}
-        onTabOut={tabOut}
-        onShown={settleWaiting}
-        onRetry={retry}
-      />
+      {/* A card that throws as it renders closes, as the reader's Escape would; the next open gets a fresh try. */}
+      <ErrorBoundary resetKey={state?.opened} fallback={null} onError={failed}>
+        <CardHost
+          state={state}
+          onOpenEntity={openEntity}
+          onBack={goBack}
+          onPointerInside={onPointerInside}
+          onFocusInside={onFocusInside}
+          onTabOut={tabOut}
+          onShown={settleWaiting}
+          onRetry={retry}
+        />
+      </ErrorBoundary>
       <PageNoticeLine notice={notice} />
     </div>
   );

@@ -51,6 +51,8 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
   const entityId = state?.request.entityId;
   // A new entity fades in once placed; the same card only moves with its mention.
   const [placedFor, setPlacedFor] = useState<string>();
+  // Closed, the card is placed for no one: opened again for the same entity, it showed in the viewport's corner before placing.
+  if (state === undefined && placedFor !== undefined) setPlacedFor(undefined);
   const placed = placedFor !== undefined && placedFor === entityId;
   // What the reader unfolds in the card ("About the story", a quote) changes its height: it is placed again, on the
   // side of its name it stands on. Placed by its top edge only, a card above its name grew down over the name.

@@ -34,7 +34,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
         </h2>
         {/* A block, not a paragraph: the quote a description's source button shows is a block quote, which no paragraph may hold. */}
         <div className="card-meta">
-          <span className={`category category-${entity.category}`}>{categoryLabel(entity.category)}</span>
+          <span className="category">{categoryLabel(entity.category)}</span>
           {entity.description ? (
             <>
               {/* A space of no width: the pill's margin sets them apart on screen, but copied or read aloud they ran together ("PersonPresident of Russia"). */}
@@ -75,9 +75,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
       {groups.map(([kind, list]) => (
         // Headings, not landmarks: six regions a card would add a batch to the page's landmarks each time it opens.
         <div key={kind} className="fact-group">
-          <h3 className="fact-group-title" aria-label={factGroupTitle(kind)}>
-            {factGroupTitle(kind)}
-          </h3>
+          <h3 className="fact-group-title">{factGroupTitle(kind)}</h3>
           <ul className="facts">
             {list.map((fact) => (
               <li key={fact.id} className={`fact fact-${fact.kind}`} data-fact-id={fact.id}>
@@ -93,9 +91,7 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
       ))}
       {related.length > 0 ? (
         <footer className="related">
-          <h3 className="fact-group-title" aria-label={i18n.t('card.related')}>
-            {i18n.t('card.related')}
-          </h3>
+          <h3 className="fact-group-title">{i18n.t('card.related')}</h3>
           <ul className="related-list">
             {related.map((ref) => (
               <li key={ref.id}>

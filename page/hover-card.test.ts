@@ -292,6 +292,19 @@ describe('the card of a hovered name, closing', () => {
     expect(page.showing()).toBe('vladimir-putin');
     expect(page.requests).toHaveLength(2);
   });
+
+  it('Escape also calls off the card about to open for the name the pointer came to rest on: none pops up after it; moving on that name opens it', () => {
+    const { page, kim } = withPutinOpen();
+    page.card.hover(kim, { at: middleOf(kim) });
+    vi.advanceTimersByTime(50);
+    page.escape();
+    vi.advanceTimersByTime(1000);
+    expect(page.showing()).toBeUndefined();
+    expect(page.requests.map((request) => request.entityId)).toEqual(['vladimir-putin']);
+    page.card.hover(kim, { at: { x: middleOf(kim).x + 2, y: middleOf(kim).y } });
+    vi.advanceTimersByTime(200);
+    expect(page.showing()).toBe('kim-jong-un');
+  });
 });
 
 describe('a card the reader asked for (the popup, the keyboard, a tap)', () => {

@@ -94,7 +94,13 @@ export class HoverCard {
       pinned: this.pinned,
       place: mention.startNode.parentElement,
       nameEnd: mention.endNode,
-      onClose: () => this.closed(),
+      onClose: () => {
+        // Closed by the reader (Escape, the close button): the card about to open for the name the pointer rests on
+        // goes too, rather than pop up right after.
+        clearTimeout(this.openTimer);
+        this.pending = undefined;
+        this.closed();
+      },
     });
   }
 

@@ -2440,6 +2440,49 @@ test.describe('the hover card', () => {
     expect(forced.offset).toBeGreaterThanOrEqual(1);
   });
 
+  test('a fact holding a long word or an address with no space in it wraps inside the card, which never scrolls sideways', async ({
+    context,
+    extensionId,
+    page,
+    server,
+  }) => {
+    await openDemo(page, server.origin);
+    await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
+    await expect.poll(() => shadowUiText(page)).toContain('on Tuesday');
+    // A next story's fact might quote an address: written into this card's first fact, as a pack would bring it.
+    const sideways = await shadowUiCall<{ scroll: number; textWidth: number; frameWidth: number }>(
+      page,
+      'card-frame',
+      `function () {
+        const text = this.querySelector('.fact-text');
+        // Chromium breaks an address after its slashes; a word has nowhere to break (a hashtag, a name in another script's run).
+        text.textContent += ' https://www.example.org/news/2024/06/18/putin-pyongyang-visit #PutinKimSummitPyongyangJune2024NorthKoreaRussiaPartnership';
+        return { scroll: this.scrollWidth - this.clientWidth, textWidth: text.getBoundingClientRect().width, frameWidth: this.clientWidth };
+      }`,
+    );
+    expect(sideways.scroll).toBe(0);
+    expect(sideways.textWidth).toBeLessThanOrEqual(sideways.frameWidth);
+  });
+
+  test('the sanctions line stands apart from the facts in forced colours too, framed where its background is taken away', async ({ context, extensionId, page, server }) => {
+    await openDemo(page, server.origin);
+    await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
+    await expect.poll(() => shadowUiText(page)).toContain('Sanctioned');
+    await page.emulateMedia({ forcedColors: 'active' });
+    const text = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.color = 'CanvasText';
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    expect(await shadowUiStyle(page, 'sanctions-badge', 'border-top-style')).toBe('solid');
+    expect(await shadowUiStyle(page, 'sanctions-badge', 'border-top-color')).toBe(text);
+    await page.emulateMedia({ forcedColors: 'none' });
+    // Otherwise its background sets it apart, and the border does not show.
+    expect(await shadowUiStyle(page, 'sanctions-badge', 'border-top-color')).toBe('rgba(0, 0, 0, 0)');
+  });
+
   test('a related name clicked in a hovered card puts keyboard focus in that name’s card, and Escape gives it back to the hovered name’s place', async ({
     page,
     server,
