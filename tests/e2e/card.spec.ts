@@ -96,6 +96,14 @@ async function openTickerAbove(page: import('@playwright/test').Page, url: strin
 // The title, not the text's start: a card opened from "Related" says "← Back to …" above it.
 const cardTitle = (page: import('@playwright/test').Page) => shadowUiCardTitle(page);
 
+/** The demo article with North Korea's card opened as the popup opens it: the longest card, its facts in. */
+async function northKoreaCard(context: import('@playwright/test').BrowserContext, extensionId: string, page: import('@playwright/test').Page, origin: string) {
+  await openDemo(page, origin);
+  await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
+  await expect.poll(() => cardTitle(page)).toBe('North Korea');
+  await expect.poll(() => shadowUiText(page)).toContain('on Tuesday');
+}
+
 /** Reveals `entityId` as the popup does, once the page has been read: its card opens, `text` on screen. The point of `text`. */
 async function revealOnScreen(
   context: import('@playwright/test').BrowserContext,
@@ -2381,11 +2389,8 @@ test.describe('the hover card', () => {
     page,
     server,
   }) => {
-    await openDemo(page, server.origin);
     // North Korea's card is the longest: its facts fill the screen, "on Tuesday" and "Recent incidents" among them.
-    await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
-    await expect.poll(() => cardTitle(page)).toBe('North Korea');
-    await expect.poll(() => shadowUiText(page)).toContain('on Tuesday');
+    await northKoreaCard(context, extensionId, page, server.origin);
     await expect.poll(async () => (await shadowUiBox(page))?.width ?? 0).toBeGreaterThan(100);
     const card = (await shadowUiBox(page))!;
     const source = (await shadowUiBox(page, 'story-source'))!;
@@ -2446,9 +2451,7 @@ test.describe('the hover card', () => {
     page,
     server,
   }) => {
-    await openDemo(page, server.origin);
-    await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
-    await expect.poll(() => shadowUiText(page)).toContain('on Tuesday');
+    await northKoreaCard(context, extensionId, page, server.origin);
     // A next story's fact might quote an address: written into this card's first fact, as a pack would bring it.
     const sideways = await shadowUiCall<{ scroll: number; textWidth: number; frameWidth: number }>(
       page,
@@ -2465,9 +2468,8 @@ test.describe('the hover card', () => {
   });
 
   test('the sanctions line stands apart from the facts in forced colours too, framed where its background is taken away', async ({ context, extensionId, page, server }) => {
-    await openDemo(page, server.origin);
-    await sendToPage(context, extensionId, page, { type: 'page/reveal', entityId: 'north-korea' });
-    await expect.poll(() => shadowUiText(page)).toContain('Sanctioned');
+    await northKoreaCard(context, extensionId, page, server.origin);
+    expect(await shadowUiText(page)).toContain('Sanctioned');
     await page.emulateMedia({ forcedColors: 'active' });
     const text = await page.evaluate(() => {
       const probe = document.body.appendChild(document.createElement('span'));
