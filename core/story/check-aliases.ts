@@ -4,9 +4,10 @@
  * on every side; other checks catch alias settings that can never take effect.
  */
 import { foldText } from '../matcher';
+import { COMMON_WORDS } from '../matcher/common-words';
 import type { Indexed } from './check-references';
 import type { PathProblem } from './problems';
-import type { Entity } from './schema';
+import type { Alias, Entity } from './schema';
 
 interface AliasUse {
   entity: string;
@@ -81,6 +82,7 @@ function checkSettings({ index, value }: Indexed<Entity>): PathProblem[] {
         message: `"${alias.text}" waits for a full name, but "${value.id}" has no alias with rule "always"`,
       });
     }
+    problems.push(...wordProblems(alias, value, at));
     // An exclusion hides the alias inside it, so it must hold it. A phrase of another place may name it in other words
     // ("University of Idaho" for Moscow's), and ends the alias's mentions all the same.
     alias.exclude.forEach((phrase, k) => {
@@ -95,6 +97,26 @@ function checkSettings({ index, value }: Indexed<Entity>): PathProblem[] {
     });
   });
   return problems;
+}
+
+/**
+ * The matcher reads case, so an alias in lower case is matched as a word of the page's prose ("us" in "Let us know"),
+ * and a capitalised ordinary word ("Will", "Hope") wherever a sentence opens with it: such a form must wait for the full
+ * name, or be kept as `never`. The canonical name is what the story is about ("China"), and stands.
+ */
+function wordProblems(alias: Alias, entity: Entity, at: string): PathProblem[] {
+  const text = normaliseAlias(alias.text);
+  if (!/[\p{Lu}\p{N}]/u.test(text)) {
+    return [{ path: `${at}.text`, message: `alias "${text}" of "${entity.id}" has no capital letter or digit: the matcher would take the ordinary word in a page's prose for ${entity.name}` }];
+  }
+  const common = COMMON_WORDS.has(text.toLowerCase()) && alias.rule === 'always' && foldText(text) !== foldText(entity.name);
+  if (!common) return [];
+  return [
+    {
+      path: `${at}.rule`,
+      message: `alias "${text}" of "${entity.id}" is an ordinary English word, which opens sentences and headlines that do not mean ${entity.name}; give it rule "after-full-name" or "never"`,
+    },
+  ];
 }
 
 /** `complete`: every entity in the file passed the schema, so `entities` is all of them. */

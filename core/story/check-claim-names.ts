@@ -6,19 +6,80 @@
  * Korea accuse North Korea of supplying weapons to the U.S." beside "accusations from
  * the U.S. and South Korea of North Korea supplying weapons to Russia").
  */
-import { listNames, namedIn, referredIn } from './names';
+import { foldApostrophes, listNames, mentionsIn, mentionsWithDemonymsIn, namedOrAdjectiveIn, referredIn } from './names';
+import type { Indexed } from './check-references';
+import { sentencesIn } from './citations';
+import type { PathProblem } from './problems';
 import { sayingsIn, type Saying } from './sayings';
-import type { Entity } from './schema';
+import type { Entity, Fact } from './schema';
+import { FUNCTION_WORDS, sameWord, stem, wordsOf } from './words';
 
 /** `before`: the quote's paragraph up to it, where the names its pronouns point back to are. */
 export function nameProblems(text: string, quote: string, before: string, entities: readonly Entity[]): string[] {
   const referred = referredIn(quote, before, entities);
-  const strangers = entities.filter((entity) => namedIn(text, entity) && !referred.has(entity));
+  const strangers = entities.filter((entity) => namedOrAdjectiveIn(text, entity) && !referred.has(entity));
   const named =
     strangers.length === 0
       ? []
       : [`the text names ${listNames(strangers)}, which the sentence it cites does not (by name, or by a pronoun after the name earlier in its paragraph); a name may stand only for one the sentence speaks of`];
-  return [...named, ...roleProblems(sayingsIn(text, '', entities), sayingsIn(quote, before, entities))];
+  const told = sayingsIn(text, '', entities);
+  const cited = sayingsIn(quote, before, entities);
+  return [...named, ...adjectiveProblems(text, quote, entities), ...roleProblems(told, cited), ...accusedActProblems(text, quote, told, cited, entities)];
+}
+
+/**
+ * A country's adjective keeps its place among the sentence's names: the text's adjectives, in order, must be among the
+ * sentence's names and adjectives in that order. Every adjective of "South Korean soldiers crossing into North Korean
+ * territory, prompting warning shots from North Korean soldiers" is one the sentence has, the other way round.
+ */
+function adjectiveProblems(text: string, quote: string, entities: readonly Entity[]): string[] {
+  const adjectives = mentionsWithDemonymsIn(text, entities).filter((m) => m.demonym);
+  if (adjectives.length === 0) return [];
+  const cited = mentionsWithDemonymsIn(quote, entities);
+  if (isSubsequence(adjectives.map((m) => m.entity), cited.map((m) => m.entity))) return [];
+  const phrase = (source: string, m: { start: number; end: number }) => `“${source.slice(m.start, m.end)}${/^[\s-]\p{L}+/u.exec(source.slice(m.end))?.[0] ?? ''}”`;
+  const quoted = cited.filter((m) => m.demonym);
+  return [
+    `the text has ${adjectives.map((m) => phrase(text, m)).join(', ')}, in that order, where the sentence it cites has ` +
+      `${quoted.length > 0 ? quoted.map((m) => phrase(quote, m)).join(', ') : 'no such adjective'}: a country's adjective is a name, and may not move to what the sentence says of another`,
+  ];
+}
+
+/** The words of what a sentence's accusation alleges: "supplying", "weapons" of "accusations from the U.S. … of North Korea supplying weapons to Russia". */
+function allegedWords(quote: string, entities: readonly Entity[]): string[] {
+  const words: string[] = [];
+  for (const match of foldApostrophes(quote).matchAll(/\b(?:accus|alleg)\p{L}*\b([^,;:]*)/giu)) {
+    const act = / of (.*)$/.exec(match[1]!)?.[1] ?? '';
+    const unnamed = mentionsIn(act, entities).reduceRight((rest, m) => rest.slice(0, m.start) + ' ' + rest.slice(m.end), act);
+    words.push(...wordsOf(unnamed).filter((word) => !FUNCTION_WORDS.has(word)));
+  }
+  return words;
+}
+
+/**
+ * What a sentence gives only as alleged stays alleged: where the text tells the act ("supplies weapons"), it tells it
+ * inside an accusation that names who accuses. "North Korea supplies weapons to Russia, which Moscow and Pyongyang
+ * deny" keeps a word of denial, but states the act as the narrator's.
+ */
+function accusedActProblems(text: string, quote: string, told: Saying[], cited: Saying[], entities: readonly Entity[]): string[] {
+  const accusers = cited.filter((c) => ACCUSING.has(c.key)).flatMap((c) => c.by);
+  if (accusers.length === 0) return [];
+  const act = allegedWords(quote, entities).map(stem);
+  const telling = wordsOf(text).filter((word) => act.some((w) => sameWord(stem(word), w)));
+  if (telling.length === 0) return [];
+  if (told.some((t) => ACCUSING.has(t.key) && t.by.some((entity) => accusers.includes(entity)))) return [];
+  return [
+    `the text tells ${[...new Set(telling)].map((word) => `“${word}”`).join(', ')}, which the sentence it cites gives only as what ${listNames(new Set(accusers))} accuse; ` +
+      'keep it inside the accusation and name who accuses ("… accuse North Korea of …", "accusations from … of …")',
+  ];
+}
+
+const ACCUSING = new Set(['accuse', 'allege']);
+
+function isSubsequence<T>(part: readonly T[], whole: readonly T[]): boolean {
+  let at = 0;
+  for (const item of whole) if (at < part.length && part[at] === item) at++;
+  return at === part.length;
 }
 
 /**
@@ -47,4 +108,76 @@ function roleProblems(told: Saying[], cited: Saying[]): string[] {
 
 function sameOrder(a: readonly Entity[], b: readonly Entity[]): boolean {
   return a.length === b.length && a.every((entity, i) => entity === b[i]);
+}
+
+/**
+ * Seats of government that stand for their country in news prose ("confrontations with Washington", "the
+ * Moscow-Pyongyang relationship"), by the names a pack gives them; a fact naming one speaks of the country too.
+ */
+const CAPITALS: Readonly<Record<string, string>> = {
+  Moscow: 'Russia',
+  Pyongyang: 'North Korea',
+  Washington: 'United States',
+  Seoul: 'South Korea',
+  Beijing: 'China',
+  Tokyo: 'Japan',
+  Kyiv: 'Ukraine',
+  Hanoi: 'Vietnam',
+};
+
+/** A description that gives a person's office of state: "President of Russia", "Russia’s president". */
+const OFFICE = '(?:president|prime minister|premier|chancellor|king|queen|supreme leader)';
+const HEAD_OF_STATE = [new RegExp(`^(?:the )?${OFFICE} of (.+)$`, 'i'), new RegExp(`^(.+)['’]s ${OFFICE}$`, 'i')];
+
+/** Words that speak of those named side by side in the sentence before as acting together: "He also mentioned plans … to jointly oppose". */
+const JOINTLY = /\b(?:jointly|together)\b/;
+
+/** Those a sentence names side by side, who may act jointly: "Russia and North Korea will “resolutely oppose”". */
+function together(sentence: string, entities: readonly Entity[]): Set<Entity> {
+  const mentions = mentionsIn(sentence, entities);
+  const folded = foldApostrophes(sentence);
+  const paired = mentions.flatMap((m, i) => {
+    const next = mentions[i + 1];
+    return next && /^(?:,\s*|\s+)(?:and|or)\s+(?:the\s+)?$/.test(folded.slice(m.end, next.start)) ? [m.entity, next.entity] : [];
+  });
+  return new Set(paired);
+}
+
+/**
+ * A fact's subjects are the cards that show it, so each must be one its sentence or its text names: by a name, an
+ * alias, its adjective, its capital, or its head of state by the office the pack's description gives ("Putin’s visit …
+ * aims to deepen ties" is Russia's, Putin being "President of Russia"). Narrowly, "jointly" in the sentence speaks of
+ * those the sentence before it in its paragraph names side by side (Putin's plans "to jointly oppose" are Russia's and
+ * North Korea's, who "will “resolutely oppose”" there); a pronoun alone is not enough.
+ */
+export function checkSubjectsNamed(facts: Indexed<Fact>[], entities: readonly Entity[], paragraphs: readonly string[]): PathProblem[] {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const byName = new Map(entities.map((entity) => [entity.name, entity]));
+  const heads = entities.flatMap((person) => {
+    const office = person.category === 'person' ? HEAD_OF_STATE.map((form) => form.exec(person.description ?? '')).find(Boolean) : undefined;
+    const country = office ? entities.find((entity) => entity.category === 'country' && namedOrAdjectiveIn(office[1]!, entity)) : undefined;
+    return country ? [[person, country] as const] : [];
+  });
+  return facts.flatMap(({ index, value }) => {
+    const { quote, paragraph: n } = value.citation;
+    const paragraph = paragraphs[n] ?? '';
+    const at = paragraph.indexOf(quote);
+    const previous = at > 0 ? (sentencesIn(paragraph.slice(0, at)).at(-1) ?? '') : '';
+    const names = (entity: Entity, text: string): boolean =>
+      namedOrAdjectiveIn(text, entity) ||
+      Object.entries(CAPITALS).some(([capital, country]) => country === entity.name && byName.has(capital) && namedOrAdjectiveIn(text, byName.get(capital)!)) ||
+      heads.some(([head, country]) => country === entity && namedOrAdjectiveIn(text, head));
+    const unnamed = value.subjects.flatMap((id) => {
+      const entity = byId.get(id);
+      if (!entity) return [];
+      if (names(entity, quote) || names(entity, value.text) || (JOINTLY.test(quote) && together(previous, entities).has(entity))) return [];
+      return [entity];
+    });
+    return unnamed.map((entity) => ({
+      path: `$[${index}].subjects[${value.subjects.indexOf(entity.id)}]`,
+      message:
+        `fact "${value.id}": subject ${entity.name} is named neither in the sentence it cites nor in its text (by a name, an alias, its adjective, its capital or its head of state); ` +
+        `${entity.name}'s card would show a fact that does not speak of it`,
+    }));
+  });
 }

@@ -13,7 +13,7 @@ import { nameProblems } from './check-claim-names';
 import { citesSentence } from './citations';
 import { foldApostrophes, mentionsIn } from './names';
 import type { PathProblem } from './problems';
-import { droppedQualifiers } from './qualifiers';
+import { droppedQualifiers, isAttribution, pastNotInQuote } from './qualifiers';
 import type { Citation, Entity } from './schema';
 import { FUNCTION_WORDS, sameWord, stem, wordsOf } from './words';
 
@@ -55,9 +55,20 @@ export function claimProblems(text: string, quote: string, before: string, entit
     problems.push(`the text says ${listed}, which the sentence it cites does not; use its words`);
   }
   const dropped = droppedQualifiers(text, quote);
-  if (dropped.length > 0) {
-    const listed = dropped.map((word) => `“${word}”`).join(', ');
+  const labels = dropped.filter(isAttribution);
+  const others = dropped.filter((word) => !isAttribution(word));
+  if (others.length > 0) {
+    const listed = others.map((word) => `“${word}”`).join(', ');
     problems.push(`the sentence it cites says ${listed}, which the text leaves out: it would say more than the sentence`);
+  }
+  if (labels.length > 0) {
+    const listed = labels.map((word) => `“${word}”`).join(', ');
+    problems.push(`the sentence it cites says ${listed}, which the text leaves out: the speaker's words would read as the narrator's`);
+  }
+  const past = pastNotInQuote(blankMentions(text, entities), blankMentions(quote, entities));
+  if (past.length > 0) {
+    const listed = past.map((word) => `“${word}”`).join(', ');
+    problems.push(`the text says ${listed}, in the past, where the sentence it cites tells it in the present or the future: it would tell as done what is under way or to come`);
   }
   if (REPORTED.test(quote) && !REPORTED.test(text)) {
     problems.push('the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one');

@@ -283,3 +283,97 @@ describe('what the pack leaves out', () => {
     }
   });
 });
+
+describe('a country’s adjective is a name', () => {
+  const crossing = 'north-korean-soldiers-crossing';
+
+  it('swapped: “South Korean soldiers crossing into North Korean territory”, every adjective one the sentence has', () => {
+    const p = pack();
+    fact(p, crossing).text = 'Recent incidents include South Korean soldiers crossing into North Korean territory, prompting warning shots from North Korean soldiers.';
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, crossing)}].text: fact "${crossing}": the text has “South Korean soldiers”, “North Korean territory”, “North Korean soldiers”, in that order, ` +
+        'where the sentence it cites has “North Korean soldiers”, “South Korean territory”, “South Korean soldiers”: a country\'s adjective is a name, and may not move to what the sentence says of another',
+    ]);
+  });
+
+  it('swapped on the soldiers alone, each phrase one the sentence has', () => {
+    const p = pack();
+    fact(p, crossing).text = 'Recent incidents include South Korean soldiers crossing into South Korean territory, prompting warning shots from North Korean soldiers.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(new RegExp(`fact "${crossing}": the text has “South Korean soldiers”, “South Korean territory”, “North Korean soldiers”, in that order`))]);
+  });
+
+  it('an adjective of a country the sentence does not speak of', () => {
+    const p = pack();
+    fact(p, crossing).text = 'Recent incidents include Japanese soldiers crossing into South Korean territory, prompting warning shots from South Korean soldiers.';
+    expect(messagesOf(p)).toContainEqual(expect.stringMatching(new RegExp(`fact "${crossing}": the text names Japan, which the sentence it cites does not`)));
+  });
+});
+
+describe('what the sentence gives as alleged, told as what happened', () => {
+  const stated = 'North Korea supplies weapons to Russia, which Moscow and Pyongyang deny.';
+
+  it('in the denial, and in a key point: a word of denial is kept, but the act is the narrator’s', () => {
+    const p = pack();
+    fact(p, 'weapons-supply-denial').text = stated;
+    p.story.summary[3].text = stated;
+    const told = 'the text tells “supplies”, “weapons”, which the sentence it cites gives only as what United States, South Korea accuse; ' +
+      'keep it inside the accusation and name who accuses ("… accuse North Korea of …", "accusations from … of …")';
+    expect(messagesOf(p)).toEqual([`story.json $.summary[3].text: ${told}`, `facts.json $[${at(p.facts, 'weapons-supply-denial')}].text: fact "weapons-supply-denial": ${told}`]);
+  });
+
+  it('inside an accusation that names no accuser of the sentence’s', () => {
+    const p = pack();
+    fact(p, 'weapons-supply-denial').text = 'Moscow and Pyongyang deny the accusations of North Korea supplying weapons to Russia.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(/fact "weapons-supply-denial": the text tells “supplying”, “weapons”, which the sentence it cites gives only as what/)]);
+  });
+
+  it('leaves a denial that does not tell the act', () => {
+    const p = pack();
+    p.story.summary[3].text = 'Moscow and Pyongyang deny these claims.';
+    expect(parseStoryPack(p, article, { articleName: 'article.txt' }).ok).toBe(true);
+  });
+});
+
+describe('whose words a label is, and when', () => {
+  it('“what he termed” dropped: the speaker’s label would read as the narrator’s', () => {
+    const p = pack();
+    const id = 'putin-oppose-restrictive-measures';
+    fact(p, id).text = 'Putin mentioned plans to jointly oppose unilateral and illegal restrictive measures.';
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, id)}].text: fact "${id}": the sentence it cites says “termed”, which the text leaves out: the speaker's words would read as the narrator's`,
+    ]);
+  });
+
+  it('a stop the sentence tells as under way or to come, told as made', () => {
+    const p = pack();
+    const id = 'putin-vietnam-stop';
+    fact(p, id).text = 'Putin visited Vietnam on Wednesday and Thursday for trade discussions.';
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, id)}].text: fact "${id}": the text says “visited”, in the past, where the sentence it cites tells it in the present or the future: ` +
+        'it would tell as done what is under way or to come',
+    ]);
+  });
+});
+
+describe('a subject the fact does not speak of', () => {
+  it('Japan among the subjects of the accusation: Japan’s card would show it', () => {
+    const p = pack();
+    const f = fact(p, 'weapons-supply-accusation');
+    f.subjects.push('japan');
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, 'weapons-supply-accusation')}].subjects[${f.subjects.length - 1}]: fact "weapons-supply-accusation": subject Japan is named neither in the sentence ` +
+        'it cites nor in its text (by a name, an alias, its adjective, its capital or its head of state); Japan\'s card would show a fact that does not speak of it',
+    ]);
+  });
+
+  it('“jointly” speaks of those the sentence before it names side by side, not of others it names; a capital speaks of its country alone', () => {
+    const p = pack();
+    // The sentence before Putin's plans "to jointly oppose" has "Russia and North Korea will “resolutely oppose”", and "his invasion of Ukraine".
+    fact(p, 'putin-oppose-restrictive-measures').subjects.push('ukraine');
+    fact(p, 'kirby-concern-moscow-pyongyang').subjects.push('china');
+    expect(messagesOf(p)).toEqual([
+      expect.stringMatching(/fact "putin-oppose-restrictive-measures": subject Ukraine is named neither/),
+      expect.stringMatching(/fact "kirby-concern-moscow-pyongyang": subject China is named neither/),
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsIn, referredIn } from './names';
+import { mentionsIn, mentionsWithDemonymsIn, referredIn } from './names';
 import { EntitiesFileSchema } from './schema';
 
 const entity = (id: string, name: string, category: string, ...aliases: object[]) => ({ id, name, category, aliases: [{ text: name }, ...aliases] });
@@ -12,6 +12,8 @@ const entities = EntitiesFileSchema.parse([
   entity('south-korea', 'South Korea', 'country', korea),
   entity('soviet-union', 'Soviet Union', 'country'),
   entity('vietnam', 'Vietnam', 'country'),
+  entity('united-states', 'United States', 'country'),
+  entity('china', 'China', 'country'),
   entity('ministry', 'South Korean Foreign Ministry', 'organization', { text: 'South Korea’s Foreign Ministry' }),
 ]);
 const ids = (found: Iterable<{ id: string }>) => [...found].map((e) => e.id).sort();
@@ -35,5 +37,24 @@ describe('referredIn', () => {
 describe('mentionsIn', () => {
   it('takes the longest name at each place', () => {
     expect(mentionsIn('South Korea’s Foreign Ministry and South Korea', entities).map((m) => m.entity.id)).toEqual(['ministry', 'south-korea']);
+  });
+});
+
+describe('mentionsWithDemonymsIn', () => {
+  it('reads a country’s adjective, made from its name or irregular (“American”), as a mention of it, in order, and leaves a longer name its own', () => {
+    const found = (text: string) => mentionsWithDemonymsIn(text, entities).map((m) => `${m.entity.id}${m.demonym ? ' (adjective)' : ''}`);
+    expect(found('North Korean soldiers crossed into South Korean territory, drawing shots from South Korean soldiers.')).toEqual([
+      'north-korea (adjective)',
+      'south-korea (adjective)',
+      'south-korea (adjective)',
+    ]);
+    expect(found('American and Chinese officials met Russian and Soviet-era envoys in Vietnam.')).toEqual([
+      'united-states (adjective)',
+      'china (adjective)',
+      'russia (adjective)',
+      'soviet-union (adjective)',
+      'vietnam',
+    ]);
+    expect(found('The South Korean Foreign Ministry spoke of the Korean Peninsula.')).toEqual(['ministry']);
   });
 });

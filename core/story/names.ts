@@ -53,18 +53,60 @@ export function mentionsIn(text: string, entities: readonly Entity[]): Mention[]
   return kept;
 }
 
+/** Adjectives no ending makes of the name, by the country's name: "American" needs no "America" alias. */
+const IRREGULAR_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
+  'United States': ['American'],
+  'United Kingdom': ['British'],
+  France: ['French'],
+  Germany: ['German'],
+  Netherlands: ['Dutch'],
+  Israel: ['Israeli'],
+  Iraq: ['Iraqi'],
+  Pakistan: ['Pakistani'],
+  Philippines: ['Philippine', 'Filipino'],
+  Poland: ['Polish'],
+  Spain: ['Spanish'],
+  Sweden: ['Swedish'],
+  Switzerland: ['Swiss'],
+  Thailand: ['Thai'],
+  Turkey: ['Turkish'],
+};
+
 /**
  * How an article names a country as an adjective ("Russian President", "North Korean state media", "Soviet-era"):
- * the name or an alias with the usual endings. "Korea" is never an alias, so "Korean" names neither Korea.
+ * the name or an alias with the usual endings, or one of a few irregular ones. "Korea" is never an alias, so "Korean"
+ * names neither Korea.
  */
 function demonymsOf(entity: Entity): string[] {
   if (entity.category !== 'country') return [];
-  return namesOf(entity).flatMap((name) => {
+  const regular = namesOf(entity).flatMap((name) => {
     const forms = [`${name}n`, `${name}ese`, `${name.replace(/[ae]$/, '')}ese`, `${name.replace(/e$/, '')}ian`];
     const union = /^(.+) Union$/.exec(name);
     return union ? [...forms, union[1]!] : forms;
   });
+  return [...regular, ...(IRREGULAR_DEMONYMS[entity.name] ?? [])];
 }
+
+/**
+ * The mentions of `text` with its countries' adjectives among them ("North Korean soldiers"), leftmost-longest: the
+ * "South Korean" of "South Korean Foreign Ministry" is the ministry's. An adjective is a name: swapped, "South Korean
+ * soldiers crossing into North Korean territory" tells the article's incident the other way round.
+ */
+export function mentionsWithDemonymsIn(text: string, entities: readonly Entity[]): (Mention & { demonym: boolean })[] {
+  const folded = foldApostrophes(text);
+  const all = entities.flatMap((entity) => [
+    ...placesOf(folded, namesOf(entity)).map((place) => ({ entity, ...place, demonym: false })),
+    ...placesOf(folded, demonymsOf(entity)).map((place) => ({ entity, ...place, demonym: true })),
+  ]);
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: (Mention & { demonym: boolean })[] = [];
+  for (const mention of all) if (kept.length === 0 || mention.start >= kept.at(-1)!.end) kept.push(mention);
+  return kept;
+}
+
+/** Whether `text` names `entity`, by a name or by its adjective ("Japanese"). */
+export const namedOrAdjectiveIn = (text: string, entity: Entity): boolean =>
+  namedIn(text, entity) || placesOf(foldApostrophes(text), demonymsOf(entity)).length > 0;
 
 const PERSONAL = /\b(?:he|she|his|her|him|He|She|His|Her|Him)\b/g;
 const OPENING = /^(?:They|It|Their|Its)\b/;
@@ -109,8 +151,7 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
  * sentence may name these and no others.
  */
 export function referredIn(sentence: string, before: string, entities: readonly Entity[]): Set<Entity> {
-  const folded = foldApostrophes(sentence);
-  const found = new Set(entities.filter((entity) => namedIn(sentence, entity) || placesOf(folded, demonymsOf(entity)).length > 0));
+  const found = new Set(entities.filter((entity) => namedOrAdjectiveIn(sentence, entity)));
   for (const match of sentence.matchAll(PERSONAL)) {
     const person = lastNamed(before + sentence.slice(0, match.index), entities, true);
     if (person) found.add(person);

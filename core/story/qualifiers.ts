@@ -3,6 +3,7 @@
  * not supply" would read "supplied", "mentioned plans to develop" "developed",
  * "will “resolutely oppose”" "opposed", "aims to deepen ties" "deepened ties".
  */
+import { sayingKey } from './sayings';
 import { FUNCTION_WORDS, expandNot, sameWord, stem, wordsOf } from './words';
 
 /** Each qualifier's forms, by a key its forms share: "urging" and "urged" keep one qualifier. */
@@ -23,6 +24,9 @@ const QUALIFIERS: readonly (readonly [key: string, forms: RegExp])[] = [
   ['try', /^(?:try|tries|tried|trying|attempts?|attempted|attempting|efforts?)$/],
   ['threaten', /^threaten(?:s|ed|ing)?$/],
   ['promise', /^(?:promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|vows?|vowed|vowing)$/],
+  // A speaker's label: without "what he termed", "unilateral and illegal restrictive measures" is the narrator's.
+  ['termed', /^(?:term(?:ed|ing)|call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dub(?:s|bed|bing)?)$/],
+  ['according', /^according$/],
 ];
 
 const qualifierKey = (word: string): string | undefined => QUALIFIERS.find(([, forms]) => forms.test(word))?.[0];
@@ -39,6 +43,8 @@ function qualified(sentence: string): { qualifier: string; key: string; what: st
   return words.flatMap((word, i) => {
     const key = qualifierKey(word);
     if (key === undefined) return [];
+    // "According to Kirby, the visit …", "…, according to Kirby": the whole sentence is his, not the name after it alone.
+    if (key === 'according') return [{ qualifier: word, key, what: words.filter((w, j) => j !== i && !FUNCTION_WORDS.has(w) && !AUXILIARIES.has(w)) }];
     const what: string[] = [];
     for (const next of words.slice(i + 1)) {
       if (AUXILIARIES.has(next) || FUNCTION_WORDS.has(next) || qualifierKey(next) !== undefined) continue;
@@ -56,8 +62,34 @@ function qualified(sentence: string): { qualifier: string; key: string; what: st
 export function droppedQualifiers(text: string, quote: string): string[] {
   const told = wordsOf(expandNot(text));
   const kept = new Set(told.map(qualifierKey));
+  // "According to Kirby, …" is kept as well by "Kirby said …".
+  if (told.some((word) => sayingKey(word) !== undefined)) kept.add('according');
   const dropped = qualified(quote)
     .filter(({ key, what }) => !kept.has(key) && told.some((word) => what.some((w) => sameWord(stem(word), stem(w)))))
     .map(({ qualifier }) => qualifier);
   return [...new Set(dropped)];
+}
+
+/** Labels that are a speaker's, not the narrator's: "what he termed", "so-called", "according to". */
+export const isAttribution = (word: string): boolean => ['termed', 'according'].includes(qualifierKey(word) ?? '');
+
+/** Forms of the past that do not end in "-ed"; "-ed" words that are none ("need", "hundred"). */
+const IRREGULAR_PAST =
+  /^(?:was|were|had|did|been|went|gone|came|met|held|made|took|taken|gave|given|sent|said|told|saw|seen|left|began|begun|brought|fought|led|won|lost|fell|fallen|rose|grew|became|spoke|wrote|written|kept|struck|chose|ran|sought|built|paid|sold|stood|thought|known|shown)$/;
+const NOT_PAST = /(?:eed|hundred|sacred|naked|wicked|kindred|bed|red)$/;
+/** What sets a sentence in the past without a verb in it: "Kim Jong Un’s visit … last September", "in 1991". */
+const PAST_TIME = /^(?:last|ago|earlier|yesterday|previously|former|formerly|once|since|\d{4})$/;
+
+const isPast = (word: string): boolean => IRREGULAR_PAST.test(word) || (/..ed$/.test(word) && !NOT_PAST.test(word));
+
+/**
+ * Past forms of `text` where `quote` tells it in the present or the future, with nothing in the past: "Putin visited
+ * Vietnam on Wednesday and Thursday" beside "Putin’s visit also includes a stop in Vietnam on Wednesday and Thursday"
+ * tells a trip under way, or to come, as made. Only where the sentence holds no past at all, so a sentence that tells
+ * of the past in any form leaves its tenses to review.
+ */
+export function pastNotInQuote(text: string, quote: string): string[] {
+  const quoted = wordsOf(quote);
+  if (quoted.some((word) => isPast(word) || PAST_TIME.test(word))) return [];
+  return [...new Set(wordsOf(text).filter(isPast))];
 }

@@ -219,6 +219,25 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     expect(problems[0]?.message).toBe('exclude phrase "Moskva River" does not contain the alias "Moscow", so it can never apply');
   });
 
+  it('an alias the matcher would find in ordinary prose: one in lower case (“us” in “Let us know”), or an ordinary word that counts at once', () => {
+    const p = pack();
+    const us = indexOf(p.entities, 'united-states');
+    const kim = indexOf(p.entities, 'kim-jong-un');
+    const lower = p.entities[us].aliases.push({ text: 'us' }) - 1;
+    const word = p.entities[kim].aliases.push({ text: 'Hope' }) - 1;
+    expect(problemsOf(p).map((x) => `${x.path}: ${x.message}`)).toEqual([
+      `$[${kim}].aliases[${word}].rule: alias "Hope" of "kim-jong-un" is an ordinary English word, which opens sentences and headlines that do not mean Kim Jong Un; give it rule "after-full-name" or "never"`,
+      `$[${us}].aliases[${lower}].text: alias "us" of "united-states" has no capital letter or digit: the matcher would take the ordinary word in a page's prose for United States`,
+    ]);
+    // Waiting for the full name, or never matched, it is safe; a canonical name that is also a word ("China") stands.
+    p.entities[us].aliases.pop();
+    p.entities[kim].aliases[word].rule = 'after-full-name';
+    const q = pack();
+    q.entities[indexOf(q.entities, 'vietnam')].aliases.push({ text: 'Việt Nam' });
+    q.entities[indexOf(q.entities, 'kim-jong-un')].aliases.push({ text: 'Will', rule: 'never' });
+    for (const ok of [p, q]) expect(parseStoryPack(ok, article, { articleName: 'article.txt' }).ok).toBe(true);
+  });
+
   it('a statement without a speaker', () => {
     const p = pack();
     const i = indexOf(p.facts, 'kirby-concern-moscow-pyongyang');
@@ -397,7 +416,19 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
       {
         file: 'facts.json',
         path: `$[${accused}].text`,
+        message: 'fact "weapons-supply-accusation": the text says “supplied”, in the past, where the sentence it cites tells it in the present or the future: it would tell as done what is under way or to come',
+      },
+      {
+        file: 'facts.json',
+        path: `$[${accused}].text`,
         message: 'fact "weapons-supply-accusation": the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one',
+      },
+      {
+        file: 'facts.json',
+        path: `$[${accused}].text`,
+        message:
+          'fact "weapons-supply-accusation": the text tells “supplied”, “weapons”, which the sentence it cites gives only as what United States, South Korea accuse; ' +
+          'keep it inside the accusation and name who accuses ("… accuse North Korea of …", "accusations from … of …")',
       },
     ]);
   });
@@ -407,6 +438,8 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     const i = indexOf(p.facts, 'putin-first-visit-in-24-years');
     const arms = 'The visit comes amid concerns over an arms arrangement where North Korea might supply Russia with munitions for the Ukraine war in exchange for economic aid and technology.';
     p.facts[i].citation = { paragraph: 3, quote: arms };
+    // Putin, its subject where it was, is no one that sentence names.
+    p.facts[i].subjects = ['north-korea', 'russia'];
     p.facts[i].text = 'North Korea supplies Russia with munitions for the Ukraine war.';
     expect(problemsOf(p).filter((x) => x.path === `$[${i}].text`)).toEqual([
       { file: 'facts.json', path: `$[${i}].text`, message: 'fact "putin-first-visit-in-24-years": the sentence it cites says “might”, which the text leaves out: it would say more than the sentence' },

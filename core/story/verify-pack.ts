@@ -15,6 +15,7 @@ import {
   type KnownIds,
 } from './check-references';
 import { checkArticle, checkCitation, citesSentence, splitParagraphs } from './citations';
+import { checkSubjectsNamed } from './check-claim-names';
 import { checkClaimWords } from './check-claim-words';
 import { checkCoverage } from './check-coverage';
 import { checkDescriptions } from './check-descriptions';
@@ -174,6 +175,7 @@ export function parseStoryPack(files: PackFiles, article: string, options: Parse
     problems.push(...inFile('entities.json', checkDescriptions(entities.valid, paragraphs)));
     problems.push(...inFile('facts.json', checkClaimWords(facts.valid.map(({ index, value }) => ({ ...value, path: `$[${index}].text`, name: `fact "${value.id}"` })), named, paragraphs)));
     problems.push(...inFile('facts.json', checkSanctionsFacts(facts.valid, named, paragraphs)));
+    problems.push(...inFile('facts.json', checkSubjectsNamed(facts.valid, named, paragraphs)));
   }
   // Against the whole file, each quote a sentence: with a fact unreadable or misquoted, the sentence it meant would read
   // as left out, a second problem for one mistake.
