@@ -17,7 +17,8 @@ export interface StoryRow {
  * `nameRank`: the entity's place among the story's names in alphabetical order, found when the pack is written:
  * the popup's names sort by it in a worker just woken, whose first `localeCompare` builds a collator (2.5–12.7 ms
  * here, the largest part of its answer to the popup). Missing only from rows an earlier version wrote and kept
- * because the pack that came after was rejected.
+ * because the pack that came after was rejected. A field of the pack's that no index holds (a description's citation)
+ * needs no version of its own: a pack that adds one has a new hash, and its rows are written again whole.
  */
 export type EntityRow = Entity & { storyId: string; nameRank?: number };
 /** `order`: the fact's place in the article (the parsed pack lists facts in the article's order), which cards keep. */

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createMatchState, decodeMatcher, matcherFrom } from '../core/matcher';
+import { parseReply } from '../core/messages/protocol';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { updateSettings } from '../extension/settings-store';
 import { StoryDatabase } from './db';
@@ -88,6 +89,15 @@ describe('handleMessage', () => {
     expect(at('In an op-ed, Putin highlighted')).toBeLessThan(at('In an op-ed, Putin emphasized'));
     expect(at('Putin mentioned plans to develop')).toBeLessThan(at('Putin mentioned plans to jointly oppose'));
     expect(reply.card.facts.map((fact) => fact.citation.paragraph)).toEqual(reply.card.facts.map((fact) => fact.citation.paragraph).sort((a, b) => a - b));
+  });
+
+  it('sends a description with the sentence it cites, through the reply’s validation as the card receives it', async () => {
+    const reply = parseReply('entity/get', await handleMessage({ type: 'entity/get', entityId: 'pyongyang' }, tab, context()));
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.card.entity.descriptionCitation).toEqual({
+      paragraph: 1,
+      quote: 'His comments were published in North Korean state media as he headed to Pyongyang for a summit with Kim Jong Un on Tuesday.',
+    });
   });
 
   it('includes what a person said among their facts', async () => {

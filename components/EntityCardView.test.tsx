@@ -10,6 +10,7 @@ import { StoryDatabase } from '../background/db';
 import { getEntityCards } from '../background/story-queries';
 import { createStoryService } from '../background/story-service';
 import { loadPackSource, uniqueDbName } from '../background/test-support';
+import { sentencesIn, splitParagraphs } from '../core/story/citations';
 import { useLocaleMessages } from '../tooling/locale-messages';
 import { EntityCardView } from './EntityCardView';
 
@@ -166,7 +167,7 @@ describe('a card of the bundled story', () => {
     expect(meta.textContent).toBe(`Person ${description} ¶1${meta.querySelector('blockquote')!.textContent}`);
   });
 
-  it('says what John Kirby is once: the fact that repeats his description gives it its source, and is not shown again below', async () => {
+  it('says what John Kirby is once: his description has its sentence as its source, and the fact that repeats it is not shown below', async () => {
     const { root, groups } = await render('john-kirby');
     const meta = root.querySelector('.card-meta')!;
     const source = meta.querySelector('button.citation')!;
@@ -179,16 +180,43 @@ describe('a card of the bundled story', () => {
     expect(groups.Statements).toEqual(['kirby-concern-moscow-pyongyang', 'kirby-korean-peninsula-security']);
   });
 
+  it('gives a description stored without its citation, by a version before it, the source of a fact that repeats it', async () => {
+    await createStoryService(db, loadPackSource()).ready();
+    const [card] = await getEntityCards(db, ['john-kirby']);
+    delete card!.entity.descriptionCitation;
+    const root = document.createElement('div');
+    root.innerHTML = renderToStaticMarkup(<EntityCardView card={card!} titleId="t" />);
+    expect(root.querySelector('.card-meta blockquote')!.textContent).toBe(card!.facts.find((fact) => fact.text === 'John Kirby is with the U.S. National Security Council.')!.citation.quote);
+  });
+
   it('keeps a fact that says more than the description: Pyongyang’s summit was “on Tuesday”, the Soviet-era alliances weakened', async () => {
     const putin = await render('vladimir-putin');
     expect(putin.root.textContent).not.toContain('Vladimir Putin is the president of Russia.');
     expect(putin.root.querySelector('.card-meta button.citation')!.getAttribute('aria-label')).toBe('Source: paragraph 1 of the article');
     const pyongyang = await render('pyongyang');
     expect(pyongyang.groups.Events).toContain('putin-summit-pyongyang');
-    expect(pyongyang.root.querySelector('.card-meta button')).toBeNull();
     const soviet = await render('soviet-union');
     expect(soviet.groups.Background).toEqual(['soviet-era-alliances-weakened']);
     expect(soviet.root.textContent).not.toContain('The Soviet Union collapsed in 1991.');
+  });
+
+  it('gives every description of the bundled pack a source, the sentence it is said in as the article has it: Kim Jong Un’s, Pyongyang’s, no fact repeating them', async () => {
+    await createStoryService(db, loadPackSource()).ready();
+    const paragraphs = splitParagraphs(loadPackSource().article);
+    const described = (await db.entities.toArray()).filter((row) => row.description);
+    expect(described.length).toBeGreaterThan(10);
+    for (const { id, description } of described) {
+      const meta = (await render(id)).root.querySelector('.card-meta')!;
+      const source = meta.querySelector('button.citation')!;
+      expect(source, id).not.toBeNull();
+      expect(meta.querySelector(`[id="${source.getAttribute('aria-describedby')}"]`)!.textContent, id).toBe(description);
+      const n = Number(/paragraph (\d+)/.exec(source.getAttribute('aria-label')!)![1]);
+      const quote = meta.querySelector('blockquote')!.textContent!;
+      expect(sentencesIn(paragraphs[n]!), id).toContain(quote);
+    }
+    const kim = (await render('kim-jong-un')).root.querySelector('.card-meta')!;
+    expect(kim.querySelector('button.citation')!.getAttribute('aria-label')).toBe('Source: paragraph 1 of the article');
+    expect(kim.querySelector('blockquote')!.textContent).toBe('His comments were published in North Korean state media as he headed to Pyongyang for a summit with Kim Jong Un on Tuesday.');
   });
 
   it('gives John Kirby no role the article does not: it says only that he is “of” the U.S. National Security Council', async () => {

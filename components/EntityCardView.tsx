@@ -24,7 +24,8 @@ export function EntityCardView({ card, titleId, onOpenEntity }: Props) {
     entity.id,
     withoutBadgeRepeat(entity, facts).filter((fact) => !restating.includes(fact)),
   );
-  const descriptionSource = restating[0]?.citation;
+  // A restating fact's for a row an earlier version wrote without the description's own, kept when the pack after it was rejected.
+  const descriptionSource = entity.descriptionCitation ?? restating[0]?.citation;
   const related = refs.filter((ref) => ref.id !== entity.id);
   return (
     <article className="card">

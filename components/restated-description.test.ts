@@ -30,6 +30,20 @@ describe('the facts a description says again', () => {
     expect(restatingDescription(broader, [fact('member', 'background', 'Jane Somebody is with the Council.')])).toEqual([]);
   });
 
+  it('are those of the description’s own sentence only: the same words from another sentence may tell its claim the other way round', () => {
+    const alpha = {
+      name: 'Alpha',
+      aliases: [],
+      description: 'supplier of weapons to Beta',
+      descriptionCitation: { paragraph: 2, quote: 'Alpha is a supplier of weapons to Beta.' },
+    };
+    const reversed = fact('reversed', 'background', 'Beta is a supplier of weapons to Alpha.', { citation: { paragraph: 3, quote: 'Beta is a supplier of weapons to Alpha.' } });
+    const same = fact('same', 'background', 'Alpha is a supplier of weapons to Beta.', { citation: alpha.descriptionCitation });
+    expect(restatingDescription(alpha, [reversed, same]).map((f) => f.id)).toEqual(['same']);
+    // A row an earlier version wrote, without the description's own sentence: matched by the words alone, as before.
+    expect(restatingDescription({ ...alpha, descriptionCitation: undefined }, [reversed, same]).map((f) => f.id)).toEqual(['reversed', 'same']);
+  });
+
   it('are none for an entity without a description', () => {
     expect(restatingDescription({ ...somebody, description: undefined }, [fact('member', 'background', 'Somebody is with the Council.')])).toEqual([]);
   });

@@ -16,18 +16,24 @@ const RESTATABLE = new Set<Fact['kind']>(['background', 'event', 'relation']);
 
 /**
  * The facts that say what the entity's description says, no more and no less (Kirby's "John Kirby is with the U.S.
- * National Security Council." under "of the U.S. National Security Council"), in the order given. The card shows the
- * first one's source beside the description and none of them below it: the same statement twice on one card reads as
- * padding. No less: the source shown beside a description that says more than its sentence would seem to back it all.
+ * National Security Council." under "of the U.S. National Security Council"), in the order given. The card shows none
+ * of them below the description, which has a source of its own: the same statement twice on one card reads as padding.
+ * No more: a fact hidden that said more would take its claim off the card. No less: the first one's source stands in
+ * for the description's on a row an earlier version wrote without it, and beside a description that says more than its
+ * sentence it would seem to back it all.
  */
-export function restatingDescription(entity: Pick<Entity, 'name' | 'aliases' | 'description'>, facts: readonly Fact[]): Fact[] {
+export function restatingDescription(entity: Pick<Entity, 'name' | 'aliases' | 'description' | 'descriptionCitation'>, facts: readonly Fact[]): Fact[] {
   if (!entity.description) return [];
+  // Its own sentence's facts only: the same words may tell another sentence's claim the other way round ("supplied
+  // weapons to Beta" on Alpha's card, "Beta supplied weapons to Alpha"), which the card would lose.
+  const own = entity.descriptionCitation;
+  const fromOwnSentence = (fact: Fact) => !own || (fact.citation.paragraph === own.paragraph && fact.citation.quote === own.quote);
   // The entity's own names say nothing about it on its own card ("Vladimir Putin is the president of Russia.").
   const names = new Set([entity.name, ...entity.aliases.map((alias) => alias.text)].flatMap(words));
   const claim = (text: string) => new Set(words(text).filter((word) => !names.has(word)));
   const described = claim(entity.description);
   return facts.filter((fact) => {
-    if (!RESTATABLE.has(fact.kind) || fact.contests.length > 0) return false;
+    if (!RESTATABLE.has(fact.kind) || fact.contests.length > 0 || !fromOwnSentence(fact)) return false;
     const said = claim(fact.text);
     return [...said].every((word) => described.has(word)) && [...described].every((word) => said.has(word) || CATEGORY_NOUNS.has(word));
   });

@@ -21,7 +21,8 @@ function tally<T extends string>(labels: readonly T[], values: T[]): string {
 }
 
 function summarise(pack: StoryPack, articleName: string): string {
-  const citations = pack.story.summary.length + pack.facts.length + pack.entities.filter((e) => e.sanctions).length;
+  const citations =
+    pack.story.summary.length + pack.facts.length + pack.entities.filter((e) => e.sanctions).length + pack.entities.filter((e) => e.descriptionCitation).length;
   return (
     `${pack.entities.length} entities (${tally(CATEGORIES, pack.entities.map((e) => e.category))}), ` +
     `${pack.facts.length} facts (${tally(FACT_KINDS, pack.facts.map((f) => f.kind))}), ` +

@@ -216,6 +216,17 @@ function isKoreanGivenName(word: string): boolean {
   return halves.every((half) => syllables.has(half.toLowerCase()));
 }
 
+/**
+ * A word of one or two Korean syllables ("Yo", "Jong", "Jong-il", "Yo-jong"): after "Kim" the Korean order's given name,
+ * which makes "Kim" the surname. An English word that is one ("So", "Moon") only makes the matcher more careful.
+ */
+function isKoreanSyllables(word: string): boolean {
+  const halves = word.split(/[-\u2010\u2011]/);
+  if (halves.length > 2 || !halves.every((half) => /^[A-Za-z][a-z]*$/.test(half))) return false;
+  const syllables = (koreanSyllables ??= new Set(KOREAN_SYLLABLES.split(' ')));
+  return halves.every((half) => syllables.has(half.toLowerCase()));
+}
+
 /** Words a title-case line keeps in lower case: "Putin, Kim Sign Pact in Pyongyang" holds no prose. */
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over']);
 for (const word of ['per', 'so', 'the', 'to', 'up', 'via', 'vs', 'with', 'yet']) MINOR_WORDS.add(word);
@@ -241,6 +252,40 @@ export function namesakeBeside(text: string, start: number, end: number): boolea
   const words = new Words(text, start, end);
   if (!words.inProse()) return false;
   return words.isName(words.after[0]) || words.givenNameBefore();
+}
+
+/**
+ * Whether the namesake namesakeBeside found at the hit holds it as that person's surname, as news refers to people on
+ * second reference: "Kim Yo Jong", "Kim Jong-il", "Tom Kim", "Ms. Kim". Not a given name ("Kim Kardashian", "Kirby
+ * Smart"), which a bare surname further on does not refer to.
+ */
+export function namesakeBySurname(text: string, start: number, end: number): boolean {
+  const title = titleBefore(text, start);
+  if (title !== undefined && OTHERS_TITLES.has(title)) return true;
+  const words = new Words(text, start, end);
+  const after = words.after[0];
+  return (words.isName(after) && isKoreanSyllables(words.wordOf(after!))) || words.givenNameBefore();
+}
+
+/** Words before a full stop that abbreviate, so that the stop ends no sentence: "Mr. Kim", "U.S. forces", "N. Korea". */
+const ABBREVIATIONS = new Set([...ABBREVIATED_TITLES, 'St', 'Jr', 'Sr', 'No', 'vs', 'Rev', 'Hon', 'Amb', 'Pres']);
+
+/**
+ * Whether a sentence ends between `from` and `to`: a full stop, a question or an exclamation mark (and the quotes or
+ * brackets closing it) before a space and a capital or an opening quote, or a blank line. Not after one letter ("U.S.
+ * Forces", "N. Korea") or an abbreviation ("Mr. Kim"): when unsure, one sentence, which leaves a bare surname unmarked.
+ */
+export function sentenceEndBetween(text: string, from: number, to: number): boolean {
+  // With the capital at `to`: the full name that may open the next sentence.
+  const span = text.slice(from, to + 1);
+  if (/\n[^\S\n]*\n/.test(span)) return true;
+  const stop = /(\p{L}*)[.!?][”’"')\]]*\s+[“‘"'([]*\p{Lu}/gu;
+  for (let match = stop.exec(span); match; match = stop.exec(span)) {
+    const word = match[1]!;
+    if ([...word].length !== 1 && !ABBREVIATIONS.has(word)) return true;
+    stop.lastIndex = match.index + word.length + 1;
+  }
+  return false;
 }
 
 /** Ranks and offices that only a person holds, before a surname: "Senator Washington", "Coach Washington". */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EntitiesFileSchema } from '../story/schema';
 import { compileMatcher, createMatchState } from './index';
+import { markSeen, namesakeKey } from './state';
 
 const pack = compileMatcher(EntitiesFileSchema.parse(JSON.parse(readFileSync('data/summit/entities.json', 'utf8'))));
 
@@ -581,6 +582,100 @@ describe('the bundled pack', () => {
     for (const text of ['Admiral Kirby said the talks were useful.', 'Spokesman Kirby spoke on Friday.']) {
       expect(kirby(text, 'Kirby added that it was late.').at(-1), text).toBe('john-kirby:Kirby');
     }
+  });
+
+  it('reads a bare Kim as his sister’s after a sentence naming her and him, in her apposition as AP and Reuters write it, until his full name stands in a later sentence of its own', () => {
+    const kims = (...blocks: string[]) => found(...blocks).filter((name) => name.startsWith('kim-jong-un'));
+    const statement = 'Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un, said in a statement.';
+    expect(kims(`${statement} Kim also said the drills were provocative.`)).toEqual(['kim-jong-un:Kim Jong Un']);
+    expect(kims(statement, 'Kim also said the drills were provocative.')).toEqual(['kim-jong-un:Kim Jong Un']);
+    // Both named by the surname in one sentence, in either order, or with a full stop of an abbreviation between them.
+    for (const sentence of [
+      'Kim Yo Jong said her brother Kim Jong Un would not meet Seoul’s envoy.',
+      'North Korean leader Kim Jong Un’s sister, Kim Yo Jong, said in a statement.',
+      'Kim Yo Jong denounced U.S. Forces Korea, and Kim Jong Un inspected a missile unit.',
+      'Kim Yo-jong, a vice department director, and Mr. Kim Jong Un attended.',
+      'The late Kim Jong-il’s son Kim Jong Un spoke.',
+      'Golfer Tom Kim met Kim Jong Un on Tuesday.',
+    ]) {
+      expect(kims(sentence, 'Kim said the drills were provocative.'), sentence).toEqual(['kim-jong-un:Kim Jong Un']);
+    }
+    // His full name in a later sentence of its own, in the same block or the next: a bare Kim is his again.
+    expect(kims(`${statement} Kim Jong Un has not commented. Kim is expected to respond.`)).toEqual([
+      'kim-jong-un:Kim Jong Un',
+      'kim-jong-un:Kim Jong Un',
+      'kim-jong-un:Kim',
+    ]);
+    expect(kims(statement, 'Kim Jong Un has not commented.', 'Kim is expected to respond.')).toEqual([
+      'kim-jong-un:Kim Jong Un',
+      'kim-jong-un:Kim Jong Un',
+      'kim-jong-un:Kim',
+    ]);
+    // Named again beside her, it settles nothing.
+    expect(kims(statement, 'Kim Yo Jong and her brother Kim Jong Un attended.', 'Kim waved.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim Jong Un']);
+    // An ordinary page: no other Kim, or one whose Kim is her given name (news calls her Kardashian), keeps a bare Kim his.
+    expect(kims('Kim Jong Un met Putin. Kim said the talks went well.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+    expect(kims('Kim Jong Un met Putin.', 'Kim said the talks went well.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+    expect(kims('Kim Kardashian met Kim Jong Un. Kim smiled.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+    // John Kirby the same way.
+    const kirbys = (...blocks: string[]) => found(...blocks).filter((name) => name.startsWith('john-kirby'));
+    expect(kirbys('Rep. Tom Kirby questioned John Kirby on Tuesday.', 'Kirby said the talks were useful.')).toEqual(['john-kirby:John Kirby']);
+    expect(kirbys('Rep. Tom Kirby questioned John Kirby on Tuesday. John Kirby replied.', 'Kirby said the talks were useful.')).toEqual([
+      'john-kirby:John Kirby',
+      'john-kirby:John Kirby',
+      'john-kirby:Kirby',
+    ]);
+  });
+
+  it('journals the sister named in the sentence of her brother’s full name after it, so a block read again from the journal finds what the page did', () => {
+    const state = createMatchState(true);
+    pack.scan('Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un, said in a statement.', state);
+    const journal = state.sightings!;
+    // What page/match-places.ts keeps of a block: its sightings in the order it named them last.
+    const kept = [...new Set([...journal].reverse())].reverse();
+    expect(kept).toEqual(['kim-jong-un', namesakeKey('kim-jong-un')]);
+    const replayed = createMatchState();
+    for (const key of kept) markSeen(replayed, key);
+    expect(pack.scan('Kim also said the drills were provocative.', replayed)).toEqual([]);
+  });
+
+  it('shows no John Kirby card for Nintendo’s Kirby, and none for the rest of a page about the game', () => {
+    const kirbys = (...blocks: string[]) => found('John Kirby spoke.', ...blocks).filter((name) => name.startsWith('john-kirby'));
+    for (const text of [
+      'Kirby game sales rose.',
+      'Two Kirby games sold well.',
+      'the new Kirby title',
+      'older Kirby titles',
+      'Nintendo’s Kirby returns.',
+      "Nintendo's Kirby returns.",
+      'Kirby’s Dream Land turns 30.',
+      "Kirby's Dream Land turns 30.",
+      'Kirby, the pink hero of Nintendo’s games, returns.',
+    ]) {
+      expect(kirbys(text), text).toEqual(['john-kirby:John Kirby']);
+      // The page speaks of the game's Kirby from there on.
+      expect(kirbys(text, 'Kirby can now copy more powers.'), text).toEqual(['john-kirby:John Kirby']);
+    }
+    // Before it, the spokesman's.
+    expect(kirbys('Kirby said the talks were useful.', 'Kirby game sales rose.')).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+  });
+
+  it('shows no Vladimir Putin card for Gazprom’s Mikhail Putin, in a title-case headline too', () => {
+    expect(found('Gazprom’s Mikhail Putin Resigns')).toEqual([]);
+    expect(found('GAZPROM’S MIKHAIL PUTIN RESIGNS')).toEqual([]);
+    expect(found('Mikhail Putin, Gazprom’s deputy chairman, resigned.')).toEqual([]);
+    expect(found('Mikhail Putin Resigns; Vladimir Putin Names Successor')).toEqual(['vladimir-putin:Vladimir Putin']);
+  });
+
+  it('finds Vietnam written the Vietnamese way, “Việt Nam”, its accents one character or a letter and combining marks, in capitals too', () => {
+    expect(found('Trade with Việt Nam grew.')).toEqual(['vietnam:Việt Nam']);
+    const decomposed = 'Việt Nam'.normalize('NFD');
+    expect(decomposed).not.toBe('Việt Nam');
+    expect(found(`Trade with ${decomposed} grew.`)).toEqual([`vietnam:${decomposed}`]);
+    expect(found('VIỆT NAM, NGÀY 19')).toEqual(['vietnam:VIỆT NAM']);
+    expect(found('Việt Nam’s exports rose.')).toEqual(['vietnam:Việt Nam']);
+    // The English-language daily of Hanoi, as it writes its own name.
+    expect(found('Việt Nam News reported.')).toEqual([]);
   });
 
   it('reads the wire services’ wording of the summit: the DPRK, N.Korea, S.Korea, Mr Putin, the two capitals and the two countries joined by a dash, the UNSC', () => {

@@ -92,7 +92,7 @@ describe('matcher properties', () => {
       fc.property(storyText, (text) => {
         const hits = new Candidates();
         full.find(text, hits);
-        expect(storyMatcher.scan(text, createMatchState())).toEqual(resolve(hits, storyPatterns, ids, createMatchState()));
+        expect(storyMatcher.scan(text, createMatchState())).toEqual(resolve(text, hits, storyPatterns, ids, createMatchState()));
       }),
       { numRuns: 500 },
     );

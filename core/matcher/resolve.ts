@@ -23,18 +23,22 @@
  *   none was seen the text is left unmarked rather than guessed.
  * - A surname counted only standing `alone` is passed over after another
  *   person of that surname was named ("Kim Kardashian posted… Kim said"),
- *   until the entity's full name comes again. A `surname` after a given name
+ *   until the entity's full name comes again, in a sentence of its own: one
+ *   that also names that person by the surname ("Kim Yo Jong, the sister of
+ *   Kim Jong Un, said") leaves a bare "Kim" after it theirs. A `surname` after a given name
  *   ("receiver Malik Washington") ends its entity's mentions after it, as an
  *   `elsewhere` phrase does. The scanner reports such a name as the pattern's
  *   complement (scan.ts Candidates); one inside a mention ("Kim" of "Kim Jong
  *   Un") is none.
  */
 import type { PatternRule } from './types';
+import { namesakeBySurname, sentenceEndBetween } from './boundaries';
 import type { Candidates } from './scan';
 import { isElsewhere, markElsewhere, markSeen, namesakeKey, namesakeSince } from './state';
 import type { MatchState, Span } from './types';
 
 export function resolve(
+  text: string,
   hits: Candidates,
   patterns: readonly PatternRule[],
   entityIds: readonly string[],
@@ -61,6 +65,17 @@ export function resolve(
     state.depends?.push(namesake);
     if (state.seen.has(namesake)) state.dependsOnOrder?.push(entityId, namesake);
   };
+  /** Per entity, where the last other person of its surname named in this block stands ("Kim Yo Jong said"). */
+  let namesakes: Map<string, [start: number, end: number]> | undefined;
+  const sawFullName = (entityId: string, at: number) => {
+    markSeen(state, entityId);
+    const other = namesakes?.get(entityId);
+    // "Kim Yo Jong, the sister of North Korean leader Kim Jong Un, said. Kim also said": AP's and Reuters' bare Kim is
+    // hers. Both Kims named in one sentence by the surname, a bare one after them may be either: theirs, as the safer.
+    if (other !== undefined && !sentenceEndBetween(text, other[1], at) && namesakeBySurname(text, other[0], other[1])) {
+      markSeen(state, namesakeKey(entityId));
+    }
+  };
   const exclude = (p: PatternRule, until: number) => {
     excludedUntil ??= new Map();
     const before = excludedUntil.get(p.entity) ?? -1;
@@ -79,8 +94,10 @@ export function resolve(
       const entityId = entityIds[rule.entity]!;
       if (s < cursor) continue;
       // "Kim Kardashian": a bare "Kim" is hers until Kim Jong Un is named again. "Malik Washington": the page speaks of him.
-      if (rule.alone) markSeen(state, namesakeKey(entityId));
-      else markElsewhere(state, entityId);
+      if (rule.alone) {
+        markSeen(state, namesakeKey(entityId));
+        (namesakes ??= new Map()).set(entityId, [s, e]);
+      } else markElsewhere(state, entityId);
       continue;
     }
     while (g < n && start[order[g]!] === s && end[order[g]!] === e && pattern[order[g]!]! >= 0) g++;
@@ -91,11 +108,11 @@ export function resolve(
       if (p.exclude) exclude(p, e);
       else if (excluded(p, s)) continue;
       else if (s < cursor) {
-        if (p.always) markSeen(state, entityId);
+        if (p.always) sawFullName(entityId, s);
       } else if (counts(p, entityId)) {
         cursor = e;
         spans.push({ entityId, alias: p.alias, start: s, end: e });
-        if (p.always) markSeen(state, entityId);
+        if (p.always) sawFullName(entityId, s);
         else judged(p, entityId);
       } else judged(p, entityId);
       continue;
@@ -108,7 +125,7 @@ export function resolve(
 
     if (s < cursor) {
       const named = soleEntity(names.filter((p) => p.always));
-      if (named !== undefined) markSeen(state, entityIds[named]!);
+      if (named !== undefined) sawFullName(entityIds[named]!, s);
       continue;
     }
 
@@ -123,7 +140,7 @@ export function resolve(
     const mine = eligible.filter((p) => p.entity === winner);
     const best = mine.find((p) => p.always) ?? mine[0]!;
     spans.push({ entityId: entityIds[winner]!, alias: best.alias, start: s, end: e });
-    if (best.always) markSeen(state, entityIds[winner]!);
+    if (best.always) sawFullName(entityIds[winner]!, s);
   }
   return spans;
 }

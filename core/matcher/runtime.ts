@@ -40,7 +40,7 @@ export function matcherFrom({ entityIds, rules, automaton, anchors: shipped }: C
           if (!INVISIBLE_CHARACTER.test(text)) expressions = plain;
         }
         scanner.find(text, hits, startsPattern, expressions);
-        return resolve(hits, rules, entityIds, state);
+        return resolve(text, hits, rules, entityIds, state);
       },
     };
   }
@@ -49,7 +49,7 @@ export function matcherFrom({ entityIds, rules, automaton, anchors: shipped }: C
     scan(text: string, state: MatchState): Span[] {
       scanner.find(text, hits, startsAlias);
       if (hits.count > 0 && exclusionsAlone) scanner.find(text, hits);
-      return resolve(hits, rules, entityIds, state);
+      return resolve(text, hits, rules, entityIds, state);
     },
   };
 }

@@ -133,8 +133,9 @@ describe('the story screen', () => {
 
   it('is small enough to compile into the script on every page', () => {
     // Mostly exclusion phrases ("Tacoma, Washington", "U.S. Open women's", "Moscow Exchange shares") in two cases, and
-    // the long names' title-case forms ("Union Of Soviet Socialist Republics"); 21 kB here is about 5 KiB of the
-    // script's 15 KiB gzipped (the whole script 12.9 KiB).
-    expect(JSON.stringify(source).length).toBeLessThan(22_000);
+    // the long names' title-case forms ("Union Of Soviet Socialist Republics"); 22 kB here is about 6 KiB of the
+    // script's 15 KiB gzipped (the whole script 12.9 KiB). "Việt Nam", in its composed and decomposed spellings, took
+    // it past 22,000.
+    expect(JSON.stringify(source).length).toBeLessThan(22_500);
   });
 });

@@ -223,15 +223,15 @@ describe('a fact of kind "sanctions"', () => {
   });
 });
 
-describe('an entity’s description, which no citation backs', () => {
+describe('an entity’s description, which the sentence it cites must back', () => {
   it('knowledge from outside the article: “capital of North Korea”, “leader of North Korea who invaded Ukraine”', () => {
     const p = pack();
     entity(p, 'pyongyang').description = 'capital of North Korea';
     entity(p, 'kim-jong-un').description = 'leader of North Korea who invaded Ukraine';
     const messages = messagesOf(p);
     expect(messages).toEqual([
-      expect.stringMatching(/^entities\.json \$\[\d+\]\.description: description “leader of North Korea who invaded Ukraine” is said of Kim Jong Un by no one sentence of the article; .*the description says “leader”, “invaded”, which that sentence does not/),
-      expect.stringMatching(/^entities\.json \$\[\d+\]\.description: description “capital of North Korea” is said of Pyongyang by no one sentence of the article; .*the description says “capital”/),
+      expect.stringMatching(/^entities\.json \$\[\d+\]\.description: description “leader of North Korea who invaded Ukraine” is not what the sentence it cites says of Kim Jong Un, paragraph 1’s “His comments .*”: the description says “leader”, “invaded”, which that sentence does not.*; no one sentence of the article says it$/),
+      expect.stringMatching(/^entities\.json \$\[\d+\]\.description: description “capital of North Korea” is not what the sentence it cites says of Pyongyang, .*: the description says “capital”.*; no one sentence of the article says it$/),
     ]);
   });
 
@@ -242,7 +242,7 @@ describe('an entity’s description, which no citation backs', () => {
     entity(p, 'vietnam').description = 'place where Putin’s visit includes a stop';
     expect(messagesOf(p)).toEqual([
       expect.stringMatching(/description “place where Putin’s visit includes a stop” calls Vietnam a place; its category is country$/),
-      expect.stringMatching(/description “U\.S\. council that includes John Kirby” is said of U\.S\. National Security Council by no one sentence .*“includes”/),
+      expect.stringMatching(/description “U\.S\. council that includes John Kirby” is not what the sentence it cites says of U\.S\. National Security Council, paragraph 7’s .*“includes”/),
     ]);
   });
 
@@ -252,7 +252,64 @@ describe('an entity’s description, which no citation backs', () => {
     const messages = messagesOf(p);
     expect(messages).not.toContainEqual(expect.stringMatching(/calls Kim Jong Un a country/));
     // Judged by its words all the same: the article never calls him a leader.
-    expect(messages).toEqual([expect.stringMatching(/description “leader of the country Putin visited” is said of Kim Jong Un by no one sentence .*“leader”/)]);
+    expect(messages).toEqual([expect.stringMatching(/description “leader of the country Putin visited” is not what the sentence it cites says of Kim Jong Un, .*“leader”/)]);
+  });
+
+  it('a description with no citation, naming the entity and the sentence to cite', () => {
+    const p = pack();
+    delete entity(p, 'pyongyang').descriptionCitation;
+    expect(messagesOf(p)).toEqual([
+      `entities.json $[${at(p.entities, 'pyongyang')}].descriptionCitation: description “where Putin headed for a summit with Kim Jong Un” of Pyongyang has no citation; ` +
+        'cite the sentence it is said in: paragraph 1’s “His comments were published in North Korean state media as he headed to Pyongyang for a summit with Kim Jong Un on Tuesday.”',
+    ]);
+  });
+
+  it('a description with no citation that no sentence says: the closest, and what it lacks', () => {
+    const p = pack();
+    delete entity(p, 'pyongyang').descriptionCitation;
+    entity(p, 'pyongyang').description = 'capital of North Korea';
+    expect(messagesOf(p)).toEqual([
+      expect.stringMatching(/^entities\.json \$\[\d+\]\.descriptionCitation: description “capital of North Korea” of Pyongyang has no citation, and no one sentence of the article says it; against the closest, paragraph 1’s .*“capital”/),
+    ]);
+  });
+
+  it('its sentence cited at the wrong paragraph', () => {
+    const p = pack();
+    entity(p, 'pyongyang').descriptionCitation.paragraph = 2;
+    expect(messagesOf(p)).toEqual([`entities.json $[${at(p.entities, 'pyongyang')}].descriptionCitation.paragraph: quote is not in paragraph 2; the quote is in paragraph 1`]);
+  });
+
+  it('a sentence that speaks of the entity but does not say the description, where another does: “Moscow and Pyongyang deny these claims”', () => {
+    const p = pack();
+    entity(p, 'pyongyang').descriptionCitation = {
+      paragraph: 4,
+      quote: 'Despite accusations from the U.S. and South Korea of North Korea supplying weapons to Russia, both Moscow and Pyongyang deny these claims.',
+    };
+    expect(messagesOf(p)).toEqual([
+      expect.stringMatching(
+        /^entities\.json \$\[\d+\]\.description: description “where Putin headed for a summit with Kim Jong Un” is not what the sentence it cites says of Pyongyang, paragraph 4’s “Despite .*”: the description says “headed”, “summit”, .*; paragraph 1’s “His comments .*” says it$/,
+      ),
+    ]);
+  });
+
+  it('a sentence of the article that says nothing of the entity', () => {
+    const p = pack();
+    entity(p, 'vietnam').descriptionCitation = entity(p, 'pyongyang').descriptionCitation;
+    expect(messagesOf(p)).toEqual([
+      `entities.json $[${at(p.entities, 'vietnam')}].description: description “country where Putin’s visit includes a stop, focusing on trade discussions”: the sentence it cites, ` +
+        'paragraph 1’s “His comments were published in North Korean state media as he headed to Pyongyang for a summit with Kim Jong Un on Tuesday.”, does not speak of Vietnam; ' +
+        'paragraph 6’s “Putin’s visit also includes a stop in Vietnam on Wednesday and Thursday, focusing on trade discussions.” says it',
+    ]);
+  });
+
+  it('a clause of its sentence, not the whole of it, and a citation with no description', () => {
+    const p = pack();
+    entity(p, 'vietnam').descriptionCitation.quote = 'Putin’s visit also includes a stop in Vietnam';
+    delete entity(p, 'russian-far-east').description;
+    expect(messagesOf(p)).toEqual([
+      `entities.json $[${at(p.entities, 'vietnam')}].descriptionCitation.quote: quote must be whole sentences of paragraph 6; the article reads “Putin’s visit also includes a stop in Vietnam on Wednesday and Thursday, focusing on trade discussions.”`,
+      `entities.json $[${at(p.entities, 'russian-far-east')}].descriptionCitation: Russian Far East has no description for this citation to back`,
+    ]);
   });
 });
 

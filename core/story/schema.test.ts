@@ -23,4 +23,12 @@ describe('EntitySchema', () => {
     });
     expect(result.success).toBe(false);
   });
+
+  it('takes a description’s citation in a fact’s shape: a paragraph and a quote, nothing else', () => {
+    const entity = { id: 'x', name: 'X', category: 'place', description: 'x', aliases: [{ text: 'X' }] };
+    expect(EntitySchema.safeParse({ ...entity, descriptionCitation: { paragraph: 1, quote: 'X is.' } }).success).toBe(true);
+    expect(EntitySchema.safeParse({ ...entity, descriptionCitation: { paragraph: -1, quote: 'X is.' } }).success).toBe(false);
+    expect(EntitySchema.safeParse({ ...entity, descriptionCitation: { paragraph: 1, quote: '' } }).success).toBe(false);
+    expect(EntitySchema.safeParse({ ...entity, descriptionCitation: { paragraph: 1, quote: 'X is.', page: 2 } }).success).toBe(false);
+  });
 });

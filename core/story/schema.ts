@@ -56,7 +56,8 @@ export const AliasSchema = z.lazy(() =>
     exclude: z._default(z.array(Text()), []),
     /**
      * Phrases that name another place of the same name ("Moscow, Idaho"), or
-     * tell of it in other words ("University of Idaho", "Spokane, Wash."): an
+     * tell of it in other words ("University of Idaho", "Spokane, Wash."), or
+     * another one the page goes on to call by the name ("Nintendo’s Kirby"): an
      * exclusion, and once one is seen the page is taken to be about that other
      * place, so the entity is no mention for the rest of the page ("Moscow police"),
      * or of the article it stands in on a page of several (core/matcher/README.md).
@@ -123,6 +124,12 @@ export const EntitySchema = z.lazy(() =>
      * the article ("capital of North Korea") would be a claim it does not make.
      */
     description: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+    /**
+     * The one sentence the description is said in, which the card opens from it as a fact's. Required with a
+     * description (the pack check's, core/story/check-descriptions.ts): optional here, as rows an earlier version
+     * wrote lack it.
+     */
+    descriptionCitation: z.optional(CitationSchema),
     aliases: z.array(AliasSchema).check(z.minLength(1)),
     sanctions: z.optional(SanctionsSchema),
   }),

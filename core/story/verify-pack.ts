@@ -124,6 +124,9 @@ function checkEntities(
     ...entities.flatMap(({ index, value }) =>
       value.sanctions ? checkCitation(value.sanctions.citation, paragraphs, `$[${index}].sanctions.citation`) : [],
     ),
+    ...entities.flatMap(({ index, value }) =>
+      value.descriptionCitation ? checkCitation(value.descriptionCitation, paragraphs, `$[${index}].descriptionCitation`) : [],
+    ),
     ...checkEveryEntityHasFacts(entities, subjectIds),
   ];
 }

@@ -2359,6 +2359,16 @@ test.describe('the hover card', () => {
     expect(await shadowUiBox(page, 'card-back')).toBeNull();
   });
 
+  test('the line under a name opens the sentence it is said in: Pyongyang’s, which no fact repeats', async ({ page, server }) => {
+    await hoverOnDemo(page, server.origin, 'Pyongyang');
+    const sentence = 'His comments were published in North Korean state media as he headed to Pyongyang for a summit with Kim Jong Un on Tuesday.';
+    expect(await shadowUiText(page)).toContain('where Putin headed for a summit with Kim Jong Un');
+    expect(await shadowUiText(page)).not.toContain(sentence);
+    // The first ¶1 of the card: the line's, in its header, before the facts' own.
+    await clickShadowUiButton(page, '¶1');
+    await expect.poll(() => shadowUiText(page)).toContain(`where Putin headed for a summit with Kim Jong Un ¶1 ${sentence}`);
+  });
+
   test('a card above its name grows upwards as “About the story” unfolds, and stays where it is as the pointer moves in it', async ({ page, server }) => {
     await openDemo(page, server.origin);
     // Japan's card opens above its name, with little room below it: unfolded, the story makes it taller than that room.

@@ -113,6 +113,8 @@ const NAMESAKE_POOL = [
   'Kim waved.',
   'Kim Kardashian met Kim Jong Un.',
   'Kim Jong Un met Kim Kardashian.',
+  // His full name in her sentence leaves a bare Kim below hers, until it stands in a sentence of its own.
+  'Kim Yo Jong, the sister of Kim Jong Un, spoke.',
   'Nothing here.',
 ];
 const VARIANTS = [
