@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { buildScreen } from './core/matcher/screen';
 import { ANNOTATOR_SCRIPT } from './extension/annotator-keys';
@@ -10,6 +12,7 @@ import { HIGHLIGHT_CSS } from './page/highlight-styles';
 import { builtMatcher } from './tooling/built-matcher';
 import { jsonDefine } from './tooling/json-define';
 import { readPackSource } from './tooling/pack-files';
+import { NOTICES_FILE, thirdPartyNotices } from './tooling/third-party-notices';
 
 
 /**
@@ -55,6 +58,13 @@ export default defineConfig({
     ],
   }),
   hooks: {
+    // The licenses of what the build bundles (React, Dexie, Zod, Floating UI; fake-indexeddb in Firefox's), which
+    // their terms ask to go with every copy, read from the modules each build put into its chunks.
+    'build:done': (wxt, output) => {
+      const moduleIds = output.steps.flatMap((step) => step.chunks.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : [])));
+      writeFileSync(join(wxt.config.outDir, NOTICES_FILE), thirdPartyNotices(moduleIds));
+      output.publicAssets.push({ type: 'asset', fileName: NOTICES_FILE });
+    },
     // Our ::highlight rules, injected by the browser with the script on every page, before
     // the page has any elements: a style sheet added to a finished page restyles all of it.
     'build:publicAssets': (_wxt, files) => {

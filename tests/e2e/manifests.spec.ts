@@ -44,3 +44,20 @@ test('the Firefox build needs Firefox 140 or newer, and declares at install that
   // Firefox for Android reads data_collection_permissions from 142 on: an older one would install without the declaration.
   expect(gecko?.gecko_android?.strict_min_version).toBe('142.0');
 });
+
+test('each build carries the licenses of the packages it bundles, fake-indexeddb only in Firefox’s, where its background serves from memory', () => {
+  const listed = (build: string) => {
+    const notices = readFileSync(`.output/${build}/THIRD_PARTY_NOTICES.txt`, 'utf8');
+    return { names: [...notices.matchAll(/^(\S+) \d+\.\d+\.\d+\S* \(([^)]+)\)$/gm)].map((match) => match[1]), notices };
+  };
+  const chrome = listed('chrome-mv3');
+  const firefox = listed('firefox-mv3');
+  for (const { names, notices } of [chrome, firefox]) {
+    expect(names).toEqual(expect.arrayContaining(['react', 'react-dom', 'scheduler', 'dexie', 'zod', '@floating-ui/dom']));
+    // Each with its text: the MIT terms, and Dexie's Apache license.
+    expect(notices.split('Permission is hereby granted, free of charge').length - 1).toBeGreaterThanOrEqual(names.length - 2);
+    expect(notices).toContain('Apache License');
+  }
+  expect(firefox.names).toContain('fake-indexeddb');
+  expect(chrome.names).not.toContain('fake-indexeddb');
+});
