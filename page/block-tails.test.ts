@@ -66,12 +66,18 @@ type Op =
   | { kind: 'beforeLast'; word: number };
 
 const word = fc.nat(WORDS.length - 1);
+/**
+ * Text put in between two of the log's nodes: not blank. happy-dom's mutation records give no siblings, so a blank one
+ * between two runs of text, which splits them, is taken for blank text at the log's end, which changes nothing (in a
+ * browser the watcher tells them apart: the page tier's test of a line break put in between two runs).
+ */
+const between = word.filter((w) => /\S/.test(WORDS[w]!));
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('text' as const, 'span' as const, 'bold' as const, 'div' as const, 'data' as const), word }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('above' as const), word }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), word, at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('removeLast' as const, 'moveLast' as const, 'toggleHidden' as const) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('beforeLast' as const), word }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('beforeLast' as const), word: between }) },
 );
 
 function apply(pre: HTMLElement, change: Op): void {

@@ -1448,6 +1448,24 @@ test('a line break the page takes out or puts in between two runs of text joins 
   await expect.poll(() => found(page)).toEqual(['kim-jong-un:Kim Jong Un', 'vladimir-putin:Putin']);
 });
 
+test('blank text the page puts in between two runs of text in a <pre> splits them, and taken out joins them again', async ({ load }) => {
+  const page = await load('<pre id="log">build 41 passed\n</pre>');
+  await annotate(page);
+  await page.evaluate(() => {
+    const log = document.getElementById('log')!;
+    log.append('ref-x7Q', 'United States\n');
+  });
+  await page.waitForTimeout(300);
+  expect(await found(page)).toEqual([]);
+  await page.evaluate(() => {
+    const log = document.getElementById('log')!;
+    log.insertBefore(document.createTextNode('\n\n'), log.lastChild);
+  });
+  await expect.poll(() => found(page)).toEqual(['united-states:United States']);
+  await page.evaluate(() => document.getElementById('log')!.lastChild!.previousSibling!.remove());
+  await expect.poll(() => found(page)).toEqual([]);
+});
+
 test('a line break or an image the page puts or takes at the edge of a <span> or a link joins or splits the text beside that element, as a fresh read has it', async ({
   load,
 }) => {
