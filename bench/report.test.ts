@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderResults, verdict } from './report';
+import { renderReadmeSection, renderResults, verdict } from './report';
 import type { BenchResult, EndToEnd, PageSummary } from './types';
 
 const endToEnd: EndToEnd = {
@@ -87,5 +87,18 @@ describe('verdict', () => {
     const budget = { id: 'x', label: 'x', where: 'demo', measured: 20, limit: 100, unit: 'ms' as const, runs: { planned: 3, measured: 2 }, met: false };
     expect(verdict(budget)).toBe('**missed**: 1 of 3 runs not measured');
     expect(verdict({ ...budget, runs: { planned: 3, measured: 3 }, met: true })).toBe('met, 80.0 ms to spare');
+  });
+});
+
+describe('renderReadmeSection', () => {
+  it('gives the run, its machine and its budgets, and sends the reader to latest.md for every other table', () => {
+    const section = renderReadmeSection(result(null));
+    expect(section).toContain('### Budgets');
+    expect(section).toMatch(/^Measured /);
+    expect(section).toContain('Machine: ');
+    expect(section).toContain('[bench/results/latest.md](bench/results/latest.md)');
+    expect(section).not.toContain('Per page and variant');
+    expect(section).not.toContain('End to end in Firefox');
+    expect(renderResults(result(null), 3)).toContain('### Per page and variant');
   });
 });

@@ -193,9 +193,8 @@ function firefoxSection(result: BenchResult): string {
   ].join('\n');
 }
 
-/** The results as markdown under headings of `level`: 2 for latest.md, deeper inside the README. */
-export function renderResults(result: BenchResult, level: number): string {
-  const h = '#'.repeat(level);
+/** When, how and on what the run measured: the lines above its tables. */
+function runLines(result: BenchResult): string[] {
   const m = result.machine;
   const run = result.quick
     ? `quick run (${result.repetitions} repetition, synthetic and demo pages only: for development, not for comparison)`
@@ -206,6 +205,30 @@ export function renderResults(result: BenchResult, level: number): string {
     `Machine: ${m.os} · ${m.cpu}, ${m.cores} cores · ${m.memoryGiB} GiB memory · Chromium ${m.chromium} (headless) · Node ${m.node} · ` +
       `load average ${result.loadAverage.start.toFixed(1)} at the start, ${result.loadAverage.end.toFixed(1)} at the end`,
     '',
+  ];
+}
+
+/**
+ * The README's part of a run: when and where, and its budgets. Its other tables (some hundred rows) are the
+ * record's, in latest.md, which the same run writes: a newcomer reading the README wants the verdicts.
+ */
+export function renderReadmeSection(result: BenchResult, level = 3, latest = 'bench/results/latest.md'): string {
+  return [
+    ...runLines(result),
+    `${'#'.repeat(level)} Budgets`,
+    '',
+    budgetTable(result.budgets),
+    '',
+    `Every figure of the run, page by page and variant by variant, the page afterwards (hover, DOM changes, scrolling), ` +
+      `and end to end in Chromium and Firefox: [${latest}](${latest}), written by the same run.`,
+  ].join('\n');
+}
+
+/** The results as markdown under headings of `level`: 2 for latest.md, deeper inside another document. */
+export function renderResults(result: BenchResult, level: number): string {
+  const h = '#'.repeat(level);
+  return [
+    ...runLines(result),
     `${h} Budgets`,
     '',
     budgetTable(result.budgets),

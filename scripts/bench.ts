@@ -28,7 +28,7 @@ import { builtAt, ensureExtensionBuilt, injectedScriptSize } from '../bench/inje
 import { describeMachine } from '../bench/machine';
 import { benchPages, savedWithoutMentions } from '../bench/pages';
 import { replaceBenchSection } from '../bench/readme-section';
-import { renderMarkdown, renderResults, verdict } from '../bench/report';
+import { renderMarkdown, renderReadmeSection, verdict } from '../bench/report';
 import { SYNTHETIC_PAGE, type BenchResult, type EndToEnd, type PageSummary } from '../bench/types';
 
 const RESULTS_DIR = resolve('bench/results');
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
   const markdown = renderMarkdown(result);
   writeFileSync(resolve(RESULTS_DIR, 'latest.md'), markdown);
   if (options.writeReadme) {
-    writeFileSync(README, replaceBenchSection(readFileSync(README, 'utf8'), renderResults(result, 3)));
+    writeFileSync(README, replaceBenchSection(readFileSync(README, 'utf8'), renderReadmeSection(result)));
     log('README.md: Performance results replaced.');
   }
   log(`\n${markdown}`);
