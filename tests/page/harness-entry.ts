@@ -13,6 +13,8 @@ import { PageAnnotator } from '../../page/page-annotator';
 import { SeenCounts } from '../../page/seen-counts';
 import { firstFrom, readerPlace } from '../../page/reader-place';
 import { watchForStoryNames } from '../../page/story-watch';
+import { watchPage } from '../../page/watch-page';
+import { stillReading } from '../../page/reading-mark';
 import { frameStops } from '../../page/frame-stops';
 import { modalOpen } from '../../page/top-layer';
 import { tabStopAfter } from '../../page/tab-stops';
@@ -176,6 +178,8 @@ declare global {
       unpainted: typeof unpainted;
       createPageScreen: typeof createPageScreen;
       watchForStoryNames: typeof watchForStoryNames;
+      watchPage: typeof watchPage;
+      stillReading: typeof stillReading;
       firstFrom: typeof firstFrom;
       readerPlace: typeof readerPlace;
       countingPageTasks: typeof countingPageTasks;
@@ -189,4 +193,4 @@ declare global {
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, tabStopAfter, frameStops };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, watchPage, stillReading, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, tabStopAfter, frameStops };
