@@ -365,10 +365,9 @@ describe('the card of another name', () => {
   it('opened again for the same name after it closed, fades in once placed, as the first time: not shown before it is placed', async () => {
     const { api, frame } = await mountCard();
     await api.show(request('north-korea'));
-    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'));
+    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'), { timeout: 5000 });
     api.hide();
-    await rendered();
-    expect(frame()).toBeNull();
+    await vi.waitFor(() => expect(frame()).toBeNull(), { timeout: 5000 });
     // The frame's state as each one is put in the page, before anything placed it.
     const asPutIn: (string | undefined)[] = [];
     const observer = new MutationObserver((records) => {
@@ -377,7 +376,7 @@ describe('the card of another name', () => {
     });
     observer.observe(document.body, { childList: true, subtree: true });
     await api.show(request('north-korea'));
-    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'));
+    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'), { timeout: 5000 });
     observer.disconnect();
     expect(asPutIn).toEqual(['false']);
   });

@@ -132,9 +132,16 @@ export function watchForStoryNames(
       let visitRoot = visitFirst;
       do {
         whole = false;
-        // Stopped meanwhile (a name found in a change, or the extension gone): the rest is not read.
-        if (await screen.mayMentionInPieces(root, { visit: visitRoot, pause: yieldToPage, cancelled: () => stopped, onUndefined })) {
-          if (!stopped) found();
+        // Stopped meanwhile (a name found in a change, or the extension gone): the rest is not read. A read after the
+        // first asks after the extension between pieces too (the first asks nothing: the API's first touch costs).
+        const cancelled = () => stopped || (!first && cutOff());
+        const named = await screen.mayMentionInPieces(root, { visit: visitRoot, pause: yieldToPage, cancelled, onUndefined });
+        if (cancelled()) {
+          stop();
+          return;
+        }
+        if (named) {
+          found();
           return;
         }
         visitRoot = visitAll;

@@ -33,13 +33,15 @@ export function watchPage(
         // In a task of its own: the first use of the extension API costs milliseconds, which the
         // task that screened the page (often the one that compiled this script) need not carry.
         yieldToPage()
-          .then(() =>
+          .then(() => {
+            // Unloaded while the page was read: a copy cut off asks for nothing (and would only fail to), and reads no more.
+            if (cutOff()) return endReading();
             requestAnnotator((error) => {
               // Most often the extension was reloaded or removed since this page loaded: stop watching.
               stop();
               report(error);
-            }),
-          )
+            });
+          })
           .catch(report);
       },
       // A large page is screened a piece at a time, past this call.

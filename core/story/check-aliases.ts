@@ -102,14 +102,17 @@ function checkSettings({ index, value }: Indexed<Entity>): PathProblem[] {
 /**
  * The matcher reads case, so an alias in lower case is matched as a word of the page's prose ("us" in "Let us know"),
  * and a capitalised ordinary word ("Will", "Hope") wherever a sentence opens with it: such a form must wait for the full
- * name, or be kept as `never`. The canonical name is what the story is about ("China"), and stands.
+ * name, or be kept as `never`. The canonical name is what the story is about ("China"), and stands; so does a country's
+ * or a place's name ("Turkey", "Chad"), which news writes alone, and which the matcher tells from the word by its capital.
+ * A script without case (Korean, Chinese, Arabic: "김정은") has no lower case to take for prose.
  */
 function wordProblems(alias: Alias, entity: Entity, at: string): PathProblem[] {
   const text = normaliseAlias(alias.text);
-  if (!/[\p{Lu}\p{N}]/u.test(text)) {
+  if (/\p{Ll}/u.test(text) && !/[\p{Lu}\p{Lt}\p{N}]/u.test(text)) {
     return [{ path: `${at}.text`, message: `alias "${text}" of "${entity.id}" has no capital letter or digit: the matcher would take the ordinary word in a page's prose for ${entity.name}` }];
   }
-  const common = COMMON_WORDS.has(text.toLowerCase()) && alias.rule === 'always' && foldText(text) !== foldText(entity.name);
+  const place = entity.category === 'country' || entity.category === 'place';
+  const common = !place && COMMON_WORDS.has(text.toLowerCase()) && alias.rule === 'always' && foldText(text) !== foldText(entity.name);
   if (!common) return [];
   return [
     {

@@ -33,16 +33,32 @@ export function nameProblems(text: string, quote: string, before: string, entiti
  * territory, prompting warning shots from North Korean soldiers" is one the sentence has, the other way round.
  */
 function adjectiveProblems(text: string, quote: string, entities: readonly Entity[]): string[] {
-  const adjectives = mentionsWithDemonymsIn(text, entities).filter((m) => m.demonym);
-  if (adjectives.length === 0) return [];
-  const cited = mentionsWithDemonymsIn(quote, entities);
-  if (isSubsequence(adjectives.map((m) => m.entity), cited.map((m) => m.entity))) return [];
   const phrase = (source: string, m: { start: number; end: number }) => `“${source.slice(m.start, m.end)}${/^[\s-]\p{L}+/u.exec(source.slice(m.end))?.[0] ?? ''}”`;
+  const told = mentionsWithDemonymsIn(text, entities);
+  const cited = mentionsWithDemonymsIn(quote, entities);
+  // Who says it may move to the end ("…, a South Korean official said"): such an adjective keeps its words, not its place.
+  const speakers = told.filter((m) => m.demonym && isSpeaker(text, m));
+  const moved = speakers.filter((m) => !cited.some((c) => c.demonym && c.entity === m.entity && phrase(quote, c) === phrase(text, m)));
+  const adjectives = told.filter((m) => m.demonym && !speakers.includes(m));
+  const inOrder = isSubsequence(
+    adjectives.map((m) => m.entity),
+    cited.filter((c) => !(c.demonym && isSpeaker(quote, c))).map((c) => c.entity),
+  );
+  if (inOrder && moved.length === 0) return [];
   const quoted = cited.filter((m) => m.demonym);
+  const shown = inOrder ? moved : told.filter((m) => m.demonym);
   return [
-    `the text has ${adjectives.map((m) => phrase(text, m)).join(', ')}, in that order, where the sentence it cites has ` +
+    `the text has ${shown.map((m) => phrase(text, m)).join(', ')}${inOrder ? '' : ', in that order,'} where the sentence it cites has ` +
       `${quoted.length > 0 ? quoted.map((m) => phrase(quote, m)).join(', ') : 'no such adjective'}: a country's adjective is a name, and may not move to what the sentence says of another`,
   ];
+}
+
+/** Words of saying that may follow a speaker told by an adjective: "a South Korean official said". */
+const SAYS = /^(?:said|says|say|told|tells|stated|states|added|adds|announced|noted|according)$/;
+
+/** Whether an adjective's phrase speaks (a saying within three words after it): "South Korean officials later told reporters". */
+function isSpeaker(source: string, m: { end: number }): boolean {
+  return wordsOf(source.slice(m.end, m.end + 80)).slice(0, 4).some((word) => SAYS.test(word));
 }
 
 /** The words of what a sentence's accusation alleges: "supplying", "weapons" of "accusations from the U.S. … of North Korea supplying weapons to Russia". */

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nameProblems } from './check-claim-names';
+import { EntitiesFileSchema } from './schema';
 import { parseStoryPack, type PackProblem } from './verify-pack';
 
 const dir = new URL('../../data/summit/', import.meta.url);
@@ -357,6 +359,16 @@ describe('a country’s adjective is a name', () => {
     const p = pack();
     fact(p, crossing).text = 'Recent incidents include South Korean soldiers crossing into South Korean territory, prompting warning shots from North Korean soldiers.';
     expect(messagesOf(p)).toEqual([expect.stringMatching(new RegExp(`fact "${crossing}": the text has “South Korean soldiers”, “South Korean territory”, “North Korean soldiers”, in that order`))]);
+  });
+
+  it('on a speaker, keeps its words, not its place: “…, a South Korean official said” may close what the sentence opens with', () => {
+    const entities = EntitiesFileSchema.parse(pack().entities);
+    const quote = 'A South Korean official said the Russian delegation arrived on Tuesday.';
+    expect(nameProblems('The Russian delegation arrived on Tuesday, a South Korean official said.', quote, '', entities)).toEqual([]);
+    // Another speaker is another claim.
+    expect(nameProblems('The Russian delegation arrived on Tuesday, a North Korean official said.', quote, '', entities)).toContainEqual(
+      expect.stringContaining('the text has “North Korean official” where the sentence it cites has “South Korean official”, “Russian delegation”'),
+    );
   });
 
   it('an adjective of a country the sentence does not speak of', () => {

@@ -28,6 +28,12 @@ describe('droppedQualifiers, of a speaker’s label', () => {
     // A verb of saying names whose words they are as well.
     expect(droppedQualifiers('Kirby said the visit deepened tensions.', 'According to Kirby, the visit deepened tensions.')).toEqual([]);
   });
+
+  it('leaves “call” and “describe” that label nothing: a phone call, a call made to thank, a scene described', () => {
+    expect(droppedQualifiers('Putin thanked Xi Jinping on Monday.', 'In a call on Monday, Putin thanked Xi Jinping.')).toEqual([]);
+    expect(droppedQualifiers('Putin thanked Xi Jinping for his support.', 'Putin called Xi Jinping to thank him for his support.')).toEqual([]);
+    expect(droppedQualifiers('The talks lasted two hours.', 'Officials described talks that lasted two hours.')).toEqual([]);
+  });
 });
 
 describe('pastNotInQuote', () => {
@@ -43,5 +49,7 @@ describe('pastNotInQuote', () => {
     expect(pastNotInQuote('The Soviet Union collapsed.', 'Alliances weakened after the Soviet Union’s collapse in 1991.')).toEqual([]);
     expect(pastNotInQuote('The ministry reiterated the need for peace.', 'The ministry stresses the need for peace.')).toEqual(['reiterated']);
     expect(pastNotInQuote('The ministry stresses the need for peace.', 'The ministry stresses the need for peace.')).toEqual([]);
+    // Adjectives in "-ed" tell no time.
+    expect(pastNotInQuote('They will discuss the planned treaty and the alleged supply of armed drones.', 'They plan to sign a treaty.')).toEqual([]);
   });
 });

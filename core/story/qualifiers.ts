@@ -25,7 +25,8 @@ const QUALIFIERS: readonly (readonly [key: string, forms: RegExp])[] = [
   ['threaten', /^threaten(?:s|ed|ing)?$/],
   ['promise', /^(?:promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|vows?|vowed|vowing)$/],
   // A speaker's label: without "what he termed", "unilateral and illegal restrictive measures" is the narrator's.
-  ['termed', /^(?:term(?:ed|ing)|call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dub(?:s|bed|bing)?)$/],
+  // "Called" and "described" are one only in a label's shape (labelled, below): "in a call", "called Xi to thank him" are none.
+  ['termed', /^(?:term(?:ed|ing)|dub(?:s|bed|bing)?|call(?:s|ed|ing)?|describ(?:e|es|ed|ing))$/],
   ['according', /^according$/],
 ];
 
@@ -42,7 +43,7 @@ function qualified(sentence: string): { qualifier: string; key: string; what: st
   const words = wordsOf(expandNot(sentence));
   return words.flatMap((word, i) => {
     const key = qualifierKey(word);
-    if (key === undefined) return [];
+    if (key === undefined || (key === 'termed' && !labelled(words, i))) return [];
     // "According to Kirby, the visit …", "…, according to Kirby": the whole sentence is his, not the name after it alone.
     if (key === 'according') return [{ qualifier: word, key, what: words.filter((w, j) => j !== i && !FUNCTION_WORDS.has(w) && !AUXILIARIES.has(w)) }];
     const what: string[] = [];
@@ -53,6 +54,15 @@ function qualified(sentence: string): { qualifier: string; key: string; what: st
     }
     return what.length === 0 ? [] : [{ qualifier: word, key, what }];
   });
+}
+
+/** Shapes of "called"/"described" that label: "so-called", "described the measures as", "what he called". */
+const LABEL_VERB = /^(?:call|describ)/;
+
+/** Whether the word at `i` is a speaker's label: "termed" and "dubbed" always; "called", "described" in a label's shape. */
+function labelled(words: readonly string[], i: number): boolean {
+  if (!LABEL_VERB.test(words[i]!)) return true;
+  return words[i - 1] === 'so' || words.slice(i + 1, i + 5).includes('as') || words.slice(Math.max(0, i - 3), i).includes('what');
 }
 
 /**
@@ -77,10 +87,12 @@ export const isAttribution = (word: string): boolean => ['termed', 'according'].
 const IRREGULAR_PAST =
   /^(?:was|were|had|did|been|went|gone|came|met|held|made|took|taken|gave|given|sent|said|told|saw|seen|left|began|begun|brought|fought|led|won|lost|fell|fallen|rose|grew|became|spoke|wrote|written|kept|struck|chose|ran|sought|built|paid|sold|stood|thought|known|shown)$/;
 const NOT_PAST = /(?:eed|hundred|sacred|naked|wicked|kindred|bed|red)$/;
+/** Words in "-ed" that news uses as adjectives: "the planned treaty", "armed forces", "the alleged supply", "United Nations". */
+const ADJECTIVES_IN_ED = /^(?:planned|armed|alleged|united|based|related|limited|advanced|detailed|supposed|unprecedented|concerned|so-called|called|unnamed|unspecified|unidentified|heightened|renewed|deepened)$/;
 /** What sets a sentence in the past without a verb in it: "Kim Jong Un’s visit … last September", "in 1991". */
 const PAST_TIME = /^(?:last|ago|earlier|yesterday|previously|former|formerly|once|since|\d{4})$/;
 
-const isPast = (word: string): boolean => IRREGULAR_PAST.test(word) || (/..ed$/.test(word) && !NOT_PAST.test(word));
+const isPast = (word: string): boolean => IRREGULAR_PAST.test(word) || (/..ed$/.test(word) && !NOT_PAST.test(word) && !ADJECTIVES_IN_ED.test(word));
 
 /**
  * Past forms of `text` where `quote` tells it in the present or the future, with nothing in the past: "Putin visited

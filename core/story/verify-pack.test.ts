@@ -241,6 +241,9 @@ describe('parseStoryPack rejects a broken pack with a precise problem', () => {
     p.entities[us].aliases.pop();
     p.entities[kim].aliases[word].rule = 'after-full-name';
     const q = pack();
+    // A country's name that is also a word ("Turkey", as a pack about Türkiye would give it), and a name in a script without case, stand.
+    q.entities[indexOf(q.entities, 'china')].aliases.push({ text: 'Turkey' });
+    q.entities[indexOf(q.entities, 'kim-jong-un')].aliases.push({ text: '김정은' });
     // A capital that is not ASCII is one: the pack's own "Việt Nam".
     expect(q.entities[indexOf(q.entities, 'vietnam')].aliases.map((alias: { text: string }) => alias.text)).toContain('Việt Nam');
     q.entities[indexOf(q.entities, 'kim-jong-un')].aliases.push({ text: 'Will', rule: 'never' });

@@ -73,3 +73,18 @@ test('once Backstory was unloaded, screens none of the page’s changes and asks
   await page.waitForTimeout(300);
   expect(await asked(page)).toBe(0);
 });
+
+test('unloaded while a large page is read for the first time, asks nothing for the name it then finds', async ({ load }) => {
+  const page = await load(`${'<p>The talks went on through the night, and the delegations met again at dawn.</p>'.repeat(20_000)}<p>Vladimir Putin arrived.</p>`);
+  await page.evaluate(() => {
+    const w = window as unknown as Win;
+    w.asked = 0;
+    w.unloaded = false;
+    w.backstoryHarness.watchPage(w.screenSource, () => w.asked++, () => w.unloaded);
+    // In the same task: the first read has begun, a piece at a time, and comes to the name after this.
+    w.unloaded = true;
+  });
+  await expect.poll(() => reading(page)).toBe(false);
+  await page.waitForTimeout(300);
+  expect(await asked(page)).toBe(0);
+});
