@@ -421,3 +421,48 @@ export function dashesAt(text: string, start: number, dashAt: readonly number[])
   }
   return next === dashAt.length;
 }
+
+/** Characters looked at on each side of a hit for the address it may stand in: an address longer than that is prose. */
+const MAX_ADDRESS_SIDE = 256;
+
+/** What ends an address written out in text, besides spaces: quotes and brackets around it. */
+function endsAddress(code: number): boolean {
+  return isWhitespace(code) || code === 0x22 || code === 0x3c || code === 0x3e || code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d;
+}
+
+/** A scheme ("https://") or "www." anywhere in the address. */
+const SCHEME_OR_WWW = /(?:^|[^\p{L}\p{N}])(?:[a-z][a-z\d+.-]*:\/\/|www\d?\.)/iu;
+/** A host's last label, lower-case, then a path, a port, a query or the address's end: "kremlin.ru/…", "Putin.ru". */
+const HOST_END = /[\p{L}\p{N}]\.[a-z]{2,24}(?:[/:?#]|$)/u;
+/** An e-mail address's user before the hit's host: "press@Russia.gov". */
+const MAIL_USER = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}.-]*$/u;
+/** Punctuation a sentence puts after an address: "visit Putin.ru." */
+const TRAILING = /[.,;:!?)\]}’'”"]+$/u;
+
+/**
+ * Whether the hit stands in a web or e-mail address the page writes out as text ("www.Putin.ru",
+ * "kremlin.ru/Putin", "example.com/Russia/NorthKorea", "press@Russia.gov"): an address is no mention, whatever case
+ * its words are in. Prose's "Russia/Ukraine", "U.S./China" or a missing space ("Putin.He") stays one; so does a
+ * handle or a hashtag ("@Putin", "#NorthKorea"), which names its subject.
+ */
+export function inWebAddress(text: string, start: number, end: number): boolean {
+  // Most hits stand between spaces and punctuation: nothing joins them to an address.
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
+  const after = end < text.length ? text.charCodeAt(end) : 0x20;
+  const joinedBefore = !endsAddress(before) && before !== 0x28 && before !== 0x27 && before !== 0x2018 && before !== 0x2019;
+  const joinedAfter = after === 0x2e || after === 0x2f || after === 0x40 || after === 0x3a;
+  if (!joinedBefore && !joinedAfter) return false;
+  let from = start;
+  while (from > 0 && start - from < MAX_ADDRESS_SIDE && !endsAddress(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < MAX_ADDRESS_SIDE && !endsAddress(text.charCodeAt(to))) to++;
+  if ((from > 0 && !endsAddress(text.charCodeAt(from - 1))) || (to < text.length && !endsAddress(text.charCodeAt(to)))) return false;
+  const token = text.slice(from, to).replace(TRAILING, '');
+  if (SCHEME_OR_WWW.test(token)) return true;
+  const head = text.slice(from, start);
+  if (MAIL_USER.test(head)) return true;
+  // The host's end before the hit ("kremlin.ru/Putin") or after it ("Putin.ru", "Russia.gov/…").
+  const path = head.lastIndexOf('/');
+  if (path > 0 && HOST_END.test(head.slice(0, path + 1))) return true;
+  return HOST_END.test(token.slice(Math.max(0, start - from - 1)));
+}

@@ -141,6 +141,23 @@ describe('word boundaries', () => {
       'china:China',
     ]);
   });
+  it('finds no mention in a web or e-mail address the page writes out, whatever its case', () => {
+    expect(found('Read it at www.Putin.ru or https://example.com/Russia/NorthKorea today.')).toEqual([]);
+    expect(found('See kremlin.ru/Putin, Putin.ru. and Russia.gov/sanctions; write to press@Russia.gov.')).toEqual([]);
+    expect(found('Sources: (example.org/China) and <WWW.CHINA.ORG.CN>.')).toEqual([]);
+  });
+  it('still reads prose with slashes, a missing space, handles and hashtags as mentions', () => {
+    expect(found('Russia/Ukraine talks and U.S./China trade.')).toEqual(['russia:Russia', 'ukraine:Ukraine', 'united-states:U.S.', 'china:China']);
+    expect(found('He met Vladimir Putin.Then he left.')).toEqual(['vladimir-putin:Vladimir Putin']);
+    expect(found('@VladimirPutin and #NorthKorea trended.')).toEqual(['vladimir-putin:VladimirPutin', 'north-korea:NorthKorea']);
+    expect(found('Visit Pyongyang. Russia/China/Ukraine, and Moscow: a summit.')).toEqual([
+      'pyongyang:Pyongyang',
+      'russia:Russia',
+      'china:China',
+      'ukraine:Ukraine',
+      'moscow:Moscow',
+    ]);
+  });
   it('matches names in scripts written without spaces inside longer runs', () => {
     const dprk = compileMatcher([entity('north-korea', 'North Korea', [{ text: '北朝鲜' }], 'country')]);
     expect(found('北朝鲜领导人访问俄罗斯', dprk)).toEqual(['north-korea:北朝鲜']);

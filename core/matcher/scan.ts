@@ -4,7 +4,7 @@
  * decided afterwards (resolve.ts), on the handful of hits a block yields.
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
-import { afterPersonsName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, isCurrencyPrefix, namesakeBeside, startsWord, teamRecordAfter } from './boundaries';
+import { afterPersonsName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, inWebAddress, isCurrencyPrefix, namesakeBeside, startsWord, teamRecordAfter } from './boundaries';
 import { afterOtherFirstName } from './first-names';
 import { afterPossessiveLetter } from './possessive';
 import type { PatternRule } from './types';
@@ -145,6 +145,7 @@ export class Scanner {
           const pattern = patterns[p]!;
           if (pattern.leftBoundary && (!startsWord(text, start) || afterPossessiveLetter(text, start))) continue;
           if (pattern.rightBoundary && !endsWord(text, end)) continue;
+          if (!pattern.exclude && inWebAddress(text, start, end)) continue;
           if (pattern.acronym && (inShoutedLine(text, start, end) || isCurrencyPrefix(text, end))) continue;
           if (pattern.alone && besideCapitalisedWord(text, start, end)) {
             // Another person of that surname: recorded as the pattern's complement (resolve.ts, namesakes).
