@@ -434,8 +434,6 @@ function endsAddress(code: number): boolean {
 const SCHEME_OR_WWW = /(?:^|[^\p{L}\p{N}])(?:[a-z][a-z\d+.-]*:\/\/|www\d?\.)/iu;
 /** A host's last label, lower-case, then a path, a port, a query or the address's end: "kremlin.ru/…", "Putin.ru". */
 const HOST_END = /[\p{L}\p{N}]\.[a-z]{2,24}(?:[/:?#]|$)/u;
-/** An e-mail address's user before the hit's host: "press@Russia.gov". */
-const MAIL_USER = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}.-]*$/u;
 /** Punctuation a sentence puts after an address: "visit Putin.ru." */
 const TRAILING = /[.,;:!?)\]}’'”"]+$/u;
 
@@ -460,8 +458,7 @@ export function inWebAddress(text: string, start: number, end: number): boolean 
   const token = text.slice(from, to).replace(TRAILING, '');
   if (SCHEME_OR_WWW.test(token)) return true;
   const head = text.slice(from, start);
-  if (MAIL_USER.test(head)) return true;
-  // The host's end before the hit ("kremlin.ru/Putin") or after it ("Putin.ru", "Russia.gov/…").
+  // The host's end before the hit ("kremlin.ru/Putin") or after it ("Putin.ru", "press@Russia.gov", "Russia.gov/…").
   const path = head.lastIndexOf('/');
   if (path > 0 && HOST_END.test(head.slice(0, path + 1))) return true;
   return HOST_END.test(token.slice(Math.max(0, start - from - 1)));

@@ -667,13 +667,19 @@ describe('the bundled pack', () => {
     expect(found('Mikhail Putin Resigns; Vladimir Putin Names Successor')).toEqual(['vladimir-putin:Vladimir Putin']);
   });
 
-  it('finds Vietnam written the Vietnamese way, “Việt Nam”, its accents one character or a letter and combining marks, in capitals too', () => {
+  it('finds Vietnam written the Vietnamese way, “Việt Nam”, its accents one character, a letter and combining marks, or the tone mark apart, in capitals too', () => {
     expect(found('Trade with Việt Nam grew.')).toEqual(['vietnam:Việt Nam']);
     const decomposed = 'Việt Nam'.normalize('NFD');
     expect(decomposed).not.toBe('Việt Nam');
     expect(found(`Trade with ${decomposed} grew.`)).toEqual([`vietnam:${decomposed}`]);
     expect(found('VIỆT NAM, NGÀY 19')).toEqual(['vietnam:VIỆT NAM']);
     expect(found('Việt Nam’s exports rose.')).toEqual(['vietnam:Việt Nam']);
+    // As Vietnamese keyboards often type it: "ê", then the tone's dot below apart.
+    const toneApart = 'Vi\u00ea\u0323t Nam';
+    expect(toneApart.normalize('NFC')).toBe('Việt Nam');
+    expect(found(`Trade with ${toneApart} grew.`)).toEqual([`vietnam:${toneApart}`]);
+    expect(found(`VI\u00ca\u0323T NAM, NGÀY 19`)).toEqual(['vietnam:VI\u00ca\u0323T NAM']);
+    expect(found(`${toneApart} News reported.`)).toEqual([]);
     // The English-language daily of Hanoi, as it writes its own name.
     expect(found('Việt Nam News reported.')).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { IGNORABLES, newsPiece as piece, newsText } from '../../tests/fixtures/n
 import { SUMMIT_ENTITIES } from '../../tests/fixtures/summit-entities';
 import { EntitiesFileSchema } from '../story/schema';
 import { buildAutomaton } from './build-automaton';
-import { endsWord, inShoutedLine, isCurrencyPrefix, startsWord } from './boundaries';
+import { endsWord, inShoutedLine, inWebAddress, isCurrencyPrefix, startsWord } from './boundaries';
 import { foldCode, foldText, isDash, isWhitespace } from './chars';
 import { compileMatcher, createMatchState } from './index';
 import { buildPatterns } from './patterns';
@@ -42,6 +42,7 @@ function bruteForceHits(text: string): string[] {
       const end = origin[at + pattern.form.length - 1]! + 1;
       if (pattern.leftBoundary && (!startsWord(text, start) || afterPossessiveLetter(text, start))) continue;
       if (pattern.rightBoundary && !endsWord(text, end)) continue;
+      if (!pattern.exclude && inWebAddress(text, start, end)) continue;
       if (pattern.acronym && (inShoutedLine(text, start, end) || isCurrencyPrefix(text, end))) continue;
       if (pattern.dashAt.some((offset) => !isDash(text.charCodeAt(origin[at + offset]!)))) continue;
       hits.push(`${start}:${end}:${index}`);

@@ -100,6 +100,22 @@ export function allCapsForm(folded: string, policy: CapsPolicy): string | null {
   return upper;
 }
 
+/** Vietnamese tone marks: grave, acute, tilde, hook above, dot below. */
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+/** A letter and the combining marks on it. */
+const LETTER_AND_MARKS = /\P{M}\p{M}*/gu;
+
+/**
+ * Vietnamese as its keyboards and legacy code pages often write it: a vowel's own marks in one character, its tone
+ * mark apart after it ("ê" and a combining dot below for "ệ"), which is neither composed nor decomposed form.
+ */
+function toneMarksApart(text: string): string {
+  return text.normalize('NFD').replace(LETTER_AND_MARKS, (cluster) => {
+    const tones = cluster.match(TONE_MARK);
+    return tones === null ? cluster.normalize('NFC') : cluster.replace(TONE_MARK, '').normalize('NFC') + tones.join('');
+  });
+}
+
 /**
  * Every folded form of one alias (`rich`) or exclusion phrase (not rich:
  * folding alone covers how pages separate its words).
@@ -108,8 +124,8 @@ export function aliasForms(text: string, caps: CapsPolicy, rich = true): Form[] 
   if (foldText(text) === '') return [];
   const forms: Form[] = [];
   // An accent is one character or a letter and a combining mark, as the page's text was typed or converted:
-  // "Miéville" either way. The scanner matches the page's own characters, so both are forms.
-  for (const written of new Set([text.normalize('NFC'), text.normalize('NFD')])) {
+  // "Miéville" either way. The scanner matches the page's own characters, so each is a form.
+  for (const written of new Set([text.normalize('NFC'), text.normalize('NFD'), toneMarksApart(text)])) {
     const folded = foldText(written);
     forms.push(...separatorForms(folded, rich).map((form) => ({ ...form, allCaps: false })));
     const upper = allCapsForm(folded, caps);
