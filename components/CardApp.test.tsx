@@ -67,6 +67,8 @@ const request = (entityId: string, more: Partial<CardRequest> = {}): CardRequest
 
 /** Lets React render what it was given and run its effects. */
 const rendered = () => new Promise((done) => setTimeout(done, 20));
+/** What React shows once it has rendered, however long a loaded host makes it wait. */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000 });
 
 describe('the card opened from the keyboard', () => {
   it('settles its show only once its facts are shown and the focus is in it: the shortcut answers then', async () => {
@@ -169,8 +171,7 @@ describe('the card opened from the keyboard', () => {
     );
     void api.show(request('north-korea'));
     const again = api.show(request('north-korea'));
-    await rendered();
-    expect(held).toHaveLength(2);
+    await eventually(() => expect(held).toHaveLength(2));
     held[1]!.answer();
     await again;
     expect(title()).toBe('North Korea');
@@ -306,8 +307,7 @@ describe('the card of another name', () => {
     await api.show(request('vladimir-putin'));
     // The source of "President of Russia", under the title: Russia's card has one in the same place.
     frame()!.querySelector<HTMLButtonElement>('.card-meta .citation')!.click();
-    await rendered();
-    expect(openQuotes(frame())).toHaveLength(1);
+    await eventually(() => expect(openQuotes(frame())).toHaveLength(1));
     [...frame()!.querySelectorAll<HTMLButtonElement>('.related button')].find((b) => b.textContent === 'Russia')!.click();
     await vi.waitFor(() => expect(title()).toBe('Russia'));
     expect(unfolded(frame())).toEqual([]);
@@ -333,8 +333,7 @@ describe('the card of another name', () => {
     source.focus();
     source.click();
     const next = api.show(request('vladimir-putin'));
-    await rendered();
-    expect(frame()?.textContent).toMatch(/Loading/);
+    await eventually(() => expect(frame()?.textContent).toMatch(/Loading/));
     expect(document.activeElement).toBe(frame());
     held[1]!();
     await next;
@@ -365,7 +364,7 @@ describe('the card of another name', () => {
   it('opened again for the same name after it closed, fades in once placed, as the first time: not shown before it is placed', async () => {
     const { api, frame } = await mountCard();
     await api.show(request('north-korea'));
-    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'), { timeout: 5000 });
+    await eventually(() => expect(frame()?.dataset.placed).toBe('true'));
     api.hide();
     await vi.waitFor(() => expect(frame()).toBeNull(), { timeout: 5000 });
     // The frame's state as each one is put in the page, before anything placed it.
@@ -376,7 +375,7 @@ describe('the card of another name', () => {
     });
     observer.observe(document.body, { childList: true, subtree: true });
     await api.show(request('north-korea'));
-    await vi.waitFor(() => expect(frame()?.dataset.placed).toBe('true'), { timeout: 5000 });
+    await eventually(() => expect(frame()?.dataset.placed).toBe('true'));
     observer.disconnect();
     expect(asPutIn).toEqual(['false']);
   });
@@ -430,18 +429,16 @@ describe('the keyboard command’s notice', () => {
   it('says the site Backstory is off on, and the walk going round, beside an open card', async () => {
     const { api, title } = await mountCard();
     api.notice('off-on-site');
-    await rendered();
-    expect(status()?.textContent).toBe(`Backstory: Off on ${location.hostname}. To see the story’s names here, switch off “Off on this site” in its toolbar popup.`);
+    await eventually(() =>
+      expect(status()?.textContent).toBe(`Backstory: Off on ${location.hostname}. To see the story’s names here, switch off “Off on this site” in its toolbar popup.`),
+    );
     await api.show(request('north-korea', { focus: true }));
     api.notice('round');
-    await rendered();
+    await eventually(() => expect(status()?.textContent).toBe('Backstory: Back to the first name on the page.'));
     expect(title()).toBe('North Korea');
-    expect(status()?.textContent).toBe('Backstory: Back to the first name on the page.');
     api.notice('categories-off');
-    await rendered();
-    expect(status()?.textContent).toBe('Backstory: The story’s names on this page are of categories switched off in its toolbar popup.');
+    await eventually(() => expect(status()?.textContent).toBe('Backstory: The story’s names on this page are of categories switched off in its toolbar popup.'));
     api.notice('reading');
-    await rendered();
-    expect(status()?.textContent).toBe('Backstory: Still reading this page for the story’s names. Press again in a moment.');
+    await eventually(() => expect(status()?.textContent).toBe('Backstory: Still reading this page for the story’s names. Press again in a moment.'));
   });
 });
