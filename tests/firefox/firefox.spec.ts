@@ -6,7 +6,7 @@ import { rootStylesInPage } from '../../tooling/root-styles';
 import { textPointInPage } from '../../tooling/text-point';
 import { pageWithSmallTicker } from '../../tooling/ticker-page';
 import { liveScorePage } from '../../tooling/web-component-page';
-import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
+import { expect, FIREFOX_BUILD, needFirefox, test, withWindowAccess } from './fixtures';
 import { findFirefox } from '../../tooling/find-browser';
 import { clickToolbarPopupSwitch, launchFirefoxWithPopupAccess, openToolbarPopup, toolbarButton, toolbarPopupText } from './toolbar-popup';
 import { cardPointsInPage } from '../../tooling/card-points';
@@ -208,7 +208,7 @@ test('in Firefox, a tap of a finger on a name opens its card until a tap elsewhe
 });
 
 test('in Firefox, the toolbar popup lists the names the tab mentions, and its switches apply to the page', async ({ firefox, server }) => {
-  test.skip(!firefox, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  needFirefox(firefox);
   const { browser, extensionId } = await launchFirefoxWithPopupAccess(findFirefox()!, FIREFOX_BUILD);
   try {
     const tab = await browser.newPage();

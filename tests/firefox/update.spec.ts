@@ -6,7 +6,7 @@ import { renderDemoPage } from '../../tooling/demo-page';
 import { findFirefox } from '../../tooling/find-browser';
 import { paintedTextsInPage } from '../../tooling/painted-texts';
 import { textPointInPage } from '../../tooling/text-point';
-import { expect, FIREFOX_BUILD, test, withWindowAccess } from './fixtures';
+import { expect, FIREFOX_BUILD, needFirefox, test, withWindowAccess } from './fixtures';
 import { setAddonEnabled } from './toolbar-popup';
 import { cardPointsInPage } from '../../tooling/card-points';
 
@@ -33,7 +33,7 @@ async function expectCardOnHover(tab: Page, text: string): Promise<void> {
 
 test('in Firefox, a card open when the extension updates closes as any card does, and leaves no second one', async ({ server }) => {
   const executablePath = findFirefox();
-  test.skip(!executablePath, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  needFirefox(executablePath);
   // Installed from a folder of its own, which is then rewritten as the next version and installed again.
   const dir = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
   cpSync(FIREFOX_BUILD, dir, { recursive: true });
@@ -79,7 +79,7 @@ test('in Firefox, a card open when the extension updates closes as any card does
 // webNavigation events), which would start it on every page load of every tab.
 test.fixme('in Firefox, a page kept in the back/forward cache across an update has its cards again when the reader goes back to it', async ({ server }) => {
   const executablePath = findFirefox();
-  test.skip(!executablePath, 'No Firefox: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  needFirefox(executablePath);
   const dir = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
   cpSync(FIREFOX_BUILD, dir, { recursive: true });
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: executablePath!, headless: true });
