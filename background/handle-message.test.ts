@@ -113,6 +113,7 @@ describe('handleMessage', () => {
     ['a bad id', { type: 'entity/get', entityId: 'North Korea' }],
     ['a missing field', { type: 'entity/get' }],
     ['too many ids', { type: 'entities/get', entityIds: Array.from({ length: 501 }, () => 'x') }],
+    ['a report of too many names', { type: 'tab/found', url: 'https://news.example/', counts: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`entity-${i}`, 1])) }],
   ])('replies with an error to a malformed message: %s', async (_label, message) => {
     const reply = await handleMessage(message, tab, context());
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/Malformed request/) });

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { createPerKeyQueue } from './per-key-queue';
 import { readWhereNotRunning } from './read-page-now';
+import { within } from './within';
 
 /**
  * The tabs open when the extension was loaded that are still to be reached:
@@ -49,9 +50,7 @@ export async function reachOpenTabs(waitMs = OPEN_TABS_WAIT_MS): Promise<void> {
     reached.add(tabId);
     if (passed) await takeOff(tabId);
   });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([Promise.allSettled(reaching), new Promise((done) => (timer = setTimeout(done, waitMs)))]);
-  clearTimeout(timer);
+  await within(Promise.allSettled(reaching), waitMs);
   passed = true;
   await inTurn(LEFT_KEY, () => storage.setItem(LEFT_KEY, tabIds.filter((tabId) => !reached.has(tabId))));
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { documentStarts } from './document-starts';
+import { documentStarts, PROBE_WAIT_MS } from './document-starts';
 import { pageNowIn } from './page-now';
 import { claimFrame, DOCUMENT_START } from '../extension/story-keys';
 
@@ -68,5 +68,22 @@ describe('when the document a tab shows began, as the background asks it', () =>
     };
     expect(await pageNowIn(3)).toBeUndefined();
     expect(await documentStarts(3)).toBeUndefined();
+  });
+});
+
+describe('a tab that does not answer (frozen, a dialog open)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers();
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(() => new Promise(() => {})) };
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('is waited for a second at most: neither the page now nor its frames’ starts are told, and nothing waits on it longer', async () => {
+    const page = pageNowIn(3);
+    const starts = documentStarts(3);
+    await vi.advanceTimersByTimeAsync(PROBE_WAIT_MS);
+    expect(await page).toBeUndefined();
+    expect(await starts).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { DOCUMENT_START } from '../extension/story-keys';
+import { PROBE_WAIT_MS } from './document-starts';
+import { within } from './within';
 
 /** The page a tab shows now: its address, and when its top frame's document began (extension/story-keys.ts, documentStart). */
 export interface PageNow {
@@ -12,17 +14,19 @@ export type AskPageNow = (tabId: number) => Promise<PageNow | undefined>;
 /**
  * Asked of the top frame's document itself, both at once: asked of the tab and of the document apart, a navigation
  * committing in between gave the old address with the new document's time. Undefined where the top frame cannot be
- * asked (a browser page, a PDF viewer, a page still committing, a tab gone).
+ * asked (a browser page, a PDF viewer, a page still committing, a tab gone), or does not answer within PROBE_WAIT_MS
+ * (frozen, a dialog open): each report of the tab waits on it.
  */
 export const pageNowIn: AskPageNow = async (tabId) => {
   try {
-    const [frame] = await browser.scripting.executeScript({
+    const asked = browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
       func: pageNowHere,
       args: [DOCUMENT_START],
       // At once, not once the page is idle: a page still loading must not hold the badge.
       injectImmediately: true,
     });
+    const [frame] = (await within(asked, PROBE_WAIT_MS)) ?? [];
     const result = frame?.result as Partial<PageNow> | undefined;
     return typeof result?.url === 'string' && typeof result.since === 'number' ? { url: result.url, since: result.since } : undefined;
   } catch {

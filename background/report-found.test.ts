@@ -150,6 +150,29 @@ describe('reports from the frames of a tab', () => {
       vi.unstubAllGlobals();
     });
 
+    describe('a page that cannot be asked (a browser page, the Web Store, a PDF, a site withheld)', () => {
+      const unasked = async () => undefined;
+
+      it('a report of the page before, come after the tab moved on to one, is not taken: the badge the browser cleared stays clear', async () => {
+        const tab = await fakeBrowser.tabs.create({ url: page });
+        await recordFrameReport({ tabId: tab.id!, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 4 } }, undefined, showing(page, 1000));
+        const stored = await readTabFound(tab.id!);
+        // The new tab page committed, and the browser cleared the badge.
+        await fakeBrowser.tabs.update(tab.id!, { url: 'chrome://newtab/' });
+        await fakeBrowser.action.setBadgeText({ tabId: tab.id!, text: '' });
+        await recordFrameReport({ tabId: tab.id!, frameId: 0, url: page, topUrl: page, since: 1000, counts: { russia: 4, china: 1 } }, undefined, unasked);
+        await recordFrameReport({ tabId: tab.id!, frameId: 6, url: 'https://embed.example/', topUrl: page, since: 1100, counts: { japan: 1 } }, undefined, unasked);
+        expect(await badge(tab.id!)).toBe('');
+        expect(await readTabFound(tab.id!)).toEqual(stored);
+      });
+
+      it('a report of the page the tab shows is taken as ever: the page only cannot be asked when its document began', async () => {
+        const tab = await fakeBrowser.tabs.create({ url: `${page}#comments` });
+        await recordFrameReport({ tabId: tab.id!, frameId: 0, url: page, topUrl: `${page}#comments`, counts: { russia: 4, china: 1 } }, undefined, unasked);
+        expect(await badge(tab.id!)).toBe('2');
+      });
+    });
+
     it('an embedded frame in a process made before the computer slept counts with its page: its document is not read as begun hours before it', async () => {
       const began = 1_700_000_000_000;
       const top = startOf({ began });

@@ -44,6 +44,9 @@ export function recordFrameReport(
     // must not bring back the names of the page before. A report of the page before, come after the next one showed, is
     // not taken at all: put in the top frame's place first, it would have dropped the frames of the page shown.
     const now = await askPage(tabId);
+    // The top frame moved on to a page that cannot be asked (a browser page, a store, a PDF, a site withheld): the
+    // browser cleared the badge as it committed, and the report names nothing there.
+    if (now === undefined && report.topUrl !== undefined && (await showsAnotherPage(tabId, report.topUrl))) return;
     const stale = now !== undefined && beganBefore(report, now.since);
     const reported = stale ? before : applyFrameReport(before, frameId, report);
     const after = now === undefined ? reported : framesSince(reported, now.since);
@@ -55,6 +58,12 @@ export function recordFrameReport(
     const shown = movedOn || stale ? (now?.url ?? topUrl) : topUrl;
     await showFoundCount(tabId, await badgeCount(mergeFrames(shown === undefined ? after : framesOfPage(after, shown))));
   });
+}
+
+/** The tab's address is another page's than `topUrl`; not so where it cannot be told (a tab closed). */
+async function showsAnotherPage(tabId: number, topUrl: string): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return tab?.url !== undefined && pageAddress(tab.url) !== topUrl;
 }
 
 /**

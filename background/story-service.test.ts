@@ -5,6 +5,7 @@ import { createMatchState, decodeMatcher, matcherFrom } from '../core/matcher';
 import { packSourceHash } from '../core/story/pack-hash';
 import { SERVED_PACK_KEY } from '../extension/annotator-keys';
 import { StoryDatabase } from './db';
+import { handleMessage, type HandlerContext } from './handle-message';
 import { memoryStoryDatabase } from './memory-database';
 import { getPageMatcher } from './page-matcher';
 import { getEntityCards, getStorySummary } from './story-queries';
@@ -41,6 +42,28 @@ function failingIndexedDb(failure: readonly [message: string, name: string]): ID
     return request;
   };
   return { open: failed, deleteDatabase: failed, databases: () => Promise.reject(new DOMException(...failure)), cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b) } as unknown as IDBFactory;
+}
+
+/**
+ * The browser's IndexedDB with the story's database broken, as Chrome's is by a backing store it cannot open, or by a
+ * downgrade: each request to open it fails as `failure` says until the database is deleted (`forGood`: after that
+ * too). Counts the deletions.
+ */
+function brokenIndexedDb(failure: readonly [message: string, name: string], { forGood = false } = {}) {
+  let broken = true;
+  const deleted = { count: 0 };
+  const failed = failingIndexedDb(failure);
+  const factory = {
+    open: (name: string, version?: number) => (broken ? failed.open(name, version) : indexedDB.open(name, version)),
+    deleteDatabase: (name: string) => {
+      deleted.count++;
+      broken = forGood;
+      return indexedDB.deleteDatabase(name);
+    },
+    databases: () => indexedDB.databases(),
+    cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+  } as unknown as IDBFactory;
+  return { factory, deleted };
 }
 
 /** The story's database where IndexedDB fails as `failure` says. */
@@ -129,13 +152,58 @@ describe('the story service', () => {
     expect(inMemory).not.toHaveBeenCalled();
   });
 
+  describe('where the database will not open (a backing store Chrome cannot open, a downgrade)', () => {
+    const CHROME_BROKEN = ['Internal error opening backing store for indexedDB.open.', 'UnknownError'] as const;
+    const DOWNGRADED = ['The requested version (20) is less than the existing version (30).', 'VersionError'] as const;
+
+    function brokenDatabase(failure: readonly [message: string, name: string], options?: { forGood?: boolean }) {
+      const { factory, deleted } = brokenIndexedDb(failure, options);
+      const db = new StoryDatabase(uniqueDbName(), { indexedDB: factory, IDBKeyRange });
+      open.push(db);
+      return { db, deleted };
+    }
+
+    it.each([
+      ['in Chrome, its backing store broken', CHROME_BROKEN, undefined],
+      ['in Chrome, after a downgrade', DOWNGRADED, undefined],
+      ['in Firefox, its backing store broken', CHROME_BROKEN, inMemory],
+    ])('deletes it and builds it anew from the pack, %s', async (_label, failure, memory) => {
+      const { db, deleted } = brokenDatabase(failure);
+      const errors: unknown[][] = [];
+      const stories = createStoryService(db, loadPackSource(), { error: (...args: unknown[]) => errors.push(args) }, memory);
+
+      const reply = await handleMessage({ type: 'story/get' }, {}, { ready: stories.ready } as HandlerContext);
+      expect(reply).toMatchObject({ ok: true, story: { id: 'putin-pyongyang-summit' } });
+      expect(await stories.ready()).toBe(db);
+      expect(deleted.count).toBe(1);
+      expect(errors).toHaveLength(1);
+      expect(String(errors[0]?.[0])).toContain('built anew');
+      expect(inMemory).not.toHaveBeenCalled();
+    });
+
+    it('gives up on a message when the one built anew fails too: an error reply, then at the next message one more try to open it, no more deletions', async () => {
+      const { db, deleted } = brokenDatabase(CHROME_BROKEN, { forGood: true });
+      const errors: unknown[][] = [];
+      const stories = createStoryService(db, loadPackSource(), { error: (...args: unknown[]) => errors.push(args) }, undefined);
+      const context = { ready: stories.ready } as HandlerContext;
+
+      expect(await handleMessage({ type: 'story/get' }, {}, context)).toMatchObject({ ok: false, error: expect.stringContaining('backing store') });
+      expect(deleted.count).toBe(1);
+      const opening = vi.spyOn(db, 'open');
+      expect(await handleMessage({ type: 'entities/get', entityIds: ['john-kirby'] }, {}, context)).toMatchObject({ ok: false });
+      expect(opening).toHaveBeenCalledTimes(1);
+      expect(deleted.count).toBe(1);
+      expect(errors).toHaveLength(1);
+    });
+  });
+
   describe('where the browser refuses the background its database (Firefox’s permanent private browsing)', () => {
     it('the database refuses as Firefox’s does: every query fails, the story cannot be stored there', async () => {
       const db = databaseFailing(FIREFOX_REFUSAL);
       await expect(db.open()).rejects.toMatchObject({ name: 'InvalidStateError' });
       await expect(db.stories.count()).rejects.toMatchObject({ name: 'DatabaseClosedError', inner: { name: 'InvalidStateError' } });
       await expect(createStoryService(databaseFailing(FIREFOX_REFUSAL), loadPackSource(), { error: () => {} }, undefined).ready()).rejects.toMatchObject({
-        name: 'DatabaseClosedError',
+        name: 'InvalidStateError',
       });
     });
 
@@ -190,9 +258,13 @@ describe('the story service', () => {
       expect(inMemory).not.toHaveBeenCalled();
     });
 
-    it('does not take another failure to open the database for a refusal: it is thrown, as before', async () => {
-      const stories = createStoryService(databaseFailing(['The current transaction exceeded its quota limitations.', 'QuotaExceededError']), loadPackSource(), { error: () => {} }, inMemory);
+    it('does not take another failure to open the database for a refusal: the database is built anew, and where that fails too, the failure is thrown', async () => {
+      const { factory, deleted } = brokenIndexedDb(['The current transaction exceeded its quota limitations.', 'QuotaExceededError'], { forGood: true });
+      const db = new StoryDatabase(uniqueDbName(), { indexedDB: factory, IDBKeyRange });
+      open.push(db);
+      const stories = createStoryService(db, loadPackSource(), { error: () => {} }, inMemory);
       await expect(stories.ready()).rejects.toThrow('exceeded its quota');
+      expect(deleted.count).toBe(1);
       expect(inMemory).not.toHaveBeenCalled();
     });
   });

@@ -26,6 +26,12 @@ const MEMORY_DATABASE = import.meta.env.FIREFOX ? () => import('./memory-databas
  * browsing: background/indexeddb-refused.ts), the story is seeded into, and served
  * from, the database `inMemory` makes, for as long as the background runs; its
  * next start tries `db` again and, refused again, builds that anew from the pack.
+ *
+ * A database that fails to open otherwise (Chrome's "Internal error opening
+ * backing store", a VersionError after a downgrade) is deleted and built anew
+ * from the pack, once a wake: it holds nothing but a copy of the pack. Left as
+ * it was, it failed every message, at every start of the worker. Where it fails
+ * again, that message gets the error, and later ones try to open it again.
  */
 export function createStoryService(
   db: StoryDatabase,
@@ -40,18 +46,29 @@ export function createStoryService(
   db.on('close', () => {
     pending = undefined;
   });
+  let rebuilt = false;
   const database = async (): Promise<StoryDatabase> => {
     if (memory) return memory;
-    if (!inMemory) return db;
     try {
+      // Opened here, not on the first query: a query after a failed opening fails with it, without opening again.
       await db.open();
       return db;
     } catch (error) {
-      // Any other failure to open it is thrown, as without this.
-      if (!isIndexedDbRefused(error)) throw error;
-      log.warn?.('[Backstory] The browser refuses the background its database (Firefox’s permanent private browsing): the story is served from memory', error);
-      memory = await inMemory();
-      return memory;
+      if (isIndexedDbRefused(error)) {
+        // Deleting it would be refused as well.
+        if (!inMemory) throw error;
+        log.warn?.('[Backstory] The browser refuses the background its database (Firefox’s permanent private browsing): the story is served from memory', error);
+        memory = await inMemory();
+        return memory;
+      }
+      // Once a wake: one that fails anew once built anew would be deleted again at every message.
+      if (rebuilt) throw error;
+      rebuilt = true;
+      log.error('[Backstory] The story database would not open: it is deleted and built anew from the bundled pack', error);
+      // Still opened by a query, as before: Dexie's own delete() leaves the database closed to every query after it.
+      await db.delete({ disableAutoOpen: false });
+      await db.open();
+      return db;
     }
   };
   const seed = async () => {

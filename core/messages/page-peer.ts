@@ -6,8 +6,18 @@ import * as z from 'zod/mini';
 import { once } from '../once';
 import { SlugSchema } from '../story/slug';
 
+/**
+ * The most entity ids one message may carry: far more than a story names, and few enough that a page cannot have the
+ * background read, store and count without end.
+ */
+export const MOST_ENTITY_IDS = 500;
+
 /** Mentions per entity id on one page. */
-export const MentionCountsSchema = z.lazy(() => z.record(SlugSchema, z.int().check(z.minimum(1))));
+export const MentionCountsSchema = z.lazy(() =>
+  z
+    .record(SlugSchema, z.int().check(z.minimum(1)))
+    .check(z.refine((counts) => Object.keys(counts).length <= MOST_ENTITY_IDS, { error: `At most ${MOST_ENTITY_IDS} entities` })),
+);
 export type MentionCounts = z.infer<typeof MentionCountsSchema>;
 
 /** Page → background, validated by the background. Built on first use (core/story/schema.ts tells why). */

@@ -31,3 +31,12 @@ describe('messages into a page', () => {
     expect(parseReply('tab/get', { ok: true, url: 'u', found: [] })).toEqual({ ok: true, url: 'u', found: [] });
   });
 });
+
+describe('a page’s report of what it found', () => {
+  const report = (names: number) => ({ type: 'tab/found', url: 'https://news.example/', counts: Object.fromEntries(Array.from({ length: names }, (_, i) => [`entity-${i}`, 1])) });
+
+  it('carries as many names as entities/get asks for, and no more', () => {
+    expect(parseRequest(report(500)).ok).toBe(true);
+    expect(parseRequest(report(501))).toMatchObject({ ok: false, error: expect.stringMatching(/Malformed request/) });
+  });
+});

@@ -9,7 +9,7 @@ import { once } from '../once';
 import { CategorySchema, EntitySchema, FactSchema, KeyPointSchema, SlugSchema } from '../story/schema';
 import { parseReplyIn, parseRequestIn, type Failure } from './envelope';
 import { cardAboveEventFields, cardAboveFields } from './page-commands';
-import { pageSideRequests } from './page-peer';
+import { MOST_ENTITY_IDS, pageSideRequests } from './page-peer';
 import { pageSideReplies } from './page-protocol';
 
 export * from './page-commands';
@@ -42,7 +42,7 @@ export const EntityCardSchema = z.lazy(() =>
 );
 export type EntityCard = z.infer<typeof EntityCardSchema>;
 
-const entityIdsSchema = () => z.array(SlugSchema).check(z.maxLength(500));
+const entityIdsSchema = () => z.array(SlugSchema).check(z.maxLength(MOST_ENTITY_IDS));
 
 export const FoundEntitySchema = z.lazy(() =>
   z.object({
