@@ -100,9 +100,10 @@ export default defineConfig({
     },
     host_permissions: ['<all_urls>'],
     // Imported as modules: in Chrome the annotator and the card script (extension/inject-once.ts tells why), only
-    // through an address made anew each session, so a page cannot probe for Backstory with it; in Firefox the annotator,
-    // by a top frame's script on every page (extension/request-annotator.ts), through an address whose id Firefox draws
-    // at random for each install (it has no dynamic addresses), and the background injects the rest as files.
+    // through an address made anew each session, so a page cannot probe for Backstory with it (the highlight styles
+    // still tell it: docs/architecture.md); in Firefox the annotator, by a top frame's script on every page
+    // (extension/request-annotator.ts), through an address whose id Firefox draws at random for each install (it has
+    // no dynamic addresses), and the background injects the rest as files.
     web_accessible_resources:
       browser === 'firefox'
         ? [{ resources: [ANNOTATOR_SCRIPT.slice(1)], matches: ['<all_urls>'] }]
