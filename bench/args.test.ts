@@ -7,7 +7,7 @@ describe('parseBenchArgs', () => {
   });
 
   it('makes --quick a single repetition unless told otherwise', () => {
-    expect(parseBenchArgs(['--quick', '--check']).repetitions).toBe(1);
+    expect(parseBenchArgs(['--quick']).repetitions).toBe(1);
     expect(parseBenchArgs(['--quick', '--reps', '2']).repetitions).toBe(2);
   });
 
@@ -20,6 +20,14 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--reps', '1', '--write-readme'])).toThrow(UsageError);
     expect(() => parseBenchArgs(['--reps', '0'])).toThrow(UsageError);
     expect(() => parseBenchArgs(['--page'])).toThrow(UsageError);
+  });
+
+  it('refuses to judge budgets on fewer than 3 repetitions', () => {
+    expect(() => parseBenchArgs(['--quick', '--check'])).toThrow(/--check needs 3 repetitions or more/);
+    expect(() => parseBenchArgs(['--check', '--reps', '2'])).toThrow(UsageError);
+    expect(() => parseBenchArgs(['--check', '--reps', '1'])).toThrow(UsageError);
+    expect(parseBenchArgs(['--check']).repetitions).toBe(3);
+    expect(parseBenchArgs(['--quick', '--check', '--reps', '3'])).toMatchObject({ quick: true, check: true, repetitions: 3 });
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option --fast/);
   });
 });

@@ -14,7 +14,7 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [--quick] [--check] [--write-readme] [--build] [--reps N] [--page NAME]...
   --quick         1 repetition, synthetic and demo pages only (results are marked as a quick run)
-  --check         exit 1 when a performance budget is missed
+  --check         exit 1 when a performance budget is missed (3 repetitions or more; refuses a build older than its sources)
   --write-readme  replace README.md's Performance results with this run's (not with --quick)
   --build         build the extension for Chrome and Firefox first even if .output/ holds builds
   --reps N        repetitions per page and variant (default 3; medians are taken over them)
@@ -48,5 +48,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   if (options.quick && !repsGiven) options.repetitions = 1;
   if (options.quick && options.writeReadme) throw new UsageError('--write-readme needs a full run: the README shows medians of at least 3 repetitions');
   if (options.writeReadme && options.repetitions < 3) throw new UsageError('--write-readme needs --reps 3 or more');
+  if (options.check && options.repetitions < 3) {
+    throw new UsageError('--check needs 3 repetitions or more (not --quick, nor --reps 1 or 2): a budget judged on one or two loads is noise');
+  }
   return options;
 }

@@ -31,6 +31,14 @@ export interface BackstoryBench {
   hoverTiming(lookups: number): HoverTiming;
 }
 
+/** The baselines' regular expressions (bench/alias-regex.ts), as sources. */
+export interface BaselineRegExps {
+  /** The pack's alias texts: mark.js (judged) and the span wrapper. */
+  aliases: string;
+  /** Every form Backstory searches: the unjudged mark.js figure. */
+  forms: string;
+}
+
 export interface HarnessRun {
   wallMs: number;
   firstHighlightMs: number | null;
@@ -54,7 +62,7 @@ export interface MutationsRun {
 /** The variants and probes, bundled from bench/page-harness-entry.ts. */
 export interface Harness {
   settle(): Promise<void>;
-  run(variant: VariantId, matcher: MatcherWire, aliasRegExp: string): Promise<HarnessRun>;
+  run(variant: VariantId, matcher: MatcherWire, regexps: BaselineRegExps): Promise<HarnessRun>;
   scroll(): Promise<ScrollRun>;
   mutate(): Promise<MutationsRun>;
 }

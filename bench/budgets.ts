@@ -1,4 +1,4 @@
-import { ratio } from './stats';
+import { max } from './stats';
 import { NO_MENTION_PAGE, SYNTHETIC_PAGE, type BenchResult, type Budget, type PageSummary, type ProbeFigure, type RunFigure, type VariantId } from './types';
 
 export const KIB = 1024;
@@ -72,15 +72,32 @@ function variantRuns(page: PageSummary, variants: readonly VariantId[], key: Run
   return { planned, measured };
 }
 
-/** The loads whose probes were to give `key`: Backstory's only for the hover, both sides for a with-without difference. */
-function probeRuns(page: PageSummary, key: ProbeFigure, sides: 'with' | 'both'): Runs {
-  const planned = page.probeRuns.with + (sides === 'both' ? page.probeRuns.without : 0);
+/** The loads, both sides, whose probes were to give `key` for a with-without difference. */
+function probeRuns(page: PageSummary, key: ProbeFigure): Runs {
+  const planned = page.probeRuns.with + page.probeRuns.without;
   return { planned, measured: planned - (page.probesUnmeasured[key] ?? 0) };
 }
 
 /** The end-to-end loads of one figure: `measured` when told, else all of them or none as the figure is there. */
 function endToEndRuns(planned: number, measured: number | undefined, value: number | null): Runs {
   return { planned, measured: measured ?? (value === null ? 0 : planned) };
+}
+
+/**
+ * The time Backstory may take for its ratio to another variant, `paired`
+ * (the median over rounds, bench/summarize.ts), to be `allowed`: measured ≤
+ * limit exactly when paired ≤ allowed, and a miss still reads in milliseconds.
+ */
+function allowedTime(measured: number | null | undefined, paired: number | null | undefined, allowed: number): number | null {
+  if (measured == null || !paired) return null;
+  return (measured / paired) * allowed;
+}
+
+/** Backstory's loads, which were to give both hover figures: one without either is missing for the budget. */
+function hoverRuns(page: PageSummary): Runs {
+  const planned = page.probeRuns.with;
+  const missing = Math.max(page.probesUnmeasured.hoverLookupMs ?? 0, page.probesUnmeasured.hoverFirstLookupMs ?? 0);
+  return { planned, measured: planned - missing };
 }
 
 /**
@@ -96,26 +113,23 @@ export function checkBudgets(result: Pick<BenchResult, 'pages' | 'endToEnd'>): B
   return [
     worst(
       'floor',
-      `Backstory's main-thread time on the 4 MiB page ≤ ${LIMITS.floorMultiple}× the floor`,
-      'ms',
-      synthetic.map((page) => {
-        const floor = figure(page, 'floor')?.mainThreadMs;
-        return {
-          where: page.page,
-          measured: backstory(page)?.mainThreadMs ?? null,
-          limit: floor == null ? null : floor * LIMITS.floorMultiple,
-          runs: variantRuns(page, ['backstory', 'floor'], 'mainThreadMs'),
-        };
-      }),
-    ),
-    worst(
-      'markjs',
-      `Backstory's main-thread time on the 4 MiB page ≥ ${LIMITS.markjsDivisor}× less than mark.js`,
+      `Backstory's main-thread time on the 4 MiB page ≤ ${LIMITS.floorMultiple}× the floor (median over the rounds of the ratio of their loads in one round; the limit is Backstory's median time at ×${LIMITS.floorMultiple})`,
       'ms',
       synthetic.map((page) => ({
         where: page.page,
         measured: backstory(page)?.mainThreadMs ?? null,
-        limit: ratio(figure(page, 'markjs')?.mainThreadMs, LIMITS.markjsDivisor),
+        limit: allowedTime(backstory(page)?.mainThreadMs, backstory(page)?.vsFloor, LIMITS.floorMultiple),
+        runs: variantRuns(page, ['backstory', 'floor'], 'mainThreadMs'),
+      })),
+    ),
+    worst(
+      'markjs',
+      `Backstory's main-thread time on the 4 MiB page ≥ ${LIMITS.markjsDivisor}× less than mark.js given the pack's alias texts in one regex (median over the rounds, as above)`,
+      'ms',
+      synthetic.map((page) => ({
+        where: page.page,
+        measured: backstory(page)?.mainThreadMs ?? null,
+        limit: allowedTime(backstory(page)?.mainThreadMs, backstory(page)?.vsMarkjs, 1 / LIMITS.markjsDivisor),
         runs: variantRuns(page, ['backstory', 'markjs'], 'mainThreadMs'),
       })),
     ),
@@ -140,7 +154,7 @@ export function checkBudgets(result: Pick<BenchResult, 'pages' | 'endToEnd'>): B
     ),
     worst(
       'first-highlight',
-      `First highlights within ${LIMITS.firstHighlightMs} ms of the scan's start (every run with mentions paints one, unless over 500 names lie none within a screen of the viewport)`,
+      `First highlights within ${LIMITS.firstHighlightMs} ms of the scan's start (median over the runs; a run with mentions that paints none is a miss, unless over 500 names lie none within a screen of the viewport)`,
       'ms',
       pages.map((page) => ({
         where: page.page,
@@ -151,9 +165,9 @@ export function checkBudgets(result: Pick<BenchResult, 'pages' | 'endToEnd'>): B
     ),
     worst(
       'hover',
-      `Hover hit-test < ${LIMITS.hoverLookupMs} ms (median lookup through MentionLookup once its index is built; the first lookup, which builds it, is shown apart)`,
+      `Hover hit-test < ${LIMITS.hoverLookupMs} ms: the larger of the first lookup through MentionLookup (which builds its index, as the reader's first hover does) and the median lookup once it is built, each a median over the loads`,
       'ms',
-      pages.map((page) => ({ where: page.page, measured: page.hoverLookupMs, limit: LIMITS.hoverLookupMs, runs: probeRuns(page, 'hoverLookupMs', 'with') })),
+      pages.map((page) => ({ where: page.page, measured: max([page.hoverFirstLookupMs, page.hoverLookupMs]), limit: LIMITS.hoverLookupMs, runs: hoverRuns(page) })),
       true,
     ),
     worst(
@@ -164,7 +178,7 @@ export function checkBudgets(result: Pick<BenchResult, 'pages' | 'endToEnd'>): B
         where: page.page,
         measured: page.mutationsTask.addedMs,
         limit: page.mutationsTask.withoutMs == null ? null : page.mutationsTask.withoutMs * LIMITS.mutationsShare + LIMITS.mutationsNoiseMs,
-        runs: probeRuns(page, 'mutationsTaskMs', 'both'),
+        runs: probeRuns(page, 'mutationsTaskMs'),
       })),
     ),
     worst('injected-size', `Scripts injected into every page ≤ ${LIMITS.injectedGzipBytes / KIB} KiB gzipped, summed`, 'B', [
@@ -189,12 +203,12 @@ export function checkBudgets(result: Pick<BenchResult, 'pages' | 'endToEnd'>): B
         },
       ],
     ),
-    worst('first-hover', `First hover after the service worker stopped shows the card ≤ ${LIMITS.firstHoverMs} ms after the hover delay, in every run`, 'ms', [
+    worst('first-hover', `First hover after the service worker stopped shows the card ≤ ${LIMITS.firstHoverMs} ms after the hover delay, in every run (the slowest run judged)`, 'ms', [
       {
         where: 'demo',
-        measured: endToEnd.firstHoverAfterStopMs,
+        measured: endToEnd.firstHoverAfterStopMaxMs,
         limit: LIMITS.firstHoverMs,
-        runs: endToEndRuns(endToEnd.runs, endToEnd.firstHoverMeasuredRuns, endToEnd.firstHoverAfterStopMs),
+        runs: endToEndRuns(endToEnd.runs, endToEnd.firstHoverMeasuredRuns, endToEnd.firstHoverAfterStopMaxMs),
       },
     ]),
   ];

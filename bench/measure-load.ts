@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { MatcherWire } from '../core/matcher';
-import type { HoverTiming } from './bench-api';
+import type { BaselineRegExps, HoverTiming } from './bench-api';
 import type { BenchBrowser } from './bench-browser';
 import type { Bundles } from './bundles';
 import { HIGHLIGHT_CSS } from '../page/highlight-styles';
@@ -14,7 +14,7 @@ export interface LoadPlan {
   url: string;
   variant: VariantId;
   matcherWire: MatcherWire;
-  aliasRegExp: string;
+  regexps: BaselineRegExps;
   bundles: Bundles;
 }
 
@@ -41,7 +41,7 @@ function adoptStylesEarly(css: string): void {
 async function inject(page: Page, { variant, bundles }: LoadPlan): Promise<void> {
   await page.addScriptTag({ content: bundles.harness });
   if (variant === 'backstory') await page.addScriptTag({ content: bundles.backstory });
-  if (variant === 'markjs') await page.addScriptTag({ content: bundles.markjs });
+  if (variant === 'markjs' || variant === 'markjs-forms') await page.addScriptTag({ content: bundles.markjs });
 }
 
 /**
@@ -49,7 +49,7 @@ async function inject(page: Page, { variant, bundles }: LoadPlan): Promise<void>
  * Backstory also run the probes: the floor's page stands in for "without
  * Backstory", its own work having left the DOM as it was.
  */
-export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promise<{ run: RunSample; probes: ProbeSample | null }> {
+export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promise<{ run: Omit<RunSample, 'round'>; probes: ProbeSample | null }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -60,8 +60,8 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
     await page.evaluate(() => window.__bench!.settle());
     const trace = await startTrace(page);
     const harnessRun = await page.evaluate(
-      ({ variant, matcherWire, aliasRegExp }) => window.__bench!.run(variant, matcherWire, aliasRegExp),
-      { variant: plan.variant, matcherWire: plan.matcherWire, aliasRegExp: plan.aliasRegExp },
+      ({ variant, matcherWire, regexps }) => window.__bench!.run(variant, matcherWire, regexps),
+      { variant: plan.variant, matcherWire: plan.matcherWire, regexps: plan.regexps },
     );
     const mentions = harnessRun.mentions ?? 0;
     // Outside the run's marks, before anything scrolls: a run that painted nothing may have had nothing it should paint.
@@ -86,7 +86,7 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
     const events = await trace.stop();
     const runWindow = busyBetween(events, MARKS.runStart, MARKS.runEnd);
     const { textChars, textNodes, longtaskMaxMs, loafMaxMs, ...measured } = harnessRun;
-    const run: RunSample = {
+    const run: Omit<RunSample, 'round'> = {
       variant: plan.variant,
       ...measured,
       mainThreadMs: runWindow?.busyMs ?? null,

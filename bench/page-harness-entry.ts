@@ -4,7 +4,7 @@
  */
 import type { MatcherWire } from '../core/matcher';
 import { ALIAS_REGEXP_FLAGS } from './alias-regex';
-import type { Harness, HarnessRun } from './bench-api';
+import type { BaselineRegExps, Harness, HarnessRun } from './bench-api';
 import { MARKS } from './marks';
 import { BASELINE_CSS, markWithMarkJs, readAllText, walkStructure, wrapMentions } from './page-baselines';
 import { watchLongFrames } from './page-long-frames';
@@ -37,7 +37,7 @@ interface Outcome {
   text?: { chars: number; nodes: number };
 }
 
-async function runVariant(variant: VariantId, matcher: MatcherWire, aliasRegExp: string): Promise<Outcome> {
+async function runVariant(variant: VariantId, matcher: MatcherWire, regexps: BaselineRegExps): Promise<Outcome> {
   switch (variant) {
     case 'floor':
       return { mentions: null, text: readAllText(document.body) };
@@ -50,20 +50,22 @@ async function runVariant(variant: VariantId, matcher: MatcherWire, aliasRegExp:
       return backstory.run(matcher);
     }
     case 'markjs':
-      return { mentions: markWithMarkJs(document.body, new RegExp(aliasRegExp, ALIAS_REGEXP_FLAGS)) };
+      return { mentions: markWithMarkJs(document.body, new RegExp(regexps.aliases, ALIAS_REGEXP_FLAGS)) };
+    case 'markjs-forms':
+      return { mentions: markWithMarkJs(document.body, new RegExp(regexps.forms, ALIAS_REGEXP_FLAGS)) };
     case 'wrap':
-      return { mentions: wrapMentions(document.body, new RegExp(aliasRegExp, ALIAS_REGEXP_FLAGS)) };
+      return { mentions: wrapMentions(document.body, new RegExp(regexps.aliases, ALIAS_REGEXP_FLAGS)) };
   }
 }
 
-async function run(variant: VariantId, matcher: MatcherWire, aliasRegExp: string): Promise<HarnessRun> {
+async function run(variant: VariantId, matcher: MatcherWire, regexps: BaselineRegExps): Promise<HarnessRun> {
   const heapBefore = await settledHeap();
   const longFrames = watchLongFrames();
   // A task of its own, apart from the DevTools call that asked for it.
   await nextTask();
   performance.mark(MARKS.runStart);
   const t0 = performance.now();
-  const outcome = await runVariant(variant, matcher, aliasRegExp);
+  const outcome = await runVariant(variant, matcher, regexps);
   let firstPaintAt = outcome.firstPaintAt;
   if (variant !== 'backstory') {
     // Backstory's run awaits its own first paint; the others change the page synchronously.
@@ -72,7 +74,7 @@ async function run(variant: VariantId, matcher: MatcherWire, aliasRegExp: string
   }
   const wallMs = performance.now() - t0;
   performance.mark(MARKS.runEnd);
-  const long = longFrames.stop();
+  const long = await longFrames.stop();
   const heapAfter = await settledHeap();
   return {
     wallMs,

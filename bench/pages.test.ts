@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inertScripts, withoutScripts } from '../tooling/saved-page-html';
-import { savedWithoutMentions } from './pages';
-import type { PageSummary } from './types';
+import { plantedMentionsMismatch, savedWithoutMentions } from './pages';
+import type { PageSummary, RunSample } from './types';
 
 describe('withoutScripts', () => {
   it('removes script elements, inline or not, and keeps the rest', () => {
@@ -39,5 +39,19 @@ describe('savedWithoutMentions', () => {
     ];
     const found = savedWithoutMentions(pages, [summary('synthetic', 0), summary('demo', 60), summary('cnn', 12), summary('folha', 0), summary('qq', null)]);
     expect(found.map((p) => p.name)).toEqual(['folha']);
+  });
+});
+
+describe('plantedMentionsMismatch', () => {
+  const run = (variant: RunSample['variant'], mentions: number | null) => ({ variant, mentions }) as RunSample;
+  const summary = (runs: RunSample[]) => ({ page: 'synthetic', samples: { runs, withBackstory: [], without: [] } }) as unknown as PageSummary;
+
+  it('passes when every run of Backstory found exactly the names planted, whatever the baselines found', () => {
+    expect(plantedMentionsMismatch(summary([run('backstory', 11430), run('markjs', 11566), run('backstory', 11430)]), 11430)).toBeNull();
+  });
+
+  it('names the runs that found another count, even when the median is right', () => {
+    const runs = [run('backstory', 11430), run('backstory', 11480), run('backstory', 11430), run('backstory', null)];
+    expect(plantedMentionsMismatch(summary(runs), 11430)).toBe('synthetic: Backstory found 11480, no count mentions in 2 of 4 runs; the generator planted 11430');
   });
 });

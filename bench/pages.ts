@@ -49,6 +49,19 @@ export function benchPages(entities: readonly MatchableEntity[], options: { quic
 }
 
 /**
+ * Why the generated page's runs cannot be trusted, or null: every run of
+ * Backstory found exactly the names the generator planted. Another count
+ * means the page or the matcher changed under the figures (decoys matched,
+ * split names missed), and the variants no longer do the same work.
+ */
+export function plantedMentionsMismatch(summary: PageSummary, planted: number): string | null {
+  const counts = summary.samples.runs.filter((run) => run.variant === 'backstory').map((run) => run.mentions);
+  const off = counts.filter((count) => count !== planted);
+  if (off.length === 0) return null;
+  return `${summary.page}: Backstory found ${off.map((count) => count ?? 'no count').join(', ')} mentions in ${off.length} of ${counts.length} runs; the generator planted ${planted}`;
+}
+
+/**
  * The saved news pages on which Backstory found nothing: ordinary pages
  * without the story, where its whole cost is overhead.
  */

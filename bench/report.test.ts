@@ -4,13 +4,14 @@ import type { BenchResult, EndToEnd, PageSummary } from './types';
 
 const endToEnd: EndToEnd = {
   builtAt: null, injectedBytes: 30_000, injectedGzipBytes: 10_000, demoFirstHighlightMs: 200, demoLoadEventMs: 100, demoFirstHighlightColdMs: 300,
-  noMentionWorkMs: 1.5, noMentionMethod: 'profile', runs: 3, noMentionPages: [], firstHoverAfterStopMs: 20, firstHoverWokeWorker: false,
+  noMentionWorkMs: 1.5, noMentionMethod: 'profile', runs: 3, noMentionPages: [], firstHoverAfterStopMs: 20, firstHoverAfterStopMaxMs: 24, firstHoverWokeWorker: false,
   popupNamesMs: 150, popupNamesColdMs: 400, longestTasks: [],
 };
 
 const result = (firefox: BenchResult['firefox']): BenchResult => ({
   date: '2026-12-06T00:00:00Z', loadAverage: { start: 1, end: 1 }, quick: false, repetitions: 3,
   machine: { os: 'Debian', cpu: 'EPYC', cores: 2, memoryGiB: 24, chromium: '156', node: 'v20' },
+  source: { commit: '2220f73d0a1b2c3d4e5f60718293a4b5c6d7e8f9', dirty: true },
   backstoryApi: 'PageAnnotator', pages: [], endToEnd, firefox, budgets: [],
 });
 
@@ -48,10 +49,11 @@ describe('renderResults, Firefox', () => {
 const summary: PageSummary = {
   page: 'synthetic', textChars: 4e6, textNodes: 8e4,
   variants: [{
-    variant: 'backstory', runs: 3, mainThreadMs: 200, mainThreadCpuMs: 190, wallMs: 210, longestSliceMs: 9, longestSliceMaxMs: 17.5, longtaskMaxMs: null, loafMaxMs: null,
+    variant: 'backstory', runs: 3, mainThreadMs: 200, mainThreadCpuMs: 190, wallMs: 210, longestSliceMs: 9, longestSliceMaxMs: 17.5, longtaskMaxMs: 651, loafMaxMs: 702.4,
     firstHighlightMs: 30, mentions: 11000, heapAddedBytes: 0, msPerMiB: 50, vsFloor: 5, vsStructure: 3, vsMarkjs: 0.3, unmeasured: { firstHighlightMs: 1 },
   }],
   hoverLookupMs: 0.4, hoverFirstLookupMs: 6.2, hoverLookups: 3003, hoverHits: 3003, probeRuns: { with: 3, without: 3 }, probesUnmeasured: {},
+  samples: { runs: [], withBackstory: [], without: [] },
   mutations: { withoutMs: 100, withMs: 140, addedMs: 40, scriptWithoutMs: 10, scriptWithMs: 10 },
   mutationsTask: { withoutMs: 2, withMs: 2.3, addedMs: 0.3 },
   scrollFrame: { withoutMs: 2, withMs: 2.5, addedMs: 0.5, intervalWithoutMs: 16.7, intervalWithMs: 16.7 },
@@ -64,6 +66,11 @@ describe('renderResults, pages and end to end', () => {
   it('shows the longest slice of any run beside the median one, for the page side and the built extension', () => {
     expect(rendered).toContain('| longest slice | longest slice in any run |');
     expect(rendered).toContain('| 9.00 ms | 17.5 ms |');
+  });
+
+  it('shows the longest longtask and Long Animation Frame entries per page and variant', () => {
+    expect(rendered).toContain('| longest slice in any run | longest longtask entry | longest Long Animation Frame |');
+    expect(rendered).toContain('| 17.5 ms | 651 ms | 702 ms |');
     expect(rendered).toContain('| demo: the longest task of Backstory’s scripts, median over the loads | 9.00 ms (CPU 8.00 ms), the longest of any load 17.0 ms (in 2 of 3 runs) |');
   });
 
@@ -78,7 +85,7 @@ describe('renderResults, pages and end to end', () => {
 
   it('names the injected scripts from the manifest, and tells how many first hovers showed a card', () => {
     expect(rendered).toContain('| scripts injected into every page (content-scripts/story.js) |');
-    expect(rendered).toMatch(/card with its facts \| 20\.0 ms \(in 2 of 3 runs\)/);
+    expect(rendered).toMatch(/card with its facts \(median; the slowest run, which the budget judges\) \| 20\.0 ms; the slowest 24\.0 ms \(in 2 of 3 runs\)/);
   });
 });
 
@@ -96,6 +103,11 @@ describe('renderReadmeSection', () => {
     expect(section).toContain('### Budgets');
     expect(section).toMatch(/^Measured /);
     expect(section).toContain('Machine: ');
+    expect(section).toContain('Source: commit 2220f73d0a1b, with uncommitted changes');
+    expect(renderResults(result(null), 3)).toContain('Source: commit 2220f73d0a1b, with uncommitted changes');
+    expect(renderReadmeSection({ ...result(null), source: { commit: '2220f73d0a1b2c3d4e5f60718293a4b5c6d7e8f9', dirty: false } })).toContain(
+      'Source: commit 2220f73d0a1b, no uncommitted changes',
+    );
     expect(section).toContain('[bench/results/latest.md](bench/results/latest.md)');
     expect(section).not.toContain('Per page and variant');
     expect(section).not.toContain('End to end in Firefox');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { summarizePage } from './summarize';
+import { pairedRatio, summarizePage } from './summarize';
 import type { ProbeSample, RunSample, VariantId } from './types';
 
 function run(variant: VariantId, mainThreadMs: number | null, more: Partial<RunSample> = {}): RunSample {
   return {
-    variant, mainThreadMs, mainThreadCpuMs: mainThreadMs, wallMs: mainThreadMs ?? 0, longestSliceMs: null, longtaskMaxMs: null, loafMaxMs: null,
+    variant, round: 0, mainThreadMs, mainThreadCpuMs: mainThreadMs, wallMs: mainThreadMs ?? 0, longestSliceMs: null, longtaskMaxMs: null, loafMaxMs: null,
     firstHighlightMs: null, mentions: null, noHighlightDue: false, heapAddedBytes: null, textChars: 2 * 1024 * 1024, textNodes: 1000,
     ...more,
   };
@@ -21,17 +21,36 @@ function probes(more: Partial<ProbeSample> = {}): ProbeSample {
 describe('summarizePage', () => {
   it('gives each variant its median and its ratios to the floor, the structure walk and mark.js', () => {
     const runs = [
-      ...[50, 40, 60].map((ms) => run('floor', ms)),
-      ...[80, 90, 70].map((ms) => run('structure', ms)),
-      ...[240, 300, 200].map((ms) => run('backstory', ms)),
-      ...[1200, 1000, 1100].map((ms) => run('markjs', ms)),
+      ...[50, 40, 60].map((ms, round) => run('floor', ms, { round })),
+      ...[80, 80, 60].map((ms, round) => run('structure', ms, { round })),
+      ...[240, 240, 240].map((ms, round) => run('backstory', ms, { round })),
+      ...[1200, 1200, 1200].map((ms, round) => run('markjs', ms, { round })),
     ];
     const { variants } = summarizePage('synthetic', runs, [], []);
     const backstory = variants.find((v) => v.variant === 'backstory')!;
-    expect(backstory).toMatchObject({ mainThreadMs: 240, msPerMiB: 120, vsFloor: 4.8, vsStructure: 3, vsMarkjs: 240 / 1100 });
+    expect(backstory).toMatchObject({ mainThreadMs: 240, msPerMiB: 120, vsFloor: 4.8, vsStructure: 3, vsMarkjs: 0.2 });
     expect(variants.find((v) => v.variant === 'structure')).toMatchObject({ vsFloor: 1.6, vsStructure: 1 });
     // A variant not run is left out, not shown as zero.
     expect(variants.map((v) => v.variant)).toEqual(['floor', 'structure', 'backstory', 'markjs']);
+  });
+
+  it('takes each ratio as the median over the rounds of the two variants’ runs of one round, not as a ratio of medians', () => {
+    // A busy second round slows both variants: its ratio is as the others', the medians' ratio (300 / 100) is not.
+    const runs = [
+      ...[100, 400, 90].map((ms, round) => run('floor', ms, { round })),
+      ...[200, 800, 300].map((ms, round) => run('backstory', ms, { round })),
+    ];
+    const backstory = summarizePage('synthetic', runs, [], []).variants.find((v) => v.variant === 'backstory')!;
+    expect(backstory).toMatchObject({ mainThreadMs: 300, vsFloor: 2 });
+    expect(pairedRatio(runs, 'backstory', 'floor')).toBe(2);
+    // A round whose floor gave no figure gives no ratio.
+    expect(pairedRatio([run('backstory', 10, { round: 1 }), run('floor', null, { round: 1 })], 'backstory', 'floor')).toBeNull();
+  });
+
+  it('keeps every load’s figures, so the summary can be checked again', () => {
+    const runs = [run('floor', 10), run('backstory', 20)];
+    const withBackstory = [probes({ hoverDue: true, hoverLookupMs: 0.05 })];
+    expect(summarizePage('demo', runs, withBackstory, [probes()]).samples).toEqual({ runs, withBackstory, without: [probes()] });
   });
 
   it('has no ratio to the structure walk when it was not run', () => {

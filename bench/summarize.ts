@@ -31,7 +31,19 @@ const PROBE_FIGURES: readonly ProbeFigure[] = ['hoverLookupMs', 'hoverFirstLooku
 
 const sum = (values: readonly (number | null)[]) => values.reduce<number>((total, v) => total + (v ?? 0), 0);
 
-/** Medians per variant over the repetitions, then the ratios between those medians. */
+/**
+ * Median over the rounds of `variant`'s main-thread time over `base`'s in the
+ * same round: the runs of one round ran one after the other, so they share
+ * the machine's state, which a ratio of two medians taken apart would not.
+ */
+export function pairedRatio(runs: readonly RunSample[], variant: VariantId, base: VariantId): number | null {
+  const ratios = runs
+    .filter((run) => run.variant === variant)
+    .map((run) => ratio(run.mainThreadMs, runs.find((other) => other.variant === base && other.round === run.round)?.mainThreadMs));
+  return median(ratios);
+}
+
+/** Medians per variant over the repetitions, and ratios paired by round. */
 export function summarizePage(page: string, runs: readonly RunSample[], withBackstory: readonly ProbeSample[], without: readonly ProbeSample[]): PageSummary {
   const textChars = median(runs.map((r) => r.textChars));
   const textNodes = median(runs.map((r) => r.textNodes));
@@ -54,15 +66,12 @@ export function summarizePage(page: string, runs: readonly RunSample[], withBack
       unmeasured: countUnmeasured(of, RUN_FIGURES, (run, figure) => run[figure], runDue),
     };
   }).filter((v) => v.runs > 0);
-  const floor = medians.find((v) => v.variant === 'floor')?.mainThreadMs;
-  const structure = medians.find((v) => v.variant === 'structure')?.mainThreadMs;
-  const markjs = medians.find((v) => v.variant === 'markjs')?.mainThreadMs;
   const variants: VariantSummary[] = medians.map(({ unmeasured, ...v }) => ({
     ...v,
     msPerMiB: textChars ? ratio(v.mainThreadMs, textChars / MIB) : null,
-    vsFloor: ratio(v.mainThreadMs, floor),
-    vsStructure: ratio(v.mainThreadMs, structure),
-    vsMarkjs: ratio(v.mainThreadMs, markjs),
+    vsFloor: pairedRatio(runs, v.variant, 'floor'),
+    vsStructure: pairedRatio(runs, v.variant, 'structure'),
+    vsMarkjs: pairedRatio(runs, v.variant, 'markjs'),
     unmeasured,
   }));
   const probe = (samples: readonly ProbeSample[], key: keyof ProbeSample) => median(samples.map((s) => s[key] as number | null));
@@ -81,6 +90,7 @@ export function summarizePage(page: string, runs: readonly RunSample[], withBack
     hoverHits: sum(withBackstory.map((s) => s.hoverHits)),
     probeRuns: { with: withBackstory.length, without: without.length },
     probesUnmeasured: countUnmeasured([...withBackstory, ...without], PROBE_FIGURES, (sample, figure) => sample[figure], probeDue),
+    samples: { runs: [...runs], withBackstory: [...withBackstory], without: [...without] },
     mutations: {
       withoutMs: mutationsWithout,
       withMs: mutationsWith,

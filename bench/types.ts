@@ -1,7 +1,13 @@
 /** What the benchmark records. Every figure is null when it could not be measured, never a made-up zero. */
 
-export const VARIANTS = ['floor', 'structure', 'backstory', 'markjs', 'wrap'] as const;
+export const VARIANTS = ['floor', 'structure', 'backstory', 'markjs', 'wrap', 'markjs-forms'] as const;
 export type VariantId = (typeof VARIANTS)[number];
+
+/**
+ * Run on the generated page only, and judged by no budget: mark.js given every
+ * form Backstory searches (bench/alias-regex.ts), some 1 s a load there.
+ */
+export const SYNTHETIC_ONLY: ReadonlySet<VariantId> = new Set(['markjs-forms']);
 
 export const VARIANT_LABELS: Record<VariantId, string> = {
   floor: 'floor (TreeWalker read)',
@@ -9,11 +15,14 @@ export const VARIANT_LABELS: Record<VariantId, string> = {
   backstory: 'Backstory',
   markjs: 'mark.js markRegExp',
   wrap: 'span wrapper',
+  'markjs-forms': 'mark.js, every form Backstory searches (not judged)',
 };
 
 /** One fresh page load that ran one variant. */
 export interface RunSample {
   variant: VariantId;
+  /** The round of the page's loads it ran in, from 0: the ratios pair the variants' runs of one round. */
+  round: number;
   /** Main-thread task time between the start of the work and the frame that shows its result (trace). */
   mainThreadMs: number | null;
   /** The CPU time of those tasks: what mainThreadMs would be on an idle machine. */
@@ -86,9 +95,11 @@ export interface VariantSummary {
   mentions: number | null;
   heapAddedBytes: number | null;
   msPerMiB: number | null;
+  /** Median over the rounds of this variant's main-thread time over the floor's in the same round. */
   vsFloor: number | null;
-  /** Relative to the structure walk: what reading the page's structure costs at least. */
+  /** Relative to the structure walk, paired the same way: what reading the page's structure costs at least. */
   vsStructure: number | null;
+  /** Relative to mark.js given the alias texts (variant c), paired the same way. */
   vsMarkjs: number | null;
   /** Runs that should have had the figure and had none, per figure; figures without such runs are left out. */
   unmeasured: Partial<Record<RunFigure, number>>;
@@ -115,6 +126,8 @@ export interface PageSummary {
   probeRuns: { with: number; without: number };
   /** Loads that should have had the figure and had none (either side), per figure; figures without such loads are left out. */
   probesUnmeasured: Partial<Record<ProbeFigure, number>>;
+  /** Every load's figures, so the medians and ratios above can be checked again. */
+  samples: { runs: RunSample[]; withBackstory: ProbeSample[]; without: ProbeSample[] };
   /** Everything in the window: the page's task and the work it set off (Backstory's rescans). */
   mutations: WithWithout & { scriptWithoutMs: number | null; scriptWithMs: number | null };
   /** The page's own task that made the mutations. */
@@ -146,6 +159,8 @@ export interface EndToEnd {
    * delay to the frame that shows the hovered name's card with its facts.
    */
   firstHoverAfterStopMs: number | null;
+  /** The slowest of those hovers: what the budget, "in every run", is judged on. */
+  firstHoverAfterStopMaxMs: number | null;
   /** Of `runs` hovers, how many showed the card (within 5 s); the others are misses, not skipped. Absent when nothing was run. */
   firstHoverMeasuredRuns?: number;
   /** Whether any of those hovers started the service worker again (the facts should be in the page already). */
@@ -194,6 +209,13 @@ export interface Machine {
   node: string;
 }
 
+/** The code measured: null outside a git checkout. */
+export interface SourceState {
+  commit: string | null;
+  /** Tracked files differed from the commit: the figures describe uncommitted code. */
+  dirty: boolean | null;
+}
+
 export interface Budget {
   id: string;
   /** What is promised, in words. */
@@ -215,6 +237,7 @@ export interface BenchResult {
   quick: boolean;
   repetitions: number;
   machine: Machine;
+  source: SourceState;
   /** Which page-side API variant (b) ran. */
   backstoryApi: 'PageAnnotator';
   pages: PageSummary[];

@@ -8,7 +8,9 @@
  *
  * Writes bench/results/latest.json and latest.md. What each figure means:
  * README.md, "Performance". Exit status: 0 done (and with --check every
- * budget met), 1 a budget missed under --check, 2 bad usage, 3 failure.
+ * budget met), 1 a budget missed under --check, 2 bad usage (or, under
+ * --check without --build, a build older than its sources), 3 failure
+ * (Backstory's count on the generated page not the names planted among them).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -16,7 +18,7 @@ import { resolve } from 'node:path';
 import { compileStory, encodeMatcher } from '../core/matcher';
 import { EntitiesFileSchema } from '../core/story/schema';
 import { startPageServer } from '../tooling/page-server';
-import { aliasRegExpSource } from '../bench/alias-regex';
+import { aliasTextsRegExpSource, formsRegExpSource } from '../bench/alias-regex';
 import { parseBenchArgs, USAGE, UsageError, type BenchOptions } from '../bench/args';
 import { launchBenchBrowser } from '../bench/bench-browser';
 import { benchPage } from '../bench/bench-page';
@@ -26,9 +28,10 @@ import { measureEndToEnd } from '../bench/end-to-end';
 import { measureFirefox } from '../bench/firefox-end-to-end';
 import { builtAt, ensureExtensionBuilt, injectedScriptSize } from '../bench/injected-script';
 import { describeMachine } from '../bench/machine';
-import { benchPages, savedWithoutMentions } from '../bench/pages';
+import { benchPages, plantedMentionsMismatch, savedWithoutMentions } from '../bench/pages';
 import { replaceBenchSection } from '../bench/readme-section';
 import { renderMarkdown, renderReadmeSection, verdict } from '../bench/report';
+import { sourceState, staleBuildReason } from '../bench/source-state';
 import { SYNTHETIC_PAGE, type BenchResult, type EndToEnd, type PageSummary } from '../bench/types';
 
 const RESULTS_DIR = resolve('bench/results');
@@ -42,8 +45,10 @@ const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0)} s`;
 
 async function bench(options: BenchOptions): Promise<BenchResult> {
   const loadAtStart = loadavg()[0]!;
+  // The code as the run starts: an edit during the run would otherwise be credited with its figures.
+  const source = sourceState();
   const entities = EntitiesFileSchema.parse(JSON.parse(readFileSync(resolve('data/summit/entities.json'), 'utf8')));
-  const aliasRegExp = aliasRegExpSource(entities);
+  const regexps = { aliases: aliasTextsRegExpSource(entities), forms: formsRegExpSource(entities) };
   // Compiled here as the background compiles it; pages only decode it.
   const matcherWire = encodeMatcher(compileStory(entities));
   const set = benchPages(entities, { quick: options.quick, only: options.pages });
@@ -66,12 +71,16 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
           url: `${server.origin}${page.path}`,
           repetitions: options.repetitions,
           matcherWire,
-          aliasRegExp,
+          regexps,
           bundles,
           log,
         });
-        if (page.name === SYNTHETIC_PAGE && summary.textChars !== set.synthetic.textChars) {
-          log(`  warning: the browser read ${summary.textChars} characters, the generator wrote ${set.synthetic.textChars}`);
+        if (page.name === SYNTHETIC_PAGE) {
+          if (summary.textChars !== set.synthetic.textChars) {
+            log(`  warning: the browser read ${summary.textChars} characters, the generator wrote ${set.synthetic.textChars}`);
+          }
+          const mismatch = plantedMentionsMismatch(summary, set.synthetic.mentions);
+          if (mismatch) throw new Error(`${mismatch}: the page or the matcher changed, and the variants no longer do the same work. Stopped.`);
         }
         pages.push(summary);
       }
@@ -88,6 +97,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
           noMentionWorkMs: null,
           noMentionPages: [],
           firstHoverAfterStopMs: null,
+          firstHoverAfterStopMaxMs: null,
           firstHoverWokeWorker: null,
           popupNamesMs: null,
           popupNamesColdMs: null,
@@ -105,6 +115,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
       quick: options.quick,
       repetitions: options.repetitions,
       machine: describeMachine(chromium),
+      source,
       backstoryApi: bundles.backstoryApi,
       pages,
       endToEnd,
@@ -124,6 +135,11 @@ async function main(): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     if (error.message) console.error(error.message);
     console.error(USAGE);
+    return 2;
+  }
+  const stale = options.check && !options.build ? staleBuildReason() : null;
+  if (stale) {
+    console.error(`--check refuses to judge an old build: ${stale}`);
     return 2;
   }
   const result = await bench(options);
