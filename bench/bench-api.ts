@@ -13,8 +13,10 @@ export interface BackstoryRun {
 export interface HoverTiming {
   /** Median over batches of the time of one lookup, the index built; null when no mention could be brought into view. */
   perLookupMs: number | null;
-  /** The first lookup alone, which builds the index. */
+  /** The first lookup once the card script's idle indexing is done (page/interaction.ts): all a reader's first hover pays. */
   firstLookupMs: number | null;
+  /** The first lookup of a lookup not yet indexed, which builds the index: a hover before the page gave any idle time. */
+  coldLookupMs: number | null;
   /** Lookups made, the first included. */
   lookups: number;
   /** Lookups that found a mention: every point is over one the pointer can reach, so all must. */
@@ -28,7 +30,7 @@ export interface BackstoryBench {
   run(matcher: MatcherWire): Promise<BackstoryRun>;
   /** After a run that painted nothing: whether that is by design (more than 500 names, none near the viewport). */
   noHighlightDue(): boolean;
-  hoverTiming(lookups: number): HoverTiming;
+  hoverTiming(lookups: number): Promise<HoverTiming>;
 }
 
 /** The baselines' regular expressions (bench/alias-regex.ts), as sources. */

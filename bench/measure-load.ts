@@ -106,6 +106,7 @@ export async function measureLoad(browser: BenchBrowser, plan: LoadPlan): Promis
       probes: {
         hoverLookupMs: hover?.perLookupMs ?? null,
         hoverFirstLookupMs: hover?.firstLookupMs ?? null,
+        hoverColdLookupMs: hover?.coldLookupMs ?? null,
         hoverLookups: hover?.lookups ?? null,
         hoverHits: hover?.hits ?? null,
         hoverDue,

@@ -12,7 +12,7 @@ function run(variant: VariantId, mainThreadMs: number | null, more: Partial<RunS
 
 function probes(more: Partial<ProbeSample> = {}): ProbeSample {
   return {
-    hoverLookupMs: null, hoverFirstLookupMs: null, hoverLookups: null, hoverHits: null, hoverDue: false,
+    hoverLookupMs: null, hoverFirstLookupMs: null, hoverColdLookupMs: null, hoverLookups: null, hoverHits: null, hoverDue: false,
     mutationsMs: 10, mutationsScriptMs: 1, mutationsTaskMs: 2, scrollFrameMs: 1, scrollIntervalMs: 16.7,
     ...more,
   };

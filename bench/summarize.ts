@@ -13,7 +13,7 @@ function runDue(run: RunSample, figure: RunFigure): boolean {
 }
 
 function probeDue(sample: ProbeSample, figure: ProbeFigure): boolean {
-  return figure === 'hoverLookupMs' || figure === 'hoverFirstLookupMs' ? sample.hoverDue : true;
+  return figure === 'hoverLookupMs' || figure === 'hoverFirstLookupMs' || figure === 'hoverColdLookupMs' ? sample.hoverDue : true;
 }
 
 /** Per figure, how many of `items` should have had it and have none; figures missed by none are left out. */
@@ -86,6 +86,7 @@ export function summarizePage(page: string, runs: readonly RunSample[], withBack
     variants,
     hoverLookupMs: probe(withBackstory, 'hoverLookupMs'),
     hoverFirstLookupMs: probe(withBackstory, 'hoverFirstLookupMs'),
+    hoverColdLookupMs: probe(withBackstory, 'hoverColdLookupMs'),
     hoverLookups: sum(withBackstory.map((s) => s.hoverLookups)),
     hoverHits: sum(withBackstory.map((s) => s.hoverHits)),
     probeRuns: { with: withBackstory.length, without: without.length },

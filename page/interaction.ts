@@ -30,8 +30,18 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   ctx.onInvalidated(() => card.close());
   requests.answerNames(pageCommands(annotator, card, { at: (node, offset) => lookup.atCaret(node, offset) }));
 
+  // The index the reader's first hover would build, built in idle time instead, anew after each change of the names.
+  let warming = 0;
+  const warm = () => {
+    warming ||= ctx.requestIdleCallback((deadline) => {
+      warming = 0;
+      if (lookup.warm(() => deadline.timeRemaining() > 1)) warm();
+    });
+  };
+
   const fetched = new Set<string>();
   const sync = () => {
+    warm();
     if (card.current && !annotator.shown.includes(card.current)) card.lost(annotator.shown);
     card.pendingLost((mention) => annotator.shown.includes(mention), (x, y) => lookup.at(x, y));
     const fresh = [...page.counts().keys()].filter((id) => !fetched.has(id));

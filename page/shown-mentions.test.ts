@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageMention } from './find-mentions';
 import { MentionIndex } from './mention-index';
 import { MentionLookup } from './mention-lookup';
@@ -53,6 +53,7 @@ type Op =
   | { kind: 'rerenderMiddle'; at: number }
   | { kind: 'hide'; entity: string | null }
   | { kind: 'hover' }
+  | { kind: 'warm'; slices: number; slice: number }
   | { kind: 'appendTail'; at: number; word: string };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -66,6 +67,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('rerenderMiddle' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('hide' as const), entity: fc.constantFrom(null, 'kim', 'john', 'seoul') }),
   fc.record({ kind: fc.constant('hover' as const) }),
+  // The card script's idle indexing, cut short after a few mentions, or run to the end.
+  fc.record({ kind: fc.constant('warm' as const), slices: fc.nat({ max: 3 }), slice: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('appendTail' as const), at: fc.nat(), word: fc.constantFrom(' Kim', ' Seoul and Putin', ' met') }),
 );
 
@@ -177,6 +180,9 @@ describe('the shown mentions and the hit-test index that follows them', () => {
             shown.reset(store.all);
           } else if (step.kind === 'hover') {
             lookup.atCaret(document.body, 0);
+          } else if (step.kind === 'warm') {
+            let slices = step.slices;
+            lookup.warm(() => slices-- > 0, step.slice);
           } else if (step.kind === 'appendTail' && ps.length > 0) {
             // Text added at a paragraph's end, read on from there only (StoreRun.from): no name runs into it (it starts with a space).
             const p = pick(step.at)!;
@@ -259,5 +265,27 @@ describe('the shown mentions and the hit-test index that follows them', () => {
     shown.apply(store.replaceWithin([{ root: p, found: findIn(p) }]), store.all);
     expect(lookup.atCaret(tail, 0)?.text).toBe('John');
     expect(lookup.atCaret(tail, 4)?.text).toBe('Kim');
+  });
+});
+
+describe('the hit-test index built ahead in idle time', () => {
+  it('is built a slice at a time while time is left, and the first lookup after it builds nothing', () => {
+    document.body.innerHTML = '<p>Kim met Putin in Seoul and Pyongyang</p>';
+    const store = new MentionStore();
+    const shown = new ShownMentions();
+    store.append(findIn(document.body));
+    shown.reset(store.all);
+    const source = { get shown() { return shown.all; }, followShown: (follower: (edit: ShownEdit | undefined) => void) => shown.follow(follower) };
+    const lookup = new MentionLookup(source);
+    expect(shown.all).toHaveLength(4);
+    let slices = 1;
+    expect(lookup.warm(() => slices-- > 0, 2)).toBe(true);
+    expect(lookup.warm(() => true, 2)).toBe(false);
+    const [first] = shown.all;
+    // Nothing left to index: a lookup finds the mention without adding any (an index built anew would find it too).
+    const added = vi.spyOn(MentionIndex.prototype, 'add');
+    expect(lookup.atCaret(first!.startNode, first!.startOffset)).toBe(first);
+    expect(added).not.toHaveBeenCalled();
+    added.mockRestore();
   });
 });
