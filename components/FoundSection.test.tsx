@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useLocaleMessages } from '../tooling/locale-messages';
 import { FoundSection } from './FoundSection';
 import type { Loadable } from './loadable';
-import type { TabFound } from './use-tab-found';
+import { NO_ANSWER, type TabFound } from './use-tab-found';
 import type { PageProbe } from './use-page-probe';
 import { REREADING_MS } from './use-rereading';
 
@@ -86,6 +86,55 @@ describe('the popup’s list of what a page mentions', () => {
     // A tab on its way to a page still shows the blank page before it, where no extension goes either.
     const loading = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [], loading: true } }, page: { readable: false } });
     expect(loading.textContent).toContain('Reading this page as it loads');
+  });
+
+  it('on a web page the browser keeps extensions out of (an enterprise policy, Firefox’s own list), says so, not that browsers keep their own pages off limits', () => {
+    const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: false } });
+    expect(shown.textContent).toContain('Your browser keeps extensions out of it.');
+    expect(shown.textContent).not.toContain('their own pages and extension stores');
+    // The browser's own pages still are.
+    expect(render({ url: 'chrome://settings/', found: { status: 'ready', value: { url: 'chrome://settings/', found: [] } } }).textContent).toContain(
+      'Browsers keep their own pages and extension stores off limits.',
+    );
+  });
+
+  it('with no tab to tell of, or the tab not found out, says that, not that Backstory does not run on the page', () => {
+    const none = render({ url: undefined, noTab: 'none', found: { status: 'loading' } });
+    expect(none.textContent).toContain('There is no open page here for Backstory to read.');
+    expect(none.textContent).not.toContain('does not run on this page');
+    expect(none.textContent).not.toContain('Loading…');
+    const failed = render({ url: undefined, noTab: 'failed', found: { status: 'loading' }, onFindTab: () => {} });
+    expect(failed.querySelector('[role="alert"]')?.textContent).toBe('Backstory could not tell which tab this popup is about.');
+    expect(failed.querySelector('button')?.textContent).toBe('Try again');
+    expect(failed.textContent).not.toContain('does not run on this page');
+  });
+
+  it('when the background gave no answer for a while, says so with Try again, not that Backstory may be restarting', () => {
+    const shown = render({ url: PAGE, found: { status: 'error', error: NO_ANSWER }, onRetry: () => {} });
+    expect(shown.querySelector('[role="alert"]')?.textContent).toBe(
+      'Backstory could not tell what this page mentions just now. The page may be busy, or waiting for you to close a dialog.',
+    );
+    expect(shown.querySelector('button')?.textContent).toBe('Try again');
+    expect(render({ url: PAGE, found: { status: 'error', error: 'Receiving end does not exist' } }).textContent).toContain('It may be restarting after an update.');
+  });
+
+  it('on a page that did not answer the look into it, says it could not look, with Try again, and never that nobody is mentioned', () => {
+    const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: false, unanswered: true }, onLookAgain: () => {} });
+    expect(shown.querySelector('[role="alert"]')?.textContent).toContain('Backstory could not look into this page just now.');
+    expect(shown.querySelector('button')?.textContent).toBe('Try again');
+    expect(shown.textContent).not.toContain('None of this story’s names');
+    expect(shown.textContent).not.toContain('does not run on this page');
+    // What the background knows is told all the same: the names it found.
+    expect(render({ url: PAGE, found: COUNTRIES, page: { readable: false, unanswered: true } }).textContent).toContain('2 names from this story');
+  });
+
+  it('on an RSS feed or an SVG file, left unread by design, says Backstory reads web pages, never that nobody is mentioned', () => {
+    const shown = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: true, type: 'text/xml', html: false, screened: true } });
+    expect(shown.textContent).toContain('Backstory reads web pages, not feeds or images.');
+    expect(shown.textContent).not.toContain('None of this story’s names');
+    // XHTML is read as a page.
+    const xhtml = render({ url: PAGE, found: { status: 'ready', value: { url: PAGE, found: [] } }, page: { readable: true, type: 'application/xhtml+xml', html: true, screened: true } });
+    expect(xhtml.textContent).toContain('None of this story’s names are on this page.');
   });
 
   it('on a loaded page open since before Backstory could read it, offers to reload it, not that nobody is mentioned', () => {

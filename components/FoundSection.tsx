@@ -12,13 +12,17 @@ import type { PageProbe } from './use-page-probe';
 import { useFocusLoss } from './use-focus-loss';
 import { useRereading } from './use-rereading';
 import { useRovingFocus } from './use-roving-focus';
-import type { TabFound } from './use-tab-found';
+import { NO_ANSWER, type TabFound } from './use-tab-found';
 
 const PDF = 'application/pdf';
 
 interface Props {
-  /** The tab's address; undefined when there is no tab to show. */
+  /** The tab's address; undefined while it is not known yet. */
   url: string | undefined;
+  /** No tab to tell of (`none`: a devtools window, a tab closed), or which tab it is could not be found out (`failed`). */
+  noTab?: 'none' | 'failed';
+  /** Asks again which tab the popup is about, after that failed. */
+  onFindTab?: () => void;
   found: Loadable<TabFound>;
   /** For a local file: whether the reader allowed Backstory to read files (use-file-access.ts). */
   fileAccess?: boolean;
@@ -34,6 +38,8 @@ interface Props {
   onRetry?: () => void;
   /** A look into the tab's page, when nothing was found there (use-page-probe.ts). */
   page?: PageProbe;
+  /** Looks into the tab's page again, after it did not answer. */
+  onLookAgain?: () => void;
   /** Loads the tab's page again, to be read. */
   onReload?: () => void;
   settings: Settings | undefined;
@@ -81,6 +87,8 @@ export function FoundSection({ notice, ...body }: Props) {
 
 function FoundBody({
   url,
+  noTab,
+  onFindTab,
   found,
   fileAccess,
   onAllowFiles,
@@ -89,6 +97,7 @@ function FoundBody({
   onAllowSite,
   onRetry,
   page,
+  onLookAgain,
   onReload,
   settings,
   settingsFailed,
@@ -102,6 +111,15 @@ function FoundBody({
   const listed = found.status === 'ready' && found.value.found.length > 0;
   const pageReading = page?.readable === true && page.reading === true;
   const rereading = useRereading(settings && url !== undefined ? isActiveOn(settings, site ?? '') : undefined, listed, pageReading);
+  // Not a page the browser keeps Backstory off: there is none, or which one it is could not be told.
+  if (noTab === 'failed') {
+    return (
+      <Told>
+        <FailedWithRetry message={i18n.t('popup.tabUnknown')} onRetry={onFindTab} />
+      </Told>
+    );
+  }
+  if (noTab === 'none') return <Told line={i18n.t('popup.noTab')} />;
   if (url !== undefined && !canAnnotate(url)) return <Told line={i18n.t('popup.notSupported')} />;
   // The browser let Backstory into this tab all the same: Firefox does when the reader clicks its button.
   const readNow = listed || page?.readable === true;
@@ -116,13 +134,18 @@ function FoundBody({
       : notRead(i18n.t('popup.noFileAccess'), i18n.t('popup.openDetails'), onAllowFiles);
   }
   if (page?.readable === true && page.type === PDF) return <Told line={i18n.t('popup.pdfNotRead')} />;
-  // Firefox's PDF viewer, a site Firefox keeps every extension off. Not a tab still on its way to
-  // the page (showing the blank page before it), which no extension may enter either.
-  if (page?.readable === false && !(found.status === 'ready' && found.value.loading)) return <Told line={i18n.t('popup.notSupported')} />;
+  // An RSS feed or an SVG file is left unread by design: "none of the names" would be untrue of a feed that names them.
+  if (page?.readable === true && page.html === false) return <Told line={i18n.t('popup.notHtmlRead')} />;
+  // Firefox's PDF viewer, a site Firefox or an enterprise policy keeps every extension off: a web address, so not the
+  // line of the browser's own pages. Not a tab still on its way to the page (showing the blank page before it), which
+  // no extension may enter either.
+  if (page?.readable === false && !page.unanswered && !(found.status === 'ready' && found.value.loading)) {
+    return <Told line={i18n.t('popup.keptOut')} />;
+  }
   if (found.status === 'error') {
     return (
       <Told>
-        <FailedWithRetry message={i18n.t('popup.foundUnreachable')} onRetry={onRetry} />
+        <FailedWithRetry message={i18n.t(found.error === NO_ANSWER ? 'popup.foundUnanswered' : 'popup.foundUnreachable')} onRetry={onRetry} />
       </Told>
     );
   }
@@ -144,6 +167,15 @@ function FoundBody({
     const off = !settings.enabled ? i18n.t('popup.offEverywhere') : site ? i18n.t('popup.offOnSite', { site: siteName }) : undefined;
     return (
       <Told line={off} lineClass="status status-off">
+        {readOnClick}
+      </Told>
+    );
+  }
+  if (entities.length === 0 && !found.value.loading && page?.readable === false && page.unanswered) {
+    // Busy in a long task or held by an alert(): what is on it is not known, and "Loading…" would last as long.
+    return (
+      <Told>
+        <FailedWithRetry message={i18n.t('popup.pageUnanswered')} onRetry={onLookAgain} />
         {readOnClick}
       </Told>
     );

@@ -21,7 +21,7 @@ import { useFocusKept } from './use-focus-kept';
 
 /** The toolbar popup: the story's headline, what the tab mentions, the story's key points, and what to highlight. */
 export function Popup({ search }: { search: string }) {
-  const target = useTargetTab(search);
+  const [target, retryTarget] = useTargetTab(search);
   const [story, retryStory] = useStory();
   const { settings, change: changeSettings, saveFailed, readFailed: settingsFailed, retry: retrySettings } = useSettings();
   const tab = target.status === 'ready' ? target.value : undefined;
@@ -33,11 +33,11 @@ export function Popup({ search }: { search: string }) {
 
   // The tab's current address (it may have moved on since the popup opened), else the one it opened with.
   const url = found.status === 'ready' && found.value.url ? found.value.url : tab?.url;
-  const noTab = target.status === 'error' || (target.status === 'ready' && !tab);
+  const noTab = target.status === 'error' ? 'failed' : target.status === 'ready' && !tab ? 'none' : undefined;
   const fileAccess = useFileAccess(url);
   const [siteAccess, allowSite] = useSiteAccess(noTab ? undefined : url, tab?.id);
   const active = settings && url !== undefined ? isActiveOn(settings, siteOf(url) ?? '') : undefined;
-  const page = usePageProbe(tab?.id, url, found.status === 'ready' && found.value.found.length === 0, found.status === 'ready' && found.value.loading === true, active);
+  const [page, lookAgain] = usePageProbe(tab?.id, url, found.status === 'ready' && found.value.found.length === 0, found.status === 'ready' && found.value.loading === true, active);
 
   const reveal = useCallback(
     async (entity: FoundEntity) => {
@@ -64,7 +64,9 @@ export function Popup({ search }: { search: string }) {
         <StoryHeadline story={story} />
       </header>
       <FoundSection
-        url={noTab ? '' : url}
+        url={noTab ? undefined : url}
+        noTab={noTab}
+        onFindTab={retryTarget}
         found={found}
         fileAccess={fileAccess}
         onAllowFiles={() => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` })}
@@ -73,6 +75,7 @@ export function Popup({ search }: { search: string }) {
         onAllowSite={allowSite}
         onRetry={retryFound}
         page={page}
+        onLookAgain={lookAgain}
         onReload={() => {
           // The page read anew may hold the name again: its failure to show is of the load that went.
           setNotice(undefined);
@@ -85,7 +88,7 @@ export function Popup({ search }: { search: string }) {
         shortcut={shortcut}
       />
       <StorySection story={story} onRetry={retryStory} />
-      <SettingsSection settings={settings} url={noTab ? undefined : url} onChange={changeSettings} saveFailed={saveFailed} readFailed={settingsFailed} onRetry={retrySettings} />
+      <SettingsSection settings={settings} url={noTab ? undefined : url} privateTab={tab?.incognito} onChange={changeSettings} saveFailed={saveFailed} readFailed={settingsFailed} onRetry={retrySettings} />
     </main>
   );
 }

@@ -51,6 +51,30 @@ describe('the popup’s settings', () => {
     act(() => root.unmount());
   });
 
+  it('in a private window, do not offer “Off on this site”, which would leave a synced record of the site, and say why', () => {
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    const changes: unknown[] = [];
+    act(() =>
+      root.render(<SettingsSection settings={DEFAULT_SETTINGS} url="https://news.example/summit" privateTab onChange={(change) => changes.push(change(DEFAULT_SETTINGS))} />),
+    );
+    const offHere = [...container.querySelectorAll<HTMLElement>('[role="switch"]')].find((button) => button.textContent === 'Off on this site')!;
+    expect(offHere.getAttribute('aria-disabled')).toBe('true');
+    expect(offHere.getAttribute('aria-describedby')!.split(' ').map((id) => container.querySelector(`[id="${id}"]`)?.textContent)).toEqual([
+      'Not available in private windows: it would be kept in your synced settings',
+    ]);
+    act(() => offHere.click());
+    expect(changes).toEqual([]);
+    // The categories stay: they name no site.
+    const people = [...container.querySelectorAll<HTMLElement>('[role="switch"]')].find((button) => button.textContent === 'People')!;
+    act(() => people.click());
+    expect(changes).toHaveLength(1);
+    act(() => root.unmount());
+    // In an ordinary window it is there.
+    expect(render({}).querySelector('[role="switch"][aria-disabled="true"]')).toBeNull();
+  });
+
   it('name an internationalised site under “Off on this site” as the address bar does', () => {
     const shown = render({ url: 'https://xn--mnchen-3ya.de/politik' });
     const offHere = [...shown.querySelectorAll('[role="switch"]')].find((button) => button.textContent === 'Off on this site')!;

@@ -12,6 +12,12 @@ interface Props {
   settings: Settings | undefined;
   /** The tab's address, for "Off on this site". */
   url: string | undefined;
+  /**
+   * The tab is in a private window: "Off on this site" would write the site to the settings the browser keeps and
+   * syncs, a lasting record of a site visited privately. The page side reads only those settings, so no choice
+   * kept for the private session alone would reach it: the switch is not offered there.
+   */
+  privateTab?: boolean;
   onChange: (change: (settings: Settings) => Settings) => void;
   /** A change could not be saved: the switch went back, and the reader is told why. New with each failure (use-settings.ts), 0 for none. */
   saveFailed?: number;
@@ -21,7 +27,7 @@ interface Props {
 }
 
 /** What Backstory highlights on pages; every open tab applies a change at once. */
-export function SettingsSection({ settings, url, onChange, saveFailed, readFailed, onRetry }: Props) {
+export function SettingsSection({ settings, url, privateTab = false, onChange, saveFailed, readFailed, onRetry }: Props) {
   const titleId = useId();
   const waitId = useId();
   const site = url === undefined ? undefined : siteOf(url);
@@ -65,12 +71,13 @@ export function SettingsSection({ settings, url, onChange, saveFailed, readFaile
           </div>
           <Switch
             label={i18n.t('popup.offOnThisSite')}
-            hint={site === undefined ? i18n.t('popup.offOnThisSiteUnavailable') : hostnameForDisplay(site)}
+            hint={site === undefined ? i18n.t('popup.offOnThisSiteUnavailable') : privateTab ? i18n.t('popup.offOnThisSitePrivate') : hostnameForDisplay(site)}
             checked={site !== undefined && settings.offSites.includes(site)}
-            disabled={site === undefined || !settings.enabled}
+            disabled={site === undefined || privateTab || !settings.enabled}
             describedBy={settings.enabled ? undefined : waitId}
             onChange={(off) =>
               site !== undefined &&
+              !privateTab &&
               onChange((s) => ({
                 ...s,
                 offSites: off ? [...new Set([...s.offSites, site])] : s.offSites.filter((other) => other !== site),

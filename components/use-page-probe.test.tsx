@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../core/settings';
 import { useLocaleMessages } from '../tooling/locale-messages';
 import { FoundSection } from './FoundSection';
 import type { Loadable } from './loadable';
-import { usePageProbe } from './use-page-probe';
+import { PROBE_WAIT_MS, usePageProbe } from './use-page-probe';
 import { REREADING_MS } from './use-rereading';
 import type { TabFound } from './use-tab-found';
 
@@ -30,8 +30,8 @@ afterEach(() => {
 
 /** The popup's "On this page" as Popup.tsx wires it: the real look into the page, its answers from `page`. */
 function Found({ settings }: { settings: Settings }) {
-  const page = usePageProbe(1, PAGE, true, false, isActiveOn(settings, 'news.example'));
-  return <FoundSection url={PAGE} found={NOTHING} settings={settings} page={page} notice={undefined} onReveal={() => {}} />;
+  const [page, lookAgain] = usePageProbe(1, PAGE, true, false, isActiveOn(settings, 'news.example'));
+  return <FoundSection url={PAGE} found={NOTHING} settings={settings} page={page} onLookAgain={lookAgain} notice={undefined} onReveal={() => {}} />;
 }
 
 describe('the popup’s look into a page switched back on', () => {
@@ -70,5 +70,85 @@ describe('the popup’s look into a page switched back on', () => {
     page.reading = false;
     await wait(1000);
     expect(container.textContent).toContain('None of this story’s names are on this page.');
+  });
+});
+
+describe('the popup’s look into a page that does not answer', () => {
+  it('waits a moment, then says it could not look, with Try again, and never “Loading…” for as long as the page is stuck', async () => {
+    // A page in an endless loop, or with an alert() open: the browser's call never settles until it is free.
+    let free: ((frames: unknown) => void) | undefined;
+    const executeScript = vi.fn(() => new Promise((answered) => (free = answered)));
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    const container = document.body.appendChild(document.createElement('div'));
+    root = createRoot(container);
+    await act(async () => root!.render(<Found settings={DEFAULT_SETTINGS} />));
+    expect(container.textContent).toContain('Loading…');
+
+    await act(() => vi.advanceTimersByTimeAsync(PROBE_WAIT_MS));
+    expect(container.textContent).toContain('Backstory could not look into this page just now.');
+    expect(container.textContent).not.toContain('Loading…');
+    expect(container.textContent).not.toContain('None of this story’s names');
+    expect(container.textContent).not.toContain('does not run on this page');
+
+    // Freed, it answers the look it was asked: taken, late as it is.
+    await act(async () => free!([{ result: { type: 'text/html', html: true, screened: true } }]));
+    expect(container.textContent).toContain('None of this story’s names are on this page.');
+  });
+
+  it('looks again on Try again', async () => {
+    let answer = false;
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = {
+      executeScript: () => (answer ? Promise.resolve([{ result: { type: 'text/html', html: true, screened: true } }]) : new Promise(() => {})),
+    };
+    const container = document.body.appendChild(document.createElement('div'));
+    root = createRoot(container);
+    await act(async () => root!.render(<Found settings={DEFAULT_SETTINGS} />));
+    await act(() => vi.advanceTimersByTimeAsync(PROBE_WAIT_MS));
+    const tryAgain = [...container.querySelectorAll('button')].find((button) => button.textContent === 'Try again')!;
+    expect(tryAgain).toBeDefined();
+    answer = true;
+    await act(async () => tryAgain.click());
+    expect(container.textContent).toContain('None of this story’s names are on this page.');
+  });
+});
+
+describe('the popup’s look into a feed or an image', () => {
+  const feed = new DOMParser().parseFromString('<rss><channel><item><title>Vladimir Putin in Pyongyang</title></item></channel></rss>', 'text/xml');
+  // Chrome's tree view of a feed: HTML elements holding the feed, the document's type still the feed's.
+  const treeView = { contentType: 'application/rss+xml', documentElement: document.createElement('html') };
+  const xhtml = { contentType: 'application/xhtml+xml', documentElement: document.createElement('html') };
+
+  async function shownFor(page: object): Promise<string> {
+    // The look runs as it would in the page: its function, in that document.
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = {
+      executeScript: async ({ func, args }: { func: (...args: unknown[]) => unknown; args: unknown[] }) => {
+        vi.stubGlobal('document', page);
+        try {
+          return [{ result: func(...args) }];
+        } finally {
+          vi.unstubAllGlobals();
+        }
+      },
+    };
+    const container = document.body.appendChild(document.createElement('div'));
+    root = createRoot(container);
+    await act(async () => root!.render(<Found settings={DEFAULT_SETTINGS} />));
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    const shown = container.textContent ?? '';
+    act(() => root!.unmount());
+    root = undefined;
+    return shown;
+  }
+
+  it('on an RSS feed naming the story’s people, as the browser parses it or shows it in its tree view, says Backstory reads web pages, not that nobody is named', async () => {
+    for (const page of [feed, treeView]) {
+      const shown = await shownFor(page);
+      expect(shown).toContain('Backstory reads web pages, not feeds or images.');
+      expect(shown).not.toContain('None of this story’s names');
+    }
+  });
+
+  it('reads XHTML as a page', async () => {
+    expect(await shownFor(xhtml)).not.toContain('not feeds or images');
   });
 });

@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { askEarly, earlyKey, takeEarly } from '../extension/early-requests';
 import { tabFoundKey } from '../extension/tab-found-key';
 import type { Loadable } from './loadable';
-import { useTabFound, type TabFound } from './use-tab-found';
+import { FOUND_WAIT_MS, NO_ANSWER, useTabFound, type TabFound } from './use-tab-found';
 
 let root: Root | undefined;
 beforeEach(() => {
@@ -91,4 +91,22 @@ it('never lets the early answer, when it comes last, replace a newer one', async
   await act(async () => answers[2]!({ ok: true, url: URL, found: found(['China']), loading: false }));
   await act(async () => answers[1]!({ ok: true, url: URL, found: [], loading: true }));
   expect(names(latest())).toEqual(['China']);
+});
+
+it('says it has no answer, for Try again, when the background gives none for a while, and shows one that comes later', async () => {
+  vi.useFakeTimers();
+  try {
+    const tab = await fakeBrowser.tabs.create({ url: URL });
+    // A background held up: its answers come only when let.
+    const answers: ((reply: unknown) => void)[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => new Promise((done) => answers.push(done))) as never);
+    const latest = await mount(tab.id!);
+    expect(latest().status).toBe('loading');
+    await act(() => vi.advanceTimersByTimeAsync(FOUND_WAIT_MS));
+    expect(latest()).toEqual({ status: 'error', error: NO_ANSWER });
+    await act(async () => answers.forEach((answer) => answer({ ok: true, url: URL, found: found(['China']), loading: false })));
+    expect(names(latest())).toEqual(['China']);
+  } finally {
+    vi.useRealTimers();
+  }
 });

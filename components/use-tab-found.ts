@@ -11,6 +11,15 @@ import { LOADING, type Loadable } from './loadable';
 export type TabFound = ReplyData<'tab/get'>;
 
 /**
+ * How long the popup waits for the background's first answer before it says it has none, with Try again: a
+ * background held up (a tab's frames not answering it) left "Loading…" for as long. An answer coming later is shown.
+ */
+export const FOUND_WAIT_MS = 5000;
+
+/** The error of that wait: told apart from a background that could not be reached, as it may be the page holding it. */
+export const NO_ANSWER = 'no answer';
+
+/**
  * What the tab's frames found, kept current while the popup is open: the background
  * writes every report to session storage, and the popup asks again when it changes
  * or when the tab moves to another page or finishes loading. Also returns a way
@@ -39,6 +48,9 @@ export function useTabFound(tabId: number | undefined): [Loadable<TabFound>, () 
     };
     // Asked as the popup's script started (extension/early-requests.ts): shown first. It was answered before the watch
     // below began, so the tab is asked again now, and whatever it reports later comes with the watch.
+    const waited = setTimeout(() => {
+      if (live && shown === 0) setFound({ status: 'error', error: NO_ANSWER });
+    }, FOUND_WAIT_MS);
     const early = takeEarly(earlyKey.tabFound(tabId));
     if (early) load(early);
     load();
@@ -48,6 +60,7 @@ export function useTabFound(tabId: number | undefined): [Loadable<TabFound>, () 
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
       live = false;
+      clearTimeout(waited);
       unwatch();
       browser.tabs.onUpdated.removeListener(onUpdated);
     };

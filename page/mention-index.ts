@@ -54,6 +54,11 @@ export class MentionIndex {
     }
   }
 
+  /** The mentions touching `node`, in the order they stand there. */
+  inNode(node: Node): readonly PageMention[] | undefined {
+    return this.byNode.get(node as Text);
+  }
+
   /** The mention covering `offset` in `node`, if any. */
   at(node: Node, offset: number): PageMention | undefined {
     const list = this.byNode.get(node as Text);

@@ -1,3 +1,4 @@
+import { DrawnParts } from './drawn-part';
 import type { PageMention } from './find-mentions';
 import { ownHostName } from './own-host-name';
 import { markOwnHost } from './own-hosts';
@@ -8,7 +9,7 @@ import { ViewportWindow } from './viewport-window';
 export const OVERLAY_HOST = 'backstory-overlay';
 
 const OVERLAY_CSS = `
-:host { all: initial; }
+:host { all: initial !important; }
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; overflow: hidden; contain: strict; }
 .mark { position: absolute; border-bottom: 2px dotted rgba(160, 110, 0, 0.9); background: rgba(255, 200, 40, 0.22); border-radius: 2px; }
 .mark.hovered { background: rgba(255, 186, 0, 0.45); }
@@ -58,7 +59,9 @@ export class OverlayPainter implements Painter {
     if (!this.host.isConnected) this.doc.documentElement?.append(this.host);
     const [start, end] = this.window.find(this.mentions);
     this.used = 0;
-    for (let i = start; i < end; i++) this.draw(this.mentions[i]!);
+    // Read anew each time: what clips or hides a name changes as the page scrolls and changes.
+    const parts = new DrawnParts();
+    for (let i = start; i < end; i++) this.draw(this.mentions[i]!, parts);
     this.painted = end - start;
     for (let i = this.used; i < this.pool.length; i++) this.pool[i]!.hidden = true;
   }
@@ -85,9 +88,15 @@ export class OverlayPainter implements Painter {
     this.host.remove();
   }
 
-  private draw(mention: PageMention): void {
+  /** Marks only what the reader sees of the name: not hidden text, nor what a box around it cuts off. */
+  private draw(mention: PageMention, parts: DrawnParts): void {
+    const text = mention.startNode;
+    const element = text.assignedSlot ?? text.parentElement ?? ((text.getRootNode() as Partial<ShadowRoot>).host || null);
+    if (!element) return;
     for (const rect of this.window.rects(mention)) {
       if (rect.width === 0 || rect.height === 0) continue;
+      const part = parts.clip(element, rect);
+      if (!part) continue;
       let box = this.pool[this.used];
       if (!box) {
         box = this.doc.createElement('div');
@@ -97,7 +106,7 @@ export class OverlayPainter implements Painter {
       this.used++;
       box.hidden = false;
       box.className = mention === this.hovered ? 'mark hovered' : 'mark';
-      box.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+      box.style.cssText = `left:${part.left}px;top:${part.top}px;width:${part.right - part.left}px;height:${part.bottom - part.top}px`;
     }
   }
 }

@@ -86,8 +86,6 @@ export class PageAnnotator {
   private readonly visible = new ShownMentions();
   /** Where long blocks the page keeps adding to were last read up to: read on from there (BlockTails). */
   private readonly tails = new BlockTails();
-  /** Weak: a single-page app drops web components all day, and those must stay collectable. */
-  private readonly shadowRoots = new WeakSet<ShadowRoot>();
   /**
    * What the page changes inside a shadow root reaches only an observer of that root; a custom element the walk
    * passes undefined gets its shadow root with no change told of (UpgradeWatch).
@@ -611,12 +609,14 @@ export class PageAnnotator {
   /** Paints the shown list, `fresh` among it new since the last paint; `changed`: not only grown at its end. */
   private paint(fresh: readonly PageMention[], changed: boolean, paintNow = true, more = false): void {
     this.unpaintedFrom = Math.min(this.unpaintedFrom, this.visible.changedFrom);
+    // Asked at each paint of names found there, not once: a page may set a root's sheets anew (a theme switch), without
+    // ours. The painter adopts only what is missing, a look at a short list.
+    let last: ShadowRoot | undefined;
     for (const mention of fresh) {
       const root = mention.shadowRoot;
-      if (root && !this.shadowRoots.has(root)) {
-        this.shadowRoots.add(root);
-        this.painter.addShadowRoot(root);
-      }
+      if (!root || root === last) continue;
+      last = root;
+      this.painter.addShadowRoot(root);
     }
     if (!paintNow) return;
     // Looked for while one may be held: once the page took the last one out, every paint would copy the whole list.

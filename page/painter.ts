@@ -19,7 +19,7 @@ export interface Painter {
   /** Follows scrolling and resizing; call at most once a frame. */
   update(): void;
   setHovered(mention: PageMention | undefined): void;
-  /** Mentions were found inside this shadow root: page styles do not reach into it, so ours must. */
+  /** Mentions were found inside this shadow root: page styles do not reach into it, so ours must; again after the page set its sheets anew. */
   addShadowRoot(root: ShadowRoot): void;
   readonly paintedCount: number;
   destroy(): void;

@@ -46,12 +46,16 @@ export function scrollIntoScrollers(element: Element, boxOf: () => ViewBox): voi
   }
 }
 
-/** The scroll containers around `element`, innermost first, across shadow roots; not the page's body or root. */
+/**
+ * The scroll containers around `element`, innermost first, as drawn: across
+ * shadow roots, and through the slot a light child is drawn in (a component's
+ * own scrolling panel round its `<slot>`); not the page's body or root.
+ */
 function* scrollersAround(element: Element): Generator<Element> {
   const doc = element.ownerDocument;
   let el: Element | null = element;
   while (el) {
-    const parent: Element | null = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    const parent: Element | null = el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
     if (!parent || parent === doc.body || parent === doc.documentElement) return;
     if (scrolls(parent)) yield parent;
     el = parent;

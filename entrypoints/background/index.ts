@@ -7,6 +7,7 @@ import { loadAnnotator, loadCardUi, loadOverlayPainter } from '../../background/
 import { reachOpenTabs } from '../../background/open-tabs';
 import { onCommand } from '../../background/next-mention-command';
 import { forgetClosedTabs } from '../../background/report-found';
+import { readGrantedTabs } from '../../background/site-access-granted';
 import { createStoryService } from '../../background/story-service';
 
 export default defineBackground(() => {
@@ -26,6 +27,10 @@ export default defineBackground(() => {
   // Firefox for Android has no keyboard shortcuts, nor this API.
   browser.commands?.onCommand.addListener((command, tab) => {
     onCommand(command, tab).catch((error: unknown) => console.warn('[Backstory] Shortcut failed', error));
+  });
+
+  browser.permissions.onAdded.addListener((granted) => {
+    readGrantedTabs(granted).catch((error: unknown) => console.warn('[Backstory] Could not read the tabs of a site just allowed', error));
   });
 
   reachOpenTabs().catch((error: unknown) => console.warn('[Backstory] Could not reach the open tabs', error));

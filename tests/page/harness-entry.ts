@@ -18,6 +18,7 @@ import { stillReading } from '../../page/reading-mark';
 import { frameStops } from '../../page/frame-stops';
 import { modalOpen } from '../../page/top-layer';
 import { tabStopAfter } from '../../page/tab-stops';
+import { outOfScrollers, placeInScrollers } from '../../page/scroll-clip';
 import { unpainted } from '../../tooling/unpainted';
 
 /** Decodes the matcher the way the content script does. */
@@ -189,8 +190,10 @@ declare global {
       modalOpen: typeof modalOpen;
       tabStopAfter: typeof tabStopAfter;
       frameStops: typeof frameStops;
+      placeInScrollers: typeof placeInScrollers;
+      outOfScrollers: typeof outOfScrollers;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, watchPage, stillReading, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, tabStopAfter, frameStops };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, watchPage, stillReading, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, tabStopAfter, frameStops, placeInScrollers, outOfScrollers };

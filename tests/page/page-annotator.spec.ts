@@ -1261,6 +1261,23 @@ customElements.define('backstory-overlay', class extends HTMLElement {
   expect(errors).toEqual([]);
 });
 
+test('without the Highlight API, only names the reader sees are marked, and the page’s styles do not reach the marks', async ({ load }) => {
+  const page = await load(`<style>html > :not(head, body) { display: none !important }</style>
+    <p style="font-size:30px">Vladimir Putin met Kim Jong Un.</p>
+    <p style="visibility:hidden">Russia hid.</p>
+    <span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">Pyongyang for screen readers</span>
+    <div style="height:60px;overflow:auto;font-size:20px"><p style="height:200px">Later.</p><p>Moscow is scrolled out of the panel.</p></div>`);
+  await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: w.backstoryHarness.overlay });
+    await w.annotator.start();
+  });
+  expect(await page.evaluate(() => (window as unknown as Win).annotator.mentionCount)).toBe(5);
+  expect(await overlayMarks(page)).toHaveLength(2);
+  // The overlay's host is the last element of the page's root, which the page's rule would hide.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement.lastElementChild!).display)).not.toBe('none');
+});
+
 interface CdpNode {
   attributes?: string[];
   children?: CdpNode[];
@@ -1674,6 +1691,31 @@ async function removedComponentsAlive(load: (html: string) => Promise<Page>, bet
 test('web components the page removed are not kept alive by the annotator', async ({ load }) => {
   // A single-page app swaps such items all day: what it drops must be collectable.
   expect(await removedComponentsAlive(load, 'nothing', 'hover')).toBe(0);
+});
+
+test('names in a shadow root whose page set its style sheets anew (a theme switch) are painted again as names come there', async ({ load }) => {
+  const page = await load('<div id="host"></div>');
+  await page.evaluate(() => {
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p id="p">Vladimir Putin</p>';
+  });
+  await annotate(page);
+  const styled = () =>
+    page.evaluate(() =>
+      document.getElementById('host')!.shadowRoot!.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((r) => r.cssText.includes('::highlight'))),
+    );
+  expect(await styled()).toBe(true);
+  await page.evaluate(() => {
+    const root = document.getElementById('host')!.shadowRoot!;
+    const theme = new CSSStyleSheet();
+    theme.replaceSync('p { color: #eee; background: #111 }');
+    root.adoptedStyleSheets = [theme];
+    root.getElementById('p')!.append(' met Kim Jong Un.');
+  });
+  await expect.poll(() => found(page)).toEqual(['vladimir-putin:Vladimir Putin', 'kim-jong-un:Kim Jong Un']);
+  await expect.poll(styled).toBe(true);
+  // The page's own sheet is kept, ours beside it.
+  expect(await page.evaluate(() => document.getElementById('host')!.shadowRoot!.adoptedStyleSheets.length)).toBe(2);
 });
 
 test('web components the page removed after a category was switched off and on are not kept alive, with no hover since', async ({ load }) => {

@@ -28,3 +28,42 @@ test('the control after a name is the one Tab reaches from there: not one before
   });
   expect(found).toEqual(['More', 'A focusable span', 'editable', 'After the component', null]);
 });
+
+test('past a name, Tab goes into the components after it: their shadow controls, and the light ones in their slots, in the order drawn', async ({ load }) => {
+  const page = await load(`<!doctype html><html lang="en"><body>
+    <p id="plain">Vladimir Putin spoke.</p><x-btn id="button-host"></x-btn>
+    <p id="slotted">Kim Jong Un replied.</p><x-panel id="panel-host"><a id="light" href="#light">Light link</a></x-panel>
+    <p id="empty">Russia agreed.</p><x-empty id="empty-host"><a id="unslotted" href="#unslotted">Not drawn</a></x-empty>
+    <a id="later" href="#later">Later</a></body></html>`);
+  const found = await page.evaluate(() => {
+    const { tabStopAfter } = window.backstoryHarness;
+    document.getElementById('button-host')!.attachShadow({ mode: 'open' }).innerHTML = '<span><button id="inner">Inner</button></span>';
+    // The slot comes before the panel's own button: Tab goes to the light link in the slot first.
+    document.getElementById('panel-host')!.attachShadow({ mode: 'open' }).innerHTML = '<div><slot></slot><button id="panel-button">Panel</button></div>';
+    // A component with no slot draws none of its light children: Tab never reaches them.
+    document.getElementById('empty-host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>No controls</p>';
+    const after = (id: string) => tabStopAfter(document.getElementById(id)!.firstChild!)?.id ?? null;
+    return { plain: after('plain'), slotted: after('slotted'), empty: after('empty') };
+  });
+  // What the browser's own Tab does from there, for the same page: the function must agree with it.
+  const tabbed: Record<string, string> = {};
+  for (const id of ['plain', 'slotted', 'empty']) {
+    // A click on the name's line is where the browser's Tab starts from.
+    const box = await page.evaluate((id) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById(id)!.firstChild!);
+      const { right, top, height } = range.getBoundingClientRect();
+      return { x: right - 2, y: top + height / 2 };
+    }, id);
+    await page.mouse.click(box.x, box.y);
+    await page.keyboard.press('Tab');
+    tabbed[id] = await page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.id || active?.textContent || '';
+    });
+  }
+  expect(found).toEqual({ plain: 'inner', slotted: 'light', empty: 'later' });
+  expect(tabbed).toEqual(found);
+});
