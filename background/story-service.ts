@@ -41,12 +41,14 @@ export function createStoryService(
 ) {
   let pending: Promise<StoryDatabase> | undefined;
   let memory: StoryDatabase | undefined;
-  // Closed under the worker (deleted: "Clear site data" on the extension, or another connection's upgrade), the
-  // database opens again on its next query, empty: the story must be seeded again then, not taken as seeded.
-  db.on('close', () => {
-    pending = undefined;
-  });
   let rebuilt = false;
+  let rebuilding = false;
+  // Closed under the worker (deleted: "Clear site data" on the extension, or another connection's upgrade), the
+  // database opens again on its next query, empty: the story must be seeded again then, not taken as seeded. Not when
+  // deleted for a rebuild: the seed that asked for it is still under way, and a second would write beside it.
+  db.on('close', () => {
+    if (!rebuilding) pending = undefined;
+  });
   const database = async (): Promise<StoryDatabase> => {
     if (memory) return memory;
     try {
@@ -66,8 +68,13 @@ export function createStoryService(
       rebuilt = true;
       log.error('[Backstory] The story database would not open: it is deleted and built anew from the bundled pack', error);
       // Still opened by a query, as before: Dexie's own delete() leaves the database closed to every query after it.
-      await db.delete({ disableAutoOpen: false });
-      await db.open();
+      rebuilding = true;
+      try {
+        await db.delete({ disableAutoOpen: false });
+        await db.open();
+      } finally {
+        rebuilding = false;
+      }
       return db;
     }
   };

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { earlyKey, takeEarly } from '../extension/early-requests';
 import { findTargetTab, type TargetTab } from '../extension/target-tab';
 import { LOADING, type Loadable } from './loadable';
 
 /** The tab the popup is about, and whether it is in a private window (its choices must leave no synced trace). */
-export type PopupTab = TargetTab & { incognito: boolean };
+export type PopupTab = TargetTab;
 
 /**
  * The tab the popup is about; `undefined` once resolved means there is none.
@@ -19,24 +18,13 @@ export function useTargetTab(search: string): [Loadable<PopupTab | undefined>, (
     if (attempt > 0) setTarget(LOADING);
     // The early request is the first attempt's: a second one asks the browser anew.
     const finding = (attempt === 0 ? takeEarly<TargetTab | undefined>(earlyKey.target(search)) : undefined) ?? findTargetTab(search);
-    finding
-      .then(async (tab) => (tab ? { ...tab, incognito: await isIncognito(tab.id) } : undefined))
-      .then(
-        (value) => live && setTarget({ status: 'ready', value }),
-        (error: unknown) => live && setTarget({ status: 'error', error: String(error) }),
-      );
+    finding.then(
+      (value) => live && setTarget({ status: 'ready', value }),
+      (error: unknown) => live && setTarget({ status: 'error', error: String(error) }),
+    );
     return () => {
       live = false;
     };
   }, [search, attempt]);
   return [target, useCallback(() => setAttempt((n) => n + 1), [])];
-}
-
-/** Not known (the tab closed meanwhile): counted as private, where a choice kept too long is the worse mistake. */
-async function isIncognito(tabId: number): Promise<boolean> {
-  try {
-    return (await browser.tabs.get(tabId)).incognito;
-  } catch {
-    return true;
-  }
 }

@@ -29,7 +29,7 @@ it('asks for the story, the tab the popup is about and what that tab found, each
   askEarly(`?tab=${tab.id}`);
   expect(sent).toEqual([{ type: 'story/get' }]);
   const target = await takeEarly(earlyKey.target(`?tab=${tab.id}`));
-  expect(target).toEqual({ id: tab.id, url: 'https://news.example/summit', openedAsPage: true });
+  expect(target).toEqual({ id: tab.id, url: 'https://news.example/summit', openedAsPage: true, incognito: false });
   expect(sent).toEqual([{ type: 'story/get' }, { type: 'tab/get', tabId: tab.id }]);
 
   // The hooks validate what was asked early as their own, and send nothing more.

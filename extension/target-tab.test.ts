@@ -11,7 +11,7 @@ describe('the tab the popup is about', () => {
 
   it('is the tab named by ?tab=, as a page', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
-    expect(await findTargetTab(`?tab=${tab.id}`)).toEqual({ id: tab.id, url: 'https://news.example/a', openedAsPage: true });
+    expect(await findTargetTab(`?tab=${tab.id}`)).toEqual({ id: tab.id, url: 'https://news.example/a', openedAsPage: true, incognito: false });
   });
 
   it('is none for a malformed or unknown ?tab=', async () => {
@@ -23,8 +23,8 @@ describe('the tab the popup is about', () => {
   it('is the active tab of the popup\'s window otherwise', async () => {
     const query = vi
       .spyOn(fakeBrowser.tabs, 'query')
-      .mockResolvedValue([{ id: 4, url: 'https://news.example/b' } as Browser.tabs.Tab]);
-    expect(await findTargetTab('')).toEqual({ id: 4, url: 'https://news.example/b', openedAsPage: false });
+      .mockResolvedValue([{ id: 4, url: 'https://news.example/b', incognito: false } as Browser.tabs.Tab]);
+    expect(await findTargetTab('')).toEqual({ id: 4, url: 'https://news.example/b', openedAsPage: false, incognito: false });
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
   });
 });

@@ -6,6 +6,8 @@ export interface TargetTab {
   url: string;
   /** Opened as a page with `?tab=` (tests, a pinned tab) rather than as the toolbar popup. */
   openedAsPage: boolean;
+  /** In a private window: the popup's choices there must leave no synced trace. */
+  incognito: boolean;
 }
 
 /**
@@ -18,8 +20,8 @@ export async function findTargetTab(search: string): Promise<TargetTab | undefin
     const id = Number(param);
     if (!Number.isInteger(id) || id < 0) return undefined;
     const tab = await browser.tabs.get(id).catch(() => undefined);
-    return tab ? { id, url: tab.pendingUrl ?? tab.url ?? '', openedAsPage: true } : undefined;
+    return tab ? { id, url: tab.pendingUrl ?? tab.url ?? '', openedAsPage: true, incognito: tab.incognito } : undefined;
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.pendingUrl ?? tab.url ?? '', openedAsPage: false };
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.pendingUrl ?? tab.url ?? '', openedAsPage: false, incognito: tab.incognito };
 }

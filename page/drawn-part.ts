@@ -36,7 +36,7 @@ export class DrawnParts {
   /** Where `rect`, a box of text in `element`, shows, or null where none of it does. */
   clip(element: Element, rect: DOMRect): Edges | null {
     let shown = this.shown.get(element);
-    if (shown === undefined) this.shown.set(element, (shown = element.checkVisibility({ visibilityProperty: true })));
+    if (shown === undefined) this.shown.set(element, (shown = boxed(element).checkVisibility({ visibilityProperty: true })));
     if (!shown) return null;
     const view = this.clipsOf(element).flow;
     const part = {
@@ -71,6 +71,20 @@ export class DrawnParts {
     }
     return from;
   }
+}
+
+/**
+ * The element or, where it makes no box of its own (`display: contents`: a slot, by default), the nearest one around
+ * it that does: `checkVisibility()` calls every element without a box hidden (csswg-drafts#9478).
+ */
+function boxed(element: Element): Element {
+  let at = element;
+  for (let climbed = 0; climbed < MAX_CLIMB && getComputedStyle(at).display === 'contents'; climbed++) {
+    const parent = drawnParent(at);
+    if (!parent) break;
+    at = parent;
+  }
+  return at;
 }
 
 function drawnParent(element: Element): Element | null {

@@ -33,7 +33,9 @@ export function startInteraction(ctx: ContentScriptContext, page: PageBridge, ap
   // The index the reader's first hover would build, built in idle time instead, anew after each change of the names.
   let warming = 0;
   const warm = () => {
-    warming ||= ctx.requestIdleCallback((deadline) => {
+    // Only with work left: each idle callback asked of the script context stays listed in it until the page goes.
+    if (warming || !lookup.behind) return;
+    warming = ctx.requestIdleCallback((deadline) => {
       warming = 0;
       if (lookup.warm(() => deadline.timeRemaining() > 1)) warm();
     });

@@ -69,10 +69,21 @@ export class MentionLookup {
     return this.indexed < shown.length;
   }
 
+  /** Whether a lookup now would index anything first. */
+  get behind(): boolean {
+    const shown = this.annotator.shown;
+    return shown !== this.source || this.indexed < shown.length;
+  }
+
   private follow(edit: ShownEdit | undefined): void {
     // A list from scratch, or an edit of a list not indexed here: the index is built anew on the next lookup. Until
     // then it holds nothing, or it would keep alive what the page removes meanwhile (no edit reaches it).
     if (!edit || edit.from !== this.source) {
+      this.forget();
+      return;
+    }
+    // Much of the old list not indexed yet (idle indexing under way): built again later, not inside the page's rescan.
+    if (edit.from.length - this.indexed > WARM_SLICE) {
       this.forget();
       return;
     }

@@ -19,7 +19,10 @@ export interface Painter {
   /** Follows scrolling and resizing; call at most once a frame. */
   update(): void;
   setHovered(mention: PageMention | undefined): void;
-  /** Mentions were found inside this shadow root: page styles do not reach into it, so ours must; again after the page set its sheets anew. */
+  /**
+   * Mentions were found inside this shadow root: page styles do not reach into it, so ours must. Called again as names
+   * there are painted: a root whose page set its sheets anew has ours back then (not before its next change of names).
+   */
   addShadowRoot(root: ShadowRoot): void;
   readonly paintedCount: number;
   destroy(): void;

@@ -289,3 +289,28 @@ describe('the hit-test index built ahead in idle time', () => {
     added.mockRestore();
   });
 });
+
+describe('a rescan while the hit-test index is still being built in idle time', () => {
+  it('leaves the rest of the index to idle time, not to the rescan', () => {
+    document.body.innerHTML = `<p>${'Kim met Putin. '.repeat(300)}</p><p>Seoul</p>`;
+    const store = new MentionStore();
+    const shown = new ShownMentions();
+    store.append(findIn(document.body));
+    shown.reset(store.all);
+    const lookup = new MentionLookup({ get shown() { return shown.all; }, followShown: (follower) => shown.follow(follower) });
+    let slices = 1;
+    expect(lookup.warm(() => slices-- > 0, 4)).toBe(true);
+    const added = vi.spyOn(MentionIndex.prototype, 'add');
+    const last = document.body.lastElementChild!;
+    last.textContent = 'Seoul and Pyongyang';
+    shown.apply(store.replaceWithin([{ root: last, found: findIn(last) }]), store.all);
+    const indexedInRescan = added.mock.calls.reduce((sum, [mentions]) => sum + mentions.length, 0);
+    added.mockRestore();
+    expect(indexedInRescan).toBeLessThan(10);
+    // Built again later, it agrees with an index built from scratch.
+    expect(lookup.warm(() => true)).toBe(false);
+    const [first] = shown.all;
+    expect(lookup.atCaret(first!.startNode, first!.startOffset)).toBe(first);
+    expect(lookup.behind).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 // Run by .ci/run before `npm ci`, so plain JavaScript that needs no package: whether this Node is one that
 // package.json's engines accepts ("^20.19.0 || ^22.13.0 || >=24"; carets and >= are the forms it uses).
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
@@ -21,7 +21,8 @@ export function accepts(range, version) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url) && !accepts(wanted, process.versions.node)) {
+// Run, not imported by its test; the script's own address has its links resolved, argv's not.
+if (realpathSync(process.argv[1]) === fileURLToPath(import.meta.url) && !accepts(wanted, process.versions.node)) {
   process.stderr.write(`Node ${process.versions.node} is not one the project runs on: package.json's engines asks for ${wanted}.\n`);
   process.exit(1);
 }

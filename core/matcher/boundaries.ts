@@ -425,9 +425,14 @@ export function dashesAt(text: string, start: number, dashAt: readonly number[])
 /** Characters looked at on each side of a hit for the address it may stand in: an address longer than that is prose. */
 const MAX_ADDRESS_SIDE = 256;
 
-/** What ends an address written out in text, besides spaces: quotes and brackets around it. */
+/**
+ * What ends an address written out in text, besides spaces: quotes and brackets around it, and the letters and
+ * punctuation of a script written without spaces, which run up to it ("详见www.kremlin.ru。普京…").
+ */
 function endsAddress(code: number): boolean {
-  return isWhitespace(code) || code === 0x22 || code === 0x3c || code === 0x3e || code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d;
+  if (isWhitespace(code) || code === 0x22 || code === 0x3c || code === 0x3e || code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d) return true;
+  // CJK punctuation, fullwidth forms.
+  return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || isUnspacedScript(code);
 }
 
 /** A scheme ("https://") or "www." anywhere in the address. */

@@ -146,6 +146,10 @@ describe('word boundaries', () => {
     expect(found('See kremlin.ru/Putin, Putin.ru. and Russia.gov/sanctions; write to press@Russia.gov.')).toEqual([]);
     expect(found('Sources: (example.org/China) and <WWW.CHINA.ORG.CN>.')).toEqual([]);
   });
+  it('ends an address where a script written without spaces runs up to it', () => {
+    const china = compileMatcher([entity('china', 'China', [{ text: 'China' }], 'country')]);
+    expect(found('详见https://www.kremlin.ru。China与Russia会谈（www.example.cn）China', china)).toEqual(['china:China', 'china:China']);
+  });
   it('still reads prose with slashes, a missing space, handles and hashtags as mentions', () => {
     expect(found('Russia/Ukraine talks and U.S./China trade.')).toEqual(['russia:Russia', 'ukraine:Ukraine', 'united-states:U.S.', 'china:China']);
     expect(found('He met Vladimir Putin.Then he left.')).toEqual(['vladimir-putin:Vladimir Putin']);

@@ -1278,6 +1278,21 @@ test('without the Highlight API, only names the reader sees are marked, and the 
   expect(await page.evaluate(() => getComputedStyle(document.documentElement.lastElementChild!).display)).not.toBe('none');
 });
 
+test('without the Highlight API, names drawn through a slot or a wrapper without a box of its own are marked', async ({ load }) => {
+  const page = await load(`<script>
+customElements.define('x-panel', class extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<div style="font-size:30px"><slot></slot></div>'; }
+});
+</script><x-panel>Vladimir Putin met the press.</x-panel><p style="font-size:30px"><span style="display:contents">Kim Jong Un replied.</span></p>`);
+  await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.annotator = new w.backstoryHarness.PageAnnotator({ matcher: w.backstoryHarness.matcher(w.matcherWire), painter: w.backstoryHarness.overlay });
+    await w.annotator.start();
+  });
+  expect(await page.evaluate(() => (window as unknown as Win).annotator.mentionCount)).toBe(2);
+  expect(await overlayMarks(page)).toHaveLength(2);
+});
+
 interface CdpNode {
   attributes?: string[];
   children?: CdpNode[];
