@@ -113,7 +113,7 @@ export function checkBudgets(result: Pick<BenchResult, 'pages' | 'endToEnd'>): B
   return [
     worst(
       'floor',
-      `Backstory's main-thread time on the 4 MiB page ≤ ${LIMITS.floorMultiple}× the floor (median over the rounds of the ratio of their loads in one round; the limit is Backstory's median time at ×${LIMITS.floorMultiple})`,
+      `Backstory's main-thread time on the 4 MiB page ≤ ${LIMITS.floorMultiple}× the floor (judged on the median over the rounds of Backstory's time over the floor's in the same round; the limit is the time that ratio allows)`,
       'ms',
       synthetic.map((page) => ({
         where: page.page,
