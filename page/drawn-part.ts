@@ -1,3 +1,5 @@
+import { drawnParent } from './drawn-parent';
+
 /** A box in viewport coordinates, by its edges. */
 export interface Edges {
   left: number;
@@ -85,10 +87,6 @@ function boxed(element: Element): Element {
     at = parent;
   }
   return at;
-}
-
-function drawnParent(element: Element): Element | null {
-  return element.assignedSlot ?? element.parentElement ?? ((element.getRootNode() as Partial<ShadowRoot>).host || null);
 }
 
 function clipsIn(element: Element, around: Clips): Clips {

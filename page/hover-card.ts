@@ -1,4 +1,5 @@
 import type { AnchorBox, CardApi } from './card-bridge';
+import { drawnParent } from './drawn-parent';
 import type { PageMention } from './find-mentions';
 import { selectMention } from './mention-range';
 import { outOfScrollers } from './scroll-clip';
@@ -120,7 +121,7 @@ export class HoverCard {
   follow(): void {
     if (!this.shown) return;
     const anchor = anchorOf(this.shown, this.line);
-    const element = this.shown.startNode.parentElement;
+    const element = drawnParent(this.shown.startNode);
     const gone =
       (anchor.width === 0 && anchor.height === 0) ||
       anchor.y + anchor.height < 0 ||

@@ -1,4 +1,5 @@
 import { DrawnParts } from './drawn-part';
+import { drawnParent } from './drawn-parent';
 import type { PageMention } from './find-mentions';
 import { ownHostName } from './own-host-name';
 import { markOwnHost } from './own-hosts';
@@ -91,7 +92,7 @@ export class OverlayPainter implements Painter {
   /** Marks only what the reader sees of the name: not hidden text, nor what a box around it cuts off. */
   private draw(mention: PageMention, parts: DrawnParts): void {
     const text = mention.startNode;
-    const element = text.assignedSlot ?? text.parentElement ?? ((text.getRootNode() as Partial<ShadowRoot>).host || null);
+    const element = drawnParent(text);
     if (!element) return;
     for (const rect of this.window.rects(mention)) {
       if (rect.width === 0 || rect.height === 0) continue;

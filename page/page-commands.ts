@@ -1,4 +1,5 @@
 import type { PageRequest } from '../core/messages/page-commands';
+import { drawnParent } from './drawn-parent';
 import type { PageMention } from './find-mentions';
 import { entryBefore, frameStops, isStop, stopPlace, stopShown, withStops, type FrameStop, type WalkEntry } from './frame-stops';
 import { anchorOf, type HoverCard } from './hover-card';
@@ -87,7 +88,7 @@ export function pageCommands(annotator: PageAnnotator, card: HoverCard, index: C
     lastRevealed = mention;
     // With focus in the open card, the reader is still where the walk started: the card gives focus back there.
     if (!isOwnHost(document.activeElement)) placeThen = readerPlace(document, isOwnHost);
-    const element = mention.startNode.parentElement;
+    const element = drawnParent(mention.startNode);
     if (!inView(boxOf(mention))) {
       // The element first, so scrolling containers bring it in; then the page, by the name's own box:
       // a paragraph taller than the screen (a transcript, a <pre>) is centred, not the name in it.

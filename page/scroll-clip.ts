@@ -1,3 +1,5 @@
+import { drawnParent } from './drawn-parent';
+
 /** A box in viewport coordinates. */
 export interface ViewBox {
   x: number;
@@ -55,7 +57,7 @@ function* scrollersAround(element: Element): Generator<Element> {
   const doc = element.ownerDocument;
   let el: Element | null = element;
   while (el) {
-    const parent: Element | null = el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    const parent = drawnParent(el);
     if (!parent || parent === doc.body || parent === doc.documentElement) return;
     if (scrolls(parent)) yield parent;
     el = parent;

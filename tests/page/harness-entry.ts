@@ -19,6 +19,7 @@ import { frameStops } from '../../page/frame-stops';
 import { modalOpen } from '../../page/top-layer';
 import { tabStopAfter } from '../../page/tab-stops';
 import { outOfScrollers, placeInScrollers } from '../../page/scroll-clip';
+import { drawnParent } from '../../page/drawn-parent';
 import { unpainted } from '../../tooling/unpainted';
 
 /** Decodes the matcher the way the content script does. */
@@ -192,8 +193,9 @@ declare global {
       frameStops: typeof frameStops;
       placeInScrollers: typeof placeInScrollers;
       outOfScrollers: typeof outOfScrollers;
+      drawnParent: typeof drawnParent;
     };
   }
 }
 
-window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, watchPage, stillReading, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, tabStopAfter, frameStops, placeInScrollers, outOfScrollers };
+window.backstoryHarness = { PageAnnotator, SeenCounts, MentionLookup, MutationWatcher, matcher, overlay, unpainted, createPageScreen, watchForStoryNames, watchPage, stillReading, firstFrom, readerPlace, countingPageTasks, longestScriptOfOurs, takingTurns, widestQuery, modalOpen, tabStopAfter, frameStops, placeInScrollers, outOfScrollers, drawnParent };

@@ -33,3 +33,24 @@ test('a name slotted into a component’s own scrolling panel is out of view onc
     { place: 'in', out: false },
   ]);
 });
+
+test('a name slotted straight into a component’s scrolling panel, with no element of its own, is out of view once the panel scrolls it away', async ({ load }) => {
+  const page = await load(`<!doctype html><html lang="en"><body><x-feed id="feed">Vladimir Putin arrived.</x-feed></body></html>`);
+  await page.evaluate(() => {
+    document.getElementById('feed')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<div id="panel" style="height:60px;overflow:auto"><slot></slot><p style="height:400px"></p></div>';
+  });
+  const out = () =>
+    page.evaluate(() => {
+      const { outOfScrollers, drawnParent } = window.backstoryHarness;
+      const text = document.getElementById('feed')!.firstChild as Text;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const { x, y, width, height } = range.getBoundingClientRect();
+      // What the card following the name and the shortcut's reveal start from.
+      return outOfScrollers(drawnParent(text)!, { x, y, width, height });
+    });
+  expect(await out()).toBe(false);
+  await page.evaluate(() => document.getElementById('feed')!.shadowRoot!.getElementById('panel')!.scrollBy(0, 1000));
+  expect(await out()).toBe(true);
+});
