@@ -86,4 +86,22 @@ describe('a tab that does not answer (frozen, a dialog open)', () => {
     expect(await page).toBeUndefined();
     expect(await starts).toBeUndefined();
   });
+
+  it('is not asked again until its last ask is answered: the reports of its other frames meanwhile wait on nothing', async () => {
+    let answer: (frames: unknown) => void = () => {};
+    const executeScript = vi.fn(() => new Promise((done) => (answer = done)));
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    const first = pageNowIn(5);
+    await vi.advanceTimersByTimeAsync(PROBE_WAIT_MS);
+    expect(await first).toBeUndefined();
+    expect(await pageNowIn(5)).toBeUndefined();
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    // The dialog closed: the page answers the ask it held, and the next report asks again.
+    answer([{ result: { url: 'https://news.example/a', since: 1 } }]);
+    await vi.advanceTimersByTimeAsync(0);
+    const again = pageNowIn(5);
+    answer([{ result: { url: 'https://news.example/a', since: 1 } }]);
+    expect(await again).toEqual({ url: 'https://news.example/a', since: 1 });
+    expect(executeScript).toHaveBeenCalledTimes(2);
+  });
 });

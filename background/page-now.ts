@@ -11,6 +11,9 @@ export interface PageNow {
 
 export type AskPageNow = (tabId: number) => Promise<PageNow | undefined>;
 
+/** Tabs whose top frame has not answered its last ask yet: lost with the worker, which then asks once more. */
+const unanswered = new Set<number>();
+
 /**
  * Asked of the top frame's document itself, both at once: asked of the tab and of the document apart, a navigation
  * committing in between gave the old address with the new document's time. Undefined where the top frame cannot be
@@ -18,6 +21,9 @@ export type AskPageNow = (tabId: number) => Promise<PageNow | undefined>;
  * (frozen, a dialog open): each report of the tab waits on it.
  */
 export const pageNowIn: AskPageNow = async (tabId) => {
+  // Not asked again while its last ask is unanswered: an embedded frame reporting meanwhile would have each of its
+  // reports wait the full time, and the asks pile up until the dialog closes.
+  if (unanswered.has(tabId)) return undefined;
   try {
     const asked = browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
@@ -26,7 +32,13 @@ export const pageNowIn: AskPageNow = async (tabId) => {
       // At once, not once the page is idle: a page still loading must not hold the badge.
       injectImmediately: true,
     });
-    const [frame] = (await within(asked, PROBE_WAIT_MS)) ?? [];
+    const answer = await within(asked, PROBE_WAIT_MS);
+    if (answer === undefined) {
+      unanswered.add(tabId);
+      const answered = () => unanswered.delete(tabId);
+      asked.then(answered, answered);
+    }
+    const [frame] = answer ?? [];
     const result = frame?.result as Partial<PageNow> | undefined;
     return typeof result?.url === 'string' && typeof result.since === 'number' ? { url: result.url, since: result.since } : undefined;
   } catch {
