@@ -49,7 +49,7 @@ function failingIndexedDb(failure: readonly [message: string, name: string]): ID
  * downgrade: each request to open it fails as `failure` says until the database is deleted (`forGood`: after that
  * too). Counts the deletions.
  */
-function brokenIndexedDb(failure: readonly [message: string, name: string], { forGood = false } = {}) {
+function brokenIndexedDb(failure: readonly [message: string, name: string], { forGood = false, onDelete = () => {} } = {}) {
   let broken = true;
   const deleted = { count: 0 };
   const failed = failingIndexedDb(failure);
@@ -58,6 +58,7 @@ function brokenIndexedDb(failure: readonly [message: string, name: string], { fo
     deleteDatabase: (name: string) => {
       deleted.count++;
       broken = forGood;
+      onDelete();
       return indexedDB.deleteDatabase(name);
     },
     databases: () => indexedDB.databases(),
@@ -156,7 +157,7 @@ describe('the story service', () => {
     const CHROME_BROKEN = ['Internal error opening backing store for indexedDB.open.', 'UnknownError'] as const;
     const DOWNGRADED = ['The requested version (20) is less than the existing version (30).', 'VersionError'] as const;
 
-    function brokenDatabase(failure: readonly [message: string, name: string], options?: { forGood?: boolean }) {
+    function brokenDatabase(failure: readonly [message: string, name: string], options?: { forGood?: boolean; onDelete?: () => void }) {
       const { factory, deleted } = brokenIndexedDb(failure, options);
       const db = new StoryDatabase(uniqueDbName(), { indexedDB: factory, IDBKeyRange });
       open.push(db);
@@ -179,6 +180,21 @@ describe('the story service', () => {
       expect(errors).toHaveLength(1);
       expect(String(errors[0]?.[0])).toContain('built anew');
       expect(inMemory).not.toHaveBeenCalled();
+    });
+
+    it('answers a message that comes while it is being built anew from the seed under way, storing the pack once', async () => {
+      let during: Promise<unknown> | undefined;
+      const asked: { context?: HandlerContext } = {};
+      // Deleting it closes it first: a message then must not take it for one deleted under the worker, to seed again.
+      const { db, deleted } = brokenDatabase(CHROME_BROKEN, { onDelete: () => (during = handleMessage({ type: 'entities/get', entityIds: ['john-kirby'] }, {}, asked.context!)) });
+      const stories = createStoryService(db, loadPackSource(), { error: () => {} }, undefined);
+      const context = (asked.context = { ready: stories.ready } as HandlerContext);
+      const writes = vi.spyOn(db.facts, 'bulkAdd');
+
+      expect(await handleMessage({ type: 'story/get' }, {}, context)).toMatchObject({ ok: true, story: { id: 'putin-pyongyang-summit' } });
+      expect(await during).toMatchObject({ ok: true, cards: [{ entity: { name: 'John Kirby' } }] });
+      expect(deleted.count).toBe(1);
+      expect(writes).toHaveBeenCalledTimes(1);
     });
 
     it('gives up on a message when the one built anew fails too: an error reply, then at the next message one more try to open it, no more deletions', async () => {

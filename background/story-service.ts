@@ -42,15 +42,24 @@ export function createStoryService(
   let pending: Promise<StoryDatabase> | undefined;
   let memory: StoryDatabase | undefined;
   let rebuilt = false;
-  let rebuilding = false;
+  let opening = false;
   // Closed under the worker (deleted: "Clear site data" on the extension, or another connection's upgrade), the
-  // database opens again on its next query, empty: the story must be seeded again then, not taken as seeded. Not when
-  // deleted for a rebuild: the seed that asked for it is still under way, and a second would write beside it.
+  // database opens again on its next query, empty: the story must be seeded again then, not taken as seeded. Not
+  // while the seed opens it: an opening that fails closes it, and so does deleting it for a rebuild; that seed is
+  // still under way, and a second would write beside it.
   db.on('close', () => {
-    if (!rebuilding) pending = undefined;
+    if (!opening) pending = undefined;
   });
   const database = async (): Promise<StoryDatabase> => {
     if (memory) return memory;
+    opening = true;
+    try {
+      return await open();
+    } finally {
+      opening = false;
+    }
+  };
+  const open = async (): Promise<StoryDatabase> => {
     try {
       // Opened here, not on the first query: a query after a failed opening fails with it, without opening again.
       await db.open();
@@ -68,13 +77,8 @@ export function createStoryService(
       rebuilt = true;
       log.error('[Backstory] The story database would not open: it is deleted and built anew from the bundled pack', error);
       // Still opened by a query, as before: Dexie's own delete() leaves the database closed to every query after it.
-      rebuilding = true;
-      try {
-        await db.delete({ disableAutoOpen: false });
-        await db.open();
-      } finally {
-        rebuilding = false;
-      }
+      await db.delete({ disableAutoOpen: false });
+      await db.open();
       return db;
     }
   };
