@@ -170,6 +170,11 @@ describe('collectBlocks: regions never read', () => {
       ]);
     });
 
+    it('tells a menu link from a headline by its words: "North Korea" alone is a section, "Kim Jong Un" names someone', () => {
+      const header = '<header><ul><li><a href="/nk">North Korea</a></li><li><a href="/kim">Kim Jong Un</a></li></ul></header>';
+      expect(texts(collectBlocks(page(`${header}${article}`)))).toEqual(['Kim Jong Un', 'The U.S. said Russia and North Korea signed a pact.']);
+    });
+
     it('reads the headers and footers of an article, a section or the main part: their titles, bylines and tags', () => {
       const own =
         '<article><header><a href="/ru">Russia</a></header><footer><a href="/nk">North Korea</a></footer></article>' +

@@ -259,16 +259,41 @@ test.describe('the hover card', () => {
     // The card script is there (it loads in idle time after the scan): its start, in the page's
     // main thread, would otherwise delay the pointer's next move past the hover delay.
     await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    // Watched from before the pointer comes: a card that opened as the pointer passed would close again within the wait
+    // below, and a look at its end alone would find none. The card's root is closed; the DevTools protocol reaches it.
+    type Node = { backendNodeId: number; localName?: string; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const hostOf = (node: Node): Node | undefined =>
+      node.localName === 'backstory-card' && node.attributes?.includes('data-backstory-card')
+        ? node
+        : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(hostOf).find(Boolean);
+    const cardRoot = hostOf(root)!.shadowRoots![0]!;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: cardRoot.backendNodeId })) as { object: { objectId: string } };
+    const cardsShown = async (fn: string) =>
+      ((await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true })) as { result: { value: number } }).result.value;
+    await cardsShown(`function () {
+      this.cardsShown = 0;
+      new MutationObserver((records) => {
+        for (const { addedNodes } of records) for (const node of addedNodes)
+          if (node.nodeType === 1 && (node.matches('.card-frame') || node.querySelector('.card-frame'))) this.cardsShown++;
+      }).observe(this, { childList: true, subtree: true });
+      return 0;
+    }`);
     const point = await pointOfText(page, 'Vladimir Putin');
     await page.mouse.move(point.x, point.y);
     await page.waitForTimeout(80);
     // Down into the page's margin, where no card could be.
     await page.mouse.move(10, point.y + 200);
     await page.waitForTimeout(500);
+    expect(await cardsShown('function () { return this.cardsShown; }')).toBe(0);
     expect(await shadowUiBox(page)).toBeNull();
 
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    // The watch sees a card that opens: its count above is not blind.
+    expect(await cardsShown('function () { return this.cardsShown; }')).toBe(1);
+    await cdp.detach();
   });
 
   test('a hovered card closes as the mouse button is pressed, on its own name too (a selection starting there)', async ({ page, server }) => {

@@ -414,7 +414,7 @@ test('a page put into design mode after it was read (its own editor) loses its h
   expect(pageErrors).toEqual([]);
 });
 
-test('a page in design mode as it loads (an editor) has none of its names painted', async ({ page, server, pageErrors }) => {
+test('a page in design mode as it loads (an editor) has none of its names painted', async ({ page, server, serviceWorker, pageErrors }) => {
   server.route(
     '/design-mode-editor',
     `<!doctype html><html lang="en"><body style="font:20px sans-serif">
@@ -424,8 +424,10 @@ test('a page in design mode as it loads (an editor) has none of its names painte
 </body></html>`,
   );
   await page.goto(`${server.origin}/design-mode-editor`);
-  // The page read, and the card loaded where any name was found: time enough for either.
-  await page.waitForTimeout(2_000);
+  // The page read: the screen found its names, and the annotator's first scan is over.
+  await firstReadingDone(page, serviceWorker);
+  // The card script comes in idle time after that scan, where it found any name: time enough for it.
+  await page.waitForTimeout(500);
   expect(await paintedMentions(page)).toBe(0);
   const kim = await pointOfText(page, 'Kim Jong Un');
   await page.mouse.move(kim.x, kim.y);

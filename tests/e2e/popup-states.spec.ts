@@ -183,11 +183,13 @@ test.describe('a page still loading', () => {
       });
       const tab = await context.newPage();
       void tab.goto(`${server.origin}/pending`).catch(() => undefined);
-      await tab.waitForTimeout(500);
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      // The tab still shows about:blank; its pendingUrl is the article.
-      const tabId = await popup.evaluate(async (url) => (await (globalThis as unknown as { chrome: typeof browser }).chrome.tabs.query({})).find((t) => t.pendingUrl === url)!.id!, `${server.origin}/pending`);
+      // The tab still shows about:blank; its pendingUrl is the article, once the browser has begun the navigation.
+      const pendingTab = () =>
+        popup.evaluate(async (url) => (await (globalThis as unknown as { chrome: typeof browser }).chrome.tabs.query({})).find((t) => t.pendingUrl === url)?.id, `${server.origin}/pending`);
+      await expect.poll(pendingTab).toBeDefined();
+      const tabId = (await pendingTab())!;
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForTimeout(800);
       try {

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { shadowUiText, shadowUiTexts } from './closed-shadow';
 import { expect, HEADLINE, paintedMentions, pointOfText, test } from './fixtures';
-import { annotatorIn, badgeText, buttonTitle, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs, tabIdIn } from './popup-page';
+import { annotatorIn, badgeText, buttonTitle, cardIn, categoryOf, listedCounts, openPopupFor, paintedCounts, showWholePage, storedTabs, storyScriptIn, tabIdIn } from './popup-page';
 import { launchWithExtension, type LaunchedExtension } from '../../tooling/launch-extension';
 import { textPointInPage } from '../../tooling/text-point';
 import { ONE_LINE_PDF } from '../fixtures/one-line-pdf';
@@ -222,7 +222,16 @@ test.describe('the popup', () => {
 
     await stopServiceWorker(context, extensionId, popup);
     const worker = await watchServiceWorker(popup, extensionId);
+    // The popup, an extension page, hears the tab close as the worker would: the event that would have woken it was sent.
+    await popup.evaluate((tabId) => {
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { onRemoved: { addListener: (listener: (closed: number) => void) => void } } } };
+      chrome.tabs.onRemoved.addListener((closed) => {
+        if (closed === tabId) (globalThis as { closedTab?: boolean }).closedTab = true;
+      });
+    }, tabId);
     await page.close();
+    await expect.poll(() => popup.evaluate(() => (globalThis as { closedTab?: boolean }).closedTab === true)).toBe(true);
+    // A worker woken by it takes a moment to start.
     await popup.waitForTimeout(500);
     expect(worker.started()).toBe(false);
     await worker.stop();
@@ -330,7 +339,7 @@ test.describe('the popup', () => {
       '/site-menus',
       `<!doctype html><html lang="en"><title>Summit</title><body>
         <header><a href="/">Home</a> <span class="editionizer"><a>International <span>+</span></a> <a>U.S.</a></span>
-          <ul><li><a href="/world">World</a></li><li><a href="/us">U.S.</a></li><li><a href="/asia">China</a></li></ul>
+          <ul><li><a href="/world">World</a></li><li><a href="/us">U.S.</a></li><li><a href="/asia">China</a></li><li><a href="/nk">North Korea</a></li></ul>
           <h6><a href="/asia">Asia</a>|<a href="/summit">Putin Arrives in Pyongyang</a></h6></header>
         <main><article><p>Kim Jong Un met Vladimir Putin in Pyongyang as the U.S. watched.</p></article></main>
         <footer><ul><li><a href="/ru">Russia</a></li><li><a href="/cn">China</a></li></ul></footer>
@@ -338,6 +347,7 @@ test.describe('the popup', () => {
     );
     await page.goto(`${server.origin}/site-menus`);
     const { popup } = await openPopupFor(context, extensionId, page);
+    // The sections' "North Korea", two words of the site, is no mention: the article does not name it.
     const article = { 'kim-jong-un': 1, 'vladimir-putin': 2, 'united-states': 1, pyongyang: 2 };
     await expect.poll(() => listedCounts(popup)).toEqual(article);
     expect(await paintedCounts(page)).toEqual(article);
@@ -518,6 +528,9 @@ test.describe('the switches apply at once in open tabs', () => {
     await site.click();
     await expect(site).toHaveAttribute('aria-checked', 'true');
     await page.goto(`${server.origin}/demo`);
+    // The script on every page ran, and the page holds names: from here the annotator would be on its way, by itself or
+    // brought by the background, within the second waited.
+    await expect.poll(() => storyScriptIn(popup, tabId)).toBe(true);
     await page.waitForTimeout(1000);
     expect(await annotatorIn(popup, tabId)).toBe(false);
     expect(await paintedMentions(page)).toBe(0);
@@ -532,6 +545,7 @@ test.describe('the switches apply at once in open tabs', () => {
     await everywhere.click();
     await expect(everywhere).toHaveAttribute('aria-checked', 'false');
     await page.reload();
+    await expect.poll(() => storyScriptIn(popup, tabId)).toBe(true);
     await page.waitForTimeout(1000);
     expect(await annotatorIn(popup, tabId)).toBe(false);
     expect(await paintedMentions(page)).toBe(0);
