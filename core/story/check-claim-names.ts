@@ -4,9 +4,11 @@
  * visit to Vietnam" is no claim of "Putin’s visit to North Korea"), and whoever the
  * text has saying, accusing or denying must do so in the sentence ("Russia and South
  * Korea accuse North Korea of supplying weapons to the U.S." beside "accusations from
- * the U.S. and South Korea of North Korea supplying weapons to Russia").
+ * the U.S. and South Korea of North Korea supplying weapons to Russia"). Other names keep
+ * the sentence's order and the words it joins to them: with every word the sentence's,
+ * "Russia might supply North Korea" is still not its claim.
  */
-import { foldApostrophes, listNames, mentionsIn, mentionsWithDemonymsIn, namedOrAdjectiveIn, referredIn } from './names';
+import { foldApostrophes, listedNext, listNames, mentionsIn, mentionsWithDemonymsIn, namedOrAdjectiveIn, referencesIn, referredIn } from './names';
 import type { Indexed } from './check-references';
 import { sentencesIn } from './citations';
 import type { PathProblem } from './problems';
@@ -14,8 +16,11 @@ import { sayingsIn, type Saying } from './sayings';
 import type { Entity, Fact } from './schema';
 import { FUNCTION_WORDS, sameWord, stem, wordsOf } from './words';
 
-/** `before`: the quote's paragraph up to it, where the names its pronouns point back to are. */
-export function nameProblems(text: string, quote: string, before: string, entities: readonly Entity[]): string[] {
+/**
+ * `before`: the quote's paragraph up to it, where the names its pronouns point back to are. `described`: the entity a
+ * description is of, which its card names before it.
+ */
+export function nameProblems(text: string, quote: string, before: string, entities: readonly Entity[], described?: Entity): string[] {
   const referred = referredIn(quote, before, entities);
   const strangers = entities.filter((entity) => namedOrAdjectiveIn(text, entity) && !referred.has(entity));
   const named =
@@ -24,7 +29,46 @@ export function nameProblems(text: string, quote: string, before: string, entiti
       : [`the text names ${listNames(strangers)}, which the sentence it cites does not (by name, or by a pronoun after the name earlier in its paragraph); a name may stand only for one the sentence speaks of`];
   const told = sayingsIn(text, '', entities);
   const cited = sayingsIn(quote, before, entities);
-  return [...named, ...adjectiveProblems(text, quote, entities), ...roleProblems(told, cited), ...accusedActProblems(text, quote, told, cited, entities)];
+  const adjectives = adjectiveProblems(text, quote, entities);
+  const roles = roleProblems(told, cited);
+  // Swapped adjectives, sayers or accused have messages that say more of the swap than the order of names does.
+  const swaps = adjectives.length > 0 || roles.length > 0 ? [] : orderProblems(text, quote, before, entities, told, cited, described);
+  const order = swaps.length > 0 || adjectives.length > 0 || roles.length > 0 || named.length > 0 ? swaps : bondProblems(text, quote, entities);
+  return [...named, ...adjectives, ...order, ...roles, ...accusedActProblems(text, quote, told, cited, entities)];
+}
+
+/**
+ * Names keep the order the sentence gives them: each of the text's names and adjectives must stand, in turn, where the
+ * sentence speaks of that entity (a name, an adjective, a pronoun, "the visit") at or after where the one before it
+ * did. Word checks cannot see "North Korea might supply Russia" told as "Russia might supply North Korea", every word
+ * the sentence's. A name may be said again, and those the sentence gives at one place (“Russian President Vladimir
+ * Putin”) may come in any order. Who says something may move ("…, John Kirby highlighted"): who that is, and whom an
+ * accusation is about, roleProblems holds; names the sentence does not speak of are the strangers' message. A
+ * description's names said where the sentence names its entity are part of that name, wherever the card puts them
+ * ("U.S. council with John Kirby" of "John Kirby of the U.S. National Security Council").
+ */
+function orderProblems(text: string, quote: string, before: string, entities: readonly Entity[], told: Saying[], cited: Saying[], described?: Entity): string[] {
+  const sayers = new Set(cited.flatMap((c) => c.by));
+  const movable = new Set(told.flatMap((t) => t.by).filter((entity) => sayers.has(entity)));
+  const places = referencesIn(quote, before, entities);
+  for (const place of places) if (described && place.has(described)) for (const entity of place) movable.add(entity);
+  const names = mentionsWithDemonymsIn(text, entities).filter(
+    (m) => !(m.demonym ? isSpeaker(text, m) : movable.has(m.entity)) && places.some((place) => place.has(m.entity)),
+  );
+  let at = 0;
+  let previous: Entity | undefined;
+  for (const { entity } of names) {
+    const next = places.findIndex((place, i) => i >= at && place.has(entity));
+    if (next < 0) {
+      return [
+        `the text has ${previous!.name} before ${entity.name}, where the sentence it cites has ${entity.name} before ${previous!.name}: ` +
+          'a name may not move to what the sentence says of another; keep its order of names',
+      ];
+    }
+    at = next;
+    previous = entity;
+  }
+  return [];
 }
 
 /**
@@ -51,6 +95,75 @@ function adjectiveProblems(text: string, quote: string, entities: readonly Entit
     `the text has ${shown.map((m) => phrase(text, m)).join(', ')}${inOrder ? '' : ', in that order,'} where the sentence it cites has ` +
       `${quoted.length > 0 ? quoted.map((m) => phrase(quote, m)).join(', ') : 'no such adjective'}: a country's adjective is a name, and may not move to what the sentence says of another`,
   ];
+}
+
+/** Words that join a name to the word before it: "invasion of Ukraine", "support for North Korea’s". */
+const LINKS = new Set(['of', 'for', 'to', 'with', 'in', 'by', 'from', 'on', 'at', 'into', 'over']);
+
+interface Bond {
+  entity: Entity;
+  key: string;
+  /** The name and its word as written. */
+  phrase: string;
+}
+
+/**
+ * The word each name is joined to, right before it ("invasion of", "supply") or right after it ("’s unwavering",
+ * "might"): with nothing but a possessive, "the" or one linking word between, and no comma. Names listed together
+ * share the words around the list: "Russia and North Korea will" is as much Russia's "will" as North Korea's.
+ */
+function bondsIn(source: string, entities: readonly Entity[]): Bond[] {
+  const folded = foldApostrophes(source);
+  const mentions = mentionsWithDemonymsIn(folded, entities);
+  const inMention = (at: number) => mentions.some((m) => at >= m.start && at < m.end);
+  const tokens = [...folded.matchAll(/[\p{L}\p{N}]+/gu)].map((t) => ({ word: t[0].toLowerCase(), start: t.index, end: t.index + t[0].length })).filter((t) => !inMention(t.start));
+  const spaced = (from: number, to: number) => /^\s+$/.test(folded.slice(from, to));
+  const bond = (entity: Entity, key: string, from: number, to: number): Bond => ({ entity, key, phrase: `“${source.slice(from, to)}”` });
+  const after = mentions.map((m): Bond[] => {
+    let next = tokens.find((t) => t.start >= m.end);
+    let link = '';
+    if (next?.word === 's' && folded.slice(m.end, next.start) === "'") {
+      link = 's';
+      next = tokens.find((t) => t.start > next!.end);
+      if (next && !spaced(m.end + 2, next.start)) next = undefined;
+    } else if (next && !spaced(m.end, next.start)) next = undefined;
+    return next && !FUNCTION_WORDS.has(next.word) ? [bond(m.entity, `after ${link} ${stem(next.word)}`, m.start, next.end)] : [];
+  });
+  const before = mentions.map((m): Bond[] => {
+    const earlier = tokens.filter((t) => t.end <= m.start);
+    let at = earlier.length - 1;
+    let end = m.start;
+    const step = () => {
+      const token = at >= 0 && spaced(earlier[at]!.end, end) ? earlier[at] : undefined;
+      if (token) [end, at] = [token.start, at - 1];
+      return token;
+    };
+    let previous = step();
+    if (previous?.word === 'the') previous = step();
+    const link = previous && LINKS.has(previous.word) ? previous.word : '';
+    if (link) previous = step();
+    return previous && !FUNCTION_WORDS.has(previous.word) ? [bond(m.entity, `before ${link} ${stem(previous.word)}`, previous.start, m.end)] : [];
+  });
+  // Those of one list, and a name and the one it is “of” ("John Kirby of the U.S. National Security Council expressed").
+  const inList = new Set(listedNext(folded, mentions));
+  const listed = (i: number) => inList.has(mentions[i + 1]!) || /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(folded.slice(mentions[i]!.end, mentions[i + 1]!.start));
+  for (let i = mentions.length - 2; i >= 0; i--) if (listed(i)) after[i]!.push(...after[i + 1]!.map((b) => ({ ...b, entity: mentions[i]!.entity })));
+  for (let i = 1; i < mentions.length; i++) if (listed(i - 1)) before[i]!.push(...before[i - 1]!.map((b) => ({ ...b, entity: mentions[i]!.entity })));
+  return [...after, ...before].flat();
+}
+
+/**
+ * A name keeps the words the sentence joins to it: where every “unwavering” of the sentence follows “North Korea’s”, the
+ * text's “Ukraine’s unwavering” tells of Ukraine what the sentence says of North Korea, though its names may be in an
+ * order the sentence has elsewhere ("… his invasion of Ukraine and emphasized that Russia and North Korea …").
+ */
+function bondProblems(text: string, quote: string, entities: readonly Entity[]): string[] {
+  const cited = bondsIn(quote, entities);
+  const moved = bondsIn(text, entities).flatMap((told) => {
+    const same = cited.filter((c) => c.key === told.key);
+    return same.length > 0 && !same.some((c) => c.entity === told.entity) ? [`${told.phrase} where the sentence it cites has ${same[0]!.phrase}`] : [];
+  });
+  return moved.length === 0 ? [] : [`the text has ${moved.join(', and ')}: a name may not move to what the sentence says of another; keep the words it is joined to`];
 }
 
 /** Words of saying that may follow a speaker told by an adjective: "a South Korean official said". */

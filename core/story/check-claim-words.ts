@@ -42,9 +42,9 @@ export function checkClaimWords(claims: readonly Claim[], entities: readonly Ent
 
 /**
  * Everything `text` says that `quote` does not. `before`: the quote's paragraph up to it. `free`: words the text may
- * add (a description's category, which the card shows beside it).
+ * add (a description's category, which the card shows beside it). `described`: the entity a description is of.
  */
-export function claimProblems(text: string, quote: string, before: string, entities: readonly Entity[], free: readonly string[] = []): string[] {
+export function claimProblems(text: string, quote: string, before: string, entities: readonly Entity[], free: readonly string[] = [], described?: Entity): string[] {
   const problems: string[] = [];
   const quoted = wordsOf(quote).map(stem);
   // The names' words are the names' checks: written out, "Far East" would be a claim of its own.
@@ -73,7 +73,7 @@ export function claimProblems(text: string, quote: string, before: string, entit
   if (REPORTED.test(quote) && !REPORTED.test(text)) {
     problems.push('the sentence it cites tells of an accusation, an allegation, a claim or a denial; the text must tell it as one');
   }
-  return [...problems, ...nameProblems(text, quote, before, entities)];
+  return [...problems, ...nameProblems(text, quote, before, entities, described)];
 }
 
 /** `text` with its mentions of the story's entities blanked out. */

@@ -55,7 +55,7 @@ export function checkDescriptions(entities: Indexed<Entity>[], paragraphs: strin
     // Every sentence that speaks of the entity, tried: only for a message, where the cited one fails or none is cited.
     const tryAll = () => {
       const speaking = sentences.filter(({ sentence, before }) => referredIn(sentence, before, all).has(value));
-      const tried = speaking.map((s) => ({ ...s, problems: claimProblems(description, s.sentence, s.before, all, own) }));
+      const tried = speaking.map((s) => ({ ...s, problems: claimProblems(description, s.sentence, s.before, all, own, value) }));
       const saying = tried.find((t) => t.problems.length === 0);
       return { tried, saying, suggestion: saying ? `; paragraph ${saying.n}’s “${saying.sentence}” says it` : '' };
     };
@@ -75,7 +75,7 @@ export function checkDescriptions(entities: Indexed<Entity>[], paragraphs: strin
       const { suggestion } = tryAll();
       return [{ path, message: `description “${description}”: the sentence it cites, paragraph ${cited.n}’s “${cited.sentence}”, does not speak of ${value.name}${suggestion}` }];
     }
-    const problems = claimProblems(description, cited.sentence, cited.before, all, own);
+    const problems = claimProblems(description, cited.sentence, cited.before, all, own, value);
     if (problems.length === 0) return [];
     const { tried, suggestion } = tryAll();
     return [

@@ -446,3 +446,109 @@ describe('a subject the fact does not speak of', () => {
     ]);
   });
 });
+
+describe('names keep the order the sentence gives them', () => {
+  const outOfOrder = (id: string, first: string, then: string) =>
+    new RegExp(`fact "${id}": the text has ${first} before ${then}, where the sentence it cites has ${then} before ${first}`);
+
+  it('supplier and receiver reversed: “Russia might supply North Korea with munitions”', () => {
+    const p = pack();
+    const id = 'arms-arrangement-concerns';
+    fact(p, id).text = fact(p, id).text.replace('North Korea might supply Russia', 'Russia might supply North Korea');
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, id)}].text: fact "${id}": the text has Russia before North Korea, where the sentence it cites has North Korea before Russia: ` +
+        'a name may not move to what the sentence says of another; keep its order of names',
+    ]);
+  });
+
+  it('whom “the visit” points back to, reversed: “North Korea’s visit to Putin”', () => {
+    const p = pack();
+    const id = 'arms-arrangement-concerns';
+    fact(p, id).text = fact(p, id).text.replace('Putin’s visit to North Korea', 'North Korea’s visit to Putin');
+    expect(messagesOf(p)).toEqual([expect.stringMatching(outOfOrder(id, 'North Korea', 'Vladimir Putin'))]);
+  });
+
+  it('who supports whom reversed: “China has provided political support for Russia’s nuclear ambitions”', () => {
+    const p = pack();
+    const id = 'russia-china-support-nuclear-ambitions';
+    fact(p, id).text = 'China has provided political support for Russia’s nuclear ambitions, blocking U.S.-led efforts to impose new U.N. sanctions.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(outOfOrder(id, 'China', 'Russia'))]);
+  });
+
+  it('who tests weapons and who holds exercises swapped, in a list and in a clause of its own', () => {
+    const id = 'korean-peninsula-tensions';
+    const p = pack();
+    fact(p, id).text =
+      'Tensions remain high on the Korean Peninsula, with increased weapons tests by the U.S. and intensified military exercises by North Korea, South Korea, and Japan.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(outOfOrder(id, 'United States', 'North Korea'))]);
+    const q = pack();
+    fact(q, id).text = 'North Korea intensified military exercises on the Korean Peninsula.';
+    expect(messagesOf(q)).toEqual([expect.stringMatching(outOfOrder(id, 'North Korea', 'Korean Peninsula'))]);
+  });
+
+  it('a name moved from the object of one clause to the subject of another: “Kim Jong Un headed to Pyongyang for a summit with Putin”', () => {
+    const p = pack();
+    const id = 'putin-summit-pyongyang';
+    fact(p, id).text = 'Kim Jong Un headed to Pyongyang for a summit with Putin on Tuesday.';
+    expect(messagesOf(p)).toEqual([expect.stringMatching(outOfOrder(id, 'Kim Jong Un', 'Pyongyang'))]);
+    const q = pack();
+    fact(q, 'russia-china-support-nuclear-ambitions').text = 'North Korea, along with China, has provided political support for Russia’s nuclear ambitions.';
+    expect(messagesOf(q)).toEqual([expect.stringMatching(outOfOrder('russia-china-support-nuclear-ambitions', 'North Korea', 'China'))]);
+  });
+
+  it('adjectives and names swapped together, each rule quiet alone: “South Korean soldiers crossing into North Korea”', () => {
+    const entities = EntitiesFileSchema.parse(pack().entities);
+    const quote = 'Recent incidents include North Korean soldiers crossing into South Korean territory, prompting warning shots from South Korean soldiers.';
+    expect(nameProblems('Recent incidents include South Korean soldiers crossing into North Korea.', quote, '', entities)).toEqual([
+      expect.stringMatching(/^the text has South Korea before North Korea, where the sentence it cites has North Korea before South Korea/),
+    ]);
+  });
+
+  it('names swapped where the sentence has each of them again later, in the order the text has: the words a name is joined to go with it', () => {
+    const p = pack();
+    const id = 'putin-op-ed-north-korean-support';
+    // ¶2 goes on "… his invasion of Ukraine and emphasized that Russia and North Korea will …": Ukraine, then North Korea.
+    fact(p, id).text = 'In an op-ed, Putin highlighted Ukraine’s unwavering support for his invasion of North Korea.';
+    expect(messagesOf(p)).toEqual([
+      `facts.json $[${at(p.facts, id)}].text: fact "${id}": the text has “Ukraine’s unwavering” where the sentence it cites has “North Korea’s unwavering”, ` +
+        'and “highlighted Ukraine” where the sentence it cites has “highlighted North Korea”, and “invasion of North Korea” where the sentence it cites has “invasion of Ukraine”: ' +
+        'a name may not move to what the sentence says of another; keep the words it is joined to',
+    ]);
+  });
+
+  it('leaves names listed together in another order: each shares the words around the list', () => {
+    const p = pack();
+    fact(p, 'putin-op-ed-oppose-western-efforts').text =
+      'In an op-ed, Putin emphasized that North Korea and Russia will “resolutely oppose” Western efforts to hinder a multipolar world order.';
+    fact(p, 'korean-peninsula-tensions').text =
+      'Tensions remain high on the Korean Peninsula, with increased weapons tests by North Korea and intensified military exercises by South Korea, the U.S., and Japan.';
+    expect(parseStoryPack(p, article, { articleName: 'article.txt' }).ok).toBe(true);
+  });
+
+  it('in a description too, where the names said as part of the entity’s own may stand anywhere', () => {
+    const p = pack();
+    entity(p, 'pyongyang').description = 'where Kim Jong Un headed for a summit with Putin';
+    expect(messagesOf(p)).toEqual([
+      expect.stringMatching(/\$\[\d+\]\.description: description “where Kim Jong Un headed for a summit with Putin” is not what .*: the description has Kim Jong Un before Vladimir Putin, where that sentence has Vladimir Putin before Kim Jong Un/),
+    ]);
+    // “U.S.” is the council's own, told where the card puts the council: before what the sentence says of it.
+    const q = pack();
+    entity(q, 'us-national-security-council').description = 'U.S. council John Kirby is with';
+    expect(parseStoryPack(q, article, { articleName: 'article.txt' }).ok).toBe(true);
+  });
+
+  it('leaves a name said again, a speaker moved to the end, a name for a pronoun, and a title told the other way round', () => {
+    const entities = EntitiesFileSchema.parse(pack().entities);
+    const kirby = 'John Kirby of the U.S. National Security Council expressed concern over the deepening Moscow-Pyongyang relationship, highlighting potential repercussions on the Korean Peninsula’s security.';
+    expect(nameProblems('Concern over the deepening Moscow-Pyongyang relationship was expressed by John Kirby.', kirby, '', entities)).toEqual([]);
+    expect(nameProblems('The deepening Moscow-Pyongyang relationship has potential repercussions on the Korean Peninsula, John Kirby highlighted.', kirby, '', entities)).toEqual([]);
+    const before = 'Russian President Vladimir Putin expressed gratitude to North Korea for its support in the Ukraine conflict. ';
+    const his = 'His comments were published in North Korean state media as he headed to Pyongyang for a summit with Kim Jong Un on Tuesday.';
+    expect(nameProblems('Putin’s comments were published in North Korean state media as Putin headed to Pyongyang for a summit with Kim Jong Un.', his, before, entities)).toEqual([]);
+    expect(nameProblems('Vladimir Putin is the president of Russia.', before.trim(), '', entities)).toEqual([]);
+    // The speaker may move; those he speaks of may not.
+    expect(nameProblems('The deepening Pyongyang-Moscow relationship has potential repercussions, John Kirby highlighted.', kirby, '', entities)).toEqual([
+      expect.stringMatching(/^the text has Pyongyang before Moscow/),
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsIn, mentionsWithDemonymsIn, referredIn } from './names';
+import { mentionsIn, mentionsWithDemonymsIn, referencesIn, referredIn } from './names';
 import { EntitiesFileSchema } from './schema';
 
 const entity = (id: string, name: string, category: string, ...aliases: object[]) => ({ id, name, category, aliases: [{ text: name }, ...aliases] });
@@ -56,5 +56,21 @@ describe('mentionsWithDemonymsIn', () => {
       'vietnam',
     ]);
     expect(found('The South Korean Foreign Ministry spoke of the Korean Peninsula.')).toEqual(['ministry']);
+  });
+});
+
+describe('referencesIn', () => {
+  const groups = (sentence: string, before = '') => referencesIn(sentence, before, entities).map((group) => ids(group));
+
+  it('gives each place the sentence speaks of an entity, in order: names, adjectives, pronouns, the owner of “the visit” before the one after it', () => {
+    expect(groups('North Korean soldiers crossed into South Korea, drawing shots from China.')).toEqual([['north-korea'], ['south-korea'], ['china']]);
+    expect(groups('His visit to Vietnam follows.', 'Vladimir Putin thanked Russia. ')).toEqual([['vladimir-putin'], ['vietnam']]);
+    expect(groups('The visit comes amid concerns over Russia.', 'Putin’s visit to North Korea aims to deepen ties. ')).toEqual([['vladimir-putin'], ['north-korea'], ['russia']]);
+  });
+
+  it('puts names at one place, and an adjective with the title and name after it, in one group', () => {
+    expect(groups('South Korea’s Foreign Ministry met China.')).toEqual([['ministry', 'south-korea'], ['china']]);
+    expect(groups('Russian President Vladimir Putin met China.')).toEqual([['russia', 'vladimir-putin'], ['china']]);
+    expect(groups('Russian soldiers met Vladimir Putin.')).toEqual([['russia'], ['vladimir-putin']]);
   });
 });

@@ -123,13 +123,14 @@ export function lastNamed(before: string, entities: readonly Entity[], personal:
 }
 
 /**
- * Whom a definite noun points back to: "The visit comes amid concerns" after "Putin’s visit to North Korea" in its
- * paragraph is Putin's visit to North Korea. The names right before the noun as its owner, or right after it.
+ * Whom a definite noun points back to, and where the noun stands: "The visit comes amid concerns" after "Putin’s visit
+ * to North Korea" in its paragraph is Putin's visit to North Korea. The names right before the noun as its owner, or
+ * right after it.
  */
-function definiteReferents(sentence: string, before: string, entities: readonly Entity[]): Entity[] {
-  const found: Entity[] = [];
+function definiteReferents(sentence: string, before: string, entities: readonly Entity[]): { entity: Entity; start: number }[] {
+  const found: { entity: Entity; start: number }[] = [];
   const folded = foldApostrophes(before);
-  for (const [, noun] of sentence.matchAll(/\b[Tt]he ([a-z]{4,})\b/g)) {
+  for (const { 1: noun, index } of sentence.matchAll(/\b[Tt]he ([a-z]{4,})\b/g)) {
     const at = [...folded.matchAll(new RegExp(`\\b${noun}\\b`, 'g'))].at(-1)?.index;
     if (at === undefined) continue;
     const owner = folded.slice(0, at);
@@ -137,7 +138,8 @@ function definiteReferents(sentence: string, before: string, entities: readonly 
     for (const entity of entities) {
       const owns = namesOf(entity).some((name) => owner.endsWith(`${foldApostrophes(name)}'s `));
       const follows = namesOf(entity).some((name) => new RegExp(`^ (?:to|of|with|in|from|for) (?:the )?${escapeRegExp(foldApostrophes(name))}(?!\\p{L})`, 'u').test(after));
-      if (owns || follows) found.push(entity);
+      // The owner before the one after, as the paragraph has them: "Putin’s visit to North Korea" is no visit of North Korea's to Putin.
+      if (owns || follows) found.push({ entity, start: index + (owns ? 0 : 1) });
     }
   }
   return found;
@@ -160,8 +162,64 @@ export function referredIn(sentence: string, before: string, entities: readonly 
     const entity = lastNamed(before, entities, false);
     if (entity) found.add(entity);
   }
-  for (const entity of definiteReferents(sentence, before, entities)) found.add(entity);
+  for (const { entity } of definiteReferents(sentence, before, entities)) found.add(entity);
   return found;
+}
+
+/**
+ * Where a sentence speaks of each entity, in order: by name (a longer name's inner one too: "South Korea’s Foreign
+ * Ministry" speaks of South Korea there), as an adjective, by a pronoun or "the visit" as `referredIn` reads them.
+ * Those at one place form one group, in any order; so do a country's adjective and the title and name after it
+ * ("Russian President Vladimir Putin" is Putin as Russia's, told either way round), and the names of a list. The
+ * owner of "the visit" and the one it went to are two places, in the paragraph's order.
+ */
+export function referencesIn(sentence: string, before: string, entities: readonly Entity[]): Set<Entity>[] {
+  const folded = foldApostrophes(sentence);
+  const places = entities.flatMap((entity) => [
+    ...placesOf(folded, namesOf(entity)).map((place) => ({ entity, ...place, demonym: false })),
+    ...placesOf(folded, demonymsOf(entity)).map((place) => ({ entity, ...place, demonym: true })),
+  ]);
+  for (const match of sentence.matchAll(PERSONAL)) {
+    const person = lastNamed(before + sentence.slice(0, match.index), entities, true);
+    if (person) places.push({ entity: person, start: match.index, end: match.index + match[0].length, demonym: false });
+  }
+  const opening = OPENING.test(sentence) ? lastNamed(before, entities, false) : undefined;
+  if (opening) places.push({ entity: opening, start: 0, end: 0, demonym: false });
+  for (const { entity, start } of definiteReferents(sentence, before, entities)) places.push({ entity, start, end: start, demonym: false });
+  places.sort((a, b) => a.start - b.start);
+  const listed = new Set(listedNext(folded, mentionsWithDemonymsIn(folded, entities)).map((m) => m.start));
+  // `end`: where its longest name ends, so a name inside it is the same place ("Putin" of "Vladimir Putin"). `adjective`:
+  // where a country's adjective that may take a title and a name ends.
+  const groups: { end: number; adjective?: number; entities: Set<Entity> }[] = [];
+  for (const place of places) {
+    const last = groups.at(-1);
+    const titled = last?.adjective !== undefined && /^(?:\s+\p{Lu}[\p{L}.]*)*\s+$/u.test(folded.slice(last.adjective, place.start));
+    // A list is one place: "the U.S., South Korea, and Japan" holds military exercises in any order it is told.
+    if (last && (place.start < last.end || titled || listed.has(place.start))) {
+      last.entities.add(place.entity);
+      last.end = Math.max(last.end, place.end);
+      if (titled) delete last.adjective;
+    } else {
+      groups.push({ end: Math.max(place.end, place.start + 1), ...(place.demonym ? { adjective: place.end } : {}), entities: new Set([place.entity]) });
+    }
+  }
+  return groups.map((group) => group.entities);
+}
+
+/**
+ * The mentions that follow another in one list: "South Korea" and "Japan" of "the U.S., South Korea, and Japan". A
+ * comma alone lists only where an "and" or "or" closes the list: "on the Korean Peninsula, John Kirby said" is none.
+ */
+export function listedNext<M extends { start: number; end: number }>(folded: string, mentions: readonly M[]): M[] {
+  const found: M[] = [];
+  let closes = false;
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const gap = folded.slice(mentions[i]!.end, mentions[i + 1]!.start);
+    const list = /^(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:the\s+)?$/.test(gap);
+    closes = list && (/\b(?:and|or)\b/.test(gap) || closes);
+    if (closes) found.push(mentions[i + 1]!);
+  }
+  return found.reverse();
 }
 
 /** "United States, South Korea": for messages. */
