@@ -264,7 +264,61 @@ export function namesakeBySurname(text: string, start: number, end: number): boo
   if (title !== undefined && OTHERS_TITLES.has(title)) return true;
   const words = new Words(text, start, end);
   const after = words.after[0];
-  return (words.isName(after) && isKoreanSyllables(words.wordOf(after!))) || words.givenNameBefore();
+  return (words.isName(after) && isKoreanSyllables(words.wordOf(after!))) || words.givenNameBefore() || introducedAfter(text, start, end);
+}
+
+/**
+ * An age set off by a comma after a name ("said Kim, 34, a nurse", "said Kim, 34."); not a count that opens a clause
+ * ("After meeting Kim, 12 officials left").
+ */
+const AGE = /^,\s+\d{1,3}(?:,|[.;)](?:\s|$)|$)/;
+/** An apposition with the indefinite article, which introduces someone: "Kim, a 34-year-old nurse in Seoul, said". */
+const INDEFINITE = /^,\s+an?\s+[\p{Ll}\d]/u;
+/** An apposition's words, to the next comma or stop. */
+const CLAUSE = /^[^,;.:()!?\u2013\u2014]*/;
+/**
+ * Words of an office, a rank, power or a lineage in an apposition: it tells of someone known, the story's person among
+ * them ("Kim, a third-generation leader,", "Kirby, a retired rear admiral,", "Kim, 40, who took power in 2011,").
+ */
+const KNOWN_PERSON = new RegExp(
+  '\\b(?:leader|ruler|ruled|rules|power|regime|throne|dictator|despot|strongman|autocrat|tyrant|heir|grandson|son|scion|' +
+    'chairman|head|admiral|general|officer|spokes(?:man|woman|person)|official|diplomat|envoy|minister|president|secretary|' +
+    'coordinator|commander|adviser|advisor|former|retired|veteran|ally|counterpart|host|guest)\\b',
+  'i',
+);
+/**
+ * What stands before a surname that opens a sentence or follows a verb of saying: "Kim, a nurse, said", "said Kim, a
+ * nurse". A line break alone is none: in a block it is mostly the HTML source's wrapping, in the middle of a sentence.
+ */
+const INTRODUCED_AT = /(?:^|[.!?]["”’')\]]*\s+|["“‘(]\s*|\b(?:said|says|added|adds|asked|explained|recalled|told|according to)\s+)$/;
+
+/** The text from `from` to `to`, without the invisible characters the matcher is blind to. */
+function visible(text: string, from: number, to: number): string {
+  let out = '';
+  for (let i = Math.max(0, from); i < Math.min(text.length, to); i++) if (!isIgnorable(text.charCodeAt(i))) out += text.charAt(i);
+  return out;
+}
+
+/**
+ * Whether the surname is a person the page introduces by it alone, as news names people who give only their surname:
+ * an age after it ("“I am scared,” said Kim, 34, a nurse"), or an apposition with "a" or "an" where such a person is
+ * introduced, opening the sentence or after a verb of saying ("Kim, a 34-year-old nurse in Seoul, said"). The story's
+ * person has an apposition too, but a definite one or none ("Kim, the North Korean leader,", "Kim, who met Putin,"),
+ * or one telling of an office ("Kirby, a retired rear admiral,"); nor is a surname after the story's title ("Mr.
+ * Kim, 40,") anyone else.
+ */
+export function introducedAfter(text: string, start: number, end: number): boolean {
+  const next = text.charCodeAt(end);
+  if (next !== 0x2c && !isIgnorable(next)) return false;
+  const after = visible(text, end, end + 160);
+  if (after.charCodeAt(0) !== 0x2c) return false;
+  const title = titleBefore(text, start);
+  if (title !== undefined && TITLES.has(title)) return false;
+  const age = AGE.exec(after);
+  // After an age that ends the sentence, what follows tells of someone else.
+  if (age !== null) return !age[0].endsWith(',') || !KNOWN_PERSON.test(CLAUSE.exec(after.slice(age[0].length))![0]);
+  if (!INDEFINITE.test(after) || !INTRODUCED_AT.test(visible(text, start - 40, start))) return false;
+  return !KNOWN_PERSON.test(CLAUSE.exec(after.slice(1))![0]);
 }
 
 /** Words before a full stop that abbreviate, so that the stop ends no sentence: "Mr. Kim", "U.S. forces", "N. Korea". */
@@ -372,7 +426,7 @@ export class Words {
   }
 
   /** Nothing before it in its line (the text's start, a line break, a long gap) or a sentence's end. */
-  private startsSentence(word: NearWord): boolean {
+  startsSentence(word: NearWord): boolean {
     const earlier = this.before[this.before.indexOf(word) + 1];
     return earlier === undefined || /[.!?]/.test(this.text.slice(earlier.end, word.start));
   }

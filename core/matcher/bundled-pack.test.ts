@@ -516,6 +516,78 @@ describe('the bundled pack', () => {
     expect(found('Kim hugged Putin.')).toEqual(['vladimir-putin:Putin']);
   });
 
+  it('reads Kim or Kirby right after a word that opens the sentence as the story’s, not after a given name a sentence may open with', () => {
+    const kims = (text: string) => found('Kim Jong Un met Putin.', text).slice(1).filter((name) => name.startsWith('kim-jong-un'));
+    for (const text of [
+      'But Kim warned Seoul.',
+      'When Kim arrived, Putin was waiting.',
+      'As Kim spoke, the crowd cheered.',
+      'Meanwhile Kim has vowed to press on.',
+      'Later Kim said the visit went well.',
+      'Then Kim hosted a banquet.',
+      'The talks ended. But Kim warned Seoul.',
+      '“But Kim warned Seoul,” he said.',
+    ]) {
+      expect(kims(text), text).toEqual(['kim-jong-un:Kim']);
+    }
+    // A given name before the surname, at a sentence's start too: the U.S. diplomat Sung Kim, Korean given names in
+    // Western order, an actress. Nor an opener before another Kim's name ("But Kim Yo Jong said"), in a headline too.
+    for (const text of ['Sung Kim said the talks were useful.', 'Yo Kim said so.', 'Jong Kim said so.', 'So Kim said so.', 'But Kim Yo Jong said so.', 'Kim Yo Jong said so.', 'Said Kim said so.', 'When Kim Yo Jong Speaks, Seoul Listens']) {
+      expect(kims(text), text).toEqual([]);
+    }
+    const kirbys = (text: string) => found('John Kirby spoke.', text).slice(1).filter((name) => name.startsWith('john-kirby'));
+    expect(kirbys('But Kirby added that it was late.')).toEqual(['john-kirby:Kirby']);
+    expect(kirbys('Later Kirby said so.')).toEqual(['john-kirby:Kirby']);
+    expect(kirbys('Still, Kirby said so.')).toEqual(['john-kirby:Kirby']);
+    expect(kirbys('Vanessa Kirby starred in it.')).toEqual([]);
+    expect(kirbys('The film was long. Vanessa Kirby starred in it.')).toEqual([]);
+    expect(kirbys('Rachel Kirby scored twice.')).toEqual([]);
+    // An opener that is a given name too: Will Kirby, the reality-television winner.
+    expect(kirbys('Will Kirby won the show.')).toEqual([]);
+  });
+
+  it('reads a bare Kim introduced with an age or as “a nurse” as another person, named by the surname alone, and the bare Kims after her as hers', () => {
+    const kims = (...blocks: string[]) => found('Kim Jong Un met Putin in Pyongyang.', ...blocks).filter((name) => name.startsWith('kim-jong-un'));
+    for (const text of [
+      '“I am scared,” said Kim, 34, a nurse in Seoul who gave only her surname.',
+      'Kim, a 34-year-old nurse in Seoul, said she was scared.',
+      'Kim, 34, said she was scared.',
+      'Kim, an office worker, said she was scared.',
+      'Kim\u200b, 34, said she was scared.',
+      '“I am scared,” said Kim, 34. She is a former teacher.',
+    ]) {
+      expect(kims(text), text).toEqual(['kim-jong-un:Kim Jong Un']);
+      expect(kims(text, 'Kim said she would leave.'), text).toEqual(['kim-jong-un:Kim Jong Un']);
+      // His full name again, in a sentence of its own: a bare Kim is his once more.
+      expect(kims(text, 'Kim Jong Un has not commented. Kim is expected to respond.'), text).toEqual([
+        'kim-jong-un:Kim Jong Un',
+        'kim-jong-un:Kim Jong Un',
+        'kim-jong-un:Kim',
+      ]);
+    }
+    // Named by the surname in the sentence of his full name, she leaves a bare Kim after them unmarked.
+    expect(kims('Kim, 34, said Kim Jong Un scares her.', 'Kim said she would leave.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim Jong Un']);
+    // An apposition on the story's own Kim, or one that tells of his office, is his.
+    for (const text of [
+      'Kim, the North Korean leader, met Putin.',
+      'Kim, who met Putin, smiled.',
+      'Kim, 40, the North Korean leader, met Putin.',
+      'Kim, a third-generation leader, met Putin.',
+      'After meeting Kim, 12 officials left.',
+      'Putin thanked Kim, a close ally, for his support.',
+      'Putin thanked Kim, a man he called a friend, for his support.',
+      'Putin thanked\n    Kim, a man he called a friend, for his support.',
+      'Kim, 40, who took power in 2011, met Putin.',
+      'Mr. Kim, 40, met Putin.',
+      'Mr. Kim, a student in Switzerland in his teens, met Putin.',
+    ]) {
+      expect(kims(text), text).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
+    }
+    const kirbys = (text: string) => found('John Kirby spoke.', text).filter((name) => name.startsWith('john-kirby'));
+    expect(kirbys('Kirby, a retired rear admiral, said the talks were useful.')).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+    expect(kirbys('Kirby, 29, a teacher in Ohio, said she voted.')).toEqual(['john-kirby:John Kirby']);
+  });
+
   it('reads a bare Kim or Kirby as another person’s once that person was named in prose, until the story’s full name comes again', () => {
     const leader = 'North Korean leader Kim Jong Un greeted Putin.';
     const kims = (...blocks: string[]) => found(leader, ...blocks).filter((name) => name.startsWith('kim-jong-un'));

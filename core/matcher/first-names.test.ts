@@ -42,6 +42,9 @@ describe('a bare Putin', () => {
       'Mr Putin thanked his host; Mr. Putin left.',
       'Later Putin said the ties were strong.',
       'When Putin arrived, Kim greeted him.',
+      // Openers that are given names too, which a bare Kim or Kirby does not stand after as the story's.
+      'Will Putin attend the summit?',
+      'So Putin flew on to Hanoi.',
       'Russia’s Putin flew to Pyongyang.',
       'Kim hugged Putin at the airport.',
       'Putin, Kim sign pact',

@@ -4,8 +4,8 @@
  * decided afterwards (resolve.ts), on the handful of hits a block yields.
  */
 import { IGNORE_CLASS, type Automaton } from './automaton';
-import { afterPersonsName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, inWebAddress, isCurrencyPrefix, namesakeBeside, startsWord, teamRecordAfter } from './boundaries';
-import { afterOtherFirstName } from './first-names';
+import { afterPersonsName, besideCapitalisedWord, dashesAt, endsWord, inShoutedLine, introducedAfter, inWebAddress, isCurrencyPrefix, namesakeBeside, startsWord, teamRecordAfter } from './boundaries';
+import { afterOtherFirstName, afterSentenceOpener } from './first-names';
 import { afterPossessiveLetter } from './possessive';
 import type { PatternRule } from './types';
 
@@ -147,10 +147,18 @@ export class Scanner {
           if (pattern.rightBoundary && !endsWord(text, end)) continue;
           if (!pattern.exclude && inWebAddress(text, start, end)) continue;
           if (pattern.acronym && (inShoutedLine(text, start, end) || isCurrencyPrefix(text, end))) continue;
-          if (pattern.alone && besideCapitalisedWord(text, start, end)) {
-            // Another person of that surname: recorded as the pattern's complement (resolve.ts, namesakes).
-            if (namesakeBeside(text, start, end)) out.push(start, end, ~p);
+          if (pattern.alone && introducedAfter(text, start, end)) {
+            // "said Kim, 34, a nurse": another person of that surname, recorded as the pattern's complement (resolve.ts, namesakes).
+            out.push(start, end, ~p);
             continue;
+          }
+          if (pattern.alone && besideCapitalisedWord(text, start, end)) {
+            if (namesakeBeside(text, start, end)) {
+              out.push(start, end, ~p);
+              continue;
+            }
+            // "But Kim warned Seoul": the capital before it only opens the sentence, and the hit is judged as any other.
+            if (!afterSentenceOpener(text, start, end)) continue;
           }
           if (pattern.otherFirstNames && afterOtherFirstName(text, start, end)) continue;
           if ((pattern.surname && afterPersonsName(text, start, end)) || (!pattern.exclude && teamRecordAfter(text, end))) {
