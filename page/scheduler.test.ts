@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { shownInFrame, yieldToPage } from './scheduler';
+import { shownInFrame, Slice, yieldToPage } from './scheduler';
 
 /** Every MessageChannel made while a test runs, and whether its ports were closed. */
 function watchChannels() {
@@ -136,5 +136,76 @@ describe('shownInFrame', () => {
     await yieldToPage();
     expect(settled).toBe(true);
     expect(asked()).toBe(1);
+  });
+});
+
+/** A clock the test moves: work done at `perMs` units a millisecond, with the number of looks at it. */
+function pacedClock() {
+  let now = 1000;
+  let reads = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => {
+    reads++;
+    return now;
+  });
+  return {
+    work(units: number, perMs: number) {
+      now += units / perMs;
+    },
+    get now() {
+      return now;
+    },
+    get reads() {
+      return reads;
+    },
+  };
+}
+
+describe('Slice', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('ends a slice of cold code near its deadline: the first scan of a short article is not one long task', () => {
+    const clock = pacedClock();
+    const slice = new Slice();
+    slice.begin(3);
+    const started = clock.now;
+    // Interpreted code, the first time it runs: about 270 characters a millisecond (the demo article's first scan).
+    let spent = false;
+    while (!spent && clock.now - started < 100) {
+      clock.work(40, 270);
+      spent = slice.spent(40);
+    }
+    expect(spent).toBe(true);
+    expect(clock.now - started).toBeLessThan(4);
+  });
+
+  it('looks at the clock seldom once the code runs fast', () => {
+    const clock = pacedClock();
+    const slice = new Slice();
+    slice.begin(3);
+    clock.work(300, 270);
+    slice.spent(300);
+    // Warm: 4 MiB read at 40,000 characters a millisecond, in blocks of 200, the slices begun as the scan begins them.
+    const before = clock.reads;
+    let read = 0;
+    while (read < 4 * 1024 * 1024) {
+      clock.work(200, 40_000);
+      read += 200;
+      if (slice.spent(200)) slice.begin(8);
+    }
+    expect(clock.reads - before).toBeLessThan((4 * 1024 * 1024) / 4096 + 200);
+  });
+
+  it('sees a slice over on a coarse clock that reads no time passing between two looks', () => {
+    const clock = pacedClock();
+    const slice = new Slice();
+    slice.begin(8);
+    const started = clock.now;
+    let spent = false;
+    while (!spent) {
+      // Work the clock does not see until a whole 8 ms step has passed.
+      clock.work(4096, 1000);
+      spent = slice.spent(4096);
+    }
+    expect(clock.now - started).toBeLessThanOrEqual(9);
   });
 });

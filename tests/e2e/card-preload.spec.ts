@@ -65,7 +65,11 @@ test('the annotator and the card script are imported as modules, which Chromium 
   await cdp.send('Debugger.enable');
   await page.goto(`${server.origin}/demo`);
   await expect.poll(() => shadowUiText(page)).toBe('');
-  expect(parsed).toEqual([
+  // The worker, starting as the extension is installed, also puts the script on every page into the tabs open by
+  // then (this one too, on a slow host): that copy finds the frame claimed and stops.
+  const storyCopies = parsed.filter((script) => script.url === '/story.js');
+  expect(storyCopies.every((copy) => !copy.isModule)).toBe(true);
+  expect(parsed.filter((script, i) => script.url !== '/story.js' || parsed.indexOf(storyCopies[0]!) === i)).toEqual([
     { url: '/story.js', isModule: false },
     { url: '/content-scripts/annotator.js', isModule: true },
     { url: '/content-scripts/card.js', isModule: true },
