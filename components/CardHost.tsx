@@ -60,6 +60,11 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
   const placedResize = useRef(0);
   const side = useRef<Placement>('bottom-start');
   const placedHeight = useRef(0);
+  // The side each placing of the open card starts from: below its name for one the page opened, or the side the card
+  // before stood on for one opened in its place by the same name ("Related", "Back", Try again). From scratch, the
+  // related card of one above its name opened below it, away from the pointer that clicked, with "Back" a screen away.
+  const startSide = useRef<Placement>('bottom-start');
+  const placedAnchor = useRef<AnchorBox>(undefined);
 
   // Another entity's card starts at its top: a reader who scrolled down to "Related" would land mid-card.
   useLayoutEffect(() => {
@@ -88,12 +93,19 @@ export function CardHost({ state, onOpenEntity, onBack, onPointerInside, onFocus
     // A card opened anew looks afresh: the page may have scrolled its frame since (the keyboard's walk scrolls it).
     const fresh = openedFor.current !== state?.opened;
     openedFor.current = state?.opened;
+    // The page gives each card it opens a box of its own: a card opened from the card by "Related" keeps its name's.
+    const moved = anchor !== placedAnchor.current;
+    placedAnchor.current = anchor;
+    if (fresh) startSide.current = moved ? 'bottom-start' : side.current;
+    // The same card following its name as the page scrolls keeps its side until it no longer fits there: placed anew,
+    // a card above its name jumped below it as soon as it fitted there, out from under the pointer reading it.
+    const placement = resizing || (moved && !fresh) ? side.current : startSide.current;
     void (onScreen.current?.get(fresh) ?? Promise.resolve('viewport' as const))
       .then((rootBoundary) =>
         computePosition(virtualElement(anchor), element, {
           platform: viewportPlatform,
           strategy: 'fixed',
-          placement: resizing ? side.current : 'bottom-start',
+          placement,
           middleware: [
             offset(8),
             flip({ padding: 8, rootBoundary }),

@@ -283,14 +283,68 @@ describe('the card of a hovered name, closing', () => {
     expect(page.marked).toEqual(['vladimir-putin', undefined]);
   });
 
-  it('opens again for the same name after Escape closed it', () => {
+  it('stays closed after Escape while the pointer goes on moving on its name, and opens again once the pointer left the name and came back', () => {
     const { page, putin } = withPutinOpen();
     page.escape();
     expect(page.marked).toEqual(['vladimir-putin', undefined]);
-    page.card.hover(putin, { at: middleOf(putin) });
+    const { x, y } = middleOf(putin);
+    page.card.hover(putin, { at: { x: x + 2, y } });
+    vi.advanceTimersByTime(1000);
+    page.card.hover(putin, { at: { x: x + 4, y: y + 1 } });
+    vi.advanceTimersByTime(1000);
+    expect(page.showing()).toBeUndefined();
+    expect(page.requests).toHaveLength(1);
+    page.card.hover(undefined);
+    page.card.hover(putin, { at: { x, y } });
     vi.advanceTimersByTime(200);
     expect(page.showing()).toBe('vladimir-putin');
     expect(page.requests).toHaveLength(2);
+  });
+
+  it('stays closed after a press closed it while the pointer goes on moving on its name, and opens again once the pointer was on another name', () => {
+    const { page, kim, putin } = withPutinOpen();
+    page.card.pressed(false);
+    const { x, y } = middleOf(putin);
+    page.card.hover(putin, { at: { x: x + 2, y } });
+    vi.advanceTimersByTime(1000);
+    expect(page.requests).toHaveLength(1);
+    page.card.hover(kim, { at: middleOf(kim) });
+    vi.advanceTimersByTime(50);
+    page.card.hover(putin, { at: { x, y } });
+    vi.advanceTimersByTime(200);
+    expect(page.showing()).toBe('vladimir-putin');
+  });
+
+  it('stays closed, put away from another document of the tab (Escape pressed there), while the pointer goes on moving on its name', () => {
+    const { page, putin } = withPutinOpen();
+    page.card.putAway();
+    expect(page.showing()).toBeUndefined();
+    const { x, y } = middleOf(putin);
+    page.card.hover(putin, { at: { x: x + 2, y } });
+    vi.advanceTimersByTime(1000);
+    expect(page.requests).toHaveLength(1);
+    page.card.hover(undefined);
+    page.card.hover(putin, { at: { x, y } });
+    vi.advanceTimersByTime(200);
+    expect(page.showing()).toBe('vladimir-putin');
+  });
+
+  it('after Escape with the pointer in the card, not on its name, the pointer coming back onto the name opens it', () => {
+    const { page, putin } = withPutinOpen();
+    page.card.hover(undefined);
+    page.engage(true);
+    page.escape();
+    page.engage(false);
+    page.card.hover(putin, { at: middleOf(putin) });
+    vi.advanceTimersByTime(200);
+    expect(page.showing()).toBe('vladimir-putin');
+  });
+
+  it('opens at once after Escape when the reader asks for it (a tap, the keyboard), with the pointer still on its name', () => {
+    const { page, putin } = withPutinOpen();
+    page.escape();
+    void page.card.open(putin, { pinned: true });
+    expect(page.shownRequest()).toMatchObject({ entityId: 'vladimir-putin', pinned: true });
   });
 
   it('Escape also calls off the card about to open for the name the pointer came to rest on: none pops up after it; moving on that name opens it', () => {
@@ -439,6 +493,17 @@ describe('the page writing a name’s text anew', () => {
     expect(page.hides()).toBe(0);
     expect(page.renames).toEqual([{ place: again.startNode.parentElement, nameEnd: again.startNode }]);
     expect(page.card.current).toBe(again);
+  });
+
+  it('keeps the card put away by Escape, by the new text under the resting pointer, while the pointer goes on moving on it', () => {
+    const { page, putin } = withPutinOpen();
+    const again = writtenAnew(putin);
+    page.card.lost([again]);
+    page.escape();
+    page.card.hover(again, { at: { x: middleOf(again).x + 2, y: middleOf(again).y } });
+    vi.advanceTimersByTime(1000);
+    expect(page.showing()).toBeUndefined();
+    expect(page.requests).toHaveLength(1);
   });
 
   it('closes the card where the name is gone, or stands somewhere else now', () => {

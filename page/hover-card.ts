@@ -37,6 +37,13 @@ export class HoverCard {
   private pendingAt: { x: number; y: number } | undefined;
   /** The wait ended with the pending name's text gone from the page, not yet read again: it opens once it is (pendingLost). */
   private pendingDue = false;
+  /** The name the pointer was last seen on, if any. */
+  private under: PageMention | undefined;
+  /**
+   * The name whose card the reader put away (Escape, a press) with the pointer on it: hovering it opens nothing until
+   * the pointer has been elsewhere. Moved by a pixel or two, the pointer had it pop up again (WCAG 1.4.13, dismissible).
+   */
+  private dismissed: PageMention | undefined;
 
   constructor(
     private readonly api: CardApi,
@@ -46,9 +53,12 @@ export class HoverCard {
   /**
    * The pointer now rests on `mention`, or on no mention at all; `scrolled`
    * when the page moved under a pointer that did not, which opens no card, only
-   * lets one go whose name left the pointer; `at`, where the pointer is.
+   * lets one go whose name left the pointer; `at`, where the pointer is. A name
+   * whose card the reader put away opens nothing until the pointer has left it.
    */
   hover(mention: PageMention | undefined, how: { scrolled?: boolean; at?: { x: number; y: number } } = {}): void {
+    this.under = mention;
+    if (mention !== this.dismissed) this.dismissed = undefined;
     if (this.pinned && how.scrolled) return;
     if (how.scrolled && mention && mention === this.pending) return;
     clearTimeout(this.openTimer);
@@ -62,6 +72,7 @@ export class HoverCard {
         if (this.shown) this.scheduleClose();
         return;
       }
+      if (mention === this.dismissed) return;
       this.pending = mention;
       this.pendingAt = how.at;
       this.pendingDue = false;
@@ -81,6 +92,8 @@ export class HoverCard {
     clearTimeout(this.openTimer);
     this.pending = undefined;
     clearTimeout(this.closeTimer);
+    // Asked for (a tap, the keyboard): whatever the reader put away before is theirs again.
+    this.dismissed = undefined;
     this.pinned = options.pinned ?? false;
     this.shown = mention;
     this.line = options.at ? lineAt(mention, options.at) : 0;
@@ -100,9 +113,21 @@ export class HoverCard {
         // goes too, rather than pop up right after.
         clearTimeout(this.openTimer);
         this.pending = undefined;
+        this.keepAway();
         this.closed();
       },
     });
+  }
+
+  /**
+   * Closes the card the reader put away from elsewhere (Escape pressed in
+   * another document of the tab, the popup or the keyboard going on to a name
+   * in another frame): as Escape in the card, the name under the pointer opens
+   * nothing until the pointer has left it.
+   */
+  putAway(): void {
+    this.keepAway();
+    this.close();
   }
 
   close(): void {
@@ -188,6 +213,8 @@ export class HoverCard {
       return;
     }
     this.shown = successor;
+    // The pointer resting on the name rests on its new text: Escape now puts the card away as it would have before.
+    if (this.under === old) this.under = successor;
     this.api.renamed({ place: successor.startNode.parentElement, nameEnd: successor.endNode });
     this.onShownChange(successor);
   }
@@ -226,13 +253,19 @@ export class HoverCard {
    * or hovered, even with focus in it, and even on its own name: a click
    * elsewhere is the reader putting it away, a press on the name the start of a
    * selection the card would cover. A card about to open for a name the pointer
-   * rests on does not open.
+   * rests on does not open, nor, until the pointer leaves it, the closed card of
+   * the name it is on.
    */
   pressed(onCard: boolean): void {
     if (onCard) return;
     clearTimeout(this.openTimer);
     this.pending = undefined;
-    if (this.shown) this.close();
+    if (this.shown) this.putAway();
+  }
+
+  /** The reader put the shown card away: its name, if the pointer is on it, opens nothing until the pointer leaves it. */
+  private keepAway(): void {
+    this.dismissed = this.under === this.shown ? this.shown : undefined;
   }
 
   private scheduleClose(): void {

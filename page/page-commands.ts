@@ -70,7 +70,7 @@ export function pageCommands(annotator: PageAnnotator, card: HoverCard, index: C
 
   const reveal = async (request: NameRequest): Promise<NameAnswer> => {
     if (request.type === 'page/close-card') {
-      card.close();
+      card.putAway();
       return { revealed: false };
     }
     let mention: PageMention | undefined;

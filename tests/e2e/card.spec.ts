@@ -6,7 +6,7 @@ import { serveOtherSite } from './other-site';
 import { sendToPage } from './popup-page';
 import { framesReported, pressShortcut } from './shortcut';
 import { tap } from './taps';
-import { textPointInPage } from '../../tooling/text-point';
+import { textBoxInPage, textPointInPage } from '../../tooling/text-point';
 import { openNameInPage } from '../../tooling/painted-texts';
 import { pageWithTickerInShadowRoot } from '../../tooling/ticker-page';
 import { longestTaskGapInPage, watchTaskGapsInPage } from '../../tooling/task-gaps';
@@ -296,15 +296,22 @@ test.describe('the hover card', () => {
     await cdp.detach();
   });
 
-  test('a hovered card closes as the mouse button is pressed, on its own name too (a selection starting there)', async ({ page, server }) => {
+  test('a hovered card closes as the mouse button is pressed, on its own name too (a selection starting there), and comes back only once the pointer left the name', async ({
+    page,
+    server,
+  }) => {
     const { point } = await hoverPutinAtTop(page, server.origin);
     await page.mouse.down();
     await expect.poll(() => shadowUiBox(page), { timeout: 1000 }).toBeNull();
     await page.mouse.up();
     await page.waitForTimeout(500);
     expect(await shadowUiBox(page)).toBeNull();
-    // The card comes back only as the pointer moves on the name again.
-    await page.mouse.move(point.x + 1, point.y);
+    // Put away, it stays away while the pointer goes on moving on the name.
+    await page.mouse.move(point.x + 2, point.y);
+    await page.waitForTimeout(600);
+    expect(await shadowUiBox(page)).toBeNull();
+    await page.mouse.move(point.x, point.y + 60);
+    await page.mouse.move(point.x, point.y);
     await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
   });
 
@@ -515,6 +522,8 @@ test.describe('the hover card', () => {
     await page.waitForTimeout(600);
     expect(await shadowUiBox(page)).toBeNull();
     await page.mouse.up();
+    // Put away by the press, it opens again once the pointer has left the name and come back.
+    await page.mouse.move(kim.x, kim.y + 60);
     await page.mouse.move(kim.x + 3, kim.y);
     await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
     // One move into the frame beside the name: the page's last sight of the pointer is on its name.
@@ -1053,6 +1062,43 @@ test.describe('the hover card', () => {
     expect(focused.y + focused.height).toBeLessThanOrEqual(frame.y + frame.height);
   });
 
+  test('a related name’s card, and the card “Back” returns to, stand on the side of the name the card before stood on: above it', async ({
+    page,
+    server,
+  }) => {
+    // Too little room below the name for Putin's long card, enough for Pyongyang's short one.
+    await page.setViewportSize({ width: 1000, height: 700 });
+    server.route(
+      '/related-side',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><div style="height:420px"></div>` +
+        `<p style="margin:0 40px">Talks began as Vladimir Putin arrived.</p><div style="height:1500px"></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/related-side`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    const name = (await page.evaluate(textBoxInPage, { text: 'Vladimir Putin' }))!;
+    await page.mouse.move(name.x + name.width / 2, name.y + name.height / 2);
+    await expect.poll(() => cardTitle(page)).toBe('Vladimir Putin');
+    await expect.poll(() => shadowUiCall(page, 'card-frame', 'function () { return this.dataset.placed; }')).toBe('true');
+    const putins = (await shadowUiBox(page))!;
+    expect(putins.y + putins.height).toBeLessThanOrEqual(name.y);
+
+    const cards = [
+      ['Pyongyang', () => clickShadowUiButton(page, 'Pyongyang')],
+      ['Vladimir Putin', () => clickShadowUiButton(page, '← Back to Vladimir Putin')],
+    ] as const;
+    for (const [title, click] of cards) {
+      await click();
+      await expect.poll(() => cardTitle(page)).toBe(title);
+      // Placed, its facts in: the card as it stays.
+      await expect.poll(() => shadowUiText(page)).not.toContain('Loading');
+      await page.waitForTimeout(300);
+      const card = (await shadowUiBox(page))!;
+      // Still above the name, its bottom edge where the card before had it: below, it left the pointer that clicked over
+      // the page's text, and "Back" at the far end of the screen.
+      expect(Math.round(card.y + card.height), title).toBe(Math.round(putins.y + putins.height));
+    }
+  });
+
   test('on a page that zooms its body, the card opens beside the name at its own size', async ({ page, server }) => {
     const { box: plain } = await hoverPutinAtTop(page, server.origin);
     await page.keyboard.press('Escape');
@@ -1344,10 +1390,17 @@ test.describe('the hover card', () => {
     expect(await pageHeight()).toEqual([height, bodyHeight]);
   });
 
-  test('closes on Escape', async ({ page, server }) => {
+  test('closes on Escape, and stays closed while the pointer goes on moving on its name, until it left the name', async ({ page, server }) => {
     await hoverOnDemo(page, server.origin, 'John Kirby');
+    const point = await pointOfText(page, 'John Kirby', 0, false);
     await page.keyboard.press('Escape');
     await expect.poll(() => shadowUiBox(page)).toBeNull();
+    await page.mouse.move(point.x + 2, point.y);
+    await page.waitForTimeout(600);
+    expect(await shadowUiBox(page)).toBeNull();
+    await page.mouse.move(point.x, point.y + 60);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => cardTitle(page)).toBe('John Kirby');
   });
 
   test('closes on Escape on a page that stops the key’s press at the window before anything else hears of it', async ({ page, server }) => {
@@ -1363,6 +1416,47 @@ test.describe('the hover card', () => {
     await expect.poll(() => cardTitle(page)).toBe('Kim Jong Un');
     await page.keyboard.press('Escape');
     await expect.poll(() => shadowUiBox(page), { timeout: 2000 }).toBeNull();
+  });
+
+  test('a card above its name stays above it as the wheel scrolls the page, for as long as it fits there, and only then goes below', async ({ page, server }) => {
+    await page.setViewportSize({ width: 1000, height: 900 });
+    server.route(
+      '/scrolled-above',
+      `<!doctype html><html lang="en"><body style="margin:0;font:16px/20px sans-serif"><div style="height:780px"></div>` +
+        `<p style="margin:0 40px">Exports from Vietnam rose.</p><div style="height:2000px"></div></body></html>`,
+    );
+    await page.goto(`${server.origin}/scrolled-above`);
+    await expect.poll(() => paintedMentions(page)).toBe(1);
+    await expect.poll(() => shadowUiText(page)).not.toBeNull();
+    // Tapped open: the page scrolling under no pointer leaves it open, wherever the name goes.
+    await tap(page, await pointOfText(page, 'Vietnam', 0, false));
+    await expect.poll(() => cardTitle(page)).toBe('Vietnam');
+    const nameBox = () => page.evaluate(textBoxInPage, { text: 'Vietnam' });
+    /** Which side of the name the card stands on, once it has followed the name there. */
+    const side = async () => {
+      const name = (await nameBox())!;
+      const card = await shadowUiBox(page);
+      if (!card) return 'closed';
+      if (Math.abs(card.y + card.height + 8 - name.y) < 2) return 'above';
+      if (Math.abs(card.y - (name.y + name.height + 8)) < 2) return 'below';
+      return 'moving';
+    };
+    await expect.poll(side).toBe('above');
+    const height = (await shadowUiBox(page))!.height;
+    const sides: string[] = [];
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.wheel(0, 60);
+      await expect.poll(() => page.evaluate(() => scrollY)).toBe(step * 60);
+      await expect.poll(side).not.toBe('moving');
+      const now = await side();
+      const top = (await nameBox())!.y;
+      // Room above it for the card, 8 px from the name and 8 from the screen's edge: there it stays, though it would fit below too.
+      if (top >= height + 16 + 2) expect(now, `the name's top at ${top}`).toBe('above');
+      else if (top < height + 16 - 2) expect(now, `the name's top at ${top}`).toBe('below');
+      sides.push(now);
+    }
+    // It did go below once the room above ran out.
+    expect(sides).toContain('below');
   });
 
   test('closes when its name scrolls out of view, even with the pointer resting on the card', async ({ page, server }) => {
