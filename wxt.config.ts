@@ -30,6 +30,9 @@ function bundledScreen() {
   return buildScreen(entities);
 }
 
+/** The scripts the background or the screen brings into a frame (entrypoints/annotator, card, overlay). */
+const BROUGHT_SCRIPTS = ['annotator', 'card', 'overlay'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
@@ -58,6 +61,14 @@ export default defineConfig({
     ],
   }),
   hooks: {
+    // The annotator, the card and the overlay are unlisted scripts (for our own context, not WXT's:
+    // extension/script-context.ts), kept where they stood as WXT's content scripts: the background injects them,
+    // the pages import them (web_accessible_resources below), by those addresses.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) {
+        if (BROUGHT_SCRIPTS.includes(entrypoint.name)) entrypoint.outputDir = join(wxt.config.outDir, 'content-scripts');
+      }
+    },
     // The licenses of what the build bundles (React, Dexie, Zod, Floating UI; fake-indexeddb in Firefox's), which
     // their terms ask to go with every copy, read from the modules each build put into its chunks.
     'build:done': (wxt, output) => {

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { Root } from 'react-dom/client';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { shadowRootUiContext, type ScriptContext } from '../extension/script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CARD_HOST, CARD_HOST_ATTRIBUTE, registerCardApi, removeLeftoverCards, unregisterCardApi, type CardApi } from '../page/card-bridge';
 import { connectCard, type CardMessages } from '../page/card-connections';
@@ -12,13 +12,13 @@ import cardCss from './card.css?inline';
 import { mountCardApp } from './mount-card-app';
 
 /**
- * The work of the card script (entrypoints/card.content): puts the card's host
+ * The work of the card script (entrypoints/card): puts the card's host
  * into the page, mounts the card app in it, and connects it to the page and,
  * through `messages`, to the background. The top of that script: a failure to
  * start, and any later one the card app or its connections meet, ends here and
  * is logged; the start settles either way, as the background waits on it.
  */
-export async function startCard(ctx: ContentScriptContext, messages: CardMessages): Promise<void> {
+export async function startCard(ctx: ScriptContext, messages: CardMessages): Promise<void> {
   try {
     // Each in a task of its own, none of them long: the script's evaluation (React's with it); the first look-up of
     // a message, which in Chrome waits for the browser to send the extension's messages (2-20 ms in the benchmark's
@@ -29,7 +29,7 @@ export async function startCard(ctx: ContentScriptContext, messages: CardMessage
     removeLeftoverCards();
     let api: CardApi | undefined;
     const ready = new Promise<CardApi>((resolve, reject) => {
-      const ui = createShadowRootUi<Root>(ctx, {
+      const ui = createShadowRootUi<Root>(shadowRootUiContext(ctx), {
         name: ownHostName(CARD_HOST),
         position: 'inline',
         // Beside the body, not in it: a body with a transform (or `contain: paint`) would hold the fixed card

@@ -22,8 +22,9 @@
  * (docs/performance.md).
  *
  * Chrome needs none of it: a script of an extension switched off or updated
- * there stays in the page, and its context, told of it (WXT's ctx.onInvalidated),
- * takes the card away itself; Chrome leaves an extension's sheets in the page.
+ * there stays in the page, and its context, finding it cut off as the reader's
+ * pointer comes back (extension/script-context.ts), takes the card away
+ * itself; Chrome leaves an extension's sheets in the page.
  */
 export const CARD_SHOWN_CLASS = 'backstory-card-content';
 

@@ -26,8 +26,8 @@ const IMPORTS_MODULES = !import.meta.env.FIREFOX;
 
 /**
  * Puts a script into one frame of a tab (or its document) unless it is there already: a second
- * copy would replace the first (WXT stops older copies of a content script),
- * dropping what the first holds. Whether it is there is asked in the content
+ * copy would run beside the first (the page read twice, its events heard twice), as nothing stops the
+ * first (extension/script-context.ts). Whether it is there is asked in the content
  * scripts' world, where each script marks itself with `marker` (a Symbol.for key).
  *
  * With `module`, the script is first imported as a module, in the same call

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../extension/script-context';
 import { matcherFrom } from '../core/matcher/runtime';
 import { decodeMatcher } from '../core/matcher/wire';
 import { isActiveOn, normalizeSettings, type Settings } from '../core/settings';
@@ -44,7 +44,7 @@ export function annotatorPresent(): boolean {
  * badge. Hovering, the card and the page commands come with the card script,
  * which the background injects only into frames where mentions were found.
  */
-export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnnotator | undefined> {
+export async function startAnnotator(ctx: ScriptContext): Promise<PageAnnotator | undefined> {
   (globalThis as { [PRESENT]?: true })[PRESENT] = true;
   ctx.onInvalidated(() => delete (globalThis as { [PRESENT]?: true })[PRESENT]);
   const parsed = documentParsed();
@@ -216,7 +216,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
 
   // Single-page apps change the URL without a load: the new view is a new page, read anew, its context (the full
   // names before a short one) its own. An app may render the new view after it moved: two frames are waited for.
-  const listenForAddressMoves = watchSameDocumentMoves(ctx, (oldUrl, newUrl) => {
+  watchSameDocumentMoves(ctx, (oldUrl, newUrl) => {
     if (isSameView(oldUrl, newUrl)) return;
     taps.forget();
     notify('navigation');
@@ -258,7 +258,9 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
   if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', loaded, { once: true });
   else seen.lookWhileSettling();
 
-  const followViewport = onceAFrame(() => annotator.updateViewport());
+  // A copy of an extension since unloaded (updated, reloaded) would paint its names over the new copy's as the page
+  // scrolls: asked first, it finds itself cut off and is destroyed.
+  const followViewport = onceAFrame(() => ctx.isValid && annotator.updateViewport());
   // The same functions again add nothing where they are still listening.
   listenAgain = () => {
     listenForMoves();
@@ -269,7 +271,6 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<PageAnn
     for (const type of ['click', 'change', 'keydown'] as const) ctx.addEventListener(window, type, onReaderActed, { passive: true, capture: true });
     for (const type of ['beforeinput', 'focusin'] as const) ctx.addEventListener(window, type, onEditing, { passive: true, capture: true });
     ctx.addEventListener(document, 'visibilitychange', onVisibilityChange);
-    listenForAddressMoves();
     ctx.addEventListener(window, 'pageshow', onPageShow);
     ctx.addEventListener(window, 'pagehide', onPageHide);
     for (const [type, options] of VIEWPORT_EVENTS) ctx.addEventListener(window, type, followViewport, options);

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../extension/script-context';
 import type { CardAboveNews } from '../core/messages/page-commands';
 import { cardAbove, type AskAbove } from './card-above';
 import type { CardApi } from './card-bridge';
@@ -24,7 +24,7 @@ export interface CardMessages {
  * the cards of embedded frames too small for theirs share it; an embedded
  * frame hands such cards to the top frame.
  */
-export function connectCard(ctx: ContentScriptContext, card: CardApi, background: CardMessages, failed: (error: unknown) => void): void {
+export function connectCard(ctx: ScriptContext, card: CardApi, background: CardMessages, failed: (error: unknown) => void): void {
   const shared = shareCard(card);
   const top = window === window.top;
   const forFrames = top ? new CardsForFrames(ctx, shared.frames, background.tell) : undefined;

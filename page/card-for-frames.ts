@@ -1,5 +1,5 @@
 import { autoUpdate } from '@floating-ui/dom';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../extension/script-context';
 import type { CardAboveNews, CardFocusBack, PageRequest } from '../core/messages/page-commands';
 import { FOCUS_IN_CARD_OF } from '../core/messages/reader-focus';
 import { anyShadowRoot } from './any-shadow-root';
@@ -47,7 +47,7 @@ export class CardsForFrames {
   private pointer: { x: number; y: number } | undefined;
 
   constructor(
-    ctx: ContentScriptContext,
+    ctx: ScriptContext,
     private readonly api: CardApi,
     private readonly tell: (frameId: number, news: CardAboveNews) => void,
   ) {

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../extension/script-context';
 import type { CardApi } from './card-bridge';
 import { isOwnHost } from './own-hosts';
 import { escapeFromElsewhere } from './escape-elsewhere';
@@ -18,7 +18,7 @@ import { TapOpener } from './tap-open';
  * and the keyboard's commands reveal mentions. The facts of every entity found
  * are fetched ahead, so a card never waits for the service worker.
  */
-export function startInteraction(ctx: ContentScriptContext, page: PageBridge, api: CardApi, requests: PageRequests): void {
+export function startInteraction(ctx: ScriptContext, page: PageBridge, api: CardApi, requests: PageRequests): void {
   const { annotator } = page;
   const escapeWatch = escapeFromElsewhere();
   const card = new HoverCard(api, (mention) => {

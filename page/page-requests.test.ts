@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing';
+import { ScriptContext } from '../extension/script-context';
 import { listenForPageRequests } from './page-requests';
 import { beginReading, endReading, markNamed } from './reading-mark';
 
@@ -11,7 +11,7 @@ type Listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: un
 function listening() {
   let listener: Listener | undefined;
   vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation(((added: Listener) => (listener = added)) as never);
-  const ctx = { onInvalidated: () => {} } as unknown as ContentScriptContext;
+  const ctx = new ScriptContext();
   const notices: string[] = [];
   const requests = listenForPageRequests(ctx, { notice: (kind) => notices.push(kind), cardForFrame: async () => false, cardAboveEvent: () => {} });
   const ask = (request: unknown) => new Promise<unknown>((reply) => listener!(request, { id: fakeBrowser.runtime.id }, reply));

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../extension/script-context';
 import { parsePageRequest, type AnyPageRequest, type CardAboveNews, type PageNotice, type PageRequest } from '../core/messages/page-commands';
 import { holdsNames, stillReading } from './reading-mark';
 
@@ -33,7 +33,7 @@ export interface PageRequests {
  * failed, as it was when nothing listened. "No names" is said only of a page
  * read (reading-mark.ts).
  */
-export function listenForPageRequests(ctx: ContentScriptContext, card: CardRequests): PageRequests {
+export function listenForPageRequests(ctx: ScriptContext, card: CardRequests): PageRequests {
   let answer: ((request: NameRequest) => Promise<NameAnswer>) | undefined;
   const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../extension/script-context';
 
 /** A move of the pointer over the window: `touch` for a finger, which scrolls the page and hovers nothing. */
 export interface PointerMove {
@@ -38,7 +38,7 @@ type PointerType = keyof typeof MOUSE_TWIN;
  * not come since the last. A finger's tap sends them too, after its pointer
  * events, and they are left, as the pointer's of a finger are where it counts.
  */
-export function listenForReaderPointer(ctx: ContentScriptContext, handlers: PointerHandlers): () => void {
+export function listenForReaderPointer(ctx: ScriptContext, handlers: PointerHandlers): () => void {
   const seen = new Set<PointerType>();
   const tell = (type: PointerType, event: PointerEvent | MouseEvent, touch: boolean) => {
     if (type === 'pointermove') handlers.move({ x: event.clientX, y: event.clientY, buttons: event.buttons, touch });

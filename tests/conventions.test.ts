@@ -453,12 +453,12 @@ describe('entrypoints', () => {
   it('that check catches a function, a class, a computed constant, a variable, logic or a call outside WXT’s main()', () => {
     const cases: [string, string][] = [
       ['entrypoints/story/index.ts', 'function watchPage(): void {}'],
-      ['entrypoints/card.content/index.ts', 'class Card {}'],
+      ['entrypoints/card/index.ts', 'class Card {}'],
       ['entrypoints/background/index.ts', 'const stories = createStoryService();'],
       ['entrypoints/background/index.ts', 'let RETRIES = 3;'],
       ['entrypoints/background/index.ts', 'const retry = () => 3;'],
-      ['entrypoints/overlay.content/index.ts', "if (document.body) console.log('x');"],
-      ['entrypoints/annotator.content/index.ts', 'startAnnotator();'],
+      ['entrypoints/overlay/index.ts', "if (document.body) console.log('x');"],
+      ['entrypoints/annotator/index.ts', 'startAnnotator();'],
       // A script of the popup's page may call, but only what it imports, with nothing written in place.
       ['entrypoints/popup/main.ts', "(() => { document.title = 'x'; })();"],
       ['entrypoints/popup/main.ts', 'renderLater(() => document.title);'],
@@ -487,13 +487,13 @@ describe('entrypoints', () => {
   });
 
   it('the annotator loads neither React, nor Dexie, nor full Zod, nor the storage library', () => {
-    const { packages } = importGraph(resolve('entrypoints/annotator.content/index.ts'));
+    const { packages } = importGraph(resolve('entrypoints/annotator/index.ts'));
     const heavy = [...packages].filter((p) => /^(react|react-dom|dexie|@floating-ui|#i18n|@wxt-dev\/i18n)|^zod$|storage$/.test(p));
     expect(heavy).toEqual([]);
   });
 
   it('the annotator decodes the story but never compiles it, and bundles no schema it does not use', () => {
-    const { files } = importGraph(resolve('entrypoints/annotator.content/index.ts'), true);
+    const { files } = importGraph(resolve('entrypoints/annotator/index.ts'), true);
     // Compiling is the background's job; every schema a module defines is bundled with any import from it.
     const compileSide = /core\/matcher\/(compile|compile-story|patterns|variants|common-words|build-automaton|screen)\.ts$/;
     const otherSchemas = /core\/(story\/(schema|slug)|messages\/(protocol|page-peer|page-commands))\.ts$/;
