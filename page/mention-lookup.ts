@@ -1,6 +1,7 @@
 import type { PageMention } from './find-mentions';
 import { mentionAtPoint } from './hit-test';
 import { MentionIndex } from './mention-index';
+import { releaseRange } from './mention-range';
 import type { ShownEdit } from './shown-mentions';
 
 /** Mentions indexed between two looks at the idle time left: a few hundred microseconds' work. */
@@ -41,7 +42,11 @@ export class MentionLookup {
   /** The shown mention under a viewport point. */
   at(x: number, y: number): PageMention | undefined {
     this.sync();
-    return mentionAtPoint(this.index, x, y, this.probe, this.doc, [...this.shadowRoots.keys()]);
+    try {
+      return mentionAtPoint(this.index, x, y, this.probe, this.doc, [...this.shadowRoots.keys()]);
+    } finally {
+      releaseRange(this.probe, this.doc);
+    }
   }
 
   /** The shown mention covering `offset` in `node`: what a caret position there lands on. */

@@ -24,3 +24,14 @@ export function selectMention(range: Range, mention: PageMention): boolean {
   range.collapse(true);
   return false;
 }
+
+/**
+ * Moves a range kept for measuring off the last node it measured: a range
+ * holds its nodes, and through them the whole tree they stand in, which the
+ * page may have taken out since (a single-page app's previous view, a web
+ * component's shadow root) and would never see collected.
+ */
+export function releaseRange(range: Range, doc: Document): void {
+  range.setStart(doc, 0);
+  range.collapse(true);
+}

@@ -1,5 +1,5 @@
 import type { PageMention } from './find-mentions';
-import { selectMention } from './mention-range';
+import { releaseRange, selectMention } from './mention-range';
 
 /** How far beyond the viewport, in viewport heights, mentions stay painted. */
 const MARGIN_SCREENS = 1;
@@ -31,7 +31,7 @@ export class ViewportWindow {
   private lastStart = 0;
   private lastSize = 0;
 
-  constructor(doc: Document = document) {
+  constructor(private readonly doc: Document = document) {
     this.probe = doc.createRange();
   }
 
@@ -45,6 +45,7 @@ export class ViewportWindow {
     const margin = innerHeight * MARGIN_SCREENS;
     const start = this.firstBelow(mentions, -margin, 0, this.lastStart, 'low');
     const end = this.firstBelow(mentions, innerHeight + margin, start, start + this.lastSize, 'high');
+    releaseRange(this.probe, this.doc);
     this.lastStart = start;
     this.lastSize = end - start;
     this.endedEarly = end < mentions.length;
@@ -91,13 +92,16 @@ export class ViewportWindow {
       const box = this.probe.getBoundingClientRect();
       if ((box.width > 0 || box.height > 0) && box.bottom >= -margin && box.top <= innerHeight + margin) found.push(mention);
     }
+    releaseRange(this.probe, this.doc);
     return found;
   }
 
   /** The mention's boxes in viewport coordinates. */
   rects(mention: PageMention): DOMRectList {
     this.select(mention);
-    return this.probe.getClientRects();
+    const rects = this.probe.getClientRects();
+    releaseRange(this.probe, this.doc);
+    return rects;
   }
 
   /**
