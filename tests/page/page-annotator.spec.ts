@@ -1737,6 +1737,91 @@ test('web components the page removed after a category was switched off and on a
   expect(await removedComponentsAlive(load, 'filter switched', 'nothing')).toBe(0);
 });
 
+test('on a page that changes every frame (a ticker) only the names near the viewport are registered, those scrolled to are painted, and all once it stops', async ({
+  load,
+}) => {
+  // Chromium spends time on every registered range near the viewport in each frame in which the page changes its DOM:
+  // a ticker changed once a frame with 168 names painted kept the renderer busy four times as long as without them.
+  const paragraphs = Array.from({ length: 150 }, (_, i) => `<p style="margin-bottom: 100px">Vladimir Putin met Kim Jong Un, day ${i}.</p>`);
+  // A bar fixed to the screen's foot, after the article in the page's code: no search in document order finds it in view.
+  const bar = '<div style="position: fixed; bottom: 0; background: white">Live: John Kirby speaks</div>';
+  const page = await load(`<p id="ticker">0</p><main>${paragraphs.join('')}</main>${bar}`);
+  await annotate(page);
+  await settle(page);
+  const all = await page.evaluate(() => (window as unknown as Win).annotator.shown.length);
+  expect(all).toBe(301);
+  expect(await painted(page)).toBe(all);
+  const countsQuiet = await counts(page);
+  /** Whether every registered range lies within two screens of the viewport, and every name in view is registered. */
+  const registry = () =>
+    page.evaluate(() => {
+      const w = window as unknown as Win;
+      const box = (node: Node, start: number, end: number) => {
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        return range.getBoundingClientRect();
+      };
+      const ranges = [...(CSS.highlights.get('backstory-mention') as unknown as Set<AbstractRange>)];
+      const registered = new Set(ranges.map((r) => `${w.annotator.shown.findIndex((m) => m.startNode === r.startContainer && m.startOffset === r.startOffset)}`));
+      const inView = w.annotator.shown.flatMap((m, i) => {
+        const b = box(m.startNode, m.startOffset, m.endOffset);
+        return b.bottom > 0 && b.top < innerHeight ? [`${i}`] : [];
+      });
+      const nearView = ranges.every((r) => {
+        const b = box(r.startContainer, r.startOffset, r.endOffset);
+        return b.bottom > -2 * innerHeight && b.top < 3 * innerHeight;
+      });
+      return { registered: ranges.length, nearView, inViewPainted: inView.length > 0 && inView.every((i) => registered.has(i)) };
+    });
+  // As a live clock or a price does: a new text every frame.
+  await page.evaluate(() => {
+    const w = window as unknown as Win & { ticking: boolean };
+    const ticker = document.getElementById('ticker')!;
+    w.ticking = true;
+    const tick = () => {
+      if (!w.ticking) return;
+      ticker.textContent = `${Number(ticker.textContent) + 1}`;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await expect.poll(async () => (await registry()).registered).toBeLessThan(all / 2);
+  expect(await registry()).toMatchObject({ nearView: true, inViewPainted: true });
+  // The reader scrolls down while it ticks: the content script updates the viewport in the frame after the scroll.
+  await page.evaluate(() => {
+    scrollTo(0, document.documentElement.scrollHeight / 2);
+    (window as unknown as Win).annotator.updateViewport();
+  });
+  expect(await registry()).toMatchObject({ nearView: true, inViewPainted: true });
+  expect((await registry()).registered).toBeLessThan(all / 2);
+  expect(await counts(page)).toEqual(countsQuiet);
+  // The ticker stops: once the page has been quiet a while, all its names are registered again.
+  await page.evaluate(() => ((window as unknown as Win & { ticking: boolean }).ticking = false));
+  await expect.poll(() => painted(page)).toBe(all);
+  expect(await counts(page)).toEqual(countsQuiet);
+});
+
+test('a clock ticking twice a second is no page that keeps changing: all its names stay registered', async ({ load }) => {
+  // Each of its changes costs one frame: painting only the window would leave a side column unpainted for nothing.
+  const paragraphs = Array.from({ length: 150 }, (_, i) => `<p style="margin-bottom: 100px">Vladimir Putin met Kim Jong Un, day ${i}.</p>`);
+  const page = await load(`<p id="clock">0</p><main>${paragraphs.join('')}</main>`);
+  await annotate(page);
+  await settle(page);
+  const fewest = await page.evaluate(async () => {
+    const clock = document.getElementById('clock')!;
+    const ticking = setInterval(() => (clock.textContent = `${Number(clock.textContent) + 1}`), 500);
+    let fewest = Infinity;
+    for (const end = performance.now() + 3000; performance.now() < end; ) {
+      await new Promise((done) => requestAnimationFrame(done));
+      fewest = Math.min(fewest, CSS.highlights.get('backstory-mention')?.size ?? 0);
+    }
+    clearInterval(ticking);
+    return fewest;
+  });
+  expect(fewest).toBe(300);
+});
+
 test('a log appended to below the painted window has nothing measured: the painted names stay, and the new ones are painted once scrolled to', async ({
   load,
 }) => {
