@@ -11,8 +11,7 @@ export function supportsHighlights(): boolean {
 
 /**
  * Up to this many mentions on the page, all of them are registered once the
- * scan is done (extend), not only those near the viewport, unless the page
- * keeps changing (pageKeepsChanging): the window is
+ * scan is done (extend), not only those near the viewport: the window is
  * found by a search that takes document order for the screen's top-to-bottom
  * order, which a side column ("Most read",
  * after the whole article in the page's code) or a bar fixed to the screen
@@ -24,9 +23,8 @@ export const PAINT_ALL_MAX = 500;
 
 /**
  * Paints mentions with the CSS Custom Highlight API, which leaves the page's DOM
- * untouched. On a page of many, or one that keeps changing, only mentions near the
- * viewport are registered, as StaticRanges: live Ranges would be updated on every
- * DOM change the page makes.
+ * untouched. On a page of many, only mentions near the viewport are registered, as
+ * StaticRanges: live Ranges would be updated on every DOM change the page makes.
  */
 export class Highlighter implements Painter {
   private mentions: readonly PageMention[] = [];
@@ -53,12 +51,6 @@ export class Highlighter implements Painter {
    * every range in the window anew on each rescan of a page that never stops changing (a ticker).
    */
   private ranges = new Map<PageMention, StaticRange>();
-  /**
-   * The page keeps changing its DOM (a ticker, a live clock): only the window is registered, however few the names.
-   * In each frame in which the page changes, Chromium spends time on every registered range within a few thousand
-   * pixels of the viewport (KeepsChanging): a ticker changed once a frame cost about 8 ms a frame here, 168 names registered.
-   */
-  private busy = false;
 
   /** `documentStyled`: the document has our styles already (the extension's manifest adds them); shadow roots still adopt them. */
   constructor(private readonly documentStyled = false) {
@@ -101,7 +93,7 @@ export class Highlighter implements Painter {
 
   /** `growing`: the scan goes on, so only the window is added to what is registered; all of a page of few, once it is done. */
   private paintWindow(growing = false): void {
-    const all = !growing && !this.busy && this.mentions.length <= PAINT_ALL_MAX;
+    const all = !growing && this.mentions.length <= PAINT_ALL_MAX;
     // Nothing is measured for a page of few: a scroll costs a comparison.
     if (all) this.window.forget();
     const [start, end] = all ? [0, this.mentions.length] : this.window.find(this.mentions);
@@ -110,14 +102,7 @@ export class Highlighter implements Painter {
     this.windowEnd = end;
     this.allOf = all ? this.mentions : undefined;
     // Any change to a highlight repaints the page (about 10 ms on a 4 MiB page): none when nothing changed.
-    let next = all
-      ? this.mentions.slice()
-      : [
-          ...this.window.leading(this.mentions, start),
-          ...this.mentions.slice(start, end),
-          // Painted as all of them were a moment ago: a page of many never measured these, and is left as it was.
-          ...(this.busy && this.mentions.length <= PAINT_ALL_MAX ? this.window.trailing(this.mentions, end) : []),
-        ];
+    let next = all ? this.mentions.slice() : [...this.window.leading(this.mentions, start), ...this.mentions.slice(start, end)];
     // The first names stay: taking them out until the scan ends would paint the page twice more.
     if (growing) next = [...new Set([...this.registered, ...next])];
     if (next.length === this.registered.length && next.every((mention, i) => mention === this.registered[i])) return;
@@ -152,13 +137,6 @@ export class Highlighter implements Painter {
       this.paintWindow(true);
       this.register();
     } else if (mentions.length <= PAINT_ALL_MAX || this.window.mayReach()) this.update();
-  }
-
-  pageKeepsChanging(changing: boolean): void {
-    if (changing === this.busy) return;
-    this.busy = changing;
-    // The window's mentions stay registered across the switch: only those away from it are taken out, or put back.
-    this.update();
   }
 
   setHovered(mention: PageMention | undefined): void {

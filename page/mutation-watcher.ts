@@ -80,12 +80,9 @@ export class MutationWatcher {
     private readonly pageTextNodes: () => number = () => 0,
     /** Whether a mention started or ended in this text node (MentionStore.touches): never no for one that did. */
     private readonly heldMention: (node: Text) => boolean = () => true,
-    /** Told of each batch of the page's changes, as it comes: how often the page changes (KeepsChanging), which take() cannot tell. */
-    private readonly onChange: () => void = () => {},
   ) {
     this.observer = new MutationObserver((records) => {
       this.pending.push(records);
-      this.onChange();
       if (this.pending.length === 1) this.onDirty();
     });
     this.doc = root.ownerDocument;

@@ -9,7 +9,6 @@ import { MatchPlaces, takeNote, type EndedName, type PlaceNote, type PlaceRun } 
 import type { Painter } from './painter';
 import { MentionStore, type Rescan, type StoreEdit, type TextPoint } from './mention-store';
 import { MutationWatcher, type DirtyWork } from './mutation-watcher';
-import { KeepsChanging } from './keeps-changing';
 import { scanBlock } from './page-parts';
 import { FIRST_SLICE_MS, shownInFrame, Slice, SLICE_MS, yieldToPage } from './scheduler';
 import { ShownMentions, type ShownEdit } from './shown-mentions';
@@ -80,16 +79,6 @@ export class PageAnnotator {
   private readonly painter: Painter;
   private readonly slice = new Slice();
   private watcher: MutationWatcher | undefined;
-  /** Whether the page keeps changing, told by the watcher's batches; the painter keeps to the viewport meanwhile. */
-  private readonly changing = new KeepsChanging(() => {
-    // In the next frame, not in the page's task that changed the DOM: finding the window lays out what it changed, which
-    // the frame does anyway.
-    this.changingFrame ||= requestAnimationFrame(() => {
-      this.changingFrame = 0;
-      if (!this.destroyed) this.painter.pageKeepsChanging?.(this.changing.keepsChanging);
-    });
-  });
-  private changingFrame = 0;
   /** Custom elements undefined when read: read again where they stand once their script defines them. */
   private readonly upgrades: UpgradeWatch;
   /** Where the first scan saw full names and places of the same names: the state a rescan of one block starts from. */
@@ -142,7 +131,6 @@ export class PageAnnotator {
       () => this.scheduleRescan(),
       () => this.textNodes,
       (node) => this.store.touches(node) || this.places.touches(node),
-      () => this.changing.changed(),
     );
     // Queued behind what runs now: switched off again before its turn (pause), it reads nothing, as reset's scan.
     const generation = this.generation;
@@ -234,13 +222,8 @@ export class PageAnnotator {
     this.generation++;
     this.watcher?.disconnect();
     this.watcher = undefined;
-    this.changing.stop();
-    cancelAnimationFrame(this.changingFrame);
-    this.changingFrame = 0;
     this.store.clear();
     this.publish();
-    // Read anew once switched back on, the page is taken as quiet until it shows otherwise again.
-    this.painter.pageKeepsChanging?.(false);
   }
 
   /**
@@ -261,8 +244,6 @@ export class PageAnnotator {
     this.destroyed = true;
     clearTimeout(this.viewportLater);
     this.upgrades.stop();
-    this.changing.stop();
-    cancelAnimationFrame(this.changingFrame);
     this.generation++;
     this.watcher?.disconnect();
     this.painter.destroy();

@@ -20,11 +20,6 @@ export interface Painter {
   update(): void;
   setHovered(mention: PageMention | undefined): void;
   /**
-   * The page keeps changing its DOM (KeepsChanging), or is quiet again: a painter that registers mentions away from
-   * the viewport, whose cost Chromium pays in every frame the page changes, keeps to those near it meanwhile.
-   */
-  pageKeepsChanging?(changing: boolean): void;
-  /**
    * Mentions were found inside this shadow root: page styles do not reach into it, so ours must. Called again as names
    * there are painted: a root whose page set its sheets anew has ours back then (not before its next change of names).
    */

@@ -80,26 +80,12 @@ export class ViewportWindow {
    * past the place it stands at in document order.
    */
   leading(mentions: readonly PageMention[], start: number): PageMention[] {
-    // A header's names have text nodes of their own: those in the node the window begins in scroll with it (a
-    // plain-text page is one node of megabytes, where each measurement costs milliseconds).
-    return this.withinOf(mentions, 0, Math.min(start, LEADING_MENTIONS), mentions[start]?.startNode);
-  }
-
-  /**
-   * Which of the last `LEADING_MENTIONS` mentions from `end` on lie within the window all the same: those of a side
-   * column after the article in the page's code ("Most read"), or of a bar fixed to the screen's foot, which document
-   * order places below the window wherever the reader is. For a page of few names that keeps changing, where these
-   * would otherwise be painted with all the others (Highlighter.pageKeepsChanging).
-   */
-  trailing(mentions: readonly PageMention[], end: number): PageMention[] {
-    return this.withinOf(mentions, Math.max(end, mentions.length - LEADING_MENTIONS), mentions.length, mentions[end - 1]?.startNode);
-  }
-
-  /** Those of mentions[from, to) laid out within the window, but for those in `scrolling`. */
-  private withinOf(mentions: readonly PageMention[], from: number, to: number, scrolling: Node | undefined): PageMention[] {
     const found: PageMention[] = [];
     const margin = innerHeight * MARGIN_SCREENS;
-    for (let i = from; i < to; i++) {
+    // A header's names have text nodes of their own: those in the node the window begins in scroll with it (a
+    // plain-text page is one node of megabytes, where each measurement costs milliseconds).
+    const scrolling = mentions[start]?.startNode;
+    for (let i = 0; i < Math.min(start, LEADING_MENTIONS); i++) {
       const mention = mentions[i]!;
       if (mention.startNode === scrolling) continue;
       this.select(mention);
