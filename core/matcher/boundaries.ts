@@ -267,13 +267,10 @@ export function namesakeBySurname(text: string, start: number, end: number): boo
   return (words.isName(after) && isKoreanSyllables(words.wordOf(after!))) || words.givenNameBefore() || introducedAfter(text, start, end);
 }
 
-/**
- * An age set off by a comma after a name ("said Kim, 34, a nurse", "said Kim, 34."); not a count that opens a clause
- * ("After meeting Kim, 12 officials left").
- */
-const AGE = /^,\s+\d{1,3}(?:,|[.;)](?:\s|$)|$)/;
-/** An apposition with the indefinite article, which introduces someone: "Kim, a 34-year-old nurse in Seoul, said". */
-const INDEFINITE = /^,\s+an?\s+[\p{Ll}\d]/u;
+/** An age set off by commas after a name, and an apposition with the indefinite article after it: "said Kim, 34, a nurse". */
+const AGE_THEN_INDEFINITE = /^,\s+\d{1,3},\s+an?\s+[\p{Ll}\d]/u;
+/** An apposition with the indefinite article and an age: "Kim, a 34-year-old nurse in Seoul, said". */
+const INDEFINITE_AGED = /^,\s+an?\s+\d/;
 /** An apposition's words, to the next comma or stop. */
 const CLAUSE = /^[^,;.:()!?\u2013\u2014]*/;
 /**
@@ -301,11 +298,12 @@ function visible(text: string, from: number, to: number): string {
 
 /**
  * Whether the surname is a person the page introduces by it alone, as news names people who give only their surname:
- * an age after it ("“I am scared,” said Kim, 34, a nurse"), or an apposition with "a" or "an" where such a person is
- * introduced, opening the sentence or after a verb of saying ("Kim, a 34-year-old nurse in Seoul, said"). The story's
- * person has an apposition too, but a definite one or none ("Kim, the North Korean leader,", "Kim, who met Putin,"),
- * or one telling of an office ("Kirby, a retired rear admiral,"); nor is a surname after the story's title ("Mr.
- * Kim, 40,") anyone else.
+ * opening the sentence or after a verb of saying, with an age and an apposition with "a" or "an" ("“I am scared,” said
+ * Kim, 34, a nurse in Seoul"), or an apposition with "a" or "an" that gives an age ("Kim, a 34-year-old nurse in Seoul,
+ * said"). An age alone tells nobody new: news gives the story's people theirs ("Kim, 40, greeted Putin", "said Kirby,
+ * 61."), nor does an apposition alone ("Kim, a pariah in the West,"); nor one telling of an office ("Kirby, 61, a
+ * retired rear admiral,"), nor a surname after the story's title ("Mr. Kim, 40, a leader"). Such a Kim, taken for
+ * the story's, is shown as his: the price of not losing his name from wire copy.
  */
 export function introducedAfter(text: string, start: number, end: number): boolean {
   const next = text.charCodeAt(end);
@@ -314,11 +312,10 @@ export function introducedAfter(text: string, start: number, end: number): boole
   if (after.charCodeAt(0) !== 0x2c) return false;
   const title = titleBefore(text, start);
   if (title !== undefined && TITLES.has(title)) return false;
-  const age = AGE.exec(after);
-  // After an age that ends the sentence, what follows tells of someone else.
-  if (age !== null) return !age[0].endsWith(',') || !KNOWN_PERSON.test(CLAUSE.exec(after.slice(age[0].length))![0]);
-  if (!INDEFINITE.test(after) || !INTRODUCED_AT.test(visible(text, start - 40, start))) return false;
-  return !KNOWN_PERSON.test(CLAUSE.exec(after.slice(1))![0]);
+  const introduced = AGE_THEN_INDEFINITE.exec(after) ?? INDEFINITE_AGED.exec(after);
+  if (introduced === null || !INTRODUCED_AT.test(visible(text, start - 40, start))) return false;
+  // The apposition's words, from the age on: none of an office, a rank or power.
+  return !KNOWN_PERSON.test(CLAUSE.exec(after.slice(1).replace(/^\s*\d{1,3},/, ''))![0]);
 }
 
 /** Words before a full stop that abbreviate, so that the stop ends no sentence: "Mr. Kim", "U.S. forces", "N. Korea". */

@@ -546,15 +546,13 @@ describe('the bundled pack', () => {
     expect(kirbys('Will Kirby won the show.')).toEqual([]);
   });
 
-  it('reads a bare Kim introduced with an age or as “a nurse” as another person, named by the surname alone, and the bare Kims after her as hers', () => {
+  it('reads a bare Kim introduced with an age and as “a nurse”, or as “a 34-year-old nurse”, as another person, named by the surname alone, and the bare Kims after her as hers', () => {
     const kims = (...blocks: string[]) => found('Kim Jong Un met Putin in Pyongyang.', ...blocks).filter((name) => name.startsWith('kim-jong-un'));
     for (const text of [
       '“I am scared,” said Kim, 34, a nurse in Seoul who gave only her surname.',
       'Kim, a 34-year-old nurse in Seoul, said she was scared.',
-      'Kim, 34, said she was scared.',
-      'Kim, an office worker, said she was scared.',
-      'Kim\u200b, 34, said she was scared.',
-      '“I am scared,” said Kim, 34. She is a former teacher.',
+      'Kim, 34, a nurse, said she was scared.',
+      'Kim\u200b, 34, an office worker, said she was scared.',
     ]) {
       expect(kims(text), text).toEqual(['kim-jong-un:Kim Jong Un']);
       expect(kims(text, 'Kim said she would leave.'), text).toEqual(['kim-jong-un:Kim Jong Un']);
@@ -566,25 +564,50 @@ describe('the bundled pack', () => {
       ]);
     }
     // Named by the surname in the sentence of his full name, she leaves a bare Kim after them unmarked.
-    expect(kims('Kim, 34, said Kim Jong Un scares her.', 'Kim said she would leave.')).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim Jong Un']);
-    // An apposition on the story's own Kim, or one that tells of his office, is his.
+    expect(kims('Kim, a 34-year-old nurse, said Kim Jong Un scares her.', 'Kim said she would leave.')).toEqual([
+      'kim-jong-un:Kim Jong Un',
+      'kim-jong-un:Kim Jong Un',
+    ]);
+    // An age alone, or an apposition alone, is how wire copy gives the story's own people; and one telling of his
+    // office is his.
     for (const text of [
       'Kim, the North Korean leader, met Putin.',
       'Kim, who met Putin, smiled.',
       'Kim, 40, the North Korean leader, met Putin.',
+      'Kim, 40, greeted Putin at the airport.',
+      'Putin thanked Kim, 40, for his support.',
+      'North Korean leader Kim, 40, greeted Putin.',
+      'Putin, 71, and Kim, 40, signed it.',
+      'Kim, 40, is the third generation of his family to rule.',
+      '“We are friends,” said Kim, 40.',
+      'Kim, a pariah in the West, hugged Putin.',
+      'Kim, an avowed enemy of Washington, hugged Putin.',
       'Kim, a third-generation leader, met Putin.',
       'After meeting Kim, 12 officials left.',
       'Putin thanked Kim, a close ally, for his support.',
       'Putin thanked Kim, a man he called a friend, for his support.',
       'Putin thanked\n    Kim, a man he called a friend, for his support.',
       'Kim, 40, who took power in 2011, met Putin.',
+      'Kim, 40, a third-generation leader, met Putin.',
       'Mr. Kim, 40, met Putin.',
       'Mr. Kim, a student in Switzerland in his teens, met Putin.',
     ]) {
       expect(kims(text), text).toEqual(['kim-jong-un:Kim Jong Un', 'kim-jong-un:Kim']);
     }
-    const kirbys = (text: string) => found('John Kirby spoke.', text).filter((name) => name.startsWith('john-kirby'));
+    // Nor does an age alone take his later bare Kims away.
+    expect(kims('Kim, 40, greeted Putin at the airport.', 'Kim later toured a factory with Putin.')).toEqual([
+      'kim-jong-un:Kim Jong Un',
+      'kim-jong-un:Kim',
+      'kim-jong-un:Kim',
+    ]);
+    const kirbys = (...blocks: string[]) => found('John Kirby spoke.', ...blocks).filter((name) => name.startsWith('john-kirby'));
     expect(kirbys('Kirby, a retired rear admiral, said the talks were useful.')).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+    expect(kirbys('Kirby, 61, a retired rear admiral, said the talks were useful.')).toEqual(['john-kirby:John Kirby', 'john-kirby:Kirby']);
+    expect(kirbys('Kirby, 61, said the U.S. was watching.', 'Kirby added that Washington was concerned.')).toEqual([
+      'john-kirby:John Kirby',
+      'john-kirby:Kirby',
+      'john-kirby:Kirby',
+    ]);
     expect(kirbys('Kirby, 29, a teacher in Ohio, said she voted.')).toEqual(['john-kirby:John Kirby']);
   });
 
