@@ -34,6 +34,26 @@ describe('the context of the annotator and the card script', () => {
     expect(heard.at(-1)).toBe('late');
   });
 
+  it('keeps nothing on for the timers and frames that already ran: a reading of hours schedules tens of thousands', () => {
+    vi.useFakeTimers();
+    const { scope, unload } = world();
+    const ctx = new ScriptContext(scope);
+    let ran = 0;
+    for (let i = 0; i < 1000; i++) {
+      ctx.setTimeout(() => ran++, 1);
+      ctx.requestAnimationFrame(() => ran++);
+    }
+    vi.advanceTimersByTime(100);
+    expect(ran).toBe(2000);
+    const clearTimeouts = vi.spyOn(globalThis, 'clearTimeout');
+    const cancelFrames = vi.spyOn(globalThis, 'cancelAnimationFrame');
+    unload();
+    expect(ctx.isInvalid).toBe(true);
+    // What invalidation undoes is only what is still to run: nothing here.
+    expect(clearTimeouts).not.toHaveBeenCalled();
+    expect(cancelFrames).not.toHaveBeenCalled();
+  });
+
   it('dispatches nothing the page hears as it starts, and stops for no event the page dispatches', () => {
     const heard: string[] = [];
     const listen = (event: Event) => heard.push(event.type);

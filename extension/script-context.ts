@@ -49,10 +49,17 @@ export class ScriptContext {
     return () => this.signal.removeEventListener('abort', callback);
   }
 
-  /** A timeout that runs only while the context is valid (and so finds out whether it still is). */
+  /**
+   * A timeout that runs only while the context is valid (and so finds out whether it still is). Each one's cancel on
+   * invalidation is taken off once it ran: the hover schedules a frame per pointer move, which over a reading of hours
+   * would pile up tens of thousands of them on the signal.
+   */
   setTimeout(handler: () => void, timeout?: number): number {
-    const id = setTimeout(() => this.isValid && handler(), timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
+    const id = setTimeout(() => {
+      off();
+      if (this.isValid) handler();
+    }, timeout) as unknown as number;
+    const off = this.onInvalidated(() => clearTimeout(id));
     return id;
   }
 
@@ -63,14 +70,20 @@ export class ScriptContext {
   }
 
   requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((time) => this.isValid && callback(time));
-    this.onInvalidated(() => cancelAnimationFrame(id));
+    const id = requestAnimationFrame((time) => {
+      off();
+      if (this.isValid) callback(time);
+    });
+    const off = this.onInvalidated(() => cancelAnimationFrame(id));
     return id;
   }
 
   requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((deadline) => this.signal.aborted || callback(deadline), options);
-    this.onInvalidated(() => cancelIdleCallback(id));
+    const id = requestIdleCallback((deadline) => {
+      off();
+      if (!this.signal.aborted) callback(deadline);
+    }, options);
+    const off = this.onInvalidated(() => cancelIdleCallback(id));
     return id;
   }
 
